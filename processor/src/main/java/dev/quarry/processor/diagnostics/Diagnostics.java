@@ -1,0 +1,40 @@
+package dev.quarry.processor.diagnostics;
+
+import dev.quarry.processor.source.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects every diagnostic of a build; the processor reports them together at the end and
+ * generates nothing when any of them is an error. Stages report here and go on where they can,
+ * so one build shows all problems at once.
+ */
+public final class Diagnostics {
+  private final List<Diagnostic> all = new ArrayList<>();
+
+  public void error(Problem problem, @Nullable SourceLocation location, String message) {
+    all.add(new Diagnostic(Severity.ERROR, problem, location, message));
+  }
+
+  public void warning(Problem problem, @Nullable SourceLocation location, String message) {
+    all.add(new Diagnostic(Severity.WARNING, problem, location, message));
+  }
+
+  public void add(Diagnostic diagnostic) {
+    all.add(diagnostic);
+  }
+
+  public boolean hasErrors() {
+    return all.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+
+  public int errorCount() {
+    return (int) all.stream().filter(d -> d.severity() == Severity.ERROR).count();
+  }
+
+  public List<Diagnostic> all() {
+    return Collections.unmodifiableList(all);
+  }
+}

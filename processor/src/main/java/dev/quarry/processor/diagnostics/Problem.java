@@ -1,0 +1,46 @@
+package dev.quarry.processor.diagnostics;
+
+/**
+ * Every kind of message Quarry reports, with a stable tag that users can search for and tests
+ * can assert on. The tag is printed at the end of each message, e.g. {@code [quarry:sql-error]}.
+ */
+public enum Problem {
+  /** The annotation or a processor option is not usable. */
+  CONFIGURATION("configuration"),
+  /** A migration or query file or directory is missing or unreadable. */
+  MISSING_FILE("missing-file"),
+  /** A migration file name or folder that Quarry cannot order. */
+  MIGRATION_LAYOUT("migration-layout"),
+  /** A migration statement that PostgreSQL rejected. */
+  MIGRATION_FAILED("migration-failed"),
+  /** A {@code -- name:} header that cannot be read. */
+  BAD_HEADER("bad-header"),
+  /** A command Quarry does not know, or one that does not fit the statement. */
+  BAD_COMMAND("bad-command"),
+  /** Two queries with the same name. */
+  DUPLICATE_QUERY("duplicate-query"),
+  /** A parameter that cannot be read or typed. */
+  BAD_PARAMETER("bad-parameter"),
+  /** A query that PostgreSQL rejected, e.g. a syntax error. */
+  SQL_ERROR("sql-error"),
+  /** A query that uses a table or column that does not exist (any more). */
+  UNKNOWN_NAME("unknown-name"),
+  /** A PostgreSQL type Quarry cannot map to Java. */
+  UNSUPPORTED_TYPE("unsupported-type"),
+  /** No database to build the schema in could be started or reached. */
+  DATABASE_UNAVAILABLE("database-unavailable"),
+  /** A generated name that collides with another. */
+  NAME_CLASH("name-clash"),
+  /** A failure inside Quarry itself: a bug to report. */
+  INTERNAL("internal");
+
+  private final String tag;
+
+  Problem(String tag) {
+    this.tag = tag;
+  }
+
+  public String tag() {
+    return "quarry:" + tag;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.quarry.processor.diagnostics;
+
+public enum Severity {
+  ERROR,
+  WARNING,
+  NOTE
+}

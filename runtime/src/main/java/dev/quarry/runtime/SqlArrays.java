@@ -1,0 +1,110 @@
+package dev.quarry.runtime;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Conversions between PostgreSQL arrays and Java lists, used by generated code.
+ *
+ * <p>Elements are read through the driver's array result set, so every element type gets the same
+ * conversions as a plain column ({@code getObject(column, LocalDate.class)} and so on). PostgreSQL
+ * arrays may hold NULL elements whatever the column's constraints say, so element types are
+ * nullable.
+ */
+public final class SqlArrays {
+  private SqlArrays() {}
+
+  /** Reads one element from column 2 of an array's result set. */
+  @FunctionalInterface
+  public interface ElementReader<T> {
+    @Nullable T read(ResultSet elements, int column) throws SQLException;
+  }
+
+  /** The elements of {@code array} in order, or null when the array itself is SQL NULL. */
+  public static <T> @Nullable List<@Nullable T> toList(
+      @Nullable Array array, ElementReader<T> reader) throws SQLException {
+    if (array == null) {
+      return null;
+    }
+    try (ResultSet elements = array.getResultSet()) {
+      List<@Nullable T> list = new ArrayList<>();
+      while (elements.next()) {
+        list.add(reader.read(elements, 2));
+      }
+      return Collections.unmodifiableList(list);
+    } finally {
+      array.free();
+    }
+  }
+
+  /** Like {@link #toList} for a column that is never NULL. */
+  public static <T> List<@Nullable T> toNonNullList(
+      @Nullable Array array, ElementReader<T> reader) throws SQLException {
+    List<@Nullable T> list = toList(array, reader);
+    if (list == null) {
+      throw new SQLException("a column Quarry inferred as NOT NULL returned NULL", "22004");
+    }
+    return list;
+  }
+
+  /**
+   * A PostgreSQL array of {@code elementType} (as PostgreSQL names it, e.g. {@code int8} or an
+   * enum's name) holding {@code values}, or null for a null list. Numbers, booleans and strings
+   * are sent as they are, {@code byte[]} in PostgreSQL's hex form, enums by their label, anything
+   * else in its {@code toString()} form, which for {@code java.time} and {@code UUID} values is
+   * the ISO form PostgreSQL reads.
+   */
+  public static @Nullable Array create(
+      Connection connection, String elementType, @Nullable List<?> values) throws SQLException {
+    if (values == null) {
+      return null;
+    }
+    Object[] elements = new Object[values.size()];
+    boolean allSameKind = true;
+    Class<?> kind = null;
+    for (int i = 0; i < elements.length; i++) {
+      Object value = encode(values.get(i));
+      elements[i] = value;
+      if (value != null) {
+        if (kind == null) {
+          kind = value.getClass();
+        } else if (kind != value.getClass()) {
+          allSameKind = false;
+        }
+      }
+    }
+    if (!allSameKind || kind == null || !(Number.class.isAssignableFrom(kind) || kind == Boolean.class)) {
+      String[] texts = new String[elements.length];
+      for (int i = 0; i < elements.length; i++) {
+        texts[i] = elements[i] == null ? null : elements[i].toString();
+      }
+      return connection.createArrayOf(elementType, texts);
+    }
+    Object[] typed = (Object[]) java.lang.reflect.Array.newInstance(kind, elements.length);
+    System.arraycopy(elements, 0, typed, 0, elements.length);
+    return connection.createArrayOf(elementType, typed);
+  }
+
+  private static @Nullable Object encode(@Nullable Object value) {
+    if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+      return value;
+    }
+    if (value instanceof byte[] bytes) {
+      return "\\x" + HexFormat.of().formatHex(bytes);
+    }
+    if (value instanceof PgEnum pgEnum) {
+      return pgEnum.label();
+    }
+    if (value instanceof Interval interval) {
+      return interval.toPostgres();
+    }
+    return value.toString();
+  }
+}
