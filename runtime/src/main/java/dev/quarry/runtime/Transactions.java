@@ -52,7 +52,7 @@ public final class Transactions {
   }
 
   /** {@link #inTransaction(DataSource, Body)} for work with no result. */
-  public static void inTransaction(DataSource dataSource, VoidBody body) {
+  public static void runInTransaction(DataSource dataSource, VoidBody body) {
     Objects.requireNonNull(body, "body");
     inTransaction(
         dataSource,
