@@ -1,6 +1,5 @@
 package dev.quarry.runtime;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PGInterval;
@@ -41,7 +40,7 @@ public record Interval(int months, int days, long microseconds) {
   }
 
   /** Converts the driver's form (null stays null). */
-  public static @Nullable Interval from(@Nullable PGInterval pg) throws SQLException {
+  public static @Nullable Interval from(@Nullable PGInterval pg) {
     if (pg == null) {
       return null;
     }
@@ -51,6 +50,11 @@ public record Interval(int months, int days, long microseconds) {
                 * 1_000_000L
             + pg.getMicroSeconds();
     return new Interval(months, pg.getDays(), micros);
+  }
+
+  /** The driver's form of a nullable interval, for binding. */
+  public static @Nullable PGInterval toPgInterval(@Nullable Interval interval) {
+    return interval == null ? null : interval.toPgInterval();
   }
 
   /** PostgreSQL's input form, e.g. {@code 1 mons 2 days 3000000 microseconds}. */

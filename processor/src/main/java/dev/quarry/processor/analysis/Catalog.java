@@ -1,0 +1,188 @@
+package dev.quarry.processor.analysis;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Quarry knows of the schema database's catalog: its user tables (read once, after the
+ * migrations) and the types that queries use (read on demand and cached).
+ */
+public final class Catalog {
+  private final Connection connection;
+  private final Map<String, Table> tablesByName = new LinkedHashMap<>();
+  private final Map<Integer, PgType> typesByOid = new HashMap<>();
+  private final Map<String, Integer> oidsByName = new HashMap<>();
+
+  private Catalog(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Reads the user tables of the database behind {@code connection}. */
+  public static Catalog load(Connection connection) throws SQLException {
+    Catalog catalog = new Catalog(connection);
+    catalog.loadTables();
+    return catalog;
+  }
+
+  private void loadTables() throws SQLException {
+    String sql =
+        """
+        SELECT c.oid, n.nspname, c.relname, a.attnum, a.attname, a.atttypid, a.attnotnull
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE c.relkind IN ('r', 'p')
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
+          AND NOT c.relispartition
+        ORDER BY n.nspname, c.relname, a.attnum
+        """;
+    Map<String, List<TableColumn>> columns = new LinkedHashMap<>();
+    Map<String, int[]> oids = new HashMap<>();
+    Map<String, String[]> names = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        String key = key(rows.getString(2), rows.getString(3));
+        oids.putIfAbsent(key, new int[] {rows.getInt(1)});
+        names.putIfAbsent(key, new String[] {rows.getString(2), rows.getString(3)});
+        columns
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(new TableColumn(rows.getString(5), rows.getInt(4), rows.getInt(6), rows.getBoolean(7)));
+      }
+    }
+    for (Map.Entry<String, List<TableColumn>> entry : columns.entrySet()) {
+      String[] name = names.get(entry.getKey());
+      tablesByName.put(
+          entry.getKey(), new Table(oids.get(entry.getKey())[0], name[0], name[1], entry.getValue()));
+    }
+  }
+
+  private static String key(String schema, String table) {
+    return schema + "." + table;
+  }
+
+  /** The table {@code schema.name}, if it is a user table. */
+  public Optional<Table> table(String schema, String name) {
+    return Optional.ofNullable(tablesByName.get(key(schema, name)));
+  }
+
+  public Collection<Table> tables() {
+    return tablesByName.values();
+  }
+
+  /** The type with {@code oid}, with its element or base types loaded as well. */
+  public PgType type(int oid) throws SQLException {
+    PgType type = typesByOid.get(oid);
+    if (type == null) {
+      loadTypes(Set.of(oid));
+      type = typesByOid.get(oid);
+      if (type == null) {
+        throw new SQLException("type with OID " + oid + " is not in pg_type");
+      }
+    }
+    return type;
+  }
+
+  /**
+   * The OID of a type named as the JDBC driver names it ({@code int8}, {@code _text},
+   * {@code "my schema"."mood"}).
+   */
+  public int oidOf(String driverTypeName) throws SQLException {
+    Integer cached = oidsByName.get(driverTypeName);
+    if (cached != null) {
+      return cached;
+    }
+    try (PreparedStatement statement = connection.prepareStatement("SELECT ?::regtype::oid")) {
+      statement.setString(1, driverTypeName);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        int oid = row.getInt(1);
+        oidsByName.put(driverTypeName, oid);
+        return oid;
+      }
+    }
+  }
+
+  /** Loads the types with these OIDs and, transitively, their element and base types. */
+  public void loadTypes(Collection<Integer> oids) throws SQLException {
+    Set<Integer> missing = new TreeSet<>();
+    for (int oid : oids) {
+      if (!typesByOid.containsKey(oid)) {
+        missing.add(oid);
+      }
+    }
+    while (!missing.isEmpty()) {
+      Map<Integer, List<String>> labels = enumLabels(missing);
+      Set<Integer> next = new TreeSet<>();
+      String sql =
+          """
+          SELECT t.oid, n.nspname, t.typname, format_type(t.oid, NULL), t.typtype, t.typelem, t.typbasetype
+          FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE t.oid = ANY (?)
+          """;
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setArray(1, intArray(missing));
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            int oid = rows.getInt(1);
+            PgType type =
+                new PgType(
+                    oid,
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5).charAt(0),
+                    rows.getInt(6),
+                    rows.getInt(7),
+                    labels.getOrDefault(oid, List.of()));
+            typesByOid.put(oid, type);
+            for (int related : new int[] {type.elementOid(), type.baseTypeOid()}) {
+              if (related != 0 && !typesByOid.containsKey(related)) {
+                next.add(related);
+              }
+            }
+          }
+        }
+      }
+      missing = next;
+    }
+  }
+
+  private Map<Integer, List<String>> enumLabels(Set<Integer> oids) throws SQLException {
+    Map<Integer, List<String>> labels = new HashMap<>();
+    String sql =
+        "SELECT enumtypid, enumlabel FROM pg_enum WHERE enumtypid = ANY (?) ORDER BY enumtypid, enumsortorder";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, intArray(oids));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          labels.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>()).add(rows.getString(2));
+        }
+      }
+    }
+    return labels;
+  }
+
+  private Array intArray(Collection<Integer> values) throws SQLException {
+    return connection.createArrayOf("oid", values.toArray(new Integer[0]));
+  }
+
+  /** The loaded type with {@code oid}, or null. */
+  public @Nullable PgType loadedType(int oid) {
+    return typesByOid.get(oid);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.quarry.processor.analysis;
+
+import java.util.List;
+
+/**
+ * A PostgreSQL type as the catalog describes it.
+ *
+ * @param oid the type's OID
+ * @param schema its schema ({@code pg_catalog} for built-ins)
+ * @param name its {@code typname} ({@code int8}, {@code _text} for {@code text[]})
+ * @param sqlName the name to write in SQL, qualified and quoted where needed ({@code format_type})
+ * @param kind {@code typtype}: b base, e enum, d domain, c composite, r range, m multirange, p pseudo
+ * @param elementOid for an array type, the element type's OID, else 0
+ * @param baseTypeOid for a domain, the underlying type's OID, else 0
+ * @param enumLabels for an enum, its labels in sort order, else empty
+ */
+public record PgType(
+    int oid,
+    String schema,
+    String name,
+    String sqlName,
+    char kind,
+    int elementOid,
+    int baseTypeOid,
+    List<String> enumLabels) {
+
+  public PgType {
+    enumLabels = List.copyOf(enumLabels);
+  }
+
+  public boolean isArray() {
+    return elementOid != 0 && name.startsWith("_");
+  }
+
+  public boolean isEnum() {
+    return kind == 'e';
+  }
+
+  public boolean isDomain() {
+    return kind == 'd';
+  }
+
+  /** The name the JDBC driver resolves to this type ({@code _text}, {@code "audit"."level"}). */
+  public String driverName() {
+    if (schema.equals("pg_catalog") || schema.equals("public")) {
+      return name;
+    }
+    return '"' + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + '"';
+  }
+
+  public boolean isBuiltIn() {
+    return schema.equals("pg_catalog");
+  }
+}

@@ -1,0 +1,218 @@
+package dev.quarry.processor.analysis;
+
+import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.syntax.Parameter;
+import dev.quarry.processor.syntax.ParsedQuery;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGResultSetMetaData;
+import org.postgresql.util.PGobject;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Asks PostgreSQL what a query takes and returns.
+ *
+ * <p>Two steps, because the JDBC driver cannot describe a statement written with {@code $n}
+ * placeholders: {@code PREPARE} of the {@code $n} form gives PostgreSQL's own errors (with
+ * positions, mapped back into the query file) and the parameter types as PostgreSQL inferred
+ * them, with a name used several times counted once; then the driver describes the {@code ?}
+ * form, with every placeholder typed as inferred, which gives the result columns, their types
+ * and the table columns they come from.
+ */
+public final class QueryAnalyzer {
+  private static final String STATEMENT_NAME = "quarry_analysis";
+  private static final String PREPARE_PREFIX = "PREPARE " + STATEMENT_NAME + " AS ";
+  private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$(\\d+)");
+  private static final Pattern COLUMN_HINT =
+      Pattern.compile("Perhaps you meant to reference the column \"(.+)\"\\.");
+
+  private final Connection connection;
+  private final Catalog catalog;
+  private final UnknownNameExplainer explainer;
+
+  public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
+    this.connection = connection;
+    this.catalog = catalog;
+    this.explainer = explainer;
+  }
+
+  /** The query's types, or empty when PostgreSQL rejected it (the reason is reported). */
+  public Optional<AnalyzedQuery> analyze(ParsedQuery query, Diagnostics diagnostics) throws SQLException {
+    List<Integer> parameterOids;
+    try {
+      parameterOids = prepare(query.analysisSql());
+    } catch (PSQLException e) {
+      report(query, e, diagnostics);
+      return Optional.empty();
+    }
+    if (parameterOids.size() != query.parameters().size()) {
+      throw new SQLException(
+          "PostgreSQL counted " + parameterOids.size() + " parameters where Quarry found "
+              + query.parameters().size());
+    }
+    catalog.loadTypes(parameterOids);
+    List<AnalyzedParameter> parameters = new ArrayList<>();
+    for (int i = 0; i < parameterOids.size(); i++) {
+      parameters.add(new AnalyzedParameter(query.parameters().get(i), parameterOids.get(i)));
+    }
+    try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
+      List<Integer> bindings = query.jdbcBindings();
+      for (int i = 0; i < bindings.size(); i++) {
+        PGobject typedNull = new PGobject();
+        typedNull.setType(catalog.type(parameterOids.get(bindings.get(i) - 1)).driverName());
+        statement.setObject(i + 1, typedNull);
+      }
+      ResultSetMetaData metaData;
+      try {
+        metaData = statement.getMetaData();
+      } catch (PSQLException e) {
+        report(query, e, diagnostics);
+        return Optional.empty();
+      }
+      if (metaData == null) {
+        return Optional.of(new AnalyzedQuery(query, parameters, false, List.of()));
+      }
+      return Optional.of(new AnalyzedQuery(query, parameters, true, columns(metaData)));
+    }
+  }
+
+  private List<Integer> prepare(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setEscapeProcessing(false);
+      statement.execute(PREPARE_PREFIX + sql);
+      try {
+        try (ResultSet row =
+            statement.executeQuery(
+                "SELECT parameter_types::oid[] FROM pg_prepared_statements WHERE name = '"
+                    + STATEMENT_NAME + "'")) {
+          row.next();
+          Array array = row.getArray(1);
+          List<Integer> oids = new ArrayList<>();
+          for (Object oid : (Object[]) array.getArray()) {
+            oids.add(((Number) oid).intValue());
+          }
+          return oids;
+        }
+      } finally {
+        statement.execute("DEALLOCATE " + STATEMENT_NAME);
+      }
+    }
+  }
+
+  private List<AnalyzedColumn> columns(ResultSetMetaData metaData) throws SQLException {
+    PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
+    List<AnalyzedColumn> columns = new ArrayList<>();
+    for (int i = 1; i <= metaData.getColumnCount(); i++) {
+      int typeOid = catalog.oidOf(metaData.getColumnTypeName(i));
+      catalog.type(typeOid);
+      String baseColumn = emptyToNull(pg.getBaseColumnName(i));
+      Table table = null;
+      if (baseColumn != null) {
+        table = catalog.table(pg.getBaseSchemaName(i), pg.getBaseTableName(i)).orElse(null);
+      }
+      boolean nullable = true;
+      if (table != null) {
+        for (TableColumn column : table.columns()) {
+          if (column.name().equals(baseColumn)) {
+            nullable = !column.notNull();
+          }
+        }
+      }
+      columns.add(
+          new AnalyzedColumn(metaData.getColumnLabel(i), typeOid, nullable, table, table == null ? null : baseColumn));
+    }
+    return columns;
+  }
+
+  private void report(ParsedQuery query, PSQLException e, Diagnostics diagnostics) {
+    QueryDeclaration declaration = query.declaration();
+    ServerErrorMessage server = e.getServerErrorMessage();
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+    int fileOffset = locate(query, server, message);
+    message = renameParameters(query, message);
+
+    StringBuilder text = new StringBuilder(declaration.name()).append(": ").append(message);
+    String hint = server == null ? null : server.getHint();
+    if (hint != null) {
+      Matcher column = COLUMN_HINT.matcher(hint);
+      text.append(column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
+    }
+    String detail = server == null ? null : server.getDetail();
+    if (detail != null) {
+      text.append("; ").append(detail);
+    }
+    Problem problem = Problem.SQL_ERROR;
+    if (state.equals("42703") || state.equals("42P01")) {
+      problem = Problem.UNKNOWN_NAME;
+      explainer.explain(state, message).ifPresent(reason -> text.append("; ").append(reason));
+    } else if (state.equals("42P18")) {
+      problem = Problem.BAD_PARAMETER;
+      text.append("; add a cast that names the type, e.g. @name::text");
+    }
+    text.append(" [SQLSTATE ").append(state).append("]");
+    diagnostics.error(problem, declaration.location(fileOffset), text.toString());
+  }
+
+  /** Where in the query file the error is: PostgreSQL's position, else the parameter it names. */
+  private static int locate(ParsedQuery query, @Nullable ServerErrorMessage server, String message) {
+    String sql = query.analysisSql();
+    if (server != null && server.getPosition() > PREPARE_PREFIX.length()) {
+      // PostgreSQL counts characters (code points) from 1 in the text it was sent.
+      int codePoints = server.getPosition() - 1 - PREPARE_PREFIX.length();
+      int index;
+      try {
+        index = sql.offsetByCodePoints(0, Math.min(codePoints, sql.codePointCount(0, sql.length())));
+      } catch (IndexOutOfBoundsException outside) {
+        index = sql.length();
+      }
+      return query.offsets().fileOffset(index);
+    }
+    Matcher parameter = PARAMETER_REFERENCE.matcher(message);
+    if (parameter.find()) {
+      int number = Integer.parseInt(parameter.group(1));
+      for (Parameter p : query.parameters()) {
+        if (p.number() == number) {
+          return p.fileOffset();
+        }
+      }
+    }
+    return query.declaration().sqlStart();
+  }
+
+  /** PostgreSQL speaks of {@code $2}; the user wrote {@code @email}. */
+  private static String renameParameters(ParsedQuery query, String message) {
+    Matcher matcher = PARAMETER_REFERENCE.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      int number = Integer.parseInt(matcher.group(1));
+      String replacement = matcher.group();
+      for (Parameter p : query.parameters()) {
+        if (p.number() == number && p.explicitlyNamed()) {
+          replacement = "@" + p.name();
+        }
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  private static @Nullable String emptyToNull(@Nullable String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}

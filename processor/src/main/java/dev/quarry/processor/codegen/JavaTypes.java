@@ -1,0 +1,165 @@
+package dev.quarry.processor.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.quarry.processor.types.Scalar;
+import dev.quarry.processor.types.ValueType;
+import dev.quarry.processor.types.ValueType.ArrayValue;
+import dev.quarry.processor.types.ValueType.EnumValue;
+import dev.quarry.processor.types.ValueType.ScalarValue;
+
+/**
+ * The Java code for values of each {@link ValueType}: its type name, how a column is read from a
+ * {@code ResultSet} and how a parameter is bound to a {@code PreparedStatement}.
+ */
+final class JavaTypes {
+  static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
+  static final ClassName NULL_MARKED = ClassName.get("org.jspecify.annotations", "NullMarked");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName TYPES = ClassName.get("java.sql", "Types");
+  static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
+  static final ClassName COLUMNS = ClassName.get("dev.quarry.runtime", "Columns");
+  static final ClassName SQL_ARRAYS = ClassName.get("dev.quarry.runtime", "SqlArrays");
+  static final ClassName INTERVAL = ClassName.get("dev.quarry.runtime", "Interval");
+  static final ClassName PG_INTERVAL = ClassName.get("org.postgresql.util", "PGInterval");
+  static final String PROCESSOR = "dev.quarry.processor.QuarryProcessor";
+
+  private final String packageName;
+
+  JavaTypes(String packageName) {
+    this.packageName = packageName;
+  }
+
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build();
+  }
+
+  /** The Java type of a value; nullable ones are boxed and annotated {@code @Nullable}. */
+  TypeName typeName(ValueType type, boolean nullable) {
+    TypeName name;
+    if (type instanceof ScalarValue scalar) {
+      name = scalarType(scalar.scalar(), nullable);
+    } else if (type instanceof EnumValue enumValue) {
+      name = ClassName.get(packageName, enumValue.javaName());
+    } else {
+      name = ParameterizedTypeName.get(LIST, typeName(((ArrayValue) type).element(), true));
+    }
+    return nullable ? nullable(name) : name;
+  }
+
+  /** The type of a list parameter's elements: non-null unless the caller passes nulls. */
+  TypeName parameterTypeName(ValueType type, boolean nullable) {
+    if (type instanceof ArrayValue array) {
+      TypeName list = ParameterizedTypeName.get(LIST, parameterTypeName(array.element(), false).box());
+      return nullable ? nullable(list) : list;
+    }
+    return typeName(type, nullable);
+  }
+
+  private static TypeName scalarType(Scalar scalar, boolean nullable) {
+    if (scalar.primitive() != null && !nullable) {
+      return switch (scalar.primitive()) {
+        case "short" -> TypeName.SHORT;
+        case "int" -> TypeName.INT;
+        case "long" -> TypeName.LONG;
+        case "float" -> TypeName.FLOAT;
+        case "double" -> TypeName.DOUBLE;
+        case "boolean" -> TypeName.BOOLEAN;
+        default -> throw new IllegalStateException(scalar.primitive());
+      };
+    }
+    if (scalar == Scalar.BYTES) {
+      return ArrayTypeName.of(TypeName.BYTE);
+    }
+    return ClassName.bestGuess(scalar.className());
+  }
+
+  private static TypeName nullable(TypeName name) {
+    if (name.isPrimitive()) {
+      name = name.box();
+    }
+    return name.annotated(AnnotationSpec.builder(NULLABLE).build());
+  }
+
+  /** Reads column {@code index} of {@code rows}. */
+  CodeBlock read(ValueType type, boolean nullable, String rows, CodeBlock index) {
+    if (type instanceof ScalarValue scalar) {
+      return readScalar(scalar.scalar(), nullable, rows, index);
+    }
+    if (type instanceof EnumValue enumValue) {
+      return CodeBlock.of(
+          "$T.$L($L.getString($L))",
+          ClassName.get(packageName, enumValue.javaName()),
+          nullable ? "fromNullableLabel" : "fromLabel",
+          rows,
+          index);
+    }
+    ArrayValue array = (ArrayValue) type;
+    return CodeBlock.of(
+        "$T.$L($L.getArray($L), $L)",
+        SQL_ARRAYS,
+        nullable ? "toList" : "toNonNullList",
+        rows,
+        index,
+        elementReader(array.element()));
+  }
+
+  private CodeBlock readScalar(Scalar scalar, boolean nullable, String rows, CodeBlock index) {
+    if (scalar.primitive() != null && nullable) {
+      String method = "nullable" + Character.toUpperCase(scalar.primitive().charAt(0)) + scalar.primitive().substring(1);
+      return CodeBlock.of("$T.$L($L, $L)", COLUMNS, method, rows, index);
+    }
+    if (scalar == Scalar.INTERVAL) {
+      return CodeBlock.of("$T.from($L.getObject($L, $T.class))", INTERVAL, rows, index, PG_INTERVAL);
+    }
+    if (scalar.getter() != null) {
+      return CodeBlock.of("$L.$L($L)", rows, scalar.getter(), index);
+    }
+    return CodeBlock.of("$L.getObject($L, $T.class)", rows, index, ClassName.bestGuess(scalar.className()));
+  }
+
+  /** A {@code SqlArrays.ElementReader} lambda for elements of {@code element}. */
+  private CodeBlock elementReader(ValueType element) {
+    CodeBlock read = read(element, true, "r", CodeBlock.of("c"));
+    return CodeBlock.of("(r, c) -> $L", read);
+  }
+
+  /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */
+  CodeBlock bind(
+      ValueType type, boolean nullable, String statement, int index, String value, String connection) {
+    if (type instanceof ScalarValue scalar) {
+      return bindScalar(scalar.scalar(), nullable, statement, index, value);
+    }
+    if (type instanceof EnumValue) {
+      return nullable
+          ? CodeBlock.of(
+              "$L.setObject($L, $L == null ? null : $L.label(), $T.OTHER)", statement, index, value, value, TYPES)
+          : CodeBlock.of("$L.setObject($L, $L.label(), $T.OTHER)", statement, index, value, TYPES);
+    }
+    ArrayValue array = (ArrayValue) type;
+    return CodeBlock.of(
+        "$L.setArray($L, $T.create($L, $S, $L))",
+        statement,
+        index,
+        SQL_ARRAYS,
+        connection,
+        array.element().pgName(),
+        value);
+  }
+
+  private static CodeBlock bindScalar(Scalar scalar, boolean nullable, String statement, int index, String value) {
+    if (scalar == Scalar.INTERVAL) {
+      return CodeBlock.of(
+          "$L.setObject($L, $T.toPgInterval($L), $T.OTHER)", statement, index, INTERVAL, value, TYPES);
+    }
+    if (!nullable && scalar.setter() != null) {
+      return CodeBlock.of("$L.$L($L, $L)", statement, scalar.setter(), index, value);
+    }
+    return CodeBlock.of("$L.setObject($L, $L, $T.$L)", statement, index, value, TYPES, scalar.sqlType());
+  }
+}

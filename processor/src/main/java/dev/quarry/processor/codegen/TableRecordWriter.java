@@ -1,0 +1,47 @@
+package dev.quarry.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.quarry.processor.model.Field;
+import dev.quarry.processor.model.RowRecord;
+import dev.quarry.processor.model.TableRecord;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Writes the records for table rows (top level) and query rows (nested in a repository). */
+final class TableRecordWriter {
+  private final JavaTypes types;
+
+  TableRecordWriter(JavaTypes types) {
+    this.types = types;
+  }
+
+  JavaFile write(String packageName, TableRecord table) {
+    TypeSpec.Builder record =
+        recordBuilder(ClassName.get(packageName, table.javaName()), table.fields())
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(JavaTypes.generated())
+            .addAnnotation(JavaTypes.NULL_MARKED)
+            .addJavadoc("A row of the table {@code $L.$L}.\n", table.schema(), table.table());
+    return JavaFile.builder(packageName, record.build()).indent("  ").build();
+  }
+
+  TypeSpec nested(ClassName name, RowRecord row, String queryName) {
+    return recordBuilder(name, row.fields())
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A row of {@code $L}.\n", queryName)
+        .build();
+  }
+
+  private TypeSpec.Builder recordBuilder(ClassName name, List<Field> fields) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    for (Field field : fields) {
+      constructor.addParameter(
+          ParameterSpec.builder(types.typeName(field.type(), field.nullable()), field.javaName()).build());
+    }
+    return TypeSpec.recordBuilder(name).recordConstructor(constructor.build());
+  }
+}

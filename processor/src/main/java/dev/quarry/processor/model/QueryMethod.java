@@ -1,0 +1,27 @@
+package dev.quarry.processor.model;
+
+import dev.quarry.processor.query.QueryDeclaration;
+import java.util.List;
+
+/**
+ * One generated repository method.
+ *
+ * @param javaName the method name
+ * @param declaration the query it runs, for its name, command, location and documentation
+ * @param jdbcSql the statement as the driver runs it
+ * @param parameters the method's parameters, in the order of the SQL parameters' numbers
+ * @param bindings for each {@code ?} of {@code jdbcSql}, the index into {@code parameters}
+ * @param result what each row (or the statement) gives
+ */
+public record QueryMethod(
+    String javaName,
+    QueryDeclaration declaration,
+    String jdbcSql,
+    List<Field> parameters,
+    List<Integer> bindings,
+    ResultShape result) {
+  public QueryMethod {
+    parameters = List.copyOf(parameters);
+    bindings = List.copyOf(bindings);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.quarry.processor.model;
+
+/** What a generated method returns for each row, or for the whole statement. */
+public sealed interface ResultShape {
+  /** {@code :exec}: nothing. */
+  record Nothing() implements ResultShape {}
+
+  /** {@code :execrows}: the number of affected rows. */
+  record RowCount() implements ResultShape {}
+
+  /** One column, returned as its Java value. */
+  record SingleValue(Field field) implements ResultShape {}
+
+  /** Exactly one table's row, returned as that table's record. */
+  record TableRow(TableRecord record) implements ResultShape {}
+
+  /** Any other set of columns, returned as a nested row record. */
+  record Row(RowRecord record) implements ResultShape {}
+}

@@ -1,0 +1,17 @@
+package dev.quarry.processor.types;
+
+/** The Java-side type of one parameter or column value, as code generation needs it. */
+public sealed interface ValueType {
+
+  /** The PostgreSQL type's name as the JDBC driver resolves it ({@code int8}, {@code mood}). */
+  String pgName();
+
+  /** A value read and bound through a {@link Scalar}. */
+  record ScalarValue(Scalar scalar, String pgName) implements ValueType {}
+
+  /** A PostgreSQL enum, mapped to a generated Java enum named {@code javaName}. */
+  record EnumValue(String javaName, String pgName, EnumType enumType) implements ValueType {}
+
+  /** A PostgreSQL array, mapped to a {@code List} of its element type. */
+  record ArrayValue(ValueType element, String pgName) implements ValueType {}
+}
