@@ -1,0 +1,185 @@
+package dev.quarry.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.quarry.processor.config.DatabaseChoice;
+import dev.quarry.processor.config.InvalidOptionException;
+import dev.quarry.processor.config.PostgresVersion;
+import dev.quarry.processor.config.ProcessorOptions;
+import dev.quarry.processor.config.ProjectRequest;
+import dev.quarry.processor.diagnostics.Diagnostic;
+import dev.quarry.processor.diagnostics.Problem;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.JavaFileObject;
+
+/**
+ * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline}
+ * and reports its diagnostics as javac errors and warnings on the annotation. It writes sources
+ * only when no use of the annotation in the build has an error. It never claims the annotation.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes(QuarryProcessor.ANNOTATION)
+@SupportedOptions({
+  ProcessorOptions.PROJECT_DIR,
+  DatabaseChoice.OPTION,
+  PostgresVersion.OPTION
+})
+public final class QuarryProcessor extends AbstractProcessor {
+  static final String ANNOTATION = "dev.quarry.GenerateQueries";
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
+    if (annotation == null || annotations.isEmpty()) {
+      return false;
+    }
+    Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
+    if (annotated.isEmpty()) {
+      return false;
+    }
+    ProcessorOptions options = options(annotated.iterator().next());
+    if (options == null) {
+      return false;
+    }
+    record Done(Element element, AnnotationMirror mirror, Pipeline.Result result) {}
+    List<Done> done = new ArrayList<>();
+    boolean anyError = false;
+    for (Element element : annotated) {
+      AnnotationMirror mirror = mirror(element, annotation);
+      ProjectRequest request =
+          new ProjectRequest(packageOf(element), strings(mirror, "migrations"), strings(mirror, "queries"));
+      Pipeline.Result result;
+      try {
+        result = new Pipeline(options).run(request);
+      } catch (RuntimeException | LinkageError e) {
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Kind.ERROR,
+                "Quarry failed unexpectedly: " + e + "; this is a bug in Quarry, please report it with the"
+                    + " migrations and queries that caused it [" + Problem.INTERNAL.tag() + "]",
+                element,
+                mirror);
+        anyError = true;
+        continue;
+      }
+      anyError |= result.diagnostics().hasErrors();
+      done.add(new Done(element, mirror, result));
+    }
+    for (Done d : done) {
+      for (Diagnostic diagnostic : d.result().diagnostics().all()) {
+        Kind kind =
+            switch (diagnostic.severity()) {
+              case ERROR -> Kind.ERROR;
+              case WARNING -> Kind.WARNING;
+              case NOTE -> Kind.NOTE;
+            };
+        processingEnv.getMessager().printMessage(kind, diagnostic.render(), d.element(), d.mirror());
+      }
+    }
+    if (anyError) {
+      return false;
+    }
+    for (Done d : done) {
+      write(d.element(), d.mirror(), d.result().sources());
+      if (!d.result().summary().isEmpty()) {
+        processingEnv.getMessager().printMessage(Kind.NOTE, d.result().summary());
+      }
+    }
+    return false;
+  }
+
+  private ProcessorOptions options(Element anyElement) {
+    Map<String, String> raw = processingEnv.getOptions();
+    String projectDir = raw.get(ProcessorOptions.PROJECT_DIR);
+    Path base = projectDir == null || projectDir.isBlank() ? Path.of("") : Path.of(projectDir);
+    try {
+      return new ProcessorOptions(
+          base.toAbsolutePath().normalize(),
+          DatabaseChoice.parse(raw.get(DatabaseChoice.OPTION)),
+          PostgresVersion.parse(raw.get(PostgresVersion.OPTION)));
+    } catch (InvalidOptionException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(Kind.ERROR, e.getMessage() + " [" + Problem.CONFIGURATION.tag() + "]", anyElement);
+      return null;
+    }
+  }
+
+  private void write(Element element, AnnotationMirror mirror, List<JavaFile> sources) {
+    for (JavaFile file : sources) {
+      String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+      try {
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
+        try (Writer writer = source.openWriter()) {
+          file.writeTo(writer);
+        }
+      } catch (IOException e) {
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Kind.ERROR,
+                "cannot write the generated source " + name + ": " + e.getMessage() + " [" + Problem.INTERNAL.tag() + "]",
+                element,
+                mirror);
+      }
+    }
+  }
+
+  private String packageOf(Element element) {
+    PackageElement pkg = processingEnv.getElementUtils().getPackageOf(element);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  }
+
+  private static AnnotationMirror mirror(Element element, TypeElement annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().asElement().equals(annotation)) {
+        return mirror;
+      }
+    }
+    throw new IllegalStateException("no @GenerateQueries on " + element);
+  }
+
+  private static List<String> strings(AnnotationMirror mirror, String attribute) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(attribute)) {
+        Object value = entry.getValue().getValue();
+        List<String> strings = new ArrayList<>();
+        if (value instanceof List<?> list) {
+          for (Object item : list) {
+            strings.add(String.valueOf(((AnnotationValue) item).getValue()));
+          }
+        } else {
+          strings.add(String.valueOf(value));
+        }
+        return strings;
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,14 @@
+package dev.quarry.processor.config;
+
+import java.nio.file.Path;
+
+/**
+ * The processor options of one build.
+ *
+ * @param projectDir base directory of the annotation's paths ({@code quarry.projectDir})
+ * @param database where the schema database is built ({@code quarry.database})
+ * @param postgresVersion the PostgreSQL major version for embedded and container databases
+ */
+public record ProcessorOptions(Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
+  public static final String PROJECT_DIR = "quarry.projectDir";
+}

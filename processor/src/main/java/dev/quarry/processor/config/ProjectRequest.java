@@ -1,0 +1,17 @@
+package dev.quarry.processor.config;
+
+import java.util.List;
+
+/**
+ * One {@code @GenerateQueries} use: where the generated code goes and which files it reads.
+ *
+ * @param packageName the package the generated types go into
+ * @param migrations the annotation's migration paths, as written
+ * @param queries the annotation's query paths, as written
+ */
+public record ProjectRequest(String packageName, List<String> migrations, List<String> queries) {
+  public ProjectRequest {
+    migrations = List.copyOf(migrations);
+    queries = List.copyOf(queries);
+  }
+}

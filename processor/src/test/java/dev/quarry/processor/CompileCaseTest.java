@@ -1,0 +1,142 @@
+package dev.quarry.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Compiles each case folder under {@code src/test/resources/cases} with Quarry and compares the
+ * outcome with what the folder expects. A case folder holds {@code migrations/}, {@code queries/}
+ * and either {@code expected/} (the generated sources, byte for byte) or {@code errors.txt} (one
+ * expected error a line: {@code path:line:col: text the message contains}). An optional
+ * {@code options.txt} holds extra {@code -A} options, one a line.
+ *
+ * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from
+ * what Quarry generates now; review the diff before committing it.
+ */
+class CompileCaseTest {
+  static final String PACKAGE = "com.example.db";
+  static final Path CASES = Path.of("src/test/resources/cases");
+
+  @TestFactory
+  Stream<DynamicTest> cases() throws IOException {
+    List<Path> folders;
+    try (Stream<Path> list = Files.list(CASES)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+  }
+
+  static Compilation compile(Path folder, List<String> extraOptions) throws IOException {
+    List<String> options = new ArrayList<>();
+    options.add("-Aquarry.projectDir=" + folder.toAbsolutePath());
+    options.add("-Aquarry.database=" + TestDatabases.option());
+    options.add("-Xlint:all");
+    options.add("-Werror");
+    options.addAll(extraOptions);
+    Path optionsFile = folder.resolve("options.txt");
+    if (Files.exists(optionsFile)) {
+      for (String line : Files.readAllLines(optionsFile)) {
+        if (!line.isBlank()) {
+          options.add(line.strip());
+        }
+      }
+    }
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(
+            PACKAGE + ".package-info",
+            "@dev.quarry.GenerateQueries(migrations = \"migrations\", queries = \"queries\")\n"
+                + "package " + PACKAGE + ";\n");
+    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
+  }
+
+  private static void run(Path folder) throws IOException {
+    Compilation compilation = compile(folder, List.of());
+    Path errorsFile = folder.resolve("errors.txt");
+    if (Files.exists(errorsFile)) {
+      checkErrors(compilation, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
+    } else {
+      checkGenerated(folder.resolve("expected"), compilation);
+    }
+  }
+
+  private static void checkErrors(Compilation compilation, List<String> expectedLines) {
+    List<String> expected = expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> actual =
+        compilation.errors().stream().map(d -> d.getMessage(null)).toList();
+    assertEquals(Compilation.Status.FAILURE, compilation.status(), "compilation should fail; errors: " + actual);
+    assertTrue(
+        compilation.generatedSourceFiles().isEmpty(),
+        "no source may be generated when there are errors, got " + compilation.generatedSourceFiles());
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      // Every Quarry error sits on the @GenerateQueries annotation (line 1 of package-info).
+      assertEquals(1L, error.getLineNumber(), "error not on the annotation: " + error.getMessage(null));
+    }
+    for (String line : expected) {
+      int split = line.indexOf(": ");
+      String location = split < 0 ? "" : line.substring(0, split + 1);
+      String text = split < 0 ? line : line.substring(split + 2);
+      boolean found =
+          actual.stream().anyMatch(m -> m.startsWith(location) && m.contains(text));
+      assertTrue(found, "expected an error \"" + line + "\"; the errors were:\n  " + String.join("\n  ", actual));
+    }
+    assertEquals(expected.size(), actual.size(), "number of errors; they were:\n  " + String.join("\n  ", actual));
+  }
+
+  private static void checkGenerated(Path expectedDir, Compilation compilation) throws IOException {
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      fail("compilation failed:\n  " + String.join("\n  ", compilation.errors().stream().map(d -> d.getMessage(null)).toList()));
+    }
+    Map<String, String> generated = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.SOURCE) {
+        String name = file.getName();
+        generated.put(name.substring(name.lastIndexOf('/') + 1), file.getCharContent(true).toString());
+      }
+    }
+    if (Boolean.getBoolean("quarry.updateGolden")) {
+      if (Files.exists(expectedDir)) {
+        try (Stream<Path> old = Files.list(expectedDir)) {
+          for (Path p : old.toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      Files.createDirectories(expectedDir);
+      for (Map.Entry<String, String> entry : generated.entrySet()) {
+        Files.writeString(expectedDir.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
+      }
+      return;
+    }
+    Map<String, String> expected = new TreeMap<>();
+    try (Stream<Path> files = Files.list(expectedDir)) {
+      for (Path file : files.toList()) {
+        expected.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    assertEquals(expected.keySet(), generated.keySet(), "generated files");
+    for (String name : expected.keySet()) {
+      assertEquals(expected.get(name), generated.get(name), "generated " + name + " differs from the golden file");
+    }
+    assertTrue(
+        compilation.generatedFiles().stream().anyMatch(f -> f.getKind() == JavaFileObject.Kind.CLASS),
+        "generated sources must compile to classes");
+  }
+}

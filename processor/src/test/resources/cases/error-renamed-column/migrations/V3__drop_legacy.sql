@@ -1,0 +1,2 @@
+CREATE TABLE legacy_notes (id int);
+DROP TABLE legacy_notes;
