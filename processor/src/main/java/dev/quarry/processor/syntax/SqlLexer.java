@@ -69,7 +69,7 @@ public final class SqlLexer {
     if (c == '$' && (i == 0 || !isIdentifierPart(sql.charAt(i - 1)))) {
       int tagEnd = i + 1;
       if (tagEnd < n && isIdentifierStart(sql.charAt(tagEnd))) {
-        while (tagEnd < n && isIdentifierPart(sql.charAt(tagEnd))) {
+        while (tagEnd < n && sql.charAt(tagEnd) != '$' && isIdentifierPart(sql.charAt(tagEnd))) {
           tagEnd++;
         }
       }
