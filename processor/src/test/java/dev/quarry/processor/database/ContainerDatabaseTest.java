@@ -39,4 +39,12 @@ class ContainerDatabaseTest {
     assertTrue(!DockerProbe.engineAnswers());
     assertTrue((System.nanoTime() - started) / 1_000_000 < 100, "the auto decision took too long");
   }
+
+  @Test
+  void autoWithoutDockerUsesEmbedded() throws Exception {
+    Assumptions.assumeFalse(DockerProbe.engineLikely(), "a Docker engine may be present");
+    try (SchemaDatabase database = DatabaseLauncher.start(new DatabaseChoice.Auto(), 17)) {
+      assertTrue(database.description().startsWith("embedded PostgreSQL 17."), database.description());
+    }
+  }
 }
