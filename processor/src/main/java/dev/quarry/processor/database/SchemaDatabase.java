@@ -1,0 +1,30 @@
+package dev.quarry.processor.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A throw-away PostgreSQL database that holds the schema while a build runs: embedded, in a
+ * container, or a scratch database on a running server. Closing it stops, removes or drops
+ * everything it started or created, and closes connections handed out by {@link #connect()}.
+ * Use it with try-with-resources so that happens when the build fails too.
+ */
+public interface SchemaDatabase extends AutoCloseable {
+  /** A new connection to the scratch database; the caller closes it (close() does too). */
+  Connection connect() throws SQLException;
+
+  /** What this database is, for messages: "embedded PostgreSQL 17.11 on port 41234". */
+  String description();
+
+  /**
+   * What could not be cleaned up during {@link #close()} (a scratch database that could not be
+   * dropped, a directory that could not be deleted), each with what to do by hand. Empty when
+   * everything was released or close() has not run.
+   */
+  List<String> cleanupProblems();
+
+  /** Releases everything; never throws (problems go to {@link #cleanupProblems()}). */
+  @Override
+  void close();
+}

@@ -1,0 +1,175 @@
+package dev.quarry.processor.migration;
+
+import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.syntax.StatementSpan;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Applies migrations, in order, to the scratch database, one statement at a time so that an
+ * error points at the statement (and the place in it) that PostgreSQL rejected.
+ *
+ * <p>Each migration runs in its own transaction, except a migration holding a statement that
+ * PostgreSQL refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}, {@code
+ * VACUUM}, ...): that migration runs in autocommit, statement by statement, as Flyway and
+ * golang-migrate would run it. On the scratch database the difference is only what is left
+ * after a failure, and nothing is applied after a failure anyway.
+ *
+ * <p>Statements are sent as written (escape processing off, so the driver does not rewrite
+ * {@code {fn ...}} or {@code ?}), which keeps PostgreSQL's error positions valid offsets
+ * into the file.
+ */
+public final class MigrationRunner {
+  // Commands PostgreSQL refuses inside a transaction block.
+  private static final Pattern OUTSIDE_TRANSACTION =
+      Pattern.compile(
+          "(?is)^(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
+              + "|DROP\\s+INDEX\\s+CONCURRENTLY"
+              + "|REINDEX\\b.*\\bCONCURRENTLY"
+              + "|VACUUM\\b"
+              + "|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b"
+              + "|CREATE\\s+TABLESPACE\\b|DROP\\s+TABLESPACE\\b"
+              + "|ALTER\\s+SYSTEM\\b"
+              + "|CREATE\\s+SUBSCRIPTION\\b|DROP\\s+SUBSCRIPTION\\b"
+              + ")");
+
+  private final Diagnostics diagnostics;
+
+  public MigrationRunner(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** What {@link #apply} did: the migrations applied, the one that failed, and the history. */
+  public record Result(List<Migration> applied, Optional<Migration> failed, SchemaHistory history) {
+    public Result {
+      applied = List.copyOf(applied);
+    }
+
+    /** Whether every migration was applied. */
+    public boolean succeeded() {
+      return failed.isEmpty();
+    }
+  }
+
+  /**
+   * Applies {@code migrations} in order on {@code connection}, stopping at the first that
+   * fails (later ones build on it); the failure is reported as a diagnostic at the statement.
+   */
+  public Result apply(Connection connection, List<Migration> migrations) {
+    SchemaSnapshot baseline;
+    try {
+      baseline = SchemaSnapshot.take(connection);
+    } catch (SQLException e) {
+      diagnostics.error(Problem.INTERNAL, null, "cannot read the schema database's catalog: " + e.getMessage());
+      return new Result(List.of(), migrations.stream().findFirst(), new SchemaHistory(SchemaSnapshot.empty(), List.of()));
+    }
+    List<Migration> applied = new ArrayList<>();
+    List<SchemaHistory.Step> steps = new ArrayList<>();
+    for (int index = 0; index < migrations.size(); index++) {
+      Migration migration = migrations.get(index);
+      int remaining = migrations.size() - index - 1;
+      if (!applyOne(connection, migration, remaining)) {
+        return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
+      }
+      applied.add(migration);
+      try {
+        steps.add(new SchemaHistory.Step(migration, SchemaSnapshot.take(connection)));
+      } catch (SQLException e) {
+        diagnostics.error(
+            Problem.INTERNAL, migration.file().start(),
+            "cannot read the schema after this migration: " + e.getMessage());
+        return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
+      }
+    }
+    return new Result(applied, Optional.empty(), new SchemaHistory(baseline, steps));
+  }
+
+  /** Whether the migration was applied; a failure has been reported when not. */
+  private boolean applyOne(Connection connection, Migration migration, int remaining) {
+    boolean inTransaction = migration.statements().stream()
+        .noneMatch(span -> OUTSIDE_TRANSACTION.matcher(migration.statementText(span)).find());
+    StatementSpan current = null;
+    try {
+      connection.setAutoCommit(!inTransaction);
+      for (StatementSpan span : migration.statements()) {
+        current = span;
+        try (Statement statement = connection.createStatement()) {
+          statement.setEscapeProcessing(false);
+          statement.execute(migration.statementText(span));
+        }
+      }
+      current = null;
+      if (inTransaction) {
+        connection.commit();
+      }
+      return true;
+    } catch (SQLException e) {
+      if (inTransaction) {
+        try {
+          connection.rollback();
+        } catch (SQLException ignored) {
+          // The connection is broken; the failure below is what matters.
+        }
+      }
+      report(migration, current, e, remaining);
+      return false;
+    } finally {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // Broken connection: reported above, and nothing else runs on it.
+      }
+    }
+  }
+
+  private void report(Migration migration, @Nullable StatementSpan span, SQLException e, int remaining) {
+    ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+    int offset = span == null ? 0 : span.start();
+    StringBuilder message = new StringBuilder("migration failed: ");
+    if (server != null) {
+      if (span != null && server.getPosition() > 0) {
+        offset = span.start() + offsetOfCharacter(migration.statementText(span), server.getPosition());
+      }
+      message.append(server.getMessage()).append(" (SQLSTATE ").append(server.getSQLState()).append(")");
+      if (server.getDetail() != null) {
+        message.append("; detail: ").append(server.getDetail());
+      }
+      if (server.getHint() != null) {
+        message.append("; hint: ").append(server.getHint());
+      }
+      if (server.getWhere() != null && server.getPosition() <= 0) {
+        message.append("; where: ").append(server.getWhere().replace('\n', ' '));
+      }
+    } else {
+      message.append(e.getMessage());
+      if (e.getSQLState() != null) {
+        message.append(" (SQLSTATE ").append(e.getSQLState()).append(")");
+      }
+    }
+    message.append("; fix this migration");
+    if (remaining > 0) {
+      message.append(" (the ").append(remaining).append(remaining == 1 ? " migration" : " migrations")
+          .append(" after it ").append(remaining == 1 ? "was" : "were").append(" not applied)");
+    }
+    diagnostics.error(Problem.MIGRATION_FAILED, migration.file().locationOf(offset), message.toString());
+  }
+
+  /**
+   * The UTF-16 offset in {@code text} of PostgreSQL's 1-based error position, which counts
+   * characters (code points), not UTF-16 units; clamped to the text (a position just past the
+   * end means "at end of input").
+   */
+  static int offsetOfCharacter(String text, int position) {
+    int characters = Math.min(position - 1, text.codePointCount(0, text.length()));
+    return text.offsetByCodePoints(0, Math.max(0, characters));
+  }
+}
