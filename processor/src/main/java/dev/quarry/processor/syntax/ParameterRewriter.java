@@ -144,18 +144,32 @@ public final class ParameterRewriter {
           analysis.append(text, copyStart, token.start());
           offsets.copied(copyStart, token.start() - copyStart);
           int number = numberByKey.get(occurrence.key());
-          String placeholder = "$" + number;
+          // "sqlc.arg(a)AS" must not become "$1AS", nor "$1" + "1" become "$11" (PgJDBC turns
+          // each ? into $n too): keep the placeholder apart from a following word character.
+          String separator =
+              occurrence.end() < query.sqlEnd() && SqlLexer.isIdentCont(text.charAt(occurrence.end()))
+                  ? " "
+                  : "";
+          String placeholder = "$" + number + separator;
           analysis.append(placeholder);
           offsets.replaced(occurrence.start(), placeholder.length());
-          jdbc.append('?');
+          jdbc.append('?').append(separator);
           bindings.add(number);
           skipUntil = occurrence.end();
           copyStart = occurrence.end();
           continue;
         }
         String tokenText = token.text(text);
-        // PgJDBC reads every ? outside strings and comments as a placeholder; ?? is a literal ?.
-        jdbc.append(token.kind() == TokenKind.OPERATOR ? tokenText.replace("?", "??") : tokenText);
+        if (token.kind() == TokenKind.OPERATOR) {
+          // PgJDBC reads every ? outside strings and comments as a placeholder and ?? as a literal
+          // ?, so a placeholder right before a doubled operator needs a space: "? ??", not "???".
+          if (tokenText.startsWith("?") && jdbc.length() > 0 && jdbc.charAt(jdbc.length() - 1) == '?'
+              && copyStart == token.start()) {
+            jdbc.append(' ');
+          }
+          tokenText = tokenText.replace("?", "??");
+        }
+        jdbc.append(tokenText);
       }
       analysis.append(text, copyStart, query.sqlEnd());
       offsets.copied(copyStart, query.sqlEnd() - copyStart);

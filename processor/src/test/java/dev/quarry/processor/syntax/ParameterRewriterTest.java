@@ -107,6 +107,15 @@ class ParameterRewriterTest {
   }
 
   @Test
+  void placeholdersStayApartFromWhatFollows() {
+    ParsedQuery query = rewrite("SELECT sqlc.arg(a)AS x, sqlc.arg(doc)?'k', sqlc.arg(doc)?|array['a']");
+    assertEquals("SELECT $1 AS x, $2?'k', $2?|array['a']", query.analysisSql());
+    assertEquals("SELECT ? AS x, ? ??'k', ? ??|array['a']", query.jdbcSql());
+    String fileText = query.declaration().file().text();
+    assertEquals(fileText.indexOf("AS x"), query.offsets().fileOffset(query.analysisSql().indexOf("AS x")));
+  }
+
+  @Test
   void operatorsWithAtSignAreNotParameters() {
     ParsedQuery query = rewrite("SELECT * FROM t WHERE tags @> @wanted AND x <@ y AND ts @@ to_tsquery(@q)");
     assertEquals("SELECT * FROM t WHERE tags @> $1 AND x <@ y AND ts @@ to_tsquery($2)", query.analysisSql());
