@@ -1,0 +1,398 @@
+package dev.quarry.processor.query;
+
+import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.source.SourceFile;
+import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.StatementSpan;
+import dev.quarry.processor.syntax.Token;
+import dev.quarry.processor.syntax.TokenKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the named queries of a query file, as sqlc does: the file is split into statements at
+ * top-level semicolons, and a statement whose leading comments hold a header
+ * ({@code -- name: FindUser :one} or {@code /* name: FindUser :one *}{@code /}) is a query.
+ * Statements without a header are skipped (sqlc users keep {@code CREATE TABLE}s there). Comment
+ * lines between the header and the statement become the query's documentation.
+ *
+ * <p>Problems are reported to {@link Diagnostics} at the offending token and the reader goes
+ * on, so one build shows every broken header; a query whose header or text is broken is left out
+ * of the result. Known sqlc commands that Quarry does not generate yet are read like the others:
+ * a later stage says they are not supported.
+ */
+public final class QueryFileReader {
+  private static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final String EXAMPLE = "-- name: FindUserByEmail :one";
+
+  private final Diagnostics diagnostics;
+
+  public QueryFileReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** The named queries of {@code file}, in file order. Never throws. */
+  public QueryFile read(SourceFile file) {
+    String text = file.text();
+    List<Token> tokens = SqlLexer.tokenize(text);
+    List<StatementSpan> spans = SqlLexer.splitStatements(text, tokens, 0, text.length());
+
+    for (Token token : tokens) {
+      if (token.kind().unterminated()) {
+        diagnostics.error(
+            Problem.SQL_ERROR,
+            file.locationOf(token.start()),
+            "unterminated " + token.kind().unterminatedWhat() + " starting here: "
+                + howToClose(text, token));
+      }
+    }
+
+    // Headers found in each statement's leading comments, and where each comment belongs.
+    List<List<Header>> leadingHeaders = new ArrayList<>();
+    for (int i = 0; i < spans.size(); i++) {
+      leadingHeaders.add(new ArrayList<>());
+    }
+    int spanIndex = 0;
+    for (Token token : tokens) {
+      if (!token.kind().comment()) {
+        continue;
+      }
+      Optional<Header> parsed = parseHeader(text, token);
+      if (parsed.isEmpty()) {
+        continue;
+      }
+      Header header = parsed.get();
+      while (spanIndex < spans.size() && spans.get(spanIndex).end() <= token.start()) {
+        spanIndex++;
+      }
+      StatementSpan span = spanIndex < spans.size() ? spans.get(spanIndex) : null;
+      if (span != null && token.start() >= span.leadingStart() && token.end() <= span.start()) {
+        leadingHeaders.get(spanIndex).add(header);
+      } else if (span != null && token.start() >= span.start()) {
+        // A comment inside a statement: a full header there most likely means a missing ';'.
+        if (header.looksComplete()) {
+          diagnostics.error(
+              Problem.BAD_HEADER,
+              file.locationOf(token.start()),
+              "query header inside the statement that starts at line "
+                  + file.lineOf(span.start())
+                  + ": end the statement before it with ';' (or close its open parenthesis)");
+        }
+      } else {
+        header.reportProblem(file);
+        diagnostics.error(
+            Problem.BAD_HEADER,
+            file.locationOf(token.start()),
+            "query header " + header.describe() + " has no statement after it: "
+                + "write the query's SQL below the header, or remove the header");
+      }
+    }
+
+    List<QueryDeclaration> queries = new ArrayList<>();
+    for (int i = 0; i < spans.size(); i++) {
+      List<Header> headers = leadingHeaders.get(i);
+      if (headers.isEmpty()) {
+        continue;
+      }
+      for (int h = 0; h < headers.size(); h++) {
+        Header header = headers.get(h);
+        boolean reported = header.reportProblem(file);
+        if (h < headers.size() - 1) {
+          diagnostics.error(
+              Problem.BAD_HEADER,
+              file.locationOf(header.comment().start()),
+              "query header " + header.describe() + " has no statement after it: the next header "
+                  + "(line " + file.lineOf(headers.get(h + 1).comment().start())
+                  + ") comes first; write the query's SQL below this header, or remove it");
+          continue;
+        }
+        StatementSpan span = spans.get(i);
+        if (reported || header.name() == null || header.command() == null
+            || containsUnterminated(tokens, span)) {
+          continue;
+        }
+        queries.add(
+            new QueryDeclaration(
+                file,
+                header.name(),
+                header.command(),
+                header.comment().start(),
+                header.commandOffset(),
+                span.start(),
+                span.end(),
+                docLines(text, tokens, header.comment().end(), span.start())));
+      }
+    }
+    return new QueryFile(file, queries);
+  }
+
+  private static boolean containsUnterminated(List<Token> tokens, StatementSpan span) {
+    for (Token token : tokens) {
+      if (token.start() >= span.start() && token.kind().unterminated()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String howToClose(String text, Token token) {
+    return switch (token.kind()) {
+      case UNTERMINATED_STRING -> "close it with ' (write '' for a quote inside the string)";
+      case UNTERMINATED_QUOTED_IDENTIFIER -> "close it with \" (write \"\" for a quote inside the name)";
+      case UNTERMINATED_DOLLAR_STRING -> {
+        String raw = token.text(text);
+        String delimiter = raw.substring(0, raw.indexOf('$', 1) + 1);
+        yield "close it with " + delimiter;
+      }
+      case UNTERMINATED_BLOCK_COMMENT -> "close it with */ (comments nest: every /* needs its own */)";
+      default -> "close it";
+    };
+  }
+
+  /** The documentation lines of the comments in {@code [from, to)}. */
+  private static List<String> docLines(String text, List<Token> tokens, int from, int to) {
+    List<String> lines = new ArrayList<>();
+    for (Token token : tokens) {
+      if (token.start() < from || token.end() > to || !token.kind().comment()) {
+        continue;
+      }
+      String raw = token.text(text);
+      if (token.kind() == TokenKind.LINE_COMMENT) {
+        lines.add(raw.substring(2).trim());
+        continue;
+      }
+      String inner = raw.substring(2, raw.endsWith("*/") && raw.length() >= 4 ? raw.length() - 2 : raw.length());
+      List<String> blockLines = new ArrayList<>();
+      for (String line : inner.split("\r\n|\r|\n", -1)) {
+        String trimmed = line.trim();
+        // Javadoc-style " * text" continuation lines: the star is decoration, not content.
+        if (trimmed.startsWith("*")) {
+          trimmed = trimmed.substring(1).trim();
+        }
+        blockLines.add(trimmed);
+      }
+      while (!blockLines.isEmpty() && blockLines.get(0).isEmpty()) {
+        blockLines.remove(0);
+      }
+      while (!blockLines.isEmpty() && blockLines.get(blockLines.size() - 1).isEmpty()) {
+        blockLines.remove(blockLines.size() - 1);
+      }
+      lines.addAll(blockLines);
+    }
+    return lines;
+  }
+
+  /** A word of a header comment and its offset in the file. */
+  private record Word(String text, int offset) {}
+
+  /**
+   * A comment that is meant as a query header ({@code name:} first), with what could be read of
+   * it and, if it is broken, the problem to report.
+   */
+  private final class Header {
+    private final Token comment;
+    private final List<Word> words;
+    private final int nameKeywordOffset;
+    private @Nullable String name;
+    private @Nullable Command command;
+    private int commandOffset = -1;
+    private @Nullable Problem problem;
+    private int problemOffset;
+    private String problemMessage = "";
+    private boolean problemReported;
+
+    Header(Token comment, int nameKeywordOffset, List<Word> words) {
+      this.comment = comment;
+      this.nameKeywordOffset = nameKeywordOffset;
+      this.words = words;
+      interpret();
+    }
+
+    Token comment() {
+      return comment;
+    }
+
+    @Nullable String name() {
+      return name;
+    }
+
+    @Nullable Command command() {
+      return command;
+    }
+
+    int commandOffset() {
+      return commandOffset;
+    }
+
+    /** Whether the comment has a name and a colon command, like a header meant to be one. */
+    boolean looksComplete() {
+      return words.size() >= 2 && words.get(1).text().startsWith(":");
+    }
+
+    String describe() {
+      return words.isEmpty() ? "\"name:\"" : words.get(0).text();
+    }
+
+    /** Reports this header's problem once; true when it has one. */
+    boolean reportProblem(SourceFile file) {
+      if (problem == null) {
+        return false;
+      }
+      if (!problemReported) {
+        diagnostics.error(problem, file.locationOf(problemOffset), problemMessage);
+        problemReported = true;
+      }
+      return true;
+    }
+
+    private void fail(Problem kind, int offset, String message) {
+      problem = kind;
+      problemOffset = offset;
+      problemMessage = message;
+    }
+
+    private void interpret() {
+      if (words.isEmpty()) {
+        fail(Problem.BAD_HEADER, nameKeywordOffset,
+            "query header has no name: write the query's name and command after \"name:\", e.g. "
+                + EXAMPLE);
+        return;
+      }
+      Word nameWord = words.get(0);
+      if (nameWord.text().startsWith(":")) {
+        fail(Problem.BAD_HEADER, nameWord.offset(),
+            "query header has no name before the command " + nameWord.text()
+                + ": write -- name: <QueryName> " + nameWord.text());
+        return;
+      }
+      if (!QUERY_NAME.matcher(nameWord.text()).matches()) {
+        fail(Problem.BAD_HEADER, nameWord.offset(),
+            "query name \"" + nameWord.text() + "\" is not valid: a name starts with a letter or _ "
+                + "and holds only ASCII letters, digits and _ (e.g. FindUserByEmail)");
+        return;
+      }
+      name = nameWord.text();
+      if (words.size() < 2) {
+        fail(Problem.BAD_HEADER, nameWord.offset(),
+            "query " + name + " has no command: write it after the name, e.g. -- name: " + name
+                + " :one (commands: " + knownCommands() + ")");
+        return;
+      }
+      Word commandWord = words.get(1);
+      Optional<Command> known = Command.fromText(commandWord.text());
+      if (known.isEmpty()) {
+        fail(Problem.BAD_COMMAND, commandWord.offset(), unknownCommand(commandWord.text()));
+        return;
+      }
+      command = known.get();
+      commandOffset = commandWord.offset();
+      if (words.size() > 2) {
+        Word extra = words.get(2);
+        fail(Problem.BAD_HEADER, extra.offset(),
+            "unexpected \"" + extra.text() + "\" after the command " + command.text()
+                + " in the header of query " + name + ": a header is -- name: " + name + " "
+                + command.text() + " and nothing else; put other comments on the lines below it");
+        command = null;
+      }
+    }
+
+    private String unknownCommand(String written) {
+      StringBuilder message =
+          new StringBuilder("unknown command \"" + written + "\" for query " + name);
+      String normalized = written.toLowerCase(Locale.ROOT);
+      if (!normalized.startsWith(":")) {
+        normalized = ":" + normalized;
+      }
+      Command nearest = null;
+      int best = Integer.MAX_VALUE;
+      for (Command candidate : Command.values()) {
+        int distance = editDistance(normalized, candidate.text());
+        if (distance < best) {
+          best = distance;
+          nearest = candidate;
+        }
+      }
+      if (nearest != null && best <= 2) {
+        message.append(" (did you mean ").append(nearest.text()).append("?)");
+      }
+      if (!written.startsWith(":")) {
+        message.append("; a command starts with a colon");
+      }
+      message.append("; the commands are ").append(knownCommands());
+      return message.toString();
+    }
+  }
+
+  private static String knownCommands() {
+    return Arrays.stream(Command.values()).map(Command::text).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The header in a comment, if the comment is one: its text, after the comment start and white
+   * space, begins with {@code name} and a colon (white space between them is allowed). Anything
+   * else is an ordinary comment.
+   */
+  private Optional<Header> parseHeader(String text, Token comment) {
+    int contentStart = comment.start() + 2;
+    int contentEnd = comment.end();
+    if (comment.kind() == TokenKind.BLOCK_COMMENT) {
+      contentEnd -= 2;
+    }
+    int i = contentStart;
+    while (i < contentEnd && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    int nameKeyword = i;
+    if (!text.startsWith("name", i) || i + 4 > contentEnd) {
+      return Optional.empty();
+    }
+    i += 4;
+    while (i < contentEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i >= contentEnd || text.charAt(i) != ':') {
+      return Optional.empty();
+    }
+    i++;
+    List<Word> words = new ArrayList<>();
+    while (i < contentEnd) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < contentEnd && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      words.add(new Word(text.substring(start, i), start));
+    }
+    return Optional.of(new Header(comment, nameKeyword, words));
+  }
+
+  /** Levenshtein distance, for "did you mean" suggestions. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

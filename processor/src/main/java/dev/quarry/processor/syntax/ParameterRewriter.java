@@ -1,0 +1,660 @@
+package dev.quarry.processor.syntax;
+
+import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.query.QueryDeclaration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the parameters of a query and writes the query the two ways it is needed: with
+ * {@code $n} placeholders for PostgreSQL to prepare at build time, and with {@code ?} for JDBC
+ * at run time.
+ *
+ * <p>Parameters are written as sqlc writes them: {@code $1}, {@code @name},
+ * {@code sqlc.arg(name)} and {@code sqlc.narg(name)} (nullable; the name bare, {@code 'quoted'}
+ * or {@code "quoted"}). Named parameters are numbered in order of first appearance; a name used
+ * twice is one parameter. A {@code $n} parameter keeps its number and gets a name inferred, as
+ * sqlc does, from the tokens around it: the column it is compared with ({@code col = $1},
+ * {@code $1 = t.col}, {@code col LIKE $1}, {@code col IN ($1)}, {@code col = ANY($1)}), the
+ * column it is assigned to ({@code SET col = $1}) or inserted into (its position in
+ * {@code INSERT INTO t (a, b) VALUES ($1, $2)}), {@code limit} and {@code offset}; otherwise
+ * {@code arg<n>}. Inference works on tokens, so it also works where no SQL parser would.
+ *
+ * <p>Bare names ({@code @UserId}, {@code sqlc.arg(UserId)}) are compared ignoring case, as
+ * PostgreSQL folds unquoted identifiers; a parameter keeps the spelling of its first occurrence.
+ * Quoted names ({@code sqlc.arg('UserId')}) are compared exactly.
+ *
+ * <p>Because everything works on {@link SqlLexer} tokens, text in strings, comments, quoted
+ * identifiers and dollar quotes is never touched.
+ */
+public final class ParameterRewriter {
+  /** PostgreSQL's limit on the parameters of one statement (the wire protocol uses 16 bits). */
+  private static final int MAX_PARAMETERS = 65535;
+
+  /** Words PostgreSQL reserves: never a column name, so never a name to infer. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
+          "case", "cast", "check", "collate", "column", "constraint", "create", "current_catalog",
+          "current_date", "current_role", "current_time", "current_timestamp", "current_user",
+          "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
+          "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially",
+          "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
+          "null", "offset", "on", "only", "or", "order", "placing", "primary", "references",
+          "returning", "select", "session_user", "some", "symmetric", "system_user", "table",
+          "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when",
+          "where", "window", "with");
+
+  /** Words that continue a multi-word type name after a cast ({@code ::double precision}). */
+  private static final Set<String> TYPE_WORDS =
+      Set.of("precision", "varying", "with", "without", "time", "zone");
+
+  private static final Set<String> COMPARISONS = Set.of("=", "<", ">", "<=", ">=", "<>", "!=");
+
+  /**
+   * Rewrites the parameters of {@code query}.
+   *
+   * @return the rewritten query, or empty when a problem was reported to {@code diagnostics}
+   *     (then nothing usable can be said about the query's parameters)
+   */
+  public Optional<ParsedQuery> rewrite(QueryDeclaration query, Diagnostics diagnostics) {
+    return new Run(query, diagnostics).rewrite();
+  }
+
+  private enum Style {
+    POSITIONAL,
+    NAMED,
+    ARG,
+    NARG
+  }
+
+  /**
+   * One place a parameter is written: {@code [start, end)} in the file, and the indexes of its
+   * first and last token in the list of significant tokens.
+   */
+  private record Occurrence(
+      Style style, int start, int end, int firstToken, int lastToken, int number, String name,
+      String key) {}
+
+  /** A parameter while its occurrences are collected. */
+  private static final class Collected {
+    final List<Occurrence> occurrences = new ArrayList<>();
+    int number;
+    boolean nullable;
+  }
+
+  /** The state of rewriting one query. */
+  private static final class Run {
+    private final QueryDeclaration query;
+    private final Diagnostics diagnostics;
+    private final String text;
+    private final List<Token> tokens;
+    private final List<Token> significant = new ArrayList<>();
+    private final List<Occurrence> occurrences = new ArrayList<>();
+    /** The number of each parameter, by {@link Occurrence#key()}. */
+    private final Map<String, Integer> numberByKey = new HashMap<>();
+    private boolean failed;
+
+    Run(QueryDeclaration query, Diagnostics diagnostics) {
+      this.query = query;
+      this.diagnostics = diagnostics;
+      this.text = query.file().text();
+      this.tokens = SqlLexer.tokenize(text, query.sqlStart(), query.sqlEnd());
+      for (Token token : tokens) {
+        if (!token.trivia()) {
+          significant.add(token);
+        }
+      }
+    }
+
+    Optional<ParsedQuery> rewrite() {
+      findOccurrences();
+      if (failed || !consistentStyles() || !positionalWithoutGaps()) {
+        return Optional.empty();
+      }
+      List<Parameter> parameters = parameters();
+      Map<Integer, Occurrence> byStart = new HashMap<>();
+      for (Occurrence occurrence : occurrences) {
+        byStart.put(occurrence.start(), occurrence);
+      }
+
+      StringBuilder analysis = new StringBuilder();
+      StringBuilder jdbc = new StringBuilder();
+      OffsetMap.Builder offsets = new OffsetMap.Builder();
+      List<Integer> bindings = new ArrayList<>();
+      int copyStart = query.sqlStart();
+      int skipUntil = query.sqlStart();
+      for (Token token : tokens) {
+        if (token.start() < skipUntil) {
+          continue;
+        }
+        Occurrence occurrence = byStart.get(token.start());
+        if (occurrence != null) {
+          analysis.append(text, copyStart, token.start());
+          offsets.copied(copyStart, token.start() - copyStart);
+          int number = numberByKey.get(occurrence.key());
+          // "sqlc.arg(a)AS" must not become "$1AS", nor "$1" + "1" become "$11" (PgJDBC turns
+          // each ? into $n too): keep the placeholder apart from a following word character.
+          String separator =
+              occurrence.end() < query.sqlEnd() && SqlLexer.isIdentCont(text.charAt(occurrence.end()))
+                  ? " "
+                  : "";
+          String placeholder = "$" + number + separator;
+          analysis.append(placeholder);
+          offsets.replaced(occurrence.start(), placeholder.length());
+          jdbc.append('?').append(separator);
+          bindings.add(number);
+          skipUntil = occurrence.end();
+          copyStart = occurrence.end();
+          continue;
+        }
+        String tokenText = token.text(text);
+        if (token.kind() == TokenKind.OPERATOR) {
+          // PgJDBC reads every ? outside strings and comments as a placeholder and ?? as a literal
+          // ?, so a placeholder right before a doubled operator needs a space: "? ??", not "???".
+          if (tokenText.startsWith("?") && jdbc.length() > 0 && jdbc.charAt(jdbc.length() - 1) == '?'
+              && copyStart == token.start()) {
+            jdbc.append(' ');
+          }
+          tokenText = tokenText.replace("?", "??");
+        }
+        jdbc.append(tokenText);
+      }
+      analysis.append(text, copyStart, query.sqlEnd());
+      offsets.copied(copyStart, query.sqlEnd() - copyStart);
+      return Optional.of(
+          new ParsedQuery(
+              query, analysis.toString(), jdbc.toString(), parameters, bindings, offsets.build()));
+    }
+
+    // ---- finding parameters ----
+
+    private void findOccurrences() {
+      for (int i = 0; i < significant.size(); i++) {
+        Token token = significant.get(i);
+        switch (token.kind()) {
+          case POSITIONAL_PARAMETER -> positional(i, token);
+          case NAMED_PARAMETER -> {
+            String name = text.substring(token.start() + 1, token.end());
+            occurrences.add(
+                new Occurrence(Style.NAMED, token.start(), token.end(), i, i, 0, name,
+                    name.toLowerCase(Locale.ROOT)));
+          }
+          case IDENTIFIER -> {
+            if (token.isWord(text, "sqlc")
+                && kindAt(i + 1) == TokenKind.DOT
+                && kindAt(i + 2) == TokenKind.IDENTIFIER) {
+              i = sqlcFunction(i);
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+
+    private void positional(int index, Token token) {
+      String digits = text.substring(token.start() + 1, token.end());
+      // Five digits cannot overflow an int; more are over the limit anyway.
+      int number = digits.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+      if (number > MAX_PARAMETERS) {
+        error(token.start(),
+            "parameter " + token.text(text) + " is too large: PostgreSQL allows at most "
+                + MAX_PARAMETERS + " parameters; number them from $1");
+        return;
+      }
+      if (number == 0) {
+        error(token.start(), "parameter $0 does not exist: PostgreSQL numbers parameters from $1");
+        return;
+      }
+      occurrences.add(
+          new Occurrence(Style.POSITIONAL, token.start(), token.end(), index, index, number,
+              token.text(text), "$" + number));
+    }
+
+    /** Reads {@code sqlc.<function>(...)} starting at the {@code sqlc} token; the index to resume after. */
+    private int sqlcFunction(int i) {
+      Token sqlc = significant.get(i);
+      String function = significant.get(i + 2).text(text).toLowerCase(Locale.ROOT);
+      String written = "sqlc." + significant.get(i + 2).text(text);
+      boolean call = kindAt(i + 3) == TokenKind.LEFT_PAREN;
+      switch (function) {
+        case "slice", "embed" -> {
+          error(sqlc.start(),
+              written + "(...) is not supported yet by this version of Quarry"
+                  + (function.equals("slice")
+                      ? ": pass an array instead, e.g. WHERE id = ANY(@ids::bigint[])"
+                      : ": select the table's columns one by one instead"));
+          return call ? Math.max(i + 3, closingParen(i + 3)) : i + 2;
+        }
+        case "arg", "narg" -> {
+          if (!call) {
+            error(sqlc.start(), written + " needs the parameter's name in parentheses: write "
+                + written + "(name)");
+            return i + 2;
+          }
+          Token nameToken = i + 4 < significant.size() ? significant.get(i + 4) : null;
+          if (nameToken == null || nameToken.kind() == TokenKind.RIGHT_PAREN) {
+            error(sqlc.start(), written + "() has no parameter name: write " + written + "(name)");
+            return nameToken == null ? significant.size() : i + 4;
+          }
+          String name;
+          String key;
+          switch (nameToken.kind()) {
+            case IDENTIFIER -> {
+              name = nameToken.text(text);
+              key = name.toLowerCase(Locale.ROOT);
+            }
+            case QUOTED_IDENTIFIER -> {
+              name = SqlLexer.identifierName(text, nameToken);
+              key = name;
+            }
+            case STRING -> {
+              name = SqlLexer.stringValue(text, nameToken);
+              key = name;
+            }
+            default -> {
+              error(nameToken.start(), written + "(" + nameToken.text(text) + ") is not a "
+                  + "parameter name: write " + written + "(name), " + written + "('name') or "
+                  + written + "(\"name\")");
+              return Math.max(i + 4, closingParen(i + 3));
+            }
+          }
+          if (name.isEmpty()) {
+            error(nameToken.start(), written + " has an empty parameter name: write " + written
+                + "(name)");
+            return i + 4;
+          }
+          if (kindAt(i + 5) != TokenKind.RIGHT_PAREN) {
+            error(sqlc.start(), written + "(" + nameToken.text(text) + " is missing its closing "
+                + "parenthesis: write " + written + "(" + nameToken.text(text) + ")");
+            return i + 4;
+          }
+          Style style = function.equals("arg") ? Style.ARG : Style.NARG;
+          occurrences.add(
+              new Occurrence(style, sqlc.start(), significant.get(i + 5).end(), i, i + 5, 0,
+                  name, key));
+          return i + 5;
+        }
+        default -> {
+          if (call) {
+            error(sqlc.start(), "unknown function " + written + ": Quarry knows sqlc.arg(name) "
+                + "and sqlc.narg(name)");
+            return Math.max(i + 3, closingParen(i + 3));
+          }
+          // sqlc.something without parentheses is a column of a table called sqlc.
+          return i + 2;
+        }
+      }
+    }
+
+    private boolean consistentStyles() {
+      Occurrence firstPositional = null;
+      Occurrence firstNamed = null;
+      for (Occurrence occurrence : occurrences) {
+        if (occurrence.style() == Style.POSITIONAL) {
+          firstPositional = firstPositional == null ? occurrence : firstPositional;
+        } else {
+          firstNamed = firstNamed == null ? occurrence : firstNamed;
+        }
+      }
+      if (firstPositional == null || firstNamed == null) {
+        return true;
+      }
+      Occurrence second = firstPositional.start() > firstNamed.start() ? firstPositional : firstNamed;
+      error(second.start(),
+          "query " + query.name() + " mixes positional parameters (" + firstPositional.name()
+              + ") with named ones (" + text.substring(firstNamed.start(), firstNamed.end())
+              + "); sqlc does not allow that and neither does Quarry: write every parameter "
+              + "with a name, e.g. @id or sqlc.arg(id) instead of $1");
+      return false;
+    }
+
+    private boolean positionalWithoutGaps() {
+      TreeMap<Integer, Occurrence> firstByNumber = new TreeMap<>();
+      for (Occurrence occurrence : occurrences) {
+        if (occurrence.style() == Style.POSITIONAL) {
+          firstByNumber.putIfAbsent(occurrence.number(), occurrence);
+        }
+      }
+      if (firstByNumber.isEmpty() || firstByNumber.lastKey() == firstByNumber.size()) {
+        return true;
+      }
+      List<String> missing = new ArrayList<>();
+      for (int n = 1; n < firstByNumber.lastKey(); n++) {
+        if (!firstByNumber.containsKey(n)) {
+          missing.add("$" + n);
+        }
+      }
+      int firstMissing = Integer.parseInt(missing.get(0).substring(1));
+      Occurrence after = firstByNumber.higherEntry(firstMissing).getValue();
+      String used = firstByNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
+      error(after.start(),
+          (missing.size() == 1 ? "parameter " + missing.get(0) + " is" : "parameters "
+              + String.join(", ", missing) + " are")
+              + " missing: query " + query.name() + " uses " + used
+              + ", but PostgreSQL needs parameters numbered from $1 without gaps; renumber them");
+      return false;
+    }
+
+    // ---- building parameters ----
+
+    private List<Parameter> parameters() {
+      Map<String, Collected> named = new LinkedHashMap<>();
+      TreeMap<Integer, Collected> positional = new TreeMap<>();
+      for (Occurrence occurrence : occurrences) {
+        Collected collected =
+            occurrence.style() == Style.POSITIONAL
+                ? positional.computeIfAbsent(occurrence.number(), n -> new Collected())
+                : named.computeIfAbsent(occurrence.key(), k -> new Collected());
+        collected.occurrences.add(occurrence);
+        collected.nullable |= occurrence.style() == Style.NARG;
+      }
+      int next = 1;
+      for (Collected collected : named.values()) {
+        collected.number = next++;
+      }
+      for (Map.Entry<Integer, Collected> entry : positional.entrySet()) {
+        entry.getValue().number = entry.getKey();
+      }
+
+      Set<String> used = new HashSet<>();
+      List<Parameter> parameters = new ArrayList<>();
+      for (Collected collected : named.values()) {
+        Occurrence first = collected.occurrences.get(0);
+        used.add(first.name());
+        numberByKey.put(first.key(), collected.number);
+        parameters.add(
+            new Parameter(collected.number, first.name(), collected.nullable, true, first.start()));
+      }
+      for (Collected collected : positional.values()) {
+        Occurrence first = collected.occurrences.get(0);
+        String inferred = null;
+        for (Occurrence occurrence : collected.occurrences) {
+          inferred = inferName(occurrence);
+          if (inferred != null) {
+            break;
+          }
+        }
+        String name = unique(inferred != null ? inferred : "arg" + collected.number, used);
+        used.add(name);
+        numberByKey.put(first.key(), collected.number);
+        parameters.add(new Parameter(collected.number, name, false, false, first.start()));
+      }
+      parameters.sort((a, b) -> Integer.compare(a.number(), b.number()));
+      return parameters;
+    }
+
+    private static String unique(String base, Set<String> used) {
+      if (!used.contains(base)) {
+        return base;
+      }
+      int suffix = 2;
+      while (used.contains(base + "_" + suffix)) {
+        suffix++;
+      }
+      return base + "_" + suffix;
+    }
+
+    // ---- name inference for $n ----
+
+    private @Nullable String inferName(Occurrence occurrence) {
+      String fromLeft = inferFromLeft(occurrence.firstToken());
+      return fromLeft != null ? fromLeft : inferFromRight(occurrence.lastToken());
+    }
+
+    private @Nullable String inferFromLeft(int i) {
+      if (i == 0) {
+        return null;
+      }
+      Token before = significant.get(i - 1);
+      if (isComparison(before)) {
+        return columnEndingAt(i - 2);
+      }
+      if (isWord(i - 1, "like") || isWord(i - 1, "ilike")) {
+        return columnEndingAt(isWord(i - 2, "not") ? i - 3 : i - 2);
+      }
+      if (isWord(i - 1, "limit")) {
+        return "limit";
+      }
+      if (isWord(i - 1, "offset")) {
+        return "offset";
+      }
+      if (before.kind() == TokenKind.LEFT_PAREN || before.kind() == TokenKind.COMMA) {
+        return inferFromList(i);
+      }
+      return null;
+    }
+
+    /** {@code $1} as a whole element of a parenthesized list: {@code IN (...)}, {@code ANY(...)}, {@code VALUES (...)}. */
+    private @Nullable String inferFromList(int i) {
+      TokenKind after = kindAt(skipCast(i + 1));
+      if (after != TokenKind.COMMA && after != TokenKind.RIGHT_PAREN) {
+        return null;
+      }
+      int position = 0;
+      int depth = 0;
+      int open = -1;
+      for (int j = i - 1; j >= 0 && open < 0; j--) {
+        switch (significant.get(j).kind()) {
+          case RIGHT_PAREN, RIGHT_BRACKET -> depth++;
+          case LEFT_PAREN, LEFT_BRACKET -> {
+            if (depth == 0) {
+              if (significant.get(j).kind() != TokenKind.LEFT_PAREN) {
+                return null;
+              }
+              open = j;
+            } else {
+              depth--;
+            }
+          }
+          case COMMA -> position += depth == 0 ? 1 : 0;
+          default -> {}
+        }
+      }
+      if (open < 1) {
+        return null;
+      }
+      if (isWord(open - 1, "in")) {
+        return columnEndingAt(isWord(open - 2, "not") ? open - 3 : open - 2);
+      }
+      if ((isWord(open - 1, "any") || isWord(open - 1, "some") || isWord(open - 1, "all"))
+          && open >= 2 && isComparison(significant.get(open - 2))) {
+        return columnEndingAt(open - 3);
+      }
+      // Multi-row VALUES: step back over "(...)," rows to the VALUES keyword.
+      int row = open;
+      while (kindAt(row - 1) == TokenKind.COMMA && kindAt(row - 2) == TokenKind.RIGHT_PAREN) {
+        row = matchingOpen(row - 2);
+        if (row < 0) {
+          return null;
+        }
+      }
+      if (isWord(row - 1, "values")) {
+        return insertColumn(row - 1, position);
+      }
+      return null;
+    }
+
+    /** The column at {@code position} in the column list of the INSERT whose VALUES is at {@code values}. */
+    private @Nullable String insertColumn(int values, int position) {
+      int close = values - 1;
+      if (isWord(close, "value") && isWord(close - 2, "overriding")) {
+        close -= 3;
+      }
+      if (kindAt(close) != TokenKind.RIGHT_PAREN) {
+        return null;
+      }
+      int open = matchingOpen(close);
+      if (open < 1) {
+        return null;
+      }
+      boolean into = false;
+      for (int j = open - 1; j >= 0 && j >= open - 8; j--) {
+        if (isWord(j, "into")) {
+          into = true;
+          break;
+        }
+        TokenKind kind = significant.get(j).kind();
+        if (kind != TokenKind.IDENTIFIER && kind != TokenKind.QUOTED_IDENTIFIER
+            && kind != TokenKind.DOT) {
+          break;
+        }
+      }
+      if (!into) {
+        return null;
+      }
+      List<List<Token>> columns = new ArrayList<>();
+      List<Token> column = new ArrayList<>();
+      int depth = 0;
+      for (int j = open + 1; j < close; j++) {
+        Token token = significant.get(j);
+        if (token.kind() == TokenKind.COMMA && depth == 0) {
+          columns.add(column);
+          column = new ArrayList<>();
+          continue;
+        }
+        if (token.kind() == TokenKind.LEFT_PAREN || token.kind() == TokenKind.LEFT_BRACKET) {
+          depth++;
+        } else if (token.kind() == TokenKind.RIGHT_PAREN || token.kind() == TokenKind.RIGHT_BRACKET) {
+          depth--;
+        }
+        column.add(token);
+      }
+      columns.add(column);
+      if (position >= columns.size() || columns.get(position).size() != 1) {
+        return null;
+      }
+      Token name = columns.get(position).get(0);
+      return isColumnToken(name) ? SqlLexer.identifierName(text, name) : null;
+    }
+
+    private @Nullable String inferFromRight(int last) {
+      int j = skipCast(last + 1);
+      if (j >= significant.size() || !isComparison(significant.get(j))) {
+        return null;
+      }
+      int k = j + 1;
+      if (k >= significant.size() || !isColumnToken(significant.get(k))) {
+        return null;
+      }
+      while (kindAt(k + 1) == TokenKind.DOT && k + 2 < significant.size()
+          && isColumnToken(significant.get(k + 2))) {
+        k += 2;
+      }
+      if (kindAt(k + 1) == TokenKind.LEFT_PAREN || kindAt(k + 1) == TokenKind.DOT) {
+        return null;
+      }
+      return SqlLexer.identifierName(text, significant.get(k));
+    }
+
+    /** The column name whose (last) identifier is at {@code j}, unless it is a type after {@code ::}. */
+    private @Nullable String columnEndingAt(int j) {
+      if (j < 0 || j >= significant.size() || !isColumnToken(significant.get(j))) {
+        return null;
+      }
+      if (kindAt(j - 1) == TokenKind.CAST
+          || (kindAt(j - 1) == TokenKind.IDENTIFIER && kindAt(j - 2) == TokenKind.CAST)) {
+        return null;
+      }
+      return SqlLexer.identifierName(text, significant.get(j));
+    }
+
+    /** The index after a parameter's casts ({@code ::int}, {@code ::varchar(255)[]}, ...). */
+    private int skipCast(int j) {
+      while (kindAt(j) == TokenKind.CAST) {
+        j++;
+        if (kindAt(j) == TokenKind.IDENTIFIER || kindAt(j) == TokenKind.QUOTED_IDENTIFIER) {
+          j++;
+        }
+        while (kindAt(j) == TokenKind.DOT
+            && (kindAt(j + 1) == TokenKind.IDENTIFIER || kindAt(j + 1) == TokenKind.QUOTED_IDENTIFIER)) {
+          j += 2;
+        }
+        j = skipTypeWords(j);
+        if (kindAt(j) == TokenKind.LEFT_PAREN) {
+          int close = closingParen(j);
+          j = close < 0 ? significant.size() : close + 1;
+          j = skipTypeWords(j);
+        }
+        while (kindAt(j) == TokenKind.LEFT_BRACKET) {
+          j++;
+          while (j < significant.size() && kindAt(j) != TokenKind.RIGHT_BRACKET) {
+            j++;
+          }
+          j++;
+        }
+      }
+      return j;
+    }
+
+    private int skipTypeWords(int j) {
+      while (kindAt(j) == TokenKind.IDENTIFIER
+          && TYPE_WORDS.contains(significant.get(j).text(text).toLowerCase(Locale.ROOT))) {
+        j++;
+      }
+      return j;
+    }
+
+    /** The index of the {@code )} that closes the {@code (} at {@code open}, or -1. */
+    private int closingParen(int open) {
+      int depth = 0;
+      for (int j = open; j < significant.size(); j++) {
+        TokenKind kind = significant.get(j).kind();
+        if (kind == TokenKind.LEFT_PAREN) {
+          depth++;
+        } else if (kind == TokenKind.RIGHT_PAREN && --depth == 0) {
+          return j;
+        }
+      }
+      return -1;
+    }
+
+    /** The index of the {@code (} that the {@code )} at {@code close} closes, or -1. */
+    private int matchingOpen(int close) {
+      int depth = 0;
+      for (int j = close; j >= 0; j--) {
+        TokenKind kind = significant.get(j).kind();
+        if (kind == TokenKind.RIGHT_PAREN) {
+          depth++;
+        } else if (kind == TokenKind.LEFT_PAREN && --depth == 0) {
+          return j;
+        }
+      }
+      return -1;
+    }
+
+    private boolean isColumnToken(Token token) {
+      return token.kind() == TokenKind.QUOTED_IDENTIFIER
+          || (token.kind() == TokenKind.IDENTIFIER
+              && !RESERVED.contains(token.text(text).toLowerCase(Locale.ROOT)));
+    }
+
+    private boolean isComparison(Token token) {
+      return token.kind() == TokenKind.OPERATOR && COMPARISONS.contains(token.text(text));
+    }
+
+    private boolean isWord(int index, String word) {
+      return index >= 0 && index < significant.size() && significant.get(index).isWord(text, word);
+    }
+
+    private @Nullable TokenKind kindAt(int index) {
+      return index >= 0 && index < significant.size() ? significant.get(index).kind() : null;
+    }
+
+    private void error(int offset, String message) {
+      failed = true;
+      diagnostics.error(Problem.BAD_PARAMETER, query.location(offset), message);
+    }
+  }
+}
