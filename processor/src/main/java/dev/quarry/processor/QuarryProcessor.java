@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +35,20 @@ import javax.tools.JavaFileObject;
 /**
  * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline}
  * and reports its diagnostics as javac errors and warnings on the annotation. It writes sources
- * only when no use of the annotation in the build has an error. It never claims the annotation.
+ * only when no use of the annotation in the build has an error.
+ *
+ * <p>Unlike most processors it claims its annotation: {@code @GenerateQueries} is Quarry's own
+ * and no other processor reads it, and an unclaimed annotation makes javac warn ("No processor
+ * claimed any of these annotations") under {@code -Xlint:all}, which fails builds that also use
+ * {@code -Werror}. For the same reason it claims {@code @Generated} and {@code @NullMarked} in a
+ * round where only types it generated carry them.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(QuarryProcessor.ANNOTATION)
+@SupportedAnnotationTypes({
+  QuarryProcessor.ANNOTATION,
+  QuarryProcessor.GENERATED,
+  QuarryProcessor.NULL_MARKED
+})
 @SupportedOptions({
   ProcessorOptions.PROJECT_DIR,
   DatabaseChoice.OPTION,
@@ -45,6 +56,11 @@ import javax.tools.JavaFileObject;
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
+  static final String GENERATED = "javax.annotation.processing.Generated";
+  static final String NULL_MARKED = "org.jspecify.annotations.NullMarked";
+
+  /** Qualified names of the types this processor wrote. */
+  private final Set<String> generatedTypes = new HashSet<>();
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -57,13 +73,16 @@ public final class QuarryProcessor extends AbstractProcessor {
     if (annotation == null || annotations.isEmpty()) {
       return false;
     }
+    if (!annotations.contains(annotation)) {
+      return onlyOnGeneratedTypes(annotations, round);
+    }
     Set<? extends Element> annotated = round.getElementsAnnotatedWith(annotation);
     if (annotated.isEmpty()) {
       return false;
     }
     ProcessorOptions options = options(annotated.iterator().next());
     if (options == null) {
-      return false;
+      return true;
     }
     record Done(Element element, AnnotationMirror mirror, Pipeline.Result result) {}
     List<Done> done = new ArrayList<>();
@@ -102,7 +121,7 @@ public final class QuarryProcessor extends AbstractProcessor {
       }
     }
     if (anyError) {
-      return false;
+      return true;
     }
     for (Done d : done) {
       write(d.element(), d.mirror(), d.result().sources());
@@ -110,7 +129,19 @@ public final class QuarryProcessor extends AbstractProcessor {
         processingEnv.getMessager().printMessage(Kind.NOTE, d.result().summary());
       }
     }
-    return false;
+    return true;
+  }
+
+  /** Whether every element carrying one of {@code annotations} is a type Quarry generated. */
+  private boolean onlyOnGeneratedTypes(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement each : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(each)) {
+        if (!(element instanceof TypeElement type) || !generatedTypes.contains(type.getQualifiedName().toString())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private ProcessorOptions options(Element anyElement) {
@@ -135,6 +166,7 @@ public final class QuarryProcessor extends AbstractProcessor {
       String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
       try {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
+        generatedTypes.add(name);
         try (Writer writer = source.openWriter()) {
           file.writeTo(writer);
         }

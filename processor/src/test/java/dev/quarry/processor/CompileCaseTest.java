@@ -45,12 +45,25 @@ class CompileCaseTest {
   }
 
   static Compilation compile(Path folder, List<String> extraOptions) throws IOException {
+    List<String> options = options(folder);
+    options.addAll(extraOptions);
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(PACKAGE + ".package-info", packageInfo(PACKAGE));
+    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
+  }
+
+  static String packageInfo(String packageName) {
+    return "@dev.quarry.GenerateQueries(migrations = \"migrations\", queries = \"queries\")\n"
+        + "package " + packageName + ";\n";
+  }
+
+  /** The javac options for a case folder: Quarry's, lint as strict as users run it, and options.txt. */
+  static List<String> options(Path folder) throws IOException {
     List<String> options = new ArrayList<>();
     options.add("-Aquarry.projectDir=" + folder.toAbsolutePath());
     options.add("-Aquarry.database=" + TestDatabases.option());
     options.add("-Xlint:all");
     options.add("-Werror");
-    options.addAll(extraOptions);
     Path optionsFile = folder.resolve("options.txt");
     if (Files.exists(optionsFile)) {
       for (String line : Files.readAllLines(optionsFile)) {
@@ -59,35 +72,31 @@ class CompileCaseTest {
         }
       }
     }
-    JavaFileObject packageInfo =
-        JavaFileObjects.forSourceString(
-            PACKAGE + ".package-info",
-            "@dev.quarry.GenerateQueries(migrations = \"migrations\", queries = \"queries\")\n"
-                + "package " + PACKAGE + ";\n");
-    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
+    return options;
   }
 
   private static void run(Path folder) throws IOException {
-    Compilation compilation = compile(folder, List.of());
     Path errorsFile = folder.resolve("errors.txt");
     if (Files.exists(errorsFile)) {
-      checkErrors(compilation, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
+      checkErrors(folder, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
     } else {
-      checkGenerated(folder.resolve("expected"), compilation);
+      checkGenerated(folder.resolve("expected"), compile(folder, List.of()));
     }
   }
 
-  private static void checkErrors(Compilation compilation, List<String> expectedLines) {
+  /**
+   * Compile Testing hides generated files of a failed compilation, so error cases run javac
+   * directly with a source output folder that must stay empty.
+   */
+  private static void checkErrors(Path folder, List<String> expectedLines) throws IOException {
     List<String> expected = expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    List<String> actual =
-        compilation.errors().stream().map(d -> d.getMessage(null)).toList();
-    assertEquals(Compilation.Status.FAILURE, compilation.status(), "compilation should fail; errors: " + actual);
-    assertTrue(
-        compilation.generatedSourceFiles().isEmpty(),
-        "no source may be generated when there are errors, got " + compilation.generatedSourceFiles());
-    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+    JavacRun run = JavacRun.compile(folder, PACKAGE);
+    List<String> actual = run.errors().stream().map(JavacRun.Message::text).toList();
+    assertTrue(!run.succeeded(), "compilation should fail");
+    assertEquals(List.of(), run.generatedSources(), "no source may be generated when there are errors");
+    for (JavacRun.Message error : run.errors()) {
       // Every Quarry error sits on the @GenerateQueries annotation (line 1 of package-info).
-      assertEquals(1L, error.getLineNumber(), "error not on the annotation: " + error.getMessage(null));
+      assertEquals(1L, error.line(), "error not on the annotation: " + error.text());
     }
     for (String line : expected) {
       int split = line.indexOf(": ");
@@ -102,7 +111,7 @@ class CompileCaseTest {
 
   private static void checkGenerated(Path expectedDir, Compilation compilation) throws IOException {
     if (compilation.status() != Compilation.Status.SUCCESS) {
-      fail("compilation failed:\n  " + String.join("\n  ", compilation.errors().stream().map(d -> d.getMessage(null)).toList()));
+      fail("compilation failed:\n  " + String.join("\n  ", compilation.diagnostics().stream().map(d -> d.getKind() + " " + d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(null)).toList()));
     }
     Map<String, String> generated = new TreeMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {

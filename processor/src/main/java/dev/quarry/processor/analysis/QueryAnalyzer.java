@@ -117,7 +117,7 @@ public final class QueryAnalyzer {
     PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (int i = 1; i <= metaData.getColumnCount(); i++) {
-      int typeOid = catalog.oidOf(metaData.getColumnTypeName(i));
+      int typeOid = catalog.oidOf(driverTypeName(metaData, i));
       catalog.type(typeOid);
       String baseColumn = emptyToNull(pg.getBaseColumnName(i));
       Table table = null;
@@ -136,6 +136,20 @@ public final class QueryAnalyzer {
           new AnalyzedColumn(metaData.getColumnLabel(i), typeOid, nullable, table, table == null ? null : baseColumn));
     }
     return columns;
+  }
+
+  /**
+   * The column's type name. The driver reports an integer column with a sequence default as
+   * {@code serial}, {@code bigserial} or {@code smallserial}, which are not types; undo that.
+   */
+  private static String driverTypeName(ResultSetMetaData metaData, int column) throws SQLException {
+    String name = metaData.getColumnTypeName(column);
+    return switch (name) {
+      case "serial" -> "int4";
+      case "bigserial" -> "int8";
+      case "smallserial" -> "int2";
+      default -> name;
+    };
   }
 
   private void report(ParsedQuery query, PSQLException e, Diagnostics diagnostics) {

@@ -72,6 +72,6 @@ final class EnumWriter {
             .addParameter(ParameterSpec.builder(TypeName.get(String.class).annotated(nullable), "label").build())
             .addStatement("return label == null ? null : fromLabel(label)")
             .build());
-    return JavaFile.builder(packageName, type.build()).indent("  ").build();
+    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 }

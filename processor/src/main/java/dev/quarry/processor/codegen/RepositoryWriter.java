@@ -102,7 +102,7 @@ final class RepositoryWriter {
     for (RowRecord row : repository.rowRecords()) {
       type.addType(records.nested(self.nestedClass(row.javaName()), row, queryNameOf(repository, row)));
     }
-    return JavaFile.builder(packageName, type.build()).indent("  ").build();
+    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
   private static String queryNameOf(Repository repository, RowRecord row) {

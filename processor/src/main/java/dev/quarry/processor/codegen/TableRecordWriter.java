@@ -26,7 +26,7 @@ final class TableRecordWriter {
             .addAnnotation(JavaTypes.generated())
             .addAnnotation(JavaTypes.NULL_MARKED)
             .addJavadoc("A row of the table {@code $L.$L}.\n", table.schema(), table.table());
-    return JavaFile.builder(packageName, record.build()).indent("  ").build();
+    return JavaFile.builder(packageName, record.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
   TypeSpec nested(ClassName name, RowRecord row, String queryName) {
