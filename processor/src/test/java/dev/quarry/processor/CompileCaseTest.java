@@ -53,8 +53,20 @@ class CompileCaseTest {
   }
 
   static String packageInfo(String packageName) {
-    return "@dev.quarry.GenerateQueries(migrations = \"migrations\", queries = \"queries\")\n"
+    return packageInfo(packageName, "migrations", "queries");
+  }
+
+  static String packageInfo(String packageName, String migrations, String queries) {
+    return "@dev.quarry.GenerateQueries(migrations = \"" + migrations.replace("\\", "\\\\")
+        + "\", queries = \"" + queries.replace("\\", "\\\\") + "\")\n"
         + "package " + packageName + ";\n";
+  }
+
+  /** Compiles a package-info naming these paths, with these javac options. */
+  static Compilation compileWith(List<String> options, String migrations, String queries) {
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(PACKAGE + ".package-info", packageInfo(PACKAGE, migrations, queries));
+    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
   }
 
   /** The javac options for a case folder: Quarry's, lint as strict as users run it, and options.txt. */
