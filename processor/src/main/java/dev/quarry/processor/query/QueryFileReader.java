@@ -135,7 +135,7 @@ public final class QueryFileReader {
 
   private static boolean containsUnterminated(List<Token> tokens, StatementSpan span) {
     for (Token token : tokens) {
-      if (token.start() >= span.start() && token.kind().unterminated()) {
+      if (token.start() >= span.start() && token.start() < span.end() && token.kind().unterminated()) {
         return true;
       }
     }

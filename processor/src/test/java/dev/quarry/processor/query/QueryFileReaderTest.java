@@ -280,4 +280,12 @@ class QueryFileReaderTest {
     assertEquals(2, QueryFileReader.editDistance(":mnay", ":many"));
     assertEquals(3, QueryFileReader.editDistance("kitten", "sitting"));
   }
+
+  @Test
+  void queriesBeforeAnUnterminatedStringAreStillRead() {
+    QueryFile file = read("-- name: First :one\nSELECT 1;\n\n-- name: Broken :one\nSELECT 'oops;\n");
+    assertEquals(1, file.queries().size(), "the query before the unclosed string");
+    assertEquals("First", file.queries().get(0).name());
+    assertEquals("queries/q.sql:5:8", onlyError().location().toString());
+  }
 }
