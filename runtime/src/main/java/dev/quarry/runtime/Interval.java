@@ -39,9 +39,12 @@ public record Interval(int months, int days, long microseconds) {
     return new PGInterval(months / 12, months % 12, days, hours, minutes, secs);
   }
 
-  /** Converts the driver's form (null stays null). */
+  /**
+   * Converts the driver's form; SQL NULL gives null. (The driver reads a NULL interval as a
+   * {@code PGInterval} whose value is null, not as null.)
+   */
   public static @Nullable Interval from(@Nullable PGInterval pg) {
-    if (pg == null) {
+    if (pg == null || pg.getValue() == null) {
       return null;
     }
     int months = pg.getYears() * 12 + pg.getMonths();
