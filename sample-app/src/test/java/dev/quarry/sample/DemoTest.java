@@ -1,0 +1,39 @@
+package dev.quarry.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo, as {@code exec:java -Dexec.args=demo} runs it: embedded database, real HTTP. */
+class DemoTest {
+
+  @Test
+  void demoRunsEveryStepAsExpected() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      status = Main.run(new String[] {"demo"}, out, out);
+    }
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, printed);
+    assertTrue(printed.contains("steps answered as expected"), printed);
+    assertTrue(printed.contains("-> 409 ok"), printed);
+    assertTrue(printed.contains("-> 404 ok"), printed);
+  }
+
+  @Test
+  void badCommandLinesAreUsageErrors() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      assertEquals(2, Main.run(new String[] {}, out, out));
+      assertEquals(2, Main.run(new String[] {"fly"}, out, out));
+      assertEquals(2, Main.run(new String[] {"demo", "--port", "1"}, out, out));
+      assertEquals(2, Main.run(new String[] {"serve", "--database", "mysql://x"}, out, out));
+    }
+    assertTrue(output.toString(StandardCharsets.UTF_8).contains("usage:"));
+  }
+}

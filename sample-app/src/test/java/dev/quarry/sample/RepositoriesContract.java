@@ -1,0 +1,372 @@
+package dev.quarry.sample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.runtime.ConnectionSource;
+import dev.quarry.runtime.Interval;
+import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Transactions;
+import dev.quarry.sample.db.Comment;
+import dev.quarry.sample.db.CommentsQueries;
+import dev.quarry.sample.db.Post;
+import dev.quarry.sample.db.PostsQueries;
+import dev.quarry.sample.db.Tag;
+import dev.quarry.sample.db.TagsQueries;
+import dev.quarry.sample.db.Tip;
+import dev.quarry.sample.db.User;
+import dev.quarry.sample.db.UserRole;
+import dev.quarry.sample.db.UsersQueries;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every generated repository method against a real, migrated PostgreSQL database: writes,
+ * reads back and checks the values, including enums, arrays, jsonb, intervals, bytea, numeric
+ * and nullable columns. Subclasses say which database.
+ *
+ * <p>Tests do not depend on each other or on an empty database: each makes its own users with
+ * unique emails and only counts rows it made.
+ */
+abstract class RepositoriesContract {
+
+  /** A migrated database. */
+  abstract DataSource dataSource();
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  private static String uniqueEmail(String name) {
+    return name + "-" + UUID.randomUUID() + "@example.com";
+  }
+
+  private User writer(String name) {
+    return new UsersQueries(dataSource())
+        .createUser(uniqueEmail(name), name, UserRole.WRITER, null, null, List.of())
+        .orElseThrow();
+  }
+
+  private Post draft(User author, String title) {
+    return new PostsQueries(dataSource())
+        .createPost(author.id(), title, "body of " + title, null, "{}", null)
+        .orElseThrow();
+  }
+
+  @Test
+  void usersRoundTrip() {
+    UsersQueries users = new UsersQueries(dataSource());
+    String email = uniqueEmail("ada");
+    OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+
+    User ada =
+        users
+            .createUser(
+                email,
+                "Ada",
+                UserRole.ADMIN,
+                "Counts things.",
+                LocalDate.of(1815, 12, 10),
+                List.of("https://ada.example.com", "https://example.org/ada"))
+            .orElseThrow();
+    assertTrue(ada.id() > 0);
+    assertEquals(email, ada.email());
+    assertEquals("Ada", ada.displayName());
+    assertEquals(UserRole.ADMIN, ada.role());
+    assertEquals("admin", ada.role().label());
+    assertEquals(UserRole.ADMIN, UserRole.fromLabel("admin"));
+    assertEquals("Counts things.", ada.bio());
+    assertEquals(LocalDate.of(1815, 12, 10), ada.birthday());
+    assertEquals(List.of("https://ada.example.com", "https://example.org/ada"), ada.links());
+    assertNull(ada.avatar());
+    assertTrue(ada.createdAt().isAfter(before));
+
+    User minimal =
+        users.createUser(uniqueEmail("min"), "Min", UserRole.READER, null, null, List.of()).orElseThrow();
+    assertNull(minimal.bio());
+    assertNull(minimal.birthday());
+    assertEquals(List.of(), minimal.links());
+
+    assertEquals(email, users.getUser(ada.id()).orElseThrow().email());
+    assertEquals(ada.id(), users.findUserByEmail(email).orElseThrow().id());
+    assertTrue(users.getUser(-1).isEmpty());
+    assertTrue(users.findUserByEmail("nobody-" + UUID.randomUUID()).isEmpty());
+
+    QueryException duplicate =
+        assertThrows(
+            QueryException.class,
+            () -> users.createUser(email, "Again", UserRole.READER, null, null, List.of()));
+    assertEquals("23505", duplicate.sqlState());
+    assertEquals("CreateUser", duplicate.queryName());
+
+    assertEquals(1, users.changeUserRole(UserRole.WRITER, minimal.id()));
+    assertEquals(0, users.changeUserRole(UserRole.WRITER, -1));
+    assertEquals(UserRole.WRITER, users.getUser(minimal.id()).orElseThrow().role());
+    var writers = users.listUsersByRole(UserRole.WRITER);
+    assertTrue(writers.stream().anyMatch(row -> row.id() == minimal.id() && row.role() == UserRole.WRITER));
+    assertFalse(writers.stream().anyMatch(row -> row.id() == ada.id()));
+
+    byte[] image = {0, 1, 2, (byte) 0xff, 'Q'};
+    assertEquals(1, users.setUserAvatar(image, ada.id()));
+    assertArrayEquals(image, users.getUserAvatar(ada.id()).orElseThrow().avatar());
+    assertArrayEquals(image, users.getUser(ada.id()).orElseThrow().avatar());
+    assertEquals(1, users.setUserAvatar(null, ada.id()));
+    assertNull(users.getUserAvatar(ada.id()).orElseThrow().avatar());
+    assertTrue(users.getUserAvatar(-1).isEmpty());
+    assertEquals(0, users.setUserAvatar(image, -1));
+
+    var counts = users.countUsersByRole();
+    var admins = counts.stream().filter(row -> row.role() == UserRole.ADMIN).findFirst().orElseThrow();
+    assertNotNull(admins.userCount());
+    assertTrue(admins.userCount() >= 1);
+  }
+
+  @Test
+  void postsRoundTrip() throws Exception {
+    User author = writer("pat");
+    PostsQueries posts = new PostsQueries(dataSource());
+
+    Post post =
+        posts
+            .createPost(
+                author.id(),
+                "Intervals",
+                "Months are not days.",
+                "A summary",
+                "{\"lang\": \"en\", \"draft\": true}",
+                new Interval(1, 2, 3_000_000))
+            .orElseThrow();
+    assertEquals(author.id(), post.authorId());
+    assertEquals("Intervals", post.title());
+    assertEquals("Months are not days.", post.body());
+    assertEquals("A summary", post.summary());
+    assertNull(post.publishedAt());
+    assertNotNull(post.slug());
+    assertEquals(json.readTree("{\"lang\":\"en\",\"draft\":true}"), json.readTree(post.metadata()));
+    assertEquals(new Interval(1, 2, 3_000_000), post.readingTime());
+    assertFalse(post.featured());
+    assertEquals(0.0, post.score());
+
+    Post bare = draft(author, "Bare");
+    assertNull(bare.summary());
+    assertNull(bare.readingTime(), "a NULL interval must read back as null");
+    assertEquals(json.readTree("{}"), json.readTree(bare.metadata()));
+
+    var detail = posts.getPostWithAuthor(post.id()).orElseThrow();
+    assertEquals(post.slug(), detail.slug());
+    assertEquals(author.displayName(), detail.authorName());
+    assertEquals(UserRole.WRITER, detail.authorRole());
+    assertEquals(author.id(), detail.authorId());
+    assertEquals(Interval.of(Duration.ofSeconds(3)).microseconds(), detail.readingTime().microseconds());
+    assertTrue(posts.getPostWithAuthor(-1).isEmpty());
+
+    assertTrue(posts.listPublishedPosts(author.id(), 10).isEmpty(), "drafts are not listed");
+    var published = posts.publishPost(true, 2.5, post.id()).orElseThrow();
+    assertEquals(post.id(), published.id());
+    assertNotNull(published.publishedAt());
+    assertTrue(published.featured());
+    assertEquals(2.5, published.score());
+    var republished = posts.publishPost(false, 1.0, post.id()).orElseThrow();
+    assertEquals(
+        published.publishedAt().truncatedTo(ChronoUnit.MICROS),
+        republished.publishedAt().truncatedTo(ChronoUnit.MICROS),
+        "publishing again keeps the first publication time");
+    assertTrue(posts.publishPost(true, 1.0, -1).isEmpty());
+
+    var mine = posts.listPublishedPosts(author.id(), 10);
+    assertEquals(1, mine.size());
+    assertEquals(post.id(), mine.get(0).id());
+    assertEquals(author.displayName(), mine.get(0).authorName());
+    assertEquals("A summary", mine.get(0).summary());
+    assertTrue(posts.listPublishedPosts(null, 1000).stream().anyMatch(row -> row.id() == post.id()));
+    assertEquals(1, posts.listPublishedPosts(null, 1).size());
+
+    assertEquals(1, posts.mergePostMetadata("{\"draft\": false, \"series\": \"x\"}", post.id()));
+    assertEquals(
+        json.readTree("{\"lang\":\"en\",\"draft\":false,\"series\":\"x\"}"),
+        json.readTree(posts.getPostWithAuthor(post.id()).orElseThrow().metadata()));
+    assertEquals(0, posts.mergePostMetadata("{}", -1));
+
+    User reader = writer("tipper");
+    LocalDateTime beforeTip = LocalDateTime.now(ZoneOffset.UTC).minusMinutes(5);
+    Tip tip = posts.addTip(post.id(), reader.id(), new BigDecimal("12.30"), "thanks").orElseThrow();
+    assertEquals(0, new BigDecimal("12.30").compareTo(tip.amount()));
+    assertEquals("thanks", tip.note());
+    assertTrue(tip.paidAt().isAfter(beforeTip), "paid_at is UTC wall-clock time");
+    Tip anonymousNote = posts.addTip(post.id(), reader.id(), new BigDecimal("0.01"), null).orElseThrow();
+    assertNull(anonymousNote.note());
+    assertEquals(
+        "23514",
+        assertThrows(
+                QueryException.class,
+                () -> posts.addTip(post.id(), reader.id(), BigDecimal.ZERO, null))
+            .sqlState());
+    List<Tip> tips = posts.listTipsForPost(post.id());
+    assertEquals(List.of(tip.id(), anonymousNote.id()), tips.stream().map(Tip::id).toList());
+
+    var stats = posts.siteStats().orElseThrow();
+    assertTrue(stats.totalPosts() >= 2);
+    assertTrue(stats.publishedPosts() >= 1);
+    assertTrue(stats.totalTips().compareTo(new BigDecimal("12.31")) >= 0);
+    var top = posts.topAuthors(1000);
+    assertTrue(top.stream().anyMatch(row -> row.id() == author.id() && row.postCount() == 2));
+
+    assertEquals(1, posts.deletePost(bare.id()));
+    assertEquals(0, posts.deletePost(bare.id()));
+    assertTrue(posts.getPostWithAuthor(bare.id()).isEmpty());
+  }
+
+  @Test
+  void commentsRoundTrip() {
+    User author = writer("cory");
+    Post post = draft(author, "Comments");
+    CommentsQueries comments = new CommentsQueries(dataSource());
+
+    Comment rated = comments.createComment(post.id(), author.id(), "Five stars", (short) 5).orElseThrow();
+    assertEquals(post.id(), rated.postId());
+    assertEquals(author.id(), rated.authorId());
+    assertEquals("Five stars", rated.body());
+    assertEquals(Short.valueOf((short) 5), rated.rating());
+    Comment unrated = comments.createComment(post.id(), author.id(), "No rating", null).orElseThrow();
+    assertNull(unrated.rating());
+
+    QueryException badRating =
+        assertThrows(
+            QueryException.class,
+            () -> comments.createComment(post.id(), author.id(), "Nine", (short) 9));
+    assertEquals("23514", badRating.sqlState());
+    QueryException missingPost =
+        assertThrows(
+            QueryException.class, () -> comments.createComment(-1, author.id(), "?", null));
+    assertEquals("23503", missingPost.sqlState());
+
+    var listed = comments.listCommentsForPost(post.id());
+    assertEquals(List.of(rated.id(), unrated.id()), listed.stream().map(row -> row.id()).toList());
+    assertEquals(author.displayName(), listed.get(0).authorName());
+    assertEquals(Short.valueOf((short) 5), listed.get(0).rating());
+    assertNull(listed.get(1).rating());
+
+    var stats = comments.commentStats().orElseThrow();
+    assertTrue(stats.totalComments() >= 2);
+    assertNotNull(stats.averageRating());
+
+    assertEquals(1, comments.deleteComment(unrated.id()));
+    assertEquals(0, comments.deleteComment(unrated.id()));
+    assertEquals(1, comments.listCommentsForPost(post.id()).size());
+  }
+
+  @Test
+  void tagsRoundTrip() {
+    User author = writer("tess");
+    Post first = draft(author, "First");
+    Post second = draft(author, "Second");
+    TagsQueries tags = new TagsQueries(dataSource());
+    String unique = "t" + UUID.randomUUID().toString().substring(0, 8);
+
+    List<Tag> created = tags.upsertTags(List.of(unique + "-a", unique + "-b", unique + "-a"));
+    assertEquals(2, created.size(), "duplicate names collapse into one tag");
+    List<Tag> again = tags.upsertTags(List.of(unique + "-a"));
+    Tag tagA = created.stream().filter(t -> t.name().equals(unique + "-a")).findFirst().orElseThrow();
+    Tag tagB = created.stream().filter(t -> t.name().equals(unique + "-b")).findFirst().orElseThrow();
+    assertEquals(tagA.id(), again.get(0).id(), "an existing tag keeps its id");
+
+    tags.tagPost(first.id(), tagA.id());
+    tags.tagPost(first.id(), tagA.id()); // already tagged: ON CONFLICT DO NOTHING
+    tags.tagPost(first.id(), tagB.id());
+    tags.tagPost(second.id(), tagA.id());
+    assertEquals(
+        List.of(unique + "-a", unique + "-b"),
+        tags.listTagsForPost(first.id()).stream().map(Tag::name).toList());
+    assertEquals(List.of(), tags.listTagsForPost(-1));
+
+    var names = tags.listTagNamesForPosts(List.of(first.id(), second.id()));
+    assertEquals(3, names.size());
+    assertEquals(first.id(), names.get(0).postId());
+    assertEquals(second.id(), names.get(2).postId());
+    assertEquals(List.of(), tags.listTagNamesForPosts(List.of()));
+
+    var popular = tags.popularTags(1000);
+    var popularA = popular.stream().filter(row -> row.name().equals(unique + "-a")).findFirst().orElseThrow();
+    assertEquals(2L, popularA.postCount());
+  }
+
+  @Test
+  void transactionsCommitOrRollBackTogether() {
+    User author = writer("tx");
+    String title = "rolled back " + UUID.randomUUID();
+    RuntimeException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Transactions.runInTransaction(
+                    dataSource(),
+                    connection -> {
+                      Post post =
+                          new PostsQueries(connection)
+                              .createPost(author.id(), title, "b", null, "{}", null)
+                              .orElseThrow();
+                      new TagsQueries(ConnectionSource.of(connection))
+                          .tagPost(post.id(), new TagsQueries(connection).upsertTags(List.of("tx")).get(0).id());
+                      throw new IllegalStateException("abort");
+                    }));
+    assertEquals("abort", failure.getMessage());
+    assertTrue(
+        new PostsQueries(dataSource()).topAuthors(1000).stream().noneMatch(row -> row.id() == author.id()),
+        "the rolled-back post is gone");
+
+    long committed =
+        Transactions.inTransaction(
+            dataSource(),
+            connection ->
+                new PostsQueries(connection)
+                    .createPost(author.id(), "committed", "b", null, "{}", null)
+                    .orElseThrow()
+                    .id());
+    assertTrue(new PostsQueries(ConnectionSource.of(dataSource())).getPostWithAuthor(committed).isPresent());
+  }
+
+  @Test
+  void serviceMapsDatabaseOutcomesToApiErrors() {
+    BlogService blog = new BlogService(dataSource());
+    String email = uniqueEmail("svc");
+    var user =
+        blog.createUser(
+            new BlogService.NewUser(email, "Svc", UserRole.WRITER, null, null, List.of("x")));
+    ApiException conflict =
+        assertThrows(
+            ApiException.class,
+            () ->
+                blog.createUser(
+                    new BlogService.NewUser(email, "Svc", UserRole.READER, null, null, List.of())));
+    assertEquals(409, conflict.status());
+
+    var post =
+        blog.createPost(
+            new BlogService.NewPost(
+                user.id(), "Service", "Body", null, "{\"a\":1}", null, List.of("Svc", "svc ", "two")));
+    assertEquals(List.of("svc", "two"), post.tags());
+    assertEquals(404, assertThrows(ApiException.class, () -> blog.post(-1)).status());
+    assertEquals(
+        404,
+        assertThrows(
+                ApiException.class,
+                () -> blog.addComment(-1, new BlogService.NewComment(user.id(), "x", null)))
+            .status());
+    blog.publish(post.id(), false, 1);
+    assertTrue(blog.publishedPosts(user.id(), 5).stream().anyMatch(p -> p.tags().contains("two")));
+    assertNotNull(blog.stats().usersByRole().get("writer"));
+  }
+}
