@@ -78,7 +78,7 @@ class SqlcExamplesTest {
         "jets",
         "QueryBuildingQueries",
         Map.of(
-            "countPilots", "Optional<QueryBuildingQueries.CountPilotsRow> countPilots()",
+            "countPilots", "Optional<Long> countPilots()",
             "listPilots", "List<Pilot> listPilots()",
             "deletePilot", "void deletePilot(int id)"));
   }

@@ -1,6 +1,5 @@
 package com.example.db;
 
-import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.QueryException;
 import java.sql.Connection;
@@ -168,7 +167,7 @@ public final class UsersQueries {
    * SELECT count(*) AS total FROM users
    * }</pre>
    */
-  public Optional<CountUsersRow> countUsers() {
+  public Optional<Long> countUsers() {
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_USERS)) {
@@ -176,7 +175,7 @@ public final class UsersQueries {
           if (!rows.next()) {
             return Optional.empty();
           }
-          CountUsersRow row = readCountUsersRow(rows);
+          long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountUsers", "returned more than one row; a :one query must return at most one");
           }
@@ -271,20 +270,9 @@ public final class UsersQueries {
         rows.getString(2));
   }
 
-  private static CountUsersRow readCountUsersRow(ResultSet rows) throws SQLException {
-    return new CountUsersRow(
-        Columns.nullableLong(rows, 1));
-  }
-
   /**
    * A row of {@code ListUsersByRole}.
    */
   public record ListUsersByRoleRow(long id, String email) {
-  }
-
-  /**
-   * A row of {@code CountUsers}.
-   */
-  public record CountUsersRow(@Nullable Long total) {
   }
 }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class Catalog {
   private final Connection connection;
   private final Map<String, Table> tablesByName = new LinkedHashMap<>();
+  private final Map<String, View> viewsByName = new LinkedHashMap<>();
   private final Map<Integer, PgType> typesByOid = new HashMap<>();
   private final Map<String, Integer> oidsByName = new HashMap<>();
 
@@ -40,11 +41,14 @@ public final class Catalog {
   private void loadTables() throws SQLException {
     String sql =
         """
-        SELECT c.oid, n.nspname, c.relname, a.attnum, a.attname, a.atttypid, a.attnotnull
+        SELECT c.oid, n.nspname, c.relname, a.attnum, a.attname, a.atttypid,
+               a.attnotnull OR (t.typtype = 'd' AND t.typnotnull), c.relkind,
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END, a.attndims
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-        WHERE c.relkind IN ('r', 'p')
+        JOIN pg_type t ON t.oid = a.atttypid
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
           AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
           AND NOT c.relispartition
@@ -53,21 +57,35 @@ public final class Catalog {
     Map<String, List<TableColumn>> columns = new LinkedHashMap<>();
     Map<String, int[]> oids = new HashMap<>();
     Map<String, String[]> names = new HashMap<>();
+    Map<String, Character> kinds = new HashMap<>();
+    Map<String, String> definitions = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(sql);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         String key = key(rows.getString(2), rows.getString(3));
         oids.putIfAbsent(key, new int[] {rows.getInt(1)});
         names.putIfAbsent(key, new String[] {rows.getString(2), rows.getString(3)});
+        kinds.putIfAbsent(key, rows.getString(8).charAt(0));
+        if (rows.getString(9) != null) {
+          definitions.putIfAbsent(key, rows.getString(9));
+        }
         columns
             .computeIfAbsent(key, k -> new ArrayList<>())
-            .add(new TableColumn(rows.getString(5), rows.getInt(4), rows.getInt(6), rows.getBoolean(7)));
+            .add(
+                new TableColumn(
+                    rows.getString(5), rows.getInt(4), rows.getInt(6), rows.getBoolean(7), rows.getInt(10)));
       }
     }
     for (Map.Entry<String, List<TableColumn>> entry : columns.entrySet()) {
-      String[] name = names.get(entry.getKey());
-      tablesByName.put(
-          entry.getKey(), new Table(oids.get(entry.getKey())[0], name[0], name[1], entry.getValue()));
+      String key = entry.getKey();
+      String[] name = names.get(key);
+      Table table = new Table(oids.get(key)[0], name[0], name[1], entry.getValue());
+      char kind = kinds.get(key);
+      if (kind == 'v' || kind == 'm') {
+        viewsByName.put(key, new View(table, definitions.getOrDefault(key, "")));
+      } else {
+        tablesByName.put(key, table);
+      }
     }
   }
 
@@ -82,6 +100,47 @@ public final class Catalog {
 
   public Collection<Table> tables() {
     return tablesByName.values();
+  }
+
+  /** A view or materialized view, with its defining query as PostgreSQL prints it. */
+  public record View(Table columns, String definition) {}
+
+  /** The view {@code schema.name}, if there is one. */
+  public Optional<View> view(String schema, String name) {
+    return Optional.ofNullable(viewsByName.get(key(schema, name)));
+  }
+
+  /**
+   * Finds a table (or view, with {@code views}) named as a query names it: {@code schema.name},
+   * or a bare name looked up in {@code public} first, then in any schema when only one has it.
+   */
+  public Optional<Table> resolveTable(@Nullable String schema, String name) {
+    return resolve(tablesByName, schema, name);
+  }
+
+  /** Like {@link #resolveTable} for views. */
+  public Optional<View> resolveView(@Nullable String schema, String name) {
+    return resolve(viewsByName, schema, name);
+  }
+
+  private static <T> Optional<T> resolve(Map<String, T> byName, @Nullable String schema, String name) {
+    if (schema != null) {
+      return Optional.ofNullable(byName.get(key(schema, name)));
+    }
+    T inPublic = byName.get(key("public", name));
+    if (inPublic != null) {
+      return Optional.of(inPublic);
+    }
+    T found = null;
+    for (Map.Entry<String, T> entry : byName.entrySet()) {
+      if (entry.getKey().endsWith("." + name)) {
+        if (found != null) {
+          return Optional.empty();
+        }
+        found = entry.getValue();
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** The type with {@code oid}, with its element or base types loaded as well. */

@@ -3,7 +3,11 @@ package dev.quarry.processor.analysis;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.nullability.NullabilityInference;
 import dev.quarry.processor.syntax.Parameter;
+import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.Token;
+import dev.quarry.processor.syntax.TokenKind;
 import dev.quarry.processor.syntax.ParsedQuery;
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,8 +17,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +50,13 @@ public final class QueryAnalyzer {
   private final Connection connection;
   private final Catalog catalog;
   private final UnknownNameExplainer explainer;
+  private final NullabilityInference nullability;
 
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
     this.catalog = catalog;
     this.explainer = explainer;
+    this.nullability = new NullabilityInference(catalog);
   }
 
   /** The query's types, or empty when PostgreSQL rejected it (the reason is reported). */
@@ -86,7 +95,7 @@ public final class QueryAnalyzer {
       if (metaData == null) {
         return Optional.of(new AnalyzedQuery(query, parameters, false, List.of()));
       }
-      return Optional.of(new AnalyzedQuery(query, parameters, true, columns(metaData)));
+      return Optional.of(new AnalyzedQuery(query, parameters, true, withNullability(query, columns(metaData))));
     }
   }
 
@@ -137,6 +146,56 @@ public final class QueryAnalyzer {
     }
     return columns;
   }
+
+  /**
+   * Decides each column's nullability: the structural inference where it can follow the
+   * statement; otherwise PostgreSQL's word for plain table columns, unless an outer join or
+   * grouping sets could null-extend them; then the user's {@code "name!"} / {@code "name?"}
+   * overrides.
+   */
+  private List<AnalyzedColumn> withNullability(ParsedQuery query, List<AnalyzedColumn> described) {
+    Set<Integer> nullableParameters = new HashSet<>();
+    for (Parameter parameter : query.parameters()) {
+      if (parameter.nullable()) {
+        nullableParameters.add(parameter.number());
+      }
+    }
+    Optional<List<Boolean>> inferred = nullability.infer(query.analysisSql(), nullableParameters);
+    if (inferred.isPresent() && inferred.get().size() != described.size()) {
+      inferred = Optional.empty();
+    }
+    boolean mayNullExtend = inferred.isEmpty() && mayNullExtend(query.analysisSql());
+    List<AnalyzedColumn> columns = new ArrayList<>();
+    for (int i = 0; i < described.size(); i++) {
+      AnalyzedColumn column = described.get(i);
+      boolean nullable = inferred.isPresent() ? inferred.get().get(i) : column.nullable() || mayNullExtend;
+      String name = column.name();
+      if (name.length() > 1 && name.endsWith("!")) {
+        name = name.substring(0, name.length() - 1);
+        nullable = false;
+      } else if (name.length() > 1 && name.endsWith("?")) {
+        name = name.substring(0, name.length() - 1);
+        nullable = true;
+      }
+      columns.add(new AnalyzedColumn(name, column.typeOid(), nullable, column.baseTable(), column.baseColumn()));
+    }
+    return columns;
+  }
+
+  /** Whether the statement has an outer join or grouping sets, which can null any column. */
+  private static boolean mayNullExtend(String sql) {
+    for (Token token : SqlLexer.tokenize(sql)) {
+      if (token.kind() == TokenKind.IDENTIFIER) {
+        String word = token.text(sql).toLowerCase(Locale.ROOT);
+        if (NULL_EXTENDING_WORDS.contains(word)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> NULL_EXTENDING_WORDS = Set.of("left", "right", "full", "rollup", "cube", "grouping");
 
   /**
    * The column's type name. The driver reports an integer column with a sequence default as
