@@ -66,6 +66,10 @@ public final class SqlArrays {
     if (values == null) {
       return null;
     }
+    if (values.stream().anyMatch(v -> v instanceof List<?>)) {
+      // A multi-dimensional array: the driver takes nested Java arrays of strings.
+      return connection.createArrayOf(elementType, nested(values));
+    }
     Object[] elements = new Object[values.size()];
     boolean allSameKind = true;
     Class<?> kind = null;
@@ -90,6 +94,36 @@ public final class SqlArrays {
     Object[] typed = (Object[]) java.lang.reflect.Array.newInstance(kind, elements.length);
     System.arraycopy(elements, 0, typed, 0, elements.length);
     return connection.createArrayOf(elementType, typed);
+  }
+
+  /** Nested lists as nested {@code String} arrays, each element in its PostgreSQL text form. */
+  private static Object[] nested(List<?> values) {
+    boolean inner = values.stream().anyMatch(v -> v instanceof List<?>);
+    if (!inner) {
+      String[] texts = new String[values.size()];
+      for (int i = 0; i < texts.length; i++) {
+        Object encoded = encode(values.get(i));
+        texts[i] = encoded == null ? null : encoded.toString();
+      }
+      return texts;
+    }
+    Object[][] rows = new Object[values.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      Object value = values.get(i);
+      if (!(value instanceof List<?> list)) {
+        throw new IllegalArgumentException(
+            "a multi-dimensional array needs a list at every position of its outer list, found " + value);
+      }
+      rows[i] = nested(list);
+    }
+    if (rows.length > 0 && rows[0] instanceof String[]) {
+      String[][] typed = new String[rows.length][];
+      for (int i = 0; i < rows.length; i++) {
+        typed[i] = (String[]) rows[i];
+      }
+      return typed;
+    }
+    return rows;
   }
 
   private static @Nullable Object encode(@Nullable Object value) {

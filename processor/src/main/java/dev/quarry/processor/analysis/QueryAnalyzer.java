@@ -17,9 +17,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -75,8 +77,11 @@ public final class QueryAnalyzer {
     }
     catalog.loadTypes(parameterOids);
     List<AnalyzedParameter> parameters = new ArrayList<>();
+    Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
     for (int i = 0; i < parameterOids.size(); i++) {
-      parameters.add(new AnalyzedParameter(query.parameters().get(i), parameterOids.get(i)));
+      Parameter parameter = query.parameters().get(i);
+      parameters.add(
+          new AnalyzedParameter(parameter, parameterOids.get(i), dimensions.getOrDefault(parameter.number(), 1)));
     }
     try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
       List<Integer> bindings = query.jdbcBindings();
@@ -180,6 +185,41 @@ public final class QueryAnalyzer {
       columns.add(new AnalyzedColumn(name, column.typeOid(), nullable, column.baseTable(), column.baseColumn()));
     }
     return columns;
+  }
+
+  /**
+   * For each parameter written with an array cast ({@code $1::int[][]}), the number of bracket
+   * pairs: the only place a statement says how many dimensions an array parameter has.
+   */
+  private static Map<Integer, Integer> castDimensions(String sql) {
+    Map<Integer, Integer> dimensions = new HashMap<>();
+    List<Token> tokens = new ArrayList<>();
+    for (Token token : SqlLexer.tokenize(sql)) {
+      if (!token.trivia()) {
+        tokens.add(token);
+      }
+    }
+    for (int i = 0; i + 2 < tokens.size(); i++) {
+      if (tokens.get(i).kind() != TokenKind.POSITIONAL_PARAMETER || tokens.get(i + 1).kind() != TokenKind.CAST) {
+        continue;
+      }
+      int j = i + 2;
+      while (j < tokens.size() && (tokens.get(j).kind() == TokenKind.IDENTIFIER
+          || tokens.get(j).kind() == TokenKind.QUOTED_IDENTIFIER || tokens.get(j).text(sql).equals("."))) {
+        j++;
+      }
+      int pairs = 0;
+      while (j + 1 < tokens.size() && tokens.get(j).kind() == TokenKind.LEFT_BRACKET
+          && tokens.get(j + 1).kind() == TokenKind.RIGHT_BRACKET) {
+        pairs++;
+        j += 2;
+      }
+      if (pairs > 1) {
+        int number = Integer.parseInt(tokens.get(i).text(sql).substring(1));
+        dimensions.merge(number, pairs, Math::max);
+      }
+    }
+    return dimensions;
   }
 
   /** Whether the statement has an outer join or grouping sets, which can null any column. */

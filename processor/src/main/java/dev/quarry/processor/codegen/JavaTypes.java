@@ -123,10 +123,20 @@ final class JavaTypes {
     return CodeBlock.of("$L.getObject($L, $T.class)", rows, index, ClassName.bestGuess(scalar.className()));
   }
 
-  /** A {@code SqlArrays.ElementReader} lambda for elements of {@code element}. */
+  /**
+   * A {@code SqlArrays.ElementReader} lambda for elements of {@code element}; nested arrays get
+   * lambdas of their own, with names that do not shadow the enclosing ones.
+   */
   private CodeBlock elementReader(ValueType element) {
-    CodeBlock read = read(element, true, "r", CodeBlock.of("c"));
-    return CodeBlock.of("(r, c) -> $L", read);
+    int depth = depth(element);
+    String rows = depth == 0 ? "r" : "r" + depth;
+    String column = depth == 0 ? "c" : "c" + depth;
+    CodeBlock read = read(element, true, rows, CodeBlock.of("$L", column));
+    return CodeBlock.of("($L, $L) -> $L", rows, column, read);
+  }
+
+  private static int depth(ValueType type) {
+    return type instanceof ArrayValue array ? 1 + depth(array.element()) : 0;
   }
 
   /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */
@@ -148,8 +158,17 @@ final class JavaTypes {
         index,
         SQL_ARRAYS,
         connection,
-        array.element().pgName(),
+        elementPgName(array),
         value);
+  }
+
+  /** The PostgreSQL name of the innermost element type, as {@code createArrayOf} wants it. */
+  private static String elementPgName(ArrayValue array) {
+    ValueType element = array.element();
+    while (element instanceof ArrayValue nested) {
+      element = nested.element();
+    }
+    return element.pgName();
   }
 
   private static CodeBlock bindScalar(Scalar scalar, boolean nullable, String statement, int index, String value) {

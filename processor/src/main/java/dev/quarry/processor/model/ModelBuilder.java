@@ -131,7 +131,7 @@ public final class ModelBuilder {
           new Field(
               javaName,
               parameter.parameter().name(),
-              types.map(parameter.typeOid()),
+              types.map(parameter.typeOid(), parameter.dimensions()),
               parameter.parameter().nullable()));
     }
     List<Integer> bindings = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class ModelBuilder {
           new Field(
               unique(JavaNames.memberName(sqlName), names),
               column.name(),
-              types.map(column.typeOid()),
+              types.map(column.typeOid(), dimensions(column)),
               column.nullable()));
     }
     if (fields.size() == 1 && (command != Command.ONE || !fields.get(0).nullable())) {
@@ -175,6 +175,18 @@ public final class ModelBuilder {
         new RowRecord(JavaNames.typeName(query.parsed().declaration().name()) + "Row", fields);
     rows.add(row);
     return new ResultShape.Row(row);
+  }
+
+  /** The declared array dimensions of the table column a result column reads, else 1. */
+  private static int dimensions(AnalyzedColumn column) {
+    if (column.baseTable() != null) {
+      for (TableColumn tableColumn : column.baseTable().columns()) {
+        if (tableColumn.name().equals(column.baseColumn())) {
+          return Math.max(1, tableColumn.dimensions());
+        }
+      }
+    }
+    return 1;
   }
 
   /** The table whose whole row, in order, under its own column names, the columns are. */
@@ -224,7 +236,7 @@ public final class ModelBuilder {
           new Field(
               unique(JavaNames.memberName(column.name()), names),
               column.name(),
-              types.map(column.typeOid()),
+              types.map(column.typeOid(), column.dimensions()),
               !column.notNull()));
     }
     TableRecord record = new TableRecord(javaName, table.schema(), table.name(), fields);

@@ -30,7 +30,8 @@ public enum Scalar {
   UUID(null, "java.util.UUID", "OTHER", null, null),
   DATE(null, "java.time.LocalDate", "DATE", null, null),
   TIME(null, "java.time.LocalTime", "TIME", null, null),
-  TIME_TZ(null, "java.time.OffsetTime", "TIME_WITH_TIMEZONE", null, null),
+  // The driver cannot bind Types.TIME_WITH_TIMEZONE; the ISO text form with OTHER works.
+  TIME_TZ(null, "java.time.OffsetTime", "OTHER", null, null),
   TIMESTAMP(null, "java.time.LocalDateTime", "TIMESTAMP", null, null),
   TIMESTAMP_TZ(null, "java.time.OffsetDateTime", "TIMESTAMP_WITH_TIMEZONE", null, null),
   INTERVAL(null, "dev.quarry.runtime.Interval", "OTHER", null, null);

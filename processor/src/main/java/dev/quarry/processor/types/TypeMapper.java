@@ -57,12 +57,24 @@ public final class TypeMapper {
 
   /** The Java type for the PostgreSQL type {@code oid}. */
   public ValueType map(int oid) throws SQLException {
+    return map(oid, 1);
+  }
+
+  /**
+   * The Java type for {@code oid}; an array type maps to lists nested {@code dimensions} deep
+   * (PostgreSQL's types do not record dimensions: {@code int[][]} is {@code int4[]}).
+   */
+  public ValueType map(int oid, int dimensions) throws SQLException {
     PgType type = catalog.type(oid);
     if (type.isDomain()) {
-      return map(type.baseTypeOid());
+      return map(type.baseTypeOid(), dimensions);
     }
     if (type.isArray()) {
-      return new ArrayValue(map(type.elementOid()), type.driverName());
+      ValueType element = map(type.elementOid());
+      for (int i = 1; i < Math.max(1, dimensions); i++) {
+        element = new ArrayValue(element, type.driverName());
+      }
+      return new ArrayValue(element, type.driverName());
     }
     if (type.isEnum()) {
       EnumType enumType = enumType(type);
