@@ -30,4 +30,7 @@ public @interface GenerateQueries {
 
   /** Query directories or files; each query starts with a {@code -- name: Name :command} header. */
   String[] queries();
+
+  /** Application types for PostgreSQL types or table columns, through converters. */
+  TypeOverride[] typeOverrides() default {};
 }

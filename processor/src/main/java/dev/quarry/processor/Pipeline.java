@@ -97,7 +97,9 @@ public final class Pipeline {
         for (ParsedQuery query : parsed) {
           analyzer.analyze(query, diagnostics).ifPresent(a -> analyzed.put(query.declaration(), a));
         }
-        model = new ModelBuilder(new TypeMapper(catalog), diagnostics).build(request.packageName(), queryFiles, analyzed);
+        TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
+        types.checkOverrides();
+        model = new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
       }
     } catch (DatabaseUnavailableException e) {
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage());

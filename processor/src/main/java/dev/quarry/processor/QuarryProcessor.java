@@ -89,8 +89,13 @@ public final class QuarryProcessor extends AbstractProcessor {
     boolean anyError = false;
     for (Element element : annotated) {
       AnnotationMirror mirror = mirror(element, annotation);
+      // Bad overrides are reported now; the rest of the build still runs so that every error
+      // shows at once, but nothing is generated.
+      TypeOverrideReader.Result overrides = new TypeOverrideReader(processingEnv).read(element, mirror);
+      anyError |= overrides.hadErrors();
       ProjectRequest request =
-          new ProjectRequest(packageOf(element), strings(mirror, "migrations"), strings(mirror, "queries"));
+          new ProjectRequest(
+              packageOf(element), strings(mirror, "migrations"), strings(mirror, "queries"), overrides.valid());
       Pipeline.Result result;
       try {
         result = new Pipeline(options).run(request);

@@ -69,6 +69,32 @@ class CompileCaseTest {
     return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
   }
 
+  /**
+   * The Java sources of a case: every file under its {@code java/} folder (converters, or a
+   * package-info with more than the paths), else the default package-info.
+   */
+  static List<Path> javaSources(Path folder) throws IOException {
+    Path java = folder.resolve("java");
+    if (!Files.isDirectory(java)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(java)) {
+      return files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  static Compilation compileCase(Path folder, List<String> options) throws IOException {
+    List<Path> sources = javaSources(folder);
+    if (sources.isEmpty()) {
+      return compileWith(options, "migrations", "queries");
+    }
+    List<JavaFileObject> files = new ArrayList<>();
+    for (Path source : sources) {
+      files.add(JavaFileObjects.forResource(source.toUri().toURL()));
+    }
+    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(files);
+  }
+
   /** The javac options for a case folder: Quarry's, lint as strict as users run it, and options.txt. */
   static List<String> options(Path folder) throws IOException {
     List<String> options = new ArrayList<>();
@@ -92,7 +118,7 @@ class CompileCaseTest {
     if (Files.exists(errorsFile)) {
       checkErrors(folder, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
     } else {
-      checkGenerated(folder.resolve("expected"), compile(folder, List.of()));
+      checkGenerated(folder.resolve("expected"), compileCase(folder, options(folder)));
     }
   }
 

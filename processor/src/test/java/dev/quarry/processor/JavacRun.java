@@ -28,8 +28,12 @@ record JavacRun(boolean succeeded, List<Message> diagnostics, List<String> gener
     Path work = Files.createTempDirectory("quarry-javac");
     try {
       Path sources = Files.createDirectories(work.resolve("src").resolve(packageName.replace('.', '/')));
-      Path packageInfo = sources.resolve("package-info.java");
-      Files.writeString(packageInfo, CompileCaseTest.packageInfo(packageName), StandardCharsets.UTF_8);
+      List<Path> inputs = new ArrayList<>(CompileCaseTest.javaSources(folder));
+      if (inputs.isEmpty()) {
+        Path packageInfo = sources.resolve("package-info.java");
+        Files.writeString(packageInfo, CompileCaseTest.packageInfo(packageName), StandardCharsets.UTF_8);
+        inputs.add(packageInfo);
+      }
       Path generated = Files.createDirectories(work.resolve("generated"));
       Path classes = Files.createDirectories(work.resolve("classes"));
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -40,7 +44,7 @@ record JavacRun(boolean succeeded, List<Message> diagnostics, List<String> gener
       boolean ok;
       try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
         JavaCompiler.CompilationTask task =
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(packageInfo));
+            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(inputs));
         task.setProcessors(List.of(new QuarryProcessor()));
         ok = task.call();
       }

@@ -4,23 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
-import dev.quarry.processor.config.DatabaseChoice;
-import dev.quarry.processor.database.DatabaseLauncher;
-import dev.quarry.processor.database.SchemaDatabase;
-import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.migration.Migration;
-import dev.quarry.processor.migration.MigrationReader;
-import dev.quarry.processor.migration.MigrationRunner;
-import dev.quarry.processor.source.SourceReader;
-import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.Interval;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -46,44 +33,21 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripTest {
   private static final Path CASE = CompileCaseTest.CASES.resolve("types");
-  private static SchemaDatabase database;
+  private static GeneratedRepository generated;
   private static GeneratedClasses classes;
   private static Object repository;
 
   @BeforeAll
   static void compileAndMigrate() throws Exception {
-    List<String> options = new ArrayList<>(CompileCaseTest.options(CASE));
-    options.add("-parameters");
-    Compilation compilation = CompileCaseTest.compileWith(options, "migrations", "queries");
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
-    classes = new GeneratedClasses(compilation);
-
-    database = DatabaseLauncher.start(new DatabaseChoice.Embedded(), 17);
-    Diagnostics diagnostics = new Diagnostics();
-    List<Migration> migrations = new MigrationReader(new SourceReader(CASE, diagnostics), diagnostics).read(List.of("migrations"));
-    try (Connection connection = database.connect()) {
-      assertTrue(new MigrationRunner(diagnostics).apply(connection, migrations).succeeded(), () -> diagnostics.all().toString());
-    }
-    ConnectionSource connections =
-        new ConnectionSource() {
-          @Override
-          public Connection acquire() throws java.sql.SQLException {
-            return database.connect();
-          }
-
-          @Override
-          public void release(Connection connection) throws java.sql.SQLException {
-            connection.close();
-          }
-        };
-    repository =
-        classes.loadClass(CompileCaseTest.PACKAGE + ".TypesQueries").getConstructor(ConnectionSource.class).newInstance(connections);
+    generated = new GeneratedRepository(CASE);
+    classes = generated.classes;
+    repository = generated.repository("TypesQueries");
   }
 
   @AfterAll
   static void stop() {
-    if (database != null) {
-      database.close();
+    if (generated != null) {
+      generated.close();
     }
   }
 
@@ -187,19 +151,8 @@ class RoundTripTest {
   }
 
   private static Object call(String name, Map<String, Object> arguments) throws Exception {
-    for (Method method : repository.getClass().getMethods()) {
-      if (method.getName().equals(name)) {
-        Parameter[] parameters = method.getParameters();
-        Object[] args = new Object[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-          assertTrue(arguments.containsKey(parameters[i].getName()), "no value for " + parameters[i].getName());
-          args[i] = arguments.get(parameters[i].getName());
-        }
-        Object result = method.invoke(repository, args);
-        return result instanceof Optional<?> optional && name.startsWith("insert") ? optional.orElseThrow() : result;
-      }
-    }
-    throw new AssertionError("no method " + name);
+    Object result = GeneratedRepository.call(repository, name, arguments);
+    return result instanceof Optional<?> optional && name.startsWith("insert") ? optional.orElseThrow() : result;
   }
 
   private static void assertRow(Map<String, Object> expected, Object row) throws Exception {

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import dev.quarry.processor.types.Scalar;
 import dev.quarry.processor.types.ValueType;
 import dev.quarry.processor.types.ValueType.ArrayValue;
+import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.types.ValueType.EnumValue;
 import dev.quarry.processor.types.ValueType.ScalarValue;
 
@@ -27,6 +28,7 @@ final class JavaTypes {
   static final ClassName SQL_ARRAYS = ClassName.get("dev.quarry.runtime", "SqlArrays");
   static final ClassName INTERVAL = ClassName.get("dev.quarry.runtime", "Interval");
   static final ClassName PG_INTERVAL = ClassName.get("org.postgresql.util", "PGInterval");
+  static final ClassName VALUE_CONVERTERS = ClassName.get("dev.quarry.runtime", "ValueConverters");
   static final String PROCESSOR = "dev.quarry.processor.QuarryProcessor";
 
   private final String packageName;
@@ -46,6 +48,8 @@ final class JavaTypes {
       name = scalarType(scalar.scalar(), nullable);
     } else if (type instanceof EnumValue enumValue) {
       name = ClassName.get(packageName, enumValue.javaName());
+    } else if (type instanceof ConvertedValue converted) {
+      name = ClassName.bestGuess(converted.javaType());
     } else {
       name = ParameterizedTypeName.get(LIST, typeName(((ArrayValue) type).element(), true));
     }
@@ -86,8 +90,21 @@ final class JavaTypes {
     return name.annotated(AnnotationSpec.builder(NULLABLE).build());
   }
 
+  /** The name of the static field holding a converter in a generated class. */
+  static String converterField(String converterClass) {
+    String simple = converterClass.substring(converterClass.lastIndexOf('.') + 1);
+    return simple.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+  }
+
   /** Reads column {@code index} of {@code rows}. */
   CodeBlock read(ValueType type, boolean nullable, String rows, CodeBlock index) {
+    if (type instanceof ConvertedValue converted) {
+      String field = converterField(converted.converterClass());
+      CodeBlock base = read(converted.base(), nullable, rows, index);
+      return nullable
+          ? CodeBlock.of("$T.fromDatabase($N, $L)", VALUE_CONVERTERS, field, base)
+          : CodeBlock.of("$N.fromDatabase($L)", field, base);
+    }
     if (type instanceof ScalarValue scalar) {
       return readScalar(scalar.scalar(), nullable, rows, index);
     }
@@ -141,7 +158,15 @@ final class JavaTypes {
 
   /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */
   CodeBlock bind(
-      ValueType type, boolean nullable, String statement, int index, String value, String connection) {
+      ValueType type, boolean nullable, String statement, int index, CodeBlock value, String connection) {
+    if (type instanceof ConvertedValue converted) {
+      String field = converterField(converted.converterClass());
+      CodeBlock databaseValue =
+          nullable
+              ? CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, field, value)
+              : CodeBlock.of("$N.toDatabase($L)", field, value);
+      return bind(converted.base(), nullable, statement, index, databaseValue, connection);
+    }
     if (type instanceof ScalarValue scalar) {
       return bindScalar(scalar.scalar(), nullable, statement, index, value);
     }
@@ -152,6 +177,10 @@ final class JavaTypes {
           : CodeBlock.of("$L.setObject($L, $L.label(), $T.OTHER)", statement, index, value, TYPES);
     }
     ArrayValue array = (ArrayValue) type;
+    CodeBlock elements =
+        array.element() instanceof ConvertedValue converted
+            ? CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, converterField(converted.converterClass()), value)
+            : CodeBlock.of("$L", value);
     return CodeBlock.of(
         "$L.setArray($L, $T.create($L, $S, $L))",
         statement,
@@ -159,7 +188,17 @@ final class JavaTypes {
         SQL_ARRAYS,
         connection,
         elementPgName(array),
-        value);
+        elements);
+  }
+
+  /** Every converter class a value of {@code type} goes through. */
+  static void collectConverters(ValueType type, java.util.Set<String> into) {
+    if (type instanceof ConvertedValue converted) {
+      into.add(converted.converterClass());
+      collectConverters(converted.base(), into);
+    } else if (type instanceof ArrayValue array) {
+      collectConverters(array.element(), into);
+    }
   }
 
   /** The PostgreSQL name of the innermost element type, as {@code createArrayOf} wants it. */
@@ -171,7 +210,7 @@ final class JavaTypes {
     return element.pgName();
   }
 
-  private static CodeBlock bindScalar(Scalar scalar, boolean nullable, String statement, int index, String value) {
+  private static CodeBlock bindScalar(Scalar scalar, boolean nullable, String statement, int index, CodeBlock value) {
     if (scalar == Scalar.INTERVAL) {
       return CodeBlock.of(
           "$L.setObject($L, $T.toPgInterval($L), $T.OTHER)", statement, index, INTERVAL, value, TYPES);

@@ -88,6 +88,22 @@ final class RepositoryWriter {
             .addStatement("this.connections = $T.requireNonNull(connections, $S)", Objects.class, "connections")
             .build());
 
+    java.util.Set<String> converters = new java.util.TreeSet<>();
+    for (QueryMethod method : repository.methods()) {
+      for (Field parameter : method.parameters()) {
+        JavaTypes.collectConverters(parameter.type(), converters);
+      }
+      for (Field field : resultFields(method.result())) {
+        JavaTypes.collectConverters(field.type(), converters);
+      }
+    }
+    for (String converter : converters) {
+      ClassName converterType = ClassName.bestGuess(converter);
+      type.addField(
+          FieldSpec.builder(converterType, JavaTypes.converterField(converter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("new $T()", converterType)
+              .build());
+    }
     Map<String, MethodSpec> readers = new LinkedHashMap<>();
     for (QueryMethod method : repository.methods()) {
       type.addField(
@@ -103,6 +119,19 @@ final class RepositoryWriter {
       type.addType(records.nested(self.nestedClass(row.javaName()), row, queryNameOf(repository, row)));
     }
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static List<Field> resultFields(ResultShape result) {
+    if (result instanceof ResultShape.SingleValue single) {
+      return List.of(single.field());
+    }
+    if (result instanceof ResultShape.TableRow table) {
+      return table.record().fields();
+    }
+    if (result instanceof ResultShape.Row row) {
+      return row.record().fields();
+    }
+    return List.of();
   }
 
   private static String queryNameOf(Repository repository, RowRecord row) {
@@ -155,7 +184,13 @@ final class RepositoryWriter {
       int parameter = method.bindings().get(placeholder);
       Field field = method.parameters().get(parameter);
       body.addStatement(
-          types.bind(field.type(), field.nullable(), statement, placeholder + 1, parameterNames.get(parameter), connection));
+          types.bind(
+              field.type(),
+              field.nullable(),
+              statement,
+              placeholder + 1,
+              CodeBlock.of("$N", parameterNames.get(parameter)),
+              connection));
     }
     TypeName returns = execute(self, method, body, names, statement, rows, readers);
     body.nextControlFlow("finally");

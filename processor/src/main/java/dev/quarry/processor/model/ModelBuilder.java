@@ -11,7 +11,11 @@ import dev.quarry.processor.query.Command;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.types.EnumType;
+import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.Token;
+import dev.quarry.processor.syntax.TokenKind;
 import dev.quarry.processor.types.TypeMapper;
+import dev.quarry.processor.types.ValueType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,6 +101,17 @@ public final class ModelBuilder {
     return new GeneratedPackage(packageName, enums, List.copyOf(tableRecords.values()), repositories);
   }
 
+  /** The (lower-cased or quoted) identifiers a statement uses. */
+  private static Set<String> identifiers(String sql) {
+    Set<String> words = new HashSet<>();
+    for (Token token : SqlLexer.tokenize(sql)) {
+      if (token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER) {
+        words.add(SqlLexer.identifierName(sql, token));
+      }
+    }
+    return words;
+  }
+
   /** {@code users.sql} gives {@code UsersQueries}. */
   public static String repositoryName(QueryFile file) {
     String fileName = file.file().path().getFileName().toString();
@@ -125,13 +140,14 @@ public final class ModelBuilder {
     }
     List<Field> parameters = new ArrayList<>();
     Set<String> parameterNames = new HashSet<>();
+    Set<String> words = identifiers(query.parsed().analysisSql());
     for (AnalyzedParameter parameter : query.parameters()) {
       String javaName = unique(JavaNames.memberName(parameter.parameter().name()), parameterNames);
       parameters.add(
           new Field(
               javaName,
               parameter.parameter().name(),
-              types.map(parameter.typeOid(), parameter.dimensions()),
+              types.mapParameter(parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words),
               parameter.parameter().nullable()));
     }
     List<Integer> bindings = new ArrayList<>();
@@ -165,7 +181,7 @@ public final class ModelBuilder {
           new Field(
               unique(JavaNames.memberName(sqlName), names),
               column.name(),
-              types.map(column.typeOid(), dimensions(column)),
+              columnType(column),
               column.nullable()));
     }
     if (fields.size() == 1 && (command != Command.ONE || !fields.get(0).nullable())) {
@@ -177,16 +193,19 @@ public final class ModelBuilder {
     return new ResultShape.Row(row);
   }
 
-  /** The declared array dimensions of the table column a result column reads, else 1. */
-  private static int dimensions(AnalyzedColumn column) {
+  /**
+   * The Java type of a result column: a column read straight from a table is typed as that table
+   * column (its declared array dimensions, a column override); any other as its type.
+   */
+  private ValueType columnType(AnalyzedColumn column) throws SQLException {
     if (column.baseTable() != null) {
       for (TableColumn tableColumn : column.baseTable().columns()) {
-        if (tableColumn.name().equals(column.baseColumn())) {
-          return Math.max(1, tableColumn.dimensions());
+        if (tableColumn.name().equals(column.baseColumn()) && tableColumn.typeOid() == column.typeOid()) {
+          return types.mapColumn(column.baseTable(), tableColumn);
         }
       }
     }
-    return 1;
+    return types.map(column.typeOid());
   }
 
   /** The table whose whole row, in order, under its own column names, the columns are. */
@@ -236,7 +255,7 @@ public final class ModelBuilder {
           new Field(
               unique(JavaNames.memberName(column.name()), names),
               column.name(),
-              types.map(column.typeOid(), column.dimensions()),
+              types.mapColumn(table, column),
               !column.notNull()));
     }
     TableRecord record = new TableRecord(javaName, table.schema(), table.name(), fields);

@@ -2,6 +2,12 @@ package dev.quarry.processor.types;
 
 import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.PgType;
+import dev.quarry.processor.analysis.Table;
+import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.model.JavaNames;
 import dev.quarry.processor.types.ValueType.ArrayValue;
 import dev.quarry.processor.types.ValueType.EnumValue;
@@ -11,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -48,11 +55,130 @@ public final class TypeMapper {
           Map.entry("interval", Scalar.INTERVAL));
 
   private final Catalog catalog;
+  private final List<TypeOverrideSpec> overrides;
+  private final Diagnostics diagnostics;
   private final Map<String, EnumType> enums = new TreeMap<>();
   private final Set<String> enumJavaNames = new HashSet<>();
+  private final Set<TypeOverrideSpec> reported = new HashSet<>();
 
   public TypeMapper(Catalog catalog) {
+    this(catalog, List.of(), new Diagnostics());
+  }
+
+  public TypeMapper(Catalog catalog, List<TypeOverrideSpec> overrides, Diagnostics diagnostics) {
     this.catalog = catalog;
+    this.overrides = List.copyOf(overrides);
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Reports overrides that name no type or column of the schema, so a typo does not silently
+   * leave the default mapping in place.
+   */
+  public void checkOverrides() throws SQLException {
+    for (TypeOverrideSpec override : overrides) {
+      if (override.pgType() != null) {
+        try {
+          catalog.oidOf(override.pgType());
+        } catch (SQLException e) {
+          diagnostics.error(
+              Problem.CONFIGURATION, null,
+              override.describe() + ": the schema has no type \"" + override.pgType() + "\"; name it as"
+                  + " PostgreSQL does, e.g. jsonb or public.mood");
+        }
+      } else {
+        String[] parts = override.column().split("\\.");
+        String schema = parts.length > 2 ? parts[parts.length - 3] : null;
+        String table = parts[parts.length - 2];
+        String column = parts[parts.length - 1];
+        boolean found =
+            catalog.resolveTable(schema, table)
+                .map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
+                .orElse(false);
+        if (!found) {
+          diagnostics.error(
+              Problem.CONFIGURATION, null,
+              override.describe() + ": the schema has no column " + override.column() + " (a table column, as table.column)");
+        }
+      }
+    }
+  }
+
+  /** The Java type for a table column's values, with a column override if one names it. */
+  public ValueType mapColumn(Table table, TableColumn column) throws SQLException {
+    ValueType base = map(column.typeOid(), Math.max(1, column.dimensions()));
+    for (TypeOverrideSpec override : overrides) {
+      if (override.column() != null && namesColumn(override.column(), table, column.name())) {
+        ValueType plain = base instanceof ConvertedValue converted ? converted.base() : base;
+        return convert(plain, override);
+      }
+    }
+    return base;
+  }
+
+  /**
+   * The Java type for a parameter: a column override applies when the parameter is named like
+   * the overridden column, has its type, and the statement names its table (e.g. {@code @total}
+   * in {@code INSERT INTO orders (total) ...}), so a value is written as the type it is read as.
+   */
+  public ValueType mapParameter(String name, int oid, int dimensions, Set<String> statementWords) throws SQLException {
+    for (TypeOverrideSpec override : overrides) {
+      if (override.column() == null) {
+        continue;
+      }
+      String[] parts = override.column().split("\\.");
+      String table = parts[parts.length - 2];
+      String column = parts[parts.length - 1];
+      if (column.equals(name) && statementWords.contains(table)) {
+        Optional<Table> found = catalog.resolveTable(parts.length > 2 ? parts[parts.length - 3] : null, table);
+        for (TableColumn tableColumn : found.map(Table::columns).orElse(List.of())) {
+          if (tableColumn.name().equals(column) && tableColumn.typeOid() == oid) {
+            return mapColumn(found.get(), tableColumn);
+          }
+        }
+      }
+    }
+    return map(oid, dimensions);
+  }
+
+  private static boolean namesColumn(String spec, Table table, String column) {
+    return spec.equals(table.name() + "." + column) || spec.equals(table.schema() + "." + table.name() + "." + column);
+  }
+
+  private ValueType convert(ValueType base, TypeOverrideSpec override) {
+    String expected = javaClassOf(base);
+    if (!override.databaseType().equals(expected)) {
+      if (reported.add(override)) {
+        diagnostics.error(
+            Problem.CONFIGURATION, null,
+            override.describe() + ": Quarry reads " + (override.pgType() != null ? override.pgType() : override.column())
+                + " as " + (expected == null ? "a type that converters cannot take (an enum or an array)" : expected)
+                + ", but the converter takes " + override.databaseType()
+                + (expected == null ? "" : "; make it a ValueConverter<" + simple(expected) + ", " + simple(override.javaType()) + ">"));
+      }
+      return base;
+    }
+    return new ConvertedValue(base, override.converterClass(), override.javaType());
+  }
+
+  private static String simple(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+
+  /** The boxed Java class a converter's first type argument must be, or null if none can be. */
+  private static String javaClassOf(ValueType type) {
+    return type instanceof ScalarValue scalar ? scalar.scalar().className() : null;
+  }
+
+  private TypeOverrideSpec typeOverride(PgType type) {
+    for (TypeOverrideSpec override : overrides) {
+      String name = override.pgType();
+      if (name != null && (name.equalsIgnoreCase(type.name()) || name.equalsIgnoreCase(type.schema() + "." + type.name())
+          || name.equalsIgnoreCase(type.sqlName()))) {
+        return override;
+      }
+    }
+    return null;
   }
 
   /** The Java type for the PostgreSQL type {@code oid}. */
@@ -66,6 +192,14 @@ public final class TypeMapper {
    */
   public ValueType map(int oid, int dimensions) throws SQLException {
     PgType type = catalog.type(oid);
+    TypeOverrideSpec override = typeOverride(type);
+    if (override != null && !type.isArray()) {
+      return convert(mapBuiltIn(type, dimensions), override);
+    }
+    return mapBuiltIn(type, dimensions);
+  }
+
+  private ValueType mapBuiltIn(PgType type, int dimensions) throws SQLException {
     if (type.isDomain()) {
       return map(type.baseTypeOid(), dimensions);
     }

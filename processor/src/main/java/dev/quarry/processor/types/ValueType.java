@@ -14,4 +14,15 @@ public sealed interface ValueType {
 
   /** A PostgreSQL array, mapped to a {@code List} of its element type. */
   record ArrayValue(ValueType element, String pgName) implements ValueType {}
+
+  /**
+   * A value the application sees as {@code javaType}, converted from and to {@code base} by a
+   * user's {@code ValueConverter} ({@code converterClass}).
+   */
+  record ConvertedValue(ValueType base, String converterClass, String javaType) implements ValueType {
+    @Override
+    public String pgName() {
+      return base.pgName();
+    }
+  }
 }
