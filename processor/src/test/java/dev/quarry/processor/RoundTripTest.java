@@ -99,7 +99,16 @@ class RoundTripTest {
     v.put("cPolygon", "((1,2),(3,4),(5,6))");
     v.put("cMood", soSo);
     v.put("cDomain", 7);
-    v.put("cAddress", "(\"Main St\",12345)");
+    Class<?> address = classes.loadClass(CompileCaseTest.PACKAGE + ".Address");
+    Object home = address.getConstructor(String.class, Integer.class).newInstance("Main St, \"2\" (back) \\ 😀", 12345);
+    Object empty = address.getConstructor(String.class, Integer.class).newInstance("", null);
+    v.put("cAddress", home);
+    Class<?> stamp = classes.loadClass(CompileCaseTest.PACKAGE + ".Stamp");
+    v.put(
+        "cStamp",
+        stamp.getConstructor(String.class, mood, OffsetDateTime.class, address)
+            .newInstance("first", soSo, OffsetDateTime.of(2024, 6, 1, 12, 0, 0, 0, ZoneOffset.UTC), home));
+    v.put("cAddressArray", Arrays.asList(home, empty, null));
     v.put("cIntArray", Arrays.asList(1, null, 3));
     v.put("cTextArray", Arrays.asList("a", "b,c", "d\"e", "{f}", null, "NULL", ""));
     v.put("cMoodArray", List.of(happy, soSo));

@@ -32,12 +32,13 @@ public record Everything(long id, @Nullable Short cInt2, @Nullable Integer cInt4
     @Nullable String cInt4multirange, @Nullable String cPoint, @Nullable String cBox,
     @Nullable String cCircle, @Nullable String cLine, @Nullable String cLseg,
     @Nullable String cPath, @Nullable String cPolygon, @Nullable Mood cMood, int cDomain,
-    @Nullable String cAddress, @Nullable List<@Nullable Integer> cIntArray,
+    @Nullable Address cAddress, @Nullable List<@Nullable Integer> cIntArray,
     @Nullable List<@Nullable String> cTextArray, @Nullable List<@Nullable Mood> cMoodArray,
     @Nullable List<@Nullable List<@Nullable Integer>> cIntMatrix,
     @Nullable List<@Nullable UUID> cUuidArray, @Nullable List<@Nullable LocalDate> cDateArray,
     @Nullable List<@Nullable OffsetDateTime> cTimestamptzArray,
     @Nullable List<@Nullable BigDecimal> cNumericArray,
     @Nullable List<@Nullable Boolean> cBoolArray, @Nullable List<byte @Nullable []> cByteaArray,
-    @Nullable List<@Nullable String> cJsonbArray) {
+    @Nullable List<@Nullable String> cJsonbArray, @Nullable Stamp cStamp,
+    @Nullable List<@Nullable Address> cAddressArray) {
 }

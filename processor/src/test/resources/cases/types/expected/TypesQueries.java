@@ -92,7 +92,9 @@ public final class TypesQueries {
       + "  c_numeric_array,\n"
       + "  c_bool_array,\n"
       + "  c_bytea_array,\n"
-      + "  c_jsonb_array\n"
+      + "  c_jsonb_array,\n"
+      + "  c_stamp,\n"
+      + "  c_address_array\n"
       + ") VALUES (\n"
       + "  ?,\n"
       + "  ?,\n"
@@ -141,6 +143,8 @@ public final class TypesQueries {
       + "  ?,\n"
       + "  ?,\n"
       + "  ?::int[][],\n"
+      + "  ?,\n"
+      + "  ?,\n"
       + "  ?,\n"
       + "  ?,\n"
       + "  ?,\n"
@@ -205,7 +209,9 @@ public final class TypesQueries {
       + "  c_numeric_array,\n"
       + "  c_bool_array,\n"
       + "  c_bytea_array,\n"
-      + "  c_jsonb_array\n"
+      + "  c_jsonb_array,\n"
+      + "  c_stamp,\n"
+      + "  c_address_array\n"
       + ") VALUES (\n"
       + "  ?,\n"
       + "  ?,\n"
@@ -254,6 +260,8 @@ public final class TypesQueries {
       + "  ?,\n"
       + "  ?,\n"
       + "  ?::int[][],\n"
+      + "  ?,\n"
+      + "  ?,\n"
       + "  ?,\n"
       + "  ?,\n"
       + "  ?,\n"
@@ -350,7 +358,9 @@ public final class TypesQueries {
    *   c_numeric_array,
    *   c_bool_array,
    *   c_bytea_array,
-   *   c_jsonb_array
+   *   c_jsonb_array,
+   *   c_stamp,
+   *   c_address_array
    * ) VALUES (
    *   &#64;c_int2,
    *   &#64;c_int4,
@@ -405,7 +415,9 @@ public final class TypesQueries {
    *   &#64;c_numeric_array,
    *   &#64;c_bool_array,
    *   &#64;c_bytea_array,
-   *   &#64;c_jsonb_array
+   *   &#64;c_jsonb_array,
+   *   &#64;c_stamp,
+   *   &#64;c_address_array
    * )
    * RETURNING *
    * </pre>
@@ -418,11 +430,11 @@ public final class TypesQueries {
       String cCidr, String cMacaddr, String cMoney, String cBit, String cVarbit, String cXml,
       long cOid, String cTsvector, String cInt4range, String cInt4multirange, String cPoint,
       String cBox, String cCircle, String cLine, String cLseg, String cPath, String cPolygon,
-      Mood cMood, int cDomain, String cAddress, List<Integer> cIntArray, List<String> cTextArray,
+      Mood cMood, int cDomain, Address cAddress, List<Integer> cIntArray, List<String> cTextArray,
       List<Mood> cMoodArray, List<List<Integer>> cIntMatrix, List<UUID> cUuidArray,
       List<LocalDate> cDateArray, List<OffsetDateTime> cTimestamptzArray,
       List<BigDecimal> cNumericArray, List<Boolean> cBoolArray, List<byte[]> cByteaArray,
-      List<String> cJsonbArray) {
+      List<String> cJsonbArray, Stamp cStamp, List<Address> cAddressArray) {
     Objects.requireNonNull(cNumeric, "cNumeric");
     Objects.requireNonNull(cText, "cText");
     Objects.requireNonNull(cVarchar, "cVarchar");
@@ -469,6 +481,8 @@ public final class TypesQueries {
     Objects.requireNonNull(cBoolArray, "cBoolArray");
     Objects.requireNonNull(cByteaArray, "cByteaArray");
     Objects.requireNonNull(cJsonbArray, "cJsonbArray");
+    Objects.requireNonNull(cStamp, "cStamp");
+    Objects.requireNonNull(cAddressArray, "cAddressArray");
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_EVERYTHING)) {
@@ -514,7 +528,7 @@ public final class TypesQueries {
         statement.setObject(40, cPolygon, Types.OTHER);
         statement.setObject(41, cMood.label(), Types.OTHER);
         statement.setInt(42, cDomain);
-        statement.setObject(43, cAddress, Types.OTHER);
+        statement.setObject(43, cAddress.pgText(), Types.OTHER);
         statement.setArray(44, SqlArrays.create(connection, "int4", cIntArray));
         statement.setArray(45, SqlArrays.create(connection, "text", cTextArray));
         statement.setArray(46, SqlArrays.create(connection, "mood", cMoodArray));
@@ -526,6 +540,8 @@ public final class TypesQueries {
         statement.setArray(52, SqlArrays.create(connection, "bool", cBoolArray));
         statement.setArray(53, SqlArrays.create(connection, "bytea", cByteaArray));
         statement.setArray(54, SqlArrays.create(connection, "jsonb", cJsonbArray));
+        statement.setObject(55, cStamp.pgText(), Types.OTHER);
+        statement.setArray(56, SqlArrays.create(connection, "address", cAddressArray));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();
@@ -547,7 +563,7 @@ public final class TypesQueries {
   /**
    * Every column but the NOT NULL domain, with nullable parameters.
    *
-   * <p>{@code InsertNulls} {@code :one}, {@code queries/types.sql:115}:
+   * <p>{@code InsertNulls} {@code :one}, {@code queries/types.sql:119}:
    * <pre>
    * INSERT INTO everything (
    *   c_int2,
@@ -603,7 +619,9 @@ public final class TypesQueries {
    *   c_numeric_array,
    *   c_bool_array,
    *   c_bytea_array,
-   *   c_jsonb_array
+   *   c_jsonb_array,
+   *   c_stamp,
+   *   c_address_array
    * ) VALUES (
    *   sqlc.narg(c_int2),
    *   sqlc.narg(c_int4),
@@ -658,7 +676,9 @@ public final class TypesQueries {
    *   sqlc.narg(c_numeric_array),
    *   sqlc.narg(c_bool_array),
    *   sqlc.narg(c_bytea_array),
-   *   sqlc.narg(c_jsonb_array)
+   *   sqlc.narg(c_jsonb_array),
+   *   sqlc.narg(c_stamp),
+   *   sqlc.narg(c_address_array)
    * )
    * RETURNING *
    * </pre>
@@ -677,13 +697,14 @@ public final class TypesQueries {
       @Nullable String cInt4range, @Nullable String cInt4multirange, @Nullable String cPoint,
       @Nullable String cBox, @Nullable String cCircle, @Nullable String cLine,
       @Nullable String cLseg, @Nullable String cPath, @Nullable String cPolygon,
-      @Nullable Mood cMood, int cDomain, @Nullable String cAddress,
+      @Nullable Mood cMood, int cDomain, @Nullable Address cAddress,
       @Nullable List<Integer> cIntArray, @Nullable List<String> cTextArray,
       @Nullable List<Mood> cMoodArray, @Nullable List<List<Integer>> cIntMatrix,
       @Nullable List<UUID> cUuidArray, @Nullable List<LocalDate> cDateArray,
       @Nullable List<OffsetDateTime> cTimestamptzArray, @Nullable List<BigDecimal> cNumericArray,
       @Nullable List<Boolean> cBoolArray, @Nullable List<byte[]> cByteaArray,
-      @Nullable List<String> cJsonbArray) {
+      @Nullable List<String> cJsonbArray, @Nullable Stamp cStamp,
+      @Nullable List<Address> cAddressArray) {
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_NULLS)) {
@@ -729,7 +750,7 @@ public final class TypesQueries {
         statement.setObject(40, cPolygon, Types.OTHER);
         statement.setObject(41, cMood == null ? null : cMood.label(), Types.OTHER);
         statement.setInt(42, cDomain);
-        statement.setObject(43, cAddress, Types.OTHER);
+        statement.setObject(43, cAddress == null ? null : cAddress.pgText(), Types.OTHER);
         statement.setArray(44, SqlArrays.create(connection, "int4", cIntArray));
         statement.setArray(45, SqlArrays.create(connection, "text", cTextArray));
         statement.setArray(46, SqlArrays.create(connection, "mood", cMoodArray));
@@ -741,6 +762,8 @@ public final class TypesQueries {
         statement.setArray(52, SqlArrays.create(connection, "bool", cBoolArray));
         statement.setArray(53, SqlArrays.create(connection, "bytea", cByteaArray));
         statement.setArray(54, SqlArrays.create(connection, "jsonb", cJsonbArray));
+        statement.setObject(55, cStamp == null ? null : cStamp.pgText(), Types.OTHER);
+        statement.setArray(56, SqlArrays.create(connection, "address", cAddressArray));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();
@@ -760,7 +783,7 @@ public final class TypesQueries {
   }
 
   /**
-   * {@code GetEverything} {@code :one}, {@code queries/types.sql:230}:
+   * {@code GetEverything} {@code :one}, {@code queries/types.sql:238}:
    * <pre>{@code
    * SELECT * FROM everything WHERE id = @id
    * }</pre>
@@ -789,7 +812,7 @@ public final class TypesQueries {
   }
 
   /**
-   * {@code FindByMoods} {@code :many}, {@code queries/types.sql:233}:
+   * {@code FindByMoods} {@code :many}, {@code queries/types.sql:241}:
    * <pre>{@code
    * SELECT id, c_mood FROM everything WHERE c_mood = ANY (@moods::mood[]) ORDER BY id
    * }</pre>
@@ -816,7 +839,7 @@ public final class TypesQueries {
   }
 
   /**
-   * {@code CountByIds} {@code :one}, {@code queries/types.sql:236}:
+   * {@code CountByIds} {@code :one}, {@code queries/types.sql:244}:
    * <pre>{@code
    * SELECT count(*) FROM everything WHERE id = ANY (@ids::bigint[])
    * }</pre>
@@ -890,7 +913,7 @@ public final class TypesQueries {
         rows.getString(41),
         Mood.fromNullableLabel(rows.getString(42)),
         rows.getInt(43),
-        rows.getString(44),
+        Address.fromPg(rows.getString(44)),
         SqlArrays.toList(rows.getArray(45), (r, c) -> Columns.nullableInt(r, c)),
         SqlArrays.toList(rows.getArray(46), (r, c) -> r.getString(c)),
         SqlArrays.toList(rows.getArray(47), (r, c) -> Mood.fromNullableLabel(r.getString(c))),
@@ -901,7 +924,9 @@ public final class TypesQueries {
         SqlArrays.toList(rows.getArray(52), (r, c) -> r.getBigDecimal(c)),
         SqlArrays.toList(rows.getArray(53), (r, c) -> Columns.nullableBoolean(r, c)),
         SqlArrays.toList(rows.getArray(54), (r, c) -> r.getBytes(c)),
-        SqlArrays.toList(rows.getArray(55), (r, c) -> r.getString(c)));
+        SqlArrays.toList(rows.getArray(55), (r, c) -> r.getString(c)),
+        Stamp.fromPg(rows.getString(56)),
+        SqlArrays.toList(rows.getArray(57), (r, c) -> Address.fromPg(r.getString(c))));
   }
 
   private static FindByMoodsRow readFindByMoodsRow(ResultSet rows) throws SQLException {

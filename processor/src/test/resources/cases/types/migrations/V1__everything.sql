@@ -3,6 +3,7 @@ CREATE EXTENSION IF NOT EXISTS citext;
 CREATE TYPE mood AS ENUM ('happy', 'so so', 'sad');
 CREATE DOMAIN positive_int AS int NOT NULL CHECK (VALUE > 0);
 CREATE TYPE address AS (street text, zip int);
+CREATE TYPE stamp AS (label text, mood mood, at timestamptz, home address);
 
 CREATE TABLE everything (
   id                  bigserial PRIMARY KEY,
@@ -59,5 +60,7 @@ CREATE TABLE everything (
   c_numeric_array     numeric[],
   c_bool_array        bool[],
   c_bytea_array       bytea[],
-  c_jsonb_array       jsonb[]
+  c_jsonb_array       jsonb[],
+  c_stamp             stamp,
+  c_address_array     address[]
 );

@@ -53,7 +53,9 @@ INSERT INTO everything (
   c_numeric_array,
   c_bool_array,
   c_bytea_array,
-  c_jsonb_array
+  c_jsonb_array,
+  c_stamp,
+  c_address_array
 ) VALUES (
   @c_int2,
   @c_int4,
@@ -108,7 +110,9 @@ INSERT INTO everything (
   @c_numeric_array,
   @c_bool_array,
   @c_bytea_array,
-  @c_jsonb_array
+  @c_jsonb_array,
+  @c_stamp,
+  @c_address_array
 )
 RETURNING *;
 
@@ -168,7 +172,9 @@ INSERT INTO everything (
   c_numeric_array,
   c_bool_array,
   c_bytea_array,
-  c_jsonb_array
+  c_jsonb_array,
+  c_stamp,
+  c_address_array
 ) VALUES (
   sqlc.narg(c_int2),
   sqlc.narg(c_int4),
@@ -223,7 +229,9 @@ INSERT INTO everything (
   sqlc.narg(c_numeric_array),
   sqlc.narg(c_bool_array),
   sqlc.narg(c_bytea_array),
-  sqlc.narg(c_jsonb_array)
+  sqlc.narg(c_jsonb_array),
+  sqlc.narg(c_stamp),
+  sqlc.narg(c_address_array)
 )
 RETURNING *;
 

@@ -136,6 +136,9 @@ public final class SqlArrays {
     if (value instanceof PgEnum pgEnum) {
       return pgEnum.label();
     }
+    if (value instanceof PgRecord record) {
+      return record.pgText();
+    }
     if (value instanceof Interval interval) {
       return interval.toPostgres();
     }

@@ -189,8 +189,10 @@ public final class Catalog {
       Set<Integer> next = new TreeSet<>();
       String sql =
           """
-          SELECT t.oid, n.nspname, t.typname, format_type(t.oid, NULL), t.typtype, t.typelem, t.typbasetype
+          SELECT t.oid, n.nspname, t.typname, format_type(t.oid, NULL), t.typtype, t.typelem, t.typbasetype,
+                 t.typrelid, coalesce(c.relkind, ' ')
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          LEFT JOIN pg_class c ON c.oid = t.typrelid
           WHERE t.oid = ANY (?)
           """;
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -207,7 +209,9 @@ public final class Catalog {
                     rows.getString(5).charAt(0),
                     rows.getInt(6),
                     rows.getInt(7),
-                    labels.getOrDefault(oid, List.of()));
+                    labels.getOrDefault(oid, List.of()),
+                    rows.getInt(8),
+                    rows.getString(9).charAt(0));
             typesByOid.put(oid, type);
             for (int related : new int[] {type.elementOid(), type.baseTypeOid()}) {
               if (related != 0 && !typesByOid.containsKey(related)) {
@@ -238,6 +242,28 @@ public final class Catalog {
 
   private Array intArray(Collection<Integer> values) throws SQLException {
     return connection.createArrayOf("oid", values.toArray(new Integer[0]));
+  }
+
+  /** The attributes of a composite type, in order, with their types loaded. */
+  public List<TableColumn> compositeAttributes(PgType type) throws SQLException {
+    List<TableColumn> attributes = new ArrayList<>();
+    String sql =
+        "SELECT attname, attnum, atttypid, attndims FROM pg_attribute"
+            + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setInt(1, type.relationOid());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          attributes.add(new TableColumn(rows.getString(1), rows.getInt(2), rows.getInt(3), false, rows.getInt(4)));
+        }
+      }
+    }
+    List<Integer> oids = new ArrayList<>();
+    for (TableColumn attribute : attributes) {
+      oids.add(attribute.typeOid());
+    }
+    loadTypes(oids);
+    return attributes;
   }
 
   /** The loaded type with {@code oid}, or null. */

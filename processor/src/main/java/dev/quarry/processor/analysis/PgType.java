@@ -13,6 +13,9 @@ import java.util.List;
  * @param elementOid for an array type, the element type's OID, else 0
  * @param baseTypeOid for a domain, the underlying type's OID, else 0
  * @param enumLabels for an enum, its labels in sort order, else empty
+ * @param relationOid for a composite type, the relation holding its attributes, else 0
+ * @param relationKind that relation's kind: {@code c} for a type made with CREATE TYPE AS,
+ *     {@code r} for a table's row type, else a space
  */
 public record PgType(
     int oid,
@@ -22,7 +25,9 @@ public record PgType(
     char kind,
     int elementOid,
     int baseTypeOid,
-    List<String> enumLabels) {
+    List<String> enumLabels,
+    int relationOid,
+    char relationKind) {
 
   public PgType {
     enumLabels = List.copyOf(enumLabels);
@@ -34,6 +39,11 @@ public record PgType(
 
   public boolean isEnum() {
     return kind == 'e';
+  }
+
+  /** A composite type made with {@code CREATE TYPE ... AS (...)} (not a table's row type). */
+  public boolean isComposite() {
+    return kind == 'c' && relationKind == 'c';
   }
 
   public boolean isDomain() {

@@ -4,11 +4,12 @@ import com.palantir.javapoet.JavaFile;
 import dev.quarry.processor.model.GeneratedPackage;
 import dev.quarry.processor.model.Repository;
 import dev.quarry.processor.model.TableRecord;
+import dev.quarry.processor.types.CompositeType;
 import dev.quarry.processor.types.EnumType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes the Java sources of a generated package: enums, table records, repositories. */
+/** Writes the Java sources of a generated package: enums, composite records, table records, repositories. */
 public final class CodeGenerator {
 
   /** One file per top-level type, in a stable order. */
@@ -21,6 +22,10 @@ public final class CodeGenerator {
     List<JavaFile> files = new ArrayList<>();
     for (EnumType enumType : model.enums()) {
       files.add(enums.write(packageName, enumType));
+    }
+    CompositeWriter composites = new CompositeWriter(types);
+    for (CompositeType composite : model.composites()) {
+      files.add(composites.write(packageName, composite));
     }
     for (TableRecord table : model.tables()) {
       files.add(records.write(packageName, table));

@@ -50,6 +50,8 @@ final class JavaTypes {
       name = ClassName.get(packageName, enumValue.javaName());
     } else if (type instanceof ConvertedValue converted) {
       name = ClassName.bestGuess(converted.javaType());
+    } else if (type instanceof ValueType.CompositeValue composite) {
+      name = ClassName.get(packageName, composite.javaName());
     } else {
       name = ParameterizedTypeName.get(LIST, typeName(((ArrayValue) type).element(), true));
     }
@@ -107,6 +109,10 @@ final class JavaTypes {
     }
     if (type instanceof ScalarValue scalar) {
       return readScalar(scalar.scalar(), nullable, rows, index);
+    }
+    if (type instanceof ValueType.CompositeValue composite) {
+      return CodeBlock.of(
+          "$T.fromPg($L.getString($L))", ClassName.get(packageName, composite.javaName()), rows, index);
     }
     if (type instanceof EnumValue enumValue) {
       return CodeBlock.of(
@@ -169,6 +175,12 @@ final class JavaTypes {
     }
     if (type instanceof ScalarValue scalar) {
       return bindScalar(scalar.scalar(), nullable, statement, index, value);
+    }
+    if (type instanceof ValueType.CompositeValue) {
+      return nullable
+          ? CodeBlock.of(
+              "$L.setObject($L, $L == null ? null : $L.pgText(), $T.OTHER)", statement, index, value, value, TYPES)
+          : CodeBlock.of("$L.setObject($L, $L.pgText(), $T.OTHER)", statement, index, value, TYPES);
     }
     if (type instanceof EnumValue) {
       return nullable

@@ -10,6 +10,7 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.query.Command;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
+import dev.quarry.processor.types.CompositeType;
 import dev.quarry.processor.types.EnumType;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
@@ -98,7 +99,17 @@ public final class ModelBuilder {
                 + ", which a repository class already has; rename the query file or the type");
       }
     }
-    return new GeneratedPackage(packageName, enums, List.copyOf(tableRecords.values()), repositories);
+    List<CompositeType> composites = types.composites();
+    for (CompositeType composite : composites) {
+      if (!topLevelNames.add(composite.javaName())) {
+        diagnostics.error(
+            Problem.NAME_CLASH,
+            null,
+            "the composite type " + composite.pgName() + " gives the Java name " + composite.javaName()
+                + ", which another generated type already has; rename the query file or the type");
+      }
+    }
+    return new GeneratedPackage(packageName, enums, composites, List.copyOf(tableRecords.values()), repositories);
   }
 
   /** The (lower-cased or quoted) identifiers a statement uses. */

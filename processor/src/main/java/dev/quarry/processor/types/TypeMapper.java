@@ -58,6 +58,8 @@ public final class TypeMapper {
   private final List<TypeOverrideSpec> overrides;
   private final Diagnostics diagnostics;
   private final Map<String, EnumType> enums = new TreeMap<>();
+  private final Map<String, CompositeType> composites = new TreeMap<>();
+  private final Set<String> compositesInProgress = new HashSet<>();
   private final Set<String> enumJavaNames = new HashSet<>();
   private final Set<TypeOverrideSpec> reported = new HashSet<>();
 
@@ -210,6 +212,13 @@ public final class TypeMapper {
       }
       return new ArrayValue(element, type.driverName());
     }
+    if (type.isComposite()) {
+      CompositeType composite = compositeType(type);
+      if (composite != null) {
+        return new ValueType.CompositeValue(composite.javaName(), type.driverName(), composite);
+      }
+      return new ScalarValue(Scalar.TEXT_OTHER, type.driverName());
+    }
     if (type.isEnum()) {
       EnumType enumType = enumType(type);
       return new EnumValue(enumType.javaName(), type.driverName(), enumType);
@@ -250,6 +259,51 @@ public final class TypeMapper {
     EnumType enumType = new EnumType(javaName, type.schema(), type.name(), constants);
     enums.put(key, enumType);
     return enumType;
+  }
+
+  /**
+   * The record for a composite type, or null when an attribute has a type records cannot hold
+   * yet (an array, or the type itself): such composites stay PostgreSQL's text form.
+   */
+  private CompositeType compositeType(PgType type) throws SQLException {
+    String key = type.schema() + "." + type.name();
+    CompositeType existing = composites.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    if (!compositesInProgress.add(key)) {
+      return null;
+    }
+    try {
+      List<CompositeType.Attribute> attributes = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      for (TableColumn attribute : catalog.compositeAttributes(type)) {
+        ValueType attributeType = map(attribute.typeOid());
+        if (attributeType instanceof ArrayValue || attributeType instanceof ConvertedValue) {
+          return null;
+        }
+        String javaName = JavaNames.memberName(attribute.name());
+        for (int n = 2; !names.add(javaName); n++) {
+          javaName = JavaNames.memberName(attribute.name()) + n;
+        }
+        attributes.add(new CompositeType.Attribute(javaName, attribute.name(), attributeType));
+      }
+      String javaName = JavaNames.typeName(type.name());
+      if (enumJavaNames.contains(javaName) || composites.values().stream().anyMatch(c -> c.javaName().equals(
+          JavaNames.typeName(type.name())))) {
+        javaName = JavaNames.typeName(type.schema() + "_" + type.name());
+      }
+      CompositeType composite = new CompositeType(javaName, type.schema(), type.name(), attributes);
+      composites.put(key, composite);
+      return composite;
+    } finally {
+      compositesInProgress.remove(key);
+    }
+  }
+
+  /** Every composite type mapped to a record so far, ordered by schema and name. */
+  public List<CompositeType> composites() {
+    return List.copyOf(composites.values());
   }
 
   /** Every enum type mapped so far, ordered by schema and name. */

@@ -12,6 +12,9 @@ public sealed interface ValueType {
   /** A PostgreSQL enum, mapped to a generated Java enum named {@code javaName}. */
   record EnumValue(String javaName, String pgName, EnumType enumType) implements ValueType {}
 
+  /** A PostgreSQL composite type, mapped to a generated record. */
+  record CompositeValue(String javaName, String pgName, CompositeType compositeType) implements ValueType {}
+
   /** A PostgreSQL array, mapped to a {@code List} of its element type. */
   record ArrayValue(ValueType element, String pgName) implements ValueType {}
 
