@@ -275,7 +275,10 @@ final class RepositoryWriter {
     if (command != Command.COPYFROM) {
       // Nothing to run: no connection needed.
       body.beginControlFlow("if ($N.isEmpty())", parameters.holder)
-          .addStatement(command == Command.BATCHEXEC ? "return new long[0]" : "return $T.of()", JavaTypes.LIST)
+          .addCode(
+              command == Command.BATCHEXEC
+                  ? CodeBlock.of("return new long[0];\n")
+                  : CodeBlock.of("return $T.of();\n", JavaTypes.LIST))
           .endControlFlow();
     }
     body.beginControlFlow("try");
