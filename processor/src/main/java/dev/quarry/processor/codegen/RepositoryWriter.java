@@ -275,7 +275,7 @@ final class RepositoryWriter {
     if (command != Command.COPYFROM) {
       // Nothing to run: no connection needed.
       body.beginControlFlow("if ($N.isEmpty())", parameters.holder)
-          .addCode(
+          .add(
               command == Command.BATCHEXEC
                   ? CodeBlock.of("return new long[0];\n")
                   : CodeBlock.of("return $T.of();\n", JavaTypes.LIST))
