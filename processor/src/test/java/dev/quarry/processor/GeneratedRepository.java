@@ -73,6 +73,11 @@ final class GeneratedRepository implements AutoCloseable {
         Parameter[] parameters = method.getParameters();
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
+          Class<?> type = parameters[i].getType();
+          if (type.isRecord() && type.getSimpleName().endsWith("Params")) {
+            args[i] = params(type, arguments);
+            continue;
+          }
           assertTrue(arguments.containsKey(parameters[i].getName()), "no value for " + parameters[i].getName());
           args[i] = arguments.get(parameters[i].getName());
         }
@@ -87,6 +92,19 @@ final class GeneratedRepository implements AutoCloseable {
       }
     }
     throw new AssertionError("no method " + name);
+  }
+
+  /** A generated parameter record, each component taken from {@code arguments} by name. */
+  private static Object params(Class<?> type, Map<String, ?> arguments) throws Exception {
+    java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+    Class<?>[] types = new Class<?>[components.length];
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      assertTrue(arguments.containsKey(components[i].getName()), "no value for " + components[i].getName());
+      types[i] = components[i].getType();
+      values[i] = arguments.get(components[i].getName());
+    }
+    return type.getDeclaredConstructor(types).newInstance(values);
   }
 
   @Override

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.quarry.processor.query.Command;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds sqlc's own examples ({@code ../shared/corpora/sqlc-examples}) with Quarry, keeping the
- * queries whose commands this version supports, and checks the generated Java API method by
+ * Builds sqlc's own examples ({@code ../shared/corpora/sqlc-examples}) with Quarry, every query
+ * unmodified, and checks the generated Java API method by
  * method. The corpus files are read in place, never copied into the project.
  */
 class SqlcExamplesTest {
-  private static final Pattern HEADER = Pattern.compile("(?m)^-- name: (\\w+) (:\\w+)");
-
   @TempDir Path work;
 
   @Test
@@ -38,6 +32,7 @@ class SqlcExamplesTest {
         Map.of(
             "getAuthor", "Optional<Author> getAuthor(long id)",
             "listAuthors", "List<Author> listAuthors()",
+            "streamListAuthors", "Stream<Author> streamListAuthors()",
             "createAuthor", "Optional<Author> createAuthor(String name, String bio)",
             "deleteAuthor", "void deleteAuthor(long id)"));
   }
@@ -47,29 +42,38 @@ class SqlcExamplesTest {
     check(
         "booktest",
         "QueryQueries",
-        Map.of(
+        pairs(
             "getAuthor", "Optional<Author> getAuthor(int authorId)",
             "getBook", "Optional<Book> getBook(int bookId)",
             "deleteBook", "void deleteBook(int bookId)",
             "booksByTitleYear", "List<Book> booksByTitleYear(String title, int year)",
+            "streamBooksByTitleYear", "Stream<Book> streamBooksByTitleYear(String title, int year)",
+            "streamBooksByTags", "Stream<QueryQueries.BooksByTagsRow> streamBooksByTags(List<String> arg1)",
             "booksByTags", "List<QueryQueries.BooksByTagsRow> booksByTags(List<String> arg1)",
             "createAuthor", "Optional<Author> createAuthor(String name)",
-            "createBook",
-                "Optional<Book> createBook(int authorId, String isbn, BookType bookType, String title, int year,"
-                    + " OffsetDateTime available, List<String> tags)",
+            // Seven parameters: more than PARAMETER_RECORD_THRESHOLD, so one record.
+            "createBook", "Optional<Book> createBook(QueryQueries.CreateBookParams params)",
             "updateBook", "void updateBook(String title, List<String> tags, int bookId)",
             "updateBookISBN", "void updateBookISBN(String title, List<String> tags, int bookId, String isbn)",
             "sayHello", "Optional<QueryQueries.SayHelloRow> sayHello(String arg1)"));
   }
 
   @Test
-  void batchKeepsTheQueriesThisVersionSupports() throws Exception {
+  void batch() throws Exception {
     check(
         "batch",
         "QueryQueries",
         Map.of(
             "getAuthor", "Optional<Author> getAuthor(int authorId)",
-            "createAuthor", "Optional<Author> createAuthor(String name)"));
+            "deleteBookExecResult", "ExecResult deleteBookExecResult(int bookId)",
+            "deleteBook", "long[] deleteBook(List<Integer> bookIdList)",
+            "deleteBookNamedFunc", "long[] deleteBookNamedFunc(List<Integer> bookIdList)",
+            "deleteBookNamedSign", "long[] deleteBookNamedSign(List<Integer> bookIdList)",
+            "booksByYear", "List<List<Book>> booksByYear(List<Integer> yearList)",
+            "createAuthor", "Optional<Author> createAuthor(String name)",
+            "createBook", "List<Optional<Book>> createBook(List<QueryQueries.CreateBookParams> params)",
+            "updateBook", "long[] updateBook(List<QueryQueries.UpdateBookParams> params)",
+            "getBiography", "List<Optional<QueryQueries.GetBiographyRow>> getBiography(List<Integer> authorIdList)"));
   }
 
   @Test
@@ -80,6 +84,7 @@ class SqlcExamplesTest {
         Map.of(
             "countPilots", "Optional<Long> countPilots()",
             "listPilots", "List<Pilot> listPilots()",
+            "streamListPilots", "Stream<Pilot> streamListPilots()",
             "deletePilot", "void deletePilot(int id)"));
   }
 
@@ -89,6 +94,7 @@ class SqlcExamplesTest {
     assertEquals(
         new TreeMap<>(Map.of(
             "listCities", "List<City> listCities()",
+            "streamListCities", "Stream<City> streamListCities()",
             "getCity", "Optional<City> getCity(String slug)",
             "createCity", "Optional<City> createCity(String name, String slug)",
             "updateCityName", "void updateCityName(String slug, String name)")),
@@ -98,9 +104,9 @@ class SqlcExamplesTest {
             "listVenues", "List<Venue> listVenues(String city)",
             "deleteVenue", "void deleteVenue(String slug)",
             "getVenue", "Optional<Venue> getVenue(String slug, String city)",
-            "createVenue",
-                "Optional<Integer> createVenue(String slug, String name, String city, String spotifyPlaylist,"
-                    + " Status status, List<Status> statuses, List<String> tags)",
+            "createVenue", "Optional<Integer> createVenue(VenueQueries.CreateVenueParams params)",
+            "streamListVenues", "Stream<Venue> streamListVenues(String city)",
+            "streamVenueCountByCity", "Stream<VenueQueries.VenueCountByCityRow> streamVenueCountByCity()",
             "updateVenueName", "Optional<Integer> updateVenueName(String slug, String name)",
             "venueCountByCity", "List<VenueQueries.VenueCountByCityRow> venueCountByCity()")),
         classes.signatures("com.example.db.VenueQueries"));
@@ -113,12 +119,21 @@ class SqlcExamplesTest {
     assertEquals(List.of("OP_EN=op!en", "CLO_SED=clo@sed"), labels);
   }
 
+  /** {@code Map.of} for more than ten pairs: name, signature, name, signature... */
+  private static Map<String, String> pairs(String... namesAndSignatures) {
+    Map<String, String> map = new TreeMap<>();
+    for (int i = 0; i < namesAndSignatures.length; i += 2) {
+      map.put(namesAndSignatures[i], namesAndSignatures[i + 1]);
+    }
+    return map;
+  }
+
   private void check(String example, String className, Map<String, String> expected) throws Exception {
     GeneratedClasses classes = build(example);
     assertEquals(new TreeMap<>(expected), classes.signatures("com.example.db." + className));
   }
 
-  /** Compiles one example with its supported queries and returns the generated classes. */
+  /** Compiles one example and returns the generated classes. */
   private GeneratedClasses build(String example) throws Exception {
     Optional<Path> corpora = Corpora.root();
     assumeTrue(corpora.isPresent(), "the shared corpora are not beside this checkout");
@@ -127,7 +142,7 @@ class SqlcExamplesTest {
     Path queries = Files.createDirectories(project.resolve("queries"));
     try (Stream<Path> files = Files.list(source.resolve("queries"))) {
       for (Path file : files.sorted().toList()) {
-        Files.writeString(queries.resolve(file.getFileName()), supportedOnly(Files.readString(file)), StandardCharsets.UTF_8);
+        Files.writeString(queries.resolve(file.getFileName()), Files.readString(file), StandardCharsets.UTF_8);
       }
     }
     // Migrations are used where they are, through a path outside the project directory.
@@ -140,27 +155,5 @@ class SqlcExamplesTest {
         compilation.status(),
         () -> "errors: " + compilation.diagnostics());
     return new GeneratedClasses(compilation);
-  }
-
-  /** The file's text with every query whose command this version does not support removed. */
-  static String supportedOnly(String text) throws IOException {
-    Matcher header = HEADER.matcher(text);
-    List<Integer> starts = new ArrayList<>();
-    List<Boolean> keep = new ArrayList<>();
-    while (header.find()) {
-      starts.add(header.start());
-      keep.add(Command.fromText(header.group(2)).map(Command::supported).orElse(false));
-    }
-    StringBuilder out = new StringBuilder(starts.isEmpty() ? text : text.substring(0, starts.get(0)));
-    for (int i = 0; i < starts.size(); i++) {
-      int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
-      if (keep.get(i)) {
-        out.append(text, starts.get(i), end);
-      } else {
-        // Keep line numbers: blank out the dropped query.
-        out.append(text.substring(starts.get(i), end).replaceAll("[^\\n]", ""));
-      }
-    }
-    return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.QueryStreams;
 import dev.quarry.runtime.SqlArrays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -95,6 +97,23 @@ public final class PostsQueries {
     } catch (SQLException e) {
       throw new QueryException("ListPostsByAuthor", e);
     }
+  }
+
+  /**
+   * The rows of {@link #listPostsByAuthor}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<ListPostsByAuthorRow> streamListPostsByAuthor(long authorId, @Nullable String tag,
+      long maxRows) {
+    return QueryStreams.open(connections, "ListPostsByAuthor", LIST_POSTS_BY_AUTHOR, statement -> {
+      statement.setLong(1, authorId);
+      statement.setObject(2, tag, Types.VARCHAR);
+      statement.setObject(3, tag, Types.VARCHAR);
+      statement.setLong(4, maxRows);
+    }, rows -> readListPostsByAuthorRow(rows));
   }
 
   /**

@@ -2,6 +2,7 @@ package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.QueryStreams;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -162,6 +164,21 @@ public final class UsersQueries {
   }
 
   /**
+   * The rows of {@link #listUsersByRole}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<ListUsersByRoleRow> streamListUsersByRole(UserRole role, long maxRows) {
+    Objects.requireNonNull(role, "role");
+    return QueryStreams.open(connections, "ListUsersByRole", LIST_USERS_BY_ROLE, statement -> {
+      statement.setObject(1, role.label(), Types.OTHER);
+      statement.setLong(2, maxRows);
+    }, rows -> readListUsersByRoleRow(rows));
+  }
+
+  /**
    * {@code CountUsers} {@code :one}, {@code queries/users.sql:12}:
    * <pre>{@code
    * SELECT count(*) AS total FROM users
@@ -212,6 +229,17 @@ public final class UsersQueries {
     } catch (SQLException e) {
       throw new QueryException("UserEmails", e);
     }
+  }
+
+  /**
+   * The rows of {@link #userEmails}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<String> streamUserEmails() {
+    return QueryStreams.open(connections, "UserEmails", USER_EMAILS, statement -> {}, rows -> rows.getString(1));
   }
 
   /**

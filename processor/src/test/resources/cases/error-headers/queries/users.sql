@@ -14,7 +14,7 @@ SELECT name FROM users;
 DELETE FROM users WHERE id = @id;
 
 -- name: RemoveUsers :batchexec
-DELETE FROM users WHERE id = @id;
+DELETE FROM users WHERE id = @id RETURNING id;
 
 -- name: Mixed :one
 SELECT * FROM users WHERE id = $1 AND name = @name;

@@ -2,6 +2,7 @@ package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.QueryStreams;
 import dev.quarry.runtime.SqlArrays;
 import dev.quarry.runtime.ValueConverters;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -158,6 +160,20 @@ public final class OrdersQueries {
     } catch (SQLException e) {
       throw new QueryException("OrderSummaries", e);
     }
+  }
+
+  /**
+   * The rows of {@link #orderSummaries}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<OrderSummariesRow> streamOrderSummaries(Settings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return QueryStreams.open(connections, "OrderSummaries", ORDER_SUMMARIES, statement -> {
+      statement.setObject(1, SETTINGS_CONVERTER.toDatabase(settings), Types.OTHER);
+    }, rows -> readOrderSummariesRow(rows));
   }
 
   /**

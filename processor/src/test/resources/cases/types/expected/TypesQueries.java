@@ -4,6 +4,7 @@ import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.Interval;
 import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.QueryStreams;
 import dev.quarry.runtime.SqlArrays;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -422,126 +424,67 @@ public final class TypesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Everything> insertEverything(short cInt2, int cInt4, long cInt8,
-      BigDecimal cNumeric, float cFloat4, double cFloat8, boolean cBool, String cText,
-      String cVarchar, String cBpchar, String cName, String cCitext, byte[] cBytea, UUID cUuid,
-      LocalDate cDate, LocalTime cTime, OffsetTime cTimetz, LocalDateTime cTimestamp,
-      OffsetDateTime cTimestamptz, Interval cInterval, String cJson, String cJsonb, String cInet,
-      String cCidr, String cMacaddr, String cMoney, String cBit, String cVarbit, String cXml,
-      long cOid, String cTsvector, String cInt4range, String cInt4multirange, String cPoint,
-      String cBox, String cCircle, String cLine, String cLseg, String cPath, String cPolygon,
-      Mood cMood, int cDomain, Address cAddress, List<Integer> cIntArray, List<String> cTextArray,
-      List<Mood> cMoodArray, List<List<Integer>> cIntMatrix, List<UUID> cUuidArray,
-      List<LocalDate> cDateArray, List<OffsetDateTime> cTimestamptzArray,
-      List<BigDecimal> cNumericArray, List<Boolean> cBoolArray, List<byte[]> cByteaArray,
-      List<String> cJsonbArray, Stamp cStamp, List<Address> cAddressArray) {
-    Objects.requireNonNull(cNumeric, "cNumeric");
-    Objects.requireNonNull(cText, "cText");
-    Objects.requireNonNull(cVarchar, "cVarchar");
-    Objects.requireNonNull(cBpchar, "cBpchar");
-    Objects.requireNonNull(cName, "cName");
-    Objects.requireNonNull(cCitext, "cCitext");
-    Objects.requireNonNull(cBytea, "cBytea");
-    Objects.requireNonNull(cUuid, "cUuid");
-    Objects.requireNonNull(cDate, "cDate");
-    Objects.requireNonNull(cTime, "cTime");
-    Objects.requireNonNull(cTimetz, "cTimetz");
-    Objects.requireNonNull(cTimestamp, "cTimestamp");
-    Objects.requireNonNull(cTimestamptz, "cTimestamptz");
-    Objects.requireNonNull(cInterval, "cInterval");
-    Objects.requireNonNull(cJson, "cJson");
-    Objects.requireNonNull(cJsonb, "cJsonb");
-    Objects.requireNonNull(cInet, "cInet");
-    Objects.requireNonNull(cCidr, "cCidr");
-    Objects.requireNonNull(cMacaddr, "cMacaddr");
-    Objects.requireNonNull(cMoney, "cMoney");
-    Objects.requireNonNull(cBit, "cBit");
-    Objects.requireNonNull(cVarbit, "cVarbit");
-    Objects.requireNonNull(cXml, "cXml");
-    Objects.requireNonNull(cTsvector, "cTsvector");
-    Objects.requireNonNull(cInt4range, "cInt4range");
-    Objects.requireNonNull(cInt4multirange, "cInt4multirange");
-    Objects.requireNonNull(cPoint, "cPoint");
-    Objects.requireNonNull(cBox, "cBox");
-    Objects.requireNonNull(cCircle, "cCircle");
-    Objects.requireNonNull(cLine, "cLine");
-    Objects.requireNonNull(cLseg, "cLseg");
-    Objects.requireNonNull(cPath, "cPath");
-    Objects.requireNonNull(cPolygon, "cPolygon");
-    Objects.requireNonNull(cMood, "cMood");
-    Objects.requireNonNull(cAddress, "cAddress");
-    Objects.requireNonNull(cIntArray, "cIntArray");
-    Objects.requireNonNull(cTextArray, "cTextArray");
-    Objects.requireNonNull(cMoodArray, "cMoodArray");
-    Objects.requireNonNull(cIntMatrix, "cIntMatrix");
-    Objects.requireNonNull(cUuidArray, "cUuidArray");
-    Objects.requireNonNull(cDateArray, "cDateArray");
-    Objects.requireNonNull(cTimestamptzArray, "cTimestamptzArray");
-    Objects.requireNonNull(cNumericArray, "cNumericArray");
-    Objects.requireNonNull(cBoolArray, "cBoolArray");
-    Objects.requireNonNull(cByteaArray, "cByteaArray");
-    Objects.requireNonNull(cJsonbArray, "cJsonbArray");
-    Objects.requireNonNull(cStamp, "cStamp");
-    Objects.requireNonNull(cAddressArray, "cAddressArray");
+  public Optional<Everything> insertEverything(InsertEverythingParams params) {
+    Objects.requireNonNull(params, "params");
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_EVERYTHING)) {
-        statement.setShort(1, cInt2);
-        statement.setInt(2, cInt4);
-        statement.setLong(3, cInt8);
-        statement.setObject(4, cNumeric, Types.NUMERIC);
-        statement.setFloat(5, cFloat4);
-        statement.setDouble(6, cFloat8);
-        statement.setBoolean(7, cBool);
-        statement.setString(8, cText);
-        statement.setString(9, cVarchar);
-        statement.setString(10, cBpchar);
-        statement.setString(11, cName);
-        statement.setObject(12, cCitext, Types.OTHER);
-        statement.setBytes(13, cBytea);
-        statement.setObject(14, cUuid, Types.OTHER);
-        statement.setObject(15, cDate, Types.DATE);
-        statement.setObject(16, cTime, Types.TIME);
-        statement.setObject(17, cTimetz, Types.OTHER);
-        statement.setObject(18, cTimestamp, Types.TIMESTAMP);
-        statement.setObject(19, cTimestamptz, Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(20, Interval.toPgInterval(cInterval), Types.OTHER);
-        statement.setObject(21, cJson, Types.OTHER);
-        statement.setObject(22, cJsonb, Types.OTHER);
-        statement.setObject(23, cInet, Types.OTHER);
-        statement.setObject(24, cCidr, Types.OTHER);
-        statement.setObject(25, cMacaddr, Types.OTHER);
-        statement.setObject(26, cMoney, Types.OTHER);
-        statement.setObject(27, cBit, Types.OTHER);
-        statement.setObject(28, cVarbit, Types.OTHER);
-        statement.setObject(29, cXml, Types.OTHER);
-        statement.setLong(30, cOid);
-        statement.setObject(31, cTsvector, Types.OTHER);
-        statement.setObject(32, cInt4range, Types.OTHER);
-        statement.setObject(33, cInt4multirange, Types.OTHER);
-        statement.setObject(34, cPoint, Types.OTHER);
-        statement.setObject(35, cBox, Types.OTHER);
-        statement.setObject(36, cCircle, Types.OTHER);
-        statement.setObject(37, cLine, Types.OTHER);
-        statement.setObject(38, cLseg, Types.OTHER);
-        statement.setObject(39, cPath, Types.OTHER);
-        statement.setObject(40, cPolygon, Types.OTHER);
-        statement.setObject(41, cMood.label(), Types.OTHER);
-        statement.setInt(42, cDomain);
-        statement.setObject(43, cAddress.pgText(), Types.OTHER);
-        statement.setArray(44, SqlArrays.create(connection, "int4", cIntArray));
-        statement.setArray(45, SqlArrays.create(connection, "text", cTextArray));
-        statement.setArray(46, SqlArrays.create(connection, "mood", cMoodArray));
-        statement.setArray(47, SqlArrays.create(connection, "int4", cIntMatrix));
-        statement.setArray(48, SqlArrays.create(connection, "uuid", cUuidArray));
-        statement.setArray(49, SqlArrays.create(connection, "date", cDateArray));
-        statement.setArray(50, SqlArrays.create(connection, "timestamptz", cTimestamptzArray));
-        statement.setArray(51, SqlArrays.create(connection, "numeric", cNumericArray));
-        statement.setArray(52, SqlArrays.create(connection, "bool", cBoolArray));
-        statement.setArray(53, SqlArrays.create(connection, "bytea", cByteaArray));
-        statement.setArray(54, SqlArrays.create(connection, "jsonb", cJsonbArray));
-        statement.setObject(55, cStamp.pgText(), Types.OTHER);
-        statement.setArray(56, SqlArrays.create(connection, "address", cAddressArray));
+        statement.setShort(1, params.cInt2());
+        statement.setInt(2, params.cInt4());
+        statement.setLong(3, params.cInt8());
+        statement.setObject(4, params.cNumeric(), Types.NUMERIC);
+        statement.setFloat(5, params.cFloat4());
+        statement.setDouble(6, params.cFloat8());
+        statement.setBoolean(7, params.cBool());
+        statement.setString(8, params.cText());
+        statement.setString(9, params.cVarchar());
+        statement.setString(10, params.cBpchar());
+        statement.setString(11, params.cName());
+        statement.setObject(12, params.cCitext(), Types.OTHER);
+        statement.setBytes(13, params.cBytea());
+        statement.setObject(14, params.cUuid(), Types.OTHER);
+        statement.setObject(15, params.cDate(), Types.DATE);
+        statement.setObject(16, params.cTime(), Types.TIME);
+        statement.setObject(17, params.cTimetz(), Types.OTHER);
+        statement.setObject(18, params.cTimestamp(), Types.TIMESTAMP);
+        statement.setObject(19, params.cTimestamptz(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(20, Interval.toPgInterval(params.cInterval()), Types.OTHER);
+        statement.setObject(21, params.cJson(), Types.OTHER);
+        statement.setObject(22, params.cJsonb(), Types.OTHER);
+        statement.setObject(23, params.cInet(), Types.OTHER);
+        statement.setObject(24, params.cCidr(), Types.OTHER);
+        statement.setObject(25, params.cMacaddr(), Types.OTHER);
+        statement.setObject(26, params.cMoney(), Types.OTHER);
+        statement.setObject(27, params.cBit(), Types.OTHER);
+        statement.setObject(28, params.cVarbit(), Types.OTHER);
+        statement.setObject(29, params.cXml(), Types.OTHER);
+        statement.setLong(30, params.cOid());
+        statement.setObject(31, params.cTsvector(), Types.OTHER);
+        statement.setObject(32, params.cInt4range(), Types.OTHER);
+        statement.setObject(33, params.cInt4multirange(), Types.OTHER);
+        statement.setObject(34, params.cPoint(), Types.OTHER);
+        statement.setObject(35, params.cBox(), Types.OTHER);
+        statement.setObject(36, params.cCircle(), Types.OTHER);
+        statement.setObject(37, params.cLine(), Types.OTHER);
+        statement.setObject(38, params.cLseg(), Types.OTHER);
+        statement.setObject(39, params.cPath(), Types.OTHER);
+        statement.setObject(40, params.cPolygon(), Types.OTHER);
+        statement.setObject(41, params.cMood().label(), Types.OTHER);
+        statement.setInt(42, params.cDomain());
+        statement.setObject(43, params.cAddress().pgText(), Types.OTHER);
+        statement.setArray(44, SqlArrays.create(connection, "int4", params.cIntArray()));
+        statement.setArray(45, SqlArrays.create(connection, "text", params.cTextArray()));
+        statement.setArray(46, SqlArrays.create(connection, "mood", params.cMoodArray()));
+        statement.setArray(47, SqlArrays.create(connection, "int4", params.cIntMatrix()));
+        statement.setArray(48, SqlArrays.create(connection, "uuid", params.cUuidArray()));
+        statement.setArray(49, SqlArrays.create(connection, "date", params.cDateArray()));
+        statement.setArray(50, SqlArrays.create(connection, "timestamptz", params.cTimestamptzArray()));
+        statement.setArray(51, SqlArrays.create(connection, "numeric", params.cNumericArray()));
+        statement.setArray(52, SqlArrays.create(connection, "bool", params.cBoolArray()));
+        statement.setArray(53, SqlArrays.create(connection, "bytea", params.cByteaArray()));
+        statement.setArray(54, SqlArrays.create(connection, "jsonb", params.cJsonbArray()));
+        statement.setObject(55, params.cStamp().pgText(), Types.OTHER);
+        statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();
@@ -683,87 +626,67 @@ public final class TypesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Everything> insertNulls(@Nullable Short cInt2, @Nullable Integer cInt4,
-      @Nullable Long cInt8, @Nullable BigDecimal cNumeric, @Nullable Float cFloat4,
-      @Nullable Double cFloat8, @Nullable Boolean cBool, @Nullable String cText,
-      @Nullable String cVarchar, @Nullable String cBpchar, @Nullable String cName,
-      @Nullable String cCitext, byte @Nullable [] cBytea, @Nullable UUID cUuid,
-      @Nullable LocalDate cDate, @Nullable LocalTime cTime, @Nullable OffsetTime cTimetz,
-      @Nullable LocalDateTime cTimestamp, @Nullable OffsetDateTime cTimestamptz,
-      @Nullable Interval cInterval, @Nullable String cJson, @Nullable String cJsonb,
-      @Nullable String cInet, @Nullable String cCidr, @Nullable String cMacaddr,
-      @Nullable String cMoney, @Nullable String cBit, @Nullable String cVarbit,
-      @Nullable String cXml, @Nullable Long cOid, @Nullable String cTsvector,
-      @Nullable String cInt4range, @Nullable String cInt4multirange, @Nullable String cPoint,
-      @Nullable String cBox, @Nullable String cCircle, @Nullable String cLine,
-      @Nullable String cLseg, @Nullable String cPath, @Nullable String cPolygon,
-      @Nullable Mood cMood, int cDomain, @Nullable Address cAddress,
-      @Nullable List<Integer> cIntArray, @Nullable List<String> cTextArray,
-      @Nullable List<Mood> cMoodArray, @Nullable List<List<Integer>> cIntMatrix,
-      @Nullable List<UUID> cUuidArray, @Nullable List<LocalDate> cDateArray,
-      @Nullable List<OffsetDateTime> cTimestamptzArray, @Nullable List<BigDecimal> cNumericArray,
-      @Nullable List<Boolean> cBoolArray, @Nullable List<byte[]> cByteaArray,
-      @Nullable List<String> cJsonbArray, @Nullable Stamp cStamp,
-      @Nullable List<Address> cAddressArray) {
+  public Optional<Everything> insertNulls(InsertNullsParams params) {
+    Objects.requireNonNull(params, "params");
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_NULLS)) {
-        statement.setObject(1, cInt2, Types.SMALLINT);
-        statement.setObject(2, cInt4, Types.INTEGER);
-        statement.setObject(3, cInt8, Types.BIGINT);
-        statement.setObject(4, cNumeric, Types.NUMERIC);
-        statement.setObject(5, cFloat4, Types.REAL);
-        statement.setObject(6, cFloat8, Types.DOUBLE);
-        statement.setObject(7, cBool, Types.BOOLEAN);
-        statement.setObject(8, cText, Types.VARCHAR);
-        statement.setObject(9, cVarchar, Types.VARCHAR);
-        statement.setObject(10, cBpchar, Types.VARCHAR);
-        statement.setObject(11, cName, Types.VARCHAR);
-        statement.setObject(12, cCitext, Types.OTHER);
-        statement.setObject(13, cBytea, Types.BINARY);
-        statement.setObject(14, cUuid, Types.OTHER);
-        statement.setObject(15, cDate, Types.DATE);
-        statement.setObject(16, cTime, Types.TIME);
-        statement.setObject(17, cTimetz, Types.OTHER);
-        statement.setObject(18, cTimestamp, Types.TIMESTAMP);
-        statement.setObject(19, cTimestamptz, Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(20, Interval.toPgInterval(cInterval), Types.OTHER);
-        statement.setObject(21, cJson, Types.OTHER);
-        statement.setObject(22, cJsonb, Types.OTHER);
-        statement.setObject(23, cInet, Types.OTHER);
-        statement.setObject(24, cCidr, Types.OTHER);
-        statement.setObject(25, cMacaddr, Types.OTHER);
-        statement.setObject(26, cMoney, Types.OTHER);
-        statement.setObject(27, cBit, Types.OTHER);
-        statement.setObject(28, cVarbit, Types.OTHER);
-        statement.setObject(29, cXml, Types.OTHER);
-        statement.setObject(30, cOid, Types.BIGINT);
-        statement.setObject(31, cTsvector, Types.OTHER);
-        statement.setObject(32, cInt4range, Types.OTHER);
-        statement.setObject(33, cInt4multirange, Types.OTHER);
-        statement.setObject(34, cPoint, Types.OTHER);
-        statement.setObject(35, cBox, Types.OTHER);
-        statement.setObject(36, cCircle, Types.OTHER);
-        statement.setObject(37, cLine, Types.OTHER);
-        statement.setObject(38, cLseg, Types.OTHER);
-        statement.setObject(39, cPath, Types.OTHER);
-        statement.setObject(40, cPolygon, Types.OTHER);
-        statement.setObject(41, cMood == null ? null : cMood.label(), Types.OTHER);
-        statement.setInt(42, cDomain);
-        statement.setObject(43, cAddress == null ? null : cAddress.pgText(), Types.OTHER);
-        statement.setArray(44, SqlArrays.create(connection, "int4", cIntArray));
-        statement.setArray(45, SqlArrays.create(connection, "text", cTextArray));
-        statement.setArray(46, SqlArrays.create(connection, "mood", cMoodArray));
-        statement.setArray(47, SqlArrays.create(connection, "int4", cIntMatrix));
-        statement.setArray(48, SqlArrays.create(connection, "uuid", cUuidArray));
-        statement.setArray(49, SqlArrays.create(connection, "date", cDateArray));
-        statement.setArray(50, SqlArrays.create(connection, "timestamptz", cTimestamptzArray));
-        statement.setArray(51, SqlArrays.create(connection, "numeric", cNumericArray));
-        statement.setArray(52, SqlArrays.create(connection, "bool", cBoolArray));
-        statement.setArray(53, SqlArrays.create(connection, "bytea", cByteaArray));
-        statement.setArray(54, SqlArrays.create(connection, "jsonb", cJsonbArray));
-        statement.setObject(55, cStamp == null ? null : cStamp.pgText(), Types.OTHER);
-        statement.setArray(56, SqlArrays.create(connection, "address", cAddressArray));
+        statement.setObject(1, params.cInt2(), Types.SMALLINT);
+        statement.setObject(2, params.cInt4(), Types.INTEGER);
+        statement.setObject(3, params.cInt8(), Types.BIGINT);
+        statement.setObject(4, params.cNumeric(), Types.NUMERIC);
+        statement.setObject(5, params.cFloat4(), Types.REAL);
+        statement.setObject(6, params.cFloat8(), Types.DOUBLE);
+        statement.setObject(7, params.cBool(), Types.BOOLEAN);
+        statement.setObject(8, params.cText(), Types.VARCHAR);
+        statement.setObject(9, params.cVarchar(), Types.VARCHAR);
+        statement.setObject(10, params.cBpchar(), Types.VARCHAR);
+        statement.setObject(11, params.cName(), Types.VARCHAR);
+        statement.setObject(12, params.cCitext(), Types.OTHER);
+        statement.setObject(13, params.cBytea(), Types.BINARY);
+        statement.setObject(14, params.cUuid(), Types.OTHER);
+        statement.setObject(15, params.cDate(), Types.DATE);
+        statement.setObject(16, params.cTime(), Types.TIME);
+        statement.setObject(17, params.cTimetz(), Types.OTHER);
+        statement.setObject(18, params.cTimestamp(), Types.TIMESTAMP);
+        statement.setObject(19, params.cTimestamptz(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(20, Interval.toPgInterval(params.cInterval()), Types.OTHER);
+        statement.setObject(21, params.cJson(), Types.OTHER);
+        statement.setObject(22, params.cJsonb(), Types.OTHER);
+        statement.setObject(23, params.cInet(), Types.OTHER);
+        statement.setObject(24, params.cCidr(), Types.OTHER);
+        statement.setObject(25, params.cMacaddr(), Types.OTHER);
+        statement.setObject(26, params.cMoney(), Types.OTHER);
+        statement.setObject(27, params.cBit(), Types.OTHER);
+        statement.setObject(28, params.cVarbit(), Types.OTHER);
+        statement.setObject(29, params.cXml(), Types.OTHER);
+        statement.setObject(30, params.cOid(), Types.BIGINT);
+        statement.setObject(31, params.cTsvector(), Types.OTHER);
+        statement.setObject(32, params.cInt4range(), Types.OTHER);
+        statement.setObject(33, params.cInt4multirange(), Types.OTHER);
+        statement.setObject(34, params.cPoint(), Types.OTHER);
+        statement.setObject(35, params.cBox(), Types.OTHER);
+        statement.setObject(36, params.cCircle(), Types.OTHER);
+        statement.setObject(37, params.cLine(), Types.OTHER);
+        statement.setObject(38, params.cLseg(), Types.OTHER);
+        statement.setObject(39, params.cPath(), Types.OTHER);
+        statement.setObject(40, params.cPolygon(), Types.OTHER);
+        statement.setObject(41, params.cMood() == null ? null : params.cMood().label(), Types.OTHER);
+        statement.setInt(42, params.cDomain());
+        statement.setObject(43, params.cAddress() == null ? null : params.cAddress().pgText(), Types.OTHER);
+        statement.setArray(44, SqlArrays.create(connection, "int4", params.cIntArray()));
+        statement.setArray(45, SqlArrays.create(connection, "text", params.cTextArray()));
+        statement.setArray(46, SqlArrays.create(connection, "mood", params.cMoodArray()));
+        statement.setArray(47, SqlArrays.create(connection, "int4", params.cIntMatrix()));
+        statement.setArray(48, SqlArrays.create(connection, "uuid", params.cUuidArray()));
+        statement.setArray(49, SqlArrays.create(connection, "date", params.cDateArray()));
+        statement.setArray(50, SqlArrays.create(connection, "timestamptz", params.cTimestamptzArray()));
+        statement.setArray(51, SqlArrays.create(connection, "numeric", params.cNumericArray()));
+        statement.setArray(52, SqlArrays.create(connection, "bool", params.cBoolArray()));
+        statement.setArray(53, SqlArrays.create(connection, "bytea", params.cByteaArray()));
+        statement.setArray(54, SqlArrays.create(connection, "jsonb", params.cJsonbArray()));
+        statement.setObject(55, params.cStamp() == null ? null : params.cStamp().pgText(), Types.OTHER);
+        statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             return Optional.empty();
@@ -836,6 +759,20 @@ public final class TypesQueries {
     } catch (SQLException e) {
       throw new QueryException("FindByMoods", e);
     }
+  }
+
+  /**
+   * The rows of {@link #findByMoods}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<FindByMoodsRow> streamFindByMoods(List<Mood> moods) {
+    Objects.requireNonNull(moods, "moods");
+    return QueryStreams.open(connections, "FindByMoods", FIND_BY_MOODS, statement -> {
+      statement.setArray(1, SqlArrays.create(statement.getConnection(), "mood", moods));
+    }, rows -> readFindByMoodsRow(rows));
   }
 
   /**
@@ -939,5 +876,100 @@ public final class TypesQueries {
    * A row of {@code FindByMoods}.
    */
   public record FindByMoodsRow(long id, @Nullable Mood cMood) {
+  }
+
+  /**
+   * The parameters of {@code InsertEverything}.
+   */
+  public record InsertEverythingParams(short cInt2, int cInt4, long cInt8, BigDecimal cNumeric,
+      float cFloat4, double cFloat8, boolean cBool, String cText, String cVarchar, String cBpchar,
+      String cName, String cCitext, byte[] cBytea, UUID cUuid, LocalDate cDate, LocalTime cTime,
+      OffsetTime cTimetz, LocalDateTime cTimestamp, OffsetDateTime cTimestamptz, Interval cInterval,
+      String cJson, String cJsonb, String cInet, String cCidr, String cMacaddr, String cMoney,
+      String cBit, String cVarbit, String cXml, long cOid, String cTsvector, String cInt4range,
+      String cInt4multirange, String cPoint, String cBox, String cCircle, String cLine,
+      String cLseg, String cPath, String cPolygon, Mood cMood, int cDomain, Address cAddress,
+      List<Integer> cIntArray, List<String> cTextArray, List<Mood> cMoodArray,
+      List<List<Integer>> cIntMatrix, List<UUID> cUuidArray, List<LocalDate> cDateArray,
+      List<OffsetDateTime> cTimestamptzArray, List<BigDecimal> cNumericArray,
+      List<Boolean> cBoolArray, List<byte[]> cByteaArray, List<String> cJsonbArray, Stamp cStamp,
+      List<Address> cAddressArray) {
+    public InsertEverythingParams {
+      Objects.requireNonNull(cNumeric, "cNumeric");
+      Objects.requireNonNull(cText, "cText");
+      Objects.requireNonNull(cVarchar, "cVarchar");
+      Objects.requireNonNull(cBpchar, "cBpchar");
+      Objects.requireNonNull(cName, "cName");
+      Objects.requireNonNull(cCitext, "cCitext");
+      Objects.requireNonNull(cBytea, "cBytea");
+      Objects.requireNonNull(cUuid, "cUuid");
+      Objects.requireNonNull(cDate, "cDate");
+      Objects.requireNonNull(cTime, "cTime");
+      Objects.requireNonNull(cTimetz, "cTimetz");
+      Objects.requireNonNull(cTimestamp, "cTimestamp");
+      Objects.requireNonNull(cTimestamptz, "cTimestamptz");
+      Objects.requireNonNull(cInterval, "cInterval");
+      Objects.requireNonNull(cJson, "cJson");
+      Objects.requireNonNull(cJsonb, "cJsonb");
+      Objects.requireNonNull(cInet, "cInet");
+      Objects.requireNonNull(cCidr, "cCidr");
+      Objects.requireNonNull(cMacaddr, "cMacaddr");
+      Objects.requireNonNull(cMoney, "cMoney");
+      Objects.requireNonNull(cBit, "cBit");
+      Objects.requireNonNull(cVarbit, "cVarbit");
+      Objects.requireNonNull(cXml, "cXml");
+      Objects.requireNonNull(cTsvector, "cTsvector");
+      Objects.requireNonNull(cInt4range, "cInt4range");
+      Objects.requireNonNull(cInt4multirange, "cInt4multirange");
+      Objects.requireNonNull(cPoint, "cPoint");
+      Objects.requireNonNull(cBox, "cBox");
+      Objects.requireNonNull(cCircle, "cCircle");
+      Objects.requireNonNull(cLine, "cLine");
+      Objects.requireNonNull(cLseg, "cLseg");
+      Objects.requireNonNull(cPath, "cPath");
+      Objects.requireNonNull(cPolygon, "cPolygon");
+      Objects.requireNonNull(cMood, "cMood");
+      Objects.requireNonNull(cAddress, "cAddress");
+      Objects.requireNonNull(cIntArray, "cIntArray");
+      Objects.requireNonNull(cTextArray, "cTextArray");
+      Objects.requireNonNull(cMoodArray, "cMoodArray");
+      Objects.requireNonNull(cIntMatrix, "cIntMatrix");
+      Objects.requireNonNull(cUuidArray, "cUuidArray");
+      Objects.requireNonNull(cDateArray, "cDateArray");
+      Objects.requireNonNull(cTimestamptzArray, "cTimestamptzArray");
+      Objects.requireNonNull(cNumericArray, "cNumericArray");
+      Objects.requireNonNull(cBoolArray, "cBoolArray");
+      Objects.requireNonNull(cByteaArray, "cByteaArray");
+      Objects.requireNonNull(cJsonbArray, "cJsonbArray");
+      Objects.requireNonNull(cStamp, "cStamp");
+      Objects.requireNonNull(cAddressArray, "cAddressArray");
+    }
+  }
+
+  /**
+   * The parameters of {@code InsertNulls}.
+   */
+  public record InsertNullsParams(@Nullable Short cInt2, @Nullable Integer cInt4,
+      @Nullable Long cInt8, @Nullable BigDecimal cNumeric, @Nullable Float cFloat4,
+      @Nullable Double cFloat8, @Nullable Boolean cBool, @Nullable String cText,
+      @Nullable String cVarchar, @Nullable String cBpchar, @Nullable String cName,
+      @Nullable String cCitext, byte @Nullable [] cBytea, @Nullable UUID cUuid,
+      @Nullable LocalDate cDate, @Nullable LocalTime cTime, @Nullable OffsetTime cTimetz,
+      @Nullable LocalDateTime cTimestamp, @Nullable OffsetDateTime cTimestamptz,
+      @Nullable Interval cInterval, @Nullable String cJson, @Nullable String cJsonb,
+      @Nullable String cInet, @Nullable String cCidr, @Nullable String cMacaddr,
+      @Nullable String cMoney, @Nullable String cBit, @Nullable String cVarbit,
+      @Nullable String cXml, @Nullable Long cOid, @Nullable String cTsvector,
+      @Nullable String cInt4range, @Nullable String cInt4multirange, @Nullable String cPoint,
+      @Nullable String cBox, @Nullable String cCircle, @Nullable String cLine,
+      @Nullable String cLseg, @Nullable String cPath, @Nullable String cPolygon,
+      @Nullable Mood cMood, int cDomain, @Nullable Address cAddress,
+      @Nullable List<Integer> cIntArray, @Nullable List<String> cTextArray,
+      @Nullable List<Mood> cMoodArray, @Nullable List<List<Integer>> cIntMatrix,
+      @Nullable List<UUID> cUuidArray, @Nullable List<LocalDate> cDateArray,
+      @Nullable List<OffsetDateTime> cTimestamptzArray, @Nullable List<BigDecimal> cNumericArray,
+      @Nullable List<Boolean> cBoolArray, @Nullable List<byte[]> cByteaArray,
+      @Nullable List<String> cJsonbArray, @Nullable Stamp cStamp,
+      @Nullable List<Address> cAddressArray) {
   }
 }

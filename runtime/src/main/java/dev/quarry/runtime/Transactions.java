@@ -102,6 +102,40 @@ public final class Transactions {
     }
   }
 
+  /** Work on a connection that may fail with the driver's exception. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} so that it succeeds or fails as a whole: inside the transaction already
+   * open on {@code connection} (autocommit off, so the caller commits), or else in a transaction
+   * of its own that is committed when {@code work} returns and rolled back when it throws, with
+   * autocommit switched back on afterwards. Generated batch and COPY methods use this, so that a
+   * batch is all-or-nothing as in sqlc, and so that they join a transaction the caller manages.
+   */
+  public static <T> T atomically(Connection connection, SqlWork<T> work) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      return work.run();
+    }
+    connection.setAutoCommit(false);
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException | Error failure) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        failure.addSuppressed(rollbackFailure);
+      }
+      throw failure;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
   /** A transaction could not begin, commit, or its body threw a checked exception. */
   public static final class TransactionException extends RuntimeException {
     private static final long serialVersionUID = 1L;

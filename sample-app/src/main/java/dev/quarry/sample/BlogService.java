@@ -169,13 +169,13 @@ public final class BlogService {
     try {
       User created =
           users
-              .createUser(
+              .createUser(new UsersQueries.CreateUserParams(
                   user.email(),
                   user.displayName(),
                   user.role(),
                   user.bio(),
                   user.birthday(),
-                  user.links())
+                  user.links()))
               .orElseThrow(() -> new IllegalStateException("CreateUser returned no row"));
       return view(created);
     } catch (QueryException e) {
@@ -266,13 +266,13 @@ public final class BlogService {
               }
               Post created =
                   new PostsQueries(connection)
-                      .createPost(
+                      .createPost(new PostsQueries.CreatePostParams(
                           post.authorId(),
                           post.title(),
                           post.body(),
                           post.summary(),
                           post.metadataJson(),
-                          post.readingTime())
+                          post.readingTime()))
                       .orElseThrow(() -> new IllegalStateException("CreatePost returned no row"));
               tagPost(new TagsQueries(connection), created.id(), tagNames);
               return created.id();

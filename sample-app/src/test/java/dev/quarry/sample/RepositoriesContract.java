@@ -56,13 +56,13 @@ abstract class RepositoriesContract {
 
   private User writer(String name) {
     return new UsersQueries(dataSource())
-        .createUser(uniqueEmail(name), name, UserRole.WRITER, null, null, List.of())
+        .createUser(new UsersQueries.CreateUserParams(uniqueEmail(name), name, UserRole.WRITER, null, null, List.of()))
         .orElseThrow();
   }
 
   private Post draft(User author, String title) {
     return new PostsQueries(dataSource())
-        .createPost(author.id(), title, "body of " + title, null, "{}", null)
+        .createPost(new PostsQueries.CreatePostParams(author.id(), title, "body of " + title, null, "{}", null))
         .orElseThrow();
   }
 
@@ -74,13 +74,13 @@ abstract class RepositoriesContract {
 
     User ada =
         users
-            .createUser(
+            .createUser(new UsersQueries.CreateUserParams(
                 email,
                 "Ada",
                 UserRole.ADMIN,
                 "Counts things.",
                 LocalDate.of(1815, 12, 10),
-                List.of("https://ada.example.com", "https://example.org/ada"))
+                List.of("https://ada.example.com", "https://example.org/ada")))
             .orElseThrow();
     assertTrue(ada.id() > 0);
     assertEquals(email, ada.email());
@@ -95,7 +95,7 @@ abstract class RepositoriesContract {
     assertTrue(ada.createdAt().isAfter(before));
 
     User minimal =
-        users.createUser(uniqueEmail("min"), "Min", UserRole.READER, null, null, List.of()).orElseThrow();
+        users.createUser(new UsersQueries.CreateUserParams(uniqueEmail("min"), "Min", UserRole.READER, null, null, List.of())).orElseThrow();
     assertNull(minimal.bio());
     assertNull(minimal.birthday());
     assertEquals(List.of(), minimal.links());
@@ -108,7 +108,7 @@ abstract class RepositoriesContract {
     QueryException duplicate =
         assertThrows(
             QueryException.class,
-            () -> users.createUser(email, "Again", UserRole.READER, null, null, List.of()));
+            () -> users.createUser(new UsersQueries.CreateUserParams(email, "Again", UserRole.READER, null, null, List.of())));
     assertEquals("23505", duplicate.sqlState());
     assertEquals("CreateUser", duplicate.queryName());
 
@@ -141,13 +141,13 @@ abstract class RepositoriesContract {
 
     Post post =
         posts
-            .createPost(
+            .createPost(new PostsQueries.CreatePostParams(
                 author.id(),
                 "Intervals",
                 "Months are not days.",
                 "A summary",
                 "{\"lang\": \"en\", \"draft\": true}",
-                new Interval(1, 2, 3_000_000))
+                new Interval(1, 2, 3_000_000)))
             .orElseThrow();
     assertEquals(author.id(), post.authorId());
     assertEquals("Intervals", post.title());
@@ -316,7 +316,7 @@ abstract class RepositoriesContract {
                     connection -> {
                       Post post =
                           new PostsQueries(connection)
-                              .createPost(author.id(), title, "b", null, "{}", null)
+                              .createPost(new PostsQueries.CreatePostParams(author.id(), title, "b", null, "{}", null))
                               .orElseThrow();
                       new TagsQueries(ConnectionSource.of(connection))
                           .tagPost(post.id(), new TagsQueries(connection).upsertTags(List.of("tx")).get(0).id());
@@ -332,7 +332,7 @@ abstract class RepositoriesContract {
             dataSource(),
             connection ->
                 new PostsQueries(connection)
-                    .createPost(author.id(), "committed", "b", null, "{}", null)
+                    .createPost(new PostsQueries.CreatePostParams(author.id(), "committed", "b", null, "{}", null))
                     .orElseThrow()
                     .id());
     assertTrue(new PostsQueries(ConnectionSource.of(dataSource())).getPostWithAuthor(committed).isPresent());

@@ -203,6 +203,20 @@ final class JavaTypes {
         elements);
   }
 
+  /**
+   * The value as the database type: a converted value goes through its converter (null-safe),
+   * anything else is {@code value} itself. For COPY, which encodes the values itself.
+   */
+  CodeBlock toDatabase(ValueType type, String value) {
+    if (type instanceof ConvertedValue converted) {
+      return CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, converterField(converted.converterClass()), value);
+    }
+    if (type instanceof ArrayValue array && array.element() instanceof ConvertedValue converted) {
+      return CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, converterField(converted.converterClass()), value);
+    }
+    return CodeBlock.of("$L", value);
+  }
+
   /** Every converter class a value of {@code type} goes through. */
   static void collectConverters(ValueType type, java.util.Set<String> into) {
     if (type instanceof ConvertedValue converted) {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.quarry.processor.model.EmbeddedTable;
 import dev.quarry.processor.model.Field;
 import dev.quarry.processor.model.QueryMethod;
 import dev.quarry.processor.model.Repository;
@@ -40,6 +41,12 @@ final class RepositoryWriter {
   private static final ClassName QUERY_EXCEPTION = ClassName.get("dev.quarry.runtime", "QueryException");
   private static final ClassName OPTIONAL = ClassName.get(Optional.class);
   private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
+  private static final ClassName EXEC_RESULT = ClassName.get("dev.quarry.runtime", "ExecResult");
+  private static final ClassName TRANSACTIONS = ClassName.get("dev.quarry.runtime", "Transactions");
+  private static final ClassName COPY_ROWS = ClassName.get("dev.quarry.runtime", "CopyRows");
+  private static final ClassName QUERY_STREAMS = ClassName.get("dev.quarry.runtime", "QueryStreams");
+  private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
+  private static final ClassName ITERABLE = ClassName.get(Iterable.class);
 
   private final String packageName;
   private final JavaTypes types;
@@ -88,6 +95,34 @@ final class RepositoryWriter {
             .addStatement("this.connections = $T.requireNonNull(connections, $S)", Objects.class, "connections")
             .build());
 
+    addConverterFields(type, repository);
+    Map<String, MethodSpec> readers = new LinkedHashMap<>();
+    for (QueryMethod method : repository.methods()) {
+      type.addField(
+          FieldSpec.builder(String.class, sqlConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("$S", method.copySql() != null ? method.copySql() : method.jdbcSql())
+              .build());
+    }
+    for (QueryMethod method : repository.methods()) {
+      type.addMethod(method(self, method, readers));
+      if (method.declaration().command() == Command.MANY) {
+        type.addMethod(streamMethod(self, method, readers));
+      }
+    }
+    readers.values().forEach(type::addMethod);
+    for (RowRecord row : repository.rowRecords()) {
+      type.addType(records.nested(self.nestedClass(row.javaName()), row, queryNameOf(repository, row)));
+    }
+    for (QueryMethod method : repository.methods()) {
+      if (method.parameterRecord() != null) {
+        type.addType(parameterRecord(method, method.parameterRecord()));
+      }
+    }
+    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** One static instance of each user converter the repository's values go through. */
+  private static void addConverterFields(TypeSpec.Builder type, Repository repository) {
     java.util.Set<String> converters = new java.util.TreeSet<>();
     for (QueryMethod method : repository.methods()) {
       for (Field parameter : method.parameters()) {
@@ -100,38 +135,27 @@ final class RepositoryWriter {
     for (String converter : converters) {
       ClassName converterType = ClassName.bestGuess(converter);
       type.addField(
-          FieldSpec.builder(converterType, JavaTypes.converterField(converter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(
+                  converterType, JavaTypes.converterField(converter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .initializer("new $T()", converterType)
               .build());
     }
-    Map<String, MethodSpec> readers = new LinkedHashMap<>();
-    for (QueryMethod method : repository.methods()) {
-      type.addField(
-          FieldSpec.builder(String.class, sqlConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer("$S", method.jdbcSql())
-              .build());
-    }
-    for (QueryMethod method : repository.methods()) {
-      type.addMethod(method(self, method, readers));
-    }
-    readers.values().forEach(type::addMethod);
-    for (RowRecord row : repository.rowRecords()) {
-      type.addType(records.nested(self.nestedClass(row.javaName()), row, queryNameOf(repository, row)));
-    }
-    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
+  /** Every value a result carries, embedded tables' columns included. */
   private static List<Field> resultFields(ResultShape result) {
+    List<Field> fields = new ArrayList<>();
     if (result instanceof ResultShape.SingleValue single) {
-      return List.of(single.field());
+      fields.add(single.field());
+    } else if (result instanceof ResultShape.TableRow table) {
+      fields.addAll(table.record().fields());
+    } else if (result instanceof ResultShape.Row row) {
+      fields.addAll(row.record().fields());
+      for (dev.quarry.processor.model.EmbeddedTable embed : row.record().embeds()) {
+        fields.addAll(embed.record().fields());
+      }
     }
-    if (result instanceof ResultShape.TableRow table) {
-      return table.record().fields();
-    }
-    if (result instanceof ResultShape.Row row) {
-      return row.record().fields();
-    }
-    return List.of();
+    return fields;
   }
 
   private static String queryNameOf(Repository repository, RowRecord row) {
@@ -147,60 +171,285 @@ final class RepositoryWriter {
     return method.declaration().name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
+  /** The parameters of a generated method, and how to reach each SQL parameter's value. */
+  private final class Parameters {
+    final QueryMethod method;
+    final NameAllocator names = new NameAllocator();
+    final List<ParameterSpec> specs = new ArrayList<>();
+    final CodeBlock.Builder checks = CodeBlock.builder();
+    /** For one method parameter per SQL parameter: their names. */
+    final List<String> plain = new ArrayList<>();
+    /** The record parameter, or the list of parameter sets; null when the parameters are plain. */
+    String holder;
+
+    Parameters(ClassName self, QueryMethod method) {
+      this.method = method;
+      RowRecord record = method.parameterRecord();
+      Command command = method.declaration().command();
+      if (command.perParameterSet()) {
+        TypeName element =
+            record != null
+                ? self.nestedClass(record.javaName())
+                : parameterType(method.parameters().get(0)).box();
+        ClassName container = command == Command.COPYFROM ? ITERABLE : JavaTypes.LIST;
+        holder = names.newName(record != null ? "params" : method.parameters().get(0).javaName() + "List", "holder");
+        specs.add(ParameterSpec.builder(ParameterizedTypeName.get(container, element), holder).build());
+        checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, holder, holder);
+      } else if (record != null) {
+        holder = names.newName("params", "holder");
+        specs.add(ParameterSpec.builder(self.nestedClass(record.javaName()), holder).build());
+        checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, holder, holder);
+      } else {
+        for (Field parameter : method.parameters()) {
+          String name = names.newName(parameter.javaName(), parameter);
+          plain.add(name);
+          TypeName typeName = parameterType(parameter);
+          specs.add(ParameterSpec.builder(typeName, name).build());
+          if (!parameter.nullable() && !typeName.isPrimitive()) {
+            checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
+          }
+        }
+      }
+    }
+
+    /** The expression for parameter {@code index}; {@code item} is the current set of a batch. */
+    String value(int index, String item) {
+      if (!plain.isEmpty()) {
+        return plain.get(index);
+      }
+      if (method.parameterRecord() == null) {
+        return item;
+      }
+      String base = method.declaration().command().perParameterSet() ? item : holder;
+      return base + "." + method.parameters().get(index).javaName() + "()";
+    }
+
+    /** Binds every placeholder of the statement. */
+    void bind(CodeBlock.Builder body, String statement, String connection, String item) {
+      for (int placeholder = 0; placeholder < method.bindings().size(); placeholder++) {
+        int parameter = method.bindings().get(placeholder);
+        Field field = method.parameters().get(parameter);
+        body.addStatement(
+            types.bind(
+                field.type(),
+                field.nullable(),
+                statement,
+                placeholder + 1,
+                CodeBlock.of("$L", value(parameter, item)),
+                connection));
+      }
+    }
+  }
+
+  private TypeName parameterType(Field parameter) {
+    return types.parameterTypeName(parameter.type(), parameter.nullable());
+  }
+
   private MethodSpec method(ClassName self, QueryMethod method, Map<String, MethodSpec> readers) {
     QueryDeclaration declaration = method.declaration();
-    NameAllocator names = new NameAllocator();
+    Command command = declaration.command();
+    Parameters parameters = new Parameters(self, method);
+    NameAllocator names = parameters.names;
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(method.javaName())
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(javadoc(method));
-    List<String> parameterNames = new ArrayList<>();
-    for (Field parameter : method.parameters()) {
-      String name = names.newName(parameter.javaName(), parameter);
-      parameterNames.add(name);
-      builder.addParameter(
-          ParameterSpec.builder(types.parameterTypeName(parameter.type(), parameter.nullable()), name).build());
-    }
+            .addJavadoc(javadoc(method))
+            .addParameters(parameters.specs)
+            .addCode(parameters.checks.build());
     String connection = names.newName("connection");
     String statement = names.newName("statement");
     String rows = names.newName("rows");
     String failure = names.newName("e");
 
-    for (int i = 0; i < method.parameters().size(); i++) {
-      Field parameter = method.parameters().get(i);
-      TypeName typeName = types.parameterTypeName(parameter.type(), parameter.nullable());
-      if (!parameter.nullable() && !typeName.isPrimitive()) {
-        builder.addStatement(
-            "$T.requireNonNull($N, $S)", Objects.class, parameterNames.get(i), parameterNames.get(i));
-      }
-    }
-
     CodeBlock.Builder body = CodeBlock.builder();
+    TypeName returns;
+    if (command.perParameterSet()) {
+      returns = perParameterSet(self, method, parameters, body, connection, statement, rows, readers);
+    } else {
+      body.beginControlFlow("try");
+      body.addStatement("$T $N = connections.acquire()", CONNECTION, connection);
+      body.beginControlFlow(
+          "try ($T $N = $N.prepareStatement($N))", PREPARED_STATEMENT, statement, connection, sqlConstant(method));
+      parameters.bind(body, statement, connection, "");
+      returns = execute(self, method, body, names, statement, rows, readers);
+      body.nextControlFlow("finally");
+      body.addStatement("connections.release($N)", connection);
+      body.endControlFlow();
+      body.nextControlFlow("catch ($T $N)", SQL_EXCEPTION, failure);
+      body.addStatement("throw new $T($S, $N)", QUERY_EXCEPTION, declaration.name(), failure);
+      body.endControlFlow();
+    }
+    builder.returns(returns).addCode(body.build());
+    return builder.build();
+  }
+
+  /**
+   * Batches and COPY: the statement for every parameter set, on one connection, all or nothing
+   * ({@code Transactions.atomically}: the caller's transaction, or one of its own).
+   */
+  private TypeName perParameterSet(
+      ClassName self,
+      QueryMethod method,
+      Parameters parameters,
+      CodeBlock.Builder body,
+      String connection,
+      String statement,
+      String rows,
+      Map<String, MethodSpec> readers) {
+    QueryDeclaration declaration = method.declaration();
+    Command command = declaration.command();
+    NameAllocator names = parameters.names;
+    String failure = names.newName("e");
+    String item = names.newName("item");
+    TypeName itemType = parameters.specs.get(0).type() instanceof ParameterizedTypeName p ? p.typeArguments().get(0) : ClassName.OBJECT;
+    TypeName returns;
+    TypeName rowType = null;
+    if (command == Command.COPYFROM) {
+      returns = TypeName.LONG;
+    } else if (command == Command.BATCHEXEC) {
+      returns = com.palantir.javapoet.ArrayTypeName.of(TypeName.LONG);
+    } else {
+      rowType = rowType(self, method.result()).box();
+      TypeName perSet =
+          command == Command.BATCHONE
+              ? ParameterizedTypeName.get(OPTIONAL, rowType.withoutAnnotations())
+              : ParameterizedTypeName.get(JavaTypes.LIST, rowType);
+      returns = ParameterizedTypeName.get(JavaTypes.LIST, perSet);
+    }
+    if (command != Command.COPYFROM) {
+      // Nothing to run: no connection needed.
+      body.beginControlFlow("if ($N.isEmpty())", parameters.holder)
+          .add(
+              command == Command.BATCHEXEC
+                  ? CodeBlock.of("return new long[0];\n")
+                  : CodeBlock.of("return $T.of();\n", JavaTypes.LIST))
+          .endControlFlow();
+    }
     body.beginControlFlow("try");
     body.addStatement("$T $N = connections.acquire()", CONNECTION, connection);
-    body.beginControlFlow(
-        "try ($T $N = $N.prepareStatement($N))", PREPARED_STATEMENT, statement, connection, sqlConstant(method));
-    for (int placeholder = 0; placeholder < method.bindings().size(); placeholder++) {
-      int parameter = method.bindings().get(placeholder);
-      Field field = method.parameters().get(parameter);
+    body.beginControlFlow("try");
+    if (command == Command.COPYFROM) {
+      String out = names.newName("out");
+      CodeBlock.Builder values = CodeBlock.builder().add("$N", out);
+      for (int parameter : method.bindings()) {
+        values.add(".add($L)", types.toDatabase(method.parameters().get(parameter).type(), parameters.value(parameter, item)));
+      }
       body.addStatement(
-          types.bind(
-              field.type(),
-              field.nullable(),
-              statement,
-              placeholder + 1,
-              CodeBlock.of("$N", parameterNames.get(parameter)),
-              connection));
+          "return $T.copy($N, $N, $N, ($N, $N) -> $L)",
+          COPY_ROWS, connection, sqlConstant(method), parameters.holder, item, out, values.build());
+    } else {
+      body.add("return $T.atomically($N, () -> {\n", TRANSACTIONS, connection).indent();
+      body.beginControlFlow(
+          "try ($T $N = $N.prepareStatement($N))", PREPARED_STATEMENT, statement, connection, sqlConstant(method));
+      String results = names.newName("results");
+      if (command == Command.BATCHEXEC) {
+        body.beginControlFlow("for ($T $N : $N)", itemType, item, parameters.holder);
+        parameters.bind(body, statement, connection, item);
+        body.addStatement("$N.addBatch()", statement);
+        body.endControlFlow();
+        body.addStatement("return $N.executeLargeBatch()", statement);
+      } else {
+        CodeBlock readRow = readRow(self, method.result(), rows, readers);
+        body.addStatement("$T $N = new $T<>($N.size())", returns, results, ARRAY_LIST, parameters.holder);
+        body.beginControlFlow("for ($T $N : $N)", itemType, item, parameters.holder);
+        parameters.bind(body, statement, connection, item);
+        body.beginControlFlow("try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement);
+        if (command == Command.BATCHONE) {
+          String row = names.newName("row");
+          body.beginControlFlow("if (!$N.next())", rows)
+              .addStatement("$N.add($T.empty())", results, OPTIONAL)
+              .addStatement("continue")
+              .endControlFlow();
+          body.addStatement("$T $N = $L", rowType, row, readRow);
+          body.beginControlFlow("if ($N.next())", rows)
+              .addStatement(
+                  "throw new $T($S, $S)", QUERY_EXCEPTION, declaration.name(),
+                  "returned more than one row for one parameter set; a :batchone query must return at most one")
+              .endControlFlow();
+          body.addStatement("$N.add($T.of($N))", results, OPTIONAL, row);
+        } else {
+          String list = names.newName("list");
+          TypeName listType = ParameterizedTypeName.get(JavaTypes.LIST, rowType);
+          body.addStatement("$T $N = new $T<>()", listType, list, ARRAY_LIST);
+          body.beginControlFlow("while ($N.next())", rows)
+              .addStatement("$N.add($L)", list, readRow)
+              .endControlFlow();
+          body.addStatement("$N.add($T.unmodifiableList($N))", results, Collections.class, list);
+        }
+        body.endControlFlow();
+        body.endControlFlow();
+        body.addStatement("return $T.unmodifiableList($N)", Collections.class, results);
+      }
+      body.endControlFlow();
+      body.unindent().add("});\n");
     }
-    TypeName returns = execute(self, method, body, names, statement, rows, readers);
     body.nextControlFlow("finally");
     body.addStatement("connections.release($N)", connection);
     body.endControlFlow();
     body.nextControlFlow("catch ($T $N)", SQL_EXCEPTION, failure);
     body.addStatement("throw new $T($S, $N)", QUERY_EXCEPTION, declaration.name(), failure);
     body.endControlFlow();
-    builder.returns(returns).addCode(body.build());
-    return builder.build();
+    return returns;
+  }
+
+  /**
+   * For {@code :many}: {@code stream<Name>}, the same rows through a server-side cursor
+   * ({@code QueryStreams}), for results too large for a list.
+   */
+  private MethodSpec streamMethod(ClassName self, QueryMethod method, Map<String, MethodSpec> readers) {
+    QueryDeclaration declaration = method.declaration();
+    Parameters parameters = new Parameters(self, method);
+    String statement = parameters.names.newName("statement");
+    String rows = parameters.names.newName("rows");
+    TypeName rowType = rowType(self, method.result()).box();
+    CodeBlock.Builder bind = CodeBlock.builder();
+    parameters.bind(bind, statement, statement + ".getConnection()", "");
+    CodeBlock binder =
+        method.bindings().isEmpty()
+            ? CodeBlock.of("$N -> {}", statement)
+            : CodeBlock.builder().add("$N -> {\n", statement).indent().add(bind.build()).unindent().add("}").build();
+    String name = "stream" + Character.toUpperCase(method.javaName().charAt(0)) + method.javaName().substring(1);
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "The rows of {@link #$L}, read as the stream is consumed, through a server-side cursor that\n"
+                + "fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.\n\n"
+                + "<p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.\n"
+                + "See {@link QueryStreams} for how it uses transactions.\n",
+            method.javaName())
+        .addParameters(parameters.specs)
+        .addCode(parameters.checks.build())
+        .returns(ParameterizedTypeName.get(STREAM, rowType))
+        .addCode(
+            CodeBlock.builder()
+                .add("return $T.open(connections, $S, $N, ", QUERY_STREAMS, declaration.name(), sqlConstant(method))
+                .add(binder)
+                .add(", $N -> $L);\n", rows, readRow(self, method.result(), rows, readers))
+                .build())
+        .build();
+  }
+
+  /** {@code <Query>Params}: one record holding a method's parameters, checked for nulls. */
+  private TypeSpec parameterRecord(QueryMethod method, RowRecord record) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    MethodSpec.Builder checks = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    for (Field field : record.fields()) {
+      TypeName typeName = parameterType(field);
+      constructor.addParameter(ParameterSpec.builder(typeName, field.javaName()).build());
+      if (!field.nullable() && !typeName.isPrimitive()) {
+        checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, field.javaName(), field.javaName());
+      }
+    }
+    TypeSpec.Builder type =
+        TypeSpec.recordBuilder(record.javaName())
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("The parameters of {@code $L}.\n", method.declaration().name())
+            .recordConstructor(constructor.build());
+    MethodSpec compact = checks.build();
+    if (!compact.code().isEmpty()) {
+      type.addMethod(compact);
+    }
+    return type.build();
   }
 
   /** Adds the execution to {@code body}; returns the method's return type. */
@@ -221,6 +470,10 @@ final class RepositoryWriter {
     if (result instanceof ResultShape.RowCount) {
       body.addStatement("return $N.executeLargeUpdate()", statement);
       return TypeName.LONG;
+    }
+    if (result instanceof ResultShape.ExecResult) {
+      body.addStatement("return new $T($N.executeLargeUpdate())", EXEC_RESULT, statement);
+      return EXEC_RESULT;
     }
     TypeName rowType = rowType(self, result);
     CodeBlock readRow = readRow(self, result, rows, readers);
@@ -273,6 +526,7 @@ final class RepositoryWriter {
     }
     ClassName recordType;
     List<Field> fields;
+    List<EmbeddedTable> embeds = List.of();
     if (result instanceof ResultShape.TableRow table) {
       recordType = ClassName.get(packageName, table.record().javaName());
       fields = table.record().fields();
@@ -280,10 +534,95 @@ final class RepositoryWriter {
       RowRecord row = ((ResultShape.Row) result).record();
       recordType = self.nestedClass(row.javaName());
       fields = row.fields();
+      embeds = row.embeds();
     }
     String readerName = "read" + recordType.simpleName();
-    readers.computeIfAbsent(readerName, name -> reader(name, recordType, fields));
+    if (embeds.isEmpty()) {
+      readers.computeIfAbsent(readerName, name -> reader(name, recordType, fields));
+    } else {
+      if (!readers.containsKey(readerName)) {
+        // Not computeIfAbsent: building this reader registers the embedded tables' readers.
+        MethodSpec reader = embeddingReader(readerName, recordType, fields, embeds, readers);
+        readers.put(readerName, reader);
+      }
+    }
     return CodeBlock.of("$N($N)", readerName, rows);
+  }
+
+  /** Reads a row record with embedded tables: each embed's columns through its table's reader. */
+  private MethodSpec embeddingReader(
+      String name, ClassName recordType, List<Field> fields, List<EmbeddedTable> embeds,
+      Map<String, MethodSpec> readers) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    int column = 1;
+    int field = 0;
+    int embed = 0;
+    for (int component = 0; component < fields.size() + embeds.size(); component++) {
+      arguments.add(component == 0 ? "\n" : ",\n");
+      if (embed < embeds.size() && embeds.get(embed).index() == component) {
+        EmbeddedTable table = embeds.get(embed++);
+        ClassName tableType = ClassName.get(packageName, table.record().javaName());
+        String tableReader = "read" + tableType.simpleName() + "At";
+        readers.computeIfAbsent(tableReader, n -> tableReaderAt(n, tableType, table.record().fields()));
+        if (table.nullable()) {
+          String nullableReader = "readNullable" + tableType.simpleName() + "At";
+          readers.computeIfAbsent(
+              nullableReader, n -> nullableTableReaderAt(n, tableReader, tableType, table.record().fields().size()));
+          arguments.add("$N(rows, $L)", nullableReader, column - 1);
+        } else {
+          arguments.add("$N(rows, $L)", tableReader, column - 1);
+        }
+        column += table.record().fields().size();
+      } else {
+        Field f = fields.get(field++);
+        arguments.add("$L", types.read(f.type(), f.nullable(), "rows", CodeBlock.of("$L", column++)));
+      }
+    }
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(recordType)
+        .addParameter(JavaTypes.RESULT_SET, "rows")
+        .addException(SQL_EXCEPTION)
+        .addCode(CodeBlock.builder().add("return new $T(", recordType).indent().indent().add(arguments.build()).add(");\n").unindent().unindent().build())
+        .build();
+  }
+
+  /** Reads a table's record from the columns after {@code offset} (an embed's columns). */
+  private MethodSpec tableReaderAt(String name, ClassName recordType, List<Field> fields) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int i = 0; i < fields.size(); i++) {
+      Field field = fields.get(i);
+      arguments.add(i == 0 ? "\n" : ",\n");
+      arguments.add("$L", types.read(field.type(), field.nullable(), "rows", CodeBlock.of("offset + $L", i + 1)));
+    }
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(recordType)
+        .addParameter(JavaTypes.RESULT_SET, "rows")
+        .addParameter(TypeName.INT, "offset")
+        .addException(SQL_EXCEPTION)
+        .addCode(CodeBlock.builder().add("return new $T(", recordType).indent().indent().add(arguments.build()).add(");\n").unindent().unindent().build())
+        .build();
+  }
+
+  /**
+   * An embed on the nullable side of an outer join: null when the join found no row, which shows
+   * as every one of the table's columns being NULL.
+   */
+  private static MethodSpec nullableTableReaderAt(String name, String tableReader, ClassName recordType, int columns) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(recordType.annotated(com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
+        .addParameter(JavaTypes.RESULT_SET, "rows")
+        .addParameter(TypeName.INT, "offset")
+        .addException(SQL_EXCEPTION)
+        .beginControlFlow("for (int column = offset + 1; column <= offset + $L; column++)", columns)
+        .beginControlFlow("if (rows.getObject(column) != null)")
+        .addStatement("return $N(rows, offset)", tableReader)
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return null")
+        .build();
   }
 
   private MethodSpec reader(String name, ClassName recordType, List<Field> fields) {

@@ -1,10 +1,13 @@
 package dev.quarry.processor.codegen;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.quarry.processor.model.EmbeddedTable;
 import dev.quarry.processor.model.Field;
 import dev.quarry.processor.model.RowRecord;
 import dev.quarry.processor.model.TableRecord;
@@ -30,7 +33,35 @@ final class TableRecordWriter {
   }
 
   TypeSpec nested(ClassName name, RowRecord row, String queryName) {
+    if (!row.embeds().isEmpty()) {
+      return embedding(name, row, queryName);
+    }
     return recordBuilder(name, row.fields())
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A row of {@code $L}.\n", queryName)
+        .build();
+  }
+
+  /** A row record with {@code sqlc.embed} components, which hold the embedded table's record. */
+  private TypeSpec embedding(ClassName name, RowRecord row, String queryName) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    int field = 0;
+    int embed = 0;
+    for (int component = 0; component < row.fields().size() + row.embeds().size(); component++) {
+      if (embed < row.embeds().size() && row.embeds().get(embed).index() == component) {
+        EmbeddedTable table = row.embeds().get(embed++);
+        TypeName type = ClassName.get(name.packageName(), table.record().javaName());
+        if (table.nullable()) {
+          type = type.annotated(AnnotationSpec.builder(JavaTypes.NULLABLE).build());
+        }
+        constructor.addParameter(ParameterSpec.builder(type, table.javaName()).build());
+      } else {
+        Field f = row.fields().get(field++);
+        constructor.addParameter(ParameterSpec.builder(types.typeName(f.type(), f.nullable()), f.javaName()).build());
+      }
+    }
+    return TypeSpec.recordBuilder(name)
+        .recordConstructor(constructor.build())
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("A row of {@code $L}.\n", queryName)
         .build();

@@ -10,6 +10,8 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.query.Command;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
+import dev.quarry.processor.syntax.CopyFromStatement;
+import dev.quarry.processor.syntax.EmbedReference;
 import dev.quarry.processor.types.CompositeType;
 import dev.quarry.processor.types.EnumType;
 import dev.quarry.processor.syntax.SqlLexer;
@@ -23,8 +25,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns analysed queries into what code generation writes: names every class, method, parameter
@@ -32,6 +36,14 @@ import java.util.TreeMap;
  * statement cannot serve, names that clash).
  */
 public final class ModelBuilder {
+  /**
+   * Methods with more parameters than this take one generated {@code <Query>Params} record
+   * instead (sqlc's {@code query_parameter_limit}, whose default of 1 suits Go's named struct
+   * literals better than Java's positional calls): up to four arguments read well at a call site,
+   * beyond that a record with named accessors is safer.
+   */
+  public static final int PARAMETER_RECORD_THRESHOLD = 4;
+
   private final TypeMapper types;
   private final Diagnostics diagnostics;
   private final Map<String, TableRecord> tableRecords = new TreeMap<>();
@@ -141,6 +153,31 @@ public final class ModelBuilder {
               + " is not supported by this version of Quarry yet; use one of :one, :many, :exec, :execrows");
       return null;
     }
+    String copySql = null;
+    if (command == Command.COPYFROM) {
+      Optional<CopyFromStatement> copy =
+          CopyFromStatement.parse(
+              declaration,
+              mismatch -> diagnostics.error(
+                  Problem.BAD_COMMAND, declaration.location(declaration.commandOffset()),
+                  mismatch.message() + " (at " + declaration.location(mismatch.fileOffset()) + ")"));
+      if (copy.isEmpty()) {
+        return null;
+      }
+      copySql = copy.get().copySql();
+    }
+    boolean countsRows =
+        command == Command.EXECROWS || command == Command.EXECRESULT || command == Command.BATCHEXEC;
+    if (countsRows && query.returnsRows()) {
+      diagnostics.error(
+          Problem.BAD_COMMAND,
+          declaration.location(declaration.commandOffset()),
+          declaration.name() + " is " + command.text()
+              + " but its statement returns rows, which the driver refuses for a row count; use "
+              + (command == Command.BATCHEXEC ? ":batchmany or :batchone" : ":one, :many or :exec")
+              + ", or drop the RETURNING clause");
+      return null;
+    }
     if (command.returnsRows() && !query.returnsRows()) {
       diagnostics.error(
           Problem.BAD_COMMAND,
@@ -166,40 +203,79 @@ public final class ModelBuilder {
       bindings.add(number - 1);
     }
     ResultShape result = result(query, command, rows);
+    if (result == null) {
+      return null;
+    }
+    RowRecord parameterRecord = null;
+    boolean perSet = command.perParameterSet();
+    if ((perSet && parameters.size() > 1) || parameters.size() > PARAMETER_RECORD_THRESHOLD) {
+      parameterRecord = new RowRecord(JavaNames.typeName(declaration.name()) + "Params", parameters);
+    }
     return new QueryMethod(
-        methodName(declaration.name()), declaration, query.parsed().jdbcSql(), parameters, bindings, result);
+        methodName(declaration.name()), declaration, query.parsed().jdbcSql(), parameters, bindings, result,
+        parameterRecord, copySql);
   }
 
-  private ResultShape result(AnalyzedQuery query, Command command, List<RowRecord> rows)
+  /** What the method gives; null when a problem was reported. */
+  private @Nullable ResultShape result(AnalyzedQuery query, Command command, List<RowRecord> rows)
       throws SQLException {
     if (command == Command.EXEC) {
       return new ResultShape.Nothing();
     }
-    if (command == Command.EXECROWS) {
+    if (command == Command.EXECROWS || command == Command.COPYFROM) {
       return new ResultShape.RowCount();
     }
+    if (command == Command.EXECRESULT) {
+      return new ResultShape.ExecResult();
+    }
+    if (command == Command.BATCHEXEC) {
+      return new ResultShape.Nothing();
+    }
+    QueryDeclaration declaration = query.parsed().declaration();
     List<AnalyzedColumn> columns = query.columns();
+    List<EmbedReference> references = query.parsed().embeds();
+    // A null-extended table shows in its NOT NULL columns turning nullable, so wholeRowOf
+    // refuses it, and embeds below are nullable exactly then.
     Table table = wholeRowOf(columns);
     if (table != null) {
       return new ResultShape.TableRow(tableRecord(table));
     }
     List<Field> fields = new ArrayList<>();
+    List<EmbeddedTable> embeds = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (int i = 0; i < columns.size(); i++) {
-      AnalyzedColumn column = columns.get(i);
-      String sqlName = column.name().equals("?column?") ? "column_" + (i + 1) : column.name();
-      fields.add(
-          new Field(
-              unique(JavaNames.memberName(sqlName), names),
-              column.name(),
-              columnType(column),
-              column.nullable()));
+    int next = 0;
+    for (int e = 0; e < references.size(); e++) {
+      EmbedReference reference = references.get(e);
+      int start = embedStart(columns, next, reference);
+      if (start < 0) {
+        diagnostics.error(
+            Problem.BAD_PARAMETER,
+            declaration.location(reference.fileOffset()),
+            declaration.name() + ": sqlc.embed(" + reference.table() + ") does not give a whole row of a table"
+                + " in the result; embed a table (or its alias) of the FROM clause or RETURNING target");
+        return null;
+      }
+      for (; next < start; next++) {
+        fields.add(columnField(columns, next, names));
+      }
+      Table embedded = columns.get(start).baseTable();
+      embeds.add(
+          new EmbeddedTable(
+              fields.size() + embeds.size(),
+              unique(JavaNames.memberName(JavaNames.singular(embedded.name())), names),
+              tableRecord(embedded),
+              nullExtended(columns, start, embedded)));
+      next = start + embedded.columns().size();
     }
-    if (fields.size() == 1 && (command != Command.ONE || !fields.get(0).nullable())) {
+    for (; next < columns.size(); next++) {
+      fields.add(columnField(columns, next, names));
+    }
+    boolean oneRow = command == Command.ONE || command == Command.BATCHONE;
+    if (embeds.isEmpty() && fields.size() == 1 && (!oneRow || !fields.get(0).nullable())) {
       return new ResultShape.SingleValue(fields.get(0));
     }
     RowRecord row =
-        new RowRecord(JavaNames.typeName(query.parsed().declaration().name()) + "Row", fields);
+        new RowRecord(JavaNames.typeName(declaration.name()) + "Row", fields, embeds);
     rows.add(row);
     return new ResultShape.Row(row);
   }
@@ -217,6 +293,53 @@ public final class ModelBuilder {
       }
     }
     return types.map(column.typeOid());
+  }
+
+  private Field columnField(List<AnalyzedColumn> columns, int i, Set<String> names) throws SQLException {
+    AnalyzedColumn column = columns.get(i);
+    String sqlName = column.name().equals("?column?") ? "column_" + (i + 1) : column.name();
+    return new Field(unique(JavaNames.memberName(sqlName), names), column.name(), columnType(column), column.nullable());
+  }
+
+  /**
+   * Where, at or after column {@code from}, the columns that {@code t.*} gave for an embed start:
+   * a run of one table's columns, in order, under their own names. A table named as the embed is
+   * preferred; an alias matches any table. -1 when there is none.
+   */
+  private static int embedStart(List<AnalyzedColumn> columns, int from, EmbedReference reference) {
+    boolean namesATable =
+        columns.stream().anyMatch(c -> c.baseTable() != null && c.baseTable().name().equals(reference.table()));
+    for (int start = from; start < columns.size(); start++) {
+      Table table = columns.get(start).baseTable();
+      if (table == null || (namesATable && !table.name().equals(reference.table()))
+          || start + table.columns().size() > columns.size()) {
+        continue;
+      }
+      boolean whole = true;
+      for (int k = 0; k < table.columns().size() && whole; k++) {
+        AnalyzedColumn column = columns.get(start + k);
+        String name = table.columns().get(k).name();
+        whole = column.baseTable() != null && column.baseTable().oid() == table.oid()
+            && name.equals(column.baseColumn()) && name.equals(column.name());
+      }
+      if (whole) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the run of {@code table}'s columns at {@code start} may be all NULL because an outer
+   * join null-extends the table: some column the table declares NOT NULL is nullable here.
+   */
+  private static boolean nullExtended(List<AnalyzedColumn> columns, int start, Table table) {
+    for (int k = 0; k < table.columns().size(); k++) {
+      if (table.columns().get(k).notNull() && columns.get(start + k).nullable()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The table whose whole row, in order, under its own column names, the columns are. */

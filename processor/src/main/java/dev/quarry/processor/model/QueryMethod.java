@@ -2,6 +2,7 @@ package dev.quarry.processor.model;
 
 import dev.quarry.processor.query.QueryDeclaration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generated repository method.
@@ -11,7 +12,11 @@ import java.util.List;
  * @param jdbcSql the statement as the driver runs it
  * @param parameters the method's parameters, in the order of the SQL parameters' numbers
  * @param bindings for each {@code ?} of {@code jdbcSql}, the index into {@code parameters}
- * @param result what each row (or the statement) gives
+ * @param result what each row (or the statement) gives; for batches, what each parameter set gives
+ * @param parameterRecord the generated record that carries the parameters instead of one method
+ *     parameter each (many parameters, and one set per row for batches and {@code :copyfrom}), or
+ *     null
+ * @param copySql for {@code :copyfrom}, the {@code COPY ... FROM STDIN} statement, else null
  */
 public record QueryMethod(
     String javaName,
@@ -19,7 +24,9 @@ public record QueryMethod(
     String jdbcSql,
     List<Field> parameters,
     List<Integer> bindings,
-    ResultShape result) {
+    ResultShape result,
+    @Nullable RowRecord parameterRecord,
+    @Nullable String copySql) {
   public QueryMethod {
     parameters = List.copyOf(parameters);
     bindings = List.copyOf(bindings);

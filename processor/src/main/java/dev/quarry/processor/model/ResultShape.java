@@ -8,6 +8,9 @@ public sealed interface ResultShape {
   /** {@code :execrows}: the number of affected rows. */
   record RowCount() implements ResultShape {}
 
+  /** {@code :execresult}: the runtime's {@code ExecResult}. */
+  record ExecResult() implements ResultShape {}
+
   /** One column, returned as its Java value. */
   record SingleValue(Field field) implements ResultShape {}
 

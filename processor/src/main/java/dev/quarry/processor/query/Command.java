@@ -8,11 +8,11 @@ public enum Command {
   MANY(":many", true, true),
   EXEC(":exec", false, true),
   EXECROWS(":execrows", false, true),
-  EXECRESULT(":execresult", false, false),
-  BATCHEXEC(":batchexec", false, false),
-  BATCHMANY(":batchmany", true, false),
-  BATCHONE(":batchone", true, false),
-  COPYFROM(":copyfrom", false, false);
+  EXECRESULT(":execresult", false, true),
+  BATCHEXEC(":batchexec", false, true),
+  BATCHMANY(":batchmany", true, true),
+  BATCHONE(":batchone", true, true),
+  COPYFROM(":copyfrom", false, true);
 
   private final String text;
   private final boolean returnsRows;
@@ -37,6 +37,11 @@ public enum Command {
   /** Whether this version of Quarry generates code for the command. */
   public boolean supported() {
     return supported;
+  }
+
+  /** Whether the method runs the statement once per parameter set of a list it is given. */
+  public boolean perParameterSet() {
+    return this == BATCHEXEC || this == BATCHMANY || this == BATCHONE || this == COPYFROM;
   }
 
   /** The command written as {@code text} (with its colon, case-sensitive as in sqlc). */

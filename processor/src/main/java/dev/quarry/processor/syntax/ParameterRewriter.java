@@ -85,7 +85,10 @@ public final class ParameterRewriter {
    */
   private record Occurrence(
       Style style, int start, int end, int firstToken, int lastToken, int number, String name,
-      String key) {}
+      String key, String prefix, String suffix) {}
+
+  /** Text written instead of {@code [start, end)} of the file, in both forms of the query. */
+  private record Replacement(int end, String text) {}
 
   /** A parameter while its occurrences are collected. */
   private static final class Collected {
@@ -104,6 +107,9 @@ public final class ParameterRewriter {
     private final List<Occurrence> occurrences = new ArrayList<>();
     /** The number of each parameter, by {@link Occurrence#key()}. */
     private final Map<String, Integer> numberByKey = new HashMap<>();
+    /** {@code sqlc.embed(t)} rewritten to {@code t.*}, by the file offset of {@code sqlc}. */
+    private final Map<Integer, Replacement> replacements = new HashMap<>();
+    private final List<EmbedReference> embeds = new ArrayList<>();
     private boolean failed;
 
     Run(QueryDeclaration query, Diagnostics diagnostics) {
@@ -139,6 +145,17 @@ public final class ParameterRewriter {
         if (token.start() < skipUntil) {
           continue;
         }
+        Replacement replacement = replacements.get(token.start());
+        if (replacement != null) {
+          analysis.append(text, copyStart, token.start());
+          offsets.copied(copyStart, token.start() - copyStart);
+          analysis.append(replacement.text());
+          offsets.replaced(token.start(), replacement.text().length());
+          jdbc.append(replacement.text());
+          skipUntil = replacement.end();
+          copyStart = replacement.end();
+          continue;
+        }
         Occurrence occurrence = byStart.get(token.start());
         if (occurrence != null) {
           analysis.append(text, copyStart, token.start());
@@ -150,10 +167,10 @@ public final class ParameterRewriter {
               occurrence.end() < query.sqlEnd() && SqlLexer.isIdentCont(text.charAt(occurrence.end()))
                   ? " "
                   : "";
-          String placeholder = "$" + number + separator;
+          String placeholder = occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
           analysis.append(placeholder);
           offsets.replaced(occurrence.start(), placeholder.length());
-          jdbc.append('?').append(separator);
+          jdbc.append(occurrence.prefix()).append('?').append(occurrence.suffix()).append(separator);
           bindings.add(number);
           skipUntil = occurrence.end();
           copyStart = occurrence.end();
@@ -175,7 +192,8 @@ public final class ParameterRewriter {
       offsets.copied(copyStart, query.sqlEnd() - copyStart);
       return Optional.of(
           new ParsedQuery(
-              query, analysis.toString(), jdbc.toString(), parameters, bindings, offsets.build()));
+              query, analysis.toString(), jdbc.toString(), parameters, bindings, offsets.build(),
+              embeds));
     }
 
     // ---- finding parameters ----
@@ -189,7 +207,7 @@ public final class ParameterRewriter {
             String name = text.substring(token.start() + 1, token.end());
             occurrences.add(
                 new Occurrence(Style.NAMED, token.start(), token.end(), i, i, 0, name,
-                    name.toLowerCase(Locale.ROOT)));
+                    name.toLowerCase(Locale.ROOT), "", ""));
           }
           case IDENTIFIER -> {
             if (token.isWord(text, "sqlc")
@@ -219,7 +237,7 @@ public final class ParameterRewriter {
       }
       occurrences.add(
           new Occurrence(Style.POSITIONAL, token.start(), token.end(), index, index, number,
-              token.text(text), "$" + number));
+              token.text(text), "$" + number, "", ""));
     }
 
     /** Reads {@code sqlc.<function>(...)} starting at the {@code sqlc} token; the index to resume after. */
@@ -229,15 +247,10 @@ public final class ParameterRewriter {
       String written = "sqlc." + significant.get(i + 2).text(text);
       boolean call = kindAt(i + 3) == TokenKind.LEFT_PAREN;
       switch (function) {
-        case "slice", "embed" -> {
-          error(sqlc.start(),
-              written + "(...) is not supported yet by this version of Quarry"
-                  + (function.equals("slice")
-                      ? ": pass an array instead, e.g. WHERE id = ANY(@ids::bigint[])"
-                      : ": select the table's columns one by one instead"));
-          return call ? Math.max(i + 3, closingParen(i + 3)) : i + 2;
+        case "embed" -> {
+          return embed(i, written, call);
         }
-        case "arg", "narg" -> {
+        case "arg", "narg", "slice" -> {
           if (!call) {
             error(sqlc.start(), written + " needs the parameter's name in parentheses: write "
                 + written + "(name)");
@@ -280,22 +293,71 @@ public final class ParameterRewriter {
                 + "parenthesis: write " + written + "(" + nameToken.text(text) + ")");
             return i + 4;
           }
+          if (function.equals("slice")) {
+            return slice(i, written, name, key);
+          }
           Style style = function.equals("arg") ? Style.ARG : Style.NARG;
           occurrences.add(
               new Occurrence(style, sqlc.start(), significant.get(i + 5).end(), i, i + 5, 0,
-                  name, key));
+                  name, key, "", ""));
           return i + 5;
         }
         default -> {
           if (call) {
-            error(sqlc.start(), "unknown function " + written + ": Quarry knows sqlc.arg(name) "
-                + "and sqlc.narg(name)");
+            error(sqlc.start(), "unknown function " + written + ": Quarry knows sqlc.arg(name), "
+                + "sqlc.narg(name), sqlc.slice(name) and sqlc.embed(table)");
             return Math.max(i + 3, closingParen(i + 3));
           }
           // sqlc.something without parentheses is a column of a table called sqlc.
           return i + 2;
         }
       }
+    }
+
+    /**
+     * {@code x IN (sqlc.slice(name))} becomes {@code x = ANY($n)} ({@code NOT IN} becomes
+     * {@code <> ALL($n)}): one array parameter, so the statement's text does not depend on the
+     * list's size, and an empty list matches nothing (or, for NOT IN, everything) as {@code IN ()}
+     * would.
+     */
+    private int slice(int i, String written, String name, String key) {
+      Token sqlc = significant.get(i);
+      boolean inList =
+          kindAt(i - 1) == TokenKind.LEFT_PAREN && isWord(i - 2, "in") && kindAt(i + 6) == TokenKind.RIGHT_PAREN;
+      if (!inList) {
+        error(sqlc.start(), written + "(" + name + ") must be the whole list of an IN: write "
+            + "WHERE column IN (" + written + "(" + name + "))");
+        return i + 5;
+      }
+      boolean not = isWord(i - 3, "not");
+      int first = not ? i - 3 : i - 2;
+      occurrences.add(
+          new Occurrence(Style.ARG, significant.get(first).start(), significant.get(i + 6).end(),
+              first, i + 6, 0, name, key, not ? "<> ALL(" : "= ANY(", ")"));
+      return i + 6;
+    }
+
+    /** {@code sqlc.embed(t)} becomes {@code t.*}; the model turns those columns into one record. */
+    private int embed(int i, String written, boolean call) {
+      Token sqlc = significant.get(i);
+      Token nameToken = call && i + 4 < significant.size() ? significant.get(i + 4) : null;
+      boolean named =
+          nameToken != null
+              && (nameToken.kind() == TokenKind.IDENTIFIER || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
+              && kindAt(i + 5) == TokenKind.RIGHT_PAREN;
+      if (!named) {
+        error(sqlc.start(), written + " needs a table name or alias in parentheses: write "
+            + written + "(table)");
+        return call ? Math.max(i + 3, closingParen(i + 3)) : i + 2;
+      }
+      String table =
+          nameToken.kind() == TokenKind.QUOTED_IDENTIFIER
+              ? SqlLexer.identifierName(text, nameToken)
+              : nameToken.text(text).toLowerCase(Locale.ROOT);
+      replacements.put(
+          sqlc.start(), new Replacement(significant.get(i + 5).end(), nameToken.text(text) + ".*"));
+      embeds.add(new EmbedReference(table, sqlc.start()));
+      return i + 5;
     }
 
     private boolean consistentStyles() {

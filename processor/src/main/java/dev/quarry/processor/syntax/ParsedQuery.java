@@ -16,6 +16,7 @@ import java.util.List;
  * @param jdbcBindings for each {@code ?} in {@code jdbcSql}, in order, the number of the
  *     parameter bound there (a name used twice appears twice)
  * @param offsets maps positions in {@code analysisSql} back to offsets in the query file
+ * @param embeds the {@code sqlc.embed(table)} uses, in the order they appear
  */
 public record ParsedQuery(
     QueryDeclaration declaration,
@@ -23,10 +24,12 @@ public record ParsedQuery(
     String jdbcSql,
     List<Parameter> parameters,
     List<Integer> jdbcBindings,
-    OffsetMap offsets) {
+    OffsetMap offsets,
+    List<EmbedReference> embeds) {
 
   public ParsedQuery {
     parameters = List.copyOf(parameters);
     jdbcBindings = List.copyOf(jdbcBindings);
+    embeds = List.copyOf(embeds);
   }
 }

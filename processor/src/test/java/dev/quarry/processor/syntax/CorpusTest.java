@@ -100,24 +100,19 @@ class CorpusTest {
   }
 
   @Test
-  void riverReadsAndRewritesExceptEmbedAndSlice() throws IOException {
+  void riverReadsAndRewrites() throws IOException {
     List<QueryDeclaration> queries = all(queries("river"));
     assertEquals(55, queries.size());
-    int unsupported = 0;
+    int embeds = 0;
     for (QueryDeclaration query : queries) {
-      if (query.sql().contains("sqlc.embed") || query.sql().contains("sqlc.slice")) {
-        Diagnostics diagnostics = new Diagnostics();
-        assertTrue(new ParameterRewriter().rewrite(query, diagnostics).isEmpty(), query.name());
-        assertTrue(diagnostics.all().stream()
-                .allMatch(d -> d.message().contains("not supported yet by this version of Quarry")),
-            diagnostics.all()::toString);
-        assertTrue(diagnostics.hasErrors(), query.name());
-        unsupported++;
+      if (query.sql().contains("sqlc.embed")) {
+        // t.* replaces sqlc.embed(t), so the text no longer lines up token for token.
+        embeds += rewrite(query).embeds().size();
       } else {
         checkRewrite(query);
       }
     }
-    assertEquals(2, unsupported);
+    assertEquals(2, embeds);
   }
 
   /** Rewrites without errors, leaves no named parameter behind, and maps every $n back onto its parameter. */

@@ -211,17 +211,22 @@ class ParameterRewriterTest {
   }
 
   @Test
-  void sqlcSliceIsNotSupportedYet() {
-    Diagnostic error = error("SELECT * FROM t WHERE id IN (sqlc.slice(ids))");
-    assertEquals("queries/q.sql:2:30", error.location().toString());
-    assertTrue(error.message().contains("not supported yet by this version of Quarry"), error.message());
+  void sqlcSliceBecomesOneArrayParameter() {
+    ParsedQuery parsed = rewrite("SELECT * FROM t WHERE id IN (sqlc.slice(ids)) AND x NOT IN (sqlc.slice('xs'))");
+    assertEquals("SELECT * FROM t WHERE id = ANY($1) AND x <> ALL($2)", parsed.analysisSql());
+    assertEquals("SELECT * FROM t WHERE id = ANY(?) AND x <> ALL(?)", parsed.jdbcSql());
   }
 
   @Test
-  void sqlcEmbedIsNotSupportedYet() {
-    Diagnostic error = error("SELECT sqlc.embed(t) FROM t");
-    assertTrue(error.message().startsWith("sqlc.embed(...) is not supported yet by this version of Quarry"),
-        error.message());
+  void sqlcSliceOutsideInIsAnError() {
+    assertTrue(error("SELECT * FROM t WHERE id = sqlc.slice(ids)").message().contains("must be the whole list of an IN"));
+  }
+
+  @Test
+  void sqlcEmbedBecomesTheTablesColumns() {
+    ParsedQuery parsed = rewrite("SELECT sqlc.embed(t), u.x FROM t JOIN u ON true");
+    assertEquals("SELECT t.*, u.x FROM t JOIN u ON true", parsed.jdbcSql());
+    assertEquals("t", parsed.embeds().get(0).table());
   }
 
   @Test
