@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -57,9 +56,8 @@ public final class SqlArrays {
   /**
    * A PostgreSQL array of {@code elementType} (as PostgreSQL names it, e.g. {@code int8} or an
    * enum's name) holding {@code values}, or null for a null list. Numbers, booleans and strings
-   * are sent as they are, {@code byte[]} in PostgreSQL's hex form, enums by their label, anything
-   * else in its {@code toString()} form, which for {@code java.time} and {@code UUID} values is
-   * the ISO form PostgreSQL reads.
+   * are sent as they are, anything else in its PostgreSQL text form ({@link PgText#of}); nested
+   * lists make a multi-dimensional array.
    */
   public static @Nullable Array create(
       Connection connection, String elementType, @Nullable List<?> values) throws SQLException {
@@ -126,22 +124,11 @@ public final class SqlArrays {
     return rows;
   }
 
+  /** Numbers, booleans and strings as they are (the driver types those), anything else as text. */
   private static @Nullable Object encode(@Nullable Object value) {
     if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
       return value;
     }
-    if (value instanceof byte[] bytes) {
-      return "\\x" + HexFormat.of().formatHex(bytes);
-    }
-    if (value instanceof PgEnum pgEnum) {
-      return pgEnum.label();
-    }
-    if (value instanceof PgRecord record) {
-      return record.pgText();
-    }
-    if (value instanceof Interval interval) {
-      return interval.toPostgres();
-    }
-    return value.toString();
+    return PgText.of(value);
   }
 }
