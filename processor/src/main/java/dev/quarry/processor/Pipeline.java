@@ -21,6 +21,7 @@ import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.model.GeneratedPackage;
 import dev.quarry.processor.model.ModelBuilder;
 import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.safety.MigrationChecks;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.source.SourceFile;
@@ -59,7 +60,8 @@ public final class Pipeline {
   public Result run(ProjectRequest request) {
     Diagnostics diagnostics = new Diagnostics();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
-    List<Migration> migrations = new MigrationReader(sources, diagnostics).read(request.migrations());
+    List<Migration> migrations = new MigrationReader(sources, diagnostics, options.migrations().format(), options.migrations().placeholders())
+        .read(request.migrations());
     boolean migrationsReadable = !diagnostics.hasErrors();
 
     List<QueryFile> queryFiles = new ArrayList<>();
@@ -83,6 +85,8 @@ public final class Pipeline {
 
     long started = System.nanoTime();
     GeneratedPackage model;
+    MigrationChecks migrationChecks = new MigrationChecks(options.migrations(), sources, diagnostics);
+    Optional<String> schemaSnapshot;
     String databaseDescription;
     try (SchemaDatabase database = DatabaseLauncher.start(options.database(), options.postgresVersion().major())) {
       databaseDescription = database.description();
@@ -98,6 +102,7 @@ public final class Pipeline {
           analyzer.analyze(query, diagnostics).ifPresent(a -> analyzed.put(query.declaration(), a));
         }
         model = new ModelBuilder(new TypeMapper(catalog), diagnostics).build(request.packageName(), queryFiles, analyzed);
+        schemaSnapshot = migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
       }
     } catch (DatabaseUnavailableException e) {
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage());
@@ -114,6 +119,7 @@ public final class Pipeline {
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, List.of(), "");
     }
+    schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
     List<JavaFile> files = new CodeGenerator().generate(model);
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =

@@ -105,7 +105,7 @@ public final class MigrationRunner {
    * statement cannot run in a transaction). Whether it succeeded; a failure has been reported,
    * its message starting with {@code failure}.
    */
-  boolean run(Connection connection, Migration migration, String failure, int remaining) {
+  public boolean run(Connection connection, Migration migration, String failure, int remaining) {
     @Nullable StatementSpan outside = migration.statements().stream()
         .filter(span -> cannotRunInTransaction(connection, migration.statementText(span)))
         .findFirst().orElse(null);
