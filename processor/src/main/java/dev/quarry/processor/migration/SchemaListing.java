@@ -33,6 +33,7 @@ public final class SchemaListing {
   /** The listing of the database {@code connection} is connected to. */
   public static String of(Connection connection) throws SQLException {
     List<String> out = new ArrayList<>();
+    // Sections and tables are separated by blank lines; each object is one line otherwise.
     lines(connection, out, "SELECT 'CREATE SCHEMA ' || quote_ident(n.nspname) || ';' FROM pg_catalog.pg_namespace n"
         + " WHERE n.nspname <> 'public' AND n.nspname" + user("n.nspname") + notExtension("n.oid") + " ORDER BY 1");
     lines(connection, out, "SELECT 'CREATE EXTENSION ' || quote_ident(extname) || ';' FROM pg_catalog.pg_extension"
@@ -53,7 +54,11 @@ public final class SchemaListing {
     tables(connection, out);
     lines(connection, out, "SELECT pg_get_indexdef(i.indexrelid) || ';' FROM pg_catalog.pg_index i"
         + " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE n.nspname" + user("n.nspname") + notExtension("i.indrelid") + " ORDER BY n.nspname, c.relname");
+        + " WHERE n.nspname" + user("n.nspname") + notExtension("i.indrelid")
+        // Indexes of primary keys, unique and exclusion constraints are shown as the constraint.
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid"
+        + "   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+        + " ORDER BY n.nspname, c.relname");
     lines(connection, out, "SELECT 'CREATE ' || CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END || 'VIEW '"
         + " || " + name("n.nspname", "c.relname") + " || ' AS' || chr(10) || rtrim(pg_get_viewdef(c.oid, true), ';') || ';'"
         + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -101,6 +106,9 @@ public final class SchemaListing {
         List<String> body = new ArrayList<>(column(columnQuery, table.oid()));
         body.addAll(column(constraintQuery, table.oid()));
         String kind = table.kind().equals("f") ? "FOREIGN TABLE " : "TABLE ";
+        if (!out.isEmpty()) {
+          out.add("");
+        }
         out.add("CREATE " + kind + table.name() + " (" + (body.isEmpty() ? "" : "\n    " + String.join(",\n    ", body) + "\n")
             + ")" + (table.kind().equals("p") ? " PARTITIONED" : "") + ";");
       }
@@ -120,7 +128,12 @@ public final class SchemaListing {
 
   private static void lines(Connection connection, List<String> out, String sql) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      boolean first = true;
       while (rs.next()) {
+        if (first && !out.isEmpty()) {
+          out.add("");
+        }
+        first = false;
         out.add(rs.getString(1));
       }
     }

@@ -105,7 +105,8 @@ public final class MigrationChecks {
       }
       Path parent = target.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path temp = Files.createTempFile(parent, ".quarry-snapshot", ".tmp");
+      // Not createTempFile: its owner-only permissions would end up on the committed file.
+      Path temp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       try {
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         try {
