@@ -61,7 +61,7 @@ final class LockRiskCheck {
       if (w.is(0, "create") && (w.is(1, "index") || (w.is(1, "unique") && w.is(2, "index")))) {
         createIndex(w, before, findings);
       } else if (w.is(0, "alter") && w.is(1, "table")) {
-        alterTable(w, before, after, validatedHere, findings, migration);
+        alterTable(w, before, after, validatedHere, findings);
       }
     }
     return findings;
@@ -85,8 +85,7 @@ final class LockRiskCheck {
   }
 
   private static void alterTable(
-      Words w, SchemaSnapshot before, SchemaSnapshot after, Set<String> validatedHere, List<Finding> findings,
-      Migration migration) {
+      Words w, SchemaSnapshot before, SchemaSnapshot after, Set<String> validatedHere, List<Finding> findings) {
     int name = 2;
     if (w.is(name, "if") && w.is(name + 1, "exists")) {
       name += 2;
