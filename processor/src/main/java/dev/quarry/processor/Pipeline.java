@@ -120,6 +120,7 @@ public final class Pipeline {
       return new Result(diagnostics, List.of(), "");
     }
     schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
+    migrationChecks.recordQueries(queryFiles);
     List<JavaFile> files = new CodeGenerator().generate(model);
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =

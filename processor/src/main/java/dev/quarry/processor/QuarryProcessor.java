@@ -58,7 +58,8 @@ import javax.tools.JavaFileObject;
   MigrationOptions.PLACEHOLDERS,
   MigrationOptions.CHECKS,
   MigrationOptions.SNAPSHOT,
-  MigrationOptions.PREVIOUS_QUERIES
+  MigrationOptions.PREVIOUS_QUERIES,
+  MigrationOptions.RECORD_QUERIES
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -166,7 +167,8 @@ public final class QuarryProcessor extends AbstractProcessor {
               raw.get(MigrationOptions.PLACEHOLDERS),
               raw.get(MigrationOptions.CHECKS),
               raw.get(MigrationOptions.SNAPSHOT),
-              raw.get(MigrationOptions.PREVIOUS_QUERIES)));
+              raw.get(MigrationOptions.PREVIOUS_QUERIES),
+              raw.get(MigrationOptions.RECORD_QUERIES)));
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()

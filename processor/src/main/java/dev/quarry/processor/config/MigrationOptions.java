@@ -17,18 +17,22 @@ import org.jspecify.annotations.Nullable;
  * @param snapshot where to write the schema snapshot ({@value #SNAPSHOT}), or null for nowhere
  * @param previousQueries the previous release's query files or directory ({@value
  *     #PREVIOUS_QUERIES}), or null when the expand/contract check does not run
+ * @param recordQueries where to write this build's queries as one file ({@value
+ *     #RECORD_QUERIES}), to become the next release's previous queries; null for nowhere
  */
 public record MigrationOptions(
     @Nullable MigrationFormat format,
     Map<String, String> placeholders,
     Map<Check, Check.Level> checks,
     @Nullable Path snapshot,
-    @Nullable Path previousQueries) {
+    @Nullable Path previousQueries,
+    @Nullable Path recordQueries) {
   public static final String FORMAT = "quarry.migrationFormat";
   public static final String PLACEHOLDERS = "quarry.placeholders";
   public static final String CHECKS = "quarry.checks";
   public static final String SNAPSHOT = "quarry.snapshot";
   public static final String PREVIOUS_QUERIES = "quarry.previousQueries";
+  public static final String RECORD_QUERIES = "quarry.recordQueries";
 
   public MigrationOptions {
     placeholders = Map.copyOf(placeholders);
@@ -42,7 +46,7 @@ public record MigrationOptions(
 
   /** Detected format, no placeholders, default checks, no snapshot, no previous queries. */
   public static MigrationOptions defaults() {
-    return new MigrationOptions(null, Map.of(), Map.of(), null, null);
+    return new MigrationOptions(null, Map.of(), Map.of(), null, null, null);
   }
 
   /** The level of {@code check} for this build. */
@@ -60,7 +64,8 @@ public record MigrationOptions(
       @Nullable String placeholders,
       @Nullable String checks,
       @Nullable String snapshot,
-      @Nullable String previousQueries)
+      @Nullable String previousQueries,
+      @Nullable String recordQueries)
       throws InvalidOptionException {
     MigrationFormat forced = null;
     if (format != null && !format.isBlank() && !format.strip().equalsIgnoreCase("auto")) {
@@ -73,7 +78,8 @@ public record MigrationOptions(
         pairs(PLACEHOLDERS, placeholders),
         levels(checks),
         path(projectDir, snapshot),
-        path(projectDir, previousQueries));
+        path(projectDir, previousQueries),
+        path(projectDir, recordQueries));
   }
 
   private static Map<String, String> pairs(String option, @Nullable String value) throws InvalidOptionException {

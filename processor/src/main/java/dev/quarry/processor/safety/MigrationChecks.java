@@ -8,6 +8,8 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.migration.SchemaListing;
+import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,11 @@ public final class MigrationChecks {
   private static final String SNAPSHOT_HEADER =
       "-- Schema snapshot: the schema the migrations build, written by Quarry (-Aquarry.snapshot).\n"
           + "-- Do not edit; commit it, so that a pull request shows its schema change in this file's diff.\n\n";
+
+  private static final String RECORD_HEADER =
+      "-- The queries of this build, written by Quarry (-Aquarry.recordQueries). At a release, copy this file\n"
+          + "-- to the path given with -Aquarry.previousQueries and commit it: the next release's build then\n"
+          + "-- checks that its migrations do not break the queries still running during a rolling deploy.\n";
 
   private final MigrationOptions options;
   private final SourceReader sources;
@@ -90,15 +97,44 @@ public final class MigrationChecks {
   }
 
   /**
-   * Writes the snapshot to {@code quarry.snapshot}, through a temporary file and a move so that
-   * a reader never sees half a file, and not at all when the file already holds this text (so
-   * its timestamp does not change and incremental builds stay quiet).
+   * Writes the snapshot to {@code quarry.snapshot} (see {@link #write}).
    */
   public void writeSnapshot(String text) {
-    Path target = options.snapshot();
+    if (options.snapshot() != null) {
+      write(options.snapshot(), text, MigrationOptions.SNAPSHOT, "schema snapshot");
+    }
+  }
+
+  /**
+   * Writes this build's queries to {@code quarry.recordQueries} as one query file in sqlc's
+   * syntax (header, the file and line it came from, the statement), in file and line order. At a
+   * release the team copies it to where {@code quarry.previousQueries} points and commits it.
+   */
+  public void recordQueries(List<QueryFile> files) {
+    Path target = options.recordQueries();
     if (target == null) {
       return;
     }
+    StringBuilder text = new StringBuilder(RECORD_HEADER);
+    for (QueryFile file : files) {
+      String source = file.file().text();
+      for (QueryDeclaration query : file.queries()) {
+        int headerEnd = source.indexOf('\n', query.headerOffset());
+        String header = source.substring(query.headerOffset(), headerEnd < 0 ? source.length() : headerEnd).stripTrailing();
+        text.append('\n').append(header).append('\n')
+            .append("-- from ").append(query.headerLocation().toString().replaceAll(":\\d+$", "")).append('\n')
+            .append(query.sql().replace("\r\n", "\n")).append(";\n");
+      }
+    }
+    write(target, text.toString(), MigrationOptions.RECORD_QUERIES, "recorded queries");
+  }
+
+  /**
+   * Writes {@code text} to {@code target} through a temporary file and a move, so that a reader
+   * never sees half a file, and not at all when the file already holds this text (so its
+   * timestamp does not change and incremental builds stay quiet).
+   */
+  private void write(Path target, String text, String option, String what) {
     try {
       if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(text)) {
         return;
@@ -118,8 +154,8 @@ public final class MigrationChecks {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      diagnostics.error(Problem.SNAPSHOT, null, "cannot write the schema snapshot " + target + ": " + e
-          + "; check the path given with -A" + MigrationOptions.SNAPSHOT);
+      diagnostics.error(Problem.SNAPSHOT, null, "cannot write the " + what + " " + target + ": " + e
+          + "; check the path given with -A" + option);
     }
   }
 }
