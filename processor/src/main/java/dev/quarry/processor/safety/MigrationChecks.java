@@ -84,7 +84,10 @@ public final class MigrationChecks {
       }
       var before = i == 0 ? history.baseline() : history.steps().get(i - 1).after();
       for (LockRiskCheck.Finding finding : LockRiskCheck.check(migration, before, step.after())) {
-        String message = finding.message() + "; or, if " + migration.displayName()
+        String marker = migration.format().noTransactionMarker();
+        String message = finding.message()
+            + (marker != null && finding.message().contains("CONCURRENTLY") ? " (" + marker + ")" : "")
+            + "; or, if " + migration.displayName()
             + " is safe as it is (the table is small or not in use yet), say so with -- quarry:allow lock-risk";
         var location = migration.file().locationOf(finding.offset());
         if (level == Check.Level.ERROR) {
