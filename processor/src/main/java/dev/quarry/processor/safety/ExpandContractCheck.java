@@ -6,6 +6,7 @@ import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.diagnostics.Severity;
+import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
@@ -36,18 +37,17 @@ final class ExpandContractCheck {
 
   private final SourceReader sources;
   private final Diagnostics diagnostics;
-  private final Check.Level level;
+  private final MigrationDirectives directives;
+  private final List<Migration> applied;
 
-  ExpandContractCheck(SourceReader sources, Diagnostics diagnostics, Check.Level level) {
+  ExpandContractCheck(SourceReader sources, Diagnostics diagnostics, MigrationDirectives directives, List<Migration> applied) {
     this.sources = sources;
     this.diagnostics = diagnostics;
-    this.level = level;
+    this.directives = directives;
+    this.applied = applied;
   }
 
   void check(Path previous, QueryAnalyzer analyzer) throws SQLException {
-    if (level == Check.Level.OFF) {
-      return;
-    }
     // A missing path is reported by the SourceReader as an error of this build, whatever the level.
     List<Path> files = sources.sqlFiles(List.of(previous.toString()), "previous release's queries (quarry.previousQueries)");
     QueryFileReader reader = new QueryFileReader(new Diagnostics());
@@ -75,6 +75,19 @@ final class ExpandContractCheck {
   }
 
   private void report(Diagnostic failure, QueryDeclaration query) {
+    // The explanation names the migration that dropped or renamed what the query uses; that
+    // migration's own setting (-- quarry:allow expand-contract) decides, else the build's.
+    Check.Level level = directives.buildLevel(Check.EXPAND_CONTRACT);
+    for (int i = applied.size() - 1; i >= 0; i--) {
+      Migration migration = applied.get(i);
+      if (failure.message().contains(migration.displayName() + " ")) {
+        level = directives.level(Check.EXPAND_CONTRACT, migration);
+        break;
+      }
+    }
+    if (level == Check.Level.OFF) {
+      return;
+    }
     String message = "the previous release's query " + query.name() + " fails on the new schema: " + failure.message()
         + "; during a rolling deploy the previous release still runs it, so keep what it uses until the"
         + " next release (expand now, contract later), or set -Aquarry.checks=expand-contract=off for a"

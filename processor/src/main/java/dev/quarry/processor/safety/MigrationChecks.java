@@ -60,8 +60,7 @@ public final class MigrationChecks {
       throws SQLException {
     checkLockRisks(history);
     if (options.previousQueries() != null) {
-      new ExpandContractCheck(sources, diagnostics, options.level(Check.EXPAND_CONTRACT))
-          .check(options.previousQueries(), analyzer);
+      new ExpandContractCheck(sources, diagnostics, directives, applied).check(options.previousQueries(), analyzer);
     }
     Optional<String> snapshot = options.snapshot() == null
         ? Optional.empty()

@@ -35,6 +35,11 @@ final class MigrationDirectives {
     this.diagnostics = diagnostics;
   }
 
+  /** The level of {@code check} for the build ({@code quarry.checks} or the default). */
+  Check.Level buildLevel(Check check) {
+    return buildLevels.get(check);
+  }
+
   /** The level of {@code check} for {@code migration}: its file's comment, else the build's. */
   Check.Level level(Check check, Migration migration) {
     Check.Level own = byFile.computeIfAbsent(migration.file().displayPath(), f -> parse(migration)).get(check);
