@@ -1,3 +1,6 @@
+-- quarry:allow lock-risk: V2 to V6 shipped together in the first release, so posts was still
+-- empty when this ran. On a table in use, add slug without its volatile default and UNIQUE,
+-- backfill it, then CREATE UNIQUE INDEX CONCURRENTLY; build the index below CONCURRENTLY.
 -- A stable public identifier, free-form metadata, an estimated reading time and a ranking score
 -- that editors set when they publish.
 ALTER TABLE posts

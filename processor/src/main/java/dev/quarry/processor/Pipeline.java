@@ -21,6 +21,7 @@ import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.model.GeneratedPackage;
 import dev.quarry.processor.model.ModelBuilder;
 import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.safety.MigrationChecks;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.source.SourceFile;
@@ -59,7 +60,8 @@ public final class Pipeline {
   public Result run(ProjectRequest request) {
     Diagnostics diagnostics = new Diagnostics();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
-    List<Migration> migrations = new MigrationReader(sources, diagnostics).read(request.migrations());
+    List<Migration> migrations = new MigrationReader(sources, diagnostics, options.migrations().format(), options.migrations().placeholders())
+        .read(request.migrations());
     boolean migrationsReadable = !diagnostics.hasErrors();
 
     List<QueryFile> queryFiles = new ArrayList<>();
@@ -83,6 +85,8 @@ public final class Pipeline {
 
     long started = System.nanoTime();
     GeneratedPackage model;
+    MigrationChecks migrationChecks = new MigrationChecks(options.migrations(), sources, diagnostics);
+    Optional<String> schemaSnapshot;
     String databaseDescription;
     try (SchemaDatabase database = DatabaseLauncher.start(options.database(), options.postgresVersion().major())) {
       databaseDescription = database.description();
@@ -100,6 +104,7 @@ public final class Pipeline {
         TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
         types.checkOverrides();
         model = new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
+        schemaSnapshot = migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
       }
     } catch (DatabaseUnavailableException e) {
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage());
@@ -116,6 +121,8 @@ public final class Pipeline {
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, List.of(), "");
     }
+    schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
+    migrationChecks.recordQueries(queryFiles);
     List<JavaFile> files = new CodeGenerator().generate(model);
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =

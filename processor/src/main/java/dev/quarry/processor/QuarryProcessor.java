@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
+import dev.quarry.processor.config.MigrationOptions;
 import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
@@ -52,7 +53,13 @@ import javax.tools.JavaFileObject;
 @SupportedOptions({
   ProcessorOptions.PROJECT_DIR,
   DatabaseChoice.OPTION,
-  PostgresVersion.OPTION
+  PostgresVersion.OPTION,
+  MigrationOptions.FORMAT,
+  MigrationOptions.PLACEHOLDERS,
+  MigrationOptions.CHECKS,
+  MigrationOptions.SNAPSHOT,
+  MigrationOptions.PREVIOUS_QUERIES,
+  MigrationOptions.RECORD_QUERIES
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -154,10 +161,19 @@ public final class QuarryProcessor extends AbstractProcessor {
     String projectDir = raw.get(ProcessorOptions.PROJECT_DIR);
     Path base = projectDir == null || projectDir.isBlank() ? Path.of("") : Path.of(projectDir);
     try {
+      Path projectPath = base.toAbsolutePath().normalize();
       return new ProcessorOptions(
-          base.toAbsolutePath().normalize(),
+          projectPath,
           DatabaseChoice.parse(raw.get(DatabaseChoice.OPTION)),
-          PostgresVersion.parse(raw.get(PostgresVersion.OPTION)));
+          PostgresVersion.parse(raw.get(PostgresVersion.OPTION)),
+          MigrationOptions.parse(
+              projectPath,
+              raw.get(MigrationOptions.FORMAT),
+              raw.get(MigrationOptions.PLACEHOLDERS),
+              raw.get(MigrationOptions.CHECKS),
+              raw.get(MigrationOptions.SNAPSHOT),
+              raw.get(MigrationOptions.PREVIOUS_QUERIES),
+              raw.get(MigrationOptions.RECORD_QUERIES)));
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Compiles each case folder under {@code src/test/resources/cases} with Quarry and compares the
  * outcome with what the folder expects. A case folder holds {@code migrations/}, {@code queries/}
- * and either {@code expected/} (the generated sources, byte for byte) or {@code errors.txt} (one
- * expected error a line: {@code path:line:col: text the message contains}). An optional
+ * and either {@code expected/} (the generated sources, byte for byte), {@code errors.txt} (one
+ * expected error a line: {@code path:line:col: text the message contains}) or {@code
+ * warnings.txt} (the same for Quarry's warnings, on a build that otherwise succeeds; an empty one
+ * asserts that Quarry warns about nothing). An optional
  * {@code options.txt} holds extra {@code -A} options, one a line.
  *
  * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from
@@ -115,10 +117,40 @@ class CompileCaseTest {
 
   private static void run(Path folder) throws IOException {
     Path errorsFile = folder.resolve("errors.txt");
-    if (Files.exists(errorsFile)) {
+    Path warningsFile = folder.resolve("warnings.txt");
+    if (Files.exists(warningsFile)) {
+      checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), JavacRun.compile(folder, PACKAGE));
+    } else if (Files.exists(errorsFile)) {
       checkErrors(folder, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
     } else {
       checkGenerated(folder.resolve("expected"), compileCase(folder, options(folder)));
+    }
+  }
+
+  /**
+   * Quarry's warnings (those with a {@code [quarry:} tag) must be exactly the expected ones, and
+   * Quarry must report no error. Under the cases' {@code -Werror} javac then fails the build with
+   * its own "warnings found" error, which is what users get, so only Quarry's messages count.
+   */
+  private static void checkWarnings(List<String> expectedLines, JavacRun run) {
+    List<String> expected = expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> quarryErrors = run.errors().stream().map(JavacRun.Message::text).filter(m -> m.contains("[quarry:")).toList();
+    assertEquals(List.of(), quarryErrors, "Quarry errors");
+    List<String> actual = run.diagnostics().stream()
+        .filter(d -> d.kind() == Diagnostic.Kind.WARNING || d.kind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .map(JavacRun.Message::text)
+        .filter(m -> m.contains("[quarry:"))
+        .toList();
+    for (String line : expected) {
+      int split = line.indexOf(": ");
+      String location = split < 0 ? "" : line.substring(0, split + 1);
+      String text = split < 0 ? line : line.substring(split + 2);
+      assertTrue(actual.stream().anyMatch(m -> m.startsWith(location) && m.contains(text)),
+          "expected a warning \"" + line + "\"; the warnings were:\n  " + String.join("\n  ", actual));
+    }
+    assertEquals(expected.size(), actual.size(), "number of warnings; they were:\n  " + String.join("\n  ", actual));
+    if (expected.isEmpty()) {
+      assertTrue(run.succeeded(), "compilation should succeed: " + run.diagnostics());
     }
   }
 

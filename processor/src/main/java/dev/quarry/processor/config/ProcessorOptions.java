@@ -8,7 +8,15 @@ import java.nio.file.Path;
  * @param projectDir base directory of the annotation's paths ({@code quarry.projectDir})
  * @param database where the schema database is built ({@code quarry.database})
  * @param postgresVersion the PostgreSQL major version for embedded and container databases
+ * @param migrations how migrations are read and checked ({@code quarry.migrationFormat},
+ *     {@code quarry.checks}, ...)
  */
-public record ProcessorOptions(Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
+public record ProcessorOptions(
+    Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion, MigrationOptions migrations) {
   public static final String PROJECT_DIR = "quarry.projectDir";
+
+  /** Options with the default migration settings. */
+  public ProcessorOptions(Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
+    this(projectDir, database, postgresVersion, MigrationOptions.defaults());
+  }
 }

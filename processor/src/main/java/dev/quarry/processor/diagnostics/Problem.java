@@ -31,6 +31,14 @@ public enum Problem {
   DATABASE_UNAVAILABLE("database-unavailable"),
   /** A generated name that collides with another. */
   NAME_CLASH("name-clash"),
+  /** A migration statement that locks or rewrites a table that already holds data. */
+  LOCK_RISK("lock-risk"),
+  /** A down part that does not undo its up part. */
+  DOWN_ROUND_TRIP("down"),
+  /** A query of the previous release that the new schema breaks during a rolling deploy. */
+  EXPAND_CONTRACT("expand-contract"),
+  /** The schema snapshot file cannot be written. */
+  SNAPSHOT("snapshot"),
   /** A failure inside Quarry itself: a bug to report. */
   INTERNAL("internal");
 

@@ -41,6 +41,7 @@ public final class MigrationRunner {
               + "|ALTER\\s+SYSTEM\\b"
               + "|CREATE\\s+SUBSCRIPTION\\b|DROP\\s+SUBSCRIPTION\\b"
               + ")");
+  private static final Pattern ADD_ENUM_VALUE = Pattern.compile("(?is)^ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b");
 
   private final Diagnostics diagnostics;
 
@@ -95,8 +96,34 @@ public final class MigrationRunner {
 
   /** Whether the migration was applied; a failure has been reported when not. */
   private boolean applyOne(Connection connection, Migration migration, int remaining) {
-    boolean inTransaction = migration.statements().stream()
-        .noneMatch(span -> OUTSIDE_TRANSACTION.matcher(migration.statementText(span)).find());
+    return run(connection, migration, "migration failed: ", remaining);
+  }
+
+  /**
+   * Runs {@code migration}'s statements as its format would: in one transaction, or statement by
+   * statement in autocommit when it is marked so (or, for formats without a marker, when a
+   * statement cannot run in a transaction). Whether it succeeded; a failure has been reported,
+   * its message starting with {@code failure}.
+   */
+  public boolean run(Connection connection, Migration migration, String failure, int remaining) {
+    @Nullable StatementSpan outside = migration.statements().stream()
+        .filter(span -> cannotRunInTransaction(connection, migration.statementText(span)))
+        .findFirst().orElse(null);
+    boolean inTransaction = switch (migration.transaction()) {
+      case AUTO -> outside == null;
+      case WRAPPED -> true;
+      case NONE -> false;
+    };
+    if (inTransaction && outside != null) {
+      diagnostics.error(
+          Problem.MIGRATION_FAILED,
+          migration.file().locationOf(outside.start()),
+          failure + "this statement cannot run inside a transaction block, and "
+              + migration.format().displayName() + " runs " + migration.displayName()
+              + " in one; mark the migration with " + migration.format().noTransactionMarker()
+              + " (and keep such statements in a migration of their own)");
+      return false;
+    }
     StatementSpan current = null;
     try {
       connection.setAutoCommit(!inTransaction);
@@ -120,7 +147,7 @@ public final class MigrationRunner {
           // The connection is broken; the failure below is what matters.
         }
       }
-      report(migration, current, e, remaining);
+      report(migration, current, e, remaining, failure);
       return false;
     } finally {
       try {
@@ -131,13 +158,31 @@ public final class MigrationRunner {
     }
   }
 
-  private void report(Migration migration, @Nullable StatementSpan span, SQLException e, int remaining) {
+  /**
+   * Whether PostgreSQL refuses {@code sql} inside a transaction block: the commands above, and
+   * {@code ALTER TYPE ... ADD VALUE} before PostgreSQL 12.
+   */
+  private static boolean cannotRunInTransaction(Connection connection, String sql) {
+    if (OUTSIDE_TRANSACTION.matcher(sql).find()) {
+      return true;
+    }
+    if (!ADD_ENUM_VALUE.matcher(sql).find()) {
+      return false;
+    }
+    try {
+      return connection.getMetaData().getDatabaseMajorVersion() < 12;
+    } catch (SQLException e) {
+      return false; // The statement itself will fail and be reported.
+    }
+  }
+
+  private void report(Migration migration, @Nullable StatementSpan span, SQLException e, int remaining, String failure) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
-    StringBuilder message = new StringBuilder("migration failed: ");
+    StringBuilder message = new StringBuilder(failure);
     if (server != null) {
       if (span != null && server.getPosition() > 0) {
-        offset = span.start() + offsetOfCharacter(migration.statementText(span), server.getPosition());
+        offset = migration.fileOffset(span, offsetOfCharacter(migration.statementText(span), server.getPosition()));
       }
       message.append(server.getMessage()).append(" (SQLSTATE ").append(server.getSQLState()).append(")");
       if (server.getDetail() != null) {
@@ -154,6 +199,11 @@ public final class MigrationRunner {
       if (e.getSQLState() != null) {
         message.append(" (SQLSTATE ").append(e.getSQLState()).append(")");
       }
+    }
+    if ("55P04".equals(e.getSQLState())) {
+      // ALTER TYPE ... ADD VALUE takes effect only when its transaction commits.
+      message.append("; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
+          + " move the statements that use it into a later migration");
     }
     message.append("; fix this migration");
     if (remaining > 0) {

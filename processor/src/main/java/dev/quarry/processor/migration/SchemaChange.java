@@ -22,7 +22,7 @@ public record SchemaChange(Kind kind, Migration migration, String before, @Nulla
    * users.biography}.
    */
   public String describe() {
-    String file = migration.file().displayPath();
+    String file = migration.displayName();
     return switch (kind) {
       case DROPPED -> file + " dropped " + before;
       case RENAMED -> file + " renamed " + before + " to " + after;

@@ -4,15 +4,21 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The user's relations and their columns at one moment, keyed by what survives a rename:
  * the relation's oid, and for a column its attribute number within the relation.
  */
-public record SchemaSnapshot(Map<Long, Relation> relations, Map<ColumnKey, Column> columns) {
+public record SchemaSnapshot(
+    Map<Long, Relation> relations, Map<ColumnKey, Column> columns, List<NotNullCheck> notNullChecks) {
   /** A table, view, materialized view or foreign table. */
   public record Relation(String schema, String name) {
     /** {@code name} in {@code public}, {@code schema.name} elsewhere. */
@@ -27,10 +33,23 @@ public record SchemaSnapshot(Map<Long, Relation> relations, Map<ColumnKey, Colum
   /** A column's name and type ({@code format_type}, e.g. {@code character varying(20)}). */
   public record Column(String name, String type) {}
 
+  /**
+   * A {@code CHECK (column IS NOT NULL)} constraint: once validated, PostgreSQL 12+ sets the
+   * column NOT NULL without scanning the table, which the lock-risk check needs to know.
+   */
+  public record NotNullCheck(long relationOid, String constraint, String column, boolean validated) {}
+
   public SchemaSnapshot {
     relations = Map.copyOf(relations);
     columns = Map.copyOf(columns);
+    notNullChecks = List.copyOf(notNullChecks);
   }
+
+  private static final String NOT_NULL_CHECKS =
+      "SELECT c.conrelid, c.conname, pg_get_constraintdef(c.oid), c.convalidated"
+          + " FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace"
+          + " WHERE c.contype = 'c' AND c.conrelid <> 0 AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
+  private static final Pattern IS_NOT_NULL = Pattern.compile("CHECK \\(\\(\"?([^\"()\\s]+)\"? IS NOT NULL\\)\\)( NOT VALID)?");
 
   // One catalog query: cheap enough to run after every migration.
   private static final String QUERY =
@@ -58,15 +77,53 @@ public record SchemaSnapshot(Map<Long, Relation> relations, Map<ColumnKey, Colum
         }
       }
     }
-    return new SchemaSnapshot(relations, columns);
+    List<NotNullCheck> checks = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(NOT_NULL_CHECKS)) {
+      while (rs.next()) {
+        Matcher m = IS_NOT_NULL.matcher(rs.getString(3));
+        if (m.matches()) {
+          checks.add(new NotNullCheck(rs.getLong(1), rs.getString(2), m.group(1), rs.getBoolean(4)));
+        }
+      }
+    }
+    return new SchemaSnapshot(relations, columns, checks);
   }
 
   /** An empty schema. */
   public static SchemaSnapshot empty() {
-    return new SchemaSnapshot(Map.of(), Map.of());
+    return new SchemaSnapshot(Map.of(), Map.of(), List.of());
   }
 
   @Nullable Relation relation(long oid) {
     return relations.get(oid);
+  }
+
+  /**
+   * The oid of the relation a statement calls {@code name} ({@code schema} null when the name is
+   * unqualified: then a relation of that name in {@code public} first, else in any schema).
+   */
+  public Optional<Long> relationOid(@Nullable String schema, String name) {
+    Long any = null;
+    for (Map.Entry<Long, Relation> e : relations.entrySet()) {
+      Relation r = e.getValue();
+      if (!r.name().equals(name)) {
+        continue;
+      }
+      if (schema != null ? r.schema().equals(schema) : r.schema().equals("public")) {
+        return Optional.of(e.getKey());
+      }
+      if (schema == null && (any == null || e.getKey() < any)) {
+        any = e.getKey();
+      }
+    }
+    return Optional.ofNullable(any);
+  }
+
+  /** The column of relation {@code oid} named {@code name}, with its key. */
+  public Optional<Map.Entry<ColumnKey, Column>> column(long oid, String name) {
+    return columns.entrySet().stream()
+        .filter(e -> e.getKey().relationOid() == oid && e.getValue().name().equals(name))
+        .findFirst();
   }
 }

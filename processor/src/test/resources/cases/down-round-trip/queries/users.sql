@@ -1,0 +1,2 @@
+-- name: FindBio :one
+SELECT bio FROM users WHERE id = @id;

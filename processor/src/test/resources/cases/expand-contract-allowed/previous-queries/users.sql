@@ -1,0 +1,2 @@
+-- name: GetBio :one
+SELECT bio FROM users WHERE id = @id;

@@ -1,0 +1,2 @@
+-- name: GetBiography :one
+SELECT biography FROM users WHERE id = @id;

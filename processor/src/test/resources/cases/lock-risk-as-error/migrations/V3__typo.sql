@@ -1,0 +1,2 @@
+-- quarry:allow lock-rsk
+SELECT 1;

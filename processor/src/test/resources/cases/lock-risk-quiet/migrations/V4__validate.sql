@@ -1,0 +1,4 @@
+ALTER TABLE posts VALIDATE CONSTRAINT posts_title_check;
+ALTER TABLE users VALIDATE CONSTRAINT users_bio_not_null;
+ALTER TABLE users ALTER COLUMN bio SET NOT NULL;
+ALTER TABLE users DROP CONSTRAINT users_bio_not_null;
