@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
+import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
@@ -52,7 +53,8 @@ import javax.tools.JavaFileObject;
 @SupportedOptions({
   ProcessorOptions.PROJECT_DIR,
   DatabaseChoice.OPTION,
-  PostgresVersion.OPTION
+  PostgresVersion.OPTION,
+  LockMode.OPTION
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -157,7 +159,8 @@ public final class QuarryProcessor extends AbstractProcessor {
       return new ProcessorOptions(
           base.toAbsolutePath().normalize(),
           DatabaseChoice.parse(raw.get(DatabaseChoice.OPTION)),
-          PostgresVersion.parse(raw.get(PostgresVersion.OPTION)));
+          PostgresVersion.parse(raw.get(PostgresVersion.OPTION)),
+          LockMode.parse(raw.get(LockMode.OPTION)));
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()

@@ -31,6 +31,10 @@ public enum Problem {
   DATABASE_UNAVAILABLE("database-unavailable"),
   /** A generated name that collides with another. */
   NAME_CLASH("name-clash"),
+  /** The lock file does not match the migrations or queries, and cannot be refreshed here. */
+  STALE_LOCK("stale-lock"),
+  /** The lock file cannot be read, parsed or written. */
+  LOCK_FILE("lock-file"),
   /** A failure inside Quarry itself: a bug to report. */
   INTERNAL("internal");
 
