@@ -6,7 +6,15 @@ import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.analysis.UnknownNameExplainer;
 import dev.quarry.processor.codegen.CodeGenerator;
+import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
+import dev.quarry.processor.lock.InputHashes;
+import dev.quarry.processor.lock.LockCheck;
+import dev.quarry.processor.lock.LockFile;
+import dev.quarry.processor.lock.Resolution;
+import dev.quarry.processor.lock.Resolution.SchemaStamp;
+import dev.quarry.processor.lock.ResolutionCapture;
+import dev.quarry.processor.lock.ResolvedCatalog;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.database.DatabaseLauncher;
 import dev.quarry.processor.database.DatabaseUnavailableException;
@@ -29,6 +37,8 @@ import dev.quarry.processor.source.SourceReader;
 import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.types.TypeMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,11 +50,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs Quarry's stages for one {@code @GenerateQueries} use: read the files, find the
- * parameters, build the schema in a scratch database, analyse every query, build the model and
- * write the sources. Problems of every stage are collected in {@link Diagnostics}; sources are
+ * parameters, take what the lock file still answers for, build the schema in a scratch database
+ * and analyse the rest (only when something is stale), build the model from the resulting
+ * {@link Resolution}, write the sources and, when it changed, the lock file. Problems of every stage are collected in {@link Diagnostics}; sources are
  * returned only when there is no error.
  */
 public final class Pipeline {
@@ -60,8 +72,10 @@ public final class Pipeline {
   public Result run(ProjectRequest request) {
     Diagnostics diagnostics = new Diagnostics();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
-    List<Migration> migrations = new MigrationReader(sources, diagnostics, options.migrations().format(), options.migrations().placeholders())
-        .read(request.migrations());
+    List<Migration> migrations =
+        new MigrationReader(sources, diagnostics, options.migrations().format(), options.migrations().placeholders())
+            .read(request.migrations());
+    MigrationChecks migrationChecks = new MigrationChecks(options.migrations(), sources, diagnostics);
     boolean migrationsReadable = !diagnostics.hasErrors();
 
     List<QueryFile> queryFiles = new ArrayList<>();
@@ -84,31 +98,142 @@ public final class Pipeline {
     }
 
     long started = System.nanoTime();
+    SchemaStamp schema =
+        InputHashes.schemaStamp(migrations, options.postgresVersion().major(), request.typeOverrides());
+    Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
+    LockCheck check = checkLock(lockPath, schema, parsed, diagnostics);
+
+    Resolution resolution;
+    String origin;
+    // Migration checks and the schema snapshot need the schema built; with a fresh lock file the
+    // migrations are the ones they last ran on, and nothing is rebuilt.
+    Optional<String> schemaSnapshot = Optional.empty();
+    if (check.fresh()) {
+      // Every query is in the lock file, resolved against these migrations: no database needed.
+      List<String> names = parsed.stream().map(q -> q.declaration().name()).toList();
+      resolution = check.locked().retain(names);
+      origin = "from the lock file " + display(lockPath) + " (migrations and queries unchanged, no database used)";
+    } else if (options.lockMode() == LockMode.OFFLINE) {
+      diagnostics.error(
+          Problem.STALE_LOCK, null,
+          "the lock file " + display(lockPath) + " is stale: " + check.describe() + "; -A" + LockMode.OPTION
+              + "=offline never connects to a database, so refresh the lock file with a build that can"
+              + " (without -A" + LockMode.OPTION + "=offline; embedded PostgreSQL needs no install) and commit it");
+      return new Result(diagnostics, List.of(), "");
+    } else {
+      Optional<Resolved> resolved =
+          resolveWithDatabase(request, migrations, parsed, schema, check, lockPath, migrationChecks, diagnostics);
+      if (resolved.isEmpty()) {
+        return new Result(diagnostics, List.of(), "");
+      }
+      resolution = resolved.get().resolution();
+      origin = resolved.get().origin();
+      schemaSnapshot = resolved.get().schemaSnapshot();
+    }
+
+    // The model is built from the resolution whether it came from the database or the lock
+    // file, so that both give the same sources.
     GeneratedPackage model;
-    MigrationChecks migrationChecks = new MigrationChecks(options.migrations(), sources, diagnostics);
-    Optional<String> schemaSnapshot;
-    String databaseDescription;
-    try (SchemaDatabase database = DatabaseLauncher.start(options.database(), options.postgresVersion().major())) {
-      databaseDescription = database.description();
+    try {
+      ResolvedCatalog catalog = new ResolvedCatalog(resolution);
+      Map<QueryDeclaration, AnalyzedQuery> analyzed = new HashMap<>();
+      for (ParsedQuery query : parsed) {
+        catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
+      }
+      TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
+      model = new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the resolved facts lack a type the model needs: " + e.getMessage(), e);
+    }
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics, List.of(), "");
+    }
+    List<JavaFile> files = new CodeGenerator().generate(model);
+    schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
+    migrationChecks.recordQueries(queryFiles);
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics, List.of(), "");
+    }
+    String lockNote = "";
+    if (lockPath != null) {
+      try {
+        if (LockFile.writeIfChanged(lockPath, LockFile.format(resolution))) {
+          lockNote = "; wrote " + display(lockPath);
+        }
+      } catch (IOException e) {
+        diagnostics.error(
+            Problem.LOCK_FILE, null,
+            "cannot write the lock file " + lockPath + ": " + e.getMessage() + "; make its folder writable, or set -A"
+                + LockMode.OPTION + "=off");
+        return new Result(diagnostics, List.of(), "");
+      }
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    String summary =
+        "Quarry: " + parsed.size() + " queries in " + queryFiles.size() + " files " + origin + " in " + millis + " ms"
+            + lockNote;
+    return new Result(diagnostics, files, summary);
+  }
+
+  /**
+   * A resolution made with a database, how it was made (for the summary), and the schema
+   * snapshot to write when the build succeeds.
+   */
+  private record Resolved(Resolution resolution, String origin, Optional<String> schemaSnapshot) {}
+
+  /**
+   * Builds the schema and analyses what the lock file does not answer for: only the new and
+   * changed queries when the schema is unchanged, else every query.
+   */
+  private Optional<Resolved> resolveWithDatabase(
+      ProjectRequest request, List<Migration> migrations, List<ParsedQuery> parsed, SchemaStamp schema,
+      LockCheck check, @Nullable Path lockPath, MigrationChecks migrationChecks, Diagnostics diagnostics) {
+    SchemaDatabase database;
+    try {
+      database = DatabaseLauncher.start(options.database(), options.postgresVersion().major());
+    } catch (DatabaseUnavailableException e) {
+      String lock =
+          lockPath == null
+              ? ""
+              : "; the lock file " + display(lockPath) + " cannot stand in for it: " + check.describe()
+                  + " (build once where a database is available to refresh it, and commit it)";
+      diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
+      return Optional.empty();
+    }
+    try (database) {
       try (Connection connection = database.connect()) {
         MigrationRunner.Result applied = new MigrationRunner(diagnostics).apply(connection, migrations);
         if (!applied.succeeded()) {
-          return new Result(diagnostics, List.of(), "");
+          return Optional.empty();
         }
         Catalog catalog = Catalog.load(connection);
+        new TypeMapper(catalog, request.typeOverrides(), diagnostics).checkOverrides(catalog);
+        boolean incremental = check.locked() != null && check.schemaFresh();
+        List<ParsedQuery> toAnalyze = incremental ? check.stale() : parsed;
         QueryAnalyzer analyzer = new QueryAnalyzer(connection, catalog, explainer(applied.history()));
-        Map<QueryDeclaration, AnalyzedQuery> analyzed = new HashMap<>();
-        for (ParsedQuery query : parsed) {
-          analyzer.analyze(query, diagnostics).ifPresent(a -> analyzed.put(query.declaration(), a));
+        List<AnalyzedQuery> analyzed = new ArrayList<>();
+        for (ParsedQuery query : toAnalyze) {
+          analyzer.analyze(query, diagnostics).ifPresent(analyzed::add);
         }
-        TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
-        types.checkOverrides();
-        model = new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
-        schemaSnapshot = migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
+        Resolution fresh = ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
+        // Last: the down round trip among the checks changes the database.
+        Optional<String> snapshot = migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
+        Resolution resolution = fresh;
+        if (incremental) {
+          List<String> kept = new ArrayList<>();
+          for (ParsedQuery query : parsed) {
+            if (!toAnalyze.contains(query)) {
+              kept.add(query.declaration().name());
+            }
+          }
+          resolution = check.locked().merge(kept, fresh);
+        }
+        String origin =
+            "checked against " + migrations.size() + " migrations on " + database.description() + " ("
+                + toAnalyze.size() + " analysed" + (incremental ? ", " + (parsed.size() - toAnalyze.size())
+                + " unchanged from the lock file" : "") + ")";
+        return Optional.of(new Resolved(resolution, origin, snapshot));
       }
-    } catch (DatabaseUnavailableException e) {
-      diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage());
-      return new Result(diagnostics, List.of(), "");
     } catch (SQLException e) {
       diagnostics.error(
           Problem.DATABASE_UNAVAILABLE,
@@ -116,19 +241,51 @@ public final class Pipeline {
           "the schema database failed while Quarry was using it: " + e.getMessage()
               + " [SQLSTATE " + e.getSQLState() + "]; check the server, or set -A"
               + dev.quarry.processor.config.DatabaseChoice.OPTION + "=embedded");
-      return new Result(diagnostics, List.of(), "");
+      return Optional.empty();
+    } finally {
+      // The database is closed by now; what could not be cleaned up must not pass silently.
+      for (String problem : database.cleanupProblems()) {
+        diagnostics.warning(Problem.DATABASE_UNAVAILABLE, null, problem);
+      }
     }
-    if (diagnostics.hasErrors()) {
-      return new Result(diagnostics, List.of(), "");
+  }
+
+  /**
+   * The lock file: {@value LockFile#NAME} in the folder of the annotation's first queries path
+   * (that folder itself when the path is a folder), so it sits next to the queries it describes.
+   */
+  private @Nullable Path lockPath(ProjectRequest request) {
+    if (request.queries().isEmpty()) {
+      return null;
     }
-    schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
-    migrationChecks.recordQueries(queryFiles);
-    List<JavaFile> files = new CodeGenerator().generate(model);
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    String summary =
-        "Quarry: " + parsed.size() + " queries in " + queryFiles.size() + " files checked against "
-            + migrations.size() + " migrations on " + databaseDescription + " in " + millis + " ms";
-    return new Result(diagnostics, files, summary);
+    Path first = options.projectDir().resolve(request.queries().get(0)).normalize();
+    Path folder = Files.isDirectory(first) ? first : first.getParent();
+    return folder == null ? null : folder.resolve(LockFile.NAME);
+  }
+
+  private String display(@Nullable Path path) {
+    if (path == null) {
+      return "(none)";
+    }
+    Path relative = path.startsWith(options.projectDir()) ? options.projectDir().relativize(path) : path;
+    return relative.toString().replace('\\', '/');
+  }
+
+  private LockCheck checkLock(@Nullable Path lockPath, SchemaStamp schema, List<ParsedQuery> parsed, Diagnostics diagnostics) {
+    if (lockPath == null) {
+      return LockCheck.of(null, "the lock file is off (-A" + LockMode.OPTION + "=off)", schema, parsed);
+    }
+    Resolution locked = null;
+    String unusable = "there is no lock file " + display(lockPath);
+    try {
+      locked = LockFile.read(lockPath);
+    } catch (IOException e) {
+      unusable = "the lock file " + display(lockPath) + " cannot be read (" + e.getMessage() + ")";
+    } catch (LockFile.MalformedLockFileException e) {
+      // A merge conflict in the lock file ends here: the build resolves again and rewrites it.
+      unusable = "the lock file " + display(lockPath) + " is not valid at " + e.getMessage();
+    }
+    return LockCheck.of(locked, unusable, schema, parsed);
   }
 
   private static void checkDuplicateNames(List<QueryFile> files, Diagnostics diagnostics) {

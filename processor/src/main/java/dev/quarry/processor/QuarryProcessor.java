@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
 import dev.quarry.processor.config.MigrationOptions;
+import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
@@ -59,7 +60,8 @@ import javax.tools.JavaFileObject;
   MigrationOptions.CHECKS,
   MigrationOptions.SNAPSHOT,
   MigrationOptions.PREVIOUS_QUERIES,
-  MigrationOptions.RECORD_QUERIES
+  MigrationOptions.RECORD_QUERIES,
+  LockMode.OPTION
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -173,7 +175,8 @@ public final class QuarryProcessor extends AbstractProcessor {
               raw.get(MigrationOptions.CHECKS),
               raw.get(MigrationOptions.SNAPSHOT),
               raw.get(MigrationOptions.PREVIOUS_QUERIES),
-              raw.get(MigrationOptions.RECORD_QUERIES)));
+              raw.get(MigrationOptions.RECORD_QUERIES)),
+          LockMode.parse(raw.get(LockMode.OPTION)));
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()

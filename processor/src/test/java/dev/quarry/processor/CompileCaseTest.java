@@ -102,6 +102,9 @@ class CompileCaseTest {
     List<String> options = new ArrayList<>();
     options.add("-Aquarry.projectDir=" + folder.toAbsolutePath());
     options.add("-Aquarry.database=" + TestDatabases.option());
+    // Case folders are sources: a build must not write a lock file into them. LockFileTest covers
+    // the lock file on copies.
+    options.add("-Aquarry.lock=off");
     options.add("-Xlint:all");
     options.add("-Werror");
     Path optionsFile = folder.resolve("options.txt");

@@ -88,13 +88,21 @@ class ExternalServerTest {
     assertFalse(compilation.diagnostics().toString().contains("hunter2"), message);
   }
 
+  /**
+   * The scratch databases this JVM created and still has (their names carry the creating
+   * process's id), so that builds running at the same time against the same server do not
+   * disturb the count.
+   */
   private static List<String> scratchDatabases() throws SQLException {
+    String ours = "_" + ProcessHandle.current().pid() + "_";
     List<String> names = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(URL);
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'quarry\\_scratch\\_%' ORDER BY 1")) {
       while (rows.next()) {
-        names.add(rows.getString(1));
+        if (rows.getString(1).contains(ours)) {
+          names.add(rows.getString(1));
+        }
       }
     }
     return names;

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * What Quarry knows of the schema database's catalog: its user tables (read once, after the
  * migrations) and the types that queries use (read on demand and cached).
  */
-public final class Catalog {
+public final class Catalog implements TypeCatalog {
   private final Connection connection;
   private final Map<String, Table> tablesByName = new LinkedHashMap<>();
   private final Map<String, View> viewsByName = new LinkedHashMap<>();
@@ -114,6 +114,7 @@ public final class Catalog {
    * Finds a table (or view, with {@code views}) named as a query names it: {@code schema.name},
    * or a bare name looked up in {@code public} first, then in any schema when only one has it.
    */
+  @Override
   public Optional<Table> resolveTable(@Nullable String schema, String name) {
     return resolve(tablesByName, schema, name);
   }
@@ -144,6 +145,7 @@ public final class Catalog {
   }
 
   /** The type with {@code oid}, with its element or base types loaded as well. */
+  @Override
   public PgType type(int oid) throws SQLException {
     PgType type = typesByOid.get(oid);
     if (type == null) {
@@ -245,6 +247,7 @@ public final class Catalog {
   }
 
   /** The attributes of a composite type, in order, with their types loaded. */
+  @Override
   public List<TableColumn> compositeAttributes(PgType type) throws SQLException {
     List<TableColumn> attributes = new ArrayList<>();
     String sql =

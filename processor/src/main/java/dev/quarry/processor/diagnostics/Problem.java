@@ -39,6 +39,10 @@ public enum Problem {
   EXPAND_CONTRACT("expand-contract"),
   /** The schema snapshot file cannot be written. */
   SNAPSHOT("snapshot"),
+  /** The lock file does not match the migrations or queries, and cannot be refreshed here. */
+  STALE_LOCK("stale-lock"),
+  /** The lock file cannot be read, parsed or written. */
+  LOCK_FILE("lock-file"),
   /** A failure inside Quarry itself: a bug to report. */
   INTERNAL("internal");
 

@@ -1,6 +1,7 @@
 package dev.quarry.processor.types;
 
 import dev.quarry.processor.analysis.Catalog;
+import dev.quarry.processor.analysis.TypeCatalog;
 import dev.quarry.processor.analysis.PgType;
 import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
@@ -54,7 +55,7 @@ public final class TypeMapper {
           Map.entry("timestamptz", Scalar.TIMESTAMP_TZ),
           Map.entry("interval", Scalar.INTERVAL));
 
-  private final Catalog catalog;
+  private final TypeCatalog catalog;
   private final List<TypeOverrideSpec> overrides;
   private final Diagnostics diagnostics;
   private final Map<String, EnumType> enums = new TreeMap<>();
@@ -63,11 +64,11 @@ public final class TypeMapper {
   private final Set<String> enumJavaNames = new HashSet<>();
   private final Set<TypeOverrideSpec> reported = new HashSet<>();
 
-  public TypeMapper(Catalog catalog) {
+  public TypeMapper(TypeCatalog catalog) {
     this(catalog, List.of(), new Diagnostics());
   }
 
-  public TypeMapper(Catalog catalog, List<TypeOverrideSpec> overrides, Diagnostics diagnostics) {
+  public TypeMapper(TypeCatalog catalog, List<TypeOverrideSpec> overrides, Diagnostics diagnostics) {
     this.catalog = catalog;
     this.overrides = List.copyOf(overrides);
     this.diagnostics = diagnostics;
@@ -75,13 +76,15 @@ public final class TypeMapper {
 
   /**
    * Reports overrides that name no type or column of the schema, so a typo does not silently
-   * leave the default mapping in place.
+   * leave the default mapping in place. It needs the live catalog, which can look up any type
+   * name; a lock file holds only the facts its queries use, and is written only after a build
+   * whose overrides passed this check against the same schema and overrides.
    */
-  public void checkOverrides() throws SQLException {
+  public void checkOverrides(Catalog live) throws SQLException {
     for (TypeOverrideSpec override : overrides) {
       if (override.pgType() != null) {
         try {
-          catalog.oidOf(override.pgType());
+          live.oidOf(override.pgType());
         } catch (SQLException e) {
           diagnostics.error(
               Problem.CONFIGURATION, null,
@@ -94,7 +97,7 @@ public final class TypeMapper {
         String table = parts[parts.length - 2];
         String column = parts[parts.length - 1];
         boolean found =
-            catalog.resolveTable(schema, table)
+            live.resolveTable(schema, table)
                 .map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
                 .orElse(false);
         if (!found) {

@@ -1,0 +1,126 @@
+package dev.quarry.processor.lock;
+
+import dev.quarry.processor.analysis.AnalyzedColumn;
+import dev.quarry.processor.analysis.AnalyzedParameter;
+import dev.quarry.processor.analysis.AnalyzedQuery;
+import dev.quarry.processor.analysis.Catalog;
+import dev.quarry.processor.analysis.PgType;
+import dev.quarry.processor.analysis.Table;
+import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.lock.Resolution.SchemaStamp;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Captures a {@link Resolution} from the live catalog: the analysed queries, and every catalog
+ * fact that mapping their types can read (types with their element, base and attribute types;
+ * the tables columns come from; the tables column overrides name).
+ */
+public final class ResolutionCapture {
+  private final Catalog catalog;
+  private final SortedMap<String, ResolvedType> types = new TreeMap<>();
+  private final SortedMap<String, ResolvedTable> tables = new TreeMap<>();
+  private final Deque<Integer> pending = new ArrayDeque<>();
+  private final Set<Integer> seen = new HashSet<>();
+
+  private ResolutionCapture(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The resolution of {@code analyzed} against the schema in {@code catalog}. */
+  public static Resolution capture(
+      SchemaStamp schema, Catalog catalog, Collection<AnalyzedQuery> analyzed, List<TypeOverrideSpec> overrides)
+      throws SQLException {
+    return new ResolutionCapture(catalog).run(schema, analyzed, overrides);
+  }
+
+  private Resolution run(SchemaStamp schema, Collection<AnalyzedQuery> analyzed, List<TypeOverrideSpec> overrides)
+      throws SQLException {
+    SortedMap<String, ResolvedQuery> queries = new TreeMap<>();
+    for (AnalyzedQuery query : analyzed) {
+      List<ResolvedParameter> parameters = new ArrayList<>();
+      for (AnalyzedParameter parameter : query.parameters()) {
+        parameters.add(new ResolvedParameter(parameter.parameter().name(), typeKey(parameter.typeOid()), parameter.dimensions()));
+      }
+      List<ResolvedColumn> columns = new ArrayList<>();
+      for (AnalyzedColumn column : query.columns()) {
+        String table = column.baseTable() == null ? null : table(column.baseTable());
+        columns.add(new ResolvedColumn(column.name(), typeKey(column.typeOid()), column.nullable(), table, column.baseColumn()));
+      }
+      var declaration = query.parsed().declaration();
+      queries.put(
+          declaration.name(),
+          new ResolvedQuery(
+              declaration.name(), declaration.file().displayPath(), InputHashes.queryHash(declaration),
+              parameters, query.returnsRows(), columns));
+    }
+    SortedMap<String, String> overrideTables = new TreeMap<>();
+    for (TypeOverrideSpec override : overrides) {
+      if (override.column() == null) {
+        continue;
+      }
+      String[] parts = override.column().split("\\.");
+      if (parts.length < 2) {
+        continue;
+      }
+      String schemaName = parts.length > 2 ? parts[parts.length - 3] : null;
+      String tableName = parts[parts.length - 2];
+      Optional<Table> found = catalog.resolveTable(schemaName, tableName);
+      if (found.isPresent()) {
+        overrideTables.put(OverrideTables.lookup(schemaName, tableName), table(found.get()));
+      }
+    }
+    while (!pending.isEmpty()) {
+      resolveType(pending.poll());
+    }
+    return new Resolution(schema, queries, types, tables, overrideTables);
+  }
+
+  /** The key of a type, queuing it (and what it refers to) for the types section. */
+  private String typeKey(int oid) throws SQLException {
+    PgType type = catalog.type(oid);
+    if (seen.add(oid)) {
+      pending.add(oid);
+    }
+    return TypeKey.of(type.schema(), type.name());
+  }
+
+  private String table(Table table) throws SQLException {
+    String key = TypeKey.of(table.schema(), table.name());
+    if (!tables.containsKey(key)) {
+      List<ResolvedField> columns = new ArrayList<>();
+      for (TableColumn column : table.columns()) {
+        columns.add(new ResolvedField(column.name(), typeKey(column.typeOid()), column.notNull(), column.dimensions()));
+      }
+      tables.put(key, new ResolvedTable(table.schema(), table.name(), columns));
+    }
+    return key;
+  }
+
+  private void resolveType(int oid) throws SQLException {
+    PgType type = catalog.type(oid);
+    String element = type.elementOid() == 0 ? null : typeKey(type.elementOid());
+    String base = type.baseTypeOid() == 0 ? null : typeKey(type.baseTypeOid());
+    List<ResolvedField> attributes = new ArrayList<>();
+    if (type.isComposite()) {
+      for (TableColumn attribute : catalog.compositeAttributes(type)) {
+        attributes.add(new ResolvedField(attribute.name(), typeKey(attribute.typeOid()), false, attribute.dimensions()));
+      }
+    }
+    types.put(
+        TypeKey.of(type.schema(), type.name()),
+        new ResolvedType(
+            type.schema(), type.name(), type.sqlName(), type.kind(), element, base, type.enumLabels(),
+            type.relationKind(), attributes));
+  }
+}

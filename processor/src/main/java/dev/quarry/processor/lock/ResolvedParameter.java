@@ -1,0 +1,10 @@
+package dev.quarry.processor.lock;
+
+/**
+ * A query parameter as PostgreSQL typed it.
+ *
+ * @param name the parameter's name in the query (for the reader; the source gives it again)
+ * @param type the {@link TypeKey} of its type
+ * @param dimensions how deep an array's Java lists nest (1 unless a cast says more)
+ */
+public record ResolvedParameter(String name, String type, int dimensions) {}

@@ -1,0 +1,185 @@
+package dev.quarry.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.quarry.processor.lock.LockFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lock file on copies of the {@code blog} case: a second build from it needs no database and
+ * gives the same sources; an edited query is analysed alone; a stale lock file without a database
+ * is an error that says what is stale; the same input gives the same bytes.
+ */
+class LockFileTest {
+  /** A server that never answers: a build that tries to connect fails. */
+  static final String NOWHERE = "-Aquarry.database=jdbc:postgresql://127.0.0.1:1/nowhere";
+
+  @TempDir Path project;
+
+  @Test
+  void secondBuildNeedsNoDatabaseAndGivesTheSameSources() throws IOException {
+    copyBlog();
+    Compilation first = compile("-Aquarry.database=" + TestDatabases.option());
+    assertSucceeded(first);
+    Path lock = project.resolve("queries").resolve(LockFile.NAME);
+    assertTrue(Files.exists(lock), "the first build writes the lock file");
+    byte[] lockBytes = Files.readAllBytes(lock);
+
+    Compilation second = compile(NOWHERE);
+    assertSucceeded(second);
+    assertEquals(sources(first), sources(second), "the build from the lock file generates the same sources");
+    assertTrue(notes(second).contains("no database used"), notes(second));
+    assertEquals(new String(lockBytes, StandardCharsets.UTF_8), Files.readString(lock), "a fresh lock file is left alone");
+
+    Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
+    assertSucceeded(offline);
+    assertEquals(sources(first), sources(offline));
+  }
+
+  @Test
+  void editedQueryIsAnalysedAloneAndTheLockFileRewritten() throws IOException {
+    copyBlog();
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    Path lock = project.resolve("queries").resolve(LockFile.NAME);
+    String before = Files.readString(lock);
+
+    Path posts = project.resolve("queries/posts.sql");
+    Files.writeString(
+        posts, Files.readString(posts).replace("SELECT summary FROM posts", "SELECT summary, score FROM posts"));
+    Compilation edited = compile("-Aquarry.database=" + TestDatabases.option());
+    assertSucceeded(edited);
+    assertTrue(notes(edited).contains("(1 analysed, 10 unchanged from the lock file)"), notes(edited));
+    String after = Files.readString(lock);
+    assertNotEquals(before, after, "the lock file records the edited query");
+    assertTrue(after.contains("column score pg_catalog.numeric null from public.posts score"), after);
+
+    // What the incremental build wrote is what a build from scratch writes.
+    Files.delete(lock);
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    assertEquals(after, Files.readString(lock), "incremental and full resolution give the same lock file");
+    assertEquals(after, LockFile.format(parse(after)), "the lock file's text is what its contents format to");
+  }
+
+  @Test
+  void staleLockFileOfflineNamesTheChangedMigrationAndHowToRefresh() throws IOException {
+    copyBlog();
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    Path migration = project.resolve("migrations/V2__posts.sql");
+    Files.writeString(migration, Files.readString(migration) + "\nCREATE TABLE extra (id int);\n");
+    Path lock = project.resolve("queries").resolve(LockFile.NAME);
+    String before = Files.readString(lock);
+
+    Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
+    assertEquals(Compilation.Status.FAILURE, offline.status());
+    String error = errors(offline);
+    assertTrue(error.contains("the lock file queries/quarry.lock is stale: migration migrations/V2__posts.sql changed"), error);
+    assertTrue(error.contains("without -Aquarry.lock=offline"), error);
+    assertTrue(error.contains("[quarry:stale-lock]"), error);
+    assertEquals(before, Files.readString(lock), "a failed build leaves the lock file alone");
+  }
+
+  @Test
+  void staleQueryWithoutDatabaseNamesTheQuery() throws IOException {
+    copyBlog();
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    Path users = project.resolve("queries/posts.sql");
+    Files.writeString(users, Files.readString(users).replace("SELECT title FROM posts", "SELECT title, id FROM posts"));
+
+    Compilation auto = compile(NOWHERE);
+    assertEquals(Compilation.Status.FAILURE, auto.status());
+    String error = errors(auto);
+    assertTrue(error.contains("query PostTitle (queries/posts.sql:10:1) is changed"), error);
+    assertTrue(error.contains("cannot stand in for it"), error);
+  }
+
+  @Test
+  void noLockFileWhenOff() throws IOException {
+    copyBlog();
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option(), "-Aquarry.lock=off"));
+    assertFalse(Files.exists(project.resolve("queries").resolve(LockFile.NAME)));
+  }
+
+  @Test
+  void sameInputGivesTheSameBytes() throws IOException {
+    copyBlog();
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    Path lock = project.resolve("queries").resolve(LockFile.NAME);
+    String first = Files.readString(lock);
+    Files.delete(lock);
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    assertEquals(first, Files.readString(lock));
+    assertEquals(first, LockFile.format(parse(first)));
+    assertTrue(first.contains("\nquery ListPostsByAuthor\n  file queries/posts.sql\n"), first);
+  }
+
+  private static dev.quarry.processor.lock.Resolution parse(String text) {
+    try {
+      return LockFile.parse(text);
+    } catch (LockFile.MalformedLockFileException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void copyBlog() throws IOException {
+    Path blog = CompileCaseTest.CASES.resolve("blog");
+    for (String folder : List.of("migrations", "queries")) {
+      Files.createDirectories(project.resolve(folder));
+      try (Stream<Path> files = Files.list(blog.resolve(folder))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, project.resolve(folder).resolve(file.getFileName()));
+        }
+      }
+    }
+  }
+
+  private Compilation compile(String... extra) {
+    List<String> options = new ArrayList<>();
+    options.add("-Aquarry.projectDir=" + project.toAbsolutePath());
+    options.add("-Xlint:all");
+    options.add("-Werror");
+    options.addAll(List.of(extra));
+    return CompileCaseTest.compileWith(options, "migrations", "queries");
+  }
+
+  static void assertSucceeded(Compilation compilation) {
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> errors(compilation));
+  }
+
+  static String errors(Compilation compilation) {
+    return String.join("\n", compilation.errors().stream().map(d -> d.getMessage(null)).toList());
+  }
+
+  static String notes(Compilation compilation) {
+    return String.join(
+        "\n",
+        compilation.diagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
+            .map(d -> d.getMessage(null))
+            .toList());
+  }
+
+  static Map<String, String> sources(Compilation compilation) throws IOException {
+    Map<String, String> sources = new TreeMap<>();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      sources.put(file.getName(), file.getCharContent(true).toString());
+    }
+    assertFalse(sources.isEmpty(), "sources were generated");
+    return sources;
+  }
+}
