@@ -221,6 +221,29 @@ class CommandsEndToEndTest {
     assertEquals(1, ((List<?>) call("listEvents", args("first", 200_000L, "last", 200_010L))).size());
   }
 
+  @Test
+  void copyFromStoresTimestampsOutsideIsoYears() throws Exception {
+    // Java's ISO text writes year 10000 as +10000 and 44 BC as -0043, which PostgreSQL rejects;
+    // MAX and MIN are infinity, as the driver binds them.
+    List<OffsetDateTime> instants = List.of(
+        OffsetDateTime.of(-43, 3, 15, 10, 0, 0, 0, ZoneOffset.UTC),
+        OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)),
+        OffsetDateTime.MAX,
+        OffsetDateTime.MIN);
+    List<LocalDateTime> locals = List.of(
+        LocalDateTime.of(0, 1, 1, 0, 0), LocalDateTime.of(12_345, 6, 7, 8, 9, 10), LocalDateTime.MAX, LocalDateTime.MIN);
+    List<Object> rows = new ArrayList<>();
+    for (int i = 0; i < instants.size(); i++) {
+      rows.add(newRecord("CommandsQueries$CopyEventsParams", 400_000L + i, null, null, null, null, null, null, instants.get(i), locals.get(i), null));
+    }
+    assertEquals(4L, call("copyEvents", Map.of("params", rows)));
+    List<?> read = (List<?>) call("listEvents", args("first", 400_000L, "last", 400_010L));
+    assertEquals(4, read.size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertSameEvent(rows.get(i), read.get(i));
+    }
+  }
+
   // sqlc.slice, sqlc.embed
 
   @Test
