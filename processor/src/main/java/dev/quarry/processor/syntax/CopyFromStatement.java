@@ -106,7 +106,9 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
         break;
       }
       if (kind(tokens, i) != TokenKind.COMMA) {
-        return new Mismatch(offset(tokens, i, query), query.name() + ": expected , or ) in VALUES" + shape);
+        return new Mismatch(offset(tokens, i, query),
+            query.name() + ": every value must be a parameter alone, with no cast or operator after it (COPY"
+                + " stores each value as it is sent)" + shape);
       }
       i++;
     }
