@@ -47,6 +47,18 @@ final class GeneratedRepository implements AutoCloseable {
     }
   }
 
+  /** A new connection to the case's database; the caller closes it. */
+  Connection connect() throws SQLException {
+    return database.connect();
+  }
+
+  /** A new instance of a generated repository class, on these connections. */
+  Object repository(String simpleName, ConnectionSource connections) throws Exception {
+    return classes.loadClass(CompileCaseTest.PACKAGE + "." + simpleName)
+        .getConstructor(ConnectionSource.class)
+        .newInstance(connections);
+  }
+
   /** A new instance of a generated repository class, borrowing a connection per call. */
   Object repository(String simpleName) throws Exception {
     ConnectionSource connections =
@@ -61,12 +73,14 @@ final class GeneratedRepository implements AutoCloseable {
             connection.close();
           }
         };
-    return classes.loadClass(CompileCaseTest.PACKAGE + "." + simpleName)
-        .getConstructor(ConnectionSource.class)
-        .newInstance(connections);
+    return repository(simpleName, connections);
   }
 
-  /** Calls {@code name} on {@code repository}, each parameter taken from {@code arguments} by name. */
+  /**
+   * Calls {@code name} on {@code repository}, each parameter taken from {@code arguments} by name;
+   * a {@code Params} record parameter is built from the arguments named as its components unless
+   * it is given itself.
+   */
   static Object call(Object repository, String name, Map<String, ?> arguments) throws Exception {
     for (Method method : repository.getClass().getMethods()) {
       if (method.getName().equals(name)) {
@@ -74,7 +88,8 @@ final class GeneratedRepository implements AutoCloseable {
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
           Class<?> type = parameters[i].getType();
-          if (type.isRecord() && type.getSimpleName().endsWith("Params")) {
+          if (type.isRecord() && type.getSimpleName().endsWith("Params")
+              && !type.isInstance(arguments.get(parameters[i].getName()))) {
             args[i] = params(type, arguments);
             continue;
           }

@@ -38,7 +38,7 @@ public final class CopyRows {
     private final StringBuilder line;
     private boolean first = true;
 
-    private Row(StringBuilder line) {
+    Row(StringBuilder line) {
       this.line = line;
     }
 

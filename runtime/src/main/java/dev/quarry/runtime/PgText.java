@@ -121,7 +121,56 @@ public final class PgText {
     if (value instanceof Interval interval) {
       return interval.toPostgres();
     }
+    if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof OffsetDateTime) {
+      return dateTime(value);
+    }
     return value.toString();
+  }
+
+  /**
+   * A date or timestamp in the ISO form PostgreSQL reads, where {@code toString} differs from
+   * it: {@code MAX}/{@code MIN} as {@code infinity}/{@code -infinity} (as the driver binds them),
+   * years after 9999 without ISO's {@code +}, years before 1 as {@code BC} (year 0 is 1 BC).
+   */
+  private static String dateTime(Object value) {
+    if (value.equals(LocalDate.MAX) || value.equals(LocalDateTime.MAX) || value.equals(OffsetDateTime.MAX)) {
+      return "infinity";
+    }
+    if (value.equals(LocalDate.MIN) || value.equals(LocalDateTime.MIN) || value.equals(OffsetDateTime.MIN)) {
+      return "-infinity";
+    }
+    int year;
+    Object ad;
+    if (value instanceof LocalDate date) {
+      year = date.getYear();
+      ad = year < 1 ? date.withYear(1 - year) : date;
+    } else if (value instanceof LocalDateTime dateTime) {
+      year = dateTime.getYear();
+      ad = year < 1 ? dateTime.withYear(1 - year) : dateTime;
+    } else {
+      OffsetDateTime dateTime = (OffsetDateTime) value;
+      year = dateTime.getYear();
+      ad = year < 1 ? dateTime.withYear(1 - year) : dateTime;
+    }
+    String text = ad.toString();
+    if (text.startsWith("+")) {
+      text = text.substring(1);
+    }
+    return year < 1 ? text + " BC" : text;
+  }
+
+  /** The ISO text of PostgreSQL's date or timestamp text without a BC suffix: years after 9999 get ISO's {@code +}. */
+  private static String isoYear(String text) {
+    int dash = text.indexOf('-');
+    return dash > 4 ? "+" + text : text;
+  }
+
+  private static boolean bc(String text) {
+    return text.endsWith(" BC");
+  }
+
+  private static String ad(String text) {
+    return isoYear(bc(text) ? text.substring(0, text.length() - 3) : text);
   }
 
   public static @Nullable Short toShort(@Nullable String text) {
@@ -168,7 +217,14 @@ public final class PgText {
   }
 
   public static @Nullable LocalDate toLocalDate(@Nullable String text) {
-    return text == null ? null : LocalDate.parse(text);
+    if (text == null) {
+      return null;
+    }
+    if (text.equals("infinity") || text.equals("-infinity")) {
+      return text.equals("infinity") ? LocalDate.MAX : LocalDate.MIN;
+    }
+    LocalDate date = LocalDate.parse(ad(text));
+    return bc(text) ? date.withYear(1 - date.getYear()) : date;
   }
 
   public static @Nullable LocalTime toLocalTime(@Nullable String text) {
@@ -180,11 +236,25 @@ public final class PgText {
   }
 
   public static @Nullable LocalDateTime toLocalDateTime(@Nullable String text) {
-    return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+    if (text == null) {
+      return null;
+    }
+    if (text.equals("infinity") || text.equals("-infinity")) {
+      return text.equals("infinity") ? LocalDateTime.MAX : LocalDateTime.MIN;
+    }
+    LocalDateTime dateTime = LocalDateTime.parse(ad(text).replace(' ', 'T'));
+    return bc(text) ? dateTime.withYear(1 - dateTime.getYear()) : dateTime;
   }
 
   public static @Nullable OffsetDateTime toOffsetDateTime(@Nullable String text) {
-    return text == null ? null : OffsetDateTime.parse(isoOffset(text.replace(' ', 'T')));
+    if (text == null) {
+      return null;
+    }
+    if (text.equals("infinity") || text.equals("-infinity")) {
+      return text.equals("infinity") ? OffsetDateTime.MAX : OffsetDateTime.MIN;
+    }
+    OffsetDateTime dateTime = OffsetDateTime.parse(isoOffset(ad(text).replace(' ', 'T')));
+    return bc(text) ? dateTime.withYear(1 - dateTime.getYear()) : dateTime;
   }
 
   public static @Nullable Interval toInterval(@Nullable String text) throws SQLException {

@@ -44,6 +44,7 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class QueryAnalyzer {
   private static final String STATEMENT_NAME = "quarry_analysis";
+  private static final int TEXT_OID = 25;
   private static final String PREPARE_PREFIX = "PREPARE " + STATEMENT_NAME + " AS ";
   private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$(\\d+)");
   private static final Pattern COLUMN_HINT =
@@ -100,8 +101,72 @@ public final class QueryAnalyzer {
       if (metaData == null) {
         return Optional.of(new AnalyzedQuery(query, parameters, false, List.of()));
       }
+      if (reportUntypedParameters(query, parameterOids, metaData, diagnostics)) {
+        return Optional.empty();
+      }
       return Optional.of(new AnalyzedQuery(query, parameters, true, withNullability(query, columns(metaData))));
     }
+  }
+
+  /**
+   * Reports parameters that PostgreSQL typed as {@code text} only because nothing constrains
+   * them: a parameter returned as it is ({@code SELECT @x AS y}) is of unknown type, which
+   * PostgreSQL resolves to text in an output column. Such a parameter is described again as
+   * {@code point}, a type nothing else in such a statement would accept: if the statement still
+   * describes and an output column that was text becomes point, the parameter's type came from
+   * that column alone. (A parameter that something does type, e.g. {@code @x::text} or
+   * {@code WHERE name = @x}, either keeps the column text or fails to describe.)
+   *
+   * @return whether a problem was reported
+   */
+  private boolean reportUntypedParameters(
+      ParsedQuery query, List<Integer> parameterOids, ResultSetMetaData described, Diagnostics diagnostics)
+      throws SQLException {
+    List<Integer> textColumns = new ArrayList<>();
+    for (int column = 1; column <= described.getColumnCount(); column++) {
+      if (driverTypeName(described, column).equals("text")) {
+        textColumns.add(column);
+      }
+    }
+    if (textColumns.isEmpty()) {
+      return false;
+    }
+    boolean reported = false;
+    List<Integer> bindings = query.jdbcBindings();
+    for (int p = 0; p < parameterOids.size(); p++) {
+      if (parameterOids.get(p) != TEXT_OID) {
+        continue;
+      }
+      try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
+        for (int i = 0; i < bindings.size(); i++) {
+          PGobject typedNull = new PGobject();
+          typedNull.setType(bindings.get(i) == p + 1 ? "point" : catalog.type(parameterOids.get(bindings.get(i) - 1)).driverName());
+          statement.setObject(i + 1, typedNull);
+        }
+        ResultSetMetaData probe;
+        try {
+          probe = statement.getMetaData();
+        } catch (PSQLException e) {
+          continue; // Something in the statement types the parameter.
+        }
+        boolean untyped = false;
+        for (int column : textColumns) {
+          untyped |= probe != null && column <= probe.getColumnCount() && driverTypeName(probe, column).equals("point");
+        }
+        if (untyped) {
+          Parameter parameter = query.parameters().get(p);
+          String name = parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
+          diagnostics.error(
+              Problem.BAD_PARAMETER,
+              query.declaration().location(parameter.fileOffset()),
+              query.declaration().name() + ": nothing in the statement gives parameter " + name
+                  + " a type, so PostgreSQL would only guess text for the column it is returned as; add a"
+                  + " cast that names the type, e.g. " + name + "::text or " + name + "::bigint");
+          reported = true;
+        }
+      }
+    }
+    return reported;
   }
 
   private List<Integer> prepare(String sql) throws SQLException {

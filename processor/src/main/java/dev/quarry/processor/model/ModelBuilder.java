@@ -154,6 +154,7 @@ public final class ModelBuilder {
       return null;
     }
     String copySql = null;
+    CopyFromStatement copyTarget = null;
     if (command == Command.COPYFROM) {
       Optional<CopyFromStatement> copy =
           CopyFromStatement.parse(
@@ -165,6 +166,7 @@ public final class ModelBuilder {
         return null;
       }
       copySql = copy.get().copySql();
+      copyTarget = copy.get();
     }
     boolean countsRows =
         command == Command.EXECROWS || command == Command.EXECRESULT || command == Command.BATCHEXEC;
@@ -191,12 +193,19 @@ public final class ModelBuilder {
     Set<String> words = identifiers(query.parsed().analysisSql());
     for (AnalyzedParameter parameter : query.parameters()) {
       String javaName = unique(JavaNames.memberName(parameter.parameter().name()), parameterNames);
-      parameters.add(
-          new Field(
-              javaName,
-              parameter.parameter().name(),
-              types.mapParameter(parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words),
-              parameter.parameter().nullable()));
+      @Nullable ValueType type = null;
+      if (copyTarget != null) {
+        // A COPY value goes straight into its column: type it as the column (its declared array
+        // dimensions, which a parameter's type cannot carry, and a column override).
+        int index = copyTarget.valueOffsets().indexOf(parameter.parameter().fileOffset());
+        if (index >= 0) {
+          type = types.mapCopyColumn(copyTarget.table(), copyTarget.columns().get(index), parameter.typeOid());
+        }
+      }
+      if (type == null) {
+        type = types.mapParameter(parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
+      }
+      parameters.add(new Field(javaName, parameter.parameter().name(), type, parameter.parameter().nullable()));
     }
     List<Integer> bindings = new ArrayList<>();
     for (int number : query.parsed().jdbcBindings()) {

@@ -13,11 +13,14 @@ import java.util.function.Consumer;
  *
  * @param table the target table as written ({@code river_job}, {@code "My Table"}, {@code s.t})
  * @param columns the target columns as written, in order
+ * @param valueOffsets where, in the query file, each column's parameter starts (the offset a
+ *     {@code Parameter} records for its first use), in the order of {@code columns}
  */
-public record CopyFromStatement(String table, List<String> columns) {
+public record CopyFromStatement(String table, List<String> columns, List<Integer> valueOffsets) {
 
   public CopyFromStatement {
     columns = List.copyOf(columns);
+    valueOffsets = List.copyOf(valueOffsets);
   }
 
   /** The {@code COPY ... FROM STDIN} statement that loads the same columns. */
@@ -88,7 +91,7 @@ public record CopyFromStatement(String table, List<String> columns) {
       return new Mismatch(offset(tokens, i, query), query.name() + ": expected VALUES (...)" + shape);
     }
     i += 2;
-    int values = 0;
+    List<Integer> valueOffsets = new ArrayList<>();
     while (true) {
       int next = parameterEnd(tokens, i, text);
       if (next < 0) {
@@ -96,14 +99,16 @@ public record CopyFromStatement(String table, List<String> columns) {
             query.name() + ": every value must be a parameter (@name, sqlc.arg(name), sqlc.narg(name) or $n)"
                 + shape);
       }
-      values++;
+      valueOffsets.add(tokens.get(i).start());
       i = next;
       if (kind(tokens, i) == TokenKind.RIGHT_PAREN) {
         i++;
         break;
       }
       if (kind(tokens, i) != TokenKind.COMMA) {
-        return new Mismatch(offset(tokens, i, query), query.name() + ": expected , or ) in VALUES" + shape);
+        return new Mismatch(offset(tokens, i, query),
+            query.name() + ": every value must be a parameter alone, with no cast or operator after it (COPY"
+                + " stores each value as it is sent)" + shape);
       }
       i++;
     }
@@ -111,11 +116,11 @@ public record CopyFromStatement(String table, List<String> columns) {
       return new Mismatch(offset(tokens, i, query),
           query.name() + ": nothing may follow the VALUES row (no second row, ON CONFLICT or RETURNING)" + shape);
     }
-    if (values != columns.size()) {
+    if (valueOffsets.size() != columns.size()) {
       return new Mismatch(query.sqlStart(),
-          query.name() + " lists " + columns.size() + " columns but " + values + " values" + shape);
+          query.name() + " lists " + columns.size() + " columns but " + valueOffsets.size() + " values" + shape);
     }
-    return new CopyFromStatement(table, columns);
+    return new CopyFromStatement(table, columns, valueOffsets);
   }
 
   /** The index after the parameter starting at {@code i}, or -1 when there is none. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps PostgreSQL types to Java types. Built-in types map as the README's type table says; enums
@@ -119,6 +120,35 @@ public final class TypeMapper {
       }
     }
     return base;
+  }
+
+  /**
+   * The Java type for a value COPY writes into {@code column} of {@code table} (both as written
+   * in the statement, possibly quoted or schema-qualified), typed as the column when it has type
+   * {@code oid}; null when the column cannot be found.
+   */
+  public @Nullable ValueType mapCopyColumn(String table, String column, int oid) throws SQLException {
+    List<String> parts = new ArrayList<>();
+    for (String part : table.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+      parts.add(identifier(part.strip()));
+    }
+    String name = identifier(column);
+    Optional<Table> found =
+        catalog.resolveTable(parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.get(parts.size() - 1));
+    for (TableColumn tableColumn : found.map(Table::columns).orElse(List.of())) {
+      if (tableColumn.name().equals(name) && tableColumn.typeOid() == oid) {
+        return mapColumn(found.get(), tableColumn);
+      }
+    }
+    return null;
+  }
+
+  /** An identifier as PostgreSQL stores it: quoted ones as written, others folded to lower case. */
+  private static String identifier(String written) {
+    if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
+      return written.substring(1, written.length() - 1).replace("\"\"", "\"");
+    }
+    return written.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
