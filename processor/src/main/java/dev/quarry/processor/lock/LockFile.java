@@ -73,6 +73,9 @@ public final class LockFile {
           line(out, 1, "column", column.name(), column.type(), nullability, "from", column.table(), column.tableColumn());
         }
       }
+      for (var use : query.tables().entrySet()) {
+        line(out, 1, "uses", use.getKey(), use.getValue());
+      }
     }
     for (ResolvedTable table : resolution.tables().values()) {
       out.append('\n');
@@ -266,6 +269,7 @@ public final class LockFile {
     private String file = "";
     private String textHash = "";
     private boolean returnsRows;
+    private java.util.SortedMap<String, String> uses = new java.util.TreeMap<>();
     private List<ResolvedParameter> parameters = new ArrayList<>();
     private List<ResolvedColumn> columns = new ArrayList<>();
     private List<ResolvedField> fields = new ArrayList<>();
@@ -307,6 +311,11 @@ public final class LockFile {
         case "file" -> file = inEntry("query", t).get(1);
         case "text" -> textHash = inEntry("query", t).get(1);
         case "returns" -> returnsRows = inEntry("query", t).get(1).equals("rows");
+        case "uses" -> {
+          inEntry("query", t);
+          uses.put(t.get(1), t.get(2));
+          tableReferences.add(t.get(2));
+        }
         case "param" -> {
           inEntry("query", t);
           int dimensions = t.size() > 4 && t.get(3).equals("dimensions") ? Integer.parseInt(t.get(4)) : 1;
@@ -378,7 +387,7 @@ public final class LockFile {
 
     private void finishEntry() {
       switch (entry) {
-        case "query" -> queries.put(name, new ResolvedQuery(name, file, textHash, parameters, returnsRows, columns));
+        case "query" -> queries.put(name, new ResolvedQuery(name, file, textHash, parameters, returnsRows, columns, uses));
         case "table" -> {
           String[] key = TypeKey.split(name);
           tables.put(name, new ResolvedTable(key[0], key[1], fields));
@@ -392,6 +401,7 @@ public final class LockFile {
       file = "";
       textHash = "";
       returnsRows = false;
+      uses = new java.util.TreeMap<>();
       parameters = new ArrayList<>();
       columns = new ArrayList<>();
       fields = new ArrayList<>();

@@ -85,6 +85,9 @@ public record Resolution(
       addTable(table, usedTables, typeQueue);
     }
     for (ResolvedQuery query : queries.values()) {
+      for (String table : query.tables().values()) {
+        addTable(table, usedTables, typeQueue);
+      }
       for (ResolvedParameter parameter : query.parameters()) {
         typeQueue.add(parameter.type());
       }

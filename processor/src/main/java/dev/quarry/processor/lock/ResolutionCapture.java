@@ -7,6 +7,9 @@ import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.PgType;
 import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.Token;
+import dev.quarry.processor.syntax.TokenKind;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import java.sql.SQLException;
@@ -62,7 +65,7 @@ public final class ResolutionCapture {
           declaration.name(),
           new ResolvedQuery(
               declaration.name(), declaration.file().displayPath(), InputHashes.queryHash(declaration),
-              parameters, query.returnsRows(), columns));
+              parameters, query.returnsRows(), columns, statementTables(query.parsed().analysisSql())));
     }
     SortedMap<String, String> overrideTables = new TreeMap<>();
     for (TypeOverrideSpec override : overrides) {
@@ -84,6 +87,42 @@ public final class ResolutionCapture {
       resolveType(pending.poll());
     }
     return new Resolution(schema, queries, types, tables, overrideTables);
+  }
+
+  /**
+   * Records a lookup for every table a statement names ({@code t} or {@code schema.t}), so that
+   * model building from the lock file finds the same tables as from the live catalog: the target
+   * of a {@code :copyfrom} (its columns type the values) and the tables of parameters that column
+   * overrides apply to.
+   */
+  private SortedMap<String, String> statementTables(String sql) throws SQLException {
+    SortedMap<String, String> lookups = new TreeMap<>();
+    List<String> words = new ArrayList<>();
+    for (Token token : SqlLexer.tokenize(sql)) {
+      if (token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER) {
+        words.add(SqlLexer.identifierName(sql, token));
+      } else if (!token.trivia() && !token.text(sql).equals(".")) {
+        words.add(null);
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word == null) {
+        continue;
+      }
+      Optional<Table> plain = catalog.resolveTable(null, word);
+      if (plain.isPresent()) {
+        lookups.put(OverrideTables.lookup(null, word), table(plain.get()));
+      }
+      String next = i + 1 < words.size() ? words.get(i + 1) : null;
+      if (next != null) {
+        Optional<Table> qualified = catalog.resolveTable(word, next);
+        if (qualified.isPresent()) {
+          lookups.put(OverrideTables.lookup(word, next), table(qualified.get()));
+        }
+      }
+    }
+    return lookups;
   }
 
   /** The key of a type, queuing it (and what it refers to) for the types section. */

@@ -86,7 +86,13 @@ public final class ResolvedCatalog implements TypeCatalog {
 
   @Override
   public Optional<Table> resolveTable(@Nullable String schema, String name) {
-    String key = resolution.overrideTables().get(OverrideTables.lookup(schema, name));
+    String lookup = OverrideTables.lookup(schema, name);
+    String key = resolution.overrideTables().get(lookup);
+    for (ResolvedQuery query : resolution.queries().values()) {
+      if (key == null) {
+        key = query.tables().get(lookup);
+      }
+    }
     return key == null ? Optional.empty() : Optional.ofNullable(tablesByKey.get(key));
   }
 

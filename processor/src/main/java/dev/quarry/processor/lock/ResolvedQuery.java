@@ -11,6 +11,9 @@ import java.util.List;
  * @param parameters the parameters in number order
  * @param returnsRows false for statements that return no rows
  * @param columns the result columns, empty when the statement returns no rows
+ * @param tables every table the statement names, from the name it is looked up by ({@code t} or
+ *     {@code schema.t}) to its table key: model building types {@code :copyfrom} values and the
+ *     parameters column overrides apply to by those tables' columns
  */
 public record ResolvedQuery(
     String name,
@@ -18,9 +21,11 @@ public record ResolvedQuery(
     String textHash,
     List<ResolvedParameter> parameters,
     boolean returnsRows,
-    List<ResolvedColumn> columns) {
+    List<ResolvedColumn> columns,
+    java.util.SortedMap<String, String> tables) {
   public ResolvedQuery {
     parameters = List.copyOf(parameters);
     columns = List.copyOf(columns);
+    tables = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tables));
   }
 }
