@@ -587,24 +587,6 @@ final class RepositoryWriter {
         .build();
   }
 
-  /** Reads a table's record from the columns after {@code offset} (an embed's columns). */
-  private MethodSpec tableReaderAt(String name, ClassName recordType, List<Field> fields) {
-    CodeBlock.Builder arguments = CodeBlock.builder();
-    for (int i = 0; i < fields.size(); i++) {
-      Field field = fields.get(i);
-      arguments.add(i == 0 ? "\n" : ",\n");
-      arguments.add("$L", types.read(field.type(), field.nullable(), "rows", CodeBlock.of("offset + $L", i + 1)));
-    }
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(recordType)
-        .addParameter(JavaTypes.RESULT_SET, "rows")
-        .addParameter(TypeName.INT, "offset")
-        .addException(SQL_EXCEPTION)
-        .addCode(CodeBlock.builder().add("return new $T(", recordType).indent().indent().add(arguments.build()).add(");\n").unindent().unindent().build())
-        .build();
-  }
-
   /**
    * An embed on the nullable side of an outer join: null when the join found no row, which shows
    * as every one of the table's columns being NULL.
@@ -626,18 +608,46 @@ final class RepositoryWriter {
   }
 
   private MethodSpec reader(String name, ClassName recordType, List<Field> fields) {
+    return reader(name, recordType, fields, false);
+  }
+
+  /** Reads a table's record from the columns after {@code offset} (an embed's columns). */
+  private MethodSpec tableReaderAt(String name, ClassName recordType, List<Field> fields) {
+    return reader(name, recordType, fields, true);
+  }
+
+  /**
+   * A method reading one record from the current row: from column 1, or, {@code atOffset}, from
+   * the column after an {@code offset} parameter.
+   */
+  private MethodSpec reader(String name, ClassName recordType, List<Field> fields, boolean atOffset) {
     CodeBlock.Builder arguments = CodeBlock.builder();
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);
+      CodeBlock column = atOffset ? CodeBlock.of("offset + $L", i + 1) : CodeBlock.of("$L", i + 1);
       arguments.add(i == 0 ? "\n" : ",\n");
-      arguments.add("$L", types.read(field.type(), field.nullable(), "rows", CodeBlock.of("$L", i + 1)));
+      arguments.add("$L", types.read(field.type(), field.nullable(), "rows", column));
     }
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(recordType)
-        .addParameter(JavaTypes.RESULT_SET, "rows")
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(recordType)
+            .addParameter(JavaTypes.RESULT_SET, "rows");
+    if (atOffset) {
+      method.addParameter(TypeName.INT, "offset");
+    }
+    return method
         .addException(SQL_EXCEPTION)
-        .addCode(CodeBlock.builder().add("return new $T(", recordType).indent().indent().add(arguments.build()).add(");\n").unindent().unindent().build())
+        .addCode(
+            CodeBlock.builder()
+                .add("return new $T(", recordType)
+                .indent()
+                .indent()
+                .add(arguments.build())
+                .add(");\n")
+                .unindent()
+                .unindent()
+                .build())
         .build();
   }
 
