@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.processor.config.DatabaseChoice;
-import dev.quarry.processor.database.DatabaseLauncher;
-import dev.quarry.processor.database.JdbcUrls;
-import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.source.SourceReader;
@@ -23,8 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrationFormatsTest {
   private static final Path FORMATS = Path.of("src/test/resources/migration-formats").toAbsolutePath();
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static SchemaDatabase server;
+  private static FreshDatabases databases;
 
   @TempDir Path project;
   private final Diagnostics diagnostics = new Diagnostics();
@@ -50,25 +43,19 @@ class MigrationFormatsTest {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    server = DatabaseLauncher.start(new DatabaseChoice.Embedded(), 17);
+    databases = new FreshDatabases();
   }
 
   @AfterAll
   static void stopPostgres() {
-    if (server != null) {
-      server.close();
+    if (databases != null) {
+      databases.close();
     }
   }
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    String name = "f" + DATABASES.incrementAndGet();
-    String url;
-    try (Connection admin = server.connect(); Statement s = admin.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-      url = admin.getMetaData().getURL();
-    }
-    connection = new org.postgresql.Driver().connect(JdbcUrls.withDatabase(url, name), new Properties());
+    connection = databases.fresh();
   }
 
   @AfterEach

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.processor.config.DatabaseChoice;
-import dev.quarry.processor.database.DatabaseLauncher;
-import dev.quarry.processor.database.JdbcUrls;
-import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
@@ -19,10 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs migrations on one embedded PostgreSQL 17 per class, in a fresh database per test. */
 class MigrationRunnerTest {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static SchemaDatabase server;
+  private static FreshDatabases databases;
 
   @TempDir Path project;
   private final Diagnostics diagnostics = new Diagnostics();
@@ -43,25 +35,19 @@ class MigrationRunnerTest {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    server = DatabaseLauncher.start(new DatabaseChoice.Embedded(), 17);
+    databases = new FreshDatabases();
   }
 
   @AfterAll
   static void stopPostgres() {
-    if (server != null) {
-      server.close();
+    if (databases != null) {
+      databases.close();
     }
   }
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    String name = "t" + DATABASES.incrementAndGet();
-    String url;
-    try (Connection admin = server.connect(); Statement s = admin.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-      url = admin.getMetaData().getURL();
-    }
-    connection = new org.postgresql.Driver().connect(JdbcUrls.withDatabase(url, name), new Properties());
+    connection = databases.fresh();
   }
 
   @AfterEach
