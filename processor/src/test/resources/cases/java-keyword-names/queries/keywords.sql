@@ -1,0 +1,2 @@
+-- name: class :one
+SELECT id, "default" FROM "class" WHERE id = @id;
