@@ -130,6 +130,24 @@ public final class SourceReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // PostgreSQL cannot take a NUL in statement text (the driver fails with a protocol error).
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < nul; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      diagnostics.error(
+          Problem.MISSING_FILE,
+          new SourceLocation(display, line, text.codePointCount(lineStart, nul) + 1),
+          "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; "
+              + "remove it (is this a binary file?)");
+      return Optional.empty();
+    }
     return Optional.of(new SourceFile(file, display, text));
   }
 
