@@ -176,6 +176,10 @@ public final class MigrationRunner {
     }
   }
 
+  private static String oneLine(String text) {
+    return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  }
+
   private void report(Migration migration, @Nullable StatementSpan span, SQLException e, int remaining, String failure) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
@@ -184,12 +188,14 @@ public final class MigrationRunner {
       if (span != null && server.getPosition() > 0) {
         offset = migration.fileOffset(span, offsetOfCharacter(migration.statementText(span), server.getPosition()));
       }
-      message.append(server.getMessage()).append(" (SQLSTATE ").append(server.getSQLState()).append(")");
+      // One line: PostgreSQL quotes the text "at or near" an error, which may span lines (an
+      // unterminated dollar quote quotes the rest of the file).
+      message.append(oneLine(server.getMessage())).append(" (SQLSTATE ").append(server.getSQLState()).append(")");
       if (server.getDetail() != null) {
-        message.append("; detail: ").append(server.getDetail());
+        message.append("; detail: ").append(oneLine(server.getDetail()));
       }
       if (server.getHint() != null) {
-        message.append("; hint: ").append(server.getHint());
+        message.append("; hint: ").append(oneLine(server.getHint()));
       }
       if (server.getWhere() != null && server.getPosition() <= 0) {
         message.append("; where: ").append(server.getWhere().replace('\n', ' '));

@@ -133,9 +133,28 @@ public final class QueryFileReader {
     return new QueryFile(file, queries);
   }
 
+  /**
+   * Whether an unterminated string, identifier or comment starts inside the statement, or after
+   * its last token but before its {@code ;}: an unterminated block comment is trivia that runs to
+   * the end of the file, so it swallows the rest of the statement without being part of its span.
+   */
   private static boolean containsUnterminated(List<Token> tokens, StatementSpan span) {
     for (Token token : tokens) {
-      if (token.start() >= span.start() && token.start() < span.end() && token.kind().unterminated()) {
+      if (!token.kind().unterminated() || token.start() < span.start()) {
+        continue;
+      }
+      if (token.start() < span.end()) {
+        return true;
+      }
+      boolean terminated = false;
+      for (Token between : tokens) {
+        if (between.kind() == TokenKind.SEMICOLON
+            && between.start() >= span.end() && between.start() < token.start()) {
+          terminated = true;
+          break;
+        }
+      }
+      if (!terminated) {
         return true;
       }
     }

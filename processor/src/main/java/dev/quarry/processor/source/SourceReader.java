@@ -4,8 +4,10 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,15 +107,46 @@ public final class SourceReader {
     try {
       text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      int line = firstBadLine(bytes);
+      int bad = firstBadByte(bytes);
+      int lineStart = bad;
+      int line = 1;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+      int column = before.codePointCount(0, before.length()) + 1;
       diagnostics.error(
           Problem.MISSING_FILE,
-          new SourceLocation(display, line, 1),
-          "the file is not valid UTF-8; save it as UTF-8");
+          new SourceLocation(display, line, column),
+          String.format(
+              "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad] & 0xFF));
       return Optional.empty();
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
+    }
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // PostgreSQL cannot take a NUL in statement text (the driver fails with a protocol error).
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < nul; i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      diagnostics.error(
+          Problem.MISSING_FILE,
+          new SourceLocation(display, line, text.codePointCount(lineStart, nul) + 1),
+          "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; "
+              + "remove it (is this a binary file?)");
+      return Optional.empty();
     }
     return Optional.of(new SourceFile(file, display, text));
   }
@@ -125,23 +158,15 @@ public final class SourceReader {
     return shown.replace('\\', '/');
   }
 
-  private static int firstBadLine(byte[] bytes) {
+  /** The offset of the first byte that is not part of valid UTF-8. */
+  private static int firstBadByte(byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i <= bytes.length; i++) {
-      if (i == bytes.length || bytes[i] == '\n') {
-        try {
-          decoder.reset().decode(ByteBuffer.wrap(bytes, lineStart, i - lineStart));
-        } catch (CharacterCodingException e) {
-          return line;
-        }
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return 1;
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    return result.isError() ? Math.min(in.position(), bytes.length - 1) : 0;
   }
+
 }

@@ -1,0 +1,2 @@
+﻿-- name: Bad :one
+SELECT nmae FROM users WHERE id = @id;

@@ -1,0 +1,4 @@
+CREATE TABLE users (id bigint PRIMARY KEY);
+
+ALTER TABLE users
+  ADD COLUMN name txet;

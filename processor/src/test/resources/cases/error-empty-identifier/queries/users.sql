@@ -1,0 +1,2 @@
+-- name: Empty :one
+SELECT id AS "" FROM users;

@@ -1,0 +1,2 @@
+-- name: F :many
+SELECT id FROM users;

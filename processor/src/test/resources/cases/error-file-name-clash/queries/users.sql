@@ -1,0 +1,2 @@
+-- name: E :many
+SELECT id FROM users;

@@ -1,0 +1,5 @@
+-- name: Other :many
+SELECT name FROM users;
+
+-- name: Dup :many
+SELECT id FROM users;

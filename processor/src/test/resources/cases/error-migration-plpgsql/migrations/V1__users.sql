@@ -1,0 +1,7 @@
+CREATE TABLE users (id bigint PRIMARY KEY);
+
+DO $$
+BEGIN
+  PERFORM * FROM nope;
+END
+$$;

@@ -1,0 +1,3 @@
+ALTER TABLE users
+  ADD COLUMN name text,,
+  ADD COLUMN x int;

@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY);
+CREATE FUNCTION f() RETURNS int AS $$ SELECT 1;

@@ -1,0 +1,2 @@
+@dev.quarry.GenerateQueries(migrations = "migrations", queries = {"queries/users.sql", "queries/nope.sql"})
+package com.example.db;

@@ -1,0 +1,2 @@
+-- name: TagMismatch :one
+SELECT $a$ text $b$ AS x;

@@ -1,0 +1,2 @@
+-- name: Escape :one
+SELECT E'abc\' AS x;

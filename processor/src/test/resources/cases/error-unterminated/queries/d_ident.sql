@@ -1,0 +1,2 @@
+-- name: OpenIdent :one
+SELECT "id FROM users;

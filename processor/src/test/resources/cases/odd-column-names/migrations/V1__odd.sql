@@ -1,0 +1,10 @@
+CREATE TABLE "_" (
+  "_" int PRIMARY KEY,
+  "Name" text,
+  name text,
+  "$" text,
+  "?" text,
+  "__" text,
+  "getClass" text,
+  "hashCode" int
+);

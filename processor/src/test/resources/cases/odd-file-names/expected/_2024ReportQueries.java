@@ -1,0 +1,94 @@
+package com.example.db;
+
+import dev.quarry.runtime.ConnectionSource;
+import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.QueryStreams;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.annotation.processing.Generated;
+import javax.sql.DataSource;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The queries of {@code queries/2024-report.sql}, checked against the schema at build time.
+ *
+ * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
+ * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
+ * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
+ */
+@Generated("dev.quarry.processor.QuarryProcessor")
+@NullMarked
+public final class _2024ReportQueries {
+  private static final String A = "SELECT id FROM users";
+
+  private final ConnectionSource connections;
+
+  /**
+   * Runs each call on a connection of its own from {@code dataSource}.
+   */
+  public _2024ReportQueries(DataSource dataSource) {
+    this(ConnectionSource.of(dataSource));
+  }
+
+  /**
+   * Runs every call on {@code connection}, which the caller manages.
+   */
+  public _2024ReportQueries(Connection connection) {
+    this(ConnectionSource.of(connection));
+  }
+
+  /**
+   * Runs every call on a connection from {@code connections}.
+   */
+  public _2024ReportQueries(ConnectionSource connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+  }
+
+  /**
+   * {@code A} {@code :many}, {@code queries/2024-report.sql:1}:
+   * <pre>{@code
+   * SELECT id FROM users
+   * }</pre>
+   */
+  public List<User> a() {
+    try {
+      Connection connection = connections.acquire();
+      try (PreparedStatement statement = connection.prepareStatement(A)) {
+        try (ResultSet rows = statement.executeQuery()) {
+          List<User> result = new ArrayList<>();
+          while (rows.next()) {
+            result.add(readUser(rows));
+          }
+          return Collections.unmodifiableList(result);
+        }
+      } finally {
+        connections.release(connection);
+      }
+    } catch (SQLException e) {
+      throw new QueryException("A", e);
+    }
+  }
+
+  /**
+   * The rows of {@link #a}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<User> streamA() {
+    return QueryStreams.open(connections, "A", A, statement -> {}, rows -> readUser(rows));
+  }
+
+  private static User readUser(ResultSet rows) throws SQLException {
+    return new User(
+        rows.getLong(1));
+  }
+}

@@ -1,0 +1,2 @@
+-- name: A :many
+SELECT id FROM users;

@@ -1,0 +1,2 @@
+-- name: D :many
+SELECT id FROM users;

@@ -1,0 +1,2 @@
+-- name: C :many
+SELECT id FROM users;

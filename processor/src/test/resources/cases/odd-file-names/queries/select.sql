@@ -1,0 +1,2 @@
+-- name: B :many
+SELECT id FROM users;
