@@ -32,6 +32,7 @@ import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.safety.MigrationChecks;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
+import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
 import dev.quarry.processor.syntax.ParameterRewriter;
@@ -157,7 +158,7 @@ public final class Pipeline {
     String lockNote = "";
     if (lockPath != null) {
       try {
-        if (LockFile.writeIfChanged(lockPath, LockFile.format(resolution))) {
+        if (CommittedFile.writeIfChanged(lockPath, LockFile.format(resolution))) {
           lockNote = "; wrote " + display(lockPath);
         }
       } catch (IOException e) {

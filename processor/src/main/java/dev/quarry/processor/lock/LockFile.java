@@ -4,10 +4,8 @@ import dev.quarry.processor.lock.Resolution.MigrationStamp;
 import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -182,31 +180,6 @@ public final class LockFile {
       return null;
     }
     return parse(Files.readString(path, StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Writes {@code text} to {@code path} unless the file already holds it, through a temporary
-   * file in the same folder moved over the old one, so that a reader (or a build stopped half
-   * way) never sees a partly written lock file. Returns whether the file changed.
-   */
-  public static boolean writeIfChanged(Path path, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (Files.exists(path) && java.util.Arrays.equals(Files.readAllBytes(path), bytes)) {
-      return false;
-    }
-    Path folder = path.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(folder, "." + NAME + "-", ".tmp");
-    try {
-      Files.write(temporary, bytes);
-      try {
-        Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-    return true;
   }
 
   static List<String> tokens(String line) {

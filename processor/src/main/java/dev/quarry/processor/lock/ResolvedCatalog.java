@@ -29,6 +29,8 @@ public final class ResolvedCatalog implements TypeCatalog {
   private final Map<Integer, PgType> typesByOid = new HashMap<>();
   private final Map<Integer, String> keysByOid = new HashMap<>();
   private final Map<String, Table> tablesByKey = new LinkedHashMap<>();
+  /** Table keys by the names they are looked up with: overrides' and every query's. */
+  private final Map<String, String> lookups = new HashMap<>();
 
   public ResolvedCatalog(Resolution resolution) {
     this.resolution = resolution;
@@ -51,6 +53,10 @@ public final class ResolvedCatalog implements TypeCatalog {
       ResolvedTable table = entry.getValue();
       tablesByKey.put(entry.getKey(), new Table(next++, table.schema(), table.name(), fields(table.columns(), true)));
     }
+    for (ResolvedQuery query : resolution.queries().values()) {
+      query.tables().forEach(lookups::putIfAbsent);
+    }
+    lookups.putAll(resolution.overrideTables());
   }
 
   private int oidOrZero(@Nullable String key) {
@@ -86,13 +92,7 @@ public final class ResolvedCatalog implements TypeCatalog {
 
   @Override
   public Optional<Table> resolveTable(@Nullable String schema, String name) {
-    String lookup = OverrideTables.lookup(schema, name);
-    String key = resolution.overrideTables().get(lookup);
-    for (ResolvedQuery query : resolution.queries().values()) {
-      if (key == null) {
-        key = query.tables().get(lookup);
-      }
-    }
+    String key = lookups.get(OverrideTables.lookup(schema, name));
     return key == null ? Optional.empty() : Optional.ofNullable(tablesByKey.get(key));
   }
 

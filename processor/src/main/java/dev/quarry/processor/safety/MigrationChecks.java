@@ -1,5 +1,6 @@
 package dev.quarry.processor.safety;
 
+import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.config.Check;
 import dev.quarry.processor.config.MigrationOptions;
@@ -12,11 +13,7 @@ import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -131,30 +128,10 @@ public final class MigrationChecks {
     write(target, text.toString(), MigrationOptions.RECORD_QUERIES, "recorded queries");
   }
 
-  /**
-   * Writes {@code text} to {@code target} through a temporary file and a move, so that a reader
-   * never sees half a file, and not at all when the file already holds this text (so its
-   * timestamp does not change and incremental builds stay quiet).
-   */
+  /** Writes {@code text} to {@code target} unless it already holds it (see {@link CommittedFile}). */
   private void write(Path target, String text, String option, String what) {
     try {
-      if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(text)) {
-        return;
-      }
-      Path parent = target.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      // Not createTempFile: its owner-only permissions would end up on the committed file.
-      Path temp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-      try {
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        try {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      CommittedFile.writeIfChanged(target, text);
     } catch (IOException e) {
       diagnostics.error(Problem.SNAPSHOT, null, "cannot write the " + what + " " + target + ": " + e
           + "; check the path given with -A" + option);
