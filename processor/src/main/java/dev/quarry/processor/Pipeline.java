@@ -201,6 +201,9 @@ public final class Pipeline {
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
       return Optional.empty();
     }
+    for (String note : database.startupNotes()) {
+      diagnostics.note(Problem.LEFTOVERS, null, note);
+    }
     try (database) {
       try (Connection connection = database.connect()) {
         MigrationRunner.Result applied = new MigrationRunner(diagnostics).apply(connection, migrations);

@@ -24,6 +24,14 @@ public interface SchemaDatabase extends AutoCloseable {
    */
   List<String> cleanupProblems();
 
+  /**
+   * What happened while starting that the user should know of, such as leftovers of dead builds
+   * that were removed; one line each.
+   */
+  default List<String> startupNotes() {
+    return List.of();
+  }
+
   /** Releases everything; never throws (problems go to {@link #cleanupProblems()}). */
   @Override
   void close();
