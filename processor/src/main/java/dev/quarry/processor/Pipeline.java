@@ -258,7 +258,7 @@ public final class Pipeline {
    * The lock file: {@value LockFile#NAME} in the folder of the annotation's first queries path
    * (that folder itself when the path is a folder), so it sits next to the queries it describes.
    */
-  private @Nullable Path lockPath(ProjectRequest request) {
+  @Nullable Path lockPath(ProjectRequest request) {
     if (request.queries().isEmpty()) {
       return null;
     }
