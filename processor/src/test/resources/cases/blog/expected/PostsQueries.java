@@ -77,8 +77,8 @@ public final class PostsQueries {
    */
   public List<ListPostsByAuthorRow> listPostsByAuthor(long authorId, @Nullable String tag,
       long maxRows) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(LIST_POSTS_BY_AUTHOR)) {
         statement.setLong(1, authorId);
         statement.setObject(2, tag, Types.VARCHAR);
@@ -91,8 +91,6 @@ public final class PostsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ListPostsByAuthor", e);
@@ -123,8 +121,8 @@ public final class PostsQueries {
    * }</pre>
    */
   public Optional<String> postTitle(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(POST_TITLE)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -137,8 +135,6 @@ public final class PostsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("PostTitle", e);
@@ -152,8 +148,8 @@ public final class PostsQueries {
    * }</pre>
    */
   public Optional<PostSummaryRow> postSummary(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(POST_SUMMARY)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -166,8 +162,6 @@ public final class PostsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("PostSummary", e);
@@ -183,14 +177,12 @@ public final class PostsQueries {
   public long tagPosts(List<String> tags, List<Long> ids) {
     Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(ids, "ids");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(TAG_POSTS)) {
         statement.setArray(1, SqlArrays.create(connection, "text", tags));
         statement.setArray(2, SqlArrays.create(connection, "int8", ids));
         return statement.executeLargeUpdate();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("TagPosts", e);

@@ -76,8 +76,8 @@ public final class UsersQueries {
    */
   public Optional<User> findUserByEmail(String email) {
     Objects.requireNonNull(email, "email");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(FIND_USER_BY_EMAIL)) {
         statement.setString(1, email);
         try (ResultSet rows = statement.executeQuery()) {
@@ -90,8 +90,6 @@ public final class UsersQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("FindUserByEmail", e);
@@ -111,8 +109,8 @@ public final class UsersQueries {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(bio, "bio");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_USER)) {
         statement.setString(1, email);
         statement.setObject(2, role.label(), Types.OTHER);
@@ -127,8 +125,6 @@ public final class UsersQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CreateUser", e);
@@ -143,8 +139,8 @@ public final class UsersQueries {
    */
   public List<ListUsersByRoleRow> listUsersByRole(UserRole role, long maxRows) {
     Objects.requireNonNull(role, "role");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(LIST_USERS_BY_ROLE)) {
         statement.setObject(1, role.label(), Types.OTHER);
         statement.setLong(2, maxRows);
@@ -155,8 +151,6 @@ public final class UsersQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ListUsersByRole", e);
@@ -185,8 +179,8 @@ public final class UsersQueries {
    * }</pre>
    */
   public Optional<Long> countUsers() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_USERS)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
@@ -198,8 +192,6 @@ public final class UsersQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CountUsers", e);
@@ -213,8 +205,8 @@ public final class UsersQueries {
    * }</pre>
    */
   public List<String> userEmails() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(USER_EMAILS)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<String> result = new ArrayList<>();
@@ -223,8 +215,6 @@ public final class UsersQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("UserEmails", e);
@@ -249,14 +239,12 @@ public final class UsersQueries {
    * }</pre>
    */
   public long updateBio(@Nullable String bio, long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(UPDATE_BIO)) {
         statement.setObject(1, bio, Types.VARCHAR);
         statement.setLong(2, id);
         return statement.executeLargeUpdate();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("UpdateBio", e);
@@ -270,13 +258,11 @@ public final class UsersQueries {
    * }</pre>
    */
   public void deleteUser(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(DELETE_USER)) {
         statement.setLong(1, id);
         statement.execute();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("DeleteUser", e);

@@ -54,8 +54,8 @@ public final class UsersQueries {
    * }</pre>
    */
   public Optional<User> getUser(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(GET_USER)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -68,8 +68,6 @@ public final class UsersQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("GetUser", e);

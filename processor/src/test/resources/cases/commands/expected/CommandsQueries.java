@@ -115,8 +115,8 @@ public final class CommandsQueries {
    */
   public Optional<Author> createAuthor(String name, @Nullable String bio) {
     Objects.requireNonNull(name, "name");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_AUTHOR)) {
         statement.setString(1, name);
         statement.setObject(2, bio, Types.VARCHAR);
@@ -130,8 +130,6 @@ public final class CommandsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CreateAuthor", e);
@@ -145,8 +143,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public Optional<Author> getAuthor(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(GET_AUTHOR)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -159,8 +157,6 @@ public final class CommandsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("GetAuthor", e);
@@ -174,8 +170,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<Author> listAuthors() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(LIST_AUTHORS)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<Author> result = new ArrayList<>();
@@ -184,8 +180,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ListAuthors", e);
@@ -210,14 +204,12 @@ public final class CommandsQueries {
    * }</pre>
    */
   public void updateBio(@Nullable String bio, long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(UPDATE_BIO)) {
         statement.setObject(1, bio, Types.VARCHAR);
         statement.setLong(2, id);
         statement.execute();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("UpdateBio", e);
@@ -231,12 +223,10 @@ public final class CommandsQueries {
    * }</pre>
    */
   public long deleteAuthorsWithoutBooks() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(DELETE_AUTHORS_WITHOUT_BOOKS)) {
         return statement.executeLargeUpdate();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("DeleteAuthorsWithoutBooks", e);
@@ -251,14 +241,12 @@ public final class CommandsQueries {
    */
   public ExecResult retitleBooks(String suffix, long authorId) {
     Objects.requireNonNull(suffix, "suffix");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(RETITLE_BOOKS)) {
         statement.setString(1, suffix);
         statement.setLong(2, authorId);
         return new ExecResult(statement.executeLargeUpdate());
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("RetitleBooks", e);
@@ -277,8 +265,8 @@ public final class CommandsQueries {
    */
   public Optional<Book> createBook(CreateBookParams params) {
     Objects.requireNonNull(params, "params");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_BOOK)) {
         statement.setLong(1, params.authorId());
         statement.setString(2, params.title());
@@ -296,8 +284,6 @@ public final class CommandsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CreateBook", e);
@@ -315,23 +301,19 @@ public final class CommandsQueries {
     if (params.isEmpty()) {
       return new long[0];
     }
-    try {
-      Connection connection = connections.acquire();
-      try {
-        return Transactions.atomically(connection, () -> {
-          try (PreparedStatement statement = connection.prepareStatement(ADD_BOOKS)) {
-            for (AddBooksParams item : params) {
-              statement.setLong(1, item.authorId());
-              statement.setString(2, item.title());
-              statement.setObject(3, item.pages(), Types.INTEGER);
-              statement.addBatch();
-            }
-            return statement.executeLargeBatch();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return Transactions.atomically(connection, () -> {
+        try (PreparedStatement statement = connection.prepareStatement(ADD_BOOKS)) {
+          for (AddBooksParams item : params) {
+            statement.setLong(1, item.authorId());
+            statement.setString(2, item.title());
+            statement.setObject(3, item.pages(), Types.INTEGER);
+            statement.addBatch();
           }
-        });
-      } finally {
-        connections.release(connection);
-      }
+          return statement.executeLargeBatch();
+        }
+      });
     } catch (SQLException e_) {
       throw new QueryException("AddBooks", e_);
     }
@@ -348,32 +330,28 @@ public final class CommandsQueries {
     if (isbnList.isEmpty()) {
       return List.of();
     }
-    try {
-      Connection connection = connections.acquire();
-      try {
-        return Transactions.atomically(connection, () -> {
-          try (PreparedStatement statement = connection.prepareStatement(BOOK_BY_ISBN)) {
-            List<Optional<Book>> results = new ArrayList<>(isbnList.size());
-            for (String item : isbnList) {
-              statement.setString(1, item);
-              try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                  results.add(Optional.empty());
-                  continue;
-                }
-                Book row = readBook(rows);
-                if (rows.next()) {
-                  throw new QueryException("BookByIsbn", "returned more than one row for one parameter set; a :batchone query must return at most one");
-                }
-                results.add(Optional.of(row));
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return Transactions.atomically(connection, () -> {
+        try (PreparedStatement statement = connection.prepareStatement(BOOK_BY_ISBN)) {
+          List<Optional<Book>> results = new ArrayList<>(isbnList.size());
+          for (String item : isbnList) {
+            statement.setString(1, item);
+            try (ResultSet rows = statement.executeQuery()) {
+              if (!rows.next()) {
+                results.add(Optional.empty());
+                continue;
               }
+              Book row = readBook(rows);
+              if (rows.next()) {
+                throw new QueryException("BookByIsbn", "returned more than one row for one parameter set; a :batchone query must return at most one");
+              }
+              results.add(Optional.of(row));
             }
-            return Collections.unmodifiableList(results);
           }
-        });
-      } finally {
-        connections.release(connection);
-      }
+          return Collections.unmodifiableList(results);
+        }
+      });
     } catch (SQLException e_) {
       throw new QueryException("BookByIsbn", e_);
     }
@@ -390,28 +368,24 @@ public final class CommandsQueries {
     if (authorIdList.isEmpty()) {
       return List.of();
     }
-    try {
-      Connection connection = connections.acquire();
-      try {
-        return Transactions.atomically(connection, () -> {
-          try (PreparedStatement statement = connection.prepareStatement(BOOK_TITLES_BY_AUTHOR)) {
-            List<List<BookTitlesByAuthorRow>> results = new ArrayList<>(authorIdList.size());
-            for (Long item : authorIdList) {
-              statement.setLong(1, item);
-              try (ResultSet rows = statement.executeQuery()) {
-                List<BookTitlesByAuthorRow> list = new ArrayList<>();
-                while (rows.next()) {
-                  list.add(readBookTitlesByAuthorRow(rows));
-                }
-                results.add(Collections.unmodifiableList(list));
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return Transactions.atomically(connection, () -> {
+        try (PreparedStatement statement = connection.prepareStatement(BOOK_TITLES_BY_AUTHOR)) {
+          List<List<BookTitlesByAuthorRow>> results = new ArrayList<>(authorIdList.size());
+          for (Long item : authorIdList) {
+            statement.setLong(1, item);
+            try (ResultSet rows = statement.executeQuery()) {
+              List<BookTitlesByAuthorRow> list = new ArrayList<>();
+              while (rows.next()) {
+                list.add(readBookTitlesByAuthorRow(rows));
               }
+              results.add(Collections.unmodifiableList(list));
             }
-            return Collections.unmodifiableList(results);
           }
-        });
-      } finally {
-        connections.release(connection);
-      }
+          return Collections.unmodifiableList(results);
+        }
+      });
     } catch (SQLException e_) {
       throw new QueryException("BookTitlesByAuthor", e_);
     }
@@ -424,8 +398,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public Optional<Long> countBooks(long authorId) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_BOOKS)) {
         statement.setLong(1, authorId);
         try (ResultSet rows = statement.executeQuery()) {
@@ -438,8 +412,6 @@ public final class CommandsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CountBooks", e);
@@ -454,8 +426,8 @@ public final class CommandsQueries {
    */
   public List<Book> booksByIds(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(BOOKS_BY_IDS)) {
         statement.setArray(1, SqlArrays.create(connection, "int8", ids));
         try (ResultSet rows = statement.executeQuery()) {
@@ -465,8 +437,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("BooksByIds", e);
@@ -495,8 +465,8 @@ public final class CommandsQueries {
    */
   public List<Book> booksNotIn(long authorId, List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(BOOKS_NOT_IN)) {
         statement.setLong(1, authorId);
         statement.setArray(2, SqlArrays.create(connection, "int8", ids));
@@ -507,8 +477,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("BooksNotIn", e);
@@ -538,8 +506,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<BooksWithAuthorsRow> booksWithAuthors(long authorId) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(BOOKS_WITH_AUTHORS)) {
         statement.setLong(1, authorId);
         try (ResultSet rows = statement.executeQuery()) {
@@ -549,8 +517,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("BooksWithAuthors", e);
@@ -578,8 +544,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<BooksWithReviewsRow> booksWithReviews(long authorId) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(BOOKS_WITH_REVIEWS)) {
         statement.setLong(1, authorId);
         try (ResultSet rows = statement.executeQuery()) {
@@ -589,8 +555,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("BooksWithReviews", e);
@@ -617,14 +581,12 @@ public final class CommandsQueries {
    * }</pre>
    */
   public void addReview(long bookId, int stars) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(ADD_REVIEW)) {
         statement.setLong(1, bookId);
         statement.setInt(2, stars);
         statement.execute();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("AddReview", e);
@@ -641,13 +603,9 @@ public final class CommandsQueries {
    */
   public long copyEvents(Iterable<CopyEventsParams> params) {
     Objects.requireNonNull(params, "params");
-    try {
-      Connection connection = connections.acquire();
-      try {
-        return CopyRows.copy(connection, COPY_EVENTS, params, (item, out) -> out.add(item.id()).add(item.note()).add(item.labels()).add(item.matrix()).add(item.status()).add(item.payload()).add(item.data()).add(item.happenedAt()).add(item.localAt()).add(item.place()));
-      } finally {
-        connections.release(connection);
-      }
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return CopyRows.copy(connection, COPY_EVENTS, params, (item, out) -> out.add(item.id()).add(item.note()).add(item.labels()).add(item.matrix()).add(item.status()).add(item.payload()).add(item.data()).add(item.happenedAt()).add(item.localAt()).add(item.place()));
     } catch (SQLException e_) {
       throw new QueryException("CopyEvents", e_);
     }
@@ -660,8 +618,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<Event> listEvents(long first, long last) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(LIST_EVENTS)) {
         statement.setLong(1, first);
         statement.setLong(2, last);
@@ -672,8 +630,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ListEvents", e);
@@ -702,8 +658,8 @@ public final class CommandsQueries {
    */
   public List<Long> eventsWithKey(String key, long first, long last) {
     Objects.requireNonNull(key, "key");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(EVENTS_WITH_KEY)) {
         statement.setString(1, key);
         statement.setLong(2, first);
@@ -715,8 +671,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("EventsWithKey", e);
@@ -747,8 +701,8 @@ public final class CommandsQueries {
    */
   public List<Long> eventsWithAnyKey(List<String> keys, long first, long last) {
     Objects.requireNonNull(keys, "keys");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(EVENTS_WITH_ANY_KEY)) {
         statement.setArray(1, SqlArrays.create(connection, "text", keys));
         statement.setLong(2, first);
@@ -760,8 +714,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("EventsWithAnyKey", e);
@@ -792,8 +744,8 @@ public final class CommandsQueries {
    */
   public List<Long> eventsWithAllKeys(List<String> keys, long first, long last) {
     Objects.requireNonNull(keys, "keys");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(EVENTS_WITH_ALL_KEYS)) {
         statement.setArray(1, SqlArrays.create(connection, "text", keys));
         statement.setLong(2, first);
@@ -805,8 +757,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("EventsWithAllKeys", e);
@@ -836,8 +786,8 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<Integer> numbers(int count) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NUMBERS)) {
         statement.setInt(1, count);
         try (ResultSet rows = statement.executeQuery()) {
@@ -847,8 +797,6 @@ public final class CommandsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("Numbers", e);

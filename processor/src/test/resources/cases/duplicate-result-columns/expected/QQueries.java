@@ -66,8 +66,8 @@ public final class QQueries {
    * }</pre>
    */
   public List<BothIdsRow> bothIds() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(BOTH_IDS)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<BothIdsRow> result = new ArrayList<>();
@@ -76,8 +76,6 @@ public final class QQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("BothIds", e);
@@ -102,8 +100,8 @@ public final class QQueries {
    * }</pre>
    */
   public Optional<ThreeIdsRow> threeIds(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(THREE_IDS)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -116,8 +114,6 @@ public final class QQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ThreeIds", e);
@@ -131,8 +127,8 @@ public final class QQueries {
    * }</pre>
    */
   public List<RenamedClashRow> renamedClash() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(RENAMED_CLASH)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<RenamedClashRow> result = new ArrayList<>();
@@ -141,8 +137,6 @@ public final class QQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("RenamedClash", e);
@@ -167,8 +161,8 @@ public final class QQueries {
    * }</pre>
    */
   public List<CaseClashRow> caseClash() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CASE_CLASH)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<CaseClashRow> result = new ArrayList<>();
@@ -177,8 +171,6 @@ public final class QQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CaseClash", e);

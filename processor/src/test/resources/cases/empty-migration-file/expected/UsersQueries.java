@@ -58,8 +58,8 @@ public final class UsersQueries {
    * }</pre>
    */
   public List<Long> all() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(ALL)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<Long> result = new ArrayList<>();
@@ -68,8 +68,6 @@ public final class UsersQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("All", e);

@@ -65,8 +65,8 @@ public final class ClassQueries {
    * }</pre>
    */
   public Optional<Class> getClass(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(GET_CLASS)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -79,8 +79,6 @@ public final class ClassQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("GetClass", e);
@@ -96,16 +94,14 @@ public final class ClassQueries {
   public void insertClass(long id, String default_, String userName, int größe) {
     Objects.requireNonNull(default_, "default_");
     Objects.requireNonNull(userName, "userName");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_CLASS)) {
         statement.setLong(1, id);
         statement.setString(2, default_);
         statement.setString(3, userName);
         statement.setInt(4, größe);
         statement.execute();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("InsertClass", e);
@@ -119,8 +115,8 @@ public final class ClassQueries {
    * }</pre>
    */
   public List<DefaultsRow> defaults(int min) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(DEFAULTS)) {
         statement.setInt(1, min);
         try (ResultSet rows = statement.executeQuery()) {
@@ -130,8 +126,6 @@ public final class ClassQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("Defaults", e);

@@ -61,8 +61,8 @@ public final class KeywordsQueries {
    * }</pre>
    */
   public Optional<ClassRow> class_(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CLASS)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -75,8 +75,6 @@ public final class KeywordsQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("class", e);
@@ -91,8 +89,8 @@ public final class KeywordsQueries {
    */
   public List<Long> byKeywordParam(String class_) {
     Objects.requireNonNull(class_, "class_");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(BY_KEYWORD_PARAM)) {
         statement.setString(1, class_);
         try (ResultSet rows = statement.executeQuery()) {
@@ -102,8 +100,6 @@ public final class KeywordsQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ByKeywordParam", e);

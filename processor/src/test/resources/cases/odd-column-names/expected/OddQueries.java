@@ -66,8 +66,8 @@ public final class OddQueries {
    * }</pre>
    */
   public Optional<AnonymousRow> anonymous() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(ANONYMOUS)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
@@ -79,8 +79,6 @@ public final class OddQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("Anonymous", e);
@@ -94,8 +92,8 @@ public final class OddQueries {
    * }</pre>
    */
   public List<Type> odd() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(ODD)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<Type> result = new ArrayList<>();
@@ -104,8 +102,6 @@ public final class OddQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("Odd", e);
@@ -130,8 +126,8 @@ public final class OddQueries {
    * }</pre>
    */
   public Optional<SymbolsRow> symbols() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(SYMBOLS)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
@@ -143,8 +139,6 @@ public final class OddQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("Symbols", e);

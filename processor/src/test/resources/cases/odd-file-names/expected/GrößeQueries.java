@@ -58,8 +58,8 @@ public final class GrößeQueries {
    * }</pre>
    */
   public List<User> d() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(D)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<User> result = new ArrayList<>();
@@ -68,8 +68,6 @@ public final class GrößeQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("D", e);

@@ -58,8 +58,8 @@ public final class SelectQueries {
    * }</pre>
    */
   public List<User> b() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(B)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<User> result = new ArrayList<>();
@@ -68,8 +68,6 @@ public final class SelectQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("B", e);

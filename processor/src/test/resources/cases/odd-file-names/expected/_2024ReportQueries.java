@@ -58,8 +58,8 @@ public final class _2024ReportQueries {
    * }</pre>
    */
   public List<User> a() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(A)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<User> result = new ArrayList<>();
@@ -68,8 +68,6 @@ public final class _2024ReportQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("A", e);

@@ -69,8 +69,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<TypeRecord> a() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(A)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<TypeRecord> result = new ArrayList<>();
@@ -79,8 +79,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("A", e);
@@ -105,8 +103,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<Type> b() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(B)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<Type> result = new ArrayList<>();
@@ -115,8 +113,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("B", e);
@@ -141,8 +137,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<User> c() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(C)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<User> result = new ArrayList<>();
@@ -151,8 +147,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("C", e);
@@ -177,8 +171,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<UserRecord> d() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(D)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<UserRecord> result = new ArrayList<>();
@@ -187,8 +181,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("D", e);
@@ -213,8 +205,8 @@ public final class TQueries {
    * }</pre>
    */
   public Optional<UserRecord> e(int id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(E)) {
         statement.setInt(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -227,8 +219,6 @@ public final class TQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("E", e);
@@ -242,8 +232,8 @@ public final class TQueries {
    * }</pre>
    */
   public Optional<Integer> eRow() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(EROW)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
@@ -255,8 +245,6 @@ public final class TQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("ERow", e);

@@ -64,8 +64,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<UserRecord> d() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(D)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<UserRecord> result = new ArrayList<>();
@@ -74,8 +74,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("D", e);
@@ -100,8 +98,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<User> c() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(C)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<User> result = new ArrayList<>();
@@ -110,8 +108,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("C", e);
@@ -136,8 +132,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<Type> b() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(B)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<Type> result = new ArrayList<>();
@@ -146,8 +142,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("B", e);
@@ -172,8 +166,8 @@ public final class TQueries {
    * }</pre>
    */
   public List<TypeRecord> a() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(A)) {
         try (ResultSet rows = statement.executeQuery()) {
           List<TypeRecord> result = new ArrayList<>();
@@ -182,8 +176,6 @@ public final class TQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("A", e);

@@ -81,8 +81,8 @@ public final class OrdersQueries {
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(history, "history");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_ORDER)) {
         statement.setObject(1, MONEY_CONVERTER.toDatabase(total), Types.NUMERIC);
         statement.setObject(2, SETTINGS_CONVERTER.toDatabase(settings), Types.OTHER);
@@ -98,8 +98,6 @@ public final class OrdersQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CreateOrder", e);
@@ -113,8 +111,8 @@ public final class OrdersQueries {
    * }</pre>
    */
   public Optional<Order> getOrder(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(GET_ORDER)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -127,8 +125,6 @@ public final class OrdersQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("GetOrder", e);
@@ -143,8 +139,8 @@ public final class OrdersQueries {
    */
   public List<OrderSummariesRow> orderSummaries(Settings settings) {
     Objects.requireNonNull(settings, "settings");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(ORDER_SUMMARIES)) {
         statement.setObject(1, SETTINGS_CONVERTER.toDatabase(settings), Types.OTHER);
         try (ResultSet rows = statement.executeQuery()) {
@@ -154,8 +150,6 @@ public final class OrdersQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("OrderSummaries", e);
@@ -183,14 +177,12 @@ public final class OrdersQueries {
    * }</pre>
    */
   public long setRefund(@Nullable Money refund, long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(SET_REFUND)) {
         statement.setObject(1, ValueConverters.toDatabase(MONEY_CONVERTER, refund), Types.NUMERIC);
         statement.setLong(2, id);
         return statement.executeLargeUpdate();
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("SetRefund", e);

@@ -426,8 +426,8 @@ public final class TypesQueries {
    */
   public Optional<Everything> insertEverything(InsertEverythingParams params) {
     Objects.requireNonNull(params, "params");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_EVERYTHING)) {
         statement.setShort(1, params.cInt2());
         statement.setInt(2, params.cInt4());
@@ -495,8 +495,6 @@ public final class TypesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("InsertEverything", e);
@@ -628,8 +626,8 @@ public final class TypesQueries {
    */
   public Optional<Everything> insertNulls(InsertNullsParams params) {
     Objects.requireNonNull(params, "params");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_NULLS)) {
         statement.setObject(1, params.cInt2(), Types.SMALLINT);
         statement.setObject(2, params.cInt4(), Types.INTEGER);
@@ -697,8 +695,6 @@ public final class TypesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("InsertNulls", e);
@@ -712,8 +708,8 @@ public final class TypesQueries {
    * }</pre>
    */
   public Optional<Everything> getEverything(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(GET_EVERYTHING)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -726,8 +722,6 @@ public final class TypesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("GetEverything", e);
@@ -742,8 +736,8 @@ public final class TypesQueries {
    */
   public List<FindByMoodsRow> findByMoods(List<Mood> moods) {
     Objects.requireNonNull(moods, "moods");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(FIND_BY_MOODS)) {
         statement.setArray(1, SqlArrays.create(connection, "mood", moods));
         try (ResultSet rows = statement.executeQuery()) {
@@ -753,8 +747,6 @@ public final class TypesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("FindByMoods", e);
@@ -783,8 +775,8 @@ public final class TypesQueries {
    */
   public Optional<Long> countByIds(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_BY_IDS)) {
         statement.setArray(1, SqlArrays.create(connection, "int8", ids));
         try (ResultSet rows = statement.executeQuery()) {
@@ -797,8 +789,6 @@ public final class TypesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CountByIds", e);

@@ -24,6 +24,40 @@ public interface ConnectionSource {
   /** Called once after every {@link #acquire()}, also when the call failed. */
   void release(Connection connection) throws SQLException;
 
+  /**
+   * {@link #acquire()} as a resource: generated code holds the connection in try-with-resources,
+   * so a failure to release it (a broken connection that cannot close) is attached to the call's
+   * own failure as suppressed instead of replacing it.
+   */
+  default Lease lease() throws SQLException {
+    return new Lease(this, acquire());
+  }
+
+  /** A connection acquired for one call; closing the lease releases the connection once. */
+  final class Lease implements AutoCloseable {
+    private final ConnectionSource source;
+    private final Connection connection;
+    private boolean released;
+
+    Lease(ConnectionSource source, Connection connection) {
+      this.source = Objects.requireNonNull(source, "source");
+      this.connection = Objects.requireNonNull(connection, "the connection source gave no connection");
+    }
+
+    /** The connection to run the call on. */
+    public Connection connection() {
+      return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (!released) {
+        released = true;
+        source.release(connection);
+      }
+    }
+  }
+
   /** A connection per call from {@code dataSource}, closed after the call. */
   static ConnectionSource of(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");

@@ -38,6 +38,7 @@ final class RepositoryWriter {
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
   private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
   private static final ClassName CONNECTION_SOURCE = ClassName.get("dev.quarry.runtime", "ConnectionSource");
+  private static final ClassName LEASE = CONNECTION_SOURCE.nestedClass("Lease");
   private static final ClassName QUERY_EXCEPTION = ClassName.get("dev.quarry.runtime", "QueryException");
   private static final ClassName OPTIONAL = ClassName.get(Optional.class);
   private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
@@ -266,14 +267,13 @@ final class RepositoryWriter {
     if (command.perParameterSet()) {
       returns = perParameterSet(self, method, parameters, body, connection, statement, rows, readers);
     } else {
-      body.beginControlFlow("try");
-      body.addStatement("$T $N = connections.acquire()", CONNECTION, connection);
+      String lease = names.newName("lease");
+      body.beginControlFlow("try ($T $N = connections.lease())", LEASE, lease);
+      body.addStatement("$T $N = $N.connection()", CONNECTION, connection, lease);
       body.beginControlFlow(
           "try ($T $N = $N.prepareStatement($N))", PREPARED_STATEMENT, statement, connection, sqlConstant(method));
       parameters.bind(body, statement, connection, "");
       returns = execute(self, method, body, names, statement, rows, readers);
-      body.nextControlFlow("finally");
-      body.addStatement("connections.release($N)", connection);
       body.endControlFlow();
       body.nextControlFlow("catch ($T $N)", SQL_EXCEPTION, failure);
       body.addStatement("throw new $T($S, $N)", QUERY_EXCEPTION, declaration.name(), failure);
@@ -325,9 +325,9 @@ final class RepositoryWriter {
                   : CodeBlock.of("return $T.of();\n", JavaTypes.LIST))
           .endControlFlow();
     }
-    body.beginControlFlow("try");
-    body.addStatement("$T $N = connections.acquire()", CONNECTION, connection);
-    body.beginControlFlow("try");
+    String lease = names.newName("lease");
+    body.beginControlFlow("try ($T $N = connections.lease())", LEASE, lease);
+    body.addStatement("$T $N = $N.connection()", CONNECTION, connection, lease);
     if (command == Command.COPYFROM) {
       String out = names.newName("out");
       CodeBlock.Builder values = CodeBlock.builder().add("$N", out);
@@ -383,9 +383,6 @@ final class RepositoryWriter {
       body.endControlFlow();
       body.unindent().add("});\n");
     }
-    body.nextControlFlow("finally");
-    body.addStatement("connections.release($N)", connection);
-    body.endControlFlow();
     body.nextControlFlow("catch ($T $N)", SQL_EXCEPTION, failure);
     body.addStatement("throw new $T($S, $N)", QUERY_EXCEPTION, declaration.name(), failure);
     body.endControlFlow();
