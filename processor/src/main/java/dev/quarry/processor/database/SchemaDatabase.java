@@ -24,6 +24,14 @@ public interface SchemaDatabase extends AutoCloseable {
    */
   List<String> cleanupProblems();
 
+  /**
+   * What starting this database did that the user should hear about, e.g. scratch databases of
+   * killed builds that were dropped; reported as notes.
+   */
+  default List<String> notes() {
+    return List.of();
+  }
+
   /** Releases everything; never throws (problems go to {@link #cleanupProblems()}). */
   @Override
   void close();

@@ -22,6 +22,10 @@ public final class Diagnostics {
     all.add(new Diagnostic(Severity.WARNING, problem, location, message));
   }
 
+  public void note(Problem problem, @Nullable SourceLocation location, String message) {
+    all.add(new Diagnostic(Severity.NOTE, problem, location, message));
+  }
+
   public void add(Diagnostic diagnostic) {
     all.add(diagnostic);
   }
