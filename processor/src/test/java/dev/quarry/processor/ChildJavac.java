@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJavac {
   /** What a finished run printed and how long it took. */
-  public record Outcome(int exitCode, String stdout, String stderr, long millis) {
+  public record Outcome(long pid, int exitCode, String stdout, String stderr, long millis) {
     public String output() {
       return stdout + stderr;
     }
@@ -73,7 +73,7 @@ public final class ChildJavac {
       throw new AssertionError("javac did not finish within " + limitSeconds + " s: " + output());
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new Outcome(process.exitValue(), read("stdout.txt"), read("stderr.txt"), millis);
+    return new Outcome(process.pid(), process.exitValue(), read("stdout.txt"), read("stderr.txt"), millis);
   }
 
   /** What javac printed so far. */

@@ -48,6 +48,14 @@ public final class ConnectionLoss {
       message = message.substring(0, message.length() - 1);
     }
     Throwable cause = e.getCause();
+    if (cause instanceof SQLException) {
+      return message; // A wrapper whose message already describes its cause.
+    }
+    if (cause instanceof ConnectException && message.contains(". ")) {
+      // "Connection to host:port refused. Check that the hostname and port are correct and ...":
+      // the advice that follows in Quarry's message says it for this case.
+      return message.substring(0, message.indexOf(". "));
+    }
     if (cause instanceof SocketTimeoutException) {
       return message + " (the server sent nothing within the socket timeout; a server that is only slow"
           + " needs a longer one: socketTimeout=<seconds> in the -Aquarry.database URL)";
@@ -56,7 +64,7 @@ public final class ConnectionLoss {
       return message + " (the server closed the connection)";
     }
     if (cause != null && !(cause instanceof ConnectException) && cause.getMessage() != null
-        && !message.contains(cause.getMessage())) {
+        && !message.contains(cause.getMessage().strip())) {
       return message + " (" + cause.getMessage() + ")";
     }
     return message;
