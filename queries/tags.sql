@@ -1,6 +1,9 @@
 -- name: UpsertTags :many
+-- Rows are locked in name order, so that transactions upserting the same tags cannot deadlock
+-- (without ORDER BY, a generic plan's HashAggregate yields them in another order).
 INSERT INTO tags (name)
-SELECT DISTINCT unnest(@names::text[])
+SELECT DISTINCT unnest(@names::text[]) AS name
+ORDER BY name
 ON CONFLICT (name) DO UPDATE SET name = excluded.name
 RETURNING *;
 

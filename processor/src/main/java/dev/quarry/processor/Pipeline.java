@@ -203,8 +203,8 @@ public final class Pipeline {
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
       return Optional.empty();
     }
-    for (String note : database.notes()) {
-      diagnostics.note(Problem.STALE_SCRATCH, null, note);
+    for (String note : database.startupNotes()) {
+      diagnostics.note(Problem.LEFTOVERS, null, note);
     }
     try (database) {
       try (Connection connection = database.connect()) {
@@ -262,7 +262,7 @@ public final class Pipeline {
    * The lock file: {@value LockFile#NAME} in the folder of the annotation's first queries path
    * (that folder itself when the path is a folder), so it sits next to the queries it describes.
    */
-  private @Nullable Path lockPath(ProjectRequest request) {
+  @Nullable Path lockPath(ProjectRequest request) {
     if (request.queries().isEmpty()) {
       return null;
     }

@@ -4,8 +4,8 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
-import dev.quarry.processor.config.MigrationOptions;
 import dev.quarry.processor.config.LockMode;
+import dev.quarry.processor.config.MigrationOptions;
 import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,7 @@ public final class QuarryProcessor extends AbstractProcessor {
     record Done(Element element, AnnotationMirror mirror, Pipeline.Result result) {}
     List<Done> done = new ArrayList<>();
     boolean anyError = false;
+    Map<Path, Element> lockOwners = new HashMap<>();
     for (Element element : annotated) {
       AnnotationMirror mirror = mirror(element, annotation);
       // Bad overrides are reported now; the rest of the build still runs so that every error
@@ -105,9 +107,24 @@ public final class QuarryProcessor extends AbstractProcessor {
       ProjectRequest request =
           new ProjectRequest(
               packageOf(element), strings(mirror, "migrations"), strings(mirror, "queries"), overrides.valid());
+      Pipeline pipeline = new Pipeline(options);
+      Path lock = options.lockMode() == LockMode.OFF ? null : pipeline.lockPath(request);
+      Element owner = lock == null ? null : lockOwners.putIfAbsent(lock, element);
+      if (owner != null) {
+        // Each would rewrite the other's facts: the second build would always find it stale.
+        processingEnv.getMessager().printMessage(
+            Kind.ERROR,
+            "this @GenerateQueries and the one on " + owner + " would share the lock file " + lock
+                + " (it lives in the folder of the first queries path); give each its own queries folder,"
+                + " or name a different folder first [" + Problem.LOCK_FILE.tag() + "]",
+            element,
+            mirror);
+        anyError = true;
+        continue;
+      }
       Pipeline.Result result;
       try {
-        result = new Pipeline(options).run(request);
+        result = pipeline.run(request);
       } catch (RuntimeException | LinkageError e) {
         processingEnv
             .getMessager()

@@ -136,6 +136,24 @@ class LockFileTest {
     }
   }
 
+  @Test
+  void twoAnnotationsCannotShareOneLockFile() throws IOException {
+    copyBlog();
+    List<String> options = new ArrayList<>(List.of(
+        "-Aquarry.projectDir=" + project.toAbsolutePath(), "-Aquarry.database=" + TestDatabases.option()));
+    JavaFileObject first = com.google.testing.compile.JavaFileObjects.forSourceString(
+        "com.example.a.package-info", CompileCaseTest.packageInfo("com.example.a"));
+    JavaFileObject second = com.google.testing.compile.JavaFileObjects.forSourceString(
+        "com.example.b.package-info", CompileCaseTest.packageInfo("com.example.b"));
+    Compilation both = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new QuarryProcessor()).withOptions(options).compile(first, second);
+    assertEquals(Compilation.Status.FAILURE, both.status());
+    String errors = errors(both);
+    assertTrue(errors.contains("would share the lock file " + project.resolve("queries").resolve(LockFile.NAME)), errors);
+    assertTrue(errors.contains("give each its own queries folder"), errors);
+    assertTrue(errors.contains("[quarry:lock-file]"), errors);
+  }
+
   private void copyBlog() throws IOException {
     Path blog = CompileCaseTest.CASES.resolve("blog");
     for (String folder : List.of("migrations", "queries")) {

@@ -68,14 +68,14 @@ public final class TQueries {
    * SELECT * FROM "_"
    * }</pre>
    */
-  public List<Type> a() {
+  public List<TypeRecord> a() {
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(A)) {
         try (ResultSet rows = statement.executeQuery()) {
-          List<Type> result = new ArrayList<>();
+          List<TypeRecord> result = new ArrayList<>();
           while (rows.next()) {
-            result.add(readType(rows));
+            result.add(readTypeRecord(rows));
           }
           return Collections.unmodifiableList(result);
         }
@@ -94,8 +94,8 @@ public final class TQueries {
    * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
    * See {@link QueryStreams} for how it uses transactions.
    */
-  public Stream<Type> streamA() {
-    return QueryStreams.open(connections, "A", A, statement -> {}, rows -> readType(rows));
+  public Stream<TypeRecord> streamA() {
+    return QueryStreams.open(connections, "A", A, statement -> {}, rows -> readTypeRecord(rows));
   }
 
   /**
@@ -104,14 +104,14 @@ public final class TQueries {
    * SELECT * FROM type
    * }</pre>
    */
-  public List<TypeRecord> b() {
+  public List<Type> b() {
     try {
       Connection connection = connections.acquire();
       try (PreparedStatement statement = connection.prepareStatement(B)) {
         try (ResultSet rows = statement.executeQuery()) {
-          List<TypeRecord> result = new ArrayList<>();
+          List<Type> result = new ArrayList<>();
           while (rows.next()) {
-            result.add(readTypeRecord(rows));
+            result.add(readType(rows));
           }
           return Collections.unmodifiableList(result);
         }
@@ -130,8 +130,8 @@ public final class TQueries {
    * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
    * See {@link QueryStreams} for how it uses transactions.
    */
-  public Stream<TypeRecord> streamB() {
-    return QueryStreams.open(connections, "B", B, statement -> {}, rows -> readTypeRecord(rows));
+  public Stream<Type> streamB() {
+    return QueryStreams.open(connections, "B", B, statement -> {}, rows -> readType(rows));
   }
 
   /**
@@ -263,13 +263,13 @@ public final class TQueries {
     }
   }
 
-  private static Type readType(ResultSet rows) throws SQLException {
-    return new Type(
+  private static TypeRecord readTypeRecord(ResultSet rows) throws SQLException {
+    return new TypeRecord(
         rows.getInt(1));
   }
 
-  private static TypeRecord readTypeRecord(ResultSet rows) throws SQLException {
-    return new TypeRecord(
+  private static Type readType(ResultSet rows) throws SQLException {
+    return new Type(
         rows.getInt(1));
   }
 

@@ -4,7 +4,7 @@ import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * A row of the table {@code public._}.
+ * A row of the table {@code public.type}.
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked

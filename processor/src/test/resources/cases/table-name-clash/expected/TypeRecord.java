@@ -4,7 +4,7 @@ import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
 
 /**
- * A row of the table {@code public.type}.
+ * A row of the table {@code public._}.
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked

@@ -76,16 +76,17 @@ public final class Transactions {
     } catch (SQLException e) {
       throw new TransactionException("could not begin the transaction", e);
     }
+    T result;
     try {
-      T result = body.run(connection);
+      result = body.run(connection);
       connection.commit();
-      return result;
     } catch (Throwable failure) {
       try {
         connection.rollback();
       } catch (SQLException rollbackFailure) {
         failure.addSuppressed(rollbackFailure);
       }
+      restoreAutoCommit(connection, autoCommit, failure);
       if (failure instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -93,12 +94,32 @@ public final class Transactions {
         throw error;
       }
       throw new TransactionException("the transaction's body failed", failure);
-    } finally {
-      try {
-        connection.setAutoCommit(autoCommit);
-      } catch (SQLException e) {
-        // The connection is broken; closing it (by the caller) is all that is left to do.
-      }
+    }
+    restoreAutoCommit(connection, autoCommit);
+    return result;
+  }
+
+  /**
+   * After a commit: switches autocommit back, ignoring a failure, which means the connection is
+   * broken; closing it (by the caller) is all that is left to do, and the work is committed.
+   */
+  private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+    try {
+      connection.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      // The connection is broken; the work is committed and the caller closes it.
+    }
+  }
+
+  /**
+   * After a failure: switches autocommit back; a failure to do so is attached to {@code failure}
+   * (suppressed), so that the original failure is the one the caller sees.
+   */
+  private static void restoreAutoCommit(Connection connection, boolean autoCommit, Throwable failure) {
+    try {
+      connection.setAutoCommit(autoCommit);
+    } catch (SQLException | RuntimeException restoreFailure) {
+      failure.addSuppressed(restoreFailure);
     }
   }
 
@@ -120,20 +141,32 @@ public final class Transactions {
       return work.run();
     }
     connection.setAutoCommit(false);
+    T result;
     try {
-      T result = work.run();
+      result = work.run();
       connection.commit();
-      return result;
     } catch (SQLException | RuntimeException | Error failure) {
+      // The original failure wins: a broken connection also fails the rollback and the switch
+      // back to autocommit, and those would only hide why the work failed.
       try {
         connection.rollback();
       } catch (SQLException rollbackFailure) {
         failure.addSuppressed(rollbackFailure);
       }
+      restoreAutoCommit(connection, true, failure);
       throw failure;
-    } finally {
-      connection.setAutoCommit(true);
     }
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      // Left without autocommit, the caller's next statements would silently never commit.
+      throw new SQLException(
+          "the work was committed, but autocommit could not be switched back on: "
+              + e.getMessage(),
+          e.getSQLState(),
+          e);
+    }
+    return result;
   }
 
   /** A transaction could not begin, commit, or its body threw a checked exception. */

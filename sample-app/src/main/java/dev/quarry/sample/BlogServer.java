@@ -54,9 +54,20 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * Errors answer {@code {"status": N, "error": "..."}}: 400 bad input, 403 not allowed, 404
- * missing, 409 conflict (e.g. a taken email), 500 anything unexpected.
+ * missing, 409 conflict (e.g. a taken email), 503 the database is busy or unreachable for the
+ * moment (with {@code Retry-After: 1}; e.g. {@code "database busy: all 4 connections in use for
+ * 2000ms; try again"}), 500 anything unexpected.
  */
 public final class BlogServer implements AutoCloseable {
+  static {
+    // The JDK's server writes a response's headers and body separately; with Nagle's algorithm
+    // on, the body waits for the client's delayed ACK of the headers, about 40ms per request.
+    // Read once, when the first server starts; a value given on the command line wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final int MAX_BODY_BYTES = 1 << 20;
   private static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -331,12 +342,8 @@ public final class BlogServer implements AutoCloseable {
         response = dispatch(exchange);
       } catch (ApiException e) {
         response = error(e.status(), e.getMessage());
-      } catch (QueryException e) {
-        response = databaseError(e);
       } catch (RuntimeException e) {
-        log.println("unexpected failure on " + exchange.getRequestURI());
-        e.printStackTrace(log);
-        response = error(500, "internal error: " + e);
+        response = failure(exchange, e);
       }
       send(exchange, response);
     } catch (IOException e) {
@@ -396,6 +403,22 @@ public final class BlogServer implements AutoCloseable {
     return result;
   }
 
+  private Response failure(HttpExchange exchange, RuntimeException e) {
+    String unavailable = DatabaseUnavailableException.clientMessage(e);
+    if (unavailable != null) {
+      // One line, not a stack trace: while the database is away this happens to every request.
+      log.println(
+          "503 for " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+      return error(503, unavailable);
+    }
+    if (e instanceof QueryException query) {
+      return databaseError(query);
+    }
+    log.println("unexpected failure on " + exchange.getRequestURI());
+    e.printStackTrace(log);
+    return error(500, "internal error: " + e);
+  }
+
   /** Constraint violations the service did not anticipate still get a fitting status. */
   private Response databaseError(QueryException e) {
     String state = e.sqlState();
@@ -441,6 +464,9 @@ public final class BlogServer implements AutoCloseable {
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", contentType);
+    if (response.status() == 503) {
+      exchange.getResponseHeaders().set("Retry-After", "1");
+    }
     exchange.sendResponseHeaders(response.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,13 @@ import org.jspecify.annotations.Nullable;
  * The command line.
  *
  * <pre>
- * serve [--port N] [--database URL]   run the API until Ctrl-C (default port 8080)
- * demo  [--database URL]              run a scripted scenario against the API and exit
+ * serve [--port N] [--database URL] [pool options]   run the API until Ctrl-C (default port 8080)
+ * demo  [--database URL] [pool options]              run a scripted scenario against the API and exit
+ *
+ * pool options:
+ *   --pool-size N         at most N database connections (default 4)
+ *   --pool-timeout-ms N   how long a request waits for a free connection before it is answered
+ *                         with 503 (default 2000, at least 250)
  * </pre>
  *
  * Without {@code --database} the app starts an embedded PostgreSQL server; with it, it uses the
@@ -21,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Main {
   static final String USAGE =
-      "usage: serve [--port N] [--database jdbc:postgresql://...]\n"
-          + "       demo [--database jdbc:postgresql://...]";
+      "usage: serve [--port N] [--database jdbc:postgresql://...] [pool options]\n"
+          + "       demo [--database jdbc:postgresql://...] [pool options]\n"
+          + "pool options: --pool-size N (default 4), --pool-timeout-ms N (default 2000)";
 
   private Main() {}
 
@@ -53,7 +60,7 @@ public final class Main {
 
   private static int serve(Options options, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
-    Database database = openAndMigrate(options.database(), out);
+    Database database = openAndMigrate(options, out);
     BlogServer server;
     try {
       server =
@@ -87,7 +94,7 @@ public final class Main {
 
   private static int demo(Options options, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
-    try (Database database = openAndMigrate(options.database(), out);
+    try (Database database = openAndMigrate(options, out);
         BlogServer server =
             BlogServer.start(
                 new BlogService(database.dataSource()),
@@ -100,10 +107,10 @@ public final class Main {
     }
   }
 
-  private static Database openAndMigrate(@Nullable String url, PrintStream out)
-      throws IOException {
+  private static Database openAndMigrate(Options options, PrintStream out) throws IOException {
+    String url = options.database();
     out.println(url == null ? "starting embedded PostgreSQL..." : "connecting to the database...");
-    Database database = Database.open(url);
+    Database database = Database.open(url, options.pool());
     try {
       int applied = database.migrate();
       out.println("database: " + database.description() + ", " + applied + " migration(s) applied");
@@ -115,7 +122,7 @@ public final class Main {
   }
 
   /** The parsed command line. */
-  record Options(String command, int port, @Nullable String database) {
+  record Options(String command, int port, @Nullable String database, Database.PoolSettings pool) {
     static Options parse(String[] args) {
       if (args.length == 0) {
         throw new IllegalArgumentException("no command given");
@@ -126,6 +133,8 @@ public final class Main {
       }
       int port = 8080;
       String database = null;
+      int poolSize = Database.PoolSettings.DEFAULT.maxSize();
+      long poolTimeoutMillis = Database.PoolSettings.DEFAULT.connectionTimeout().toMillis();
       for (int i = 1; i < args.length; i++) {
         String option = args[i];
         if (i + 1 >= args.length) {
@@ -145,19 +154,33 @@ public final class Main {
             if (!command.equals("serve")) {
               throw new IllegalArgumentException("--port is for serve only (demo picks a free port)");
             }
-            try {
-              port = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-              throw new IllegalArgumentException("--port must be a number: " + value);
-            }
-            if (port < 0 || port > 65535) {
-              throw new IllegalArgumentException("--port must be 0..65535: " + port);
-            }
+            port = (int) number(option, value, 0, 65535);
           }
+          case "--pool-size" -> poolSize = (int) number(option, value, 1, 1000);
+          case "--pool-timeout-ms" ->
+              poolTimeoutMillis =
+                  number(option, value, Database.PoolSettings.MIN_TIMEOUT.toMillis(), 3_600_000);
           default -> throw new IllegalArgumentException("unknown option: " + option);
         }
       }
-      return new Options(command, port, database);
+      return new Options(
+          command,
+          port,
+          database,
+          new Database.PoolSettings(poolSize, Duration.ofMillis(poolTimeoutMillis)));
+    }
+
+    private static long number(String option, String value, long min, long max) {
+      long number;
+      try {
+        number = Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " must be a number: " + value);
+      }
+      if (number < min || number > max) {
+        throw new IllegalArgumentException(option + " must be " + min + ".." + max + ": " + number);
+      }
+      return number;
     }
   }
 }

@@ -33,7 +33,13 @@ class DemoTest {
       assertEquals(2, Main.run(new String[] {"fly"}, out, out));
       assertEquals(2, Main.run(new String[] {"demo", "--port", "1"}, out, out));
       assertEquals(2, Main.run(new String[] {"serve", "--database", "mysql://x"}, out, out));
+      assertEquals(2, Main.run(new String[] {"demo", "--pool-size", "0"}, out, out));
+      assertEquals(2, Main.run(new String[] {"serve", "--pool-timeout-ms", "100"}, out, out));
+      assertEquals(2, Main.run(new String[] {"serve", "--pool-size", "four"}, out, out));
     }
-    assertTrue(output.toString(StandardCharsets.UTF_8).contains("usage:"));
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("usage:"), printed);
+    assertTrue(printed.contains("--pool-size must be 1..1000: 0"), printed);
+    assertTrue(printed.contains("--pool-timeout-ms must be 250..3600000: 100"), printed);
   }
 }

@@ -24,6 +24,9 @@ import dev.quarry.sample.db.User;
 import dev.quarry.sample.db.UserRole;
 import dev.quarry.sample.db.UsersQueries;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -266,6 +269,33 @@ abstract class RepositoriesContract {
     assertEquals(1, comments.deleteComment(unrated.id()));
     assertEquals(0, comments.deleteComment(unrated.id()));
     assertEquals(1, comments.listCommentsForPost(post.id()).size());
+  }
+
+  /**
+   * A statement locks rows in the order it processes them, which RETURNING shows. Transactions
+   * that upsert the same tags must lock them in one order, or two concurrent post creations can
+   * deadlock (LoadTest found that). Without UpsertTags' ORDER BY, the order depends on the plan
+   * (a HashAggregate for the DISTINCT yields these names out of order) and on the input order.
+   */
+  @Test
+  void upsertTagsProcessesTagsInNameOrderWhateverThePlan() throws SQLException {
+    List<String> names = List.of("order-e", "order-d", "order-c", "order-b", "order-a");
+    List<String> sorted = names.stream().sorted().toList();
+    for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+      try (Connection connection = dataSource().getConnection()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET plan_cache_mode = " + mode);
+        }
+        TagsQueries tags = new TagsQueries(connection);
+        // Past the driver's prepareThreshold (5), so a server-side statement's plan is reused.
+        for (int i = 0; i < 7; i++) {
+          assertEquals(sorted, tags.upsertTags(names).stream().map(Tag::name).toList(), mode);
+        }
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("RESET plan_cache_mode");
+        }
+      }
+    }
   }
 
   @Test

@@ -173,26 +173,35 @@ public final class QueryAnalyzer {
     return reported;
   }
 
+  /**
+   * PREPAREs the statement, reads the parameter types PostgreSQL inferred and deallocates it, in
+   * one round trip: the driver sends the three statements together, and when PREPARE fails the
+   * server skips the other two. The line break ends a line comment the statement may end with.
+   */
   private List<Integer> prepare(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.setEscapeProcessing(false);
-      statement.execute(PREPARE_PREFIX + sql);
-      try {
-        try (ResultSet row =
-            statement.executeQuery(
-                "SELECT parameter_types::oid[] FROM pg_prepared_statements WHERE name = '"
-                    + STATEMENT_NAME + "'")) {
-          row.next();
-          Array array = row.getArray(1);
-          List<Integer> oids = new ArrayList<>();
-          for (Object oid : (Object[]) array.getArray()) {
-            oids.add(((Number) oid).intValue());
+      statement.execute(
+          PREPARE_PREFIX + sql + "\n;SELECT parameter_types::oid[] FROM pg_prepared_statements WHERE name = '"
+              + STATEMENT_NAME + "';DEALLOCATE " + STATEMENT_NAME);
+      while (statement.getUpdateCount() != -1 || statement.getResultSet() != null) {
+        ResultSet row = statement.getResultSet();
+        if (row != null) {
+          try (row) {
+            if (!row.next()) {
+              throw new SQLException("PostgreSQL did not list the prepared statement " + STATEMENT_NAME);
+            }
+            Array array = row.getArray(1);
+            List<Integer> oids = new ArrayList<>();
+            for (Object oid : (Object[]) array.getArray()) {
+              oids.add(((Number) oid).intValue());
+            }
+            return oids;
           }
-          return oids;
         }
-      } finally {
-        statement.execute("DEALLOCATE " + STATEMENT_NAME);
+        statement.getMoreResults();
       }
+      throw new SQLException("PostgreSQL gave no parameter types for " + STATEMENT_NAME);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL run from zonky's binaries as a child of the build: a fresh cluster in a new
  * directory under the system temp directory, stopped and deleted on close.
  *
- * <p>zonky unpacks the binaries once into {@code <tmp>/embedded-pg/PG-<digest>} and reuses
- * them in later builds; that cache is kept on purpose. As root, zonky runs initdb and pg_ctl
- * through {@code unshare -U} (PostgreSQL refuses to run as root), so builds in containers work.
+ * <p>What can be reused across builds is: zonky unpacks the binaries once into
+ * {@code <tmp>/embedded-pg/PG-<digest>}, and {@link ClusterCache} keeps an initialized cluster
+ * in {@code <tmp>/quarry-cache/}, so a build copies a data folder instead of running initdb.
+ * Before starting, leftovers of builds that died without cleaning up are removed
+ * ({@link StaleInstances}). As root, zonky runs initdb and pg_ctl through {@code unshare -U}
+ * (PostgreSQL refuses to run as root), so builds in containers work.
  */
 final class EmbeddedDatabase extends ManagedDatabase {
   /** How long the server may take to accept connections after pg_ctl start. */
@@ -35,34 +39,111 @@ final class EmbeddedDatabase extends ManagedDatabase {
   private final Path directory;
   private final String url;
   private final String description;
+  private final List<String> notes;
+  private final Timings timings;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String version, String binaries) {
+  /** How long the parts of starting took, in milliseconds, for notes and benchmarks. */
+  record Timings(long cleanupMillis, long clusterMillis, boolean clusterCached, long copyMillis, long startMillis) {}
+
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres, Path directory, String version, String binaries, List<String> notes, Timings timings) {
     this.postgres = postgres;
     this.directory = directory;
     this.url = postgres.getJdbcUrl("postgres", "postgres");
     this.description = "embedded PostgreSQL " + version + " on port " + postgres.getPort() + " (binaries " + binaries + ")";
+    this.notes = List.copyOf(notes);
+    this.timings = timings;
   }
 
   static EmbeddedDatabase start(int major, ClassLoader loader) throws DatabaseUnavailableException {
+    return start(major, loader, Path.of(System.getProperty("java.io.tmpdir")), ClusterCache.defaultRoot());
+  }
+
+  static EmbeddedDatabase start(int major, ClassLoader loader, Path tmp, Path cacheRoot)
+      throws DatabaseUnavailableException {
     PostgresBinaries binaries =
         PostgresBinaries.find(major, loader, PostgresBinaries.defaultLocalRepository());
+    long begin = System.nanoTime();
+    List<String> notes = new ArrayList<>(StaleInstances.removeStale(tmp, cacheRoot));
+    long cleanupMillis = millisSince(begin);
+    try {
+      return startFromCache(binaries, tmp, cacheRoot, notes, cleanupMillis);
+    } catch (CachedClusterFailed first) {
+      // A cached cluster that does not start (damaged by a crash, say) is replaced once.
+      try {
+        ClusterCache.discard(first.cluster);
+      } catch (IOException e) {
+        throw unavailable(binaries, first.getCause(), first.output, "; and the cached cluster " + first.cluster
+            + " could not be removed (" + e.getMessage() + "): delete it by hand");
+      }
+      notes.add("the cached PostgreSQL cluster " + first.cluster + " did not start (" + message(first.getCause())
+          + "); it was removed and made again");
+      try {
+        return startFromCache(binaries, tmp, cacheRoot, notes, cleanupMillis);
+      } catch (CachedClusterFailed second) {
+        throw unavailable(binaries, second.getCause(), second.output, "");
+      }
+    }
+  }
+
+  /** A start that failed after copying a cached cluster: the cluster may be the cause. */
+  private static final class CachedClusterFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Path cluster;
+    final String output;
+
+    CachedClusterFailed(Path cluster, String output, Throwable cause) {
+      super(cause);
+      this.cluster = cluster;
+      this.output = output;
+    }
+  }
+
+  private static EmbeddedDatabase startFromCache(
+      PostgresBinaries binaries, Path tmp, Path cacheRoot, List<String> notes, long cleanupMillis)
+      throws DatabaseUnavailableException, CachedClusterFailed {
     Path directory;
     try {
-      directory = Files.createTempDirectory("quarry-pg-");
+      directory = Files.createTempDirectory(tmp, StaleInstances.FOLDER_PREFIX);
+      StaleInstances.claim(directory);
     } catch (IOException e) {
       throw new DatabaseUnavailableException(
-          "cannot create a directory for embedded PostgreSQL in " + System.getProperty("java.io.tmpdir")
+          "cannot create a directory for embedded PostgreSQL in " + tmp
               + ": " + e.getMessage() + "; free some space or set -Aquarry.database to a jdbc:postgresql:// URL");
     }
     Path data = directory.resolve("data");
     Path log = directory.resolve("postgres.log");
+    long clusterBegin = System.nanoTime();
+    Path cluster;
+    boolean cached;
+    try {
+      cached = ClusterCache.isCached(binaries, cacheRoot);
+      cluster = ClusterCache.cluster(binaries, cacheRoot);
+    } catch (IOException | RuntimeException e) {
+      String output = tail(log);
+      stop(null, data, directory, problem -> {});
+      throw unavailable(binaries, e, output, "; the cluster cache is " + cacheRoot);
+    }
+    long clusterMillis = millisSince(clusterBegin);
+    long copyBegin = System.nanoTime();
+    try {
+      ClusterCache.copyData(cluster, data);
+    } catch (IOException e) {
+      stop(null, data, directory, problem -> {});
+      throw new DatabaseUnavailableException(
+          "cannot copy the cached PostgreSQL cluster " + cluster + " to " + data + ": " + e.getMessage()
+              + "; free some space in " + tmp + ", or set -Aquarry.database to a jdbc:postgresql:// URL");
+    }
+    long copyMillis = millisSince(copyBegin);
+    long startBegin = System.nanoTime();
     EmbeddedPostgres postgres = null;
     try {
       postgres =
           EmbeddedPostgres.builder()
               .setPgBinaryResolver(binaries)
               .setDataDirectory(data)
-              .setCleanDataDirectory(true)
+              // The copy is already a cluster: zonky skips initdb; Quarry deletes the folder.
+              .setCleanDataDirectory(false)
               .setPGStartupWait(STARTUP_WAIT)
               // Quarry keeps its own shutdown hook, removed on close; zonky's would pile up.
               .setRegisterShutdownHook(false)
@@ -77,17 +158,27 @@ final class EmbeddedDatabase extends ManagedDatabase {
       try (Connection c = PgDriver.connect(postgres.getJdbcUrl("postgres", "postgres"), new Properties())) {
         version = PgDriver.serverVersion(c);
       }
-      EmbeddedDatabase started = new EmbeddedDatabase(postgres, directory, version, binaries.version());
+      Timings timings = new Timings(cleanupMillis, clusterMillis, cached, copyMillis, millisSince(startBegin));
+      EmbeddedDatabase started = new EmbeddedDatabase(postgres, directory, version, binaries.version(), notes, timings);
       started.armShutdownHook();
       return started;
     } catch (IOException | SQLException | RuntimeException e) {
       String output = tail(log);
       stop(postgres, data, directory, problem -> {});
-      throw new DatabaseUnavailableException(
-          "cannot start embedded PostgreSQL " + binaries.version() + ": " + message(e)
-              + (output.isEmpty() ? "" : "; its output ends with: " + output)
-              + "; set -Aquarry.database to a jdbc:postgresql:// URL of a running server instead");
+      throw new CachedClusterFailed(cluster, output, e);
     }
+  }
+
+  private static DatabaseUnavailableException unavailable(
+      PostgresBinaries binaries, Throwable e, String output, String more) {
+    return new DatabaseUnavailableException(
+        "cannot start embedded PostgreSQL " + binaries.version() + ": " + message(e)
+            + (output.isEmpty() ? "" : "; its output ends with: " + output) + more
+            + "; set -Aquarry.database to a jdbc:postgresql:// URL of a running server instead");
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   @Override
@@ -98,6 +189,16 @@ final class EmbeddedDatabase extends ManagedDatabase {
   @Override
   public String description() {
     return description;
+  }
+
+  @Override
+  public List<String> startupNotes() {
+    return notes;
+  }
+
+  /** How long the parts of starting took. */
+  Timings timings() {
+    return timings;
   }
 
   /** The directory holding the cluster's data and log, deleted on close. */
@@ -138,41 +239,20 @@ final class EmbeddedDatabase extends ManagedDatabase {
       }
     });
     try {
-      deleteRecursively(directory);
+      FileTrees.delete(directory);
     } catch (IOException e) {
       problems.accept("could not delete " + directory + ": " + e.getMessage() + "; delete it by hand");
     }
   }
 
   private static Optional<Long> postmasterPid(Path data) {
+    // Read from the file, not matched against the process: used for our own running instance.
     try {
       List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
       return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   /** The last lines PostgreSQL printed, on one line, for a message. */

@@ -25,10 +25,10 @@ public interface SchemaDatabase extends AutoCloseable {
   List<String> cleanupProblems();
 
   /**
-   * What starting this database did that the user should hear about, e.g. scratch databases of
-   * killed builds that were dropped; reported as notes.
+   * What happened while starting that the user should know of, such as leftovers of dead builds
+   * that were removed; one line each.
    */
-  default List<String> notes() {
+  default List<String> startupNotes() {
     return List.of();
   }
 

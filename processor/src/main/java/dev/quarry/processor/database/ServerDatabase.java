@@ -158,7 +158,7 @@ final class ServerDatabase extends ManagedDatabase {
   }
 
   @Override
-  public List<String> notes() {
+  public List<String> startupNotes() {
     return notes;
   }
 

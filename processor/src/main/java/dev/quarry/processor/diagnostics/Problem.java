@@ -29,8 +29,8 @@ public enum Problem {
   UNSUPPORTED_TYPE("unsupported-type"),
   /** No database to build the schema in could be started or reached. */
   DATABASE_UNAVAILABLE("database-unavailable"),
-  /** Scratch databases that killed builds left on a server, dropped (a note). */
-  STALE_SCRATCH("stale-scratch"),
+  /** Something a dead build left behind (an embedded server, a scratch database), found and removed. */
+  LEFTOVERS("leftovers"),
   /** A generated name that collides with another. */
   NAME_CLASH("name-clash"),
   /** A migration statement that locks or rewrites a table that already holds data. */

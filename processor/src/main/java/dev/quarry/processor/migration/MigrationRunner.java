@@ -3,13 +3,18 @@ package dev.quarry.processor.migration;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
+import dev.quarry.processor.syntax.Token;
+import dev.quarry.processor.syntax.TokenKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
@@ -193,6 +198,51 @@ public final class MigrationRunner {
     }
   }
 
+  /**
+   * PL/pgSQL names the line of a DO block (or of a function body it compiles) where an error
+   * happened: "PL/pgSQL function inline_code_block line 3 at PERFORM", "compilation of PL/pgSQL
+   * function "f" near line 2". Lines count from the one the opening dollar quote is on.
+   */
+  private static final Pattern PLPGSQL_WHERE =
+      Pattern.compile("(?:function inline_code_block|compilation of PL/pgSQL function \"[^\"]*\" near) line (\\d+)");
+
+  /**
+   * The offset in {@code statement} of the first non-blank character on the body line that
+   * PostgreSQL's {@code where} names, for a statement whose body is its first dollar quote.
+   */
+  static OptionalInt plpgsqlLine(String statement, String where) {
+    Matcher matcher = PLPGSQL_WHERE.matcher(where);
+    if (!matcher.find()) {
+      return OptionalInt.empty();
+    }
+    int line;
+    try {
+      line = Integer.parseInt(matcher.group(1));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+    for (Token token : SqlLexer.tokenize(statement)) {
+      if (token.kind() != TokenKind.DOLLAR_STRING) {
+        continue;
+      }
+      int bodyStart = statement.indexOf('$', token.start() + 1) + 1;
+      int bodyEnd = token.end() - (bodyStart - token.start()); // the closing delimiter is the opening one
+      int at = bodyStart;
+      for (int n = 1; n < line; n++) {
+        int newline = statement.indexOf('\n', at);
+        if (newline < 0 || newline >= bodyEnd) {
+          return OptionalInt.empty();
+        }
+        at = newline + 1;
+      }
+      while (at < bodyEnd && (statement.charAt(at) == ' ' || statement.charAt(at) == '\t')) {
+        at++;
+      }
+      return OptionalInt.of(at);
+    }
+    return OptionalInt.empty();
+  }
+
   private static String oneLine(String text) {
     return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
@@ -204,6 +254,11 @@ public final class MigrationRunner {
     if (server != null) {
       if (span != null && server.getPosition() > 0) {
         offset = migration.fileOffset(span, offsetOfCharacter(migration.statementText(span), server.getPosition()));
+      } else if (span != null && server.getWhere() != null) {
+        OptionalInt line = plpgsqlLine(migration.statementText(span), server.getWhere());
+        if (line.isPresent()) {
+          offset = migration.fileOffset(span, line.getAsInt());
+        }
       }
       // One line: PostgreSQL quotes the text "at or near" an error, which may span lines (an
       // unterminated dollar quote quotes the rest of the file).

@@ -21,6 +21,8 @@ import dev.quarry.processor.types.TypeMapper;
 import dev.quarry.processor.types.ValueType;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,8 @@ public final class ModelBuilder {
   private final Diagnostics diagnostics;
   private final Map<String, TableRecord> tableRecords = new TreeMap<>();
   private final Set<String> topLevelNames = new HashSet<>();
+  /** Java names of the table records, by schema-qualified table name, fixed before use. */
+  private final Map<String, String> tableNames = new HashMap<>();
 
   public ModelBuilder(TypeMapper types, Diagnostics diagnostics) {
     this.types = types;
@@ -76,6 +80,7 @@ public final class ModelBuilder {
       }
       topLevelNames.add(className);
     }
+    nameTables(files, analyzed);
     for (QueryFile file : files) {
       List<QueryMethod> methods = new ArrayList<>();
       List<RowRecord> rows = new ArrayList<>();
@@ -376,12 +381,54 @@ public final class ModelBuilder {
     return table;
   }
 
-  private TableRecord tableRecord(Table table) throws SQLException {
-    String key = table.schema() + "." + table.name();
-    TableRecord existing = tableRecords.get(key);
-    if (existing != null) {
-      return existing;
+  /**
+   * Names the records of every table a result will use, before any is used, so that a table's
+   * record name does not depend on which query uses it first: when two tables give the same
+   * name, a table in {@code public} comes first, then one whose name is that name as it is
+   * ({@code user} before {@code users}, {@code type} before {@code _}), then by schema and name. The others get
+   * {@code Record}, {@code Record3}, ... suffixes.
+   */
+  private void nameTables(List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed) {
+    Map<String, Table> used = new HashMap<>();
+    for (QueryFile file : files) {
+      for (QueryDeclaration declaration : file.queries()) {
+        AnalyzedQuery query = analyzed.get(declaration);
+        if (query == null || !query.returnsRows() || !declaration.command().returnsRows()) {
+          continue;
+        }
+        List<AnalyzedColumn> columns = query.columns();
+        Table whole = wholeRowOf(columns);
+        if (whole != null) {
+          used.putIfAbsent(key(whole), whole);
+          continue;
+        }
+        int next = 0;
+        for (EmbedReference reference : query.parsed().embeds()) {
+          int start = embedStart(columns, next, reference);
+          if (start < 0) {
+            break;
+          }
+          Table embedded = columns.get(start).baseTable();
+          used.putIfAbsent(key(embedded), embedded);
+          next = start + embedded.columns().size();
+        }
+      }
     }
+    List<Table> ordered = new ArrayList<>(used.values());
+    ordered.sort(Comparator.comparing((Table t) -> !t.schema().equals("public"))
+        .thenComparing(t -> !JavaNames.typeName(JavaNames.singular(t.name())).equalsIgnoreCase(t.name().replace("_", "")))
+        .thenComparing(Table::schema)
+        .thenComparing(Table::name));
+    for (Table table : ordered) {
+      tableNames.put(key(table), newTableName(table));
+    }
+  }
+
+  private static String key(Table table) {
+    return table.schema() + "." + table.name();
+  }
+
+  private String newTableName(Table table) {
     String base = JavaNames.typeName(JavaNames.singular(table.name()));
     if (!table.schema().equals("public")) {
       base = topLevelNames.contains(base) ? JavaNames.typeName(table.schema() + "_" + base) : base;
@@ -391,6 +438,17 @@ public final class ModelBuilder {
       javaName = base + (n == 2 ? "Record" : "Record" + n);
     }
     topLevelNames.add(javaName);
+    return javaName;
+  }
+
+  private TableRecord tableRecord(Table table) throws SQLException {
+    String key = key(table);
+    TableRecord existing = tableRecords.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    String named = tableNames.get(key);
+    String javaName = named != null ? named : newTableName(table);
     List<Field> fields = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (TableColumn column : table.columns()) {

@@ -43,6 +43,49 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aCachedClusterIsCopiedInsteadOfInitialized(@TempDir Path tmp, @TempDir Path cache) throws Exception {
+    EmbeddedDatabase.Timings cold;
+    try (EmbeddedDatabase first = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+      cold = first.timings();
+    }
+    EmbeddedDatabase.Timings warm;
+    try (EmbeddedDatabase second = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+      warm = second.timings();
+      try (Connection c = second.connect(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT current_setting('wal_segment_size')")) {
+        rs.next();
+        assertEquals("1MB", rs.getString(1));
+      }
+    }
+    assertFalse(cold.clusterCached());
+    assertTrue(warm.clusterCached());
+    System.out.println("embedded start, cold cache: " + cold + "; warm cache: " + warm);
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.toList(), "instance folders left behind");
+    }
+  }
+
+  @Test
+  void aDamagedCachedClusterIsMadeAgain(@TempDir Path tmp, @TempDir Path cache) throws Exception {
+    try (EmbeddedDatabase first = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+      assertEquals(List.of(), first.startupNotes());
+    }
+    Path cluster;
+    try (var clusters = Files.list(cache)) {
+      cluster = clusters.filter(p -> p.getFileName().toString().startsWith("cluster-")).findFirst().orElseThrow();
+    }
+    Files.delete(cluster.resolve("data/global/pg_control"));
+    try (EmbeddedDatabase second = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+      assertEquals(1, second.startupNotes().size(), second.startupNotes().toString());
+      assertTrue(second.startupNotes().get(0).contains("it was removed and made again"), second.startupNotes().toString());
+      try (Connection c = second.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertTrue(rs.next());
+      }
+    }
+    assertTrue(Files.isRegularFile(cluster.resolve("data/global/pg_control")));
+  }
+
+  @Test
   void missingMajorVersionNamesTheArtifactToAdd(@TempDir Path emptyRepository) {
     DatabaseUnavailableException e =
         assertThrows(

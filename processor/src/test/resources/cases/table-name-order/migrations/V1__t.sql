@@ -1,0 +1,4 @@
+CREATE TABLE "_" (id int PRIMARY KEY);
+CREATE TABLE type (id int PRIMARY KEY);
+CREATE TABLE "user" (id int PRIMARY KEY);
+CREATE TABLE users (id int PRIMARY KEY);
