@@ -16,6 +16,8 @@ import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import dev.quarry.processor.lock.ResolutionCapture;
 import dev.quarry.processor.lock.ResolvedCatalog;
 import dev.quarry.processor.config.ProjectRequest;
+import dev.quarry.processor.config.DatabaseChoice;
+import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.database.DatabaseLauncher;
 import dev.quarry.processor.database.DatabaseUnavailableException;
 import dev.quarry.processor.database.SchemaDatabase;
@@ -239,12 +241,14 @@ public final class Pipeline {
         return Optional.of(new Resolved(resolution, origin, snapshot));
       }
     } catch (SQLException e) {
+      // The server went away, froze or failed: not the fault of the SQL that was running.
       diagnostics.error(
           Problem.DATABASE_UNAVAILABLE,
           null,
-          "the schema database failed while Quarry was using it: " + e.getMessage()
-              + " [SQLSTATE " + e.getSQLState() + "]; check the server, or set -A"
-              + dev.quarry.processor.config.DatabaseChoice.OPTION + "=embedded");
+          "the schema database (" + database.description() + ") failed while Quarry was using it: "
+              + ConnectionLoss.describe(e) + " [SQLSTATE " + e.getSQLState() + "]; check that the database"
+              + " stays up and reachable during the build, or choose another -A" + DatabaseChoice.OPTION
+              + " (embedded needs no server)");
       return Optional.empty();
     } finally {
       // The database is closed by now; what could not be cleaned up must not pass silently.

@@ -1,5 +1,6 @@
 package dev.quarry.processor.analysis;
 
+import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.query.QueryDeclaration;
@@ -68,6 +69,7 @@ public final class QueryAnalyzer {
     try {
       parameterOids = prepare(query.analysisSql());
     } catch (PSQLException e) {
+      failIfConnectionLost(query, e);
       report(query, e, diagnostics);
       return Optional.empty();
     }
@@ -95,6 +97,7 @@ public final class QueryAnalyzer {
       try {
         metaData = statement.getMetaData();
       } catch (PSQLException e) {
+        failIfConnectionLost(query, e);
         report(query, e, diagnostics);
         return Optional.empty();
       }
@@ -147,6 +150,7 @@ public final class QueryAnalyzer {
         try {
           probe = statement.getMetaData();
         } catch (PSQLException e) {
+          failIfConnectionLost(query, e);
           continue; // Something in the statement types the parameter.
         }
         boolean untyped = false;
@@ -323,6 +327,16 @@ public final class QueryAnalyzer {
       case "smallserial" -> "int2";
       default -> name;
     };
+  }
+
+  /** A lost connection is no fault of the query: it ends the analysis, naming the query that ran. */
+  private void failIfConnectionLost(ParsedQuery query, SQLException e) throws SQLException {
+    if (ConnectionLoss.is(e, connection)) {
+      throw new SQLException(
+          "lost the connection while analysing " + query.declaration().name() + " at "
+              + query.declaration().headerLocation() + ": " + ConnectionLoss.describe(e),
+          e.getSQLState(), e);
+    }
   }
 
   private void report(ParsedQuery query, PSQLException e, Diagnostics diagnostics) {

@@ -62,6 +62,14 @@ public sealed interface DatabaseChoice
       default:
         break;
     }
+    if (trimmed.startsWith(JdbcUrls.PREFIX) && JdbcUrls.hasUserInfo(trimmed)) {
+      throw new InvalidOptionException(
+          OPTION,
+          "-A" + OPTION + "=" + JdbcUrls.redact(trimmed) + " puts the user before the host (user:password@host),"
+              + " which the PostgreSQL JDBC driver does not read; write the user and password as parameters:"
+              + " jdbc:postgresql://host:port/database?user=name&password=secret, or leave the password out and"
+              + " set the environment variable PGPASSWORD");
+    }
     if (trimmed.startsWith(JdbcUrls.PREFIX)) {
       return new Server(trimmed);
     }

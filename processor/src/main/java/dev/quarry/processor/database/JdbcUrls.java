@@ -21,6 +21,8 @@ public final class JdbcUrls {
       Pattern.compile("([?&;][^=&;#]*password[^=&;#]*=)([^&;#]*)", Pattern.CASE_INSENSITIVE);
   // user:secret@ right after the double slash.
   private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:]*):([^/?#@]*)@");
+  // Anything@ in the authority: //user@host or //user:secret@host.
+  private static final Pattern USER_INFO_ANY = Pattern.compile("//[^/?#]*@");
   private static final Pattern PASSWORD_PARAMETER =
       Pattern.compile("[?&]password=([^&#]*)", Pattern.CASE_INSENSITIVE);
 
@@ -33,6 +35,15 @@ public final class JdbcUrls {
   public static String redact(String url) {
     String redacted = SECRET_PARAMETER.matcher(url).replaceAll("$1" + MASK);
     return USER_INFO.matcher(redacted).replaceAll("$1:" + MASK + "@");
+  }
+
+  /**
+   * Whether the URL puts a user (and maybe a password) before the host, {@code
+   * jdbc:postgresql://user:password@host/db}: libpq reads that form, the JDBC driver does not
+   * (it takes {@code user:password@host} for a host name).
+   */
+  public static boolean hasUserInfo(String url) {
+    return url.startsWith(PREFIX + "//") && USER_INFO_ANY.matcher(url.substring(PREFIX.length())).lookingAt();
   }
 
   /** The value of the URL's {@code password} parameter, percent-decoding not applied. */

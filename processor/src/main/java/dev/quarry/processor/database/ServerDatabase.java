@@ -1,14 +1,18 @@
 package dev.quarry.processor.database;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -20,6 +24,13 @@ import java.util.function.Consumer;
  * database, which is created from {@code template0} so nothing installed in {@code template1}
  * leaks into the schema. When the URL holds no password, the environment variable
  * {@code PGPASSWORD} is used as libpq does; passwords never appear in messages.
+ *
+ * <p>Every connection has bounded timeouts ({@link PgDriver}: connect and login, and a socket
+ * timeout so a server that freezes mid-build fails the build instead of holding it); the URL
+ * may set the driver's {@code connectTimeout}, {@code loginTimeout} and {@code socketTimeout}.
+ * The scratch database's comment records the build that created it ({@link ScratchOwner}), and
+ * each build first drops the scratch databases of builds that were killed
+ * ({@link StaleScratchDatabases}).
  */
 final class ServerDatabase extends ManagedDatabase {
   /** Every scratch database's name starts with this, so leftovers are easy to find. */
@@ -30,54 +41,82 @@ final class ServerDatabase extends ManagedDatabase {
   private final String adminUrl;
   private final String scratchUrl;
   private final Properties credentials;
-  private final Optional<String> secret;
+  private final List<String> secrets;
   private final String name;
   private final int serverMajor;
   private final String description;
+  private final List<String> notes;
 
   private ServerDatabase(
-      String adminUrl, Properties credentials, Optional<String> secret, String name, int serverMajor, String version) {
+      String adminUrl, Properties credentials, List<String> secrets, String name, int serverMajor, String version,
+      List<String> notes) {
     this.adminUrl = adminUrl;
     this.scratchUrl = JdbcUrls.withDatabase(adminUrl, name);
     this.credentials = credentials;
-    this.secret = secret;
+    this.secrets = secrets;
     this.name = name;
     this.serverMajor = serverMajor;
     this.description =
         "scratch database " + name + " on " + JdbcUrls.hostAndPort(adminUrl) + " (PostgreSQL " + version + ")";
+    this.notes = List.copyOf(notes);
   }
 
   static ServerDatabase start(String url) throws DatabaseUnavailableException {
     String adminUrl = JdbcUrls.database(url).isPresent() ? url : JdbcUrls.withDatabase(url, "postgres");
     Properties credentials = new Properties();
-    Optional<String> secret = JdbcUrls.password(url);
+    credentials.setProperty("socketTimeout", Integer.toString(PgDriver.SOCKET_TIMEOUT_SECONDS));
+    List<String> secrets = new ArrayList<>();
+    JdbcUrls.password(url).ifPresent(password -> {
+      secrets.add(password);
+      try {
+        // The driver decodes parameter values; a server echoing the password would echo this.
+        secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException malformed) {
+        // The driver rejects it too; the raw text is the only form there is.
+      }
+    });
     String fromEnvironment = System.getenv("PGPASSWORD");
-    if (secret.isEmpty() && fromEnvironment != null && !fromEnvironment.isEmpty()) {
+    if (secrets.isEmpty() && fromEnvironment != null && !fromEnvironment.isEmpty()) {
       credentials.setProperty("password", fromEnvironment);
-      secret = Optional.of(fromEnvironment);
+      secrets.add(fromEnvironment);
     }
     String shown = JdbcUrls.redact(adminUrl);
     String name = scratchName();
     int major;
     String version;
+    List<String> notes = new ArrayList<>();
     try (Connection admin = PgDriver.connect(adminUrl, credentials)) {
       major = admin.getMetaData().getDatabaseMajorVersion();
       version = PgDriver.serverVersion(admin);
+      ScratchOwner owner = ScratchOwner.current();
+      List<StaleScratchDatabases.Dropped> dropped =
+          StaleScratchDatabases.drop(admin, owner, StaleScratchDatabases::processAlive, Instant.now());
+      if (!dropped.isEmpty()) {
+        notes.add("dropped " + (dropped.size() == 1 ? "a scratch database" : dropped.size() + " scratch databases")
+            + " that killed builds left on " + JdbcUrls.hostAndPort(adminUrl) + ": "
+            + String.join(", ", dropped.stream().map(Object::toString).toList()));
+      }
       try (Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
       } catch (SQLException e) {
         throw new DatabaseUnavailableException(
-            "cannot create a scratch database on " + shown + ": " + scrub(e.getMessage(), secret)
+            "cannot create a scratch database on " + shown + ": " + scrub(ConnectionLoss.describe(e), secrets)
                 + "; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB),"
                 + " or set -Aquarry.database=embedded");
       }
+      // Marks the database as Quarry's and names its build, so that a later build may drop it
+      // if this one is killed before it can. (Killed right here, it stays unmarked: left alone.)
+      try (Statement statement = admin.createStatement()) {
+        statement.execute("COMMENT ON DATABASE " + quote(name) + " IS '" + owner.comment() + "'");
+      } catch (SQLException e) {
+        // Unmarked, it is only never dropped by another build; this one still drops it.
+      }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "cannot reach " + shown + ": " + scrub(e.getMessage(), secret)
-              + "; check that the server runs and the URL, user and password are right,"
-              + " or set -Aquarry.database=embedded");
+          "cannot connect to " + shown + ": " + scrub(ConnectionLoss.describe(e), secrets) + "; "
+              + advice(e) + ", or set -Aquarry.database=embedded (no server needed)");
     }
-    ServerDatabase database = new ServerDatabase(adminUrl, credentials, secret, name, major, version);
+    ServerDatabase database = new ServerDatabase(adminUrl, credentials, secrets, name, major, version, notes);
     database.armShutdownHook();
     // Fail now, not at the first migration, when the new database cannot be reached.
     try (Connection check = database.openConnection()) {
@@ -86,9 +125,41 @@ final class ServerDatabase extends ManagedDatabase {
       database.close();
       throw new DatabaseUnavailableException(
           "created scratch database " + name + " on " + shown + " but cannot connect to it: "
-              + scrub(e.getMessage(), secret) + "; check pg_hba.conf or set -Aquarry.database=embedded");
+              + scrub(ConnectionLoss.describe(e), secrets) + "; check pg_hba.conf or set -Aquarry.database=embedded"
+              + cleanupAdvice(database));
     }
     return database;
+  }
+
+  /** What to check, by the kind of failure. */
+  private static String advice(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (state.startsWith("28")) {
+      return "check the user and password in -Aquarry.database (without password= in the URL, Quarry uses"
+          + " the environment variable PGPASSWORD)";
+    }
+    if (state.equals("3D000")) {
+      return "name a database that exists in -Aquarry.database's URL, or none (Quarry connects to it only to"
+          + " create and drop its scratch database; postgres is used when the URL names none)";
+    }
+    if (message.contains("timed out") || e.getCause() instanceof java.net.SocketTimeoutException) {
+      return "the server did not answer within " + PgDriver.CONNECT_TIMEOUT_SECONDS + " s (or the connectTimeout,"
+          + " loginTimeout or socketTimeout set in the URL): check that it runs, is not overloaded and that nothing"
+          + " between swallows the packets";
+    }
+    return "check that the server runs and that the host, port, user and password in -Aquarry.database are right";
+  }
+
+  /** The cleanup problem, if dropping the scratch database failed, for the end of a message. */
+  private static String cleanupAdvice(ServerDatabase database) {
+    List<String> problems = database.cleanupProblems();
+    return problems.isEmpty() ? "" : "; " + String.join("; ", problems);
+  }
+
+  @Override
+  public List<String> startupNotes() {
+    return notes;
   }
 
   /** The scratch database's name. */
@@ -125,7 +196,9 @@ final class ServerDatabase extends ManagedDatabase {
     } catch (SQLException e) {
       problems.accept(
           "could not drop scratch database " + name + " on " + JdbcUrls.redact(adminUrl) + ": "
-              + scrub(e.getMessage(), secret) + "; drop it by hand: DROP DATABASE " + quote(name));
+              + scrub(ConnectionLoss.describe(e), secrets) + "; drop it by hand: DROP DATABASE " + quote(name)
+              + (serverMajor >= 13 ? " WITH (FORCE)" : "") + " (a later build against this server drops it too,"
+              + " once this process has ended)");
     }
   }
 
@@ -136,15 +209,17 @@ final class ServerDatabase extends ManagedDatabase {
         + "_" + HexFormat.of().formatHex(random);
   }
 
-  private static String quote(String identifier) {
+  static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
-  /** The driver's message with the password removed, in case a server ever echoes it. */
-  private static String scrub(String message, Optional<String> secret) {
+  /** The message without the password (as written in the URL and decoded), in case a server or driver echoes it. */
+  private static String scrub(String message, List<String> secrets) {
     String text = message == null ? "(no message)" : message;
-    if (secret.isPresent() && !secret.get().isEmpty()) {
-      text = text.replace(secret.get(), "***");
+    for (String secret : secrets) {
+      if (!secret.isEmpty()) {
+        text = text.replace(secret, "***");
+      }
     }
     return JdbcUrls.redact(text);
   }

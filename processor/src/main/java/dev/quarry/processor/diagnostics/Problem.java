@@ -29,9 +29,9 @@ public enum Problem {
   UNSUPPORTED_TYPE("unsupported-type"),
   /** No database to build the schema in could be started or reached. */
   DATABASE_UNAVAILABLE("database-unavailable"),
-  /** A generated name that collides with another. */
   /** Something a dead build left behind (an embedded server, a scratch database), found and removed. */
   LEFTOVERS("leftovers"),
+  /** A generated name that collides with another. */
   NAME_CLASH("name-clash"),
   /** A migration statement that locks or rewrites a table that already holds data. */
   LOCK_RISK("lock-risk"),

@@ -1,5 +1,6 @@
 package dev.quarry.processor.migration;
 
+import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.syntax.SqlLexer;
@@ -69,12 +70,18 @@ public final class MigrationRunner {
   /**
    * Applies {@code migrations} in order on {@code connection}, stopping at the first that
    * fails (later ones build on it); the failure is reported as a diagnostic at the statement.
+   *
+   * @throws SQLException when the connection is lost (the server went away or stopped
+   *     answering): that is no fault of the migration, and nothing more can run
    */
-  public Result apply(Connection connection, List<Migration> migrations) {
+  public Result apply(Connection connection, List<Migration> migrations) throws SQLException {
     SchemaSnapshot baseline;
     try {
       baseline = SchemaSnapshot.take(connection);
     } catch (SQLException e) {
+      if (ConnectionLoss.is(e, connection)) {
+        throw e;
+      }
       diagnostics.error(Problem.INTERNAL, null, "cannot read the schema database's catalog: " + e.getMessage());
       return new Result(List.of(), migrations.stream().findFirst(), new SchemaHistory(SchemaSnapshot.empty(), List.of()));
     }
@@ -90,6 +97,9 @@ public final class MigrationRunner {
       try {
         steps.add(new SchemaHistory.Step(migration, SchemaSnapshot.take(connection)));
       } catch (SQLException e) {
+        if (ConnectionLoss.is(e, connection)) {
+          throw e;
+        }
         diagnostics.error(
             Problem.INTERNAL, migration.file().start(),
             "cannot read the schema after this migration: " + e.getMessage());
@@ -100,7 +110,7 @@ public final class MigrationRunner {
   }
 
   /** Whether the migration was applied; a failure has been reported when not. */
-  private boolean applyOne(Connection connection, Migration migration, int remaining) {
+  private boolean applyOne(Connection connection, Migration migration, int remaining) throws SQLException {
     return run(connection, migration, "migration failed: ", remaining);
   }
 
@@ -109,8 +119,10 @@ public final class MigrationRunner {
    * statement in autocommit when it is marked so (or, for formats without a marker, when a
    * statement cannot run in a transaction). Whether it succeeded; a failure has been reported,
    * its message starting with {@code failure}.
+   *
+   * @throws SQLException when the connection is lost, naming the migration that was running
    */
-  public boolean run(Connection connection, Migration migration, String failure, int remaining) {
+  public boolean run(Connection connection, Migration migration, String failure, int remaining) throws SQLException {
     @Nullable StatementSpan outside = migration.statements().stream()
         .filter(span -> cannotRunInTransaction(connection, migration.statementText(span)))
         .findFirst().orElse(null);
@@ -145,6 +157,11 @@ public final class MigrationRunner {
       }
       return true;
     } catch (SQLException e) {
+      if (ConnectionLoss.is(e, connection)) {
+        throw new SQLException(
+            "lost the connection while running " + migration.displayName() + ": " + ConnectionLoss.describe(e),
+            e.getSQLState(), e);
+      }
       if (inTransaction) {
         try {
           connection.rollback();

@@ -99,7 +99,7 @@ final class DownRoundTrip {
   }
 
   /** Runs {@code part} of {@code migration}, moving the runner's failure into a finding. */
-  private boolean run(Connection connection, Migration migration, Migration part, String failure) {
+  private boolean run(Connection connection, Migration migration, Migration part, String failure) throws SQLException {
     Diagnostics scratch = new Diagnostics();
     if (new MigrationRunner(scratch).run(connection, part, failure, 0)) {
       return true;

@@ -28,7 +28,9 @@ public final class CommittedFile {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     // Not Files.createTempFile: its owner-only permissions would end up on the committed file.
-    Path temporary = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    // Unique per process and thread: builds of one JVM (mvn -T) may write the same file at once.
+    Path temporary = parent.resolve(
+        "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
     try {
       Files.write(temporary, bytes);
       try {

@@ -5,6 +5,7 @@ import dev.quarry.processor.analysis.TypeCatalog;
 import dev.quarry.processor.analysis.PgType;
 import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
@@ -87,6 +88,9 @@ public final class TypeMapper {
         try {
           live.oidOf(override.pgType());
         } catch (SQLException e) {
+          if (ConnectionLoss.is(e)) {
+            throw e;
+          }
           diagnostics.error(
               Problem.CONFIGURATION, null,
               override.describe() + ": the schema has no type \"" + override.pgType() + "\"; name it as"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.processor.TcpProxy;
 import dev.quarry.processor.config.DatabaseChoice;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,10 +66,68 @@ class ServerDatabaseTest {
     long started = System.nanoTime();
     DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
         () -> DatabaseLauncher.start(new DatabaseChoice.Server("jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2"), 17));
-    assertTrue(e.getMessage().startsWith("cannot reach jdbc:postgresql://127.0.0.1:1/x?user=u&password=***: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("cannot connect to jdbc:postgresql://127.0.0.1:1/x?user=u&password=***: "), e.getMessage());
     assertTrue(e.getMessage().contains("-Aquarry.database=embedded"), e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     assertTrue((System.nanoTime() - started) / 1_000_000_000 < 15);
+  }
+
+  @Test
+  void aServerThatNeverAnswersFailsAfterTheLoginTimeout() throws Exception {
+    try (TcpProxy silent = TcpProxy.silent()) {
+      long started = System.nanoTime();
+      DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
+          () -> DatabaseLauncher.start(new DatabaseChoice.Server("jdbc:postgresql://127.0.0.1:" + silent.port() + "/postgres?user=postgres"), 17));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(e.getMessage().contains("Connection attempt timed out; the server did not answer within 10 s"), e.getMessage());
+      assertTrue(millis >= 9_500 && millis < 13_000, millis + " ms");
+      System.out.println("silent server: DatabaseLauncher.start failed after " + millis + " ms");
+    }
+  }
+
+  @Test
+  void theUrlSetsTheLoginTimeout() throws Exception {
+    try (TcpProxy silent = TcpProxy.silent()) {
+      long started = System.nanoTime();
+      assertThrows(DatabaseUnavailableException.class,
+          () -> DatabaseLauncher.start(new DatabaseChoice.Server(
+              "jdbc:postgresql://127.0.0.1:" + silent.port() + "/postgres?user=postgres&loginTimeout=2"), 17));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(millis >= 1_500 && millis < 5_000, millis + " ms");
+      System.out.println("silent server, loginTimeout=2: DatabaseLauncher.start failed after " + millis + " ms");
+    }
+  }
+
+  @Test
+  void scratchConnectionsHaveASocketTimeoutThatTheUrlCanChange() throws Exception {
+    try (SchemaDatabase database = DatabaseLauncher.start(new DatabaseChoice.Server(URL), 17);
+        Connection c = database.connect()) {
+      assertEquals(PgDriver.SOCKET_TIMEOUT_SECONDS * 1000, c.getNetworkTimeout());
+    }
+    try (SchemaDatabase database = DatabaseLauncher.start(new DatabaseChoice.Server(URL + "&socketTimeout=7"), 17);
+        Connection c = database.connect()) {
+      assertEquals(7000, c.getNetworkTimeout());
+    }
+  }
+
+  @Test
+  void theScratchDatabaseIsMarkedWithItsBuild() throws Exception {
+    try (SchemaDatabase database = DatabaseLauncher.start(new DatabaseChoice.Server(URL), 17)) {
+      String name = ((ServerDatabase) database).name();
+      assertTrue(StaleScratchDatabases.NAME.matcher(name).matches(), name);
+      String comment;
+      try (Connection c = PgDriver.connect(URL, new Properties());
+          PreparedStatement s = c.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+        s.setString(1, name);
+        try (ResultSet rs = s.executeQuery()) {
+          assertTrue(rs.next());
+          comment = rs.getString(1);
+        }
+      }
+      ScratchOwner owner = ScratchOwner.parse(comment).orElseThrow(() -> new AssertionError(comment));
+      assertEquals(ProcessHandle.current().pid(), owner.pid());
+      assertTrue(ScratchOwner.current().seesProcessesOf(owner), comment);
+    }
   }
 
   @Test

@@ -71,7 +71,7 @@ class MigrationFormatsTest {
     return new MigrationReader(new SourceReader(base, diagnostics), diagnostics, forced, placeholders).read(List.of(folder));
   }
 
-  private void applyAll(List<Migration> migrations) {
+  private void applyAll(List<Migration> migrations) throws SQLException {
     MigrationRunner.Result result = new MigrationRunner(diagnostics).apply(connection, migrations);
     assertEquals(List.of(), diagnostics.all());
     assertTrue(result.succeeded());
@@ -236,7 +236,7 @@ class MigrationFormatsTest {
   }
 
   @Test
-  void unmarkedConcurrentIndexNamesTheMigrationAndTheMarker() throws IOException {
+  void unmarkedConcurrentIndexNamesTheMigrationAndTheMarker() throws IOException, SQLException {
     Path dir = Files.createDirectories(project.resolve("migrations"));
     Files.writeString(dir.resolve("001_users.sql"), "-- +goose Up\nCREATE TABLE users (email text);\n");
     Files.writeString(dir.resolve("002_index.sql"),

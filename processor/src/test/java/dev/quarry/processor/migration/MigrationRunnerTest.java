@@ -77,22 +77,22 @@ class MigrationRunnerTest {
       "");
 
   @Test
-  void errorPositionIsMappedToLineAndColumn() throws IOException {
+  void errorPositionIsMappedToLineAndColumn() throws IOException, SQLException {
     assertFailureAt(FAILING_THIRD_STATEMENT, 7, 10);
   }
 
   @Test
-  void errorPositionWithCrlfLineEndings() throws IOException {
+  void errorPositionWithCrlfLineEndings() throws IOException, SQLException {
     assertFailureAt(FAILING_THIRD_STATEMENT.replace("\n", "\r\n"), 7, 10);
   }
 
   @Test
-  void errorPositionAfterACharacterOutsideTheBasicPlane() throws IOException {
+  void errorPositionAfterACharacterOutsideTheBasicPlane() throws IOException, SQLException {
     // 😀 is two UTF-16 units but one character for PostgreSQL and one column for the user.
     assertFailureAt(FAILING_THIRD_STATEMENT.replace("SELECT é,nosuch", "SELECT 😀,nosuch"), 7, 10);
   }
 
-  private void assertFailureAt(String text, int line, int column) throws IOException {
+  private void assertFailureAt(String text, int line, int column) throws IOException, SQLException {
     List<Migration> all = migrations("V1__a.sql", text, "V2__b.sql", "CREATE TABLE b (id int);");
     MigrationRunner.Result result = new MigrationRunner(diagnostics).apply(connection, all);
     assertFalse(result.succeeded());
@@ -107,7 +107,7 @@ class MigrationRunnerTest {
   }
 
   @Test
-  void errorWithoutPositionPointsAtTheStatementAndKeepsTheHint() throws IOException {
+  void errorWithoutPositionPointsAtTheStatementAndKeepsTheHint() throws IOException, SQLException {
     List<Migration> all = migrations("V1__a.sql", "CREATE TABLE a (id int);\n\n  DROP TABLE nope;\n");
     new MigrationRunner(diagnostics).apply(connection, all);
     Diagnostic d = diagnostics.all().get(0);
@@ -123,7 +123,7 @@ class MigrationRunnerTest {
   }
 
   @Test
-  void concurrentIndexRunsOutsideATransaction() throws IOException {
+  void concurrentIndexRunsOutsideATransaction() throws IOException, SQLException {
     List<Migration> all = migrations(
         "V1__a.sql", "CREATE TABLE a (id int, note text);",
         "V2__index.sql", "CREATE INDEX CONCURRENTLY a_note ON a (note);\nCREATE INDEX a_id ON a (id);",
@@ -135,7 +135,7 @@ class MigrationRunnerTest {
   }
 
   @Test
-  void historyKnowsRenamesAndDrops() throws IOException {
+  void historyKnowsRenamesAndDrops() throws IOException, SQLException {
     List<Migration> all = migrations(
         "V1__init.sql", "CREATE TABLE users (id int, bio text, age int); CREATE TABLE posts (id int, title text, body text);"
             + " CREATE TABLE tags (id int);",
@@ -177,7 +177,7 @@ class MigrationRunnerTest {
   }
 
   @Test
-  void riverMigrationsApply() throws IOException {
+  void riverMigrationsApply() throws IOException, SQLException {
     Path corpora = corpora();
     Assumptions.assumeTrue(Files.isDirectory(corpora.resolve("river/migrations")), "no river corpus");
     List<Migration> all =
