@@ -98,6 +98,16 @@ public final class SourceReader {
           Problem.MISSING_FILE, new SourceLocation(display, 1, 1), "cannot read the file: " + e);
       return Optional.empty();
     }
+    return decode(file, bytes);
+  }
+
+  /**
+   * The text of {@code bytes}, read from {@code file}, decoded as UTF-8 without a byte order
+   * mark; empty, with an error at the offending byte or character, when they are not UTF-8 or
+   * hold a NUL character.
+   */
+  public Optional<SourceFile> decode(Path file, byte[] bytes) {
+    String display = display(file);
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -108,47 +118,33 @@ public final class SourceReader {
       text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       int bad = firstBadByte(bytes);
-      int lineStart = bad;
-      int line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-        lineStart--;
-      }
-      String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
-      int column = before.codePointCount(0, before.length()) + 1;
+      // The bytes before the bad one are valid UTF-8: its line and column are where it would
+      // stand in that text, counted as everywhere else (CR, LF and CRLF lines; no BOM).
+      String before = withoutBom(new String(bytes, 0, bad, StandardCharsets.UTF_8));
+      SourceLocation at = new SourceFile(file, display, before).locationOf(before.length());
       diagnostics.error(
-          Problem.MISSING_FILE,
-          new SourceLocation(display, line, column),
+          Problem.NOT_TEXT,
+          at,
           String.format(
               "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad] & 0xFF));
       return Optional.empty();
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    int nul = text.indexOf('\0');
+    SourceFile source = new SourceFile(file, display, withoutBom(text));
+    int nul = source.text().indexOf('\0');
     if (nul >= 0) {
       // PostgreSQL cannot take a NUL in statement text (the driver fails with a protocol error).
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < nul; i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
       diagnostics.error(
-          Problem.MISSING_FILE,
-          new SourceLocation(display, line, text.codePointCount(lineStart, nul) + 1),
+          Problem.NOT_TEXT,
+          source.locationOf(nul),
           "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; "
               + "remove it (is this a binary file?)");
       return Optional.empty();
     }
-    return Optional.of(new SourceFile(file, display, text));
+    return Optional.of(source);
+  }
+
+  private static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** The path shown in messages: relative to the project directory when inside it. */
