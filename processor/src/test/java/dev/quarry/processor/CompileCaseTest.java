@@ -27,11 +27,13 @@ import org.junit.jupiter.api.TestFactory;
  * and either {@code expected/} (the generated sources, byte for byte), {@code errors.txt} (one
  * expected error a line: {@code path:line:col: text the message contains}) or {@code
  * warnings.txt} (the same for Quarry's warnings, on a build that otherwise succeeds; an empty one
- * asserts that Quarry warns about nothing). An optional
+ * asserts that Quarry warns about nothing; an {@code expected/} folder beside it lists the files
+ * that must be generated). An optional
  * {@code options.txt} holds extra {@code -A} options, one a line.
  *
  * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from
- * what Quarry generates now; review the diff before committing it.
+ * what Quarry generates now; review the diff before committing it. {@code -Dquarry.cases=a,b}
+ * runs only the named case folders.
  */
 class CompileCaseTest {
   static final String PACKAGE = "com.example.db";
@@ -41,10 +43,13 @@ class CompileCaseTest {
   Stream<DynamicTest> cases() throws IOException {
     List<Path> folders;
     try (Stream<Path> list = Files.list(CASES)) {
-      // -Dquarry.case=<prefix> runs only the cases whose folder name starts with it.
-      String only = System.getProperty("quarry.case", "");
-      folders = list.filter(Files::isDirectory)
-          .filter(f -> f.getFileName().toString().startsWith(only)).sorted().toList();
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    // -Dquarry.cases=a,b runs only those case folders (e.g. with -Dquarry.updateGolden=true).
+    String only = System.getProperty("quarry.cases", "");
+    if (!only.isBlank()) {
+      List<String> names = List.of(only.split(","));
+      folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
     }
     return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
@@ -125,7 +130,9 @@ class CompileCaseTest {
     Path errorsFile = folder.resolve("errors.txt");
     Path warningsFile = folder.resolve("warnings.txt");
     if (Files.exists(warningsFile)) {
-      checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), JavacRun.compile(folder, PACKAGE));
+      JavacRun run = JavacRun.compile(folder, PACKAGE);
+      checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), run);
+      checkGeneratedNames(folder.resolve("expected"), run);
     } else if (Files.exists(errorsFile)) {
       checkErrors(folder, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
     } else {
@@ -158,6 +165,23 @@ class CompileCaseTest {
     if (expected.isEmpty()) {
       assertTrue(run.succeeded(), "compilation should succeed: " + run.diagnostics());
     }
+  }
+
+  /**
+   * For a warnings case with an {@code expected/} folder: the generated files are those it holds
+   * (by name; their content is checked by the cases without warnings).
+   */
+  private static void checkGeneratedNames(Path expectedDir, JavacRun run) throws IOException {
+    if (!Files.isDirectory(expectedDir)) {
+      return;
+    }
+    List<String> expected;
+    try (Stream<Path> files = Files.list(expectedDir)) {
+      expected = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    List<String> generated =
+        run.generatedSources().stream().map(p -> Path.of(p).getFileName().toString()).sorted().toList();
+    assertEquals(expected, generated, "generated files");
   }
 
   /**

@@ -78,6 +78,9 @@ public final class QueryAnalyzer {
           "PostgreSQL counted " + parameterOids.size() + " parameters where Quarry found "
               + query.parameters().size());
     }
+    if (reportAnonymousRecordParameters(query, parameterOids, diagnostics)) {
+      return Optional.empty();
+    }
     catalog.loadTypes(parameterOids);
     List<AnalyzedParameter> parameters = new ArrayList<>();
     Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
@@ -169,6 +172,36 @@ public final class QueryAnalyzer {
           reported = true;
         }
       }
+    }
+    return reported;
+  }
+
+  /** The pseudo-types {@code record} and {@code record[]}: PostgreSQL cannot read a value of them. */
+  private static final int RECORD_OID = 2249;
+  private static final int RECORD_ARRAY_OID = 2287;
+
+  /**
+   * Reports parameters PostgreSQL typed as an anonymous record ({@code composite_column = @x}
+   * compares records): no value can be bound to them ("input of anonymous composite types is
+   * not implemented" at run time), so the build says which cast to add.
+   */
+  private static boolean reportAnonymousRecordParameters(
+      ParsedQuery query, List<Integer> parameterOids, Diagnostics diagnostics) {
+    boolean reported = false;
+    for (int i = 0; i < parameterOids.size(); i++) {
+      int oid = parameterOids.get(i);
+      if (oid != RECORD_OID && oid != RECORD_ARRAY_OID) {
+        continue;
+      }
+      Parameter parameter = query.parameters().get(i);
+      String name = parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
+      diagnostics.error(
+          Problem.BAD_PARAMETER,
+          query.declaration().location(parameter.fileOffset()),
+          query.declaration().name() + ": PostgreSQL types parameter " + name + " as an anonymous record"
+              + (oid == RECORD_ARRAY_OID ? " array" : "") + ", and no value can be passed as one; add a cast"
+              + " to the composite type, e.g. " + name + "::my_type" + (oid == RECORD_ARRAY_OID ? "[]" : ""));
+      reported = true;
     }
     return reported;
   }

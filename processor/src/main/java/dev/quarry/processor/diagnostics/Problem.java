@@ -9,12 +9,16 @@ public enum Problem {
   CONFIGURATION("configuration"),
   /** A migration or query file or directory is missing or unreadable. */
   MISSING_FILE("missing-file"),
+  /** A migration or query file that is not UTF-8 text: bytes that are not UTF-8, or a NUL character. */
+  NOT_TEXT("not-text"),
   /** A migration file name or folder that Quarry cannot order. */
   MIGRATION_LAYOUT("migration-layout"),
   /** A migration statement that PostgreSQL rejected. */
   MIGRATION_FAILED("migration-failed"),
   /** A {@code -- name:} header that cannot be read. */
   BAD_HEADER("bad-header"),
+  /** A query file without any query header: nothing is generated for it. */
+  NO_QUERIES("no-queries"),
   /** A command Quarry does not know, or one that does not fit the statement. */
   BAD_COMMAND("bad-command"),
   /** Two queries with the same name. */

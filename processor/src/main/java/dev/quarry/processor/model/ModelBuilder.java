@@ -65,6 +65,8 @@ public final class ModelBuilder {
   public GeneratedPackage build(
       String packageName, List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed)
       throws SQLException {
+    // A file without queries gives no class (the reader warned about it).
+    files = files.stream().filter(f -> !f.queries().isEmpty()).toList();
     List<Repository> repositories = new ArrayList<>();
     Map<String, QueryFile> classNames = new LinkedHashMap<>();
     for (QueryFile file : files) {

@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
 public final class QueryFileReader {
   private static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String EXAMPLE = "-- name: FindUserByEmail :one";
+  /** A comment that reads like a header in any case, with or without the colons: name, then command. */
+  private static final Pattern NEAR_MISS =
+      Pattern.compile("(?i)name\\b\\s*:?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+(:?[A-Za-z]+)");
 
   private final Diagnostics diagnostics;
 
@@ -44,14 +47,15 @@ public final class QueryFileReader {
     List<Token> tokens = SqlLexer.tokenize(text);
     List<StatementSpan> spans = SqlLexer.splitStatements(text, tokens, 0, text.length());
 
-    for (Token token : tokens) {
-      if (token.kind().unterminated()) {
-        diagnostics.error(
-            Problem.SQL_ERROR,
-            file.locationOf(token.start()),
-            "unterminated " + token.kind().unterminatedWhat() + " starting here: "
-                + howToClose(text, token));
-      }
+    // Looked up for every query: kept apart so that a file of many queries reads in linear time.
+    List<Token> unterminated = tokens.stream().filter(t -> t.kind().unterminated()).toList();
+    int[] semicolons =
+        tokens.stream().filter(t -> t.kind() == TokenKind.SEMICOLON).mapToInt(Token::start).toArray();
+    for (Token token : unterminated) {
+      diagnostics.error(
+          Problem.SQL_ERROR,
+          file.locationOf(token.start()),
+          "unterminated " + token.kind().unterminatedWhat() + " starting here: " + howToClose(text, token));
     }
 
     // Headers found in each statement's leading comments, and where each comment belongs.
@@ -60,14 +64,17 @@ public final class QueryFileReader {
       leadingHeaders.add(new ArrayList<>());
     }
     int spanIndex = 0;
+    boolean anyHeader = false;
     for (Token token : tokens) {
       if (!token.kind().comment()) {
         continue;
       }
       Optional<Header> parsed = parseHeader(text, token);
       if (parsed.isEmpty()) {
+        anyHeader |= warnNearMiss(file, token);
         continue;
       }
+      anyHeader = true;
       Header header = parsed.get();
       while (spanIndex < spans.size() && spans.get(spanIndex).end() <= token.start()) {
         spanIndex++;
@@ -115,7 +122,7 @@ public final class QueryFileReader {
         }
         StatementSpan span = spans.get(i);
         if (reported || header.name() == null || header.command() == null
-            || containsUnterminated(tokens, span)) {
+            || containsUnterminated(unterminated, semicolons, span)) {
           continue;
         }
         queries.add(
@@ -130,7 +137,41 @@ public final class QueryFileReader {
                 docLines(text, tokens, header.comment().end(), span.start())));
       }
     }
+    if (!anyHeader) {
+      diagnostics.warning(
+          Problem.NO_QUERIES,
+          file.start(),
+          "the file holds no query (no \"-- name:\" header), so nothing is generated for it: write a "
+              + "header above each statement, e.g. " + EXAMPLE + ", or move the file out of the queries folder");
+    }
     return new QueryFile(file, queries);
+  }
+
+  /**
+   * Warns about a comment that is not a header but looks meant as one ({@code -- NAME: X :one},
+   * {@code -- name X :one}): its statement would be skipped without a word. Returns whether it
+   * warned.
+   */
+  private boolean warnNearMiss(SourceFile file, Token comment) {
+    int end = comment.kind() == TokenKind.BLOCK_COMMENT ? comment.end() - 2 : comment.end();
+    String content = file.text().substring(comment.start() + 2, Math.max(comment.start() + 2, end)).strip();
+    java.util.regex.Matcher matcher = NEAR_MISS.matcher(content.split("\\R", 2)[0].strip());
+    if (!matcher.matches()) {
+      return false;
+    }
+    String command = matcher.group(2).toLowerCase(Locale.ROOT);
+    if (!command.startsWith(":") && Command.fromText(":" + command).isEmpty()) {
+      return false;
+    }
+    String name = matcher.group(1);
+    String fixed = "-- name: " + name + " " + (command.startsWith(":") ? command : ":" + command);
+    diagnostics.warning(
+        Problem.BAD_HEADER,
+        file.locationOf(comment.start()),
+        "this comment looks like a query header but is not one, so the statement below it is not read as a "
+            + "query: write it as " + fixed + " (\"name\" in lower case, a colon after it, and the command "
+            + "with its colon)");
+    return true;
   }
 
   /**
@@ -138,23 +179,18 @@ public final class QueryFileReader {
    * its last token but before its {@code ;}: an unterminated block comment is trivia that runs to
    * the end of the file, so it swallows the rest of the statement without being part of its span.
    */
-  private static boolean containsUnterminated(List<Token> tokens, StatementSpan span) {
-    for (Token token : tokens) {
-      if (!token.kind().unterminated() || token.start() < span.start()) {
+  private static boolean containsUnterminated(List<Token> unterminated, int[] semicolons, StatementSpan span) {
+    for (Token token : unterminated) {
+      if (token.start() < span.start()) {
         continue;
       }
       if (token.start() < span.end()) {
         return true;
       }
-      boolean terminated = false;
-      for (Token between : tokens) {
-        if (between.kind() == TokenKind.SEMICOLON
-            && between.start() >= span.end() && between.start() < token.start()) {
-          terminated = true;
-          break;
-        }
-      }
-      if (!terminated) {
+      // Terminated when a ';' stands in [span.end(), token.start()).
+      int at = Arrays.binarySearch(semicolons, span.end());
+      int next = at >= 0 ? at : -at - 1;
+      if (next >= semicolons.length || semicolons[next] >= token.start()) {
         return true;
       }
     }
@@ -178,7 +214,19 @@ public final class QueryFileReader {
   /** The documentation lines of the comments in {@code [from, to)}. */
   private static List<String> docLines(String text, List<Token> tokens, int from, int to) {
     List<String> lines = new ArrayList<>();
-    for (Token token : tokens) {
+    // Tokens are in file order without gaps: start at the one holding "from".
+    int low = 0;
+    int high = tokens.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (tokens.get(middle).end() <= from) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    for (int i = low; i < tokens.size() && tokens.get(i).start() < to; i++) {
+      Token token = tokens.get(i);
       if (token.start() < from || token.end() > to || !token.kind().comment()) {
         continue;
       }

@@ -10,8 +10,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,36 +54,53 @@ public final class SourceReader {
           Problem.CONFIGURATION, null, "@GenerateQueries(" + what + " = ...) names no path");
     }
     for (String entry : entries) {
-      Path path = projectDir.resolve(entry).normalize();
+      Path path;
+      try {
+        path = projectDir.resolve(entry).normalize();
+      } catch (InvalidPathException e) {
+        diagnostics.error(
+            Problem.CONFIGURATION, null,
+            what + " path \"" + entry + "\" is not a valid path (" + e.getReason() + "); fix it in @GenerateQueries");
+        continue;
+      }
       if (!Files.exists(path)) {
+        Optional<String> link = brokenLink(path);
         diagnostics.error(
             Problem.MISSING_FILE,
             null,
-            what + " path \"" + entry + "\" does not exist: looked for " + path
-                + " (relative to quarry.projectDir " + projectDir
-                + "; set -Aquarry.projectDir or fix the path in @GenerateQueries)");
+            link.isPresent()
+                ? what + " path \"" + entry + "\" (" + path + ") " + link.get()
+                : what + " path \"" + entry + "\" does not exist: looked for " + path
+                    + " (relative to quarry.projectDir " + projectDir
+                    + "; set -Aquarry.projectDir or fix the path in @GenerateQueries)");
       } else if (Files.isDirectory(path)) {
         try (Stream<Path> children = Files.list(path)) {
-          List<Path> sql =
+          List<Path> candidates =
               children
                   .filter(p -> p.getFileName().toString().endsWith(".sql"))
-                  .filter(p -> Files.isRegularFile(p))
                   .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                   .toList();
-          if (sql.isEmpty()) {
+          for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate)) {
+              files.add(candidate);
+            } else {
+              // A .sql name that is not a readable file: never skip it silently, the user
+              // meant it as a SQL file.
+              diagnostics.error(Problem.MISSING_FILE, null, display(candidate) + " " + notAFile(candidate, what));
+            }
+          }
+          if (candidates.isEmpty()) {
             diagnostics.error(
                 Problem.MISSING_FILE,
                 null,
                 what + " directory " + display(path) + " holds no .sql files (looked in " + path + ")");
           }
-          files.addAll(sql);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
           diagnostics.error(
-              Problem.MISSING_FILE, null, "cannot list " + what + " directory " + path + ": " + e.getMessage());
+              Problem.MISSING_FILE, null, "cannot list " + what + " directory " + path + ": " + reason(e));
         }
-      } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path)) {
-        diagnostics.error(
-            Problem.MISSING_FILE, null, what + " path " + path + " is neither a file nor a directory");
+      } else if (!Files.isRegularFile(path)) {
+        diagnostics.error(Problem.MISSING_FILE, null, what + " path " + path + " " + notAFile(path, what));
       } else {
         files.add(path);
       }
@@ -95,9 +116,21 @@ public final class SourceReader {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       diagnostics.error(
-          Problem.MISSING_FILE, new SourceLocation(display, 1, 1), "cannot read the file: " + e);
+          Problem.MISSING_FILE, new SourceLocation(display, 1, 1),
+          "cannot read the file (" + reason(e) + "): "
+              + (e instanceof AccessDeniedException ? "make it readable for the build" : "check that it is a readable file"));
       return Optional.empty();
     }
+    return decode(file, bytes);
+  }
+
+  /**
+   * The text of {@code bytes}, read from {@code file}, decoded as UTF-8 without a byte order
+   * mark; empty, with an error at the offending byte or character, when they are not UTF-8 or
+   * hold a NUL character.
+   */
+  public Optional<SourceFile> decode(Path file, byte[] bytes) {
+    String display = display(file);
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -108,47 +141,89 @@ public final class SourceReader {
       text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       int bad = firstBadByte(bytes);
-      int lineStart = bad;
-      int line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
-        lineStart--;
-      }
-      String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
-      int column = before.codePointCount(0, before.length()) + 1;
+      // The bytes before the bad one are valid UTF-8: its line and column are where it would
+      // stand in that text, counted as everywhere else (CR, LF and CRLF lines; no BOM).
+      String before = withoutBom(new String(bytes, 0, bad, StandardCharsets.UTF_8));
+      SourceLocation at = new SourceFile(file, display, before).locationOf(before.length());
       diagnostics.error(
-          Problem.MISSING_FILE,
-          new SourceLocation(display, line, column),
+          Problem.NOT_TEXT,
+          at,
           String.format(
               "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad] & 0xFF));
       return Optional.empty();
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    int nul = text.indexOf('\0');
+    SourceFile source = new SourceFile(file, display, withoutBom(text));
+    int nul = source.text().indexOf('\0');
     if (nul >= 0) {
       // PostgreSQL cannot take a NUL in statement text (the driver fails with a protocol error).
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < nul; i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
       diagnostics.error(
-          Problem.MISSING_FILE,
-          new SourceLocation(display, line, text.codePointCount(lineStart, nul) + 1),
+          Problem.NOT_TEXT,
+          source.locationOf(nul),
           "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; "
               + "remove it (is this a binary file?)");
       return Optional.empty();
     }
-    return Optional.of(new SourceFile(file, display, text));
+    return Optional.of(source);
+  }
+
+  /** What is wrong with a path that exists (or is a link) but is not a regular file, and what to do. */
+  private String notAFile(Path path, String what) {
+    Optional<String> link = brokenLink(path);
+    if (link.isPresent()) {
+      return link.get();
+    }
+    if (Files.isDirectory(path)) {
+      return "is a directory, not a SQL file: Quarry reads the .sql files directly in the " + what
+          + " directory, not in subdirectories; rename it, or move its files up";
+    }
+    return "is not a regular file (a named pipe, socket or device?): replace it with a SQL file";
+  }
+
+  /**
+   * For a symbolic link that cannot be followed, why: a loop, or a target that does not exist.
+   * Empty for anything else.
+   */
+  private static Optional<String> brokenLink(Path path) {
+    if (!Files.isSymbolicLink(path) || Files.exists(path)) {
+      return Optional.empty();
+    }
+    try {
+      path.toRealPath();
+      return Optional.empty();
+    } catch (FileSystemException e) {
+      String reason = e.getReason() == null ? "" : e.getReason();
+      if (reason.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
+        return Optional.of("is a symbolic link that loops (" + reason + "): point it at a real file");
+      }
+      String target;
+      try {
+        target = Files.readSymbolicLink(path).toString();
+      } catch (IOException unreadable) {
+        target = "?";
+      }
+      return Optional.of("is a symbolic link to " + target + ", which does not exist: point it at a real file, or remove it");
+    } catch (IOException e) {
+      return Optional.of("is a symbolic link that cannot be followed (" + reason(e) + ")");
+    }
+  }
+
+  /** An I/O failure as words, without the exception's class name. */
+  private static String reason(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    if (cause instanceof FileSystemException fs) {
+      String reason = fs.getReason();
+      if (cause instanceof AccessDeniedException) {
+        reason = "permission denied";
+      } else if (cause instanceof NoSuchFileException) {
+        reason = "no such file";
+      }
+      return reason == null ? fs.getClass().getSimpleName() : reason;
+    }
+    return String.valueOf(cause.getMessage());
+  }
+
+  private static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** The path shown in messages: relative to the project directory when inside it. */

@@ -162,11 +162,12 @@ public final class ParameterRewriter {
           offsets.copied(copyStart, token.start() - copyStart);
           int number = numberByKey.get(occurrence.key());
           // "sqlc.arg(a)AS" must not become "$1AS", nor "$1" + "1" become "$11" (PgJDBC turns
-          // each ? into $n too): keep the placeholder apart from a following word character.
+          // each ? into $n too): keep the placeholder apart from a following word character. A
+          // following ? operator or parameter is kept apart too, in both forms alike: "? ??|",
+          // not "???|", and "sqlc.arg(a)@b" gives "? ?", not "??" (PgJDBC's escaped "?").
+          char next = occurrence.end() < query.sqlEnd() ? text.charAt(occurrence.end()) : ' ';
           String separator =
-              occurrence.end() < query.sqlEnd() && SqlLexer.isIdentCont(text.charAt(occurrence.end()))
-                  ? " "
-                  : "";
+              SqlLexer.isIdentCont(next) || next == '?' || byStart.containsKey(occurrence.end()) ? " " : "";
           String placeholder = occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
           analysis.append(placeholder);
           offsets.replaced(occurrence.start(), placeholder.length());

@@ -92,6 +92,9 @@ public final class SqlLexer {
     int parens = 0;
     // Depth of BEGIN ATOMIC bodies plus CASE expressions inside them: both close with END.
     int atomicDepth = 0;
+    // The statement's leading words, to tell CREATE [OR REPLACE] FUNCTION|PROCEDURE: as in psql,
+    // only there is BEGIN ATOMIC a body ("SELECT t.begin atomic FROM t" is a column alias).
+    List<String> leadingWords = new ArrayList<>();
     Token previous = null;
     for (Token token : tokens) {
       if (token.trivia()) {
@@ -104,6 +107,7 @@ public final class SqlLexer {
         leadingStart = token.end();
         start = -1;
         previous = null;
+        leadingWords.clear();
         continue;
       }
       if (start < 0) {
@@ -114,7 +118,11 @@ public final class SqlLexer {
         case LEFT_PAREN -> parens++;
         case RIGHT_PAREN -> parens = Math.max(0, parens - 1);
         case IDENTIFIER -> {
-          if (token.isWord(text, "atomic") && previous != null && previous.isWord(text, "begin")) {
+          if (leadingWords.size() < 4) {
+            leadingWords.add(token.text(text).toLowerCase(java.util.Locale.ROOT));
+          }
+          if (token.isWord(text, "atomic") && previous != null && previous.isWord(text, "begin")
+              && createsRoutine(leadingWords)) {
             atomicDepth++;
           } else if (atomicDepth > 0 && token.isWord(text, "case")) {
             atomicDepth++;
@@ -130,6 +138,14 @@ public final class SqlLexer {
       spans.add(new StatementSpan(leadingStart, start, end));
     }
     return List.copyOf(spans);
+  }
+
+  /** Whether a statement starting with these words is {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
+  private static boolean createsRoutine(List<String> words) {
+    int kind = words.size() >= 4 && words.get(1).equals("or") && words.get(2).equals("replace") ? 3 : 1;
+    return words.size() > kind
+        && words.get(0).equals("create")
+        && (words.get(kind).equals("function") || words.get(kind).equals("procedure"));
   }
 
   /**

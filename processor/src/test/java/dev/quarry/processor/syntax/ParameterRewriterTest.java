@@ -108,9 +108,12 @@ class ParameterRewriterTest {
 
   @Test
   void placeholdersStayApartFromWhatFollows() {
-    ParsedQuery query = rewrite("SELECT sqlc.arg(a)AS x, sqlc.arg(doc)?'k', sqlc.arg(doc)?|array['a']");
-    assertEquals("SELECT $1 AS x, $2?'k', $2?|array['a']", query.analysisSql());
-    assertEquals("SELECT ? AS x, ? ??'k', ? ??|array['a']", query.jdbcSql());
+    // Both forms alike (found by fuzzing: the analysis SQL had "$2?'k'" where PgJDBC ran "$2 ?'k'"),
+    // and two parameters written together stay two ("??" would be PgJDBC's escaped "?").
+    ParsedQuery query = rewrite("SELECT sqlc.arg(a)AS x, sqlc.arg(doc)?'k', sqlc.arg(doc)?|array['a'], sqlc.arg(c)@d");
+    assertEquals("SELECT $1 AS x, $2 ?'k', $2 ?|array['a'], $3 $4", query.analysisSql());
+    assertEquals("SELECT ? AS x, ? ??'k', ? ??|array['a'], ? ?", query.jdbcSql());
+    assertEquals(List.of(1, 2, 2, 3, 4), query.jdbcBindings());
     String fileText = query.declaration().file().text();
     assertEquals(fileText.indexOf("AS x"), query.offsets().fileOffset(query.analysisSql().indexOf("AS x")));
   }

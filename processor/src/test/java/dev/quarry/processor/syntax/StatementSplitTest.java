@@ -76,6 +76,15 @@ class StatementSplitTest {
   }
 
   @Test
+  void beginAtomicOutsideCreateFunctionIsNotABody() {
+    // Found by fuzzing: "begin atomic" here is a column and its alias; taking it for a function
+    // body swallowed every later statement of the file (psql looks for CREATE FUNCTION first).
+    assertEquals(List.of("SELECT s.begin atomic FROM s", "SELECT 1"), statements("SELECT s.begin atomic FROM s; SELECT 1;"));
+    String replaced = "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END";
+    assertEquals(List.of(replaced, "SELECT 2"), statements(replaced + "; SELECT 2"));
+  }
+
+  @Test
   void transactionBeginIsAnOrdinaryStatement() {
     assertEquals(List.of("BEGIN", "UPDATE t SET a = 1", "END"), statements("BEGIN; UPDATE t SET a = 1; END;"));
   }

@@ -1,0 +1,2 @@
+﻿-- name: GetUser :one
+SELECT id, name FROM users WHERE id = @id;

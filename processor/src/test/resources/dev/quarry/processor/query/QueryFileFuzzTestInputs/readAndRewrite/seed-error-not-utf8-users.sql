@@ -1,0 +1,2 @@
+-- name: Latin :many
+SELECT id FROM users WHERE name = 'cafÿ';

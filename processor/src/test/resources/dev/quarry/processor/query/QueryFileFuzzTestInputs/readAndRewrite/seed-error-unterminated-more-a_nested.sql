@@ -1,0 +1,3 @@
+-- name: Nested :one
+SELECT id /* outer /* inner */ still open
+FROM users;
