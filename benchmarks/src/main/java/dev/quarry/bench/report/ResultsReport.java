@@ -1,0 +1,475 @@
+package dev.quarry.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Writes {@code benchmarks/RESULTS.md} from what {@code run.sh} left in its results folder: JMH's
+ * JSON ({@code jmh.json}), the build-time measurements ({@code build-times.json}), the run's
+ * facts ({@code run.properties}) and this machine's description. Every figure and every verdict
+ * on the targets is computed here from those files; nothing is typed in by hand.
+ *
+ * <p>Arguments: {@code <results folder> <RESULTS.md path>}.
+ */
+public final class ResultsReport {
+  private static final List<String> IMPLEMENTATIONS = List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
+  private static final Map<String, String> LABELS =
+      Map.of("Jdbc", "hand-written JDBC", "Quarry", "Quarry", "JdbcTemplate", "JdbcTemplate", "Jdbi", "JDBI",
+          "Jooq", "jOOQ", "Copy", "hand-written COPY");
+  private static final List<String> BENCHMARKS =
+      List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k");
+  private static final Map<String, String> BENCHMARK_LABELS =
+      Map.of(
+          "pointLookup", "point lookup by primary key",
+          "list100", "list of 100 rows",
+          "insertOne", "insert one row",
+          "batchInsert1000", "batch insert of 1,000 rows",
+          "bulkLoad100k", "bulk load of 100,000 rows");
+
+  /** A JMH result: mean time per operation and the half-width of its 99.9% confidence interval. */
+  record Score(double score, double error, String unit, int samples) {
+    double relativeError() {
+      return Double.isNaN(error) || score == 0 ? 0 : error / score;
+    }
+  }
+
+  private final Path results;
+  private final StringBuilder md = new StringBuilder();
+  private final List<String[]> targets = new ArrayList<>();
+
+  private ResultsReport(Path results) {
+    this.results = results;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: ResultsReport <results folder> <RESULTS.md>");
+      System.exit(2);
+    }
+    ResultsReport report = new ResultsReport(Path.of(args[0]));
+    String text = report.write();
+    Files.writeString(Path.of(args[1]), text, StandardCharsets.UTF_8);
+    System.out.println("wrote " + args[1]);
+  }
+
+  private String write() throws IOException {
+    Properties run = new Properties();
+    try (var in = Files.newBufferedReader(results.resolve("run.properties"))) {
+      run.load(in);
+    }
+    Map<String, Map<String, Score>> jmh = readJmh(results.resolve("jmh.json"));
+    JsonNode build = new ObjectMapper().readTree(results.resolve("build-times.json").toFile());
+    String runtimeDatabase = runtimeDatabase();
+
+    line("# Quarry benchmarks: results");
+    line();
+    line("Written by `benchmarks/run.sh` (`dev.quarry.bench.report.ResultsReport`) from JMH's JSON output and the");
+    line("build-time harness's measurements; rerun it rather than editing this file. How the benchmarks are built,");
+    line("and what was found when reading these numbers: `benchmarks/README.md`.");
+    if ("true".equals(run.getProperty("quick"))) {
+      line();
+      line("**This is a quick smoke run (`--quick`): one short iteration per benchmark. Its figures mean little.**");
+    }
+    line();
+    machine(run, runtimeDatabase, build);
+    reproduce();
+    runtime(jmh);
+    buildTimes(build);
+    targetsSection();
+    return md.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Machine
+
+  private void machine(Properties run, String runtimeDatabase, JsonNode build) throws IOException {
+    line("## Machine and run");
+    line();
+    line("| | |");
+    line("|---|---|");
+    line("| CPU | " + cpuModel() + " |");
+    line("| cores | " + Runtime.getRuntime().availableProcessors() + " (as the JVM sees them) |");
+    line("| RAM | " + memory() + " |");
+    line("| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ") |");
+    line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ") |");
+    line("| PostgreSQL, runtime benchmarks | " + runtimeDatabase + " |");
+    line("| PostgreSQL, build times | " + build.path("database").asText() + " |");
+    line("| date | " + run.getProperty("started", "?") + " to " + run.getProperty("finished", "?") + duration(run) + " |");
+    line("| commit | `" + run.getProperty("commit", "?") + "` |");
+    line("| load average (1, 5, 15 min) | before: " + run.getProperty("loadBefore", "?") + "; after: "
+        + run.getProperty("loadAfter", "?") + " |");
+    line();
+    line("The machine is shared with other builds and test runs, so every figure here is noisy: a load average above");
+    line("the number of cores means the benchmarks competed for CPU, and the PostgreSQL server competed with them.");
+    line("Ratios between implementations measured minutes apart carry that noise; differences of a few percent are");
+    line("within it. JMH's error column is the 99.9% confidence interval of the measured iterations, which does not");
+    line("capture load that changed between two benchmarks.");
+    line();
+  }
+
+  private static String duration(Properties run) {
+    try {
+      Duration d = Duration.between(Instant.parse(run.getProperty("started")), Instant.parse(run.getProperty("finished")));
+      return " (" + d.toMinutes() + " min " + d.toSecondsPart() + " s)";
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static String memory() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          long kb = Long.parseLong(line.replaceAll("\\D", ""));
+          return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux
+    }
+    return "?";
+  }
+
+  private String runtimeDatabase() throws IOException {
+    Path log = results.resolve("jmh.log");
+    if (Files.exists(log)) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        int at = line.indexOf("# database: ");
+        if (at >= 0) {
+          return line.substring(at + "# database: ".length()).strip() + " (a new database per JMH fork, dropped after it)";
+        }
+      }
+    }
+    return "?";
+  }
+
+  private void reproduce() {
+    line("## How to reproduce");
+    line();
+    line("```");
+    line("benchmarks/run.sh                  # everything, about 15 minutes on an idle 2-core machine");
+    line("benchmarks/run.sh --quick          # a smoke run of the same code");
+    line("MVN_ARGS=-Dmaven.repo.local=/path/to/repo QUARRY_BENCH_DATABASE=embedded benchmarks/run.sh");
+    line("```");
+    line();
+    line("It builds the project with `-Pbenchmarks` (a plain `mvn install` does not build the `benchmarks` module),");
+    line("runs the JMH jar (`benchmarks/target/benchmarks.jar`, JSON in `benchmarks/target/results/jmh.json`), runs");
+    line("the build-time harness (`dev.quarry.bench.build.BuildTimes`, `build-times.json`), then writes this file.");
+    line("PostgreSQL: the server on 127.0.0.1:5432 (user `postgres`) when it answers, else embedded PostgreSQL;");
+    line("`QUARRY_BENCH_DATABASE` can name another server's JDBC URL. The river corpus is read from");
+    line("`../shared/corpora/river` beside the checkout; without it only the generated corpus is measured.");
+    line();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Runtime
+
+  private static Map<String, Map<String, Score>> readJmh(Path json) throws IOException {
+    Map<String, Map<String, Score>> byBenchmark = new LinkedHashMap<>();
+    for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
+      String name = result.path("benchmark").asText();
+      String[] parts = name.split("\\.");
+      String implementation = parts[parts.length - 2].replace("Benchmark", "");
+      String benchmark = parts[parts.length - 1];
+      JsonNode metric = result.path("primaryMetric");
+      int samples = 0;
+      for (JsonNode fork : metric.path("rawData")) {
+        samples += fork.size();
+      }
+      Score score =
+          new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
+              metric.path("scoreUnit").asText(), samples);
+      byBenchmark.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(implementation, score);
+    }
+    return byBenchmark;
+  }
+
+  private void runtime(Map<String, Map<String, Score>> jmh) {
+    line("## Runtime (JMH)");
+    line();
+    line("One JVM fork per benchmark; 3 warm-up and 5 measured iterations of 2 s each, average time per operation;");
+    line("the 100,000-row bulk load as single shots (3 warm-up, 5 measured), the ledger table emptied before each");
+    line("iteration. Every implementation runs the same SQL on one connection held for the whole fork, in");
+    line("autocommit mode; batches and bulk loads each run in one transaction. The bulk load is `:copyfrom` (COPY) for");
+    line("Quarry and a JDBC batch for the others; hand-written COPY is the floor for Quarry's `:copyfrom`.");
+    line();
+    line("### Ratios to hand-written JDBC");
+    line();
+    line("Time per operation divided by hand-written JDBC's: below 1.00 is faster than the hand-written code.");
+    line();
+    line("| benchmark | hand-written JDBC | Quarry | JdbcTemplate | JDBI | jOOQ |");
+    line("|---|---:|---:|---:|---:|---:|");
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Score> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Jdbc")) {
+        continue;
+      }
+      Score jdbc = scores.get("Jdbc");
+      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
+      for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
+        Score score = scores.get(implementation);
+        row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+    Map<String, Score> bulk = jmh.get("bulkLoad100k");
+    if (bulk != null && bulk.containsKey("Copy") && bulk.containsKey("Quarry")) {
+      line("Bulk load: Quarry's `:copyfrom` takes " + ratio(bulk.get("Quarry"), bulk.get("Copy"))
+          + " the time of hand-written COPY (" + time(bulk.get("Copy")) + ") and " + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
+          + " that of a hand-written JDBC batch, which is " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster.");
+      line();
+    }
+    line("The ± after a ratio combines both scores' relative errors; a ratio whose interval includes 1.00 is no");
+    line("measurable difference.");
+    line();
+    line("### Time per operation");
+    line();
+    line("Mean ± half-width of the 99.9% confidence interval; µs per operation except the bulk load (ms).");
+    line();
+    StringBuilder header = new StringBuilder("| benchmark |");
+    StringBuilder rule = new StringBuilder("|---|");
+    List<String> columns = new ArrayList<>(IMPLEMENTATIONS);
+    columns.add("Copy");
+    for (String implementation : columns) {
+      header.append(' ').append(LABELS.get(implementation)).append(" |");
+      rule.append("---:|");
+    }
+    line(header.toString());
+    line(rule.toString());
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Score> scores = jmh.getOrDefault(benchmark, Map.of());
+      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " |");
+      for (String implementation : columns) {
+        Score score = scores.get(implementation);
+        row.append(' ').append(score == null ? "–" : time(score)).append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+    runtimeTargets(jmh);
+  }
+
+  private void runtimeTargets(Map<String, Map<String, Score>> jmh) {
+    List<String> within = new ArrayList<>();
+    boolean allWithin = true;
+    List<String> behind = new ArrayList<>();
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Score> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Quarry")) {
+        continue;
+      }
+      Score quarry = scores.get("Quarry");
+      String floorName = benchmark.equals("bulkLoad100k") ? "Copy" : "Jdbc";
+      Score floor = scores.get(floorName);
+      if (floor != null) {
+        double r = quarry.score() / floor.score();
+        allWithin &= r <= 1.03;
+        within.add(BENCHMARK_LABELS.get(benchmark) + " " + ratio(quarry, floor)
+            + (floorName.equals("Copy") ? " (of hand-written COPY)" : ""));
+      }
+      if (!benchmark.equals("bulkLoad100k")) {
+        for (String other : List.of("JdbcTemplate", "Jdbi", "Jooq")) {
+          Score score = scores.get(other);
+          if (score != null && quarry.score() >= score.score()) {
+            behind.add(BENCHMARK_LABELS.get(benchmark) + ": " + LABELS.get(other) + " " + time(score) + " vs Quarry " + time(quarry));
+          }
+        }
+      }
+    }
+    if (!within.isEmpty()) {
+      target("Generated code within 3% of hand-written JDBC on every runtime benchmark", allWithin,
+          "Quarry ÷ hand-written: " + String.join("; ", within));
+    }
+    if (jmh.containsKey("pointLookup")) {
+      target("Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch)", behind.isEmpty(),
+          behind.isEmpty() ? "Quarry's mean time is below each of theirs on all four" : "behind on " + String.join("; ", behind));
+    }
+    Map<String, Score> bulk = jmh.get("bulkLoad100k");
+    if (bulk != null && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
+      double speedup = bulk.get("Jdbc").score() / bulk.get("Quarry").score();
+      target("`:copyfrom` at least 5x faster than a JDBC batch for 100,000 rows", speedup >= 5,
+          "JDBC batch " + time(bulk.get("Jdbc")) + ", Quarry `:copyfrom` " + time(bulk.get("Quarry")) + ": "
+              + String.format(Locale.ROOT, "%.1fx", speedup));
+    }
+  }
+
+  private static String time(Score score) {
+    String unit = score.unit().replace("us/op", "µs").replace("ms/op", "ms");
+    String value = number(score.score());
+    String error = Double.isNaN(score.error()) ? "" : " ± " + number(score.error());
+    return value + error + " " + unit;
+  }
+
+  private static String number(double value) {
+    if (value >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    if (value >= 10) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String ratio(Score score, Score base) {
+    double r = score.score() / base.score();
+    double error = r * Math.sqrt(Math.pow(score.relativeError(), 2) + Math.pow(base.relativeError(), 2));
+    return String.format(Locale.ROOT, "%.2f ± %.2f", r, error);
+  }
+
+  private static String speedup(Score slow, Score fast) {
+    return String.format(Locale.ROOT, "%.1fx", slow.score() / fast.score());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Build times
+
+  private void buildTimes(JsonNode build) {
+    line("## Build time");
+    line();
+    line("Each figure is the median of " + build.path("repetitions").asInt() + " `javac` runs, each a new process (a fresh");
+    line("JVM, as Maven's forked compiler or a CI build runs it), timed from start to exit. `javac` compiles the");
+    line("project's one Java source (`package-info.java` with `@GenerateQueries`) with the processor; the baselines");
+    line("compile it with `-proc:none`, alone and together with the sources Quarry generates (the same output as a build");
+    line("with the processor, so the difference to it is what the processor adds). Scenarios: **cold**, no lock file");
+    line("(the database is started, every migration applied, every query analysed); **warm**, nothing changed since the");
+    line("last build, whose lock file answers for every query (no database); **edited query**, one query's text");
+    line("changed (the database is started, the migrations applied, that query analysed); **added migration**, one");
+    line("new migration (every query analysed again). The phase columns come from the processor's");
+    line("`-Aquarry.timings=true` note (medians of each phase, so they need not add up to the median total);");
+    line("\"adds\" is the scenario's median minus the median of `javac` with the generated sources and no processor.");
+    line("CPU is the process's user + system time over all its threads (javac, JIT compiler, garbage collector; not");
+    line("PostgreSQL's), from `/usr/bin/time`: less disturbed than wall-clock time by other work on a shared machine,");
+    line("but larger than it where the JVM works on both cores at once.");
+    line();
+    for (JsonNode corpus : build.path("corpora")) {
+      JsonNode scenarios = corpus.path("scenarios");
+      long plain = scenarios.path("javac").path("wallMsMedian").asLong();
+      long withGenerated = scenarios.path("javac+generated").path("wallMsMedian").asLong();
+      long withGeneratedCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
+      line("### " + corpus.path("description").asText());
+      line();
+      line("Generated: " + corpus.path("generatedSourceFiles").asInt() + " source files. `javac -proc:none` of the");
+      line("package-info alone: " + plain + " ms (CPU " + scenarios.path("javac").path("cpuMsMedian").asLong(-1)
+          + " ms); with the generated sources: " + withGenerated + " ms (CPU " + withGeneratedCpu + " ms).");
+      line();
+      line("| scenario | javac, median | adds | CPU | adds, CPU | Quarry total | database start | migrations | catalog | analysis | per query | generation | other |");
+      line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      for (String name : List.of("cold", "warm", "edited query", "added migration")) {
+        JsonNode scenario = scenarios.path(name);
+        if (scenario.isMissingNode()) {
+          continue;
+        }
+        JsonNode phases = scenario.path("phaseMsMedian");
+        long wall = scenario.path("wallMsMedian").asLong();
+        int analysed = scenario.path("analysedQueries").asInt();
+        long analysis = phases.path("analysis").asLong();
+        long other = phases.path("reading").asLong() + phases.path("lock file").asLong()
+            + phases.path("migration checks").asLong() + phases.path("database stop").asLong();
+        long cpu = scenario.path("cpuMsMedian").asLong(-1);
+        String cpuColumns = cpu < 0 || withGeneratedCpu < 0 ? "– | –" : cpu + " ms | " + signed(cpu - withGeneratedCpu) + " ms";
+        line("| " + name + " | " + wall + " ms | " + signed(wall - withGenerated) + " ms | " + cpuColumns + " | " + phases.path("total").asLong()
+            + " ms | " + phases.path("database start").asLong() + " ms | " + phases.path("migrations").asLong() + " ms | "
+            + phases.path("catalog").asLong() + " ms | " + analysis + " ms (" + analysed + ") | "
+            + (analysed == 0 ? "–" : String.format(Locale.ROOT, "%.2f ms", (double) analysis / analysed)) + " | "
+            + phases.path("generation").asLong() + " ms | " + other + " ms |");
+      }
+      line();
+      line("\"other\": reading and parsing the SQL files, checking and writing the lock file, migration checks, and stopping");
+      line("the database (dropping the scratch database on a server). Runs, in ms: " + runs(scenarios) + ".");
+      line();
+      buildTargets(corpus, withGenerated);
+    }
+  }
+
+  private static String runs(JsonNode scenarios) {
+    List<String> parts = new ArrayList<>();
+    scenarios.fields().forEachRemaining(
+        e -> parts.add(e.getKey() + " " + e.getValue().path("wallMsRuns") + " (CPU " + e.getValue().path("cpuMsRuns") + ")"));
+    return String.join("; ", parts);
+  }
+
+  private void buildTargets(JsonNode corpus, long baseline) {
+    JsonNode scenarios = corpus.path("scenarios");
+    String name = corpus.path("name").asText();
+    long warm = scenarios.path("warm").path("wallMsMedian").asLong();
+    long warmCpu = scenarios.path("warm").path("cpuMsMedian").asLong(-1);
+    long baselineCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
+    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150,
+        "warm " + warm + " ms vs javac with the generated sources " + baseline + " ms: adds " + signed(warm - baseline)
+            + " ms" + (warmCpu < 0 ? "" : " (CPU: adds " + signed(warmCpu - baselineCpu) + " ms)") + "; Quarry's own total "
+            + scenarios.path("warm").path("phaseMsMedian").path("total").asLong() + " ms");
+    long edited = scenarios.path("edited query").path("wallMsMedian").asLong();
+    long editedTotal = scenarios.path("edited query").path("phaseMsMedian").path("total").asLong();
+    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000,
+        "adds " + signed(edited - baseline) + " ms to javac (" + edited + " ms vs " + baseline
+            + " ms); Quarry's own total " + editedTotal + " ms, of which database start "
+            + scenarios.path("edited query").path("phaseMsMedian").path("database start").asLong() + " ms and migrations "
+            + scenarios.path("edited query").path("phaseMsMedian").path("migrations").asLong() + " ms");
+    if (name.equals("generated")) {
+      JsonNode cold = scenarios.path("cold");
+      int analysed = cold.path("analysedQueries").asInt();
+      double perQuery = (double) cold.path("phaseMsMedian").path("analysis").asLong() / Math.max(1, analysed);
+      target("Cold build of 1,000 queries: analysis < 2 ms/query on a local database", perQuery < 2,
+          String.format(Locale.ROOT, "%.2f ms/query (%d ms for %d queries)", perQuery,
+              cold.path("phaseMsMedian").path("analysis").asLong(), analysed));
+    }
+  }
+
+  private static String signed(long value) {
+    return (value >= 0 ? "+" : "") + value;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Targets
+
+  private void target(String target, boolean met, String numbers) {
+    targets.add(new String[] {target, met ? "met" : "**not met**", numbers});
+  }
+
+  private void targetsSection() {
+    line("## Targets");
+    line();
+    line("Verdicts computed from the figures above, on this run, on this shared machine.");
+    line();
+    line("| target | verdict | figures |");
+    line("|---|---|---|");
+    for (String[] target : targets) {
+      line("| " + target[0] + " | " + target[1] + " | " + target[2] + " |");
+    }
+    line();
+  }
+
+  private void line(String text) {
+    md.append(text).append('\n');
+  }
+
+  private void line() {
+    md.append('\n');
+  }
+}
