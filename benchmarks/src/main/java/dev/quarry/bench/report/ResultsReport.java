@@ -69,7 +69,7 @@ public final class ResultsReport {
     try (var in = Files.newBufferedReader(results.resolve("run.properties"))) {
       run.load(in);
     }
-    Map<String, Map<String, Score>> jmh = readJmh(results.resolve("jmh.json"));
+    Map<String, Map<String, Rounds>> jmh = readJmh(results.resolve("jmh"));
     JsonNode build = new ObjectMapper().readTree(results.resolve("build-times.json").toFile());
     String runtimeDatabase = runtimeDatabase();
 
@@ -80,12 +80,12 @@ public final class ResultsReport {
     line("and what was found when reading these numbers: `benchmarks/README.md`.");
     if ("true".equals(run.getProperty("quick"))) {
       line();
-      line("**This is a quick smoke run (`--quick`): one short iteration per benchmark. Its figures mean little.**");
+      line("**This is a quick smoke run (`--quick`): one short iteration per benchmark, one round, one build. Its figures mean little.**");
     }
     line();
     machine(run, runtimeDatabase, build);
     reproduce();
-    runtime(jmh);
+    runtime(jmh, run.getProperty("rounds", "?"));
     buildTimes(build);
     targetsSection();
     return md.toString();
@@ -114,8 +114,8 @@ public final class ResultsReport {
     line("The machine is shared with other builds and test runs, so every figure here is noisy: a load average above");
     line("the number of cores means the benchmarks competed for CPU, and the PostgreSQL server competed with them.");
     line("Ratios between implementations measured minutes apart carry that noise; differences of a few percent are");
-    line("within it. JMH's error column is the 99.9% confidence interval of the measured iterations, which does not");
-    line("capture load that changed between two benchmarks.");
+    line("within it. JMH's confidence intervals describe the iterations of one fork, not load that changed between");
+    line("forks; the spread of the per-round ratios below shows that.");
     line();
   }
 
@@ -174,11 +174,12 @@ public final class ResultsReport {
     line("```");
     line("benchmarks/run.sh                  # everything, about 15 minutes on an idle 2-core machine");
     line("benchmarks/run.sh --quick          # a smoke run of the same code");
+    line("benchmarks/run.sh --only runtime   # or build: rerun one half, keep the other's last results");
     line("MVN_ARGS=-Dmaven.repo.local=/path/to/repo QUARRY_BENCH_DATABASE=embedded benchmarks/run.sh");
     line("```");
     line();
     line("It builds the project with `-Pbenchmarks` (a plain `mvn install` does not build the `benchmarks` module),");
-    line("runs the JMH jar (`benchmarks/target/benchmarks.jar`, JSON in `benchmarks/target/results/jmh.json`), runs");
+    line("runs the JMH benchmarks in rounds (`benchmarks/target/benchmarks.jar`, JSON in `benchmarks/target/results/jmh/`), runs");
     line("the build-time harness (`dev.quarry.bench.build.BuildTimes`, `build-times.json`), then writes this file.");
     line("PostgreSQL: the server on 127.0.0.1:5432 (user `postgres`) when it answers, else embedded PostgreSQL;");
     line("`QUARRY_BENCH_DATABASE` can name another server's JDBC URL. The river corpus is read from");
@@ -189,141 +190,188 @@ public final class ResultsReport {
   // ---------------------------------------------------------------------------------------------
   // Runtime
 
-  private static Map<String, Map<String, Score>> readJmh(Path json) throws IOException {
-    Map<String, Map<String, Score>> byBenchmark = new LinkedHashMap<>();
-    for (JsonNode result : new ObjectMapper().readTree(json.toFile())) {
-      String name = result.path("benchmark").asText();
-      String[] parts = name.split("\\.");
-      String implementation = parts[parts.length - 2].replace("Benchmark", "");
-      String benchmark = parts[parts.length - 1];
-      JsonNode metric = result.path("primaryMetric");
-      int samples = 0;
-      for (JsonNode fork : metric.path("rawData")) {
-        samples += fork.size();
-      }
-      Score score =
-          new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
-              metric.path("scoreUnit").asText(), samples);
-      byBenchmark.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(implementation, score);
+  /** The scores of one benchmark and implementation, one per round, in round order. */
+  record Rounds(List<Score> scores) {
+    double median() {
+      return ResultsReport.median(scores.stream().map(Score::score).toList());
     }
-    return byBenchmark;
+
+    String unit() {
+      return scores.get(0).unit();
+    }
   }
 
-  private void runtime(Map<String, Map<String, Score>> jmh) {
+  /** benchmark, then implementation, then its scores by round; from every round's JMH JSON. */
+  private static Map<String, Map<String, Rounds>> readJmh(Path folder) throws IOException {
+    Map<String, Map<String, Map<Integer, Score>>> byRound = new LinkedHashMap<>();
+    List<Path> files;
+    try (var walk = Files.walk(folder)) {
+      files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    for (Path file : files) {
+      int round = Integer.parseInt(file.getParent().getFileName().toString().replace("round-", ""));
+      for (JsonNode result : new ObjectMapper().readTree(file.toFile())) {
+        String name = result.path("benchmark").asText();
+        String[] parts = name.split("\\.");
+        String implementation = parts[parts.length - 2].replace("Benchmark", "");
+        String benchmark = parts[parts.length - 1];
+        JsonNode metric = result.path("primaryMetric");
+        int samples = 0;
+        for (JsonNode fork : metric.path("rawData")) {
+          samples += fork.size();
+        }
+        Score score =
+            new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
+                metric.path("scoreUnit").asText(), samples);
+        byRound.computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
+            .computeIfAbsent(implementation, i -> new java.util.TreeMap<>())
+            .put(round, score);
+      }
+    }
+    Map<String, Map<String, Rounds>> result = new LinkedHashMap<>();
+    byRound.forEach((benchmark, implementations) -> {
+      Map<String, Rounds> rounds = new LinkedHashMap<>();
+      implementations.forEach((implementation, scores) -> rounds.put(implementation, new Rounds(new ArrayList<>(scores.values()))));
+      result.put(benchmark, rounds);
+    });
+    return result;
+  }
+
+  /** Per round, {@code a}'s score divided by {@code b}'s (rounds both have). */
+  private static List<Double> ratios(Rounds a, Rounds b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(a.scores().size(), b.scores().size()); i++) {
+      ratios.add(a.scores().get(i).score() / b.scores().get(i).score());
+    }
+    return ratios;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private void runtime(Map<String, Map<String, Rounds>> jmh, String roundCount) {
     line("## Runtime (JMH)");
     line();
-    line("One JVM fork per benchmark; 3 warm-up and 5 measured iterations of 2 s each, average time per operation;");
-    line("the 100,000-row bulk load as single shots (3 warm-up, 5 measured), the ledger table emptied before each");
-    line("iteration. Every implementation runs the same SQL on one connection held for the whole fork, in");
-    line("autocommit mode; batches and bulk loads each run in one transaction. The bulk load is `:copyfrom` (COPY) for");
-    line("Quarry and a JDBC batch for the others; hand-written COPY is the floor for Quarry's `:copyfrom`.");
+    line("The benchmarks run in " + roundCount + " rounds (`dev.quarry.bench.runtime.Rounds`): in each round, every");
+    line("benchmark runs for every implementation back to back, one JMH fork each, starting with a different");
+    line("implementation each round, so that the implementations compared are measured minutes apart at most and");
+    line("load that drifts over the run spreads over all of them. A fork: 3 warm-up and 3 measured iterations of 1 s,");
+    line("average time per operation; the 100,000-row bulk load as single shots (2 warm-up, 3 measured). The ledger");
+    line("table is emptied before each iteration. Every implementation runs the same SQL on one connection held for the");
+    line("whole fork, in autocommit mode; batches and bulk loads each run in one transaction. The bulk load is");
+    line("`:copyfrom` (COPY) for Quarry and a JDBC batch for the others; hand-written COPY is the floor for `:copyfrom`.");
     line();
     line("### Ratios to hand-written JDBC");
     line();
-    line("Time per operation divided by hand-written JDBC's: below 1.00 is faster than the hand-written code.");
+    line("Time per operation divided by hand-written JDBC's in the same round; the median over the rounds, then the");
+    line("lowest and highest round in brackets. Below 1.00 is faster than the hand-written code.");
     line();
     line("| benchmark | hand-written JDBC | Quarry | JdbcTemplate | JDBI | jOOQ |");
     line("|---|---:|---:|---:|---:|---:|");
     for (String benchmark : BENCHMARKS) {
-      Map<String, Score> scores = jmh.get(benchmark);
+      Map<String, Rounds> scores = jmh.get(benchmark);
       if (scores == null || !scores.containsKey("Jdbc")) {
         continue;
       }
-      Score jdbc = scores.get("Jdbc");
+      Rounds jdbc = scores.get("Jdbc");
       StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
       for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
-        Score score = scores.get(implementation);
+        Rounds score = scores.get(implementation);
         row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
       }
       line(row.toString());
     }
     line();
-    Map<String, Score> bulk = jmh.get("bulkLoad100k");
-    if (bulk != null && bulk.containsKey("Copy") && bulk.containsKey("Quarry")) {
+    Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
+    if (bulk != null && bulk.containsKey("Copy") && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
       line("Bulk load: Quarry's `:copyfrom` takes " + ratio(bulk.get("Quarry"), bulk.get("Copy"))
-          + " the time of hand-written COPY (" + time(bulk.get("Copy")) + ") and " + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
-          + " that of a hand-written JDBC batch, which is " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster.");
+          + " the time of hand-written COPY (" + time(bulk.get("Copy")) + "), and " + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
+          + " that of a hand-written JDBC batch: " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster.");
       line();
     }
-    line("The ± after a ratio combines both scores' relative errors; a ratio whose interval includes 1.00 is no");
-    line("measurable difference.");
-    line();
     line("### Time per operation");
     line();
-    line("Mean ± half-width of the 99.9% confidence interval; µs per operation except the bulk load (ms).");
+    line("Median over the rounds of each fork's mean, µs per operation except the bulk load (ms); then each round's");
+    line("mean ± JMH's 99.9% confidence half-width, in round order.");
     line();
-    StringBuilder header = new StringBuilder("| benchmark |");
-    StringBuilder rule = new StringBuilder("|---|");
+    line("| benchmark | implementation | median | rounds |");
+    line("|---|---|---:|---|");
     List<String> columns = new ArrayList<>(IMPLEMENTATIONS);
     columns.add("Copy");
-    for (String implementation : columns) {
-      header.append(' ').append(LABELS.get(implementation)).append(" |");
-      rule.append("---:|");
-    }
-    line(header.toString());
-    line(rule.toString());
     for (String benchmark : BENCHMARKS) {
-      Map<String, Score> scores = jmh.getOrDefault(benchmark, Map.of());
-      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " |");
+      Map<String, Rounds> scores = jmh.getOrDefault(benchmark, Map.of());
       for (String implementation : columns) {
-        Score score = scores.get(implementation);
-        row.append(' ').append(score == null ? "–" : time(score)).append(" |");
+        Rounds rounds = scores.get(implementation);
+        if (rounds == null) {
+          continue;
+        }
+        List<String> each = new ArrayList<>();
+        for (Score score : rounds.scores()) {
+          each.add(number(score.score()) + (Double.isNaN(score.error()) ? "" : " ± " + number(score.error())));
+        }
+        line("| " + BENCHMARK_LABELS.get(benchmark) + " | " + LABELS.get(implementation) + " | " + time(rounds) + " | "
+            + String.join("; ", each) + " |");
       }
-      line(row.toString());
     }
     line();
     runtimeTargets(jmh);
   }
 
-  private void runtimeTargets(Map<String, Map<String, Score>> jmh) {
+  private void runtimeTargets(Map<String, Map<String, Rounds>> jmh) {
     List<String> within = new ArrayList<>();
     boolean allWithin = true;
     List<String> behind = new ArrayList<>();
+    int compared = 0;
     for (String benchmark : BENCHMARKS) {
-      Map<String, Score> scores = jmh.get(benchmark);
+      Map<String, Rounds> scores = jmh.get(benchmark);
       if (scores == null || !scores.containsKey("Quarry")) {
         continue;
       }
-      Score quarry = scores.get("Quarry");
+      Rounds quarry = scores.get("Quarry");
       String floorName = benchmark.equals("bulkLoad100k") ? "Copy" : "Jdbc";
-      Score floor = scores.get(floorName);
+      Rounds floor = scores.get(floorName);
       if (floor != null) {
-        double r = quarry.score() / floor.score();
-        allWithin &= r <= 1.03;
+        allWithin &= median(ratios(quarry, floor)) <= 1.03;
         within.add(BENCHMARK_LABELS.get(benchmark) + " " + ratio(quarry, floor)
             + (floorName.equals("Copy") ? " (of hand-written COPY)" : ""));
       }
       if (!benchmark.equals("bulkLoad100k")) {
         for (String other : List.of("JdbcTemplate", "Jdbi", "Jooq")) {
-          Score score = scores.get(other);
-          if (score != null && quarry.score() >= score.score()) {
-            behind.add(BENCHMARK_LABELS.get(benchmark) + ": " + LABELS.get(other) + " " + time(score) + " vs Quarry " + time(quarry));
+          Rounds score = scores.get(other);
+          if (score != null) {
+            compared++;
+            if (median(ratios(quarry, score)) >= 1) {
+              behind.add(BENCHMARK_LABELS.get(benchmark) + ": Quarry ÷ " + LABELS.get(other) + " " + ratio(quarry, score));
+            }
           }
         }
       }
     }
     if (!within.isEmpty()) {
       target("Generated code within 3% of hand-written JDBC on every runtime benchmark", allWithin,
-          "Quarry ÷ hand-written: " + String.join("; ", within));
+          "Quarry ÷ hand-written, median (range) over the rounds: " + String.join("; ", within));
     }
-    if (jmh.containsKey("pointLookup")) {
+    if (compared > 0) {
       target("Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch)", behind.isEmpty(),
-          behind.isEmpty() ? "Quarry's mean time is below each of theirs on all four" : "behind on " + String.join("; ", behind));
+          behind.isEmpty()
+              ? "Quarry's time is below each of theirs on all four (median of per-round ratios)"
+              : "not ahead on " + String.join("; ", behind));
     }
-    Map<String, Score> bulk = jmh.get("bulkLoad100k");
+    Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
     if (bulk != null && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
-      double speedup = bulk.get("Jdbc").score() / bulk.get("Quarry").score();
+      double speedup = median(ratios(bulk.get("Jdbc"), bulk.get("Quarry")));
       target("`:copyfrom` at least 5x faster than a JDBC batch for 100,000 rows", speedup >= 5,
           "JDBC batch " + time(bulk.get("Jdbc")) + ", Quarry `:copyfrom` " + time(bulk.get("Quarry")) + ": "
-              + String.format(Locale.ROOT, "%.1fx", speedup));
+              + speedup(bulk.get("Jdbc"), bulk.get("Quarry")));
     }
   }
 
-  private static String time(Score score) {
-    String unit = score.unit().replace("us/op", "µs").replace("ms/op", "ms");
-    String value = number(score.score());
-    String error = Double.isNaN(score.error()) ? "" : " ± " + number(score.error());
-    return value + error + " " + unit;
+  private static String time(Rounds rounds) {
+    String unit = rounds.unit().replace("us/op", "µs").replace("ms/op", "ms");
+    return number(rounds.median()) + " " + unit;
   }
 
   private static String number(double value) {
@@ -336,14 +384,21 @@ public final class ResultsReport {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  private static String ratio(Score score, Score base) {
-    double r = score.score() / base.score();
-    double error = r * Math.sqrt(Math.pow(score.relativeError(), 2) + Math.pow(base.relativeError(), 2));
-    return String.format(Locale.ROOT, "%.2f ± %.2f", r, error);
+  /** Median of the per-round ratios, and the lowest and highest: "1.01 (0.97–1.04)". */
+  private static String ratio(Rounds score, Rounds base) {
+    List<Double> ratios = ratios(score, base);
+    String text = String.format(Locale.ROOT, "%.2f", median(ratios));
+    if (ratios.size() > 1) {
+      text += String.format(
+          Locale.ROOT, " (%.2f–%.2f)", ratios.stream().min(Double::compare).orElseThrow(),
+          ratios.stream().max(Double::compare).orElseThrow());
+    }
+    return text;
   }
 
-  private static String speedup(Score slow, Score fast) {
-    return String.format(Locale.ROOT, "%.1fx", slow.score() / fast.score());
+  /** How many times faster {@code fast} is than {@code slow}: the median of the per-round quotients. */
+  private static String speedup(Rounds slow, Rounds fast) {
+    return String.format(Locale.ROOT, "%.1fx", median(ratios(slow, fast)));
   }
 
   // ---------------------------------------------------------------------------------------------

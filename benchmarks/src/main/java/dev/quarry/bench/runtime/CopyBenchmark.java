@@ -59,8 +59,8 @@ public class CopyBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 3)
   public long bulkLoad100k() throws SQLException {
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(Workload.COPY_ENTRIES);
     try {

@@ -23,13 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * The runtime benchmarks, the same for every implementation: each subclass implements the five
  * operations with one library, on the one connection this class opens for the whole run (so the
  * comparison is about the library layer, not about pools). The ledger table the write benchmarks
- * fill is emptied before every iteration.
+ * fill is emptied before every iteration. {@link Rounds} runs them; the iterations here are one
+ * round's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(1)
 public abstract class RuntimeBenchmark {
   private BenchDatabase database;
@@ -105,8 +106,8 @@ public abstract class RuntimeBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
+  @Warmup(iterations = 2)
+  @Measurement(iterations = 3)
   public void bulkLoad100k() throws Exception {
     bulkLoad();
   }
