@@ -22,6 +22,8 @@ import dev.quarry.processor.database.DatabaseLauncher;
 import dev.quarry.processor.database.DatabaseUnavailableException;
 import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.PhaseTimings;
+import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.MigrationReader;
@@ -69,11 +71,20 @@ public final class Pipeline {
     this.options = options;
   }
 
-  /** What one run produced: the diagnostics, and the sources when there was no error. */
-  public record Result(Diagnostics diagnostics, List<JavaFile> sources, String summary) {}
+  /**
+   * What one run produced: the diagnostics, the sources when there was no error, and how long
+   * each phase took (the caller adds the time it takes to write the sources).
+   */
+  public record Result(Diagnostics diagnostics, List<JavaFile> sources, String summary, PhaseTimings timings) {
+    Result(Diagnostics diagnostics, PhaseTimings timings) {
+      this(diagnostics, List.of(), "", timings);
+    }
+  }
 
-  public Result run(ProjectRequest request) {
+  /** Runs the stages, recording their durations in {@code timings}. */
+  public Result run(ProjectRequest request, PhaseTimings timings) {
     Diagnostics diagnostics = new Diagnostics();
+    long readingStarted = System.nanoTime();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
     List<Migration> migrations =
         new MigrationReader(sources, diagnostics, options.migrations().format(), options.migrations().placeholders())
@@ -96,8 +107,9 @@ public final class Pipeline {
         rewriter.rewrite(query, diagnostics).ifPresent(parsed::add);
       }
     }
+    timings.record(Phase.READING, readingStarted);
     if (!migrationsReadable) {
-      return new Result(diagnostics, List.of(), "");
+      return new Result(diagnostics, timings);
     }
 
     long started = System.nanoTime();
@@ -105,6 +117,7 @@ public final class Pipeline {
         InputHashes.schemaStamp(migrations, options.postgresVersion().major(), request.typeOverrides());
     Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
     LockCheck check = checkLock(lockPath, schema, parsed, diagnostics);
+    timings.record(Phase.LOCK_FILE, started);
 
     Resolution resolution;
     String origin;
@@ -122,12 +135,13 @@ public final class Pipeline {
           "the lock file " + display(lockPath) + " is stale: " + check.describe() + "; -A" + LockMode.OPTION
               + "=offline never connects to a database, so refresh the lock file with a build that can"
               + " (without -A" + LockMode.OPTION + "=offline; embedded PostgreSQL needs no install) and commit it");
-      return new Result(diagnostics, List.of(), "");
+      return new Result(diagnostics, timings);
     } else {
       Optional<Resolved> resolved =
-          resolveWithDatabase(request, migrations, parsed, schema, check, lockPath, migrationChecks, diagnostics);
+          resolveWithDatabase(
+              request, migrations, parsed, schema, check, lockPath, migrationChecks, diagnostics, timings);
       if (resolved.isEmpty()) {
-        return new Result(diagnostics, List.of(), "");
+        return new Result(diagnostics, timings);
       }
       resolution = resolved.get().resolution();
       origin = resolved.get().origin();
@@ -136,6 +150,7 @@ public final class Pipeline {
 
     // The model is built from the resolution whether it came from the database or the lock
     // file, so that both give the same sources.
+    long generationStarted = System.nanoTime();
     GeneratedPackage model;
     try {
       ResolvedCatalog catalog = new ResolvedCatalog(resolution);
@@ -149,15 +164,20 @@ public final class Pipeline {
       throw new IllegalStateException("the resolved facts lack a type the model needs: " + e.getMessage(), e);
     }
     if (diagnostics.hasErrors()) {
-      return new Result(diagnostics, List.of(), "");
+      timings.record(Phase.GENERATION, generationStarted);
+      return new Result(diagnostics, timings);
     }
     List<JavaFile> files = new CodeGenerator().generate(model);
+    timings.record(Phase.GENERATION, generationStarted);
+    long checksStarted = System.nanoTime();
     schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
     migrationChecks.recordQueries(queryFiles);
+    timings.record(Phase.CHECKS, checksStarted);
     if (diagnostics.hasErrors()) {
-      return new Result(diagnostics, List.of(), "");
+      return new Result(diagnostics, timings);
     }
     String lockNote = "";
+    long lockWriteStarted = System.nanoTime();
     if (lockPath != null) {
       try {
         if (CommittedFile.writeIfChanged(lockPath, LockFile.format(resolution))) {
@@ -168,14 +188,15 @@ public final class Pipeline {
             Problem.LOCK_FILE, null,
             "cannot write the lock file " + lockPath + ": " + e.getMessage() + "; make its folder writable, or set -A"
                 + LockMode.OPTION + "=off");
-        return new Result(diagnostics, List.of(), "");
+        return new Result(diagnostics, timings);
       }
     }
+    timings.record(Phase.LOCK_FILE, lockWriteStarted);
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =
         "Quarry: " + parsed.size() + " queries in " + queryFiles.size() + " files " + origin + " in " + millis + " ms"
             + lockNote;
-    return new Result(diagnostics, files, summary);
+    return new Result(diagnostics, files, summary, timings);
   }
 
   /**
@@ -190,8 +211,10 @@ public final class Pipeline {
    */
   private Optional<Resolved> resolveWithDatabase(
       ProjectRequest request, List<Migration> migrations, List<ParsedQuery> parsed, SchemaStamp schema,
-      LockCheck check, @Nullable Path lockPath, MigrationChecks migrationChecks, Diagnostics diagnostics) {
+      LockCheck check, @Nullable Path lockPath, MigrationChecks migrationChecks, Diagnostics diagnostics,
+      PhaseTimings timings) {
     SchemaDatabase database;
+    long databaseStarted = System.nanoTime();
     try {
       database = DatabaseLauncher.start(options.database(), options.postgresVersion().major());
     } catch (DatabaseUnavailableException e) {
@@ -201,29 +224,42 @@ public final class Pipeline {
               : "; the lock file " + display(lockPath) + " cannot stand in for it: " + check.describe()
                   + " (build once where a database is available to refresh it, and commit it)";
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
+      timings.record(Phase.DATABASE_START, databaseStarted);
       return Optional.empty();
     }
     for (String note : database.startupNotes()) {
       diagnostics.note(Problem.LEFTOVERS, null, note);
     }
+    long stopStarted = 0;
     try (database) {
       try (Connection connection = database.connect()) {
+        timings.record(Phase.DATABASE_START, databaseStarted);
+        long migrationsStarted = System.nanoTime();
         MigrationRunner.Result applied = new MigrationRunner(diagnostics).apply(connection, migrations);
+        timings.record(Phase.MIGRATIONS, migrationsStarted);
         if (!applied.succeeded()) {
+          stopStarted = System.nanoTime();
           return Optional.empty();
         }
+        long catalogStarted = System.nanoTime();
         Catalog catalog = Catalog.load(connection);
         new TypeMapper(catalog, request.typeOverrides(), diagnostics).checkOverrides(catalog);
+        timings.record(Phase.CATALOG, catalogStarted);
         boolean incremental = check.locked() != null && check.schemaFresh();
         List<ParsedQuery> toAnalyze = incremental ? check.stale() : parsed;
+        long analysisStarted = System.nanoTime();
         QueryAnalyzer analyzer = new QueryAnalyzer(connection, catalog, explainer(applied.history()));
         List<AnalyzedQuery> analyzed = new ArrayList<>();
         for (ParsedQuery query : toAnalyze) {
           analyzer.analyze(query, diagnostics).ifPresent(analyzed::add);
         }
         Resolution fresh = ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
+        timings.record(Phase.ANALYSIS, analysisStarted);
+        timings.analysedQueries(toAnalyze.size());
         // Last: the down round trip among the checks changes the database.
+        long checksStarted = System.nanoTime();
         Optional<String> snapshot = migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
+        timings.record(Phase.CHECKS, checksStarted);
         Resolution resolution = fresh;
         if (incremental) {
           List<String> kept = new ArrayList<>();
@@ -238,6 +274,7 @@ public final class Pipeline {
             "checked against " + migrations.size() + " migrations on " + database.description() + " ("
                 + toAnalyze.size() + " analysed" + (incremental ? ", " + (parsed.size() - toAnalyze.size())
                 + " unchanged from the lock file" : "") + ")";
+        stopStarted = System.nanoTime();
         return Optional.of(new Resolved(resolution, origin, snapshot));
       }
     } catch (SQLException e) {
@@ -251,6 +288,9 @@ public final class Pipeline {
               + " (embedded needs no server)");
       return Optional.empty();
     } finally {
+      if (stopStarted != 0) {
+        timings.record(Phase.DATABASE_STOP, stopStarted);
+      }
       // The database is closed by now; what could not be cleaned up must not pass silently.
       for (String problem : database.cleanupProblems()) {
         diagnostics.warning(Problem.DATABASE_UNAVAILABLE, null, problem);

@@ -10,6 +10,7 @@ import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.diagnostics.Diagnostic;
+import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.Problem;
 import java.io.IOException;
 import java.io.Writer;
@@ -62,7 +63,8 @@ import javax.tools.JavaFileObject;
   MigrationOptions.SNAPSHOT,
   MigrationOptions.PREVIOUS_QUERIES,
   MigrationOptions.RECORD_QUERIES,
-  LockMode.OPTION
+  LockMode.OPTION,
+  ProcessorOptions.TIMINGS
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -102,6 +104,7 @@ public final class QuarryProcessor extends AbstractProcessor {
       AnnotationMirror mirror = mirror(element, annotation);
       // Bad overrides are reported now; the rest of the build still runs so that every error
       // shows at once, but nothing is generated.
+      PhaseTimings timings = new PhaseTimings();
       TypeOverrideReader.Result overrides = new TypeOverrideReader(processingEnv).read(element, mirror);
       anyError |= overrides.hadErrors();
       ProjectRequest request =
@@ -124,7 +127,7 @@ public final class QuarryProcessor extends AbstractProcessor {
       }
       Pipeline.Result result;
       try {
-        result = pipeline.run(request);
+        result = pipeline.run(request, timings);
       } catch (RuntimeException | LinkageError e) {
         processingEnv
             .getMessager()
@@ -151,13 +154,19 @@ public final class QuarryProcessor extends AbstractProcessor {
         processingEnv.getMessager().printMessage(kind, diagnostic.render(), d.element(), d.mirror());
       }
     }
-    if (anyError) {
-      return true;
-    }
     for (Done d : done) {
-      write(d.element(), d.mirror(), d.result().sources());
-      if (!d.result().summary().isEmpty()) {
-        processingEnv.getMessager().printMessage(Kind.NOTE, d.result().summary());
+      PhaseTimings timings = d.result().timings();
+      if (!anyError) {
+        long writeStarted = System.nanoTime();
+        write(d.element(), d.mirror(), d.result().sources());
+        timings.record(PhaseTimings.Phase.GENERATION, writeStarted);
+        if (!d.result().summary().isEmpty()) {
+          processingEnv.getMessager().printMessage(Kind.NOTE, d.result().summary());
+        }
+      }
+      if (options.timings()) {
+        timings.finish();
+        processingEnv.getMessager().printMessage(Kind.NOTE, timings.render(), d.element(), d.mirror());
       }
     }
     return true;
@@ -193,7 +202,8 @@ public final class QuarryProcessor extends AbstractProcessor {
               raw.get(MigrationOptions.SNAPSHOT),
               raw.get(MigrationOptions.PREVIOUS_QUERIES),
               raw.get(MigrationOptions.RECORD_QUERIES)),
-          LockMode.parse(raw.get(LockMode.OPTION)));
+          LockMode.parse(raw.get(LockMode.OPTION)),
+          ProcessorOptions.parseTimings(raw.get(ProcessorOptions.TIMINGS)));
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()

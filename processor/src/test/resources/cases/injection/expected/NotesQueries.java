@@ -101,8 +101,8 @@ public final class NotesQueries {
    */
   public Optional<Note> createNote(CreateNoteParams params) {
     Objects.requireNonNull(params, "params");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_NOTE)) {
         statement.setString(1, params.body());
         statement.setObject(2, params.title(), Types.VARCHAR);
@@ -125,8 +125,6 @@ public final class NotesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CreateNote", e);
@@ -140,8 +138,8 @@ public final class NotesQueries {
    * }</pre>
    */
   public Optional<Note> getNote(long id) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(GET_NOTE)) {
         statement.setLong(1, id);
         try (ResultSet rows = statement.executeQuery()) {
@@ -154,8 +152,6 @@ public final class NotesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("GetNote", e);
@@ -170,8 +166,8 @@ public final class NotesQueries {
    */
   public List<Long> notesByBody(String body) {
     Objects.requireNonNull(body, "body");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_BODY)) {
         statement.setString(1, body);
         try (ResultSet rows = statement.executeQuery()) {
@@ -181,8 +177,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByBody", e);
@@ -210,8 +204,8 @@ public final class NotesQueries {
    * }</pre>
    */
   public List<Long> notesByTitle(@Nullable String title) {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_TITLE)) {
         statement.setObject(1, title, Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
@@ -221,8 +215,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByTitle", e);
@@ -250,8 +242,8 @@ public final class NotesQueries {
    */
   public List<Long> notesByBodies(List<String> bodies) {
     Objects.requireNonNull(bodies, "bodies");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_BODIES)) {
         statement.setArray(1, SqlArrays.create(connection, "text", bodies));
         try (ResultSet rows = statement.executeQuery()) {
@@ -261,8 +253,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByBodies", e);
@@ -291,8 +281,8 @@ public final class NotesQueries {
    */
   public List<Long> notesWithTag(String tag) {
     Objects.requireNonNull(tag, "tag");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_WITH_TAG)) {
         statement.setString(1, tag);
         try (ResultSet rows = statement.executeQuery()) {
@@ -302,8 +292,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesWithTag", e);
@@ -332,8 +320,8 @@ public final class NotesQueries {
    */
   public List<Long> notesWithTags(List<String> tags) {
     Objects.requireNonNull(tags, "tags");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_WITH_TAGS)) {
         statement.setArray(1, SqlArrays.create(connection, "text", tags));
         try (ResultSet rows = statement.executeQuery()) {
@@ -343,8 +331,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesWithTags", e);
@@ -373,8 +359,8 @@ public final class NotesQueries {
    */
   public List<Long> notesByMood(Mood mood) {
     Objects.requireNonNull(mood, "mood");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_MOOD)) {
         statement.setObject(1, mood.label(), Types.OTHER);
         try (ResultSet rows = statement.executeQuery()) {
@@ -384,8 +370,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByMood", e);
@@ -414,8 +398,8 @@ public final class NotesQueries {
    */
   public List<Long> notesByDoc(String docb) {
     Objects.requireNonNull(docb, "docb");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_DOC)) {
         statement.setObject(1, docb, Types.OTHER);
         try (ResultSet rows = statement.executeQuery()) {
@@ -425,8 +409,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByDoc", e);
@@ -455,8 +437,8 @@ public final class NotesQueries {
    */
   public List<Long> notesByPair(Pair pair) {
     Objects.requireNonNull(pair, "pair");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_PAIR)) {
         statement.setObject(1, pair.pgText(), Types.OTHER);
         try (ResultSet rows = statement.executeQuery()) {
@@ -466,8 +448,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByPair", e);
@@ -496,8 +476,8 @@ public final class NotesQueries {
    */
   public List<Long> notesByAmount(BigDecimal amount) {
     Objects.requireNonNull(amount, "amount");
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_AMOUNT)) {
         statement.setObject(1, amount, Types.NUMERIC);
         try (ResultSet rows = statement.executeQuery()) {
@@ -507,8 +487,6 @@ public final class NotesQueries {
           }
           return Collections.unmodifiableList(result);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("NotesByAmount", e);
@@ -540,22 +518,18 @@ public final class NotesQueries {
     if (params.isEmpty()) {
       return new long[0];
     }
-    try {
-      Connection connection = connections.acquire();
-      try {
-        return Transactions.atomically(connection, () -> {
-          try (PreparedStatement statement = connection.prepareStatement(ADD_NOTES)) {
-            for (AddNotesParams item : params) {
-              statement.setString(1, item.body());
-              statement.setObject(2, item.title(), Types.VARCHAR);
-              statement.addBatch();
-            }
-            return statement.executeLargeBatch();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return Transactions.atomically(connection, () -> {
+        try (PreparedStatement statement = connection.prepareStatement(ADD_NOTES)) {
+          for (AddNotesParams item : params) {
+            statement.setString(1, item.body());
+            statement.setObject(2, item.title(), Types.VARCHAR);
+            statement.addBatch();
           }
-        });
-      } finally {
-        connections.release(connection);
-      }
+          return statement.executeLargeBatch();
+        }
+      });
     } catch (SQLException e_) {
       throw new QueryException("AddNotes", e_);
     }
@@ -569,13 +543,9 @@ public final class NotesQueries {
    */
   public long copyNotes(Iterable<CopyNotesParams> params) {
     Objects.requireNonNull(params, "params");
-    try {
-      Connection connection = connections.acquire();
-      try {
-        return CopyRows.copy(connection, COPY_NOTES, params, (item, out) -> out.add(item.body()).add(item.title()).add(item.tags()).add(item.mood()).add(item.docb()).add(item.pair()).add(item.data()));
-      } finally {
-        connections.release(connection);
-      }
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return CopyRows.copy(connection, COPY_NOTES, params, (item, out) -> out.add(item.body()).add(item.title()).add(item.tags()).add(item.mood()).add(item.docb()).add(item.pair()).add(item.data()));
     } catch (SQLException e_) {
       throw new QueryException("CopyNotes", e_);
     }
@@ -588,8 +558,8 @@ public final class NotesQueries {
    * }</pre>
    */
   public Optional<Long> countNotes() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_NOTES)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
@@ -601,8 +571,6 @@ public final class NotesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CountNotes", e);
@@ -616,8 +584,8 @@ public final class NotesQueries {
    * }</pre>
    */
   public Optional<Long> countCanaries() {
-    try {
-      Connection connection = connections.acquire();
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_CANARIES)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
@@ -629,8 +597,6 @@ public final class NotesQueries {
           }
           return Optional.of(row);
         }
-      } finally {
-        connections.release(connection);
       }
     } catch (SQLException e) {
       throw new QueryException("CountCanaries", e);

@@ -50,6 +50,11 @@ public final class CopyRows {
       first = false;
       if (value == null) {
         line.append("\\N");
+      } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+        // Integers never need escaping; appending the primitive skips a String per value.
+        line.append(((Number) value).longValue());
+      } else if (value instanceof String text) {
+        escape(text, line);
       } else {
         escape(text(value), line);
       }
@@ -128,7 +133,17 @@ public final class CopyRows {
   }
 
   private static void escape(String text, StringBuilder out) {
-    for (int i = 0; i < text.length(); i++) {
+    int special = 0;
+    while (special < text.length() && !needsEscape(text.charAt(special))) {
+      special++;
+    }
+    // Most values hold nothing to escape: one bulk append instead of one per character.
+    if (special == text.length()) {
+      out.append(text);
+      return;
+    }
+    out.append(text, 0, special);
+    for (int i = special; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '\\' -> out.append("\\\\");
@@ -138,5 +153,9 @@ public final class CopyRows {
         default -> out.append(c);
       }
     }
+  }
+
+  private static boolean needsEscape(char c) {
+    return c == '\\' || c == '\n' || c == '\r' || c == '\t';
   }
 }

@@ -43,6 +43,12 @@ class CopyRowsTest {
   }
 
   @Test
+  void integersOfEveryWidthAreTheirDecimalText() {
+    assertEquals("-32768\t2147483647\t-9223372036854775808\t0",
+        line((short) -32768, Integer.MAX_VALUE, Long.MIN_VALUE, 0L));
+  }
+
+  @Test
   void scalarsUsePostgresTextForms() {
     assertEquals("t\tf", line(true, false));
     assertEquals("1000\t-0.50", line(new BigDecimal("1E+3"), new BigDecimal("-0.50")));

@@ -1,6 +1,8 @@
 package dev.quarry.processor.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The processor options of one build.
@@ -11,17 +13,36 @@ import java.nio.file.Path;
  * @param migrations how migrations are read and checked ({@code quarry.migrationFormat},
  *     {@code quarry.checks}, ...)
  * @param lockMode how the lock file is used ({@code quarry.lock})
+ * @param timings whether to print a note with the duration of each phase ({@code quarry.timings})
  */
 public record ProcessorOptions(
     Path projectDir,
     DatabaseChoice database,
     PostgresVersion postgresVersion,
     MigrationOptions migrations,
-    LockMode lockMode) {
+    LockMode lockMode,
+    boolean timings) {
   public static final String PROJECT_DIR = "quarry.projectDir";
+  public static final String TIMINGS = "quarry.timings";
 
-  /** Options with the default migration settings and lock file use. */
+  /** Options with the default migration settings and lock file use, without timings. */
   public ProcessorOptions(Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
-    this(projectDir, database, postgresVersion, MigrationOptions.defaults(), LockMode.AUTO);
+    this(projectDir, database, postgresVersion, MigrationOptions.defaults(), LockMode.AUTO, false);
+  }
+
+  /** Parses {@value #TIMINGS}: {@code true} or {@code false}; {@code null} or blank means false. */
+  public static boolean parseTimings(@Nullable String value) throws InvalidOptionException {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new InvalidOptionException(
+              TIMINGS,
+              "-A" + TIMINGS + "=" + value.strip() + " is not true or false; -A" + TIMINGS
+                  + "=true prints a note with how long each phase of the build took");
+    };
   }
 }

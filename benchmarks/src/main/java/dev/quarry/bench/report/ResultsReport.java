@@ -1,0 +1,530 @@
+package dev.quarry.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Writes {@code benchmarks/RESULTS.md} from what {@code run.sh} left in its results folder: JMH's
+ * JSON ({@code jmh.json}), the build-time measurements ({@code build-times.json}), the run's
+ * facts ({@code run.properties}) and this machine's description. Every figure and every verdict
+ * on the targets is computed here from those files; nothing is typed in by hand.
+ *
+ * <p>Arguments: {@code <results folder> <RESULTS.md path>}.
+ */
+public final class ResultsReport {
+  private static final List<String> IMPLEMENTATIONS = List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
+  private static final Map<String, String> LABELS =
+      Map.of("Jdbc", "hand-written JDBC", "Quarry", "Quarry", "JdbcTemplate", "JdbcTemplate", "Jdbi", "JDBI",
+          "Jooq", "jOOQ", "Copy", "hand-written COPY");
+  private static final List<String> BENCHMARKS =
+      List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k");
+  private static final Map<String, String> BENCHMARK_LABELS =
+      Map.of(
+          "pointLookup", "point lookup by primary key",
+          "list100", "list of 100 rows",
+          "insertOne", "insert one row",
+          "batchInsert1000", "batch insert of 1,000 rows",
+          "bulkLoad100k", "bulk load of 100,000 rows");
+
+  /** A JMH result: mean time per operation and the half-width of its 99.9% confidence interval. */
+  record Score(double score, double error, String unit, int samples) {
+    double relativeError() {
+      return Double.isNaN(error) || score == 0 ? 0 : error / score;
+    }
+  }
+
+  private final Path results;
+  private final StringBuilder md = new StringBuilder();
+  private final List<String[]> targets = new ArrayList<>();
+
+  private ResultsReport(Path results) {
+    this.results = results;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: ResultsReport <results folder> <RESULTS.md>");
+      System.exit(2);
+    }
+    ResultsReport report = new ResultsReport(Path.of(args[0]));
+    String text = report.write();
+    Files.writeString(Path.of(args[1]), text, StandardCharsets.UTF_8);
+    System.out.println("wrote " + args[1]);
+  }
+
+  private String write() throws IOException {
+    Properties run = new Properties();
+    try (var in = Files.newBufferedReader(results.resolve("run.properties"))) {
+      run.load(in);
+    }
+    Map<String, Map<String, Rounds>> jmh = readJmh(results.resolve("jmh"));
+    JsonNode build = new ObjectMapper().readTree(results.resolve("build-times.json").toFile());
+    String runtimeDatabase = runtimeDatabase();
+
+    line("# Quarry benchmarks: results");
+    line();
+    line("Written by `benchmarks/run.sh` (`dev.quarry.bench.report.ResultsReport`) from JMH's JSON output and the");
+    line("build-time harness's measurements; rerun it rather than editing this file. How the benchmarks are built,");
+    line("and what was found when reading these numbers: `benchmarks/README.md`.");
+    if ("true".equals(run.getProperty("quick"))) {
+      line();
+      line("**This is a quick smoke run (`--quick`): one short iteration per benchmark, one round, one build. Its figures mean little.**");
+    }
+    line();
+    machine(run, runtimeDatabase, build);
+    reproduce();
+    runtime(jmh, run.getProperty("rounds", "?"));
+    buildTimes(build);
+    targetsSection();
+    return md.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Machine
+
+  private void machine(Properties run, String runtimeDatabase, JsonNode build) throws IOException {
+    line("## Machine and run");
+    line();
+    line("| | |");
+    line("|---|---|");
+    line("| CPU | " + cpuModel() + " |");
+    line("| cores | " + Runtime.getRuntime().availableProcessors() + " (as the JVM sees them) |");
+    line("| RAM | " + memory() + " |");
+    line("| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ") |");
+    line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ") |");
+    line("| PostgreSQL, runtime benchmarks | " + runtimeDatabase + " |");
+    line("| PostgreSQL, build times | " + build.path("database").asText() + " |");
+    line("| date | " + run.getProperty("started", "?") + " to " + run.getProperty("finished", "?") + duration(run) + " |");
+    line("| commit | `" + run.getProperty("commit", "?") + "` |");
+    line("| load average (1, 5, 15 min) | before: " + run.getProperty("loadBefore", "?") + "; after: "
+        + run.getProperty("loadAfter", "?") + " |");
+    line();
+    line("The machine is shared with other builds and test runs, so every figure here is noisy: a load average above");
+    line("the number of cores means the benchmarks competed for CPU, and the PostgreSQL server competed with them.");
+    line("Ratios between implementations measured minutes apart carry that noise; differences of a few percent are");
+    line("within it. JMH's confidence intervals describe the iterations of one fork, not load that changed between");
+    line("forks; the spread of the per-round ratios below shows that.");
+    line();
+  }
+
+  private static String duration(Properties run) {
+    try {
+      Duration d = Duration.between(Instant.parse(run.getProperty("started")), Instant.parse(run.getProperty("finished")));
+      return " (" + d.toMinutes() + " min " + d.toSecondsPart() + " s)";
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static String memory() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          long kb = Long.parseLong(line.replaceAll("\\D", ""));
+          return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux
+    }
+    return "?";
+  }
+
+  private String runtimeDatabase() throws IOException {
+    Path log = results.resolve("jmh.log");
+    if (Files.exists(log)) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        int at = line.indexOf("# database: ");
+        if (at >= 0) {
+          return line.substring(at + "# database: ".length()).strip() + " (a new database per JMH fork, dropped after it)";
+        }
+      }
+    }
+    return "?";
+  }
+
+  private void reproduce() {
+    line("## How to reproduce");
+    line();
+    line("```");
+    line("benchmarks/run.sh                  # everything, about 15 minutes on an idle 2-core machine");
+    line("benchmarks/run.sh --quick          # a smoke run of the same code");
+    line("benchmarks/run.sh --only runtime   # or build: rerun one half, keep the other's last results");
+    line("MVN_ARGS=-Dmaven.repo.local=/path/to/repo QUARRY_BENCH_DATABASE=embedded benchmarks/run.sh");
+    line("```");
+    line();
+    line("It builds the project with `-Pbenchmarks` (a plain `mvn install` does not build the `benchmarks` module),");
+    line("runs the JMH benchmarks in rounds (`benchmarks/target/benchmarks.jar`, JSON in `benchmarks/target/results/jmh/`), runs");
+    line("the build-time harness (`dev.quarry.bench.build.BuildTimes`, `build-times.json`), then writes this file.");
+    line("PostgreSQL: the server on 127.0.0.1:5432 (user `postgres`) when it answers, else embedded PostgreSQL;");
+    line("`QUARRY_BENCH_DATABASE` can name another server's JDBC URL. The river corpus is read from");
+    line("`../shared/corpora/river` beside the checkout; without it only the generated corpus is measured.");
+    line();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Runtime
+
+  /** The scores of one benchmark and implementation, one per round, in round order. */
+  record Rounds(List<Score> scores) {
+    double median() {
+      return ResultsReport.median(scores.stream().map(Score::score).toList());
+    }
+
+    String unit() {
+      return scores.get(0).unit();
+    }
+  }
+
+  /** benchmark, then implementation, then its scores by round; from every round's JMH JSON. */
+  private static Map<String, Map<String, Rounds>> readJmh(Path folder) throws IOException {
+    Map<String, Map<String, Map<Integer, Score>>> byRound = new LinkedHashMap<>();
+    List<Path> files;
+    try (var walk = Files.walk(folder)) {
+      files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    for (Path file : files) {
+      int round = Integer.parseInt(file.getParent().getFileName().toString().replace("round-", ""));
+      for (JsonNode result : new ObjectMapper().readTree(file.toFile())) {
+        String name = result.path("benchmark").asText();
+        String[] parts = name.split("\\.");
+        String implementation = parts[parts.length - 2].replace("Benchmark", "");
+        String benchmark = parts[parts.length - 1];
+        JsonNode metric = result.path("primaryMetric");
+        int samples = 0;
+        for (JsonNode fork : metric.path("rawData")) {
+          samples += fork.size();
+        }
+        Score score =
+            new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
+                metric.path("scoreUnit").asText(), samples);
+        byRound.computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
+            .computeIfAbsent(implementation, i -> new java.util.TreeMap<>())
+            .put(round, score);
+      }
+    }
+    Map<String, Map<String, Rounds>> result = new LinkedHashMap<>();
+    byRound.forEach((benchmark, implementations) -> {
+      Map<String, Rounds> rounds = new LinkedHashMap<>();
+      implementations.forEach((implementation, scores) -> rounds.put(implementation, new Rounds(new ArrayList<>(scores.values()))));
+      result.put(benchmark, rounds);
+    });
+    return result;
+  }
+
+  /** Per round, {@code a}'s score divided by {@code b}'s (rounds both have). */
+  private static List<Double> ratios(Rounds a, Rounds b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < Math.min(a.scores().size(), b.scores().size()); i++) {
+      ratios.add(a.scores().get(i).score() / b.scores().get(i).score());
+    }
+    return ratios;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private void runtime(Map<String, Map<String, Rounds>> jmh, String roundCount) {
+    line("## Runtime (JMH)");
+    line();
+    line("The benchmarks run in " + roundCount + " rounds (`dev.quarry.bench.runtime.Rounds`): in each round, every");
+    line("benchmark runs for every implementation back to back, one JMH fork each, starting with a different");
+    line("implementation each round, so that the implementations compared are measured minutes apart at most and");
+    line("load that drifts over the run spreads over all of them. A fork: 3 warm-up and 3 measured iterations of 1 s,");
+    line("average time per operation; the 100,000-row bulk load as single shots (2 warm-up, 3 measured). The ledger");
+    line("table is emptied before each iteration. Every implementation runs the same SQL on one connection held for the");
+    line("whole fork, in autocommit mode; batches and bulk loads each run in one transaction. The bulk load is");
+    line("`:copyfrom` (COPY) for Quarry and a JDBC batch for the others; hand-written COPY is the floor for `:copyfrom`.");
+    line();
+    line("### Ratios to hand-written JDBC");
+    line();
+    line("Time per operation divided by hand-written JDBC's in the same round; the median over the rounds, then the");
+    line("lowest and highest round in brackets. Below 1.00 is faster than the hand-written code.");
+    line();
+    line("| benchmark | hand-written JDBC | Quarry | JdbcTemplate | JDBI | jOOQ |");
+    line("|---|---:|---:|---:|---:|---:|");
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Rounds> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Jdbc")) {
+        continue;
+      }
+      Rounds jdbc = scores.get("Jdbc");
+      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
+      for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
+        Rounds score = scores.get(implementation);
+        row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+    Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
+    if (bulk != null && bulk.containsKey("Copy") && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
+      line("Bulk load: Quarry's `:copyfrom` takes " + ratio(bulk.get("Quarry"), bulk.get("Copy"))
+          + " the time of hand-written COPY (" + time(bulk.get("Copy")) + "), and " + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
+          + " that of a hand-written JDBC batch: " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster.");
+      line();
+    }
+    line("### Time per operation");
+    line();
+    line("Median over the rounds of each fork's mean, µs per operation except the bulk load (ms); then each round's");
+    line("mean ± JMH's 99.9% confidence half-width, in round order.");
+    line();
+    line("| benchmark | implementation | median | rounds |");
+    line("|---|---|---:|---|");
+    List<String> columns = new ArrayList<>(IMPLEMENTATIONS);
+    columns.add("Copy");
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Rounds> scores = jmh.getOrDefault(benchmark, Map.of());
+      for (String implementation : columns) {
+        Rounds rounds = scores.get(implementation);
+        if (rounds == null) {
+          continue;
+        }
+        List<String> each = new ArrayList<>();
+        for (Score score : rounds.scores()) {
+          each.add(number(score.score()) + (Double.isNaN(score.error()) ? "" : " ± " + number(score.error())));
+        }
+        line("| " + BENCHMARK_LABELS.get(benchmark) + " | " + LABELS.get(implementation) + " | " + time(rounds) + " | "
+            + String.join("; ", each) + " |");
+      }
+    }
+    line();
+    runtimeTargets(jmh);
+  }
+
+  private void runtimeTargets(Map<String, Map<String, Rounds>> jmh) {
+    List<String> within = new ArrayList<>();
+    boolean allWithin = true;
+    List<String> behind = new ArrayList<>();
+    int compared = 0;
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Rounds> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Quarry")) {
+        continue;
+      }
+      Rounds quarry = scores.get("Quarry");
+      String floorName = benchmark.equals("bulkLoad100k") ? "Copy" : "Jdbc";
+      Rounds floor = scores.get(floorName);
+      if (floor != null) {
+        allWithin &= median(ratios(quarry, floor)) <= 1.03;
+        within.add(BENCHMARK_LABELS.get(benchmark) + " " + ratio(quarry, floor)
+            + (floorName.equals("Copy") ? " (of hand-written COPY)" : ""));
+      }
+      if (!benchmark.equals("bulkLoad100k")) {
+        for (String other : List.of("JdbcTemplate", "Jdbi", "Jooq")) {
+          Rounds score = scores.get(other);
+          if (score != null) {
+            compared++;
+            if (median(ratios(quarry, score)) >= 1) {
+              behind.add(BENCHMARK_LABELS.get(benchmark) + ": Quarry ÷ " + LABELS.get(other) + " " + ratio(quarry, score));
+            }
+          }
+        }
+      }
+    }
+    if (!within.isEmpty()) {
+      target("Generated code within 3% of hand-written JDBC on every runtime benchmark", allWithin,
+          "Quarry ÷ hand-written, median (range) over the rounds: " + String.join("; ", within));
+    }
+    if (compared > 0) {
+      target("Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch)", behind.isEmpty(),
+          behind.isEmpty()
+              ? "Quarry's time is below each of theirs on all four (median of per-round ratios)"
+              : "not ahead on " + String.join("; ", behind));
+    }
+    Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
+    if (bulk != null && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
+      double speedup = median(ratios(bulk.get("Jdbc"), bulk.get("Quarry")));
+      target("`:copyfrom` at least 5x faster than a JDBC batch for 100,000 rows", speedup >= 5,
+          "JDBC batch " + time(bulk.get("Jdbc")) + ", Quarry `:copyfrom` " + time(bulk.get("Quarry")) + ": "
+              + speedup(bulk.get("Jdbc"), bulk.get("Quarry")));
+    }
+  }
+
+  private static String time(Rounds rounds) {
+    String unit = rounds.unit().replace("us/op", "µs").replace("ms/op", "ms");
+    return number(rounds.median()) + " " + unit;
+  }
+
+  private static String number(double value) {
+    if (value >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    if (value >= 10) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** Median of the per-round ratios, and the lowest and highest: "1.01 (0.97–1.04)". */
+  private static String ratio(Rounds score, Rounds base) {
+    List<Double> ratios = ratios(score, base);
+    String text = String.format(Locale.ROOT, "%.2f", median(ratios));
+    if (ratios.size() > 1) {
+      text += String.format(
+          Locale.ROOT, " (%.2f–%.2f)", ratios.stream().min(Double::compare).orElseThrow(),
+          ratios.stream().max(Double::compare).orElseThrow());
+    }
+    return text;
+  }
+
+  /** How many times faster {@code fast} is than {@code slow}: the median of the per-round quotients. */
+  private static String speedup(Rounds slow, Rounds fast) {
+    return String.format(Locale.ROOT, "%.1fx", median(ratios(slow, fast)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Build times
+
+  private void buildTimes(JsonNode build) {
+    line("## Build time");
+    line();
+    line("Each figure is the median of " + build.path("repetitions").asInt() + " `javac` runs, each a new process (a fresh");
+    line("JVM, as Maven's forked compiler or a CI build runs it), timed from start to exit. `javac` compiles the");
+    line("project's one Java source (`package-info.java` with `@GenerateQueries`) with the processor; the baselines");
+    line("compile it with `-proc:none`, alone and together with the sources Quarry generates (the same output as a build");
+    line("with the processor, so the difference to it is what the processor adds). Scenarios: **cold**, no lock file");
+    line("(the database is started, every migration applied, every query analysed); **warm**, nothing changed since the");
+    line("last build, whose lock file answers for every query (no database); **edited query**, one query's text");
+    line("changed (the database is started, the migrations applied, that query analysed); **added migration**, one");
+    line("new migration (every query analysed again). The phase columns come from the processor's");
+    line("`-Aquarry.timings=true` note (medians of each phase, so they need not add up to the median total);");
+    line("\"adds\" is the scenario's median minus the median of `javac` with the generated sources and no processor.");
+    line("CPU is the process's user + system time over all its threads (javac, JIT compiler, garbage collector; not");
+    line("PostgreSQL's), from `/usr/bin/time`: less disturbed than wall-clock time by other work on a shared machine,");
+    line("but larger than it where the JVM works on both cores at once.");
+    line();
+    for (JsonNode corpus : build.path("corpora")) {
+      JsonNode scenarios = corpus.path("scenarios");
+      long plain = scenarios.path("javac").path("wallMsMedian").asLong();
+      long withGenerated = scenarios.path("javac+generated").path("wallMsMedian").asLong();
+      long withGeneratedCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
+      line("### " + corpus.path("description").asText());
+      line();
+      line("Generated: " + corpus.path("generatedSourceFiles").asInt() + " source files. `javac -proc:none` of the");
+      line("package-info alone: " + plain + " ms (CPU " + scenarios.path("javac").path("cpuMsMedian").asLong(-1)
+          + " ms); with the generated sources: " + withGenerated + " ms (CPU " + withGeneratedCpu + " ms).");
+      line();
+      line("| scenario | javac, median | adds | CPU | adds, CPU | Quarry total | database start | migrations | catalog | analysis | per query | generation | other |");
+      line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      for (String name : List.of("cold", "warm", "edited query", "added migration")) {
+        JsonNode scenario = scenarios.path(name);
+        if (scenario.isMissingNode()) {
+          continue;
+        }
+        JsonNode phases = scenario.path("phaseMsMedian");
+        long wall = scenario.path("wallMsMedian").asLong();
+        int analysed = scenario.path("analysedQueries").asInt();
+        long analysis = phases.path("analysis").asLong();
+        long other = phases.path("reading").asLong() + phases.path("lock file").asLong()
+            + phases.path("migration checks").asLong() + phases.path("database stop").asLong();
+        long cpu = scenario.path("cpuMsMedian").asLong(-1);
+        String cpuColumns = cpu < 0 || withGeneratedCpu < 0 ? "– | –" : cpu + " ms | " + signed(cpu - withGeneratedCpu) + " ms";
+        line("| " + name + " | " + wall + " ms | " + signed(wall - withGenerated) + " ms | " + cpuColumns + " | " + phases.path("total").asLong()
+            + " ms | " + phases.path("database start").asLong() + " ms | " + phases.path("migrations").asLong() + " ms | "
+            + phases.path("catalog").asLong() + " ms | " + analysis + " ms (" + analysed + ") | "
+            + (analysed == 0 ? "–" : String.format(Locale.ROOT, "%.2f ms", (double) analysis / analysed)) + " | "
+            + phases.path("generation").asLong() + " ms | " + other + " ms |");
+      }
+      line();
+      line("\"other\": reading and parsing the SQL files, checking and writing the lock file, migration checks, and stopping");
+      line("the database (dropping the scratch database on a server). Runs, in ms: " + runs(scenarios) + ".");
+      line();
+      buildTargets(corpus, withGenerated);
+    }
+  }
+
+  private static String runs(JsonNode scenarios) {
+    List<String> parts = new ArrayList<>();
+    scenarios.fields().forEachRemaining(
+        e -> parts.add(e.getKey() + " " + e.getValue().path("wallMsRuns") + " (CPU " + e.getValue().path("cpuMsRuns") + ")"));
+    return String.join("; ", parts);
+  }
+
+  private void buildTargets(JsonNode corpus, long baseline) {
+    JsonNode scenarios = corpus.path("scenarios");
+    String name = corpus.path("name").asText();
+    long warm = scenarios.path("warm").path("wallMsMedian").asLong();
+    long warmCpu = scenarios.path("warm").path("cpuMsMedian").asLong(-1);
+    long baselineCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
+    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150,
+        "warm " + warm + " ms vs javac with the generated sources " + baseline + " ms: adds " + signed(warm - baseline)
+            + " ms" + (warmCpu < 0 ? "" : " (CPU: adds " + signed(warmCpu - baselineCpu) + " ms)") + "; Quarry's own total "
+            + scenarios.path("warm").path("phaseMsMedian").path("total").asLong() + " ms");
+    long edited = scenarios.path("edited query").path("wallMsMedian").asLong();
+    long editedTotal = scenarios.path("edited query").path("phaseMsMedian").path("total").asLong();
+    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000,
+        "adds " + signed(edited - baseline) + " ms to javac (" + edited + " ms vs " + baseline
+            + " ms); Quarry's own total " + editedTotal + " ms, of which database start "
+            + scenarios.path("edited query").path("phaseMsMedian").path("database start").asLong() + " ms and migrations "
+            + scenarios.path("edited query").path("phaseMsMedian").path("migrations").asLong() + " ms");
+    if (name.equals("generated")) {
+      JsonNode cold = scenarios.path("cold");
+      int analysed = cold.path("analysedQueries").asInt();
+      double perQuery = (double) cold.path("phaseMsMedian").path("analysis").asLong() / Math.max(1, analysed);
+      target("Cold build of 1,000 queries: analysis < 2 ms/query on a local database", perQuery < 2,
+          String.format(Locale.ROOT, "%.2f ms/query (%d ms for %d queries)", perQuery,
+              cold.path("phaseMsMedian").path("analysis").asLong(), analysed));
+    }
+  }
+
+  private static String signed(long value) {
+    return (value >= 0 ? "+" : "") + value;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Targets
+
+  private void target(String target, boolean met, String numbers) {
+    targets.add(new String[] {target, met ? "met" : "**not met**", numbers});
+  }
+
+  private void targetsSection() {
+    line("## Targets");
+    line();
+    line("Verdicts computed from the figures above, on this run, on this shared machine.");
+    line();
+    line("| target | verdict | figures |");
+    line("|---|---|---|");
+    for (String[] target : targets) {
+      line("| " + target[0] + " | " + target[1] + " | " + target[2] + " |");
+    }
+    line();
+  }
+
+  private void line(String text) {
+    md.append(text).append('\n');
+  }
+
+  private void line() {
+    md.append('\n');
+  }
+}
