@@ -8,11 +8,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * {@code SqlLexer}, {@code ParameterRewriter}) with Jazzer, checking {@link QueryFileProperties}
  * for every input.
  *
- * <p>In an ordinary test run this runs the inputs in {@code QueryFileFuzzTestInputs/} (real query
- * files, and every input that once broke a property, kept as a regression test). The build's
- * {@code fuzz} execution of Surefire then fuzzes it for a fixed number of runs from a fixed seed
- * (the processor pom's profile {@code fuzz}: {@code quarry.fuzz.runs}, {@code quarry.fuzz.seed},
- * {@code quarry.fuzz.seconds}; a build that picks tests with {@code -Dtest} does not fuzz). For a
+ * <p>The processor pom's profile {@code fuzz} runs it in a JVM of its own (Jazzer's agent hooks
+ * JDK classes for everything after it): first the inputs in {@code QueryFileFuzzTestInputs/}
+ * (real query files, and every input that once broke a property, kept as regression tests),
+ * then a fuzzing run of a fixed number of inputs from a fixed seed ({@code quarry.fuzz.runs},
+ * {@code quarry.fuzz.seed}, {@code quarry.fuzz.seconds}). A build that picks tests with
+ * {@code -Dtest} does not fuzz; {@code -Dtest=QueryFileFuzzTest} replays the inputs only. For a
  * longer run: {@code mvn -pl processor test-compile surefire:test@fuzz -Dquarry.fuzz.runs=-1
  * -Dquarry.fuzz.seconds=600}. A finding is written to the inputs folder (rename it to say what it
  * is), so that it fails every later run until fixed; libFuzzer prints its seed to reproduce a run.
