@@ -168,16 +168,32 @@ public final class ParameterRewriter {
           char next = occurrence.end() < query.sqlEnd() ? text.charAt(occurrence.end()) : ' ';
           String separator =
               SqlLexer.isIdentCont(next) || next == '?' || byStart.containsKey(occurrence.end()) ? " " : "";
-          String placeholder = occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
+          // Nor may "$" + "$1" become "$$1", the start of a dollar quote.
+          String lead = occurrence.start() > query.sqlStart() && text.charAt(occurrence.start() - 1) == '$' ? " " : "";
+          String placeholder = lead + occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
           analysis.append(placeholder);
           offsets.replaced(occurrence.start(), placeholder.length());
-          jdbc.append(occurrence.prefix()).append('?').append(occurrence.suffix()).append(separator);
+          jdbc.append(lead).append(occurrence.prefix()).append('?').append(occurrence.suffix()).append(separator);
           bindings.add(number);
           skipUntil = occurrence.end();
           copyStart = occurrence.end();
           continue;
         }
         String tokenText = token.text(text);
+        boolean dollarQuote =
+            token.kind() == TokenKind.DOLLAR_STRING || token.kind() == TokenKind.UNTERMINATED_DOLLAR_STRING;
+        if (dollarQuote && jdbc.length() > 0
+            && (SqlLexer.isIdentCont(jdbc.charAt(jdbc.length() - 1)) || jdbc.charAt(jdbc.length() - 1) == '$')) {
+          // PostgreSQL starts a dollar quote right after "$$$$" or "1", PgJDBC does not (it takes
+          // a $ after a word character for part of the word) and would read ? and ; inside it:
+          // a space, in both forms, makes them agree.
+          analysis.append(text, copyStart, token.start());
+          offsets.copied(copyStart, token.start() - copyStart);
+          analysis.append(' ');
+          offsets.replaced(token.start(), 1);
+          copyStart = token.start();
+          jdbc.append(' ');
+        }
         if (token.kind() == TokenKind.OPERATOR) {
           // PgJDBC reads every ? outside strings and comments as a placeholder and ?? as a literal
           // ?, so a placeholder right before a doubled operator needs a space: "? ??", not "???".

@@ -119,6 +119,19 @@ class ParameterRewriterTest {
   }
 
   @Test
+  void dollarQuotesRightAfterADollarOrDigitStayDollarQuotesForPgJdbc() {
+    // Found by fuzzing: PostgreSQL reads "$$$$$$a ? ;$$" as two dollar quotes, PgJDBC (which
+    // takes a $ after a word character for part of the word) as one and then "a ? ;" as SQL.
+    ParsedQuery query = rewrite("SELECT $$$$$$a ? ;$$, @x::int, 1$$b$$");
+    assertEquals("SELECT $$$$ $$a ? ;$$, $1::int, 1 $$b$$", query.analysisSql());
+    assertEquals("SELECT $$$$ $$a ? ;$$, ?::int, 1 $$b$$", query.jdbcSql());
+    String fileText = query.declaration().file().text();
+    assertEquals(fileText.indexOf("$$a"), query.offsets().fileOffset(query.analysisSql().indexOf("$$a")));
+    // Nor does a parameter right after a lone $ become "$$1", a dollar quote's start.
+    assertEquals("SELECT $ $1", rewrite("SELECT $sqlc.arg(a)").analysisSql());
+  }
+
+  @Test
   void operatorsWithAtSignAreNotParameters() {
     ParsedQuery query = rewrite("SELECT * FROM t WHERE tags @> @wanted AND x <@ y AND ts @@ to_tsquery(@q)");
     assertEquals("SELECT * FROM t WHERE tags @> $1 AND x <@ y AND ts @@ to_tsquery($2)", query.analysisSql());
