@@ -534,13 +534,16 @@ public final class ResultsReport {
     long warm = scenarios.path("warm").path("wallMsMedian").asLong();
     long warmCpu = scenarios.path("warm").path("cpuMsMedian").asLong(-1);
     long baselineCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
-    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150,
+    long warmTotal = scenarios.path("warm").path("phaseMsMedian").path("total").asLong();
+    // Met only when both say so: the wall-clock difference of two noisy medians can come out
+    // small or negative while the processor's own note says it worked for seconds.
+    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150 && warmTotal < 150,
         "warm " + warm + " ms vs javac with the generated sources " + baseline + " ms: adds " + signed(warm - baseline)
             + " ms" + (warmCpu < 0 ? "" : " (CPU: adds " + signed(warmCpu - baselineCpu) + " ms)") + "; Quarry's own total "
             + scenarios.path("warm").path("phaseMsMedian").path("total").asLong() + " ms");
     long edited = scenarios.path("edited query").path("wallMsMedian").asLong();
     long editedTotal = scenarios.path("edited query").path("phaseMsMedian").path("total").asLong();
-    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000,
+    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000 && editedTotal < 1000,
         "adds " + signed(edited - baseline) + " ms to javac (" + edited + " ms vs " + baseline
             + " ms); Quarry's own total " + editedTotal + " ms, of which database start "
             + scenarios.path("edited query").path("phaseMsMedian").path("database start").asLong() + " ms and migrations "
@@ -569,7 +572,8 @@ public final class ResultsReport {
   private void targetsSection() {
     line("## Targets");
     line();
-    line("Verdicts computed from the figures above, on this run, on this shared machine.");
+    line("Verdicts computed from the figures above, on this run, on this shared machine. A build-time target is");
+    line("met only when both the wall-clock difference to `javac` and the processor's own total are under it.");
     line();
     line("| target | verdict | figures |");
     line("|---|---|---|");
