@@ -38,8 +38,11 @@ public final class ResultsReport {
           "batchInsert1000", "batch insert of 1,000 rows",
           "bulkLoad100k", "bulk load of 100,000 rows");
 
-  /** A JMH result: mean time per operation and the half-width of its 99.9% confidence interval. */
-  record Score(double score, double error, String unit, int samples) {
+  /**
+   * A JMH result: mean time per operation, the half-width of its 99.9% confidence interval, and
+   * the JVM's CPU time per operation ({@code cpu.time/op}, NaN when not measured).
+   */
+  record Score(double score, double error, String unit, int samples, double cpu) {
     double relativeError() {
       return Double.isNaN(error) || score == 0 ? 0 : error / score;
     }
@@ -196,6 +199,19 @@ public final class ResultsReport {
       return ResultsReport.median(scores.stream().map(Score::score).toList());
     }
 
+    double cpuMedian() {
+      return ResultsReport.median(scores.stream().map(Score::cpu).toList());
+    }
+
+    boolean hasCpu() {
+      return scores.stream().noneMatch(s -> Double.isNaN(s.cpu()));
+    }
+
+    /** The same rounds with the CPU time per operation as the score. */
+    Rounds cpu() {
+      return new Rounds(scores.stream().map(s -> new Score(s.cpu(), Double.NaN, s.unit(), s.samples(), s.cpu())).toList());
+    }
+
     String unit() {
       return scores.get(0).unit();
     }
@@ -220,9 +236,11 @@ public final class ResultsReport {
         for (JsonNode fork : metric.path("rawData")) {
           samples += fork.size();
         }
+        JsonNode cpu = result.path("secondaryMetrics").path("cpu.time/op");
         Score score =
             new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
-                metric.path("scoreUnit").asText(), samples);
+                metric.path("scoreUnit").asText(), samples,
+                cpu.isMissingNode() ? Double.NaN : cpu.path("score").asDouble(Double.NaN));
         byRound.computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
             .computeIfAbsent(implementation, i -> new java.util.TreeMap<>())
             .put(round, score);
@@ -235,6 +253,36 @@ public final class ResultsReport {
       result.put(benchmark, rounds);
     });
     return result;
+  }
+
+  private void ratioTable(Map<String, Map<String, Rounds>> jmh) {
+    line("| benchmark | hand-written JDBC | Quarry | JdbcTemplate | JDBI | jOOQ |");
+    line("|---|---:|---:|---:|---:|---:|");
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Rounds> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Jdbc")) {
+        continue;
+      }
+      Rounds jdbc = scores.get("Jdbc");
+      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
+      for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
+        Rounds score = scores.get(implementation);
+        row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+  }
+
+  /** The same results with CPU time as the score, for those that measured it. */
+  private static Map<String, Map<String, Rounds>> cpuOnly(Map<String, Map<String, Rounds>> jmh) {
+    Map<String, Map<String, Rounds>> cpu = new LinkedHashMap<>();
+    jmh.forEach((benchmark, implementations) -> implementations.forEach((implementation, rounds) -> {
+      if (rounds.hasCpu()) {
+        cpu.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(implementation, rounds.cpu());
+      }
+    }));
+    return cpu;
   }
 
   /** Per round, {@code a}'s score divided by {@code b}'s (rounds both have). */
@@ -259,46 +307,46 @@ public final class ResultsReport {
     line("benchmark runs for every implementation back to back, one JMH fork each, starting with a different");
     line("implementation each round, so that the implementations compared are measured minutes apart at most and");
     line("load that drifts over the run spreads over all of them. A fork: 3 warm-up and 3 measured iterations of 1 s,");
-    line("average time per operation; the 100,000-row bulk load as single shots (2 warm-up, 3 measured). The ledger");
+    line("average time per operation; the 100,000-row bulk load as single shots (8 warm-up, 4 measured). The ledger");
     line("table is emptied before each iteration. Every implementation runs the same SQL on one connection held for the");
     line("whole fork, in autocommit mode; batches and bulk loads each run in one transaction. The bulk load is");
     line("`:copyfrom` (COPY) for Quarry and a JDBC batch for the others; hand-written COPY is the floor for `:copyfrom`.");
     line();
-    line("### Ratios to hand-written JDBC");
+    line("### Ratios to hand-written JDBC: wall-clock time");
     line();
     line("Time per operation divided by hand-written JDBC's in the same round; the median over the rounds, then the");
     line("lowest and highest round in brackets. Below 1.00 is faster than the hand-written code.");
     line();
-    line("| benchmark | hand-written JDBC | Quarry | JdbcTemplate | JDBI | jOOQ |");
-    line("|---|---:|---:|---:|---:|---:|");
-    for (String benchmark : BENCHMARKS) {
-      Map<String, Rounds> scores = jmh.get(benchmark);
-      if (scores == null || !scores.containsKey("Jdbc")) {
-        continue;
-      }
-      Rounds jdbc = scores.get("Jdbc");
-      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
-      for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
-        Rounds score = scores.get(implementation);
-        row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
-      }
-      line(row.toString());
+    ratioTable(jmh);
+    Map<String, Map<String, Rounds>> cpu = cpuOnly(jmh);
+    if (!cpu.isEmpty()) {
+      line("### Ratios to hand-written JDBC: client CPU time");
+      line();
+      line("The benchmark JVM's CPU time per operation (`CpuTimeProfiler`: the library, the driver's encoding and");
+      line("decoding, the garbage collector; not PostgreSQL's work, not the time spent waiting for it or for a free");
+      line("core), divided by hand-written JDBC's in the same round; median, then the range over the rounds. This is");
+      line("the cost of the library layer itself, and far less disturbed by other work on a shared machine than");
+      line("wall-clock time; the first column is JDBC's CPU time per operation.");
+      line();
+      ratioTable(cpu);
     }
-    line();
     Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
     if (bulk != null && bulk.containsKey("Copy") && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
       line("Bulk load: Quarry's `:copyfrom` takes " + ratio(bulk.get("Quarry"), bulk.get("Copy"))
           + " the time of hand-written COPY (" + time(bulk.get("Copy")) + "), and " + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
-          + " that of a hand-written JDBC batch: " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster.");
+          + " that of a hand-written JDBC batch: " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster."
+          + (bulk.get("Quarry").hasCpu() && bulk.get("Copy").hasCpu()
+              ? " Client CPU: " + ratio(bulk.get("Quarry").cpu(), bulk.get("Copy").cpu()) + " of hand-written COPY's."
+              : ""));
       line();
     }
     line("### Time per operation");
     line();
     line("Median over the rounds of each fork's mean, µs per operation except the bulk load (ms); then each round's");
-    line("mean ± JMH's 99.9% confidence half-width, in round order.");
+    line("mean ± JMH's 99.9% confidence half-width, in round order; then the client CPU time per operation.");
     line();
-    line("| benchmark | implementation | median | rounds |");
-    line("|---|---|---:|---|");
+    line("| benchmark | implementation | median | rounds | CPU, median | CPU, rounds |");
+    line("|---|---|---:|---|---:|---|");
     List<String> columns = new ArrayList<>(IMPLEMENTATIONS);
     columns.add("Copy");
     for (String benchmark : BENCHMARKS) {
@@ -312,15 +360,22 @@ public final class ResultsReport {
         for (Score score : rounds.scores()) {
           each.add(number(score.score()) + (Double.isNaN(score.error()) ? "" : " ± " + number(score.error())));
         }
+        String cpuText = rounds.hasCpu()
+            ? number(rounds.cpuMedian()) + " | " + String.join("; ", rounds.scores().stream().map(s -> number(s.cpu())).toList())
+            : "– | –";
         line("| " + BENCHMARK_LABELS.get(benchmark) + " | " + LABELS.get(implementation) + " | " + time(rounds) + " | "
-            + String.join("; ", each) + " |");
+            + String.join("; ", each) + " | " + cpuText + " |");
       }
     }
     line();
-    runtimeTargets(jmh);
+    runtimeTargets(jmh, "wall-clock time");
+    if (!cpu.isEmpty()) {
+      runtimeTargets(cpu, "client CPU time");
+    }
+    bulkTarget(jmh);
   }
 
-  private void runtimeTargets(Map<String, Map<String, Rounds>> jmh) {
+  private void runtimeTargets(Map<String, Map<String, Rounds>> jmh, String measure) {
     List<String> within = new ArrayList<>();
     boolean allWithin = true;
     List<String> behind = new ArrayList<>();
@@ -351,15 +406,19 @@ public final class ResultsReport {
       }
     }
     if (!within.isEmpty()) {
-      target("Generated code within 3% of hand-written JDBC on every runtime benchmark", allWithin,
+      target("Generated code within 3% of hand-written JDBC on every runtime benchmark, by " + measure, allWithin,
           "Quarry ÷ hand-written, median (range) over the rounds: " + String.join("; ", within));
     }
     if (compared > 0) {
-      target("Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch)", behind.isEmpty(),
+      target("Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch), by " + measure,
+          behind.isEmpty(),
           behind.isEmpty()
               ? "Quarry's time is below each of theirs on all four (median of per-round ratios)"
               : "not ahead on " + String.join("; ", behind));
     }
+  }
+
+  private void bulkTarget(Map<String, Map<String, Rounds>> jmh) {
     Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
     if (bulk != null && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
       double speedup = median(ratios(bulk.get("Jdbc"), bulk.get("Quarry")));
@@ -475,13 +534,16 @@ public final class ResultsReport {
     long warm = scenarios.path("warm").path("wallMsMedian").asLong();
     long warmCpu = scenarios.path("warm").path("cpuMsMedian").asLong(-1);
     long baselineCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
-    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150,
+    long warmTotal = scenarios.path("warm").path("phaseMsMedian").path("total").asLong();
+    // Met only when both say so: the wall-clock difference of two noisy medians can come out
+    // small or negative while the processor's own note says it worked for seconds.
+    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150 && warmTotal < 150,
         "warm " + warm + " ms vs javac with the generated sources " + baseline + " ms: adds " + signed(warm - baseline)
             + " ms" + (warmCpu < 0 ? "" : " (CPU: adds " + signed(warmCpu - baselineCpu) + " ms)") + "; Quarry's own total "
             + scenarios.path("warm").path("phaseMsMedian").path("total").asLong() + " ms");
     long edited = scenarios.path("edited query").path("wallMsMedian").asLong();
     long editedTotal = scenarios.path("edited query").path("phaseMsMedian").path("total").asLong();
-    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000,
+    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000 && editedTotal < 1000,
         "adds " + signed(edited - baseline) + " ms to javac (" + edited + " ms vs " + baseline
             + " ms); Quarry's own total " + editedTotal + " ms, of which database start "
             + scenarios.path("edited query").path("phaseMsMedian").path("database start").asLong() + " ms and migrations "
@@ -510,7 +572,8 @@ public final class ResultsReport {
   private void targetsSection() {
     line("## Targets");
     line();
-    line("Verdicts computed from the figures above, on this run, on this shared machine.");
+    line("Verdicts computed from the figures above, on this run, on this shared machine. A build-time target is");
+    line("met only when both the wall-clock difference to `javac` and the processor's own total are under it.");
     line();
     line("| target | verdict | figures |");
     line("|---|---|---|");

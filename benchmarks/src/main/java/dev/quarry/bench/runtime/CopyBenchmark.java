@@ -59,8 +59,9 @@ public class CopyBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 2)
-  @Measurement(iterations = 3)
+  // Single shots warm the JIT slowly: a few shots more than the others need before they settle.
+  @Warmup(iterations = 8)
+  @Measurement(iterations = 4)
   public long bulkLoad100k() throws SQLException {
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(Workload.COPY_ENTRIES);
     try {

@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * round. On a machine shared with other work, the load changes from minute to minute; running
  * the implementations of one benchmark within a minute or two of each other, several times,
  * keeps that drift out of the comparison better than one long run per implementation would.
- * Each fork writes JMH's JSON to {@code <output>/round-<n>/<benchmark>-<implementation>.json}.
+ * Each fork writes JMH's JSON to {@code <output>/round-<n>/<benchmark>-<implementation>.json},
+ * with the JVM's CPU time per operation ({@link CpuTimeProfiler}) as a secondary metric.
  *
  * <p>Arguments: {@code <output folder> <rounds> [--quick]}; {@code --quick} runs one short
  * iteration of each instead of the iterations the benchmarks declare.
@@ -48,6 +49,7 @@ public final class Rounds {
           ChainedOptionsBuilder options =
               new OptionsBuilder()
                   .include("^dev\\.quarry\\.bench\\.runtime\\." + implementation + "Benchmark\\." + benchmark + "$")
+                  .addProfiler(CpuTimeProfiler.class)
                   .resultFormat(ResultFormatType.JSON)
                   .result(folder.resolve(benchmark + "-" + implementation + ".json").toString());
           if (quick) {

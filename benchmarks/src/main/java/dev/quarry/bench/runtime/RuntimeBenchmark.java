@@ -106,8 +106,9 @@ public abstract class RuntimeBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 2)
-  @Measurement(iterations = 3)
+  // Single shots warm the JIT slowly: a few shots more than the others need before they settle.
+  @Warmup(iterations = 8)
+  @Measurement(iterations = 4)
   public void bulkLoad100k() throws Exception {
     bulkLoad();
   }
