@@ -74,9 +74,9 @@ final class ClusterCache {
       initialize(binaries, staging.resolve("data"), staging.resolve("postgres.log"));
       Files.delete(staging.resolve("postgres.log"));
       Files.writeString(staging.resolve(COMPLETE), binaries.version() + "\n", StandardCharsets.UTF_8);
-      if (Files.exists(cluster)) {
-        // Left half-made by a build that was killed before the rename's marker existed: impossible
-        // with rename, but a folder without its marker is never used, so clear the way.
+      if (Files.exists(cluster) && !Files.isRegularFile(cluster.resolve(COMPLETE))) {
+        // A folder without its marker (not made by this class) is never used: clear the way. A
+        // finished one that another build renamed into place meanwhile stays: it may be copying it.
         FileTrees.delete(cluster);
       }
       try {

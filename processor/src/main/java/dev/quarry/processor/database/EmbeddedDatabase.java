@@ -245,8 +245,11 @@ final class EmbeddedDatabase extends ManagedDatabase {
     }
   }
 
-  private static Optional<Long> postmasterPid(Path data) {
-    // Read from the file, not matched against the process: used for our own running instance.
+  /**
+   * The process id in {@code data}'s postmaster.pid, not checked against any process: for this
+   * build's own instance; {@link StaleInstances} checks it before stopping another's.
+   */
+  static Optional<Long> postmasterPid(Path data) {
     try {
       List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
       return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));

@@ -121,18 +121,11 @@ final class StaleInstances {
 
   /** The running postmaster of {@code data}, when postmaster.pid names one serving that folder. */
   static Optional<ProcessHandle> postmaster(Path data) {
-    try {
-      List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
-      if (lines.isEmpty()) {
-        return Optional.empty();
-      }
-      long pid = Long.parseLong(lines.get(0).strip());
-      Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-      String dataPath = data.toAbsolutePath().normalize().toString();
-      return process.filter(p -> commandLine(p).map(line -> line.contains(dataPath)).orElse(false));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
+    String dataPath = data.toAbsolutePath().normalize().toString();
+    return EmbeddedDatabase.postmasterPid(data)
+        .flatMap(ProcessHandle::of)
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> commandLine(p).map(line -> line.contains(dataPath)).orElse(false));
   }
 
   /** The process's command line: /proc on Linux, ProcessHandle.Info elsewhere. */
