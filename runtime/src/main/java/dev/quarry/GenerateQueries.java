@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
  *
  * <p>Paths are relative to the processor option {@code quarry.projectDir}. Each may name a
  * directory (every {@code .sql} file in it) or a single {@code .sql} file. At build time the
- * processor applies the migrations to a scratch PostgreSQL database, checks every query against
- * it and generates one {@code <FileName>Queries} class per query file.
+ * processor applies the migrations to a scratch PostgreSQL database, checks every query against it
+ * and generates one {@code <FileName>Queries} class per query file.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

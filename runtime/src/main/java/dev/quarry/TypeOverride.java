@@ -21,8 +21,8 @@ import java.lang.annotation.Target;
  *
  * <p>Give exactly one of {@link #type()} and {@link #column()}. A type override applies to every
  * value of that type: columns, parameters and array elements. A column override applies to that
- * table column in the table's record and wherever a query returns the column itself; it wins over
- * a type override. The converter's first type argument must be the Java type Quarry uses for the
+ * table column in the table's record and wherever a query returns the column itself; it wins over a
+ * type override. The converter's first type argument must be the Java type Quarry uses for the
  * PostgreSQL type (see the README's type table); its second is the type generated code uses.
  */
 @Documented

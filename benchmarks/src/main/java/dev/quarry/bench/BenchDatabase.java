@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * server).
  *
  * <p>The system property {@value #PROPERTY} chooses: {@code auto} (the default), {@code embedded},
- * or the JDBC URL of a server's maintenance database, e.g.
- * {@code jdbc:postgresql://db.local:5432/postgres?user=bench}.
+ * or the JDBC URL of a server's maintenance database, e.g. {@code
+ * jdbc:postgresql://db.local:5432/postgres?user=bench}.
  */
 public final class BenchDatabase implements AutoCloseable {
   public static final String PROPERTY = "quarry.bench.database";
@@ -38,7 +38,8 @@ public final class BenchDatabase implements AutoCloseable {
   private final @Nullable EmbeddedPostgres embedded;
   private final String description;
 
-  private BenchDatabase(String serverUrl, String name, @Nullable EmbeddedPostgres embedded, String description) {
+  private BenchDatabase(
+      String serverUrl, String name, @Nullable EmbeddedPostgres embedded, String description) {
     this.serverUrl = serverUrl;
     this.name = name;
     this.embedded = embedded;
@@ -67,7 +68,9 @@ public final class BenchDatabase implements AutoCloseable {
       }
     }
     String description =
-        "PostgreSQL " + version + (embedded == null ? " server at " + hostOf(serverUrl) : " embedded (zonky)");
+        "PostgreSQL "
+            + version
+            + (embedded == null ? " server at " + hostOf(serverUrl) : " embedded (zonky)");
     BenchDatabase database = new BenchDatabase(serverUrl, name, embedded, description);
     try {
       database.migrateAndSeed();
@@ -96,7 +99,8 @@ public final class BenchDatabase implements AutoCloseable {
   }
 
   private void migrateAndSeed() throws SQLException, IOException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       for (String migration : MIGRATIONS) {
         statement.execute(resource("bench/migrations/" + migration));
       }
@@ -105,7 +109,9 @@ public final class BenchDatabase implements AutoCloseable {
               + " SELECT g, 'user' || g || '@example.com', 'User number ' || g, g * 100, g % 3 <> 0,"
               + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute',"
               + " CASE WHEN g % 2 = 0 THEN 'note for account ' || g END"
-              + " FROM generate_series(1, " + ACCOUNTS + ") AS g");
+              + " FROM generate_series(1, "
+              + ACCOUNTS
+              + ") AS g");
       statement.execute("VACUUM ANALYZE accounts");
     }
   }

@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes the SQL folders count as compile inputs: when a migration or query file was added,
- * changed or removed since the last build, the module's classes are marked stale so that
+ * Makes the SQL folders count as compile inputs: when a migration or query file was added, changed
+ * or removed since the last build, the module's classes are marked stale so that
  * maven-compiler-plugin recompiles and Quarry's processor runs again. Without it, {@code mvn
  * compile} after editing only {@code .sql} files reports "Nothing to compile" and keeps the old
  * generated code.
@@ -61,19 +61,37 @@ public final class CheckInputsMojo extends AbstractMojo {
             : inputs.stream().map(f -> base.resolve(f.toPath()).normalize()).toList();
     SqlInputs.Outcome outcome;
     try {
-      outcome = SqlInputs.check(roots, require(outputDirectory, "outputDirectory").toPath(),
-          require(stateFile, "stateFile").toPath());
+      outcome =
+          SqlInputs.check(
+              roots,
+              require(outputDirectory, "outputDirectory").toPath(),
+              require(stateFile, "stateFile").toPath());
     } catch (IOException e) {
       throw new MojoExecutionException(
-          "Quarry could not check the SQL inputs " + roots + ": " + e.getMessage()
-              + "; run mvn clean compile, or set -Dquarry.skipInputCheck=true", e);
+          "Quarry could not check the SQL inputs "
+              + roots
+              + ": "
+              + e.getMessage()
+              + "; run mvn clean compile, or set -Dquarry.skipInputCheck=true",
+          e);
     }
     switch (outcome.kind()) {
-      case FIRST_RUN -> getLog().info("Quarry: recorded " + roots.size() + " SQL input folder(s)"
-          + (outcome.classesMarked() > 0 ? "; classes from an unrecorded build marked for recompilation" : ""));
+      case FIRST_RUN ->
+          getLog()
+              .info(
+                  "Quarry: recorded "
+                      + roots.size()
+                      + " SQL input folder(s)"
+                      + (outcome.classesMarked() > 0
+                          ? "; classes from an unrecorded build marked for recompilation"
+                          : ""));
       case UNCHANGED -> getLog().info("Quarry: SQL inputs unchanged");
-      case CHANGED -> getLog().info("Quarry: SQL inputs changed (" + summary(outcome.changes(), roots)
-          + "); the module will be recompiled");
+      case CHANGED ->
+          getLog()
+              .info(
+                  "Quarry: SQL inputs changed ("
+                      + summary(outcome.changes(), roots)
+                      + "); the module will be recompiled");
     }
   }
 

@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * content hash), kept between builds in a small text file, and the means to make the compiler
  * plugin recompile when the fingerprint changes.
  *
- * <p>maven-compiler-plugin only looks at Java sources and class-path jars to decide whether to
- * run javac, so an edited {@code .sql} file alone would leave stale generated code in place. When
- * the SQL inputs changed, every class file in the output directory is given the oldest possible
+ * <p>maven-compiler-plugin only looks at Java sources and class-path jars to decide whether to run
+ * javac, so an edited {@code .sql} file alone would leave stale generated code in place. When the
+ * SQL inputs changed, every class file in the output directory is given the oldest possible
  * modification time: each Java source then counts as newer than its class, the compiler plugin's
  * own staleness rule recompiles the module, and the processor runs again. Nothing outside the
  * build's output directory is touched.
@@ -117,7 +117,8 @@ final class SqlInputs {
     }
     List<Path> classFiles;
     try (Stream<Path> walk = Files.walk(classes)) {
-      classFiles = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).toList();
+      classFiles =
+          walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).toList();
     }
     for (Path file : classFiles) {
       Files.setLastModifiedTime(file, OLDEST);
@@ -125,7 +126,8 @@ final class SqlInputs {
     return classFiles.size();
   }
 
-  private static List<String> differences(Map<String, String> previous, Map<String, String> current) {
+  private static List<String> differences(
+      Map<String, String> previous, Map<String, String> current) {
     List<String> changes = new ArrayList<>();
     for (Map.Entry<String, String> entry : current.entrySet()) {
       String before = previous.get(entry.getKey());
@@ -161,6 +163,7 @@ final class SqlInputs {
     Files.createDirectories(parent);
     Path temporary = Files.createTempFile(parent, "inputs", ".tmp");
     Files.writeString(temporary, text, StandardCharsets.UTF_8);
-    Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

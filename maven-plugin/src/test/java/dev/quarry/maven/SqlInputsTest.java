@@ -27,7 +27,8 @@ class SqlInputsTest {
     classes = Files.createDirectories(project.resolve("target/classes/com/example"));
     state = project.resolve("target/quarry/sql-inputs.txt");
     Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
-    Files.writeString(queries.resolve("users.sql"), "-- name: AllUsers :many\nSELECT id FROM users;\n");
+    Files.writeString(
+        queries.resolve("users.sql"), "-- name: AllUsers :many\nSELECT id FROM users;\n");
     someClass = Files.writeString(classes.resolve("UsersQueries.class"), "bytes");
   }
 
@@ -63,7 +64,8 @@ class SqlInputsTest {
   void anEditedQueryMarksEveryClassStale() throws IOException {
     check();
     Files.setLastModifiedTime(someClass, FileTime.fromMillis(1_000_000));
-    Files.writeString(queries.resolve("users.sql"), "-- name: AllUsers :many\nSELECT id, id FROM users;\n");
+    Files.writeString(
+        queries.resolve("users.sql"), "-- name: AllUsers :many\nSELECT id, id FROM users;\n");
     SqlInputs.Outcome changed = check();
     assertEquals(SqlInputs.Kind.CHANGED, changed.kind());
     assertEquals(List.of("changed 1:users.sql"), changed.changes());
@@ -79,7 +81,8 @@ class SqlInputsTest {
     check();
     Files.writeString(migrations.resolve("V2__posts.sql"), "CREATE TABLE posts (id int);\n");
     Files.createDirectories(queries.resolve("nested"));
-    Files.writeString(queries.resolve("nested/posts.sql"), "-- name: AllPosts :many\nSELECT id FROM posts;\n");
+    Files.writeString(
+        queries.resolve("nested/posts.sql"), "-- name: AllPosts :many\nSELECT id FROM posts;\n");
     assertEquals(List.of("added 0:V2__posts.sql", "added 1:nested/posts.sql"), check().changes());
     Files.delete(migrations.resolve("V1__users.sql"));
     assertEquals(List.of("removed 0:V1__users.sql"), check().changes());

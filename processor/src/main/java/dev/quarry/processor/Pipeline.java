@@ -6,17 +6,10 @@ import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.analysis.UnknownNameExplainer;
 import dev.quarry.processor.codegen.CodeGenerator;
+import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
-import dev.quarry.processor.lock.InputHashes;
-import dev.quarry.processor.lock.LockCheck;
-import dev.quarry.processor.lock.LockFile;
-import dev.quarry.processor.lock.Resolution;
-import dev.quarry.processor.lock.Resolution.SchemaStamp;
-import dev.quarry.processor.lock.ResolutionCapture;
-import dev.quarry.processor.lock.ResolvedCatalog;
 import dev.quarry.processor.config.ProjectRequest;
-import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.database.DatabaseLauncher;
 import dev.quarry.processor.database.DatabaseUnavailableException;
@@ -25,6 +18,13 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.lock.InputHashes;
+import dev.quarry.processor.lock.LockCheck;
+import dev.quarry.processor.lock.LockFile;
+import dev.quarry.processor.lock.Resolution;
+import dev.quarry.processor.lock.Resolution.SchemaStamp;
+import dev.quarry.processor.lock.ResolutionCapture;
+import dev.quarry.processor.lock.ResolvedCatalog;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.MigrationReader;
 import dev.quarry.processor.migration.MigrationRunner;
@@ -33,9 +33,9 @@ import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.model.GeneratedPackage;
 import dev.quarry.processor.model.ModelBuilder;
 import dev.quarry.processor.query.QueryDeclaration;
-import dev.quarry.processor.safety.MigrationChecks;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
+import dev.quarry.processor.safety.MigrationChecks;
 import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
@@ -58,11 +58,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs Quarry's stages for one {@code @GenerateQueries} use: read the files, find the
- * parameters, take what the lock file still answers for, build the schema in a scratch database
- * and analyse the rest (only when something is stale), build the model from the resulting
- * {@link Resolution}, write the sources and, when it changed, the lock file. Problems of every stage are collected in {@link Diagnostics}; sources are
- * returned only when there is no error.
+ * Runs Quarry's stages for one {@code @GenerateQueries} use: read the files, find the parameters,
+ * take what the lock file still answers for, build the schema in a scratch database and analyse the
+ * rest (only when something is stale), build the model from the resulting {@link Resolution}, write
+ * the sources and, when it changed, the lock file. Problems of every stage are collected in {@link
+ * Diagnostics}; sources are returned only when there is no error.
  */
 public final class Pipeline {
   private final ProcessorOptions options;
@@ -72,10 +72,11 @@ public final class Pipeline {
   }
 
   /**
-   * What one run produced: the diagnostics, the sources when there was no error, and how long
-   * each phase took (the caller adds the time it takes to write the sources).
+   * What one run produced: the diagnostics, the sources when there was no error, and how long each
+   * phase took (the caller adds the time it takes to write the sources).
    */
-  public record Result(Diagnostics diagnostics, List<JavaFile> sources, String summary, PhaseTimings timings) {
+  public record Result(
+      Diagnostics diagnostics, List<JavaFile> sources, String summary, PhaseTimings timings) {
     Result(Diagnostics diagnostics, PhaseTimings timings) {
       this(diagnostics, List.of(), "", timings);
     }
@@ -87,9 +88,14 @@ public final class Pipeline {
     long readingStarted = System.nanoTime();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
     List<Migration> migrations =
-        new MigrationReader(sources, diagnostics, options.migrations().format(), options.migrations().placeholders())
+        new MigrationReader(
+                sources,
+                diagnostics,
+                options.migrations().format(),
+                options.migrations().placeholders())
             .read(request.migrations());
-    MigrationChecks migrationChecks = new MigrationChecks(options.migrations(), sources, diagnostics);
+    MigrationChecks migrationChecks =
+        new MigrationChecks(options.migrations(), sources, diagnostics);
     boolean migrationsReadable = !diagnostics.hasErrors();
 
     List<QueryFile> queryFiles = new ArrayList<>();
@@ -114,7 +120,8 @@ public final class Pipeline {
 
     long started = System.nanoTime();
     SchemaStamp schema =
-        InputHashes.schemaStamp(migrations, options.postgresVersion().major(), request.typeOverrides());
+        InputHashes.schemaStamp(
+            migrations, options.postgresVersion().major(), request.typeOverrides());
     Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
     LockCheck check = checkLock(lockPath, schema, parsed, diagnostics);
     timings.record(Phase.LOCK_FILE, started);
@@ -128,18 +135,37 @@ public final class Pipeline {
       // Every query is in the lock file, resolved against these migrations: no database needed.
       List<String> names = parsed.stream().map(q -> q.declaration().name()).toList();
       resolution = check.locked().retain(names);
-      origin = "from the lock file " + display(lockPath) + " (migrations and queries unchanged, no database used)";
+      origin =
+          "from the lock file "
+              + display(lockPath)
+              + " (migrations and queries unchanged, no database used)";
     } else if (options.lockMode() == LockMode.OFFLINE) {
       diagnostics.error(
-          Problem.STALE_LOCK, null,
-          "the lock file " + display(lockPath) + " is stale: " + check.describe() + "; -A" + LockMode.OPTION
+          Problem.STALE_LOCK,
+          null,
+          "the lock file "
+              + display(lockPath)
+              + " is stale: "
+              + check.describe()
+              + "; -A"
+              + LockMode.OPTION
               + "=offline never connects to a database, so refresh the lock file with a build that can"
-              + " (without -A" + LockMode.OPTION + "=offline; embedded PostgreSQL needs no install) and commit it");
+              + " (without -A"
+              + LockMode.OPTION
+              + "=offline; embedded PostgreSQL needs no install) and commit it");
       return new Result(diagnostics, timings);
     } else {
       Optional<Resolved> resolved =
           resolveWithDatabase(
-              request, migrations, parsed, schema, check, lockPath, migrationChecks, diagnostics, timings);
+              request,
+              migrations,
+              parsed,
+              schema,
+              check,
+              lockPath,
+              migrationChecks,
+              diagnostics,
+              timings);
       if (resolved.isEmpty()) {
         return new Result(diagnostics, timings);
       }
@@ -159,9 +185,11 @@ public final class Pipeline {
         catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
       }
       TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
-      model = new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
+      model =
+          new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
     } catch (SQLException e) {
-      throw new IllegalStateException("the resolved facts lack a type the model needs: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the resolved facts lack a type the model needs: " + e.getMessage(), e);
     }
     if (diagnostics.hasErrors()) {
       timings.record(Phase.GENERATION, generationStarted);
@@ -185,33 +213,53 @@ public final class Pipeline {
         }
       } catch (IOException e) {
         diagnostics.error(
-            Problem.LOCK_FILE, null,
-            "cannot write the lock file " + lockPath + ": " + e.getMessage() + "; make its folder writable, or set -A"
-                + LockMode.OPTION + "=off");
+            Problem.LOCK_FILE,
+            null,
+            "cannot write the lock file "
+                + lockPath
+                + ": "
+                + e.getMessage()
+                + "; make its folder writable, or set -A"
+                + LockMode.OPTION
+                + "=off");
         return new Result(diagnostics, timings);
       }
     }
     timings.record(Phase.LOCK_FILE, lockWriteStarted);
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =
-        "Quarry: " + parsed.size() + " queries in " + queryFiles.size() + " files " + origin + " in " + millis + " ms"
+        "Quarry: "
+            + parsed.size()
+            + " queries in "
+            + queryFiles.size()
+            + " files "
+            + origin
+            + " in "
+            + millis
+            + " ms"
             + lockNote;
     return new Result(diagnostics, files, summary, timings);
   }
 
   /**
-   * A resolution made with a database, how it was made (for the summary), and the schema
-   * snapshot to write when the build succeeds.
+   * A resolution made with a database, how it was made (for the summary), and the schema snapshot
+   * to write when the build succeeds.
    */
   private record Resolved(Resolution resolution, String origin, Optional<String> schemaSnapshot) {}
 
   /**
-   * Builds the schema and analyses what the lock file does not answer for: only the new and
-   * changed queries when the schema is unchanged, else every query.
+   * Builds the schema and analyses what the lock file does not answer for: only the new and changed
+   * queries when the schema is unchanged, else every query.
    */
   private Optional<Resolved> resolveWithDatabase(
-      ProjectRequest request, List<Migration> migrations, List<ParsedQuery> parsed, SchemaStamp schema,
-      LockCheck check, @Nullable Path lockPath, MigrationChecks migrationChecks, Diagnostics diagnostics,
+      ProjectRequest request,
+      List<Migration> migrations,
+      List<ParsedQuery> parsed,
+      SchemaStamp schema,
+      LockCheck check,
+      @Nullable Path lockPath,
+      MigrationChecks migrationChecks,
+      Diagnostics diagnostics,
       PhaseTimings timings) {
     SchemaDatabase database;
     long databaseStarted = System.nanoTime();
@@ -221,7 +269,10 @@ public final class Pipeline {
       String lock =
           lockPath == null
               ? ""
-              : "; the lock file " + display(lockPath) + " cannot stand in for it: " + check.describe()
+              : "; the lock file "
+                  + display(lockPath)
+                  + " cannot stand in for it: "
+                  + check.describe()
                   + " (build once where a database is available to refresh it, and commit it)";
       diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
       timings.record(Phase.DATABASE_START, databaseStarted);
@@ -235,7 +286,8 @@ public final class Pipeline {
       try (Connection connection = database.connect()) {
         timings.record(Phase.DATABASE_START, databaseStarted);
         long migrationsStarted = System.nanoTime();
-        MigrationRunner.Result applied = new MigrationRunner(diagnostics).apply(connection, migrations);
+        MigrationRunner.Result applied =
+            new MigrationRunner(diagnostics).apply(connection, migrations);
         timings.record(Phase.MIGRATIONS, migrationsStarted);
         if (!applied.succeeded()) {
           stopStarted = System.nanoTime();
@@ -248,17 +300,20 @@ public final class Pipeline {
         boolean incremental = check.locked() != null && check.schemaFresh();
         List<ParsedQuery> toAnalyze = incremental ? check.stale() : parsed;
         long analysisStarted = System.nanoTime();
-        QueryAnalyzer analyzer = new QueryAnalyzer(connection, catalog, explainer(applied.history()));
+        QueryAnalyzer analyzer =
+            new QueryAnalyzer(connection, catalog, explainer(applied.history()));
         List<AnalyzedQuery> analyzed = new ArrayList<>();
         for (ParsedQuery query : toAnalyze) {
           analyzer.analyze(query, diagnostics).ifPresent(analyzed::add);
         }
-        Resolution fresh = ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
+        Resolution fresh =
+            ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
         timings.record(Phase.ANALYSIS, analysisStarted);
         timings.analysedQueries(toAnalyze.size());
         // Last: the down round trip among the checks changes the database.
         long checksStarted = System.nanoTime();
-        Optional<String> snapshot = migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
+        Optional<String> snapshot =
+            migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
         timings.record(Phase.CHECKS, checksStarted);
         Resolution resolution = fresh;
         if (incremental) {
@@ -271,9 +326,17 @@ public final class Pipeline {
           resolution = check.locked().merge(kept, fresh);
         }
         String origin =
-            "checked against " + migrations.size() + " migrations on " + database.description() + " ("
-                + toAnalyze.size() + " analysed" + (incremental ? ", " + (parsed.size() - toAnalyze.size())
-                + " unchanged from the lock file" : "") + ")";
+            "checked against "
+                + migrations.size()
+                + " migrations on "
+                + database.description()
+                + " ("
+                + toAnalyze.size()
+                + " analysed"
+                + (incremental
+                    ? ", " + (parsed.size() - toAnalyze.size()) + " unchanged from the lock file"
+                    : "")
+                + ")";
         stopStarted = System.nanoTime();
         return Optional.of(new Resolved(resolution, origin, snapshot));
       }
@@ -282,9 +345,15 @@ public final class Pipeline {
       diagnostics.error(
           Problem.DATABASE_UNAVAILABLE,
           null,
-          "the schema database (" + database.description() + ") failed while Quarry was using it: "
-              + ConnectionLoss.describe(e) + " [SQLSTATE " + e.getSQLState() + "]; check that the database"
-              + " stays up and reachable during the build, or choose another -A" + DatabaseChoice.OPTION
+          "the schema database ("
+              + database.description()
+              + ") failed while Quarry was using it: "
+              + ConnectionLoss.describe(e)
+              + " [SQLSTATE "
+              + e.getSQLState()
+              + "]; check that the database"
+              + " stays up and reachable during the build, or choose another -A"
+              + DatabaseChoice.OPTION
               + " (embedded needs no server)");
       return Optional.empty();
     } finally {
@@ -315,13 +384,19 @@ public final class Pipeline {
     if (path == null) {
       return "(none)";
     }
-    Path relative = path.startsWith(options.projectDir()) ? options.projectDir().relativize(path) : path;
+    Path relative =
+        path.startsWith(options.projectDir()) ? options.projectDir().relativize(path) : path;
     return relative.toString().replace('\\', '/');
   }
 
-  private LockCheck checkLock(@Nullable Path lockPath, SchemaStamp schema, List<ParsedQuery> parsed, Diagnostics diagnostics) {
+  private LockCheck checkLock(
+      @Nullable Path lockPath,
+      SchemaStamp schema,
+      List<ParsedQuery> parsed,
+      Diagnostics diagnostics) {
     if (lockPath == null) {
-      return LockCheck.of(null, "the lock file is off (-A" + LockMode.OPTION + "=off)", schema, parsed);
+      return LockCheck.of(
+          null, "the lock file is off (-A" + LockMode.OPTION + "=off)", schema, parsed);
     }
     Resolution locked = null;
     String unusable = "there is no lock file " + display(lockPath);
@@ -345,7 +420,10 @@ public final class Pipeline {
           diagnostics.error(
               Problem.DUPLICATE_QUERY,
               query.headerLocation(),
-              "a query named " + query.name() + " already exists at " + first.headerLocation()
+              "a query named "
+                  + query.name()
+                  + " already exists at "
+                  + first.headerLocation()
                   + "; query names must be unique, rename one of them");
         }
       }
@@ -353,8 +431,10 @@ public final class Pipeline {
   }
 
   private static final Pattern MISSING_COLUMN =
-      Pattern.compile("column \"?(?:([^\".\\s]+)\\.)?\"?([^\"\\s]+)\"? (?:of relation \"([^\"]+)\" )?does not exist");
-  private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
+      Pattern.compile(
+          "column \"?(?:([^\".\\s]+)\\.)?\"?([^\"\\s]+)\"? (?:of relation \"([^\"]+)\" )?does not exist");
+  private static final Pattern MISSING_RELATION =
+      Pattern.compile("relation \"([^\"]+)\" does not exist");
 
   /** Names the migration that dropped or renamed what PostgreSQL says does not exist. */
   static UnknownNameExplainer explainer(SchemaHistory history) {

@@ -37,15 +37,15 @@ import javax.tools.Diagnostic.Kind;
 import javax.tools.JavaFileObject;
 
 /**
- * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline}
- * and reports its diagnostics as javac errors and warnings on the annotation. It writes sources
- * only when no use of the annotation in the build has an error.
+ * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline} and
+ * reports its diagnostics as javac errors and warnings on the annotation. It writes sources only
+ * when no use of the annotation in the build has an error.
  *
- * <p>Unlike most processors it claims its annotation: {@code @GenerateQueries} is Quarry's own
- * and no other processor reads it, and an unclaimed annotation makes javac warn ("No processor
- * claimed any of these annotations") under {@code -Xlint:all}, which fails builds that also use
- * {@code -Werror}. For the same reason it claims {@code @Generated} and {@code @NullMarked} in a
- * round where only types it generated carry them.
+ * <p>Unlike most processors it claims its annotation: {@code @GenerateQueries} is Quarry's own and
+ * no other processor reads it, and an unclaimed annotation makes javac warn ("No processor claimed
+ * any of these annotations") under {@code -Xlint:all}, which fails builds that also use {@code
+ * -Werror}. For the same reason it claims {@code @Generated} and {@code @NullMarked} in a round
+ * where only types it generated carry them.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({
@@ -105,23 +105,34 @@ public final class QuarryProcessor extends AbstractProcessor {
       // Bad overrides are reported now; the rest of the build still runs so that every error
       // shows at once, but nothing is generated.
       PhaseTimings timings = new PhaseTimings();
-      TypeOverrideReader.Result overrides = new TypeOverrideReader(processingEnv).read(element, mirror);
+      TypeOverrideReader.Result overrides =
+          new TypeOverrideReader(processingEnv).read(element, mirror);
       anyError |= overrides.hadErrors();
       ProjectRequest request =
           new ProjectRequest(
-              packageOf(element), strings(mirror, "migrations"), strings(mirror, "queries"), overrides.valid());
+              packageOf(element),
+              strings(mirror, "migrations"),
+              strings(mirror, "queries"),
+              overrides.valid());
       Pipeline pipeline = new Pipeline(options);
       Path lock = options.lockMode() == LockMode.OFF ? null : pipeline.lockPath(request);
       Element owner = lock == null ? null : lockOwners.putIfAbsent(lock, element);
       if (owner != null) {
         // Each would rewrite the other's facts: the second build would always find it stale.
-        processingEnv.getMessager().printMessage(
-            Kind.ERROR,
-            "this @GenerateQueries and the one on " + owner + " would share the lock file " + lock
-                + " (it lives in the folder of the first queries path); give each its own queries folder,"
-                + " or name a different folder first [" + Problem.LOCK_FILE.tag() + "]",
-            element,
-            mirror);
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Kind.ERROR,
+                "this @GenerateQueries and the one on "
+                    + owner
+                    + " would share the lock file "
+                    + lock
+                    + " (it lives in the folder of the first queries path); give each its own queries folder,"
+                    + " or name a different folder first ["
+                    + Problem.LOCK_FILE.tag()
+                    + "]",
+                element,
+                mirror);
         anyError = true;
         continue;
       }
@@ -133,8 +144,12 @@ public final class QuarryProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Kind.ERROR,
-                "Quarry failed unexpectedly: " + e + "; this is a bug in Quarry, please report it with the"
-                    + " migrations and queries that caused it [" + Problem.INTERNAL.tag() + "]",
+                "Quarry failed unexpectedly: "
+                    + e
+                    + "; this is a bug in Quarry, please report it with the"
+                    + " migrations and queries that caused it ["
+                    + Problem.INTERNAL.tag()
+                    + "]",
                 element,
                 mirror);
         anyError = true;
@@ -151,7 +166,9 @@ public final class QuarryProcessor extends AbstractProcessor {
               case WARNING -> Kind.WARNING;
               case NOTE -> Kind.NOTE;
             };
-        processingEnv.getMessager().printMessage(kind, diagnostic.render(), d.element(), d.mirror());
+        processingEnv
+            .getMessager()
+            .printMessage(kind, diagnostic.render(), d.element(), d.mirror());
       }
     }
     for (Done d : done) {
@@ -166,17 +183,21 @@ public final class QuarryProcessor extends AbstractProcessor {
       }
       if (options.timings()) {
         timings.finish();
-        processingEnv.getMessager().printMessage(Kind.NOTE, timings.render(), d.element(), d.mirror());
+        processingEnv
+            .getMessager()
+            .printMessage(Kind.NOTE, timings.render(), d.element(), d.mirror());
       }
     }
     return true;
   }
 
   /** Whether every element carrying one of {@code annotations} is a type Quarry generated. */
-  private boolean onlyOnGeneratedTypes(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+  private boolean onlyOnGeneratedTypes(
+      Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement each : annotations) {
       for (Element element : round.getElementsAnnotatedWith(each)) {
-        if (!(element instanceof TypeElement type) || !generatedTypes.contains(type.getQualifiedName().toString())) {
+        if (!(element instanceof TypeElement type)
+            || !generatedTypes.contains(type.getQualifiedName().toString())) {
           return false;
         }
       }
@@ -207,14 +228,18 @@ public final class QuarryProcessor extends AbstractProcessor {
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()
-          .printMessage(Kind.ERROR, e.getMessage() + " [" + Problem.CONFIGURATION.tag() + "]", anyElement);
+          .printMessage(
+              Kind.ERROR, e.getMessage() + " [" + Problem.CONFIGURATION.tag() + "]", anyElement);
       return null;
     }
   }
 
   private void write(Element element, AnnotationMirror mirror, List<JavaFile> sources) {
     for (JavaFile file : sources) {
-      String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+      String name =
+          file.packageName().isEmpty()
+              ? file.typeSpec().name()
+              : file.packageName() + "." + file.typeSpec().name();
       try {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
         generatedTypes.add(name);
@@ -226,7 +251,13 @@ public final class QuarryProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Kind.ERROR,
-                "cannot write the generated source " + name + ": " + e.getMessage() + " [" + Problem.INTERNAL.tag() + "]",
+                "cannot write the generated source "
+                    + name
+                    + ": "
+                    + e.getMessage()
+                    + " ["
+                    + Problem.INTERNAL.tag()
+                    + "]",
                 element,
                 mirror);
       }

@@ -24,8 +24,8 @@ import javax.lang.model.util.Types;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Reads the {@code typeOverrides} of a {@code @GenerateQueries} and checks each converter with
- * the compiler's model of it: a public concrete class with a public no-argument constructor that
+ * Reads the {@code typeOverrides} of a {@code @GenerateQueries} and checks each converter with the
+ * compiler's model of it: a public concrete class with a public no-argument constructor that
  * implements {@code ValueConverter<D, J>} with plain types for {@code D} and {@code J}. Problems
  * are errors on the annotation naming the converter.
  */
@@ -49,7 +49,8 @@ final class TypeOverrideReader {
       String type = string(override, "type");
       String column = string(override, "column");
       AnnotationValue converterValue = value(override, "converter");
-      if (converterValue == null || !(converterValue.getValue() instanceof DeclaredType converter)
+      if (converterValue == null
+          || !(converterValue.getValue() instanceof DeclaredType converter)
           || converter.getKind() == TypeKind.ERROR) {
         // javac reports a converter class it cannot find itself.
         ok = false;
@@ -60,12 +61,17 @@ final class TypeOverrideReader {
       if (type.isBlank() == column.isBlank()) {
         problem = "give exactly one of type = \"...\" and column = \"...\"";
       } else if (!column.isBlank() && column.split("\\.").length < 2) {
-        problem = "column = \"" + column + "\" must name a table column as table.column or schema.table.column";
+        problem =
+            "column = \""
+                + column
+                + "\" must name a table column as table.column or schema.table.column";
       }
       String[] arguments = problem == null ? converterArguments(converter) : null;
       if (problem == null && arguments == null) {
-        problem = name + " must implement dev.quarry.runtime.ValueConverter<D, J> with plain classes for D and J"
-            + " (no type variables, no type arguments on J)";
+        problem =
+            name
+                + " must implement dev.quarry.runtime.ValueConverter<D, J> with plain classes for D and J"
+                + " (no type variables, no type arguments on J)";
       }
       if (problem == null) {
         problem = constructionProblem((TypeElement) converter.asElement());
@@ -75,8 +81,13 @@ final class TypeOverrideReader {
         ok = false;
         continue;
       }
-      specs.add(new TypeOverrideSpec(
-          type.isBlank() ? null : type.strip(), column.isBlank() ? null : column.strip(), name, arguments[0], arguments[1]));
+      specs.add(
+          new TypeOverrideSpec(
+              type.isBlank() ? null : type.strip(),
+              column.isBlank() ? null : column.strip(),
+              name,
+              arguments[0],
+              arguments[1]));
     }
     return new Result(specs, !ok);
   }
@@ -88,7 +99,9 @@ final class TypeOverrideReader {
     while (!pending.isEmpty()) {
       TypeMirror current = pending.removeFirst();
       if (current instanceof DeclaredType declared
-          && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(VALUE_CONVERTER)) {
+          && ((TypeElement) declared.asElement())
+              .getQualifiedName()
+              .contentEquals(VALUE_CONVERTER)) {
         List<? extends TypeMirror> arguments = declared.getTypeArguments();
         if (arguments.size() != 2) {
           return null;
@@ -114,17 +127,21 @@ final class TypeOverrideReader {
   }
 
   private static String constructionProblem(TypeElement converter) {
-    if (converter.getKind() != ElementKind.CLASS || converter.getModifiers().contains(Modifier.ABSTRACT)) {
+    if (converter.getKind() != ElementKind.CLASS
+        || converter.getModifiers().contains(Modifier.ABSTRACT)) {
       return converter.getQualifiedName() + " must be a concrete class";
     }
     if (!converter.getModifiers().contains(Modifier.PUBLIC)) {
       return converter.getQualifiedName() + " must be public: generated code creates it";
     }
-    if (converter.getNestingKind().isNested() && !converter.getModifiers().contains(Modifier.STATIC)) {
+    if (converter.getNestingKind().isNested()
+        && !converter.getModifiers().contains(Modifier.STATIC)) {
       return converter.getQualifiedName() + " must be a top-level or static nested class";
     }
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(converter.getEnclosedElements())) {
-      if (constructor.getParameters().isEmpty() && constructor.getModifiers().contains(Modifier.PUBLIC)) {
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(converter.getEnclosedElements())) {
+      if (constructor.getParameters().isEmpty()
+          && constructor.getModifiers().contains(Modifier.PUBLIC)) {
         return null;
       }
     }
@@ -133,7 +150,8 @@ final class TypeOverrideReader {
 
   private void error(Element element, AnnotationMirror annotation, String message) {
     Messager messager = environment.getMessager();
-    messager.printMessage(Kind.ERROR, message + " [" + Problem.CONFIGURATION.tag() + "]", element, annotation);
+    messager.printMessage(
+        Kind.ERROR, message + " [" + Problem.CONFIGURATION.tag() + "]", element, annotation);
   }
 
   private static List<? extends AnnotationValue> values(AnnotationMirror mirror, String name) {
@@ -154,7 +172,8 @@ final class TypeOverrideReader {
   }
 
   private static AnnotationValue value(AnnotationMirror mirror, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {
         return entry.getValue();
       }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * javac with Quarry in a JVM of its own, as a build runs it: for tests that kill the build,
- * set its environment (PGPASSWORD), or read everything it prints. The test classpath is the
- * JVM's and javac's classpath, so the processor is found on it.
+ * javac with Quarry in a JVM of its own, as a build runs it: for tests that kill the build, set its
+ * environment (PGPASSWORD), or read everything it prints. The test classpath is the JVM's and
+ * javac's classpath, so the processor is found on it.
  */
 public final class ChildJavac {
   /** What a finished run printed and how long it took. */
@@ -33,7 +33,8 @@ public final class ChildJavac {
    * @param options javac options, e.g. {@code -Aquarry.database=...}
    * @param environment variables to set; PGPASSWORD is removed unless set here
    */
-  public ChildJavac(Path project, Path work, List<String> options, Map<String, String> environment) {
+  public ChildJavac(
+      Path project, Path work, List<String> options, Map<String, String> environment) {
     this.project = project;
     this.work = work;
     this.options = List.copyOf(options);
@@ -44,16 +45,28 @@ public final class ChildJavac {
   public Process start() throws IOException {
     Path sources = Files.createDirectories(work.resolve("src/com/example/db"));
     Path packageInfo = sources.resolve("package-info.java");
-    Files.writeString(packageInfo, CompileCaseTest.packageInfo("com.example.db"), StandardCharsets.UTF_8);
+    Files.writeString(
+        packageInfo, CompileCaseTest.packageInfo("com.example.db"), StandardCharsets.UTF_8);
     Path generated = Files.createDirectories(work.resolve("generated"));
     Path classes = Files.createDirectories(work.resolve("classes"));
     String classpath = System.getProperty("java.class.path");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", classpath, "com.sun.tools.javac.Main",
-        "-processor", QuarryProcessor.class.getName(),
-        "-classpath", classpath, "-s", generated.toString(), "-d", classes.toString(),
-        "-Aquarry.projectDir=" + project.toAbsolutePath()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "com.sun.tools.javac.Main",
+                "-processor",
+                QuarryProcessor.class.getName(),
+                "-classpath",
+                classpath,
+                "-s",
+                generated.toString(),
+                "-d",
+                classes.toString(),
+                "-Aquarry.projectDir=" + project.toAbsolutePath()));
     command.addAll(options);
     command.add(packageInfo.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -73,7 +86,8 @@ public final class ChildJavac {
       throw new AssertionError("javac did not finish within " + limitSeconds + " s: " + output());
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new Outcome(process.pid(), process.exitValue(), read("stdout.txt"), read("stderr.txt"), millis);
+    return new Outcome(
+        process.pid(), process.exitValue(), read("stdout.txt"), read("stderr.txt"), millis);
   }
 
   /** What javac printed so far. */

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every sqlc command, end to end: the {@code commands} case is compiled with Quarry, its
- * migrations applied to embedded PostgreSQL, and each generated method is called and its effect
- * read back. Tests share one database, so each works on rows of its own (its own authors, its own
- * range of event ids).
+ * Every sqlc command, end to end: the {@code commands} case is compiled with Quarry, its migrations
+ * applied to embedded PostgreSQL, and each generated method is called and its effect read back.
+ * Tests share one database, so each works on rows of its own (its own authors, its own range of
+ * event ids).
  */
 class CommandsEndToEndTest {
   private static final Path CASE = CompileCaseTest.CASES.resolve("commands");
@@ -70,20 +70,34 @@ class CommandsEndToEndTest {
     assertEquals(Optional.empty(), call("getAuthor", Map.of("id", -1L)));
 
     call("updateBio", args("bio", "tab\there, \"quoted\" \\ 😀", "id", id));
-    assertEquals("tab\there, \"quoted\" \\ 😀", get(((Optional<?>) call("getAuthor", Map.of("id", id))).orElseThrow(), "bio"));
+    assertEquals(
+        "tab\there, \"quoted\" \\ 😀",
+        get(((Optional<?>) call("getAuthor", Map.of("id", id))).orElseThrow(), "bio"));
     call("updateBio", args("bio", null, "id", id));
     assertNull(get(((Optional<?>) call("getAuthor", Map.of("id", id))).orElseThrow(), "bio"));
 
     List<?> authors = (List<?>) call("listAuthors", Map.of());
-    assertTrue(authors.contains(((Optional<?>) call("getAuthor", Map.of("id", id))).orElseThrow()), authors.toString());
-    assertThrows(UnsupportedOperationException.class, () -> authors.remove(0), ":many gives an unmodifiable list");
+    assertTrue(
+        authors.contains(((Optional<?>) call("getAuthor", Map.of("id", id))).orElseThrow()),
+        authors.toString());
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> authors.remove(0),
+        ":many gives an unmodifiable list");
   }
 
   @Test
   void paramsRecordCarriesMoreThanFourParameters() throws Exception {
     long author = authorId("Params");
     Object inReview = status("in review");
-    Object book = createBook(author, "Title, with \"quotes\"", inReview, List.of("a", "b,c", "d\"e", "{f}", ""), "isbn-params", 120);
+    Object book =
+        createBook(
+            author,
+            "Title, with \"quotes\"",
+            inReview,
+            List.of("a", "b,c", "d\"e", "{f}", ""),
+            "isbn-params",
+            120);
     assertEquals(author, get(book, "authorId"));
     assertEquals("Title, with \"quotes\"", get(book, "title"));
     assertEquals(inReview, get(book, "status"));
@@ -102,13 +116,22 @@ class CommandsEndToEndTest {
     long withBooks = authorId("Counted");
     createBook(withBooks, "One", status("draft"), List.of(), null, null);
     createBook(withBooks, "Two", status("draft"), List.of(), null, null);
-    assertEquals(new ExecResult(2), call("retitleBooks", args("suffix", " (2nd ed.)", "authorId", withBooks)));
+    assertEquals(
+        new ExecResult(2),
+        call("retitleBooks", args("suffix", " (2nd ed.)", "authorId", withBooks)));
     assertEquals(new ExecResult(0), call("retitleBooks", args("suffix", "x", "authorId", -1L)));
-    List<?> titles = ((List<?>) ((List<?>) call("bookTitlesByAuthor", Map.of("authorIdList", List.of(withBooks)))).get(0));
-    assertEquals(List.of("One (2nd ed.)", "Two (2nd ed.)"), titles.stream().map(r -> get(r, "title")).toList());
+    List<?> titles =
+        ((List<?>)
+            ((List<?>) call("bookTitlesByAuthor", Map.of("authorIdList", List.of(withBooks))))
+                .get(0));
+    assertEquals(
+        List.of("One (2nd ed.)", "Two (2nd ed.)"),
+        titles.stream().map(r -> get(r, "title")).toList());
 
     List<Long> lonely = List.of(authorId("Lonely 1"), authorId("Lonely 2"), authorId("Lonely 3"));
-    long expected = scalar("SELECT count(*) FROM authors a WHERE NOT EXISTS (SELECT 1 FROM books b WHERE b.author_id = a.id)");
+    long expected =
+        scalar(
+            "SELECT count(*) FROM authors a WHERE NOT EXISTS (SELECT 1 FROM books b WHERE b.author_id = a.id)");
     assertTrue(expected >= 3, "at least this test's three authors have no books");
     assertEquals(expected, call("deleteAuthorsWithoutBooks", Map.of()));
     for (long id : lonely) {
@@ -123,7 +146,16 @@ class CommandsEndToEndTest {
   @Test
   void batchExecReturnsCountsPerSet() throws Exception {
     long author = authorId("Batch");
-    long[] counts = (long[]) call("addBooks", Map.of("params", List.of(addBooks(author, "A", 10), addBooks(author, "B", null), addBooks(author, "C", 30))));
+    long[] counts =
+        (long[])
+            call(
+                "addBooks",
+                Map.of(
+                    "params",
+                    List.of(
+                        addBooks(author, "A", 10),
+                        addBooks(author, "B", null),
+                        addBooks(author, "C", 30))));
     assertArrayEquals(new long[] {1, 1, 1}, counts);
     List<?> books = (List<?>) call("booksNotIn", args("authorId", author, "ids", List.of()));
     assertEquals(List.of("A", "B", "C"), books.stream().map(b -> get(b, "title")).toList());
@@ -134,17 +166,30 @@ class CommandsEndToEndTest {
   @Test
   void batchExecIsAllOrNothing() throws Exception {
     long author = authorId("Atomic");
-    List<Object> sets = List.of(addBooks(author, "Fine", 1), addBooks(author, "Violates pages > 0", 0), addBooks(author, "Also fine", 2));
-    QueryException failure = assertThrows(QueryException.class, () -> call("addBooks", Map.of("params", sets)));
+    List<Object> sets =
+        List.of(
+            addBooks(author, "Fine", 1),
+            addBooks(author, "Violates pages > 0", 0),
+            addBooks(author, "Also fine", 2));
+    QueryException failure =
+        assertThrows(QueryException.class, () -> call("addBooks", Map.of("params", sets)));
     assertEquals("23514", failure.sqlState(), failure.getMessage());
-    assertEquals(Optional.of(0L), call("countBooks", Map.of("authorId", author)), "no set of a failed batch may be stored");
+    assertEquals(
+        Optional.of(0L),
+        call("countBooks", Map.of("authorId", author)),
+        "no set of a failed batch may be stored");
   }
 
   @Test
   void batchOneGivesEmptyForASetWithoutARow() throws Exception {
     long author = authorId("BatchOne");
-    Object book = createBook(author, "Found", status("published"), List.of("x"), "isbn-batchone", 5);
-    List<?> results = (List<?>) call("bookByIsbn", Map.of("isbnList", List.of("isbn-batchone", "no such isbn", "isbn-batchone")));
+    Object book =
+        createBook(author, "Found", status("published"), List.of("x"), "isbn-batchone", 5);
+    List<?> results =
+        (List<?>)
+            call(
+                "bookByIsbn",
+                Map.of("isbnList", List.of("isbn-batchone", "no such isbn", "isbn-batchone")));
     assertEquals(List.of(Optional.of(book), Optional.empty(), Optional.of(book)), results);
     assertEquals(List.of(), call("bookByIsbn", Map.of("isbnList", List.of())));
   }
@@ -153,8 +198,16 @@ class CommandsEndToEndTest {
   void batchManyGivesAListPerSet() throws Exception {
     long first = authorId("BatchMany 1");
     long second = authorId("BatchMany 2");
-    call("addBooks", Map.of("params", List.of(addBooks(first, "F1", null), addBooks(second, "S1", null), addBooks(first, "F2", null))));
-    List<?> results = (List<?>) call("bookTitlesByAuthor", Map.of("authorIdList", List.of(first, -1L, second)));
+    call(
+        "addBooks",
+        Map.of(
+            "params",
+            List.of(
+                addBooks(first, "F1", null),
+                addBooks(second, "S1", null),
+                addBooks(first, "F2", null))));
+    List<?> results =
+        (List<?>) call("bookTitlesByAuthor", Map.of("authorIdList", List.of(first, -1L, second)));
     assertEquals(3, results.size());
     assertEquals(List.of("F1", "F2"), titles((List<?>) results.get(0)));
     assertEquals(List.of(), results.get(1));
@@ -180,61 +233,93 @@ class CommandsEndToEndTest {
 
   @Test
   void copyFromIsAllOrNothing() throws Exception {
-    List<Object> duplicate = List.of(event(200_001, null), event(200_002, null), event(200_001, null));
-    QueryException failure = assertThrows(QueryException.class, () -> call("copyEvents", Map.of("params", duplicate)));
+    List<Object> duplicate =
+        List.of(event(200_001, null), event(200_002, null), event(200_001, null));
+    QueryException failure =
+        assertThrows(QueryException.class, () -> call("copyEvents", Map.of("params", duplicate)));
     assertEquals("23505", failure.sqlState(), failure.getMessage());
     assertEquals(List.of(), call("listEvents", args("first", 200_000L, "last", 200_010L)));
 
     // Rows that fail in Java, half way: the copy is cancelled and the connection stays usable.
-    Iterable<Object> failing = () -> new Iterator<>() {
-      int next = 0;
+    Iterable<Object> failing =
+        () ->
+            new Iterator<>() {
+              int next = 0;
 
-      @Override
-      public boolean hasNext() {
-        return true;
-      }
+              @Override
+              public boolean hasNext() {
+                return true;
+              }
 
-      @Override
-      public Object next() {
-        if (next == 3) {
-          throw new IllegalStateException("the row source failed");
-        }
-        try {
-          return event(200_005 + next++, null);
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      }
-    };
+              @Override
+              public Object next() {
+                if (next == 3) {
+                  throw new IllegalStateException("the row source failed");
+                }
+                try {
+                  return event(200_005 + next++, null);
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              }
+            };
     Connection connection = generated.connect();
     try {
-      Object onConnection = generated.repository("CommandsQueries", ConnectionSource.of(connection));
+      Object onConnection =
+          generated.repository("CommandsQueries", ConnectionSource.of(connection));
       IllegalStateException thrown =
-          assertThrows(IllegalStateException.class, () -> GeneratedRepository.call(onConnection, "copyEvents", Map.of("params", failing)));
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  GeneratedRepository.call(onConnection, "copyEvents", Map.of("params", failing)));
       assertEquals("the row source failed", thrown.getMessage());
       assertTrue(connection.getAutoCommit(), "autocommit is switched back on");
-      assertEquals(List.of(), GeneratedRepository.call(onConnection, "listEvents", args("first", 200_000L, "last", 200_010L)));
-      assertEquals(1L, GeneratedRepository.call(onConnection, "copyEvents", Map.of("params", List.of(event(200_009, null)))));
+      assertEquals(
+          List.of(),
+          GeneratedRepository.call(
+              onConnection, "listEvents", args("first", 200_000L, "last", 200_010L)));
+      assertEquals(
+          1L,
+          GeneratedRepository.call(
+              onConnection, "copyEvents", Map.of("params", List.of(event(200_009, null)))));
     } finally {
       connection.close();
     }
-    assertEquals(1, ((List<?>) call("listEvents", args("first", 200_000L, "last", 200_010L))).size());
+    assertEquals(
+        1, ((List<?>) call("listEvents", args("first", 200_000L, "last", 200_010L))).size());
   }
 
   @Test
   void copyFromStoresTimestampsOutsideIsoYears() throws Exception {
     // Java's ISO text writes year 10000 as +10000 and 44 BC as -0043, which PostgreSQL rejects;
     // MAX and MIN are infinity, as the driver binds them.
-    List<OffsetDateTime> instants = List.of(
-        OffsetDateTime.of(-43, 3, 15, 10, 0, 0, 0, ZoneOffset.UTC),
-        OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)),
-        OffsetDateTime.MAX,
-        OffsetDateTime.MIN);
-    List<LocalDateTime> locals = List.of(
-        LocalDateTime.of(0, 1, 1, 0, 0), LocalDateTime.of(12_345, 6, 7, 8, 9, 10), LocalDateTime.MAX, LocalDateTime.MIN);
+    List<OffsetDateTime> instants =
+        List.of(
+            OffsetDateTime.of(-43, 3, 15, 10, 0, 0, 0, ZoneOffset.UTC),
+            OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)),
+            OffsetDateTime.MAX,
+            OffsetDateTime.MIN);
+    List<LocalDateTime> locals =
+        List.of(
+            LocalDateTime.of(0, 1, 1, 0, 0),
+            LocalDateTime.of(12_345, 6, 7, 8, 9, 10),
+            LocalDateTime.MAX,
+            LocalDateTime.MIN);
     List<Object> rows = new ArrayList<>();
     for (int i = 0; i < instants.size(); i++) {
-      rows.add(newRecord("CommandsQueries$CopyEventsParams", 400_000L + i, null, null, null, null, null, null, instants.get(i), locals.get(i), null));
+      rows.add(
+          newRecord(
+              "CommandsQueries$CopyEventsParams",
+              400_000L + i,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              instants.get(i),
+              locals.get(i),
+              null));
     }
     assertEquals(4L, call("copyEvents", Map.of("params", rows)));
     List<?> read = (List<?>) call("listEvents", args("first", 400_000L, "last", 400_010L));
@@ -254,8 +339,12 @@ class CommandsEndToEndTest {
     long b3 = (long) get(createBook(author, "S3", status("draft"), List.of(), null, null), "id");
     assertEquals(List.of(b1, b3), ids(call("booksByIds", Map.of("ids", List.of(b3, b1, -1L)))));
     assertEquals(List.of(), call("booksByIds", Map.of("ids", List.of())));
-    assertEquals(List.of(b2, b3), ids(call("booksNotIn", args("authorId", author, "ids", List.of(b1)))));
-    assertEquals(List.of(b1, b2, b3), ids(call("booksNotIn", args("authorId", author, "ids", List.of()))), "NOT IN an empty list matches everything");
+    assertEquals(
+        List.of(b2, b3), ids(call("booksNotIn", args("authorId", author, "ids", List.of(b1)))));
+    assertEquals(
+        List.of(b1, b2, b3),
+        ids(call("booksNotIn", args("authorId", author, "ids", List.of()))),
+        "NOT IN an empty list matches everything");
     try (Stream<?> stream = (Stream<?>) call("streamBooksByIds", Map.of("ids", List.of(b2)))) {
       assertEquals(List.of(b2), ids(stream.toList()));
     }
@@ -281,7 +370,11 @@ class CommandsEndToEndTest {
     List<?> withReviews = (List<?>) call("booksWithReviews", Map.of("authorId", authorId));
     assertEquals(3, withReviews.size(), withReviews.toString());
     assertEquals(reviewed, get(withReviews.get(0), "book"));
-    assertEquals(List.of(reviewedId, 5), List.of(get(get(withReviews.get(0), "review"), "bookId"), get(get(withReviews.get(0), "review"), "stars")));
+    assertEquals(
+        List.of(reviewedId, 5),
+        List.of(
+            get(get(withReviews.get(0), "review"), "bookId"),
+            get(get(withReviews.get(0), "review"), "stars")));
     assertEquals(3, get(get(withReviews.get(1), "review"), "stars"));
     assertEquals(unreviewed, get(withReviews.get(2), "book"));
     assertNull(get(withReviews.get(2), "review"), "no review joined: the embed is null");
@@ -291,13 +384,25 @@ class CommandsEndToEndTest {
 
   @Test
   void jsonbQuestionMarkOperators() throws Exception {
-    assertEquals(4L, call("copyEvents", Map.of("params", List.of(
-        event(300_001, "{\"a\": 1}"), event(300_002, "{\"b\": 2}"), event(300_003, "{\"a\": 1, \"b\": 2}"), event(300_004, null)))));
+    assertEquals(
+        4L,
+        call(
+            "copyEvents",
+            Map.of(
+                "params",
+                List.of(
+                    event(300_001, "{\"a\": 1}"),
+                    event(300_002, "{\"b\": 2}"),
+                    event(300_003, "{\"a\": 1, \"b\": 2}"),
+                    event(300_004, null)))));
     Map<String, Object> range = args("first", 300_000L, "last", 300_010L);
     assertEquals(List.of(300_001L, 300_003L), call("eventsWithKey", with(range, "key", "a")));
     assertEquals(List.of(), call("eventsWithKey", with(range, "key", "z")));
-    assertEquals(List.of(300_002L, 300_003L), call("eventsWithAnyKey", with(range, "keys", List.of("b", "z"))));
-    assertEquals(List.of(300_003L), call("eventsWithAllKeys", with(range, "keys", List.of("a", "b"))));
+    assertEquals(
+        List.of(300_002L, 300_003L),
+        call("eventsWithAnyKey", with(range, "keys", List.of("b", "z"))));
+    assertEquals(
+        List.of(300_003L), call("eventsWithAllKeys", with(range, "keys", List.of("a", "b"))));
     assertEquals(List.of(), call("eventsWithAllKeys", with(range, "keys", List.of("a", "z"))));
   }
 
@@ -308,17 +413,20 @@ class CommandsEndToEndTest {
     CountingSource source = new CountingSource();
     Object counted = generated.repository("CommandsQueries", source);
     int rows = 2_500;
-    try (Stream<?> stream = (Stream<?>) GeneratedRepository.call(counted, "streamNumbers", Map.of("count", rows))) {
+    try (Stream<?> stream =
+        (Stream<?>) GeneratedRepository.call(counted, "streamNumbers", Map.of("count", rows))) {
       assertEquals(1, source.acquired.get());
       assertEquals(0, source.released.get(), "the open stream holds its connection");
-      assertFalse(source.last.getAutoCommit(), "the driver only uses a cursor inside a transaction");
+      assertFalse(
+          source.last.getAutoCommit(), "the driver only uses a cursor inside a transaction");
       assertEquals(IntStream.rangeClosed(1, rows).boxed().toList(), stream.toList());
     }
     assertEquals(1, source.released.get());
     assertEquals(List.of(), source.problems);
 
     // Closed before the end: released all the same.
-    try (Stream<?> stream = (Stream<?>) GeneratedRepository.call(counted, "streamNumbers", Map.of("count", rows))) {
+    try (Stream<?> stream =
+        (Stream<?>) GeneratedRepository.call(counted, "streamNumbers", Map.of("count", rows))) {
       assertEquals(List.of(1, 2, 3), stream.limit(3).toList());
     }
     assertEquals(2, source.acquired.get());
@@ -331,13 +439,22 @@ class CommandsEndToEndTest {
     String name = "Uncommitted " + System.nanoTime();
     try (Connection connection = generated.connect()) {
       connection.setAutoCommit(false);
-      Object inTransaction = generated.repository("CommandsQueries", ConnectionSource.of(connection));
-      Object author = ((Optional<?>) GeneratedRepository.call(inTransaction, "createAuthor", args("name", name, "bio", null))).orElseThrow();
-      try (Stream<?> stream = (Stream<?>) GeneratedRepository.call(inTransaction, "streamListAuthors", Map.of())) {
+      Object inTransaction =
+          generated.repository("CommandsQueries", ConnectionSource.of(connection));
+      Object author =
+          ((Optional<?>)
+                  GeneratedRepository.call(
+                      inTransaction, "createAuthor", args("name", name, "bio", null)))
+              .orElseThrow();
+      try (Stream<?> stream =
+          (Stream<?>) GeneratedRepository.call(inTransaction, "streamListAuthors", Map.of())) {
         assertTrue(stream.toList().contains(author), "the stream sees the transaction's own row");
       }
       assertFalse(connection.getAutoCommit(), "the caller's transaction is still open");
-      assertEquals(0L, scalar("SELECT count(*) FROM authors WHERE name = '" + name + "'"), "nothing was committed");
+      assertEquals(
+          0L,
+          scalar("SELECT count(*) FROM authors WHERE name = '" + name + "'"),
+          "nothing was committed");
       connection.rollback();
     }
     assertEquals(0L, scalar("SELECT count(*) FROM authors WHERE name = '" + name + "'"));
@@ -410,15 +527,21 @@ class CommandsEndToEndTest {
   }
 
   private static Object status(String label) throws Exception {
-    return generated.classes.loadClass(PACKAGE + "Status").getMethod("fromLabel", String.class).invoke(null, label);
+    return generated
+        .classes
+        .loadClass(PACKAGE + "Status")
+        .getMethod("fromLabel", String.class)
+        .invoke(null, label);
   }
 
   private static Object createAuthor(String name, String bio) throws Exception {
-    return ((Optional<?>) call("createAuthor", args("name", name + " " + System.nanoTime(), "bio", bio)))
-        .map(a -> {
-          assertTrue(((String) get(a, "name")).startsWith(name));
-          return a;
-        })
+    return ((Optional<?>)
+            call("createAuthor", args("name", name + " " + System.nanoTime(), "bio", bio)))
+        .map(
+            a -> {
+              assertTrue(((String) get(a, "name")).startsWith(name));
+              return a;
+            })
         .orElseThrow();
   }
 
@@ -426,8 +549,11 @@ class CommandsEndToEndTest {
     return (long) get(createAuthor(name, null), "id");
   }
 
-  private static Object createBook(long author, String title, Object status, List<String> tags, String isbn, Integer pages) throws Exception {
-    Object params = newRecord("CommandsQueries$CreateBookParams", author, title, status, tags, isbn, pages);
+  private static Object createBook(
+      long author, String title, Object status, List<String> tags, String isbn, Integer pages)
+      throws Exception {
+    Object params =
+        newRecord("CommandsQueries$CreateBookParams", author, title, status, tags, isbn, pages);
     return ((Optional<?>) call("createBook", Map.of("params", params))).orElseThrow();
   }
 
@@ -454,36 +580,75 @@ class CommandsEndToEndTest {
 
   /** An event with only a payload set. */
   private static Object event(long id, String payload) throws Exception {
-    return newRecord("CommandsQueries$CopyEventsParams", id, null, null, null, null, payload, null, null, null, null);
+    return newRecord(
+        "CommandsQueries$CopyEventsParams",
+        id,
+        null,
+        null,
+        null,
+        null,
+        payload,
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** Event {@code id}, with values that vary with it over every case COPY's text format has to escape. */
+  /**
+   * Event {@code id}, with values that vary with it over every case COPY's text format has to
+   * escape.
+   */
   private static Object trickyEvent(long id) throws Exception {
     int k = (int) (id % 7);
     String[] notes = {
-      "plain", "", null, "\\N", "tab\there\nnew line\r\nback\\slash", "naïve 😀 \"quoted\", 'single'", "NULL"
+      "plain",
+      "",
+      null,
+      "\\N",
+      "tab\there\nnew line\r\nback\\slash",
+      "naïve 😀 \"quoted\", 'single'",
+      "NULL"
     };
-    List<List<String>> labels = Arrays.asList(
-        Arrays.asList("a", "b,c", "d\"e", "{f}", null, "NULL", "", "back\\slash", "tab\tand\nline"),
-        List.of(),
-        null,
-        Arrays.asList((String) null),
-        List.of("x"),
-        List.of(" spaced "),
-        List.of("\\N"));
-    List<List<List<Integer>>> matrices = Arrays.asList(
-        List.of(List.of(1, 2), List.of(3, 4)),
-        Arrays.asList(Arrays.asList(1, null), Arrays.asList(null, 4)),
-        null,
-        List.of(),
-        List.of(List.of((int) id)),
-        List.of(List.of(-1, 0, 1)),
-        List.of(List.of(Integer.MAX_VALUE), List.of(Integer.MIN_VALUE)));
-    String[] statuses = {"draft", "in review", "published", null, "in review", "draft", "published"};
+    List<List<String>> labels =
+        Arrays.asList(
+            Arrays.asList(
+                "a", "b,c", "d\"e", "{f}", null, "NULL", "", "back\\slash", "tab\tand\nline"),
+            List.of(),
+            null,
+            Arrays.asList((String) null),
+            List.of("x"),
+            List.of(" spaced "),
+            List.of("\\N"));
+    List<List<List<Integer>>> matrices =
+        Arrays.asList(
+            List.of(List.of(1, 2), List.of(3, 4)),
+            Arrays.asList(Arrays.asList(1, null), Arrays.asList(null, 4)),
+            null,
+            List.of(),
+            List.of(List.of((int) id)),
+            List.of(List.of(-1, 0, 1)),
+            List.of(List.of(Integer.MAX_VALUE), List.of(Integer.MIN_VALUE)));
+    String[] statuses = {
+      "draft", "in review", "published", null, "in review", "draft", "published"
+    };
     String[] payloads = {
-      "{\"a\": 1}", "{\"k\": \"tab\\tnew\\nline \\\\ \\\"q\\\"\"}", null, "[]", "{\"n\": null}", "\"text\"", "[1, \"two\", {\"three\": [3]}]"
+      "{\"a\": 1}",
+      "{\"k\": \"tab\\tnew\\nline \\\\ \\\"q\\\"\"}",
+      null,
+      "[]",
+      "{\"n\": null}",
+      "\"text\"",
+      "[1, \"two\", {\"three\": [3]}]"
     };
-    byte[][] data = {{}, {0, 1, 0x5c, (byte) 0xff}, null, {9}, {(byte) 0x80, 0x0a, 0x09}, "\\N".getBytes(java.nio.charset.StandardCharsets.UTF_8), {0}};
+    byte[][] data = {
+      {},
+      {0, 1, 0x5c, (byte) 0xff},
+      null,
+      {9},
+      {(byte) 0x80, 0x0a, 0x09},
+      "\\N".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      {0}
+    };
     Object[] places = {
       newRecord("Address", "Main St, \"2\" (back) \\ tab\there", 12345),
       newRecord("Address", "", null),
@@ -493,14 +658,32 @@ class CommandsEndToEndTest {
       newRecord("Address", "NULL", 0),
       newRecord("Address", "()", 7)
     };
-    OffsetDateTime happened = k == 2 ? null : OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)).plusSeconds(id).plusNanos(123_456_000L * k % 1_000_000_000 / 1000 * 1000);
-    LocalDateTime local = k == 3 ? null : LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_000).plusMinutes(id);
-    return newRecord("CommandsQueries$CopyEventsParams",
-        id, notes[k], labels.get(k), matrices.get(k), statuses[k] == null ? null : status(statuses[k]), payloads[k], data[k],
-        happened, local, places[k]);
+    OffsetDateTime happened =
+        k == 2
+            ? null
+            : OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30))
+                .plusSeconds(id)
+                .plusNanos(123_456_000L * k % 1_000_000_000 / 1000 * 1000);
+    LocalDateTime local =
+        k == 3 ? null : LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_000).plusMinutes(id);
+    return newRecord(
+        "CommandsQueries$CopyEventsParams",
+        id,
+        notes[k],
+        labels.get(k),
+        matrices.get(k),
+        statuses[k] == null ? null : status(statuses[k]),
+        payloads[k],
+        data[k],
+        happened,
+        local,
+        places[k]);
   }
 
-  /** Every component of the copied parameters equals the read row's; byte arrays by content, times by instant. */
+  /**
+   * Every component of the copied parameters equals the read row's; byte arrays by content, times
+   * by instant.
+   */
   private static void assertSameEvent(Object written, Object read) {
     for (RecordComponent component : written.getClass().getRecordComponents()) {
       String name = component.getName();
@@ -509,7 +692,9 @@ class CommandsEndToEndTest {
       if (want instanceof byte[] bytes) {
         assertArrayEquals(bytes, (byte[]) got, name + " of event " + get(written, "id"));
       } else if (want instanceof OffsetDateTime time) {
-        assertTrue(got instanceof OffsetDateTime t && t.isEqual(time), name + " of event " + get(written, "id") + ": wrote " + want + ", read " + got);
+        assertTrue(
+            got instanceof OffsetDateTime t && t.isEqual(time),
+            name + " of event " + get(written, "id") + ": wrote " + want + ", read " + got);
       } else {
         assertEquals(want, got, name + " of event " + get(written, "id"));
       }

@@ -25,15 +25,14 @@ import org.junit.jupiter.api.TestFactory;
  * Compiles each case folder under {@code src/test/resources/cases} with Quarry and compares the
  * outcome with what the folder expects. A case folder holds {@code migrations/}, {@code queries/}
  * and either {@code expected/} (the generated sources, byte for byte), {@code errors.txt} (one
- * expected error a line: {@code path:line:col: text the message contains}) or {@code
- * warnings.txt} (the same for Quarry's warnings, on a build that otherwise succeeds; an empty one
- * asserts that Quarry warns about nothing; an {@code expected/} folder beside it lists the files
- * that must be generated). An optional
- * {@code options.txt} holds extra {@code -A} options, one a line.
+ * expected error a line: {@code path:line:col: text the message contains}) or {@code warnings.txt}
+ * (the same for Quarry's warnings, on a build that otherwise succeeds; an empty one asserts that
+ * Quarry warns about nothing; an {@code expected/} folder beside it lists the files that must be
+ * generated). An optional {@code options.txt} holds extra {@code -A} options, one a line.
  *
- * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from
- * what Quarry generates now; review the diff before committing it. {@code -Dquarry.cases=a,b}
- * runs only the named case folders.
+ * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from what
+ * Quarry generates now; review the diff before committing it. {@code -Dquarry.cases=a,b} runs only
+ * the named case folders.
  */
 class CompileCaseTest {
   static final String PACKAGE = "com.example.db";
@@ -51,7 +50,8 @@ class CompileCaseTest {
       List<String> names = List.of(only.split(","));
       folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
     }
-    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+    return folders.stream()
+        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
 
   static Compilation compile(Path folder, List<String> extraOptions) throws IOException {
@@ -59,7 +59,10 @@ class CompileCaseTest {
     options.addAll(extraOptions);
     JavaFileObject packageInfo =
         JavaFileObjects.forSourceString(PACKAGE + ".package-info", packageInfo(PACKAGE));
-    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
+    return Compiler.javac()
+        .withProcessors(new QuarryProcessor())
+        .withOptions(options)
+        .compile(packageInfo);
   }
 
   static String packageInfo(String packageName) {
@@ -67,16 +70,25 @@ class CompileCaseTest {
   }
 
   static String packageInfo(String packageName, String migrations, String queries) {
-    return "@dev.quarry.GenerateQueries(migrations = \"" + migrations.replace("\\", "\\\\")
-        + "\", queries = \"" + queries.replace("\\", "\\\\") + "\")\n"
-        + "package " + packageName + ";\n";
+    return "@dev.quarry.GenerateQueries(migrations = \""
+        + migrations.replace("\\", "\\\\")
+        + "\", queries = \""
+        + queries.replace("\\", "\\\\")
+        + "\")\n"
+        + "package "
+        + packageName
+        + ";\n";
   }
 
   /** Compiles a package-info naming these paths, with these javac options. */
   static Compilation compileWith(List<String> options, String migrations, String queries) {
     JavaFileObject packageInfo =
-        JavaFileObjects.forSourceString(PACKAGE + ".package-info", packageInfo(PACKAGE, migrations, queries));
-    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(packageInfo);
+        JavaFileObjects.forSourceString(
+            PACKAGE + ".package-info", packageInfo(PACKAGE, migrations, queries));
+    return Compiler.javac()
+        .withProcessors(new QuarryProcessor())
+        .withOptions(options)
+        .compile(packageInfo);
   }
 
   /**
@@ -102,10 +114,15 @@ class CompileCaseTest {
     for (Path source : sources) {
       files.add(JavaFileObjects.forResource(source.toUri().toURL()));
     }
-    return Compiler.javac().withProcessors(new QuarryProcessor()).withOptions(options).compile(files);
+    return Compiler.javac()
+        .withProcessors(new QuarryProcessor())
+        .withOptions(options)
+        .compile(files);
   }
 
-  /** The javac options for a case folder: Quarry's, lint as strict as users run it, and options.txt. */
+  /**
+   * The javac options for a case folder: Quarry's, lint as strict as users run it, and options.txt.
+   */
   static List<String> options(Path folder) throws IOException {
     List<String> options = new ArrayList<>();
     options.add("-Aquarry.projectDir=" + folder.toAbsolutePath());
@@ -146,22 +163,38 @@ class CompileCaseTest {
    * its own "warnings found" error, which is what users get, so only Quarry's messages count.
    */
   private static void checkWarnings(List<String> expectedLines, JavacRun run) {
-    List<String> expected = expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    List<String> quarryErrors = run.errors().stream().map(JavacRun.Message::text).filter(m -> m.contains("[quarry:")).toList();
+    List<String> expected =
+        expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> quarryErrors =
+        run.errors().stream()
+            .map(JavacRun.Message::text)
+            .filter(m -> m.contains("[quarry:"))
+            .toList();
     assertEquals(List.of(), quarryErrors, "Quarry errors");
-    List<String> actual = run.diagnostics().stream()
-        .filter(d -> d.kind() == Diagnostic.Kind.WARNING || d.kind() == Diagnostic.Kind.MANDATORY_WARNING)
-        .map(JavacRun.Message::text)
-        .filter(m -> m.contains("[quarry:"))
-        .toList();
+    List<String> actual =
+        run.diagnostics().stream()
+            .filter(
+                d ->
+                    d.kind() == Diagnostic.Kind.WARNING
+                        || d.kind() == Diagnostic.Kind.MANDATORY_WARNING)
+            .map(JavacRun.Message::text)
+            .filter(m -> m.contains("[quarry:"))
+            .toList();
     for (String line : expected) {
       int split = line.indexOf(": ");
       String location = split < 0 ? "" : line.substring(0, split + 1);
       String text = split < 0 ? line : line.substring(split + 2);
-      assertTrue(actual.stream().anyMatch(m -> m.startsWith(location) && m.contains(text)),
-          "expected a warning \"" + line + "\"; the warnings were:\n  " + String.join("\n  ", actual));
+      assertTrue(
+          actual.stream().anyMatch(m -> m.startsWith(location) && m.contains(text)),
+          "expected a warning \""
+              + line
+              + "\"; the warnings were:\n  "
+              + String.join("\n  ", actual));
     }
-    assertEquals(expected.size(), actual.size(), "number of warnings; they were:\n  " + String.join("\n  ", actual));
+    assertEquals(
+        expected.size(),
+        actual.size(),
+        "number of warnings; they were:\n  " + String.join("\n  ", actual));
     if (expected.isEmpty()) {
       assertTrue(run.succeeded(), "compilation should succeed: " + run.diagnostics());
     }
@@ -180,7 +213,10 @@ class CompileCaseTest {
       expected = files.map(p -> p.getFileName().toString()).sorted().toList();
     }
     List<String> generated =
-        run.generatedSources().stream().map(p -> Path.of(p).getFileName().toString()).sorted().toList();
+        run.generatedSources().stream()
+            .map(p -> Path.of(p).getFileName().toString())
+            .sorted()
+            .toList();
     assertEquals(expected, generated, "generated files");
   }
 
@@ -189,11 +225,13 @@ class CompileCaseTest {
    * directly with a source output folder that must stay empty.
    */
   private static void checkErrors(Path folder, List<String> expectedLines) throws IOException {
-    List<String> expected = expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> expected =
+        expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
     JavacRun run = JavacRun.compile(folder, PACKAGE);
     List<String> actual = run.errors().stream().map(JavacRun.Message::text).toList();
     assertTrue(!run.succeeded(), "compilation should fail");
-    assertEquals(List.of(), run.generatedSources(), "no source may be generated when there are errors");
+    assertEquals(
+        List.of(), run.generatedSources(), "no source may be generated when there are errors");
     for (JavacRun.Message error : run.errors()) {
       // Every Quarry error sits on the @GenerateQueries annotation (line 1 of package-info).
       assertEquals(1L, error.line(), "error not on the annotation: " + error.text());
@@ -202,22 +240,41 @@ class CompileCaseTest {
       int split = line.indexOf(": ");
       String location = split < 0 ? "" : line.substring(0, split + 1);
       String text = split < 0 ? line : line.substring(split + 2);
-      boolean found =
-          actual.stream().anyMatch(m -> m.startsWith(location) && m.contains(text));
-      assertTrue(found, "expected an error \"" + line + "\"; the errors were:\n  " + String.join("\n  ", actual));
+      boolean found = actual.stream().anyMatch(m -> m.startsWith(location) && m.contains(text));
+      assertTrue(
+          found,
+          "expected an error \"" + line + "\"; the errors were:\n  " + String.join("\n  ", actual));
     }
-    assertEquals(expected.size(), actual.size(), "number of errors; they were:\n  " + String.join("\n  ", actual));
+    assertEquals(
+        expected.size(),
+        actual.size(),
+        "number of errors; they were:\n  " + String.join("\n  ", actual));
   }
 
   private static void checkGenerated(Path expectedDir, Compilation compilation) throws IOException {
     if (compilation.status() != Compilation.Status.SUCCESS) {
-      fail("compilation failed:\n  " + String.join("\n  ", compilation.diagnostics().stream().map(d -> d.getKind() + " " + d.getSource() + ":" + d.getLineNumber() + ": " + d.getMessage(null)).toList()));
+      fail(
+          "compilation failed:\n  "
+              + String.join(
+                  "\n  ",
+                  compilation.diagnostics().stream()
+                      .map(
+                          d ->
+                              d.getKind()
+                                  + " "
+                                  + d.getSource()
+                                  + ":"
+                                  + d.getLineNumber()
+                                  + ": "
+                                  + d.getMessage(null))
+                      .toList()));
     }
     Map<String, String> generated = new TreeMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.SOURCE) {
         String name = file.getName();
-        generated.put(name.substring(name.lastIndexOf('/') + 1), file.getCharContent(true).toString());
+        generated.put(
+            name.substring(name.lastIndexOf('/') + 1), file.getCharContent(true).toString());
       }
     }
     if (Boolean.getBoolean("quarry.updateGolden")) {
@@ -230,7 +287,8 @@ class CompileCaseTest {
       }
       Files.createDirectories(expectedDir);
       for (Map.Entry<String, String> entry : generated.entrySet()) {
-        Files.writeString(expectedDir.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
+        Files.writeString(
+            expectedDir.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
       }
       return;
     }
@@ -242,10 +300,14 @@ class CompileCaseTest {
     }
     assertEquals(expected.keySet(), generated.keySet(), "generated files");
     for (String name : expected.keySet()) {
-      assertEquals(expected.get(name), generated.get(name), "generated " + name + " differs from the golden file");
+      assertEquals(
+          expected.get(name),
+          generated.get(name),
+          "generated " + name + " differs from the golden file");
     }
     assertTrue(
-        compilation.generatedFiles().stream().anyMatch(f -> f.getKind() == JavaFileObject.Kind.CLASS),
+        compilation.generatedFiles().stream()
+            .anyMatch(f -> f.getKind() == JavaFileObject.Kind.CLASS),
         "generated sources must compile to classes");
   }
 }

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds {@code ../shared/corpora}: beside the checkout in CI, or at /work/shared on a workstation. */
+/**
+ * Finds {@code ../shared/corpora}: beside the checkout in CI, or at /work/shared on a workstation.
+ */
 final class Corpora {
   private Corpora() {}
 

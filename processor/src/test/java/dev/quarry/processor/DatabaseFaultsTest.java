@@ -22,20 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a build says when its schema database fails: unreachable, silent, refusing the login,
- * or dying while migrations or analysis run. Each failure is one clear error naming
- * {@code -Aquarry.database}, within bounded time, and the scratch database is dropped (or the
- * warning says how to drop it). Tests that need the server on 127.0.0.1:5432 skip without it;
- * the TCP proxy in front of it plays the failing server.
+ * What a build says when its schema database fails: unreachable, silent, refusing the login, or
+ * dying while migrations or analysis run. Each failure is one clear error naming {@code
+ * -Aquarry.database}, within bounded time, and the scratch database is dropped (or the warning says
+ * how to drop it). Tests that need the server on 127.0.0.1:5432 skip without it; the TCP proxy in
+ * front of it plays the failing server.
  */
 class DatabaseFaultsTest {
   private static final String MARKER = "quarry-fault-marker";
+
   /**
-   * A bound on any failing build: the timeouts in play plus a generous margin for the compiler
-   * on a loaded machine. The point is that nothing hangs; ServerDatabaseTest times the
-   * timeouts themselves closely.
+   * A bound on any failing build: the timeouts in play plus a generous margin for the compiler on a
+   * loaded machine. The point is that nothing hangs; ServerDatabaseTest times the timeouts
+   * themselves closely.
    */
   private static final long BOUND_MILLIS = 40_000;
+
   /** A bound on a build that fails without waiting for any timeout. */
   private static final long FAST_BOUND_MILLIS = 15_000;
 
@@ -48,8 +50,10 @@ class DatabaseFaultsTest {
   @BeforeAll
   static void warmUp(@TempDir Path folder) throws IOException {
     write(folder, "migrations/V1__users.sql", USERS, "queries/users.sql", FIND_USER);
-    CompileCaseTest.compileWith(List.of("-Aquarry.projectDir=" + folder.toAbsolutePath(), "-Aquarry.lock=offline"),
-        "migrations", "queries");
+    CompileCaseTest.compileWith(
+        List.of("-Aquarry.projectDir=" + folder.toAbsolutePath(), "-Aquarry.lock=offline"),
+        "migrations",
+        "queries");
   }
 
   /** What a compile reported, and how long it took. */
@@ -84,8 +88,15 @@ class DatabaseFaultsTest {
     int port = closedPort();
     Run run = compile("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
     String error = run.onlyError();
-    assertTrue(error.startsWith("cannot connect to jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres:"
-        + " Connection to 127.0.0.1:" + port + " refused"), error);
+    assertTrue(
+        error.startsWith(
+            "cannot connect to jdbc:postgresql://127.0.0.1:"
+                + port
+                + "/postgres?user=postgres:"
+                + " Connection to 127.0.0.1:"
+                + port
+                + " refused"),
+        error);
     assertTrue(error.contains("or set -Aquarry.database=embedded"), error);
     assertTrue(run.millis() < FAST_BOUND_MILLIS, run.millis() + " ms");
     System.out.println("connection refused: failed in " + run.millis() + " ms");
@@ -119,12 +130,15 @@ class DatabaseFaultsTest {
 
   @Test
   void containerModeWithoutDockerFailsAtOnce() throws Exception {
-    assumeTrue(System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
+    assumeTrue(
+        System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
         "a Docker engine may be present");
     write(project, "migrations/V1__users.sql", USERS, "queries/users.sql", FIND_USER);
     Run run = compile("container");
     String error = run.onlyError();
-    assertTrue(error.startsWith("-Aquarry.database=container needs a Docker engine, but none answers"), error);
+    assertTrue(
+        error.startsWith("-Aquarry.database=container needs a Docker engine, but none answers"),
+        error);
     assertTrue(error.contains("set -Aquarry.database=embedded"), error);
     assertTrue(run.millis() < FAST_BOUND_MILLIS, run.millis() + " ms");
   }
@@ -135,7 +149,9 @@ class DatabaseFaultsTest {
   void aRoleThatDoesNotExist() throws Exception {
     LocalServer.assumeAnswers();
     write(project, "migrations/V1__users.sql", USERS, "queries/users.sql", FIND_USER);
-    Run run = compile("jdbc:postgresql://" + LocalServer.HOST_PORT + "/postgres?user=quarry_no_such_role");
+    Run run =
+        compile(
+            "jdbc:postgresql://" + LocalServer.HOST_PORT + "/postgres?user=quarry_no_such_role");
     String error = run.onlyError();
     assertTrue(error.contains("FATAL: role \"quarry_no_such_role\" does not exist"), error);
     assertTrue(error.contains("check the user and password in -Aquarry.database"), error);
@@ -146,7 +162,11 @@ class DatabaseFaultsTest {
   void aDatabaseThatDoesNotExist() throws Exception {
     LocalServer.assumeAnswers();
     write(project, "migrations/V1__users.sql", USERS, "queries/users.sql", FIND_USER);
-    Run run = compile("jdbc:postgresql://" + LocalServer.HOST_PORT + "/quarry_no_such_database?user=postgres");
+    Run run =
+        compile(
+            "jdbc:postgresql://"
+                + LocalServer.HOST_PORT
+                + "/quarry_no_such_database?user=postgres");
     String error = run.onlyError();
     assertTrue(error.contains("FATAL: database \"quarry_no_such_database\" does not exist"), error);
     assertTrue(error.contains("name a database that exists"), error);
@@ -162,7 +182,10 @@ class DatabaseFaultsTest {
     try {
       Run run = compile("jdbc:postgresql://" + LocalServer.HOST_PORT + "/postgres?user=" + role);
       String error = run.onlyError();
-      assertTrue(error.startsWith("cannot create a scratch database on jdbc:postgresql://" + LocalServer.HOST_PORT), error);
+      assertTrue(
+          error.startsWith(
+              "cannot create a scratch database on jdbc:postgresql://" + LocalServer.HOST_PORT),
+          error);
       assertTrue(error.contains("permission denied to create database"), error);
       assertTrue(error.contains("CREATEDB"), error);
     } finally {
@@ -173,10 +196,17 @@ class DatabaseFaultsTest {
   // ---- the server fails while the build runs
 
   @Test
-  void serverGoneWhileAMigrationRunsIsOneErrorAndTheWarningSaysHowToDropTheScratchDatabase() throws Exception {
+  void serverGoneWhileAMigrationRunsIsOneErrorAndTheWarningSaysHowToDropTheScratchDatabase()
+      throws Exception {
     LocalServer.assumeAnswers();
-    write(project, "migrations/V1__users.sql", USERS, "migrations/V2__slow.sql", "SELECT pg_sleep(2), '" + MARKER + "';\n",
-        "queries/users.sql", FIND_USER);
+    write(
+        project,
+        "migrations/V1__users.sql",
+        USERS,
+        "migrations/V2__slow.sql",
+        "SELECT pg_sleep(2), '" + MARKER + "';\n",
+        "queries/users.sql",
+        FIND_USER);
     List<String> before = LocalServer.ourScratchDatabases();
     try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
       proxy.cutWhenClientSends(MARKER, 300, TcpProxy.Fault.GONE);
@@ -184,8 +214,11 @@ class DatabaseFaultsTest {
       assertTrue(proxy.awaitCut(0), "the proxy was never cut");
       String error = run.onlyError();
       assertTrue(error.startsWith("the schema database (scratch database quarry_scratch_"), error);
-      assertTrue(error.contains("failed while Quarry was using it: lost the connection while running"
-          + " migrations/V2__slow.sql: An I/O error occurred while sending to the backend"), error);
+      assertTrue(
+          error.contains(
+              "failed while Quarry was using it: lost the connection while running"
+                  + " migrations/V2__slow.sql: An I/O error occurred while sending to the backend"),
+          error);
       assertTrue(error.contains("[SQLSTATE 08006]"), error);
       List<String> left = new ArrayList<>(LocalServer.ourScratchDatabases());
       left.removeAll(before);
@@ -194,11 +227,22 @@ class DatabaseFaultsTest {
       try {
         assertEquals(1, run.warnings().size(), run.warnings()::toString);
         String warning = run.warnings().get(0);
-        assertTrue(warning.startsWith("could not drop scratch database " + name + " on jdbc:postgresql://127.0.0.1:"
-            + proxy.port() + "/postgres?user=postgres: Connection to 127.0.0.1:" + proxy.port() + " refused"), warning);
-        assertTrue(warning.contains("drop it by hand: DROP DATABASE \"" + name + "\" WITH (FORCE)"), warning);
+        assertTrue(
+            warning.startsWith(
+                "could not drop scratch database "
+                    + name
+                    + " on jdbc:postgresql://127.0.0.1:"
+                    + proxy.port()
+                    + "/postgres?user=postgres: Connection to 127.0.0.1:"
+                    + proxy.port()
+                    + " refused"),
+            warning);
+        assertTrue(
+            warning.contains("drop it by hand: DROP DATABASE \"" + name + "\" WITH (FORCE)"),
+            warning);
         assertTrue(run.millis() < BOUND_MILLIS, run.millis() + " ms");
-        System.out.println("server gone during a migration: failed in " + run.millis() + " ms, left " + name);
+        System.out.println(
+            "server gone during a migration: failed in " + run.millis() + " ms, left " + name);
       } finally {
         LocalServer.dropIfExists(name);
       }
@@ -206,56 +250,87 @@ class DatabaseFaultsTest {
   }
 
   @Test
-  void connectionsCutWhileAMigrationRunsIsOneErrorAndTheScratchDatabaseIsDropped() throws Exception {
+  void connectionsCutWhileAMigrationRunsIsOneErrorAndTheScratchDatabaseIsDropped()
+      throws Exception {
     LocalServer.assumeAnswers();
-    write(project, "migrations/V1__users.sql", USERS, "migrations/V2__slow.sql", "SELECT pg_sleep(2), '" + MARKER + "';\n",
-        "queries/users.sql", FIND_USER);
+    write(
+        project,
+        "migrations/V1__users.sql",
+        USERS,
+        "migrations/V2__slow.sql",
+        "SELECT pg_sleep(2), '" + MARKER + "';\n",
+        "queries/users.sql",
+        FIND_USER);
     List<String> before = LocalServer.ourScratchDatabases();
     try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
       proxy.cutWhenClientSends(MARKER, 300, TcpProxy.Fault.RESET);
       Run run = compile("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres");
       assertTrue(proxy.awaitCut(0), "the proxy was never cut");
       String error = run.onlyError();
-      assertTrue(error.contains("lost the connection while running migrations/V2__slow.sql"), error);
+      assertTrue(
+          error.contains("lost the connection while running migrations/V2__slow.sql"), error);
       assertEquals(List.of(), run.warnings());
       assertEquals(before, LocalServer.ourScratchDatabases());
       assertTrue(run.millis() < BOUND_MILLIS, run.millis() + " ms");
-      System.out.println("connections cut during a migration: failed in " + run.millis() + " ms, nothing left");
+      System.out.println(
+          "connections cut during a migration: failed in " + run.millis() + " ms, nothing left");
     }
   }
 
   @Test
   void connectionsCutWhileAnalysingNamesTheQueryAndDropsTheScratchDatabase() throws Exception {
     LocalServer.assumeAnswers();
-    write(project, "migrations/V1__users.sql", USERS, "queries/users.sql", FIND_USER
-        + "\n-- name: Marked :one\nSELECT id, '" + MARKER + "' AS marker FROM users WHERE id = @id;\n"
-        + "\n-- name: After :many\nSELECT email FROM users;\n");
+    write(
+        project,
+        "migrations/V1__users.sql",
+        USERS,
+        "queries/users.sql",
+        FIND_USER
+            + "\n-- name: Marked :one\nSELECT id, '"
+            + MARKER
+            + "' AS marker FROM users WHERE id = @id;\n"
+            + "\n-- name: After :many\nSELECT email FROM users;\n");
     List<String> before = LocalServer.ourScratchDatabases();
     try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
       proxy.cutWhenClientSends(MARKER, 0, TcpProxy.Fault.RESET);
       Run run = compile("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres");
       assertTrue(proxy.awaitCut(0), "the proxy was never cut");
       String error = run.onlyError();
-      assertTrue(error.contains("failed while Quarry was using it: lost the connection while analysing Marked at"
-          + " queries/users.sql:4:1: An I/O error occurred while sending to the backend"), error);
+      assertTrue(
+          error.contains(
+              "failed while Quarry was using it: lost the connection while analysing Marked at"
+                  + " queries/users.sql:4:1: An I/O error occurred while sending to the backend"),
+          error);
       assertEquals(List.of(), run.warnings());
       assertEquals(before, LocalServer.ourScratchDatabases());
       assertTrue(run.millis() < BOUND_MILLIS, run.millis() + " ms");
-      System.out.println("connections cut during analysis: failed in " + run.millis() + " ms, nothing left");
+      System.out.println(
+          "connections cut during analysis: failed in " + run.millis() + " ms, nothing left");
     }
   }
 
   @Test
   void aServerThatFreezesMidBuildFailsWithinTheSocketTimeout() throws Exception {
     LocalServer.assumeAnswers();
-    write(project, "migrations/V1__users.sql", USERS, "migrations/V2__more.sql", "SELECT '" + MARKER + "';\n",
-        "queries/users.sql", FIND_USER);
+    write(
+        project,
+        "migrations/V1__users.sql",
+        USERS,
+        "migrations/V2__more.sql",
+        "SELECT '" + MARKER + "';\n",
+        "queries/users.sql",
+        FIND_USER);
     List<String> before = LocalServer.ourScratchDatabases();
     try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
       proxy.cutWhenClientSends(MARKER, 0, TcpProxy.Fault.FREEZE);
-      Run run = compile("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres?user=postgres&socketTimeout=3&loginTimeout=3");
+      Run run =
+          compile(
+              "jdbc:postgresql://127.0.0.1:"
+                  + proxy.port()
+                  + "/postgres?user=postgres&socketTimeout=3&loginTimeout=3");
       String error = run.onlyError();
-      assertTrue(error.contains("lost the connection while running migrations/V2__more.sql"), error);
+      assertTrue(
+          error.contains("lost the connection while running migrations/V2__more.sql"), error);
       assertTrue(error.contains("the server sent nothing within the socket timeout"), error);
       List<String> left = new ArrayList<>(LocalServer.ourScratchDatabases());
       left.removeAll(before);
@@ -263,11 +338,18 @@ class DatabaseFaultsTest {
       try {
         // Dropping it needs a new connection, which the frozen server does not answer either.
         assertEquals(1, run.warnings().size(), run.warnings()::toString);
-        assertTrue(run.warnings().get(0).startsWith("could not drop scratch database " + left.get(0)), run.warnings().get(0));
-        assertTrue(run.warnings().get(0).contains("Connection attempt timed out"), run.warnings().get(0));
+        assertTrue(
+            run.warnings().get(0).startsWith("could not drop scratch database " + left.get(0)),
+            run.warnings().get(0));
+        assertTrue(
+            run.warnings().get(0).contains("Connection attempt timed out"), run.warnings().get(0));
         // 3 s of socket timeout, 3 s of login timeout for the drop, and the compiler's own work.
         assertTrue(run.millis() >= 6_000 && run.millis() < BOUND_MILLIS, run.millis() + " ms");
-        System.out.println("frozen server, socketTimeout=3, loginTimeout=3: failed in " + run.millis() + " ms, left " + left.get(0));
+        System.out.println(
+            "frozen server, socketTimeout=3, loginTimeout=3: failed in "
+                + run.millis()
+                + " ms, left "
+                + left.get(0));
       } finally {
         LocalServer.dropIfExists(left.get(0));
       }
@@ -276,12 +358,17 @@ class DatabaseFaultsTest {
 
   // ---- helpers
 
-  static final String USERS = "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n";
-  static final String FIND_USER = "-- name: FindUser :one\nSELECT id, email FROM users WHERE id = @id;\n";
+  static final String USERS =
+      "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n";
+  static final String FIND_USER =
+      "-- name: FindUser :one\nSELECT id, email FROM users WHERE id = @id;\n";
 
   private Run compile(String database) {
-    List<String> options = List.of(
-        "-Aquarry.projectDir=" + project.toAbsolutePath(), "-Aquarry.database=" + database, "-Aquarry.lock=off");
+    List<String> options =
+        List.of(
+            "-Aquarry.projectDir=" + project.toAbsolutePath(),
+            "-Aquarry.database=" + database,
+            "-Aquarry.lock=off");
     long started = System.nanoTime();
     Compilation compilation = CompileCaseTest.compileWith(options, "migrations", "queries");
     return new Run(compilation, (System.nanoTime() - started) / 1_000_000);

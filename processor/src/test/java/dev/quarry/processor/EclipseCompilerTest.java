@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the processor under the Eclipse compiler (ECJ), whose Filer and Messager differ from
  * javac's, on the {@code blog} case: it must succeed and generate the golden sources. ECJ reads
- * sources, generated ones included, as files, so this runs it with real folders rather than
- * Compile Testing's in-memory file manager.
+ * sources, generated ones included, as files, so this runs it with real folders rather than Compile
+ * Testing's in-memory file manager.
  */
 class EclipseCompilerTest {
   @TempDir Path work;
@@ -33,9 +33,13 @@ class EclipseCompilerTest {
   @Test
   void blogUnderEcjGeneratesTheGoldenSources() throws IOException {
     Path folder = CompileCaseTest.CASES.resolve("blog");
-    Path source = Files.createDirectories(work.resolve("src").resolve(CompileCaseTest.PACKAGE.replace('.', '/')));
+    Path source =
+        Files.createDirectories(
+            work.resolve("src").resolve(CompileCaseTest.PACKAGE.replace('.', '/')));
     Path packageInfo =
-        Files.writeString(source.resolve("package-info.java"), CompileCaseTest.packageInfo(CompileCaseTest.PACKAGE));
+        Files.writeString(
+            source.resolve("package-info.java"),
+            CompileCaseTest.packageInfo(CompileCaseTest.PACKAGE));
     Path generated = Files.createDirectories(work.resolve("generated"));
     Path classes = Files.createDirectories(work.resolve("classes"));
 
@@ -43,18 +47,26 @@ class EclipseCompilerTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter output = new StringWriter();
     boolean ok;
-    try (StandardJavaFileManager files = ecj.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        ecj.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task =
           ecj.getTask(
-              output, files, diagnostics,
+              output,
+              files,
+              diagnostics,
               List.of(
                   "-17",
-                  "-s", generated.toString(), "-d", classes.toString(),
-                  "-classpath", System.getProperty("java.class.path"),
+                  "-s",
+                  generated.toString(),
+                  "-d",
+                  classes.toString(),
+                  "-classpath",
+                  System.getProperty("java.class.path"),
                   "-Aquarry.projectDir=" + folder.toAbsolutePath(),
                   "-Aquarry.database=" + TestDatabases.option(),
                   "-Aquarry.lock=off"),
-              null, files.getJavaFileObjectsFromPaths(List.of(packageInfo)));
+              null,
+              files.getJavaFileObjectsFromPaths(List.of(packageInfo)));
       task.setProcessors(List.of(new QuarryProcessor()));
       ok = task.call();
     }
@@ -79,7 +91,9 @@ class EclipseCompilerTest {
     }
     assertEquals(expected, actual);
     try (Stream<Path> walk = Files.walk(classes)) {
-      assertTrue(walk.anyMatch(p -> p.toString().endsWith("UsersQueries.class")), "ECJ compiled the generated sources");
+      assertTrue(
+          walk.anyMatch(p -> p.toString().endsWith("UsersQueries.class")),
+          "ECJ compiled the generated sources");
     }
   }
 }

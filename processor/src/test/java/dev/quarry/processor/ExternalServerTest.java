@@ -46,14 +46,23 @@ class ExternalServerTest {
     List<String> options = new ArrayList<>(CompileCaseTest.options(blog));
     options.add("-Aquarry.database=" + URL);
     Compilation compilation = CompileCaseTest.compileWith(options, "migrations", "queries");
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
+    assertEquals(
+        Compilation.Status.SUCCESS,
+        compilation.status(),
+        () -> compilation.diagnostics().toString());
     try (Stream<Path> expected = Files.list(blog.resolve("expected"))) {
       for (Path file : expected.toList()) {
         JavaFileObject generated =
             compilation
-                .generatedSourceFile(CompileCaseTest.PACKAGE + "." + file.getFileName().toString().replace(".java", ""))
+                .generatedSourceFile(
+                    CompileCaseTest.PACKAGE
+                        + "."
+                        + file.getFileName().toString().replace(".java", ""))
                 .orElseThrow();
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), generated.getCharContent(true).toString(), file.toString());
+        assertEquals(
+            Files.readString(file, StandardCharsets.UTF_8),
+            generated.getCharContent(true).toString(),
+            file.toString());
       }
     }
     assertEquals(List.of(), scratchDatabases());
@@ -69,7 +78,11 @@ class ExternalServerTest {
     assertEquals(Compilation.Status.FAILURE, compilation.status());
     assertTrue(
         compilation.errors().stream()
-            .anyMatch(e -> e.getMessage(null).startsWith("queries/users.sql:3:8: GetAuthorBio: column \"bio\" does not exist")),
+            .anyMatch(
+                e ->
+                    e.getMessage(null)
+                        .startsWith(
+                            "queries/users.sql:3:8: GetAuthorBio: column \"bio\" does not exist")),
         () -> compilation.errors().toString());
     assertEquals(before, scratchDatabases());
   }
@@ -78,7 +91,8 @@ class ExternalServerTest {
   void anUnreachableServerIsOneClearErrorThatNeverShowsThePassword() throws Exception {
     Path blog = CompileCaseTest.CASES.resolve("blog");
     List<String> options = new ArrayList<>(CompileCaseTest.options(blog));
-    options.add("-Aquarry.database=jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=hunter2");
+    options.add(
+        "-Aquarry.database=jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=hunter2");
     Compilation compilation = CompileCaseTest.compileWith(options, "migrations", "queries");
     assertEquals(Compilation.Status.FAILURE, compilation.status());
     assertEquals(1, compilation.errors().size(), () -> compilation.errors().toString());
@@ -89,16 +103,17 @@ class ExternalServerTest {
   }
 
   /**
-   * The scratch databases this JVM created and still has (their names carry the creating
-   * process's id), so that builds running at the same time against the same server do not
-   * disturb the count.
+   * The scratch databases this JVM created and still has (their names carry the creating process's
+   * id), so that builds running at the same time against the same server do not disturb the count.
    */
   private static List<String> scratchDatabases() throws SQLException {
     String ours = "_" + ProcessHandle.current().pid() + "_";
     List<String> names = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(URL);
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'quarry\\_scratch\\_%' ORDER BY 1")) {
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'quarry\\_scratch\\_%' ORDER BY 1")) {
       while (rows.next()) {
         if (rows.getString(1).contains(ours)) {
           names.add(rows.getString(1));

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Query and migration folders that git cannot hold, built in a temporary folder: a directory
- * named like a query file, an unreadable file, symbolic link loops, a dangling link, empty
- * folders, and one query file with 10,000 queries. Each ends in a clear error naming the path
- * (never an exception or a silently skipped file), or in generated code.
+ * Query and migration folders that git cannot hold, built in a temporary folder: a directory named
+ * like a query file, an unreadable file, symbolic link loops, a dangling link, empty folders, and
+ * one query file with 10,000 queries. Each ends in a clear error naming the path (never an
+ * exception or a silently skipped file), or in generated code.
  */
 class FileSystemInputTest {
   @TempDir Path project;
@@ -38,8 +38,12 @@ class FileSystemInputTest {
   private void layout() throws IOException {
     migrations = Files.createDirectories(project.resolve("migrations"));
     queries = Files.createDirectories(project.resolve("queries"));
-    Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);\n");
-    Files.writeString(queries.resolve("users.sql"), "-- name: FindUser :one\nSELECT name FROM users WHERE id = @id;\n");
+    Files.writeString(
+        migrations.resolve("V1__users.sql"),
+        "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);\n");
+    Files.writeString(
+        queries.resolve("users.sql"),
+        "-- name: FindUser :one\nSELECT name FROM users WHERE id = @id;\n");
   }
 
   @Test
@@ -47,7 +51,9 @@ class FileSystemInputTest {
     layout();
     Files.createDirectories(queries.resolve("x.sql"));
     Files.writeString(queries.resolve("x.sql/inner.sql"), "-- name: Inner :one\nSELECT 1;\n");
-    assertOnlyErrors(List.of("queries/x.sql is a directory, not a SQL file: Quarry reads the .sql files directly in the queries directory"));
+    assertOnlyErrors(
+        List.of(
+            "queries/x.sql is a directory, not a SQL file: Quarry reads the .sql files directly in the queries directory"));
   }
 
   @Test
@@ -57,12 +63,16 @@ class FileSystemInputTest {
     Files.writeString(secret, "-- name: Secret :one\nSELECT 1;\n");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
     try (InputStream in = Files.newInputStream(secret)) {
-      assumeFalse(true, "permissions do not stop this user from reading (tests run as root here): chmod 000 "
-          + "cannot make an unreadable file; readFailureIsAnErrorAtTheFile covers the error path");
+      assumeFalse(
+          true,
+          "permissions do not stop this user from reading (tests run as root here): chmod 000 "
+              + "cannot make an unreadable file; readFailureIsAnErrorAtTheFile covers the error path");
     } catch (IOException expected) {
       // Not root: the file really is unreadable.
     }
-    assertOnlyErrors(List.of("queries/secret.sql:1:1: cannot read the file (permission denied): make it readable for the build"));
+    assertOnlyErrors(
+        List.of(
+            "queries/secret.sql:1:1: cannot read the file (permission denied): make it readable for the build"));
   }
 
   @Test
@@ -73,7 +83,9 @@ class FileSystemInputTest {
     assertTrue(new SourceReader(project, diagnostics).read(queries).isEmpty());
     Diagnostic error = diagnostics.all().get(0);
     assertEquals(Problem.MISSING_FILE, error.problem());
-    assertEquals("queries:1:1: cannot read the file (Is a directory): check that it is a readable file [quarry:missing-file]", error.render());
+    assertEquals(
+        "queries:1:1: cannot read the file (Is a directory): check that it is a readable file [quarry:missing-file]",
+        error.render());
   }
 
   @Test
@@ -83,11 +95,12 @@ class FileSystemInputTest {
     Files.createSymbolicLink(queries.resolve("a.sql"), Path.of("b.sql"));
     Files.createSymbolicLink(queries.resolve("b.sql"), Path.of("a.sql"));
     Files.createSymbolicLink(migrations.resolve("V2__loop.sql"), Path.of("V2__loop.sql"));
-    assertOnlyErrors(List.of(
-        "migrations/V2__loop.sql is a symbolic link that loops",
-        "queries/a.sql is a symbolic link that loops",
-        "queries/b.sql is a symbolic link that loops",
-        "queries/self.sql is a symbolic link that loops"));
+    assertOnlyErrors(
+        List.of(
+            "migrations/V2__loop.sql is a symbolic link that loops",
+            "queries/a.sql is a symbolic link that loops",
+            "queries/b.sql is a symbolic link that loops",
+            "queries/self.sql is a symbolic link that loops"));
   }
 
   @Test
@@ -95,27 +108,35 @@ class FileSystemInputTest {
     layout();
     Path loop = project.resolve("looped");
     Files.createSymbolicLink(loop, Path.of("looped"));
-    Compilation compilation = CompileCaseTest.compileWith(CompileCaseTest.options(project), "migrations", "looped");
+    Compilation compilation =
+        CompileCaseTest.compileWith(CompileCaseTest.options(project), "migrations", "looped");
     assertFalse(compilation.status() == Compilation.Status.SUCCESS);
     List<String> errors = messages(compilation);
     assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith("queries path \"looped\" (" + loop + ") is a symbolic link that loops"), errors.get(0));
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith("queries path \"looped\" (" + loop + ") is a symbolic link that loops"),
+        errors.get(0));
   }
 
   @Test
   void danglingSymbolicLink() throws IOException {
     layout();
     Files.createSymbolicLink(queries.resolve("gone.sql"), Path.of("moved-away.sql"));
-    assertOnlyErrors(List.of("queries/gone.sql is a symbolic link to moved-away.sql, which does not exist: point it at a real file, or remove it"));
+    assertOnlyErrors(
+        List.of(
+            "queries/gone.sql is a symbolic link to moved-away.sql, which does not exist: point it at a real file, or remove it"));
   }
 
   @Test
   void emptyFolders() throws IOException {
     Files.createDirectories(project.resolve("migrations"));
     Files.createDirectories(project.resolve("queries"));
-    assertOnlyErrors(List.of(
-        "migrations directory migrations holds no .sql files",
-        "queries directory queries holds no .sql files"));
+    assertOnlyErrors(
+        List.of(
+            "migrations directory migrations holds no .sql files",
+            "queries directory queries holds no .sql files"));
   }
 
   @Test
@@ -124,15 +145,26 @@ class FileSystemInputTest {
     int count = 10_000;
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      text.append("-- name: FindUser").append(i).append(" :one\nSELECT name FROM users WHERE id = @id + ").append(i).append(";\n\n");
+      text.append("-- name: FindUser")
+          .append(i)
+          .append(" :one\nSELECT name FROM users WHERE id = @id + ")
+          .append(i)
+          .append(";\n\n");
     }
     Files.writeString(queries.resolve("users.sql"), text, StandardCharsets.UTF_8);
-    Compilation compilation = assertTimeoutPreemptively(Duration.ofMinutes(5),
-        () -> CompileCaseTest.compileWith(CompileCaseTest.options(project), "migrations", "queries"));
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> messages(compilation).toString());
-    JavaFileObject repository = compilation.generatedSourceFile(CompileCaseTest.PACKAGE + ".UsersQueries").orElseThrow();
+    Compilation compilation =
+        assertTimeoutPreemptively(
+            Duration.ofMinutes(5),
+            () ->
+                CompileCaseTest.compileWith(
+                    CompileCaseTest.options(project), "migrations", "queries"));
+    assertEquals(
+        Compilation.Status.SUCCESS, compilation.status(), () -> messages(compilation).toString());
+    JavaFileObject repository =
+        compilation.generatedSourceFile(CompileCaseTest.PACKAGE + ".UsersQueries").orElseThrow();
     String source = repository.getCharContent(true).toString();
-    long methods = source.lines().filter(l -> l.startsWith("  public Optional<String> findUser")).count();
+    long methods =
+        source.lines().filter(l -> l.startsWith("  public Optional<String> findUser")).count();
     assertEquals(count, methods, "one method per query");
   }
 
@@ -148,11 +180,15 @@ class FileSystemInputTest {
     assertEquals(List.of(), run.generatedSources(), "nothing is generated");
     assertEquals(expected.size(), errors.size(), "errors: " + errors);
     for (int i = 0; i < expected.size(); i++) {
-      assertTrue(errors.get(i).startsWith(expected.get(i)), "expected \"" + expected.get(i) + "\", got \"" + errors.get(i) + "\"");
+      assertTrue(
+          errors.get(i).startsWith(expected.get(i)),
+          "expected \"" + expected.get(i) + "\", got \"" + errors.get(i) + "\"");
       assertTrue(errors.get(i).endsWith("[quarry:missing-file]"), errors.get(i));
     }
     for (String error : errors) {
-      assertFalse(error.contains("Exception") || error.contains("\tat "), "no exception or stack trace: " + error);
+      assertFalse(
+          error.contains("Exception") || error.contains("\tat "),
+          "no exception or stack trace: " + error);
     }
   }
 

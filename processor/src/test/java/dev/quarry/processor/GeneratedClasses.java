@@ -20,7 +20,11 @@ final class GeneratedClasses extends ClassLoader {
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
         String path = file.toUri().getPath();
-        String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), path.length() - ".class".length()).replace('/', '.');
+        String name =
+            path.substring(
+                    path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+                    path.length() - ".class".length())
+                .replace('/', '.');
         try (InputStream in = file.openInputStream()) {
           classes.put(name, in.readAllBytes());
         }
@@ -38,8 +42,8 @@ final class GeneratedClasses extends ClassLoader {
   }
 
   /**
-   * The public methods a class declares, as {@code ReturnType name(Type a, Type b)} with
-   * package names dropped, sorted by name.
+   * The public methods a class declares, as {@code ReturnType name(Type a, Type b)} with package
+   * names dropped, sorted by name.
    */
   Map<String, String> signatures(String className) throws ClassNotFoundException {
     Map<String, String> signatures = new TreeMap<>();
@@ -47,8 +51,11 @@ final class GeneratedClasses extends ClassLoader {
       if (!Modifier.isPublic(method.getModifiers())) {
         continue;
       }
-      StringBuilder s = new StringBuilder(simple(method.getGenericReturnType().getTypeName()))
-          .append(' ').append(method.getName()).append('(');
+      StringBuilder s =
+          new StringBuilder(simple(method.getGenericReturnType().getTypeName()))
+              .append(' ')
+              .append(method.getName())
+              .append('(');
       Parameter[] parameters = method.getParameters();
       for (int i = 0; i < parameters.length; i++) {
         s.append(i == 0 ? "" : ", ")

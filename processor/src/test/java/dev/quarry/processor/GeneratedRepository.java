@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A case folder's generated code, running: compiled with Quarry, the case's migrations applied
- * to a fresh embedded PostgreSQL, and repositories built on it. Methods are called by name with
+ * A case folder's generated code, running: compiled with Quarry, the case's migrations applied to a
+ * fresh embedded PostgreSQL, and repositories built on it. Methods are called by name with
  * arguments by parameter name, so tests read like the API they exercise.
  */
 final class GeneratedRepository implements AutoCloseable {
@@ -36,14 +36,20 @@ final class GeneratedRepository implements AutoCloseable {
     List<String> options = new ArrayList<>(CompileCaseTest.options(folder));
     options.add("-parameters");
     Compilation compilation = CompileCaseTest.compileCase(folder, options);
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
+    assertEquals(
+        Compilation.Status.SUCCESS,
+        compilation.status(),
+        () -> compilation.diagnostics().toString());
     classes = new GeneratedClasses(compilation);
     database = DatabaseLauncher.start(new DatabaseChoice.Embedded(), 17);
     Diagnostics diagnostics = new Diagnostics();
     List<Migration> migrations =
-        new MigrationReader(new SourceReader(folder, diagnostics), diagnostics).read(List.of("migrations"));
+        new MigrationReader(new SourceReader(folder, diagnostics), diagnostics)
+            .read(List.of("migrations"));
     try (Connection connection = database.connect()) {
-      assertTrue(new MigrationRunner(diagnostics).apply(connection, migrations).succeeded(), () -> diagnostics.all().toString());
+      assertTrue(
+          new MigrationRunner(diagnostics).apply(connection, migrations).succeeded(),
+          () -> diagnostics.all().toString());
     }
   }
 
@@ -54,7 +60,8 @@ final class GeneratedRepository implements AutoCloseable {
 
   /** A new instance of a generated repository class, on these connections. */
   Object repository(String simpleName, ConnectionSource connections) throws Exception {
-    return classes.loadClass(CompileCaseTest.PACKAGE + "." + simpleName)
+    return classes
+        .loadClass(CompileCaseTest.PACKAGE + "." + simpleName)
         .getConstructor(ConnectionSource.class)
         .newInstance(connections);
   }
@@ -78,8 +85,8 @@ final class GeneratedRepository implements AutoCloseable {
 
   /**
    * Calls {@code name} on {@code repository}, each parameter taken from {@code arguments} by name;
-   * a {@code Params} record parameter is built from the arguments named as its components unless
-   * it is given itself.
+   * a {@code Params} record parameter is built from the arguments named as its components unless it
+   * is given itself.
    */
   static Object call(Object repository, String name, Map<String, ?> arguments) throws Exception {
     for (Method method : repository.getClass().getMethods()) {
@@ -88,12 +95,15 @@ final class GeneratedRepository implements AutoCloseable {
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
           Class<?> type = parameters[i].getType();
-          if (type.isRecord() && type.getSimpleName().endsWith("Params")
+          if (type.isRecord()
+              && type.getSimpleName().endsWith("Params")
               && !type.isInstance(arguments.get(parameters[i].getName()))) {
             args[i] = params(type, arguments);
             continue;
           }
-          assertTrue(arguments.containsKey(parameters[i].getName()), "no value for " + parameters[i].getName());
+          assertTrue(
+              arguments.containsKey(parameters[i].getName()),
+              "no value for " + parameters[i].getName());
           args[i] = arguments.get(parameters[i].getName());
         }
         try {
@@ -115,7 +125,9 @@ final class GeneratedRepository implements AutoCloseable {
     Class<?>[] types = new Class<?>[components.length];
     Object[] values = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
-      assertTrue(arguments.containsKey(components[i].getName()), "no value for " + components[i].getName());
+      assertTrue(
+          arguments.containsKey(components[i].getName()),
+          "no value for " + components[i].getName());
       types[i] = components[i].getType();
       values[i] = arguments.get(components[i].getName());
     }

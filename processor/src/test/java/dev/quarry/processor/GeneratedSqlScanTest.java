@@ -41,40 +41,45 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves that generated code builds no SQL from strings: every SQL text handed to JDBC or to the
  * runtime's COPY and streaming helpers is a {@code static final String} field initialised with a
- * string literal (or literals joined with {@code +}), and every SQL type name handed to
- * {@code SqlArrays.create} is a literal. Nothing is exempt: {@code sqlc.slice} needs no dynamic
- * SQL, because {@code x IN (sqlc.slice(ids))} is generated as {@code x = ANY(?)} with one array
+ * string literal (or literals joined with {@code +}), and every SQL type name handed to {@code
+ * SqlArrays.create} is a literal. Nothing is exempt: {@code sqlc.slice} needs no dynamic SQL,
+ * because {@code x IN (sqlc.slice(ids))} is generated as {@code x = ANY(?)} with one array
  * parameter ({@link #slicesAreOneArrayPlaceholder}).
  *
- * <p>It reads the sources with javac's parser and checks the calls, so it scans every case's
- * golden files (which {@code CompileCaseTest} proves equal to what Quarry generates) and the
- * sample app's repositories, generated here from {@code ../migrations} and {@code ../queries}. A
- * hand-written class with string-built SQL shows that the scan finds what it is for.
+ * <p>It reads the sources with javac's parser and checks the calls, so it scans every case's golden
+ * files (which {@code CompileCaseTest} proves equal to what Quarry generates) and the sample app's
+ * repositories, generated here from {@code ../migrations} and {@code ../queries}. A hand-written
+ * class with string-built SQL shows that the scan finds what it is for.
  */
 class GeneratedSqlScanTest {
 
   /** A call that takes SQL text (or a SQL type name) in one of its arguments. */
-  private record Sink(@org.jspecify.annotations.Nullable String receiver, String method, int argument, boolean literalOnly) {}
+  private record Sink(
+      @org.jspecify.annotations.Nullable String receiver,
+      String method,
+      int argument,
+      boolean literalOnly) {}
 
   /**
    * JDBC's methods that take SQL text first (any receiver: a Statement's are as dangerous as a
    * Connection's), PgJDBC's COPY, and the runtime helpers generated code hands its SQL to.
    */
-  private static final List<Sink> SINKS = List.of(
-      new Sink(null, "prepareStatement", 0, false),
-      new Sink(null, "prepareCall", 0, false),
-      new Sink(null, "nativeSQL", 0, false),
-      new Sink(null, "execute", 0, false),
-      new Sink(null, "executeQuery", 0, false),
-      new Sink(null, "executeUpdate", 0, false),
-      new Sink(null, "executeLargeUpdate", 0, false),
-      new Sink(null, "addBatch", 0, false),
-      new Sink(null, "copyIn", 0, false),
-      new Sink(null, "copyOut", 0, false),
-      new Sink("CopyRows", "copy", 1, false),
-      new Sink("QueryStreams", "open", 2, false),
-      new Sink(null, "createArrayOf", 0, true),
-      new Sink("SqlArrays", "create", 1, true));
+  private static final List<Sink> SINKS =
+      List.of(
+          new Sink(null, "prepareStatement", 0, false),
+          new Sink(null, "prepareCall", 0, false),
+          new Sink(null, "nativeSQL", 0, false),
+          new Sink(null, "execute", 0, false),
+          new Sink(null, "executeQuery", 0, false),
+          new Sink(null, "executeUpdate", 0, false),
+          new Sink(null, "executeLargeUpdate", 0, false),
+          new Sink(null, "addBatch", 0, false),
+          new Sink(null, "copyIn", 0, false),
+          new Sink(null, "copyOut", 0, false),
+          new Sink("CopyRows", "copy", 1, false),
+          new Sink("QueryStreams", "open", 2, false),
+          new Sink(null, "createArrayOf", 0, true),
+          new Sink("SqlArrays", "create", 1, true));
 
   /** Calls generated code never makes: a plain Statement can only run SQL passed at run time. */
   private static final Set<String> FORBIDDEN = Set.of("createStatement");
@@ -86,9 +91,15 @@ class GeneratedSqlScanTest {
   void goldenFilesOfEveryCaseUseOnlyConstantSql() throws IOException {
     Map<String, String> sources = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(CompileCaseTest.CASES)) {
-      for (Path file : walk.filter(p -> p.getParent().getFileName().toString().equals("expected")
-          && p.toString().endsWith(".java")).toList()) {
-        sources.put(CompileCaseTest.CASES.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+      for (Path file :
+          walk.filter(
+                  p ->
+                      p.getParent().getFileName().toString().equals("expected")
+                          && p.toString().endsWith(".java"))
+              .toList()) {
+        sources.put(
+            CompileCaseTest.CASES.relativize(file).toString(),
+            Files.readString(file, StandardCharsets.UTF_8));
       }
     }
     Scan scan = scan(sources);
@@ -99,15 +110,21 @@ class GeneratedSqlScanTest {
 
   @Test
   void sampleAppRepositoriesUseOnlyConstantSql() throws IOException {
-    Path repository = Path.of(System.getProperty("quarry.repoRoot", "..")).toAbsolutePath().normalize();
+    Path repository =
+        Path.of(System.getProperty("quarry.repoRoot", "..")).toAbsolutePath().normalize();
     Compilation compilation =
         CompileCaseTest.compileWith(CompileCaseTest.options(repository), "migrations", "queries");
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> compilation.diagnostics().toString());
+    assertEquals(
+        Compilation.Status.SUCCESS,
+        compilation.status(),
+        () -> compilation.diagnostics().toString());
     Map<String, String> sources = new TreeMap<>();
     for (JavaFileObject file : compilation.generatedSourceFiles()) {
       sources.put(file.getName(), file.getCharContent(true).toString());
     }
-    assertTrue(sources.keySet().stream().anyMatch(n -> n.endsWith("PostsQueries.java")), sources.keySet().toString());
+    assertTrue(
+        sources.keySet().stream().anyMatch(n -> n.endsWith("PostsQueries.java")),
+        sources.keySet().toString());
     Scan scan = scan(sources);
     assertEquals(List.of(), scan.violations());
     assertTrue(scan.sinks() >= 20, "SQL-taking calls found: " + scan.sinks());
@@ -120,10 +137,15 @@ class GeneratedSqlScanTest {
     Scan scan = scan(Map.of("CommandsQueries.java", source));
     assertEquals(List.of(), scan.violations());
     // sqlc.slice(ids) in IN / NOT IN: one placeholder, whatever the list's size ...
-    assertEquals("SELECT * FROM books WHERE id = ANY(?) ORDER BY id", scan.constants().get("BOOKS_BY_IDS"));
-    assertEquals("SELECT * FROM books WHERE author_id = ? AND id <> ALL(?) ORDER BY id", scan.constants().get("BOOKS_NOT_IN"));
+    assertEquals(
+        "SELECT * FROM books WHERE id = ANY(?) ORDER BY id", scan.constants().get("BOOKS_BY_IDS"));
+    assertEquals(
+        "SELECT * FROM books WHERE author_id = ? AND id <> ALL(?) ORDER BY id",
+        scan.constants().get("BOOKS_NOT_IN"));
     // ... bound as one array of a type named by a literal.
-    assertTrue(source.contains("statement.setArray(1, SqlArrays.create(connection, \"int8\", ids));"), "booksByIds binds one array");
+    assertTrue(
+        source.contains("statement.setArray(1, SqlArrays.create(connection, \"int8\", ids));"),
+        "booksByIds binds one array");
     for (String sql : scan.constants().values()) {
       assertTrue(!sql.contains("sqlc."), "no sqlc syntax reaches the driver: " + sql);
     }
@@ -131,7 +153,8 @@ class GeneratedSqlScanTest {
 
   @Test
   void stringBuiltSqlIsFlagged() {
-    String handWritten = """
+    String handWritten =
+        """
         package x;
         import java.sql.*;
         import java.util.List;
@@ -163,13 +186,31 @@ class GeneratedSqlScanTest {
         }
         """;
     Scan scan = scan(Map.of("Bad.java", handWritten));
-    List<String> lines = scan.violations().stream().map(v -> v.substring(0, v.indexOf(':', "Bad.java:".length()))).toList();
+    List<String> lines =
+        scan.violations().stream()
+            .map(v -> v.substring(0, v.indexOf(':', "Bad.java:".length())))
+            .toList();
     assertEquals(
-        List.of("Bad.java:12", "Bad.java:13", "Bad.java:14", "Bad.java:15", "Bad.java:17", "Bad.java:18", "Bad.java:19",
-            "Bad.java:20", "Bad.java:21", "Bad.java:21", "Bad.java:22", "Bad.java:23", "Bad.java:24", "Bad.java:26"),
-        lines, String.join("\n", scan.violations()));
+        List.of(
+            "Bad.java:12",
+            "Bad.java:13",
+            "Bad.java:14",
+            "Bad.java:15",
+            "Bad.java:17",
+            "Bad.java:18",
+            "Bad.java:19",
+            "Bad.java:20",
+            "Bad.java:21",
+            "Bad.java:21",
+            "Bad.java:22",
+            "Bad.java:23",
+            "Bad.java:24",
+            "Bad.java:26"),
+        lines,
+        String.join("\n", scan.violations()));
     assertTrue(scan.violations().get(0).contains("prepareStatement"), scan.violations().get(0));
-    assertEquals(15, scan.sinks(), "the calls taking SQL (createStatement is flagged, not counted)");
+    assertEquals(
+        15, scan.sinks(), "the calls taking SQL (createStatement is flagged, not counted)");
   }
 
   // ---- the scan ----
@@ -178,14 +219,18 @@ class GeneratedSqlScanTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<JavaFileObject> files = new ArrayList<>();
     for (Map.Entry<String, String> source : sources.entrySet()) {
-      files.add(new SimpleJavaFileObject(URI.create("string:///" + source.getKey().replace('\\', '/')), JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return source.getValue();
-        }
-      });
+      files.add(
+          new SimpleJavaFileObject(
+              URI.create("string:///" + source.getKey().replace('\\', '/')),
+              JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+              return source.getValue();
+            }
+          });
     }
-    JavacTask task = (JavacTask) javac.getTask(null, null, null, List.of("-proc:none"), null, files);
+    JavacTask task =
+        (JavacTask) javac.getTask(null, null, null, List.of("-proc:none"), null, files);
     List<String> violations = new ArrayList<>();
     int[] sinks = {0};
     Map<String, String> allConstants = new LinkedHashMap<>();
@@ -205,7 +250,10 @@ class GeneratedSqlScanTest {
         public Void visitClass(ClassTree type, Void unused) {
           for (Tree member : type.getMembers()) {
             if (member instanceof VariableTree field
-                && field.getModifiers().getFlags().containsAll(Set.of(Modifier.STATIC, Modifier.FINAL))
+                && field
+                    .getModifiers()
+                    .getFlags()
+                    .containsAll(Set.of(Modifier.STATIC, Modifier.FINAL))
                 && field.getType().toString().equals("String")
                 && field.getInitializer() != null) {
               String value = literalValue(field.getInitializer());
@@ -225,23 +273,41 @@ class GeneratedSqlScanTest {
           String receiver = receiverName(call.getMethodSelect());
           long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, call));
           if (FORBIDDEN.contains(method)) {
-            violations.add(name + ":" + line + ": " + method + "() gives a Statement, which runs SQL built at run time;"
-                + " generated code prepares constant SQL");
+            violations.add(
+                name
+                    + ":"
+                    + line
+                    + ": "
+                    + method
+                    + "() gives a Statement, which runs SQL built at run time;"
+                    + " generated code prepares constant SQL");
           }
           for (Sink sink : SINKS) {
-            if (!sink.method().equals(method) || call.getArguments().size() <= sink.argument()
+            if (!sink.method().equals(method)
+                || call.getArguments().size() <= sink.argument()
                 || (sink.receiver() != null && !sink.receiver().equals(receiver))) {
               continue;
             }
             sinks[0]++;
             ExpressionTree argument = call.getArguments().get(sink.argument());
-            boolean constant = sink.literalOnly()
-                ? literalValue(argument) != null
-                : argument instanceof IdentifierTree id && constants.containsKey(id.getName().toString());
+            boolean constant =
+                sink.literalOnly()
+                    ? literalValue(argument) != null
+                    : argument instanceof IdentifierTree id
+                        && constants.containsKey(id.getName().toString());
             if (!constant) {
-              violations.add(name + ":" + line + ": " + method + "(...) takes " + argument + " as SQL"
-                  + (sink.literalOnly() ? " type name; only a string literal is allowed"
-                      : "; only a static final String initialised with string literals is allowed"));
+              violations.add(
+                  name
+                      + ":"
+                      + line
+                      + ": "
+                      + method
+                      + "(...) takes "
+                      + argument
+                      + " as SQL"
+                      + (sink.literalOnly()
+                          ? " type name; only a string literal is allowed"
+                          : "; only a static final String initialised with string literals is allowed"));
             }
           }
           return super.visitMethodInvocation(call, unused);
@@ -251,7 +317,9 @@ class GeneratedSqlScanTest {
     return new Scan(violations, sinks[0], allConstants);
   }
 
-  /** The value of a string literal, or of literals joined with {@code +}; null for anything else. */
+  /**
+   * The value of a string literal, or of literals joined with {@code +}; null for anything else.
+   */
   private static String literalValue(ExpressionTree expression) {
     if (expression instanceof LiteralTree literal && literal.getValue() instanceof String value) {
       return value;
@@ -274,7 +342,9 @@ class GeneratedSqlScanTest {
     return select instanceof IdentifierTree id ? id.getName().toString() : "";
   }
 
-  /** The last name of the receiver ({@code CopyRows} for {@code dev.quarry.runtime.CopyRows.copy}). */
+  /**
+   * The last name of the receiver ({@code CopyRows} for {@code dev.quarry.runtime.CopyRows.copy}).
+   */
   private static String receiverName(ExpressionTree select) {
     if (select instanceof MemberSelectTree member) {
       ExpressionTree receiver = member.getExpression();

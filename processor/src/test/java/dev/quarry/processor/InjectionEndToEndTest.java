@@ -28,12 +28,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Injection attempts through every kind of parameter, against embedded PostgreSQL: values that
- * look like SQL, COPY syntax, array or record syntax, JSON, or PgJDBC placeholders are written
- * through generated code (text, varchar, numeric, text[], sqlc.slice, sqlc.narg, enum, json,
- * jsonb, composite, bytea parameters, :batchexec parameter sets and :copyfrom rows) and must come
- * back exactly, match only themselves, add exactly the rows written, and leave the table
- * {@code canary} as it was. The {@code injection} case holds the schema and queries.
+ * Injection attempts through every kind of parameter, against embedded PostgreSQL: values that look
+ * like SQL, COPY syntax, array or record syntax, JSON, or PgJDBC placeholders are written through
+ * generated code (text, varchar, numeric, text[], sqlc.slice, sqlc.narg, enum, json, jsonb,
+ * composite, bytea parameters, :batchexec parameter sets and :copyfrom rows) and must come back
+ * exactly, match only themselves, add exactly the rows written, and leave the table {@code canary}
+ * as it was. The {@code injection} case holds the schema and queries.
  */
 class InjectionEndToEndTest {
   private static final Path CASE = CompileCaseTest.CASES.resolve("injection");
@@ -41,20 +41,64 @@ class InjectionEndToEndTest {
   private static final String EVIL_LABEL = "o'brien; DROP TABLE canary; --";
 
   /** Strings that would change a statement if any layer pasted them into SQL or COPY text. */
-  static final List<String> PAYLOADS = List.of(
-      "'); DROP TABLE canary; --",
-      "' OR '1'='1",
-      "\"; DROP TABLE canary; --",
-      "x'; DELETE FROM notes; SELECT '",
-      "$$; DROP TABLE canary; $$",
-      "$tag$ DROP TABLE canary $tag$",
-      "?", "??", "? ?| ?&", "$1", "$2::int", "@body", ":body", "sqlc.arg(body)", "sqlc.slice(bodies)",
-      "/* comment */", "*/ DROP TABLE canary /*", "-- comment", "; COMMIT; DROP TABLE canary; BEGIN;",
-      "\\", "\\\\", "\\.", "\\.\n", "a\n\\.\nb", "\\N", "NULL", "null", "", " ",
-      "\t", "\n", "\r\n", "\r", "tab\there", "line\nbreak", "\\t\\n\\r", "E'\\x41'", "\\x41", "\\\\x41",
-      "{a,b}", "{\"a\",NULL}", "(a,b)", "(\"a\",\"b\")", "\"quoted\"", "O'Brien", "''", "' '",
-      "日本語", "😀 emoji", "é", "e\u0301", "\u2028\u2029", "\uFEFFbom", "\u0001\u001f control", "\u007f",
-      "x".repeat(10_000));
+  static final List<String> PAYLOADS =
+      List.of(
+          "'); DROP TABLE canary; --",
+          "' OR '1'='1",
+          "\"; DROP TABLE canary; --",
+          "x'; DELETE FROM notes; SELECT '",
+          "$$; DROP TABLE canary; $$",
+          "$tag$ DROP TABLE canary $tag$",
+          "?",
+          "??",
+          "? ?| ?&",
+          "$1",
+          "$2::int",
+          "@body",
+          ":body",
+          "sqlc.arg(body)",
+          "sqlc.slice(bodies)",
+          "/* comment */",
+          "*/ DROP TABLE canary /*",
+          "-- comment",
+          "; COMMIT; DROP TABLE canary; BEGIN;",
+          "\\",
+          "\\\\",
+          "\\.",
+          "\\.\n",
+          "a\n\\.\nb",
+          "\\N",
+          "NULL",
+          "null",
+          "",
+          " ",
+          "\t",
+          "\n",
+          "\r\n",
+          "\r",
+          "tab\there",
+          "line\nbreak",
+          "\\t\\n\\r",
+          "E'\\x41'",
+          "\\x41",
+          "\\\\x41",
+          "{a,b}",
+          "{\"a\",NULL}",
+          "(a,b)",
+          "(\"a\",\"b\")",
+          "\"quoted\"",
+          "O'Brien",
+          "''",
+          "' '",
+          "日本語",
+          "😀 emoji",
+          "é",
+          "e\u0301",
+          "\u2028\u2029",
+          "\uFEFFbom",
+          "\u0001\u001f control",
+          "\u007f",
+          "x".repeat(10_000));
 
   private static GeneratedRepository generated;
   private static Object repository;
@@ -100,9 +144,30 @@ class InjectionEndToEndTest {
       BigDecimal amount = new BigDecimal("12345678901234567890.000000000001");
       Object pair = pair(payload, amount);
       byte[] data = bytes(payload);
-      Map<String, Object> values = args(
-          "body", payload, "title", title, "amount", amount, "score", Double.NaN, "count", Integer.MIN_VALUE,
-          "tags", tags, "mood", evil, "doc", json(payload) + " ", "docb", json(payload), "pair", pair, "data", data);
+      Map<String, Object> values =
+          args(
+              "body",
+              payload,
+              "title",
+              title,
+              "amount",
+              amount,
+              "score",
+              Double.NaN,
+              "count",
+              Integer.MIN_VALUE,
+              "tags",
+              tags,
+              "mood",
+              evil,
+              "doc",
+              json(payload) + " ",
+              "docb",
+              json(payload),
+              "pair",
+              pair,
+              "data",
+              data);
       Object note = ((Optional<?>) call("createNote", values)).orElseThrow();
       long id = (long) get(note, "id");
       ids.add(id);
@@ -123,19 +188,25 @@ class InjectionEndToEndTest {
 
       assertOnly(id, "notesByBody", Map.of("body", payload), "body", payload);
       assertOnly(id, "notesByTitle", args("title", title), "title", title);
-      assertOnly(id, "notesByBodies", Map.of("bodies", List.of(payload, "x' OR '1'='1")), "body", payload);
+      assertOnly(
+          id, "notesByBodies", Map.of("bodies", List.of(payload, "x' OR '1'='1")), "body", payload);
       assertOnly(id, "notesWithTags", Map.of("tags", tags), "tags", tags);
       assertOnly(id, "notesByDoc", Map.of("docb", json(payload)), "docb", json(payload));
       assertOnly(id, "notesByPair", Map.of("pair", pair), "pair", pair);
       List<?> tagged = (List<?>) call("notesWithTag", Map.of("tag", payload));
       assertTrue(tagged.contains(id), payload);
       for (Object other : tagged) {
-        assertTrue(((List<?>) get(note((long) other), "tags")).contains(payload), "only rows tagged " + payload);
+        assertTrue(
+            ((List<?>) get(note((long) other), "tags")).contains(payload),
+            "only rows tagged " + payload);
       }
     }
     List<?> byMood = (List<?>) call("notesByMood", Map.of("mood", evil));
     assertTrue(byMood.containsAll(ids), "the enum label that reads like SQL is a value");
-    assertEquals(List.of(), call("notesByBodies", Map.of("bodies", List.of())), "an empty slice matches nothing");
+    assertEquals(
+        List.of(),
+        call("notesByBodies", Map.of("bodies", List.of())),
+        "an empty slice matches nothing");
     List<?> nullTitles = (List<?>) call("notesByTitle", args("title", null));
     for (Object other : nullTitles) {
       assertNull(get(note((long) other), "title"), "a null narg binds SQL NULL");
@@ -145,11 +216,37 @@ class InjectionEndToEndTest {
 
   @Test
   void nullableParametersTakeNullAndPayloads() throws Exception {
-    Object note = ((Optional<?>) call("createNote", args(
-        "body", "nulls", "title", null, "amount", null, "score", null, "count", null, "tags", List.of(),
-        "mood", null, "doc", null, "docb", null, "pair", pair(null, null), "data", null))).orElseThrow();
+    Object note =
+        ((Optional<?>)
+                call(
+                    "createNote",
+                    args(
+                        "body",
+                        "nulls",
+                        "title",
+                        null,
+                        "amount",
+                        null,
+                        "score",
+                        null,
+                        "count",
+                        null,
+                        "tags",
+                        List.of(),
+                        "mood",
+                        null,
+                        "doc",
+                        null,
+                        "docb",
+                        null,
+                        "pair",
+                        pair(null, null),
+                        "data",
+                        null)))
+            .orElseThrow();
     Object read = note((long) get(note, "id"));
-    for (String column : List.of("title", "amount", "score", "count", "mood", "doc", "docb", "data")) {
+    for (String column :
+        List.of("title", "amount", "score", "count", "mood", "doc", "docb", "data")) {
       assertNull(get(read, column), column);
     }
     Object pair = get(read, "pair");
@@ -160,15 +257,23 @@ class InjectionEndToEndTest {
   @Test
   void textWithNulIsRejectedCleanly() throws Exception {
     // PostgreSQL's text cannot hold NUL: the driver refuses the value, nothing is half written.
-    QueryException failure = assertThrows(QueryException.class,
-        () -> call("notesByBody", Map.of("body", "a\u0000b'); DROP TABLE canary; --")));
+    QueryException failure =
+        assertThrows(
+            QueryException.class,
+            () -> call("notesByBody", Map.of("body", "a\u0000b'); DROP TABLE canary; --")));
     assertTrue(failure.getMessage().contains("NotesByBody"), failure.getMessage());
     assertEquals(notesBefore, count());
     // bytea holds NUL bytes fine.
     byte[] data = {0, 39, 59, 92, 0};
-    Object note = ((Optional<?>) call("createNote", args(
-        "body", "bytes", "title", null, "amount", null, "score", null, "count", null, "tags", List.of(),
-        "mood", null, "doc", null, "docb", null, "pair", null, "data", data))).orElseThrow();
+    Object note =
+        ((Optional<?>)
+                call(
+                    "createNote",
+                    args(
+                        "body", "bytes", "title", null, "amount", null, "score", null, "count",
+                        null, "tags", List.of(), "mood", null, "doc", null, "docb", null, "pair",
+                        null, "data", data)))
+            .orElseThrow();
     assertArrayEquals(data, (byte[]) get(note((long) get(note, "id")), "data"));
   }
 
@@ -193,9 +298,22 @@ class InjectionEndToEndTest {
     Object evil = mood(EVIL_LABEL);
     List<Object> rows = new ArrayList<>();
     for (String payload : PAYLOADS) {
-      Map<String, Object> row = args(
-          "body", payload, "title", marker, "tags", Arrays.asList(payload, null, "NULL", "\\.", "a\tb", "\\N"),
-          "mood", evil, "docb", json(payload), "pair", pair(payload, new BigDecimal("-0.5")), "data", bytes(payload));
+      Map<String, Object> row =
+          args(
+              "body",
+              payload,
+              "title",
+              marker,
+              "tags",
+              Arrays.asList(payload, null, "NULL", "\\.", "a\tb", "\\N"),
+              "mood",
+              evil,
+              "docb",
+              json(payload),
+              "pair",
+              pair(payload, new BigDecimal("-0.5")),
+              "data",
+              bytes(payload));
       rows.add(newRecord("NotesQueries$CopyNotesParams", row));
     }
     assertEquals((long) PAYLOADS.size(), call("copyNotes", Map.of("params", rows)));
@@ -204,7 +322,8 @@ class InjectionEndToEndTest {
     for (int i = 0; i < ids.size(); i++) {
       String payload = PAYLOADS.get(i);
       Object note = note((long) ids.get(i));
-      assertEquals(Arrays.asList(payload, null, "NULL", "\\.", "a\tb", "\\N"), get(note, "tags"), payload);
+      assertEquals(
+          Arrays.asList(payload, null, "NULL", "\\.", "a\tb", "\\N"), get(note, "tags"), payload);
       assertEquals(evil, get(note, "mood"));
       assertEquals(json(payload), get(note, "docb"));
       assertEquals(payload, get(get(note, "pair"), "label"));
@@ -215,12 +334,18 @@ class InjectionEndToEndTest {
 
   // ---- helpers ----
 
-  /** {@code method} finds {@code id}, and every row it finds has {@code column} equal to {@code value}. */
-  private static void assertOnly(long id, String method, Map<String, ?> arguments, String column, Object value) throws Exception {
+  /**
+   * {@code method} finds {@code id}, and every row it finds has {@code column} equal to {@code
+   * value}.
+   */
+  private static void assertOnly(
+      long id, String method, Map<String, ?> arguments, String column, Object value)
+      throws Exception {
     List<?> found = (List<?>) call(method, arguments);
     assertTrue(found.contains(id), method + " finds the row written with " + arguments);
     for (Object other : found) {
-      assertEquals(value, get(note((long) other), column), method + " finds only rows holding the value");
+      assertEquals(
+          value, get(note((long) other), column), method + " finds only rows holding the value");
     }
   }
 
@@ -280,7 +405,11 @@ class InjectionEndToEndTest {
   }
 
   private static Object mood(String label) throws Exception {
-    return generated.classes.loadClass(PACKAGE + "Mood").getMethod("fromLabel", String.class).invoke(null, label);
+    return generated
+        .classes
+        .loadClass(PACKAGE + "Mood")
+        .getMethod("fromLabel", String.class)
+        .invoke(null, label);
   }
 
   private static Object pair(String label, BigDecimal amount) throws Exception {
@@ -316,7 +445,8 @@ class InjectionEndToEndTest {
     Object[] arguments = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
-      assertTrue(values.containsKey(components[i].getName()), "no value for " + components[i].getName());
+      assertTrue(
+          values.containsKey(components[i].getName()), "no value for " + components[i].getName());
       arguments[i] = values.get(components[i].getName());
     }
     return type.getDeclaredConstructor(types).newInstance(arguments);

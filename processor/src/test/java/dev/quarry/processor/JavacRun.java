@@ -27,11 +27,13 @@ record JavacRun(boolean succeeded, List<Message> diagnostics, List<String> gener
   static JavacRun compile(Path folder, String packageName) throws IOException {
     Path work = Files.createTempDirectory("quarry-javac");
     try {
-      Path sources = Files.createDirectories(work.resolve("src").resolve(packageName.replace('.', '/')));
+      Path sources =
+          Files.createDirectories(work.resolve("src").resolve(packageName.replace('.', '/')));
       List<Path> inputs = new ArrayList<>(CompileCaseTest.javaSources(folder));
       if (inputs.isEmpty()) {
         Path packageInfo = sources.resolve("package-info.java");
-        Files.writeString(packageInfo, CompileCaseTest.packageInfo(packageName), StandardCharsets.UTF_8);
+        Files.writeString(
+            packageInfo, CompileCaseTest.packageInfo(packageName), StandardCharsets.UTF_8);
         inputs.add(packageInfo);
       }
       Path generated = Files.createDirectories(work.resolve("generated"));
@@ -39,18 +41,30 @@ record JavacRun(boolean succeeded, List<Message> diagnostics, List<String> gener
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       List<String> options = new ArrayList<>(CompileCaseTest.options(folder));
-      options.addAll(List.of("-s", generated.toString(), "-d", classes.toString(),
-          "-classpath", System.getProperty("java.class.path")));
+      options.addAll(
+          List.of(
+              "-s",
+              generated.toString(),
+              "-d",
+              classes.toString(),
+              "-classpath",
+              System.getProperty("java.class.path")));
       boolean ok;
-      try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      try (StandardJavaFileManager files =
+          javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
         JavaCompiler.CompilationTask task =
-            javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(inputs));
+            javac.getTask(
+                null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(inputs));
         task.setProcessors(List.of(new QuarryProcessor()));
         ok = task.call();
       }
       List<String> generatedSources;
       try (Stream<Path> walk = Files.walk(generated)) {
-        generatedSources = walk.filter(Files::isRegularFile).map(p -> generated.relativize(p).toString()).sorted().toList();
+        generatedSources =
+            walk.filter(Files::isRegularFile)
+                .map(p -> generated.relativize(p).toString())
+                .sorted()
+                .toList();
       }
       List<Message> messages = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL server on 127.0.0.1:5432 (user postgres) that server tests use; tests skip
- * when it does not answer. Other builds may use the same server at the same time, so tests
- * only count and inspect scratch databases whose name carries their own process id.
+ * The PostgreSQL server on 127.0.0.1:5432 (user postgres) that server tests use; tests skip when it
+ * does not answer. Other builds may use the same server at the same time, so tests only count and
+ * inspect scratch databases whose name carries their own process id.
  */
 public final class LocalServer {
   public static final String HOST_PORT = "127.0.0.1:5432";
@@ -43,7 +43,9 @@ public final class LocalServer {
     List<String> names = new ArrayList<>();
     try (Connection c = connect();
         Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'quarry\\_scratch\\_%' ORDER BY 1")) {
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'quarry\\_scratch\\_%' ORDER BY 1")) {
       while (rows.next()) {
         if (rows.getString(1).contains(marker)) {
           names.add(rows.getString(1));
@@ -59,7 +61,8 @@ public final class LocalServer {
   }
 
   public static boolean exists(String database) throws SQLException {
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       s.setString(1, database);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
@@ -70,7 +73,8 @@ public final class LocalServer {
   /** How many sessions are connected to {@code database}. */
   public static int sessions(String database) throws SQLException {
     try (Connection c = connect();
-        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
       s.setString(1, database);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -81,13 +85,15 @@ public final class LocalServer {
 
   /** Drops a database the test made or a build left, whoever is connected. */
   public static void dropIfExists(String database) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS \"" + database.replace("\"", "\"\"") + "\" WITH (FORCE)");
     }
   }
 
   public static void execute(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

@@ -43,9 +43,13 @@ class LockFileTest {
 
     Compilation second = compile(NOWHERE);
     assertSucceeded(second);
-    assertEquals(sources(first), sources(second), "the build from the lock file generates the same sources");
+    assertEquals(
+        sources(first), sources(second), "the build from the lock file generates the same sources");
     assertTrue(notes(second).contains("no database used"), notes(second));
-    assertEquals(new String(lockBytes, StandardCharsets.UTF_8), Files.readString(lock), "a fresh lock file is left alone");
+    assertEquals(
+        new String(lockBytes, StandardCharsets.UTF_8),
+        Files.readString(lock),
+        "a fresh lock file is left alone");
 
     Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
     assertSucceeded(offline);
@@ -61,19 +65,27 @@ class LockFileTest {
 
     Path posts = project.resolve("queries/posts.sql");
     Files.writeString(
-        posts, Files.readString(posts).replace("SELECT summary FROM posts", "SELECT summary, score FROM posts"));
+        posts,
+        Files.readString(posts)
+            .replace("SELECT summary FROM posts", "SELECT summary, score FROM posts"));
     Compilation edited = compile("-Aquarry.database=" + TestDatabases.option());
     assertSucceeded(edited);
-    assertTrue(notes(edited).contains("(1 analysed, 10 unchanged from the lock file)"), notes(edited));
+    assertTrue(
+        notes(edited).contains("(1 analysed, 10 unchanged from the lock file)"), notes(edited));
     String after = Files.readString(lock);
     assertNotEquals(before, after, "the lock file records the edited query");
-    assertTrue(after.contains("column score pg_catalog.numeric null from public.posts score"), after);
+    assertTrue(
+        after.contains("column score pg_catalog.numeric null from public.posts score"), after);
 
     // What the incremental build wrote is what a build from scratch writes.
     Files.delete(lock);
     assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
-    assertEquals(after, Files.readString(lock), "incremental and full resolution give the same lock file");
-    assertEquals(after, LockFile.format(parse(after)), "the lock file's text is what its contents format to");
+    assertEquals(
+        after, Files.readString(lock), "incremental and full resolution give the same lock file");
+    assertEquals(
+        after,
+        LockFile.format(parse(after)),
+        "the lock file's text is what its contents format to");
   }
 
   @Test
@@ -88,7 +100,10 @@ class LockFileTest {
     Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
     assertEquals(Compilation.Status.FAILURE, offline.status());
     String error = errors(offline);
-    assertTrue(error.contains("the lock file queries/quarry.lock is stale: migration migrations/V2__posts.sql changed"), error);
+    assertTrue(
+        error.contains(
+            "the lock file queries/quarry.lock is stale: migration migrations/V2__posts.sql changed"),
+        error);
     assertTrue(error.contains("without -Aquarry.lock=offline"), error);
     assertTrue(error.contains("[quarry:stale-lock]"), error);
     assertEquals(before, Files.readString(lock), "a failed build leaves the lock file alone");
@@ -99,7 +114,9 @@ class LockFileTest {
     copyBlog();
     assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
     Path users = project.resolve("queries/posts.sql");
-    Files.writeString(users, Files.readString(users).replace("SELECT title FROM posts", "SELECT title, id FROM posts"));
+    Files.writeString(
+        users,
+        Files.readString(users).replace("SELECT title FROM posts", "SELECT title, id FROM posts"));
 
     Compilation auto = compile(NOWHERE);
     assertEquals(Compilation.Status.FAILURE, auto.status());
@@ -139,17 +156,28 @@ class LockFileTest {
   @Test
   void twoAnnotationsCannotShareOneLockFile() throws IOException {
     copyBlog();
-    List<String> options = new ArrayList<>(List.of(
-        "-Aquarry.projectDir=" + project.toAbsolutePath(), "-Aquarry.database=" + TestDatabases.option()));
-    JavaFileObject first = com.google.testing.compile.JavaFileObjects.forSourceString(
-        "com.example.a.package-info", CompileCaseTest.packageInfo("com.example.a"));
-    JavaFileObject second = com.google.testing.compile.JavaFileObjects.forSourceString(
-        "com.example.b.package-info", CompileCaseTest.packageInfo("com.example.b"));
-    Compilation both = com.google.testing.compile.Compiler.javac()
-        .withProcessors(new QuarryProcessor()).withOptions(options).compile(first, second);
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-Aquarry.projectDir=" + project.toAbsolutePath(),
+                "-Aquarry.database=" + TestDatabases.option()));
+    JavaFileObject first =
+        com.google.testing.compile.JavaFileObjects.forSourceString(
+            "com.example.a.package-info", CompileCaseTest.packageInfo("com.example.a"));
+    JavaFileObject second =
+        com.google.testing.compile.JavaFileObjects.forSourceString(
+            "com.example.b.package-info", CompileCaseTest.packageInfo("com.example.b"));
+    Compilation both =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new QuarryProcessor())
+            .withOptions(options)
+            .compile(first, second);
     assertEquals(Compilation.Status.FAILURE, both.status());
     String errors = errors(both);
-    assertTrue(errors.contains("would share the lock file " + project.resolve("queries").resolve(LockFile.NAME)), errors);
+    assertTrue(
+        errors.contains(
+            "would share the lock file " + project.resolve("queries").resolve(LockFile.NAME)),
+        errors);
     assertTrue(errors.contains("give each its own queries folder"), errors);
     assertTrue(errors.contains("[quarry:lock-file]"), errors);
   }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds every query of river's job queue ({@code ../shared/corpora/river}: 55 queries, every
- * sqlc feature it uses, with its golang-migrate migrations as the schema) unmodified, under
- * {@code -Xlint:all -Werror}, and checks the generated API of the commands and macros it uses.
+ * Builds every query of river's job queue ({@code ../shared/corpora/river}: 55 queries, every sqlc
+ * feature it uses, with its golang-migrate migrations as the schema) unmodified, under {@code
+ * -Xlint:all -Werror}, and checks the generated API of the commands and macros it uses.
  */
 class RiverCorpusTest {
   @TempDir Path work;
@@ -26,7 +26,8 @@ class RiverCorpusTest {
     Optional<Path> corpora = Corpora.root();
     assumeTrue(corpora.isPresent(), "the shared corpora are not beside this checkout");
     Path river = corpora.get().resolve("river");
-    List<String> options = new ArrayList<>(CompileCaseTest.options(Files.createDirectories(work.resolve("river"))));
+    List<String> options =
+        new ArrayList<>(CompileCaseTest.options(Files.createDirectories(work.resolve("river"))));
     options.add("-parameters");
     // River's own migrations add CHECKs and indexes to existing tables in ways the lock-risk
     // check rightly warns about (7 warnings); this test is about the queries, under -Werror.
@@ -34,7 +35,10 @@ class RiverCorpusTest {
     Compilation compilation =
         CompileCaseTest.compileWith(
             options, river.resolve("migrations").toString(), river.resolve("queries").toString());
-    assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> "errors: " + compilation.diagnostics());
+    assertEquals(
+        Compilation.Status.SUCCESS,
+        compilation.status(),
+        () -> "errors: " + compilation.diagnostics());
     GeneratedClasses classes = new GeneratedClasses(compilation);
 
     Map<String, String> copy = classes.signatures("com.example.db.RiverJobCopyfromQueries");
@@ -44,7 +48,8 @@ class RiverCorpusTest {
 
     Map<String, String> jobs = classes.signatures("com.example.db.RiverJobQueries");
     assertEquals(
-        "ExecResult jobDeleteBefore(RiverJobQueries.JobDeleteBeforeParams params)", jobs.get("jobDeleteBefore"));
+        "ExecResult jobDeleteBefore(RiverJobQueries.JobDeleteBeforeParams params)",
+        jobs.get("jobDeleteBefore"));
     // sqlc.embed(river_job): the row holds the table's record.
     Class<?> row = classes.loadClass("com.example.db.RiverJobQueries$JobInsertFastManyRow");
     assertEquals(

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every type in the README's table goes through a generated repository and back: the {@code
- * types} case is compiled with Quarry, its migrations applied to embedded PostgreSQL, and the
- * generated {@code TypesQueries} writes a row of values and reads it back; every value must
- * come back equal. A second row of NULLs must come back as nulls.
+ * Every type in the README's table goes through a generated repository and back: the {@code types}
+ * case is compiled with Quarry, its migrations applied to embedded PostgreSQL, and the generated
+ * {@code TypesQueries} writes a row of values and reads it back; every value must come back equal.
+ * A second row of NULLs must come back as nulls.
  */
 class RoundTripTest {
   private static final Path CASE = CompileCaseTest.CASES.resolve("types");
@@ -100,14 +100,19 @@ class RoundTripTest {
     v.put("cMood", soSo);
     v.put("cDomain", 7);
     Class<?> address = classes.loadClass(CompileCaseTest.PACKAGE + ".Address");
-    Object home = address.getConstructor(String.class, Integer.class).newInstance("Main St, \"2\" (back) \\ 😀", 12345);
+    Object home =
+        address
+            .getConstructor(String.class, Integer.class)
+            .newInstance("Main St, \"2\" (back) \\ 😀", 12345);
     Object empty = address.getConstructor(String.class, Integer.class).newInstance("", null);
     v.put("cAddress", home);
     Class<?> stamp = classes.loadClass(CompileCaseTest.PACKAGE + ".Stamp");
     v.put(
         "cStamp",
-        stamp.getConstructor(String.class, mood, OffsetDateTime.class, address)
-            .newInstance("first", soSo, OffsetDateTime.of(2024, 6, 1, 12, 0, 0, 0, ZoneOffset.UTC), home));
+        stamp
+            .getConstructor(String.class, mood, OffsetDateTime.class, address)
+            .newInstance(
+                "first", soSo, OffsetDateTime.of(2024, 6, 1, 12, 0, 0, 0, ZoneOffset.UTC), home));
     v.put("cAddressArray", Arrays.asList(home, empty, null));
     v.put("cIntArray", Arrays.asList(1, null, 3));
     v.put("cTextArray", Arrays.asList("a", "b,c", "d\"e", "{f}", null, "NULL", ""));
@@ -156,12 +161,15 @@ class RoundTripTest {
     long id = (long) written.getClass().getMethod("id").invoke(written);
     List<?> rows = (List<?>) call("findByMoods", Map.of("moods", List.of(values.get("cMood"))));
     assertTrue(rows.stream().anyMatch(r -> r.toString().contains("id=" + id)), rows.toString());
-    assertEquals(1L, ((Optional<?>) call("countByIds", Map.of("ids", List.of(id, -1L)))).orElseThrow());
+    assertEquals(
+        1L, ((Optional<?>) call("countByIds", Map.of("ids", List.of(id, -1L)))).orElseThrow());
   }
 
   private static Object call(String name, Map<String, Object> arguments) throws Exception {
     Object result = GeneratedRepository.call(repository, name, arguments);
-    return result instanceof Optional<?> optional && name.startsWith("insert") ? optional.orElseThrow() : result;
+    return result instanceof Optional<?> optional && name.startsWith("insert")
+        ? optional.orElseThrow()
+        : result;
   }
 
   private static void assertRow(Map<String, Object> expected, Object row) throws Exception {
@@ -183,7 +191,10 @@ class RoundTripTest {
   /** Lists of byte arrays compare by content. */
   private static Object normalize(Object value) {
     if (value instanceof List<?> list) {
-      return list.stream().map(e -> e == null ? "null" : normalize(e)).map(e -> e instanceof byte[] b ? Arrays.toString(b) : e).toList();
+      return list.stream()
+          .map(e -> e == null ? "null" : normalize(e))
+          .map(e -> e instanceof byte[] b ? Arrays.toString(b) : e)
+          .toList();
     }
     return value;
   }

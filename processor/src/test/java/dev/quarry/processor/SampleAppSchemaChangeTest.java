@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The promise from the README, on the sample app's own SQL: rename a column in a new migration
- * and the build fails, naming each query that still uses the old name at its file, line and
- * column, and the migration.
+ * The promise from the README, on the sample app's own SQL: rename a column in a new migration and
+ * the build fails, naming each query that still uses the old name at its file, line and column, and
+ * the migration.
  */
 class SampleAppSchemaChangeTest {
   @TempDir Path project;
 
   @Test
   void renamingAColumnTheQueriesUseFailsTheBuildAtEachUse() throws IOException {
-    Path repository = Path.of(System.getProperty("quarry.repoRoot", "..")).toAbsolutePath().normalize();
+    Path repository =
+        Path.of(System.getProperty("quarry.repoRoot", "..")).toAbsolutePath().normalize();
     copy(repository.resolve("migrations"), project.resolve("migrations"));
     copy(repository.resolve("queries"), project.resolve("queries"));
     Files.writeString(
@@ -35,10 +36,12 @@ class SampleAppSchemaChangeTest {
     assertEquals(List.of(), run.generatedSources());
     for (String error : errors) {
       assertTrue(
-          error.matches("queries/\\w+\\.sql:\\d+:\\d+: \\w+: column .*display_name.* does not exist.*"),
+          error.matches(
+              "queries/\\w+\\.sql:\\d+:\\d+: \\w+: column .*display_name.* does not exist.*"),
           error);
       assertTrue(
-          error.contains("migrations/V99__rename_display_name.sql renamed users.display_name to users.full_name"),
+          error.contains(
+              "migrations/V99__rename_display_name.sql renamed users.display_name to users.full_name"),
           error);
     }
     // Every use is reported, not just the first.

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds sqlc's own examples ({@code ../shared/corpora/sqlc-examples}) with Quarry, every query
- * unmodified, and checks the generated Java API method by
- * method. The corpus files are read in place, never copied into the project.
+ * unmodified, and checks the generated Java API method by method. The corpus files are read in
+ * place, never copied into the project.
  */
 class SqlcExamplesTest {
   @TempDir Path work;
@@ -48,13 +48,15 @@ class SqlcExamplesTest {
             "deleteBook", "void deleteBook(int bookId)",
             "booksByTitleYear", "List<Book> booksByTitleYear(String title, int year)",
             "streamBooksByTitleYear", "Stream<Book> streamBooksByTitleYear(String title, int year)",
-            "streamBooksByTags", "Stream<QueryQueries.BooksByTagsRow> streamBooksByTags(List<String> arg1)",
+            "streamBooksByTags",
+                "Stream<QueryQueries.BooksByTagsRow> streamBooksByTags(List<String> arg1)",
             "booksByTags", "List<QueryQueries.BooksByTagsRow> booksByTags(List<String> arg1)",
             "createAuthor", "Optional<Author> createAuthor(String name)",
             // Seven parameters: more than PARAMETER_RECORD_THRESHOLD, so one record.
             "createBook", "Optional<Book> createBook(QueryQueries.CreateBookParams params)",
             "updateBook", "void updateBook(String title, List<String> tags, int bookId)",
-            "updateBookISBN", "void updateBookISBN(String title, List<String> tags, int bookId, String isbn)",
+            "updateBookISBN",
+                "void updateBookISBN(String title, List<String> tags, int bookId, String isbn)",
             "sayHello", "Optional<QueryQueries.SayHelloRow> sayHello(String arg1)"));
   }
 
@@ -71,9 +73,11 @@ class SqlcExamplesTest {
             "deleteBookNamedSign", "long[] deleteBookNamedSign(List<Integer> bookIdList)",
             "booksByYear", "List<List<Book>> booksByYear(List<Integer> yearList)",
             "createAuthor", "Optional<Author> createAuthor(String name)",
-            "createBook", "List<Optional<Book>> createBook(List<QueryQueries.CreateBookParams> params)",
+            "createBook",
+                "List<Optional<Book>> createBook(List<QueryQueries.CreateBookParams> params)",
             "updateBook", "long[] updateBook(List<QueryQueries.UpdateBookParams> params)",
-            "getBiography", "List<Optional<QueryQueries.GetBiographyRow>> getBiography(List<Integer> authorIdList)"));
+            "getBiography",
+                "List<Optional<QueryQueries.GetBiographyRow>> getBiography(List<Integer> authorIdList)"));
   }
 
   @Test
@@ -92,23 +96,27 @@ class SqlcExamplesTest {
   void ondeck() throws Exception {
     GeneratedClasses classes = build("ondeck");
     assertEquals(
-        new TreeMap<>(Map.of(
-            "listCities", "List<City> listCities()",
-            "streamListCities", "Stream<City> streamListCities()",
-            "getCity", "Optional<City> getCity(String slug)",
-            "createCity", "Optional<City> createCity(String name, String slug)",
-            "updateCityName", "void updateCityName(String slug, String name)")),
+        new TreeMap<>(
+            Map.of(
+                "listCities", "List<City> listCities()",
+                "streamListCities", "Stream<City> streamListCities()",
+                "getCity", "Optional<City> getCity(String slug)",
+                "createCity", "Optional<City> createCity(String name, String slug)",
+                "updateCityName", "void updateCityName(String slug, String name)")),
         classes.signatures("com.example.db.CityQueries"));
     assertEquals(
-        new TreeMap<>(Map.of(
-            "listVenues", "List<Venue> listVenues(String city)",
-            "deleteVenue", "void deleteVenue(String slug)",
-            "getVenue", "Optional<Venue> getVenue(String slug, String city)",
-            "createVenue", "Optional<Integer> createVenue(VenueQueries.CreateVenueParams params)",
-            "streamListVenues", "Stream<Venue> streamListVenues(String city)",
-            "streamVenueCountByCity", "Stream<VenueQueries.VenueCountByCityRow> streamVenueCountByCity()",
-            "updateVenueName", "Optional<Integer> updateVenueName(String slug, String name)",
-            "venueCountByCity", "List<VenueQueries.VenueCountByCityRow> venueCountByCity()")),
+        new TreeMap<>(
+            Map.of(
+                "listVenues", "List<Venue> listVenues(String city)",
+                "deleteVenue", "void deleteVenue(String slug)",
+                "getVenue", "Optional<Venue> getVenue(String slug, String city)",
+                "createVenue",
+                    "Optional<Integer> createVenue(VenueQueries.CreateVenueParams params)",
+                "streamListVenues", "Stream<Venue> streamListVenues(String city)",
+                "streamVenueCountByCity",
+                    "Stream<VenueQueries.VenueCountByCityRow> streamVenueCountByCity()",
+                "updateVenueName", "Optional<Integer> updateVenueName(String slug, String name)",
+                "venueCountByCity", "List<VenueQueries.VenueCountByCityRow> venueCountByCity()")),
         classes.signatures("com.example.db.VenueQueries"));
     // Labels that are not Java identifiers still work, and keep their PostgreSQL spelling.
     Class<?> status = classes.loadClass("com.example.db.Status");
@@ -128,7 +136,8 @@ class SqlcExamplesTest {
     return map;
   }
 
-  private void check(String example, String className, Map<String, String> expected) throws Exception {
+  private void check(String example, String className, Map<String, String> expected)
+      throws Exception {
     GeneratedClasses classes = build(example);
     assertEquals(new TreeMap<>(expected), classes.signatures("com.example.db." + className));
   }
@@ -142,7 +151,8 @@ class SqlcExamplesTest {
     Path queries = Files.createDirectories(project.resolve("queries"));
     try (Stream<Path> files = Files.list(source.resolve("queries"))) {
       for (Path file : files.sorted().toList()) {
-        Files.writeString(queries.resolve(file.getFileName()), Files.readString(file), StandardCharsets.UTF_8);
+        Files.writeString(
+            queries.resolve(file.getFileName()), Files.readString(file), StandardCharsets.UTF_8);
       }
     }
     // Migrations are used where they are, through a path outside the project directory.

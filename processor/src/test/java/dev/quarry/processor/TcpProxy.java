@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP proxy on a loopback port in front of a PostgreSQL server, for fault tests: it forwards
- * until the client sends a marker (a string in a migration or query), then fails the way a
- * server or network does.
+ * until the client sends a marker (a string in a migration or query), then fails the way a server
+ * or network does.
  */
 public final class TcpProxy implements AutoCloseable {
   /** How the proxy fails once cut. */
@@ -24,7 +24,10 @@ public final class TcpProxy implements AutoCloseable {
     RESET,
     /** Every connection is closed and the port stops listening (the server is gone). */
     GONE,
-    /** Nothing more is forwarded, nothing is closed; new connections are accepted and ignored (a frozen server). */
+    /**
+     * Nothing more is forwarded, nothing is closed; new connections are accepted and ignored (a
+     * frozen server).
+     */
     FREEZE
   }
 
@@ -38,9 +41,13 @@ public final class TcpProxy implements AutoCloseable {
   private volatile Fault fault;
   private volatile boolean frozen;
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger accepted =
+      new java.util.concurrent.atomic.AtomicInteger();
 
-  /** A listener that accepts connections and never says anything: a hung server or a black hole behind a firewall. */
+  /**
+   * A listener that accepts connections and never says anything: a hung server or a black hole
+   * behind a firewall.
+   */
   public static TcpProxy silent() throws IOException {
     TcpProxy proxy = new TcpProxy("127.0.0.1", 1);
     proxy.fault = Fault.FREEZE;
@@ -106,58 +113,67 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to, boolean fromClient) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[16384];
-      byte[] window = new byte[0];
-      // Not try-with-resources: closing a socket's stream closes the socket, which a frozen server must not.
-      try {
-        InputStream in = from.getInputStream();
-        OutputStream out = to.getOutputStream();
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          byte[] wanted = marker;
-          boolean trigger = false;
-          if (fromClient && wanted != null) {
-            // The marker may straddle two reads: search the end of the last read too.
-            byte[] joined = new byte[window.length + n];
-            System.arraycopy(window, 0, joined, 0, window.length);
-            System.arraycopy(buffer, 0, joined, window.length, n);
-            trigger = indexOf(joined, wanted) >= 0;
-            int keep = Math.min(joined.length, wanted.length);
-            window = java.util.Arrays.copyOfRange(joined, joined.length - keep, joined.length);
-          }
-          if (trigger) {
-            marker = null;
-            if (delayMillis == 0) {
-              fail();
-              return;
-            }
-            Thread later = new Thread(() -> {
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[16384];
+              byte[] window = new byte[0];
+              // Not try-with-resources: closing a socket's stream closes the socket, which a frozen
+              // server must not.
               try {
-                Thread.sleep(delayMillis);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  byte[] wanted = marker;
+                  boolean trigger = false;
+                  if (fromClient && wanted != null) {
+                    // The marker may straddle two reads: search the end of the last read too.
+                    byte[] joined = new byte[window.length + n];
+                    System.arraycopy(window, 0, joined, 0, window.length);
+                    System.arraycopy(buffer, 0, joined, window.length, n);
+                    trigger = indexOf(joined, wanted) >= 0;
+                    int keep = Math.min(joined.length, wanted.length);
+                    window =
+                        java.util.Arrays.copyOfRange(joined, joined.length - keep, joined.length);
+                  }
+                  if (trigger) {
+                    marker = null;
+                    if (delayMillis == 0) {
+                      fail();
+                      return;
+                    }
+                    Thread later =
+                        new Thread(
+                            () -> {
+                              try {
+                                Thread.sleep(delayMillis);
+                              } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                              }
+                              fail();
+                            },
+                            "proxy-cut");
+                    later.setDaemon(true);
+                    later.start();
+                  }
+                  while (frozen && !closed) {
+                    Thread.sleep(
+                        50); // Holds the data: a frozen server reads nothing and says nothing.
+                  }
+                  out.write(buffer, 0, n);
+                  out.flush();
+                }
+              } catch (IOException | InterruptedException e) {
+                // Closed by a cut, or by the other side.
+              } finally {
+                if (!frozen) {
+                  closeQuietly(from);
+                  closeQuietly(to);
+                }
               }
-              fail();
-            }, "proxy-cut");
-            later.setDaemon(true);
-            later.start();
-          }
-          while (frozen && !closed) {
-            Thread.sleep(50); // Holds the data: a frozen server reads nothing and says nothing.
-          }
-          out.write(buffer, 0, n);
-          out.flush();
-        }
-      } catch (IOException | InterruptedException e) {
-        // Closed by a cut, or by the other side.
-      } finally {
-        if (!frozen) {
-          closeQuietly(from);
-          closeQuietly(to);
-        }
-      }
-    }, "proxy-pump");
+            },
+            "proxy-pump");
     thread.setDaemon(true);
     thread.start();
   }

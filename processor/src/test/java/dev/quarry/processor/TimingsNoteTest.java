@@ -1,7 +1,6 @@
 package dev.quarry.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -22,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TimingsNoteTest {
   private static final Path BLOG = CompileCaseTest.CASES.resolve("blog");
 
-  /** Phase names in the order the note lists them; the benchmarks' build-time harness parses them. */
+  /**
+   * Phase names in the order the note lists them; the benchmarks' build-time harness parses them.
+   */
   private static final Pattern NOTE =
       Pattern.compile(
           "quarry timings: reading \\d+ ms, lock file \\d+ ms, database start \\d+ ms, migrations \\d+ ms,"
@@ -39,7 +40,8 @@ class TimingsNoteTest {
     assertEquals(1, notes.size(), () -> "one timings note: " + notes);
     var matcher = NOTE.matcher(notes.get(0));
     assertTrue(matcher.matches(), notes.get(0));
-    assertEquals("11", matcher.group(1), "the blog case's queries were all analysed: " + notes.get(0));
+    assertEquals(
+        "11", matcher.group(1), "the blog case's queries were all analysed: " + notes.get(0));
   }
 
   @Test
@@ -69,19 +71,25 @@ class TimingsNoteTest {
     LockFileTest.assertSucceeded(compilation);
     String note = timingNotes(compilation).get(0);
     assertTrue(NOTE.matcher(note).matches(), note);
-    assertTrue(note.contains("database start 0 ms, migrations 0 ms, catalog 0 ms, analysis 0 ms (0 queries)"), note);
+    assertTrue(
+        note.contains(
+            "database start 0 ms, migrations 0 ms, catalog 0 ms, analysis 0 ms (0 queries)"),
+        note);
   }
 
   @Test
   void otherValuesAreAnError() {
-    Compilation compilation = CompileCaseTest.compileWith(List.of("-Aquarry.timings=yes"), "migrations", "queries");
+    Compilation compilation =
+        CompileCaseTest.compileWith(List.of("-Aquarry.timings=yes"), "migrations", "queries");
     assertEquals(Compilation.Status.FAILURE, compilation.status());
     String errors = LockFileTest.errors(compilation);
     assertTrue(errors.contains("-Aquarry.timings=yes is not true or false"), errors);
   }
 
   private static List<String> timingNotes(Compilation compilation) {
-    return Stream.of(LockFileTest.notes(compilation).split("\n")).filter(n -> n.startsWith("quarry timings:")).toList();
+    return Stream.of(LockFileTest.notes(compilation).split("\n"))
+        .filter(n -> n.startsWith("quarry timings:"))
+        .toList();
   }
 
   private void copyBlog() throws IOException {

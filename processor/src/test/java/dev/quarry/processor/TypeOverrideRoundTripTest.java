@@ -16,7 +16,8 @@ class TypeOverrideRoundTripTest {
 
   @Test
   void convertersRunBothWays() throws Exception {
-    try (GeneratedRepository generated = new GeneratedRepository(CompileCaseTest.CASES.resolve("type-overrides"))) {
+    try (GeneratedRepository generated =
+        new GeneratedRepository(CompileCaseTest.CASES.resolve("type-overrides"))) {
       Object orders = generated.repository("OrdersQueries");
       Class<?> money = generated.classes.loadClass(CompileCaseTest.PACKAGE + ".Money");
       Class<?> settings = generated.classes.loadClass(CompileCaseTest.PACKAGE + ".Settings");
@@ -28,9 +29,12 @@ class TypeOverrideRoundTripTest {
       arguments.put("settings", doc);
       arguments.put("history", List.of(old, doc));
       arguments.put("note", null);
-      Object created = ((Optional<?>) GeneratedRepository.call(orders, "createOrder", arguments)).orElseThrow();
+      Object created =
+          ((Optional<?>) GeneratedRepository.call(orders, "createOrder", arguments)).orElseThrow();
       long id = (long) created.getClass().getMethod("id").invoke(created);
-      Object read = ((Optional<?>) GeneratedRepository.call(orders, "getOrder", Map.of("id", id))).orElseThrow();
+      Object read =
+          ((Optional<?>) GeneratedRepository.call(orders, "getOrder", Map.of("id", id)))
+              .orElseThrow();
       assertEquals(created, read);
       assertEquals(total, read.getClass().getMethod("total").invoke(read));
       assertEquals(List.of(old, doc), read.getClass().getMethod("history").invoke(read));
@@ -40,9 +44,11 @@ class TypeOverrideRoundTripTest {
       update.put("refund", refund);
       update.put("id", id);
       assertEquals(1L, GeneratedRepository.call(orders, "setRefund", update));
-      List<?> summaries = (List<?>) GeneratedRepository.call(orders, "orderSummaries", Map.of("settings", doc));
+      List<?> summaries =
+          (List<?>) GeneratedRepository.call(orders, "orderSummaries", Map.of("settings", doc));
       assertEquals(1, summaries.size());
-      assertEquals(refund, summaries.get(0).getClass().getMethod("refund").invoke(summaries.get(0)));
+      assertEquals(
+          refund, summaries.get(0).getClass().getMethod("refund").invoke(summaries.get(0)));
     }
   }
 }

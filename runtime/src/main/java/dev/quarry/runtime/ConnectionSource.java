@@ -10,11 +10,11 @@ import javax.sql.DataSource;
  * afterwards.
  *
  * <p>Two forms cover the usual cases: {@link #of(DataSource)} borrows a connection per call and
- * closes it (returning it to a pool), so each call is its own transaction under autocommit;
- * {@link #of(Connection)} uses one connection that the caller manages, so calls take part in
- * whatever transaction the caller (or a framework's transaction manager) has open on it.
- * Implement the interface for anything else, e.g. to fetch the connection a transaction manager
- * has bound to the current thread.
+ * closes it (returning it to a pool), so each call is its own transaction under autocommit; {@link
+ * #of(Connection)} uses one connection that the caller manages, so calls take part in whatever
+ * transaction the caller (or a framework's transaction manager) has open on it. Implement the
+ * interface for anything else, e.g. to fetch the connection a transaction manager has bound to the
+ * current thread.
  */
 public interface ConnectionSource {
 
@@ -25,9 +25,9 @@ public interface ConnectionSource {
   void release(Connection connection) throws SQLException;
 
   /**
-   * {@link #acquire()} as a resource: generated code holds the connection in try-with-resources,
-   * so a failure to release it (a broken connection that cannot close) is attached to the call's
-   * own failure as suppressed instead of replacing it.
+   * {@link #acquire()} as a resource: generated code holds the connection in try-with-resources, so
+   * a failure to release it (a broken connection that cannot close) is attached to the call's own
+   * failure as suppressed instead of replacing it.
    */
   default Lease lease() throws SQLException {
     return new Lease(this, acquire());
@@ -41,7 +41,8 @@ public interface ConnectionSource {
 
     Lease(ConnectionSource source, Connection connection) {
       this.source = Objects.requireNonNull(source, "source");
-      this.connection = Objects.requireNonNull(connection, "the connection source gave no connection");
+      this.connection =
+          Objects.requireNonNull(connection, "the connection source gave no connection");
     }
 
     /** The connection to run the call on. */

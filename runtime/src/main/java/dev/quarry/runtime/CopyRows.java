@@ -9,17 +9,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Bulk inserts through PostgreSQL's {@code COPY ... FROM STDIN} protocol, for generated
- * {@code :copyfrom} methods. Rows are encoded in COPY's text format and sent in chunks, so the
- * rows can come from a stream of any length.
+ * Bulk inserts through PostgreSQL's {@code COPY ... FROM STDIN} protocol, for generated {@code
+ * :copyfrom} methods. Rows are encoded in COPY's text format and sent in chunks, so the rows can
+ * come from a stream of any length.
  *
- * <p>Each value is written in the text form PostgreSQL reads for its column: SQL NULL as
- * {@code \N}; numbers and booleans as literals; {@code byte[]} in bytea's hex form; enums by
- * their label; {@link Interval} in PostgreSQL's form; {@code java.time} values and UUIDs in ISO
- * form; strings (text, JSON) as they are; lists as array literals with every element quoted, so
- * commas, quotes, braces and backslashes inside elements survive, nested lists as
- * multi-dimensional arrays. Then COPY's own escaping is applied (backslash, newline, carriage
- * return, tab).
+ * <p>Each value is written in the text form PostgreSQL reads for its column: SQL NULL as {@code
+ * \N}; numbers and booleans as literals; {@code byte[]} in bytea's hex form; enums by their label;
+ * {@link Interval} in PostgreSQL's form; {@code java.time} values and UUIDs in ISO form; strings
+ * (text, JSON) as they are; lists as array literals with every element quoted, so commas, quotes,
+ * braces and backslashes inside elements survive, nested lists as multi-dimensional arrays. Then
+ * COPY's own escaping is applied (backslash, newline, carriage return, tab).
  */
 public final class CopyRows {
   /** Encoded bytes sent per {@code CopyData} message. */
@@ -70,27 +69,29 @@ public final class CopyRows {
   public static <T> long copy(
       Connection connection, String copySql, Iterable<? extends T> rows, RowWriter<T> writer)
       throws SQLException {
-    return Transactions.atomically(connection, () -> {
-      CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-      try {
-        StringBuilder buffer = new StringBuilder(CHUNK + 1024);
-        for (T row : rows) {
-          writer.write(row, new Row(buffer));
-          buffer.append('\n');
-          if (buffer.length() >= CHUNK) {
+    return Transactions.atomically(
+        connection,
+        () -> {
+          CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+          try {
+            StringBuilder buffer = new StringBuilder(CHUNK + 1024);
+            for (T row : rows) {
+              writer.write(row, new Row(buffer));
+              buffer.append('\n');
+              if (buffer.length() >= CHUNK) {
+                send(copy, buffer);
+              }
+            }
             send(copy, buffer);
+            return copy.endCopy();
+          } finally {
+            if (copy.isActive()) {
+              // Only reached when encoding or sending failed: abandon the copy so the connection
+              // stays usable; the error on its way out says why.
+              copy.cancelCopy();
+            }
           }
-        }
-        send(copy, buffer);
-        return copy.endCopy();
-      } finally {
-        if (copy.isActive()) {
-          // Only reached when encoding or sending failed: abandon the copy so the connection
-          // stays usable; the error on its way out says why.
-          copy.cancelCopy();
-        }
-      }
-    });
+        });
   }
 
   private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PGInterval;
 
 /**
- * A PostgreSQL {@code interval}: months, days and microseconds kept apart as PostgreSQL keeps
- * them, because a month or a day is not a fixed number of seconds. {@link java.time.Duration}
- * cannot hold months, so Quarry maps {@code interval} to this type.
+ * A PostgreSQL {@code interval}: months, days and microseconds kept apart as PostgreSQL keeps them,
+ * because a month or a day is not a fixed number of seconds. {@link java.time.Duration} cannot hold
+ * months, so Quarry maps {@code interval} to this type.
  */
 public record Interval(int months, int days, long microseconds) {
 
@@ -40,8 +40,8 @@ public record Interval(int months, int days, long microseconds) {
   }
 
   /**
-   * Converts the driver's form; SQL NULL gives null. (The driver reads a NULL interval as a
-   * {@code PGInterval} whose value is null, not as null.)
+   * Converts the driver's form; SQL NULL gives null. (The driver reads a NULL interval as a {@code
+   * PGInterval} whose value is null, not as null.)
    */
   public static @Nullable Interval from(@Nullable PGInterval pg) {
     if (pg == null || pg.getValue() == null) {

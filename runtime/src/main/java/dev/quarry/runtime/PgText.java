@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PGInterval;
 
 /**
- * PostgreSQL's text forms of values, for the attributes of composite types, which the driver
- * hands over only as text. Each {@code to…} method reads one attribute's text (null for NULL);
- * {@link #of} writes one; {@link #fields} and {@link #record} split and build a record literal
- * such as {@code ("Main St",12345)}.
+ * PostgreSQL's text forms of values, for the attributes of composite types, which the driver hands
+ * over only as text. Each {@code to…} method reads one attribute's text (null for NULL); {@link
+ * #of} writes one; {@link #fields} and {@link #record} split and build a record literal such as
+ * {@code ("Main St",12345)}.
  */
 public final class PgText {
   private PgText() {}
@@ -29,8 +29,8 @@ public final class PgText {
    * @param expected the number of attributes the composite type has
    * @param type the type's name, for the message when the text does not fit
    */
-  public static @Nullable List<@Nullable String> fields(@Nullable String text, int expected, String type)
-      throws SQLException {
+  public static @Nullable List<@Nullable String> fields(
+      @Nullable String text, int expected, String type) throws SQLException {
     if (text == null) {
       return null;
     }
@@ -70,7 +70,13 @@ public final class PgText {
     fields.add(field.length() == 0 && !wasQuoted ? null : field.toString());
     if (fields.size() != expected) {
       throw new SQLException(
-          "a record of type " + type + " has " + expected + " attributes, the database sent " + fields.size(), "22P02");
+          "a record of type "
+              + type
+              + " has "
+              + expected
+              + " attributes, the database sent "
+              + fields.size(),
+          "22P02");
     }
     return fields;
   }
@@ -121,22 +127,28 @@ public final class PgText {
     if (value instanceof Interval interval) {
       return interval.toPostgres();
     }
-    if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof OffsetDateTime) {
+    if (value instanceof LocalDate
+        || value instanceof LocalDateTime
+        || value instanceof OffsetDateTime) {
       return dateTime(value);
     }
     return value.toString();
   }
 
   /**
-   * A date or timestamp in the ISO form PostgreSQL reads, where {@code toString} differs from
-   * it: {@code MAX}/{@code MIN} as {@code infinity}/{@code -infinity} (as the driver binds them),
-   * years after 9999 without ISO's {@code +}, years before 1 as {@code BC} (year 0 is 1 BC).
+   * A date or timestamp in the ISO form PostgreSQL reads, where {@code toString} differs from it:
+   * {@code MAX}/{@code MIN} as {@code infinity}/{@code -infinity} (as the driver binds them), years
+   * after 9999 without ISO's {@code +}, years before 1 as {@code BC} (year 0 is 1 BC).
    */
   private static String dateTime(Object value) {
-    if (value.equals(LocalDate.MAX) || value.equals(LocalDateTime.MAX) || value.equals(OffsetDateTime.MAX)) {
+    if (value.equals(LocalDate.MAX)
+        || value.equals(LocalDateTime.MAX)
+        || value.equals(OffsetDateTime.MAX)) {
       return "infinity";
     }
-    if (value.equals(LocalDate.MIN) || value.equals(LocalDateTime.MIN) || value.equals(OffsetDateTime.MIN)) {
+    if (value.equals(LocalDate.MIN)
+        || value.equals(LocalDateTime.MIN)
+        || value.equals(OffsetDateTime.MIN)) {
       return "-infinity";
     }
     int year;
@@ -159,7 +171,10 @@ public final class PgText {
     return year < 1 ? text + " BC" : text;
   }
 
-  /** The ISO text of PostgreSQL's date or timestamp text without a BC suffix: years after 9999 get ISO's {@code +}. */
+  /**
+   * The ISO text of PostgreSQL's date or timestamp text without a BC suffix: years after 9999 get
+   * ISO's {@code +}.
+   */
   private static String isoYear(String text) {
     int dash = text.indexOf('-');
     return dash > 4 ? "+" + text : text;

@@ -29,6 +29,8 @@ public class QueryException extends RuntimeException {
 
   /** PostgreSQL's SQLSTATE of the failure, or an empty string when the database gave none. */
   public String sqlState() {
-    return getCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+    return getCause() instanceof SQLException sql && sql.getSQLState() != null
+        ? sql.getSQLState()
+        : "";
   }
 }

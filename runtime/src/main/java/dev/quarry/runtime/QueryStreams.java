@@ -16,15 +16,14 @@ import org.jspecify.annotations.Nullable;
  * Generated {@code stream<Query>} methods call this.
  *
  * <p>PostgreSQL's JDBC driver fetches rows in batches of the statement's fetch size only inside a
- * transaction (with autocommit on it reads the whole result at once). So while the stream is
- * open, a connection in autocommit mode is switched to manual commit; closing the stream commits
- * that transaction (it holds only this query, which autocommit would have committed anyway) and
- * switches autocommit back on. A connection already in a transaction is used as it is and left in
- * it. Other statements run on the same connection while the stream is open are part of that
- * transaction.
+ * transaction (with autocommit on it reads the whole result at once). So while the stream is open,
+ * a connection in autocommit mode is switched to manual commit; closing the stream commits that
+ * transaction (it holds only this query, which autocommit would have committed anyway) and switches
+ * autocommit back on. A connection already in a transaction is used as it is and left in it. Other
+ * statements run on the same connection while the stream is open are part of that transaction.
  *
- * <p>The stream holds the connection, the statement and the result set until it is closed:
- * always close it, e.g. with try-with-resources. It is closed for you when reading fails.
+ * <p>The stream holds the connection, the statement and the result set until it is closed: always
+ * close it, e.g. with try-with-resources. It is closed for you when reading fails.
  */
 public final class QueryStreams {
   /** Rows fetched per round trip: large enough to amortise the trip, small enough for memory. */
@@ -45,14 +44,18 @@ public final class QueryStreams {
   }
 
   /**
-   * Runs {@code sql} on a connection from {@code connections} and returns its rows as a stream
-   * that must be closed.
+   * Runs {@code sql} on a connection from {@code connections} and returns its rows as a stream that
+   * must be closed.
    *
    * @param queryName the query's name, for exception messages
    * @throws QueryException when the statement cannot be run; everything opened so far is closed
    */
   public static <T> Stream<T> open(
-      ConnectionSource connections, String queryName, String sql, Binder binder, RowReader<T> reader) {
+      ConnectionSource connections,
+      String queryName,
+      String sql,
+      Binder binder,
+      RowReader<T> reader) {
     Cursor<T> cursor = new Cursor<>(connections, queryName, reader);
     try {
       cursor.open(sql, binder);

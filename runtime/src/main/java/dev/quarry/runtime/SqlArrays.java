@@ -44,8 +44,8 @@ public final class SqlArrays {
   }
 
   /** Like {@link #toList} for a column that is never NULL. */
-  public static <T> List<@Nullable T> toNonNullList(
-      @Nullable Array array, ElementReader<T> reader) throws SQLException {
+  public static <T> List<@Nullable T> toNonNullList(@Nullable Array array, ElementReader<T> reader)
+      throws SQLException {
     List<@Nullable T> list = toList(array, reader);
     if (list == null) {
       throw new SQLException("a column Quarry inferred as NOT NULL returned NULL", "22004");
@@ -55,9 +55,9 @@ public final class SqlArrays {
 
   /**
    * A PostgreSQL array of {@code elementType} (as PostgreSQL names it, e.g. {@code int8} or an
-   * enum's name) holding {@code values}, or null for a null list. Numbers, booleans and strings
-   * are sent as they are, anything else in its PostgreSQL text form ({@link PgText#of}); nested
-   * lists make a multi-dimensional array.
+   * enum's name) holding {@code values}, or null for a null list. Numbers, booleans and strings are
+   * sent as they are, anything else in its PostgreSQL text form ({@link PgText#of}); nested lists
+   * make a multi-dimensional array.
    */
   public static @Nullable Array create(
       Connection connection, String elementType, @Nullable List<?> values) throws SQLException {
@@ -82,7 +82,9 @@ public final class SqlArrays {
         }
       }
     }
-    if (!allSameKind || kind == null || !(Number.class.isAssignableFrom(kind) || kind == Boolean.class)) {
+    if (!allSameKind
+        || kind == null
+        || !(Number.class.isAssignableFrom(kind) || kind == Boolean.class)) {
       String[] texts = new String[elements.length];
       for (int i = 0; i < elements.length; i++) {
         texts[i] = elements[i] == null ? null : elements[i].toString();
@@ -110,7 +112,8 @@ public final class SqlArrays {
       Object value = values.get(i);
       if (!(value instanceof List<?> list)) {
         throw new IllegalArgumentException(
-            "a multi-dimensional array needs a list at every position of its outer list, found " + value);
+            "a multi-dimensional array needs a list at every position of its outer list, found "
+                + value);
       }
       rows[i] = nested(list);
     }
@@ -126,7 +129,10 @@ public final class SqlArrays {
 
   /** Numbers, booleans and strings as they are (the driver types those), anything else as text. */
   private static @Nullable Object encode(@Nullable Object value) {
-    if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+    if (value == null
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof String) {
       return value;
     }
     return PgText.of(value);

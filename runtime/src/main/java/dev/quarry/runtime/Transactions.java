@@ -6,8 +6,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Runs several repository calls in one transaction: commit when the body returns, roll back when
- * it throws anything. The body gets the transaction's connection and builds repositories on it:
+ * Runs several repository calls in one transaction: commit when the body returns, roll back when it
+ * throws anything. The body gets the transaction's connection and builds repositories on it:
  *
  * <pre>{@code
  * long postId = Transactions.inTransaction(dataSource, connection -> {
@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  * });
  * }</pre>
  *
- * <p>Nothing is bound to the thread: calls made on repositories built from the
- * {@link DataSource} itself run outside the transaction.
+ * <p>Nothing is bound to the thread: calls made on repositories built from the {@link DataSource}
+ * itself run outside the transaction.
  */
 public final class Transactions {
   private Transactions() {}
@@ -38,8 +38,8 @@ public final class Transactions {
 
   /**
    * Runs {@code body} in a new transaction on a connection from {@code dataSource}, commits, and
-   * returns its result. Any exception rolls the transaction back and is rethrown: unchecked ones
-   * as they are, checked ones wrapped in a {@link TransactionException}.
+   * returns its result. Any exception rolls the transaction back and is rethrown: unchecked ones as
+   * they are, checked ones wrapped in a {@link TransactionException}.
    */
   public static <T> T inTransaction(DataSource dataSource, Body<T> body) {
     Objects.requireNonNull(dataSource, "dataSource");
@@ -115,7 +115,8 @@ public final class Transactions {
    * After a failure: switches autocommit back; a failure to do so is attached to {@code failure}
    * (suppressed), so that the original failure is the one the caller sees.
    */
-  private static void restoreAutoCommit(Connection connection, boolean autoCommit, Throwable failure) {
+  private static void restoreAutoCommit(
+      Connection connection, boolean autoCommit, Throwable failure) {
     try {
       connection.setAutoCommit(autoCommit);
     } catch (SQLException | RuntimeException restoreFailure) {
@@ -130,11 +131,11 @@ public final class Transactions {
   }
 
   /**
-   * Runs {@code work} so that it succeeds or fails as a whole: inside the transaction already
-   * open on {@code connection} (autocommit off, so the caller commits), or else in a transaction
-   * of its own that is committed when {@code work} returns and rolled back when it throws, with
-   * autocommit switched back on afterwards. Generated batch and COPY methods use this, so that a
-   * batch is all-or-nothing as in sqlc, and so that they join a transaction the caller manages.
+   * Runs {@code work} so that it succeeds or fails as a whole: inside the transaction already open
+   * on {@code connection} (autocommit off, so the caller commits), or else in a transaction of its
+   * own that is committed when {@code work} returns and rolled back when it throws, with autocommit
+   * switched back on afterwards. Generated batch and COPY methods use this, so that a batch is
+   * all-or-nothing as in sqlc, and so that they join a transaction the caller manages.
    */
   public static <T> T atomically(Connection connection, SqlWork<T> work) throws SQLException {
     if (!connection.getAutoCommit()) {
@@ -161,8 +162,7 @@ public final class Transactions {
     } catch (SQLException e) {
       // Left without autocommit, the caller's next statements would silently never commit.
       throw new SQLException(
-          "the work was committed, but autocommit could not be switched back on: "
-              + e.getMessage(),
+          "the work was committed, but autocommit could not be switched back on: " + e.getMessage(),
           e.getSQLState(),
           e);
     }

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The lease generated code holds its connection in: release failures never hide the call's. */
 class ConnectionSourceTest {
   private static final Connection CONNECTION =
-      (Connection) Proxy.newProxyInstance(
-          Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> null);
+      (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> null);
 
   /** A source whose release fails, counting releases. */
   private static final class FailingRelease implements ConnectionSource {
@@ -34,12 +37,15 @@ class ConnectionSourceTest {
   @Test
   void aFailedReleaseIsSuppressedByTheCallsOwnFailure() {
     FailingRelease source = new FailingRelease();
-    SQLException thrown = assertThrows(SQLException.class, () -> {
-      try (ConnectionSource.Lease lease = source.lease()) {
-        assertSame(CONNECTION, lease.connection());
-        throw new SQLException("the query failed", "42P01");
-      }
-    });
+    SQLException thrown =
+        assertThrows(
+            SQLException.class,
+            () -> {
+              try (ConnectionSource.Lease lease = source.lease()) {
+                assertSame(CONNECTION, lease.connection());
+                throw new SQLException("the query failed", "42P01");
+              }
+            });
     assertEquals("the query failed", thrown.getMessage());
     assertEquals(1, thrown.getSuppressed().length);
     assertEquals("connection broken, cannot close", thrown.getSuppressed()[0].getMessage());
@@ -47,7 +53,8 @@ class ConnectionSourceTest {
   }
 
   @Test
-  void aFailedReleaseAfterASuccessfulCallIsReportedAndTheConnectionReleasedOnce() throws SQLException {
+  void aFailedReleaseAfterASuccessfulCallIsReportedAndTheConnectionReleasedOnce()
+      throws SQLException {
     FailingRelease source = new FailingRelease();
     ConnectionSource.Lease lease = source.lease();
     SQLException thrown = assertThrows(SQLException.class, lease::close);

@@ -44,7 +44,8 @@ class CopyRowsTest {
 
   @Test
   void integersOfEveryWidthAreTheirDecimalText() {
-    assertEquals("-32768\t2147483647\t-9223372036854775808\t0",
+    assertEquals(
+        "-32768\t2147483647\t-9223372036854775808\t0",
         line((short) -32768, Integer.MAX_VALUE, Long.MIN_VALUE, 0L));
   }
 
@@ -54,12 +55,16 @@ class CopyRowsTest {
     assertEquals("1000\t-0.50", line(new BigDecimal("1E+3"), new BigDecimal("-0.50")));
     assertEquals("\\\\x00ff5c", line((Object) new byte[] {0, (byte) 0xff, 0x5c}));
     assertEquals("\\\\x", line((Object) new byte[0]));
-    assertEquals("8c4b2f0e-6d7a-4c1e-9a3b-2f1e0d9c8b7a", line(UUID.fromString("8c4b2f0e-6d7a-4c1e-9a3b-2f1e0d9c8b7a")));
+    assertEquals(
+        "8c4b2f0e-6d7a-4c1e-9a3b-2f1e0d9c8b7a",
+        line(UUID.fromString("8c4b2f0e-6d7a-4c1e-9a3b-2f1e0d9c8b7a")));
   }
 
   @Test
   void arrayElementsAreQuotedAndNullsAreBare() {
-    assertEquals("{\"a\",\"b,c\",NULL,\"NULL\",\"\"}", CopyRows.text(Arrays.asList("a", "b,c", null, "NULL", "")));
+    assertEquals(
+        "{\"a\",\"b,c\",NULL,\"NULL\",\"\"}",
+        CopyRows.text(Arrays.asList("a", "b,c", null, "NULL", "")));
     assertEquals("{}", CopyRows.text(List.of()));
     assertEquals("{NULL}", CopyRows.text(Arrays.asList((Object) null)));
   }
@@ -74,7 +79,9 @@ class CopyRowsTest {
 
   @Test
   void nestedListsAreMultiDimensionalArrays() {
-    assertEquals("{{\"1\",\"2\"},{\"3\",NULL}}", CopyRows.text(List.of(List.of(1, 2), Arrays.asList(3, null))));
+    assertEquals(
+        "{{\"1\",\"2\"},{\"3\",NULL}}",
+        CopyRows.text(List.of(List.of(1, 2), Arrays.asList(3, null))));
     assertEquals("{{{\"x\"}}}", CopyRows.text(List.of(List.of(List.of("x")))));
   }
 

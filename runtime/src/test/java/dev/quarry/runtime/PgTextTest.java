@@ -18,8 +18,12 @@ class PgTextTest {
   void ordinaryDatesAreIso() {
     assertEquals("2024-02-29", PgText.of(LocalDate.of(2024, 2, 29)));
     assertEquals(LocalDate.of(2024, 2, 29), PgText.toLocalDate("2024-02-29"));
-    assertEquals("2024-06-01T12:00:00.500Z", PgText.of(OffsetDateTime.of(2024, 6, 1, 12, 0, 0, 500_000_000, ZoneOffset.UTC)));
-    assertEquals(LocalDateTime.of(2024, 6, 1, 12, 0, 0, 500_000_000), PgText.toLocalDateTime("2024-06-01 12:00:00.5"));
+    assertEquals(
+        "2024-06-01T12:00:00.500Z",
+        PgText.of(OffsetDateTime.of(2024, 6, 1, 12, 0, 0, 500_000_000, ZoneOffset.UTC)));
+    assertEquals(
+        LocalDateTime.of(2024, 6, 1, 12, 0, 0, 500_000_000),
+        PgText.toLocalDateTime("2024-06-01 12:00:00.5"));
   }
 
   @Test
@@ -29,17 +33,24 @@ class PgTextTest {
     assertEquals("0044-03-15 BC", PgText.of(LocalDate.of(-43, 3, 15)));
     assertEquals(LocalDate.of(-43, 3, 15), PgText.toLocalDate("0044-03-15 BC"));
     assertEquals("0044-03-15T10:00 BC", PgText.of(LocalDateTime.of(-43, 3, 15, 10, 0)));
-    assertEquals(LocalDateTime.of(-43, 3, 15, 10, 0), PgText.toLocalDateTime("0044-03-15 10:00:00 BC"));
-    assertEquals("0001-01-01T00:00Z BC", PgText.of(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
-    assertEquals(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), PgText.toOffsetDateTime("0001-01-01 00:00:00+00 BC"));
+    assertEquals(
+        LocalDateTime.of(-43, 3, 15, 10, 0), PgText.toLocalDateTime("0044-03-15 10:00:00 BC"));
+    assertEquals(
+        "0001-01-01T00:00Z BC", PgText.of(OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
+    assertEquals(
+        OffsetDateTime.of(0, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+        PgText.toOffsetDateTime("0001-01-01 00:00:00+00 BC"));
   }
 
   @Test
   void yearsAfter9999HaveNoPlusSign() {
     assertEquals("10000-01-01", PgText.of(LocalDate.of(10_000, 1, 1)));
     assertEquals(LocalDate.of(10_000, 1, 1), PgText.toLocalDate("10000-01-01"));
-    assertEquals(LocalDateTime.of(12_345, 6, 7, 8, 9, 10), PgText.toLocalDateTime("12345-06-07 08:09:10"));
-    assertEquals(OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)), PgText.toOffsetDateTime("10000-01-01 00:00:00+02"));
+    assertEquals(
+        LocalDateTime.of(12_345, 6, 7, 8, 9, 10), PgText.toLocalDateTime("12345-06-07 08:09:10"));
+    assertEquals(
+        OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2)),
+        PgText.toOffsetDateTime("10000-01-01 00:00:00+02"));
   }
 
   @Test

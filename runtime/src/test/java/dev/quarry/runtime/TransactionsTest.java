@@ -14,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link Transactions} does with the connection when the work fails, on a fake connection:
- * the original failure must reach the caller even when the connection is broken, so that the
- * rollback and the switch back to autocommit fail too.
+ * What {@link Transactions} does with the connection when the work fails, on a fake connection: the
+ * original failure must reach the caller even when the connection is broken, so that the rollback
+ * and the switch back to autocommit fail too.
  */
 class TransactionsTest {
 
@@ -25,6 +25,7 @@ class TransactionsTest {
     final List<String> calls = new ArrayList<>();
     boolean autoCommit = true;
     boolean broken;
+
     /** Fails only {@code setAutoCommit(true)}, as a connection that breaks right after a commit. */
     boolean refusesAutoCommitOn;
 
@@ -34,8 +35,7 @@ class TransactionsTest {
               Connection.class.getClassLoader(),
               new Class<?>[] {Connection.class},
               (self, method, args) -> {
-                String call =
-                    method.getName() + (args == null ? "" : Arrays.toString(args));
+                String call = method.getName() + (args == null ? "" : Arrays.toString(args));
                 calls.add(call);
                 if (broken) {
                   throw new SQLException("This connection has been closed.", "08003");

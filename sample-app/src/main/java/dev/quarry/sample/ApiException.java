@@ -1,8 +1,8 @@
 package dev.quarry.sample;
 
 /**
- * A request the API refuses: carries the HTTP status and a message for the client, which the
- * server sends as {@code {"status": 404, "error": "post 7 does not exist"}}.
+ * A request the API refuses: carries the HTTP status and a message for the client, which the server
+ * sends as {@code {"status": 404, "error": "post 7 does not exist"}}.
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

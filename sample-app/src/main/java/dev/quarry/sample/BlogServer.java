@@ -53,10 +53,10 @@ import org.jspecify.annotations.Nullable;
  * GET    /stats
  * </pre>
  *
- * Errors answer {@code {"status": N, "error": "..."}}: 400 bad input, 403 not allowed, 404
- * missing, 409 conflict (e.g. a taken email), 503 the database is busy or unreachable for the
- * moment (with {@code Retry-After: 1}; e.g. {@code "database busy: all 4 connections in use for
- * 2000ms; try again"}), 500 anything unexpected.
+ * Errors answer {@code {"status": N, "error": "..."}}: 400 bad input, 403 not allowed, 404 missing,
+ * 409 conflict (e.g. a taken email), 503 the database is busy or unreachable for the moment (with
+ * {@code Retry-After: 1}; e.g. {@code "database busy: all 4 connections in use for 2000ms; try
+ * again"}), 500 anything unexpected.
  */
 public final class BlogServer implements AutoCloseable {
   static {
@@ -231,7 +231,8 @@ public final class BlogServer implements AutoCloseable {
     route(
         "POST",
         "/posts/([^/]+)/tags",
-        r -> Response.json(200, Map.of("tags", blog.addTags(r.id(1), r.json().stringList("tags")))));
+        r ->
+            Response.json(200, Map.of("tags", blog.addTags(r.id(1), r.json().stringList("tags")))));
     route(
         "POST",
         "/posts/([^/]+)/comments",
@@ -455,7 +456,9 @@ public final class BlogServer implements AutoCloseable {
         bytes = mapper.writeValueAsBytes(response.json());
       } catch (JsonProcessingException e) {
         log.println("could not write the response as JSON: " + e);
-        bytes = "{\"status\":500,\"error\":\"could not write the response\"}".getBytes(StandardCharsets.UTF_8);
+        bytes =
+            "{\"status\":500,\"error\":\"could not write the response\"}"
+                .getBytes(StandardCharsets.UTF_8);
         response = new Response(500, null, null);
       }
       contentType = "application/json; charset=utf-8";

@@ -28,16 +28,17 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blog's operations. Every database call goes through a Quarry-generated repository; this
- * class adds the rules the schema does not state (who may write, input limits) and turns
- * "no such row" and constraint violations into {@link ApiException}s with a clear message.
+ * The blog's operations. Every database call goes through a Quarry-generated repository; this class
+ * adds the rules the schema does not state (who may write, input limits) and turns "no such row"
+ * and constraint violations into {@link ApiException}s with a clear message.
  *
- * <p>Results are returned as view records rather than the generated records so that the JSON
- * API stays stable when the schema grows, and enums appear as their PostgreSQL labels.
+ * <p>Results are returned as view records rather than the generated records so that the JSON API
+ * stays stable when the schema grows, and enums appear as their PostgreSQL labels.
  */
 public final class BlogService {
   /** PostgreSQL's SQLSTATE for unique_violation. */
   static final String UNIQUE_VIOLATION = "23505";
+
   /** PostgreSQL's SQLSTATE for foreign_key_violation. */
   static final String FOREIGN_KEY_VIOLATION = "23503";
 
@@ -169,13 +170,14 @@ public final class BlogService {
     try {
       User created =
           users
-              .createUser(new UsersQueries.CreateUserParams(
-                  user.email(),
-                  user.displayName(),
-                  user.role(),
-                  user.bio(),
-                  user.birthday(),
-                  user.links()))
+              .createUser(
+                  new UsersQueries.CreateUserParams(
+                      user.email(),
+                      user.displayName(),
+                      user.role(),
+                      user.bio(),
+                      user.birthday(),
+                      user.links()))
               .orElseThrow(() -> new IllegalStateException("CreateUser returned no row"));
       return view(created);
     } catch (QueryException e) {
@@ -266,13 +268,14 @@ public final class BlogService {
               }
               Post created =
                   new PostsQueries(connection)
-                      .createPost(new PostsQueries.CreatePostParams(
-                          post.authorId(),
-                          post.title(),
-                          post.body(),
-                          post.summary(),
-                          post.metadataJson(),
-                          post.readingTime()))
+                      .createPost(
+                          new PostsQueries.CreatePostParams(
+                              post.authorId(),
+                              post.title(),
+                              post.body(),
+                              post.summary(),
+                              post.metadataJson(),
+                              post.readingTime()))
                       .orElseThrow(() -> new IllegalStateException("CreatePost returned no row"));
               tagPost(new TagsQueries(connection), created.id(), tagNames);
               return created.id();
@@ -368,7 +371,11 @@ public final class BlogService {
     for (var row : comments.listCommentsForPost(id)) {
       commentViews.add(
           new CommentView(
-              row.id(), row.authorId(), row.authorName(), row.body(), row.rating(),
+              row.id(),
+              row.authorId(),
+              row.authorName(),
+              row.body(),
+              row.rating(),
               row.createdAt()));
     }
     List<TipView> tipViews = new ArrayList<>();

@@ -21,9 +21,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Repository calls borrow connections from a HikariCP pool of at most {@link
  * PoolSettings#maxSize()} connections. A call that cannot get one within {@link
  * PoolSettings#connectionTimeout()} fails with a {@link DatabaseUnavailableException} saying
- * whether the pool was busy or the database could not be reached, which the HTTP API answers
- * with 503. The connections carry the application name {@value #APPLICATION_NAME}, so they can
- * be told apart in {@code pg_stat_activity}.
+ * whether the pool was busy or the database could not be reached, which the HTTP API answers with
+ * 503. The connections carry the application name {@value #APPLICATION_NAME}, so they can be told
+ * apart in {@code pg_stat_activity}.
  */
 public final class Database implements AutoCloseable {
   /** Where Flyway finds the top-level {@code migrations/} folder; see the pom's resources. */
@@ -33,8 +33,8 @@ public final class Database implements AutoCloseable {
   public static final String APPLICATION_NAME = "quarry-sample";
 
   /**
-   * How many connections the pool holds at most, and how long a call waits for one before it
-   * fails. The pool keeps {@code maxSize} connections open while the database is reachable.
+   * How many connections the pool holds at most, and how long a call waits for one before it fails.
+   * The pool keeps {@code maxSize} connections open while the database is reachable.
    */
   public record PoolSettings(int maxSize, Duration connectionTimeout) {
     /** HikariCP's lower limit for the connection timeout (declared first: DEFAULT uses it). */
@@ -49,8 +49,11 @@ public final class Database implements AutoCloseable {
       }
       if (connectionTimeout.compareTo(MIN_TIMEOUT) < 0) {
         throw new IllegalArgumentException(
-            "the connection timeout must be at least " + MIN_TIMEOUT.toMillis() + "ms: "
-                + connectionTimeout.toMillis() + "ms");
+            "the connection timeout must be at least "
+                + MIN_TIMEOUT.toMillis()
+                + "ms: "
+                + connectionTimeout.toMillis()
+                + "ms");
       }
     }
   }
@@ -69,8 +72,12 @@ public final class Database implements AutoCloseable {
     this.embedded = embedded;
     this.pool = new Pool(jdbcUrl, settings);
     this.description =
-        where + ", a pool of at most " + settings.maxSize() + " connection(s) waiting at most "
-            + settings.connectionTimeout().toMillis() + "ms";
+        where
+            + ", a pool of at most "
+            + settings.maxSize()
+            + " connection(s) waiting at most "
+            + settings.connectionTimeout().toMillis()
+            + "ms";
   }
 
   /** The database at {@code jdbcUrl}, or an embedded one when it is null. */
@@ -111,14 +118,13 @@ public final class Database implements AutoCloseable {
     }
     // Only the part before '?' is shown: parameters may hold a password.
     int query = jdbcUrl.indexOf('?');
-    return new Database(
-        jdbcUrl, settings, null, query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
+    return new Database(jdbcUrl, settings, null, query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
   }
 
   /**
    * Applies the migrations the database does not have yet, from the same files Quarry checked the
-   * queries against at build time, and returns how many it applied. Flyway gets connections of
-   * its own rather than the pool's, so that a pool of one connection is enough.
+   * queries against at build time, and returns how many it applied. Flyway gets connections of its
+   * own rather than the pool's, so that a pool of one connection is enough.
    */
   public int migrate() {
     PGSimpleDataSource direct = new PGSimpleDataSource();

@@ -6,14 +6,14 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * No connection came from the pool in time: either every connection was in use ("database
- * busy") or none could be opened ("database unavailable"). The message is meant for API clients
- * and ends with "try again"; HikariCP's own report, with the pool's counts, is the cause or, when
- * the database refused connections, the driver's exception.
+ * No connection came from the pool in time: either every connection was in use ("database busy") or
+ * none could be opened ("database unavailable"). The message is meant for API clients and ends with
+ * "try again"; HikariCP's own report, with the pool's counts, is the cause or, when the database
+ * refused connections, the driver's exception.
  *
- * <p>{@link #clientMessage(Throwable)} also recognises the other ways a request fails because
- * the database is away for a while (a connection lost mid-query, a server shutting down), so
- * that all of them are answered alike, with 503.
+ * <p>{@link #clientMessage(Throwable)} also recognises the other ways a request fails because the
+ * database is away for a while (a connection lost mid-query, a server shutting down), so that all
+ * of them are answered alike, with 503.
  */
 public final class DatabaseUnavailableException extends SQLTransientConnectionException {
   private static final long serialVersionUID = 1L;
@@ -22,9 +22,8 @@ public final class DatabaseUnavailableException extends SQLTransientConnectionEx
   static final String TOO_MANY_CONNECTIONS = "53300";
 
   /**
-   * SQLSTATEs meaning the server is going away or not there yet: admin_shutdown,
-   * crash_shutdown, cannot_connect_now, too_many_connections. Class 08 (connection exception)
-   * counts too.
+   * SQLSTATEs meaning the server is going away or not there yet: admin_shutdown, crash_shutdown,
+   * cannot_connect_now, too_many_connections. Class 08 (connection exception) counts too.
    */
   private static final Set<String> UNAVAILABLE_STATES =
       Set.of("57P01", "57P02", "57P03", TOO_MANY_CONNECTIONS);
@@ -41,7 +40,10 @@ public final class DatabaseUnavailableException extends SQLTransientConnectionEx
     // cause means the database is refusing connections now.
     if (timeout.getCause() == null) {
       return new DatabaseUnavailableException(
-          "database busy: all " + settings.maxSize() + " connections in use for " + waited
+          "database busy: all "
+              + settings.maxSize()
+              + " connections in use for "
+              + waited
               + "ms; try again",
           TOO_MANY_CONNECTIONS,
           timeout);
@@ -65,7 +67,8 @@ public final class DatabaseUnavailableException extends SQLTransientConnectionEx
       }
       if (cause instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
         return "database unavailable: the connection to the database failed (SQLSTATE "
-            + sql.getSQLState() + "); try again";
+            + sql.getSQLState()
+            + "); try again";
       }
     }
     return null;

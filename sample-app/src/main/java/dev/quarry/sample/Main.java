@@ -152,7 +152,8 @@ public final class Main {
           }
           case "--port" -> {
             if (!command.equals("serve")) {
-              throw new IllegalArgumentException("--port is for serve only (demo picks a free port)");
+              throw new IllegalArgumentException(
+                  "--port is for serve only (demo picks a free port)");
             }
             port = (int) number(option, value, 0, 65535);
           }

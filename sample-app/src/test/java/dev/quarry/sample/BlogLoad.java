@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Concurrent HTTP clients sending a mix of reads and writes to the blog API, and a record of
- * every answer: which request, its status, when it started and ended.
+ * Concurrent HTTP clients sending a mix of reads and writes to the blog API, and a record of every
+ * answer: which request, its status, when it started and ended.
  *
  * <p>Each operation has one status it should get from a healthy server. 503 is the only other
  * acceptable answer, and only while the database is made unavailable on purpose; anything else,
@@ -92,7 +92,8 @@ final class BlogLoad {
   static final int NO_ANSWER = -1;
 
   /** One request and its answer; {@code message} is the error message of an error answer. */
-  record Outcome(Operation operation, int status, long startNanos, long endNanos, @Nullable String message) {
+  record Outcome(
+      Operation operation, int status, long startNanos, long endNanos, @Nullable String message) {
     boolean expected() {
       return status == operation.expectedStatus;
     }
@@ -107,8 +108,13 @@ final class BlogLoad {
 
     @Override
     public String toString() {
-      return operation + " -> " + (status == NO_ANSWER ? "no answer" : status) + " after "
-          + latencyNanos() / 1_000_000 + "ms" + (message == null ? "" : ": " + message);
+      return operation
+          + " -> "
+          + (status == NO_ANSWER ? "no answer" : status)
+          + " after "
+          + latencyNanos() / 1_000_000
+          + "ms"
+          + (message == null ? "" : ": " + message);
     }
   }
 
@@ -141,16 +147,28 @@ final class BlogLoad {
     for (int i = 0; i < writers; i++) {
       String email = "writer-" + run + "-" + i + "@example.com";
       JsonNode user =
-          expect(201, "POST", "/users",
-              "{\"email\":\"" + email + "\",\"displayName\":\"Writer " + i + "\",\"role\":\"writer\"}");
+          expect(
+              201,
+              "POST",
+              "/users",
+              "{\"email\":\""
+                  + email
+                  + "\",\"displayName\":\"Writer "
+                  + i
+                  + "\",\"role\":\"writer\"}");
       long id = user.path("id").asLong();
       writerIds.add(id);
       userIds.add(id);
       seedEmails.add(email);
       for (int p = 0; p < 2; p++) {
         JsonNode post =
-            expect(201, "POST", "/posts",
-                "{\"authorId\":" + id + ",\"title\":\"seed\",\"body\":\"seed post\","
+            expect(
+                201,
+                "POST",
+                "/posts",
+                "{\"authorId\":"
+                    + id
+                    + ",\"title\":\"seed\",\"body\":\"seed post\","
                     + "\"tags\":[\"seed\"]}");
         long postId = post.path("id").asLong();
         postIds.add(postId);
@@ -236,27 +254,58 @@ final class BlogLoad {
       case STATS -> send("GET", "/stats", null);
       case MISSING_POST -> send("GET", "/posts/0", null);
       case CREATE_USER ->
-          send("POST", "/users",
-              "{\"email\":\"user-" + run + "-" + serial.incrementAndGet()
+          send(
+              "POST",
+              "/users",
+              "{\"email\":\"user-"
+                  + run
+                  + "-"
+                  + serial.incrementAndGet()
                   + "@example.com\",\"displayName\":\"Load User\"}");
       case DUPLICATE_USER ->
-          send("POST", "/users",
+          send(
+              "POST",
+              "/users",
               "{\"email\":\"" + any(seedEmails) + "\",\"displayName\":\"Again\"}");
       case CREATE_POST ->
-          send("POST", "/posts",
-              "{\"authorId\":" + any(writerIds) + ",\"title\":\"" + LOAD_TITLE
-                  + "\",\"body\":\"text\",\"tags\":[\"load\",\"tag-" + random.nextInt(20) + "\"]}");
+          send(
+              "POST",
+              "/posts",
+              "{\"authorId\":"
+                  + any(writerIds)
+                  + ",\"title\":\""
+                  + LOAD_TITLE
+                  + "\",\"body\":\"text\",\"tags\":[\"load\",\"tag-"
+                  + random.nextInt(20)
+                  + "\"]}");
       case HALFWAY_POST ->
-          send("POST", "/posts",
-              "{\"authorId\":" + any(writerIds) + ",\"title\":\"" + HALFWAY_TITLE
-                  + "\",\"body\":\"text\",\"tags\":[\"" + HALFWAY_TAG_PREFIX + "a\",\""
-                  + HALFWAY_TAG_PREFIX + "b\",\"" + HALFWAY_TAG_PREFIX + "c\"]}");
+          send(
+              "POST",
+              "/posts",
+              "{\"authorId\":"
+                  + any(writerIds)
+                  + ",\"title\":\""
+                  + HALFWAY_TITLE
+                  + "\",\"body\":\"text\",\"tags\":[\""
+                  + HALFWAY_TAG_PREFIX
+                  + "a\",\""
+                  + HALFWAY_TAG_PREFIX
+                  + "b\",\""
+                  + HALFWAY_TAG_PREFIX
+                  + "c\"]}");
       case COMMENT ->
-          send("POST", "/posts/" + any(postIds) + "/comments",
-              "{\"authorId\":" + any(userIds) + ",\"body\":\"nice\",\"rating\":"
-                  + (1 + random.nextInt(5)) + "}");
+          send(
+              "POST",
+              "/posts/" + any(postIds) + "/comments",
+              "{\"authorId\":"
+                  + any(userIds)
+                  + ",\"body\":\"nice\",\"rating\":"
+                  + (1 + random.nextInt(5))
+                  + "}");
       case TIP ->
-          send("POST", "/posts/" + any(postIds) + "/tips",
+          send(
+              "POST",
+              "/posts/" + any(postIds) + "/tips",
               "{\"userId\":" + any(userIds) + ",\"amount\":\"1.50\"}");
       case PUBLISH -> send("POST", "/posts/" + any(postIds) + "/publish", "{\"score\":2.5}");
     };
@@ -321,8 +370,8 @@ final class BlogLoad {
     }
 
     /**
-     * Waits for every client to finish (the test's timeout bounds the wait); returns the
-     * outcomes in the order the requests were claimed.
+     * Waits for every client to finish (the test's timeout bounds the wait); returns the outcomes
+     * in the order the requests were claimed.
      */
     List<Outcome> await() throws InterruptedException {
       try {
@@ -443,8 +492,17 @@ final class BlogLoad {
       return String.format(
           "%d requests in %.1fs (%.0f/s), p50 %.1fms, p99 %.1fms, max %.1fms; %d as expected,"
               + " %d x 503 (%d busy), %d unanswered, %d unexpected",
-          requests, seconds, throughput(), p50Nanos / 1e6, p99Nanos / 1e6, maxNanos / 1e6,
-          expected, unavailable, busy, noAnswer, unexpected.size());
+          requests,
+          seconds,
+          throughput(),
+          p50Nanos / 1e6,
+          p99Nanos / 1e6,
+          maxNanos / 1e6,
+          expected,
+          unavailable,
+          busy,
+          noAnswer,
+          unexpected.size());
     }
 
     /** The first few unexpected outcomes, for an assertion message. */

@@ -32,7 +32,8 @@ class IncrementalMavenBuildTest {
     String repository = System.getProperty("maven.repo.local");
     assumeTrue(repository != null, "maven.repo.local is not set (run through Maven's surefire)");
     writeProject();
-    Path generated = project.resolve("target/generated-sources/annotations/com/example/db/UsersQueries.java");
+    Path generated =
+        project.resolve("target/generated-sources/annotations/com/example/db/UsersQueries.java");
 
     String first = build(mvn, repository);
     assertTrue(first.contains("Quarry: recorded 2 SQL input folder(s)"), first);
@@ -42,14 +43,17 @@ class IncrementalMavenBuildTest {
     assertTrue(unchanged.contains("Quarry: SQL inputs unchanged"), unchanged);
     assertTrue(unchanged.contains("Nothing to compile"), unchanged);
 
-    Files.writeString(project.resolve("queries/users.sql"),
-        "\n-- name: CountUsers :one\nSELECT count(*) AS n FROM users;\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        project.resolve("queries/users.sql"),
+        "\n-- name: CountUsers :one\nSELECT count(*) AS n FROM users;\n",
+        StandardOpenOption.APPEND);
     String edited = build(mvn, repository);
     assertTrue(edited.contains("Quarry: SQL inputs changed (changed queries/users.sql)"), edited);
     assertFalse(edited.contains("Nothing to compile"), edited);
     assertTrue(Files.readString(generated).contains("countUsers("), edited);
 
-    Files.writeString(project.resolve("migrations/V2__users_name.sql"),
+    Files.writeString(
+        project.resolve("migrations/V2__users_name.sql"),
         "ALTER TABLE users RENAME COLUMN email TO mail;\n");
     String broken = buildExpectingFailure(mvn, repository);
     assertTrue(broken.contains("added migrations/V2__users_name.sql"), broken);
@@ -58,7 +62,9 @@ class IncrementalMavenBuildTest {
 
   private void writeProject() throws IOException {
     String version = System.getProperty("quarry.version", "0.1.0-SNAPSHOT");
-    Files.writeString(project.resolve("pom.xml"), """
+    Files.writeString(
+        project.resolve("pom.xml"),
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
           <groupId>com.example</groupId>
@@ -110,15 +116,19 @@ class IncrementalMavenBuildTest {
             </plugins>
           </build>
         </project>
-        """.formatted(version));
+        """
+            .formatted(version));
     Files.createDirectories(project.resolve("migrations"));
-    Files.writeString(project.resolve("migrations/V1__users.sql"),
+    Files.writeString(
+        project.resolve("migrations/V1__users.sql"),
         "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n");
     Files.createDirectories(project.resolve("queries"));
-    Files.writeString(project.resolve("queries/users.sql"),
+    Files.writeString(
+        project.resolve("queries/users.sql"),
         "-- name: FindUser :one\nSELECT id, email FROM users WHERE id = @id;\n");
     Path pkg = Files.createDirectories(project.resolve("src/main/java/com/example/db"));
-    Files.writeString(pkg.resolve("package-info.java"),
+    Files.writeString(
+        pkg.resolve("package-info.java"),
         "@dev.quarry.GenerateQueries(migrations = \"migrations\", queries = \"queries\")\n"
             + "package com.example.db;\n");
   }
@@ -138,18 +148,21 @@ class IncrementalMavenBuildTest {
   private record Result(int exitCode, String output) {}
 
   private Result run(String mvn, String repository) throws Exception {
-    List<String> command = new ArrayList<>(List.of(mvn, "-o", "-B", "-ntp",
-        "-Dmaven.repo.local=" + repository, "compile"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(mvn, "-o", "-B", "-ntp", "-Dmaven.repo.local=" + repository, "compile"));
     Path log = Files.createTempFile("quarry-mvn", ".log");
     try {
-      Process process = new ProcessBuilder(command)
-          .directory(project.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(project.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       if (!process.waitFor(5, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new AssertionError("nested mvn did not finish in 5 minutes: " + Files.readString(log));
+        throw new AssertionError(
+            "nested mvn did not finish in 5 minutes: " + Files.readString(log));
       }
       return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     } finally {

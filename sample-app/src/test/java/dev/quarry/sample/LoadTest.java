@@ -40,13 +40,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The app under load over real HTTP on loopback, with a small connection pool, on embedded
- * PostgreSQL that the tests stop and start again: concurrent reads and writes, pool
- * exhaustion, a transaction failing halfway, and a database restart in the middle of a run.
- * After each, no connection, session or cursor is left over and the rows match the answers.
+ * PostgreSQL that the tests stop and start again: concurrent reads and writes, pool exhaustion, a
+ * transaction failing halfway, and a database restart in the middle of a run. After each, no
+ * connection, session or cursor is left over and the rows match the answers.
  *
- * <p>Each test gets a database of its own in the shared server, so that its row counts and
- * sessions are its own. The bounded tests take seconds; {@link #longRun()} runs only when
- * {@code -Dquarry.load.requests=N} is given and prints its figures.
+ * <p>Each test gets a database of its own in the shared server, so that its row counts and sessions
+ * are its own. The bounded tests take seconds; {@link #longRun()} runs only when {@code
+ * -Dquarry.load.requests=N} is given and prints its figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -120,12 +120,14 @@ class LoadTest {
     App(Database.PoolSettings pool) throws IOException, SQLException {
       this.name = "load_" + ++databases;
       this.pool = pool;
-      try (Connection admin = admin("postgres"); Statement statement = admin.createStatement()) {
+      try (Connection admin = admin("postgres");
+          Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + name);
       }
       this.database = Database.connect(url(name), pool);
       database.migrate();
-      try (Connection admin = admin(name); Statement statement = admin.createStatement()) {
+      try (Connection admin = admin(name);
+          Statement statement = admin.createStatement()) {
         // A post titled "halfway" fails when its second tag is linked: after the post, its
         // tags and one link are written. The message says how far it got.
         statement.execute(
@@ -204,10 +206,10 @@ class LoadTest {
   record LeakReport(List<String> leaks, String state) {}
 
   /**
-   * Checks that the pool has no connection in use or waiter, that PostgreSQL has exactly the
-   * pool's idle sessions for the app and none in a transaction, and that no session holds an
-   * open cursor (a result set not closed) or more prepared statements than the app has queries
-   * (statements not closed pile up). Waits up to {@code settle} for the pool to settle.
+   * Checks that the pool has no connection in use or waiter, that PostgreSQL has exactly the pool's
+   * idle sessions for the app and none in a transaction, and that no session holds an open cursor
+   * (a result set not closed) or more prepared statements than the app has queries (statements not
+   * closed pile up). Waits up to {@code settle} for the pool to settle.
    */
   private LeakReport leaks(App app, Duration settle) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + settle.toNanos();
@@ -229,8 +231,14 @@ class LoadTest {
         leaks.add("sessions not idle: " + sessions);
       }
       if (sessions.size() != usage.total() || sessions.size() > app.pool.maxSize()) {
-        leaks.add(sessions.size() + " session(s) for a pool of " + usage.total() + " connection(s)"
-            + " (at most " + app.pool.maxSize() + ")");
+        leaks.add(
+            sessions.size()
+                + " session(s) for a pool of "
+                + usage.total()
+                + " connection(s)"
+                + " (at most "
+                + app.pool.maxSize()
+                + ")");
       }
       if (leaks.isEmpty() || System.nanoTime() > deadline) {
         break;
@@ -281,8 +289,14 @@ class LoadTest {
             leaks.add("session " + rows.getInt(3) + " has " + rows.getLong(1) + " open cursor(s)");
           }
           if (rows.getLong(2) > queryCount) {
-            leaks.add("session " + rows.getInt(3) + " holds " + rows.getLong(2)
-                + " prepared statements for " + queryCount + " queries");
+            leaks.add(
+                "session "
+                    + rows.getInt(3)
+                    + " holds "
+                    + rows.getLong(2)
+                    + " prepared statements for "
+                    + queryCount
+                    + " queries");
           }
         }
       }
@@ -305,8 +319,8 @@ class LoadTest {
   /**
    * Compares the rows with the answers: each table holds the seed's rows plus one per successful
    * write, plus at most one per write answered 503 (the database may have committed before the
-   * connection broke). Every post the mix created has both its tags; nothing of a post that
-   * failed halfway is left. Returns the problems found.
+   * connection broke). Every post the mix created has both its tags; nothing of a post that failed
+   * halfway is left. Returns the problems found.
    */
   private List<String> inconsistencies(App app, Figures figures) throws SQLException {
     BlogLoad.Seed seed = app.load.seedCounts();
@@ -317,7 +331,9 @@ class LoadTest {
     checkRows(problems, app, "tips", 0, figures, Operation.TIP);
     long untagged =
         app.count(
-            "SELECT count(*) FROM posts p WHERE p.title = '" + BlogLoad.LOAD_TITLE + "'"
+            "SELECT count(*) FROM posts p WHERE p.title = '"
+                + BlogLoad.LOAD_TITLE
+                + "'"
                 + " AND (SELECT count(*) FROM post_tags pt WHERE pt.post_id = p.id) <> 2");
     if (untagged != 0) {
       problems.add(untagged + " post(s) without exactly their two tags");
@@ -340,9 +356,18 @@ class LoadTest {
     long most = least + figures.unavailable(write);
     if (rows < least || rows > most) {
       problems.add(
-          table + ": " + rows + " rows, expected " + (least == most ? least : least + ".." + most)
-              + " (" + seeded + " seeded, " + figures.succeeded(write) + " written, "
-              + figures.unavailable(write) + " answered 503)");
+          table
+              + ": "
+              + rows
+              + " rows, expected "
+              + (least == most ? least : least + ".." + most)
+              + " ("
+              + seeded
+              + " seeded, "
+              + figures.succeeded(write)
+              + " written, "
+              + figures.unavailable(write)
+              + " answered 503)");
     }
   }
 
@@ -391,7 +416,8 @@ class LoadTest {
           assertEquals("{\"status\":503,\"error\":\"" + busy + "\"}", response.body());
           assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
           // It waited for the pool's timeout, and not much longer.
-          assertTrue(millis >= timeout.toMillis() - 50 && millis < timeout.toMillis() + 2000,
+          assertTrue(
+              millis >= timeout.toMillis() - 50 && millis < timeout.toMillis() + 2000,
               "answered after " + millis + "ms");
         }
         // The leak check sees connections not given back.
@@ -422,7 +448,8 @@ class LoadTest {
 
       assertEquals(400, outcome.status(), outcome::toString);
       // The post, both new tags and the first link were written before the second link failed.
-      assertTrue(outcome.message() != null && outcome.message().contains("after 1 link(s)"),
+      assertTrue(
+          outcome.message() != null && outcome.message().contains("after 1 link(s)"),
           outcome::toString);
       assertEquals(posts, app.count("SELECT count(*) FROM posts"));
       assertEquals(tags, app.count("SELECT count(*) FROM tags"));
@@ -450,12 +477,19 @@ class LoadTest {
       long stoppedAt = System.nanoTime();
 
       Figures figures = Figures.of(outcomes, Outcome::unavailable);
-      System.out.println("database restart during load, 12 clients, pool of 4: "
-          + figures.summary() + "; " + outage.describe(recovered));
-      assertEquals(List.of(), figures.unexpected(), () -> figures.unexpectedSample() + "\n" + app.failuresLogged());
+      System.out.println(
+          "database restart during load, 12 clients, pool of 4: "
+              + figures.summary()
+              + "; "
+              + outage.describe(recovered));
+      assertEquals(
+          List.of(),
+          figures.unexpected(),
+          () -> figures.unexpectedSample() + "\n" + app.failuresLogged());
       for (Outcome outcome : outcomes) {
         if (outcome.unavailable()) {
-          assertTrue(outcome.message() != null
+          assertTrue(
+              outcome.message() != null
                   && outcome.message().startsWith("database ")
                   && outcome.message().endsWith("; try again"),
               outcome::toString);
@@ -463,14 +497,26 @@ class LoadTest {
         }
       }
       // While the server was down nothing could succeed, and everything was answered.
-      Figures down = Figures.of(started(outcomes, o -> o.startNanos() > outage.stoppedNanos()
-          && o.endNanos() < outage.startingNanos()), Outcome::unavailable);
+      Figures down =
+          Figures.of(
+              started(
+                  outcomes,
+                  o ->
+                      o.startNanos() > outage.stoppedNanos()
+                          && o.endNanos() < outage.startingNanos()),
+              Outcome::unavailable);
       assertTrue(down.requests() > 0 && down.unavailable() == down.requests(), down.summary());
       // Once back, the same pool serves again without a restart of the app.
-      Figures after = Figures.of(started(outcomes, o -> o.startNanos() > recovered
-          + Duration.ofMillis(500).toNanos() && o.endNanos() < stoppedAt));
-      assertTrue(after.requests() > 50 && after.unexpected().isEmpty(), after.summary()
-          + " " + after.unexpectedSample());
+      Figures after =
+          Figures.of(
+              started(
+                  outcomes,
+                  o ->
+                      o.startNanos() > recovered + Duration.ofMillis(500).toNanos()
+                          && o.endNanos() < stoppedAt));
+      assertTrue(
+          after.requests() > 50 && after.unexpected().isEmpty(),
+          after.summary() + " " + after.unexpectedSample());
       assertNoLeaks(app);
       assertEquals(List.of(), inconsistencies(app, figures));
       app.assertNothingUnexpectedLogged();
@@ -484,7 +530,8 @@ class LoadTest {
   /** One stop and start of the database server, with times from {@link System#nanoTime()}. */
   record Outage(long stoppingNanos, long stoppedNanos, long startingNanos, long startedNanos) {
     String describe(long recoveredNanos) {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "database stopped in %dms, down %dms, started in %dms, first success %dms after start",
           (stoppedNanos - stoppingNanos) / 1_000_000,
           (startingNanos - stoppedNanos) / 1_000_000,
@@ -590,30 +637,59 @@ class LoadTest {
       int rolledBack = figures.succeeded(Operation.HALFWAY_POST);
       PrintStream out = System.out;
       out.println();
-      out.printf(Locale.ROOT, "load run: %d clients, pool of %d (wait %dms), embedded PostgreSQL%n",
-          clients, poolSize, timeout.toMillis());
-      out.printf(Locale.ROOT, "  requests served:   %d of %d (%d unanswered)%n",
-          figures.requests() - figures.noAnswer(), figures.requests(), figures.noAnswer());
-      out.printf(Locale.ROOT, "  throughput:        %.0f requests/s over %.1fs%n",
-          figures.throughput(), figures.seconds());
-      out.printf(Locale.ROOT, "  latency:           p50 %.1fms, p99 %.1fms, max %.1fms%n",
-          figures.p50Nanos() / 1e6, figures.p99Nanos() / 1e6, figures.maxNanos() / 1e6);
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
+          "load run: %d clients, pool of %d (wait %dms), embedded PostgreSQL%n",
+          clients,
+          poolSize,
+          timeout.toMillis());
+      out.printf(
+          Locale.ROOT,
+          "  requests served:   %d of %d (%d unanswered)%n",
+          figures.requests() - figures.noAnswer(),
+          figures.requests(),
+          figures.noAnswer());
+      out.printf(
+          Locale.ROOT,
+          "  throughput:        %.0f requests/s over %.1fs%n",
+          figures.throughput(),
+          figures.seconds());
+      out.printf(
+          Locale.ROOT,
+          "  latency:           p50 %.1fms, p99 %.1fms, max %.1fms%n",
+          figures.p50Nanos() / 1e6,
+          figures.p99Nanos() / 1e6,
+          figures.maxNanos() / 1e6);
+      out.printf(
+          Locale.ROOT,
           "  failures injected: %d database restarts (down %dms each), %d pool exhaustion"
               + " (all connections held %dms), %d transactions failing halfway%n",
-          chaos.restarts, down.toMillis(), chaos.poolHolds, hold.toMillis(),
+          chaos.restarts,
+          down.toMillis(),
+          chaos.poolHolds,
+          hold.toMillis(),
           figures.succeeded(Operation.HALFWAY_POST) + figures.unavailable(Operation.HALFWAY_POST));
       for (String outage : outages) {
         out.println("                     " + outage);
       }
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
           "  failures observed: %d answered 503 (%d database busy, %d database unavailable),"
               + " %d rolled back with 400, %d unexpected answers%n",
-          figures.unavailable(), figures.busy(), figures.unavailable() - figures.busy(),
-          rolledBack, figures.unexpected().size());
-      out.printf(Locale.ROOT, "  leaks found:       %d%s (%s)%n",
-          leaks.leaks().size(), leaks.leaks().isEmpty() ? "" : " " + leaks.leaks(), leaks.state());
-      out.printf(Locale.ROOT, "  data consistent:   %s%n",
+          figures.unavailable(),
+          figures.busy(),
+          figures.unavailable() - figures.busy(),
+          rolledBack,
+          figures.unexpected().size());
+      out.printf(
+          Locale.ROOT,
+          "  leaks found:       %d%s (%s)%n",
+          leaks.leaks().size(),
+          leaks.leaks().isEmpty() ? "" : " " + leaks.leaks(),
+          leaks.state());
+      out.printf(
+          Locale.ROOT,
+          "  data consistent:   %s%n",
           inconsistencies.isEmpty() ? "yes (rows match the answers)" : inconsistencies);
       out.println();
 

@@ -13,11 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The repositories against a PostgreSQL server already running on this machine, in a fresh
- * database that is dropped afterwards. Skipped when no server answers. The server is
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres} unless the system property
- * {@code quarry.sample.serverUrl} names another (its database is where the test database is
- * created from).
+ * The repositories against a PostgreSQL server already running on this machine, in a fresh database
+ * that is dropped afterwards. Skipped when no server answers. The server is {@code
+ * jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres} unless the system property {@code
+ * quarry.sample.serverUrl} names another (its database is where the test database is created from).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalServerRepositoriesTest extends RepositoriesContract {
@@ -26,9 +25,11 @@ class LocalServerRepositoriesTest extends RepositoriesContract {
           "quarry.sample.serverUrl",
           "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&connectTimeout=3");
 
-  private final String databaseName = "quarry_sample_test_" + UUID.randomUUID().toString().replace("-", "");
+  private final String databaseName =
+      "quarry_sample_test_" + UUID.randomUUID().toString().replace("-", "");
   private boolean created;
   private Database database;
+
   /** Why the server cannot be used, or null when it can. */
   private String unavailable;
 

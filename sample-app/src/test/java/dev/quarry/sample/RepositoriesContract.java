@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every generated repository method against a real, migrated PostgreSQL database: writes,
- * reads back and checks the values, including enums, arrays, jsonb, intervals, bytea, numeric
- * and nullable columns. Subclasses say which database.
+ * reads back and checks the values, including enums, arrays, jsonb, intervals, bytea, numeric and
+ * nullable columns. Subclasses say which database.
  *
  * <p>Tests do not depend on each other or on an empty database: each makes its own users with
  * unique emails and only counts rows it made.
@@ -59,13 +59,17 @@ abstract class RepositoriesContract {
 
   private User writer(String name) {
     return new UsersQueries(dataSource())
-        .createUser(new UsersQueries.CreateUserParams(uniqueEmail(name), name, UserRole.WRITER, null, null, List.of()))
+        .createUser(
+            new UsersQueries.CreateUserParams(
+                uniqueEmail(name), name, UserRole.WRITER, null, null, List.of()))
         .orElseThrow();
   }
 
   private Post draft(User author, String title) {
     return new PostsQueries(dataSource())
-        .createPost(new PostsQueries.CreatePostParams(author.id(), title, "body of " + title, null, "{}", null))
+        .createPost(
+            new PostsQueries.CreatePostParams(
+                author.id(), title, "body of " + title, null, "{}", null))
         .orElseThrow();
   }
 
@@ -77,13 +81,14 @@ abstract class RepositoriesContract {
 
     User ada =
         users
-            .createUser(new UsersQueries.CreateUserParams(
-                email,
-                "Ada",
-                UserRole.ADMIN,
-                "Counts things.",
-                LocalDate.of(1815, 12, 10),
-                List.of("https://ada.example.com", "https://example.org/ada")))
+            .createUser(
+                new UsersQueries.CreateUserParams(
+                    email,
+                    "Ada",
+                    UserRole.ADMIN,
+                    "Counts things.",
+                    LocalDate.of(1815, 12, 10),
+                    List.of("https://ada.example.com", "https://example.org/ada")))
             .orElseThrow();
     assertTrue(ada.id() > 0);
     assertEquals(email, ada.email());
@@ -98,7 +103,11 @@ abstract class RepositoriesContract {
     assertTrue(ada.createdAt().isAfter(before));
 
     User minimal =
-        users.createUser(new UsersQueries.CreateUserParams(uniqueEmail("min"), "Min", UserRole.READER, null, null, List.of())).orElseThrow();
+        users
+            .createUser(
+                new UsersQueries.CreateUserParams(
+                    uniqueEmail("min"), "Min", UserRole.READER, null, null, List.of()))
+            .orElseThrow();
     assertNull(minimal.bio());
     assertNull(minimal.birthday());
     assertEquals(List.of(), minimal.links());
@@ -111,7 +120,10 @@ abstract class RepositoriesContract {
     QueryException duplicate =
         assertThrows(
             QueryException.class,
-            () -> users.createUser(new UsersQueries.CreateUserParams(email, "Again", UserRole.READER, null, null, List.of())));
+            () ->
+                users.createUser(
+                    new UsersQueries.CreateUserParams(
+                        email, "Again", UserRole.READER, null, null, List.of())));
     assertEquals("23505", duplicate.sqlState());
     assertEquals("CreateUser", duplicate.queryName());
 
@@ -119,7 +131,9 @@ abstract class RepositoriesContract {
     assertEquals(0, users.changeUserRole(UserRole.WRITER, -1));
     assertEquals(UserRole.WRITER, users.getUser(minimal.id()).orElseThrow().role());
     var writers = users.listUsersByRole(UserRole.WRITER);
-    assertTrue(writers.stream().anyMatch(row -> row.id() == minimal.id() && row.role() == UserRole.WRITER));
+    assertTrue(
+        writers.stream()
+            .anyMatch(row -> row.id() == minimal.id() && row.role() == UserRole.WRITER));
     assertFalse(writers.stream().anyMatch(row -> row.id() == ada.id()));
 
     byte[] image = {0, 1, 2, (byte) 0xff, 'Q'};
@@ -132,7 +146,8 @@ abstract class RepositoriesContract {
     assertEquals(0, users.setUserAvatar(image, -1));
 
     var counts = users.countUsersByRole();
-    var admins = counts.stream().filter(row -> row.role() == UserRole.ADMIN).findFirst().orElseThrow();
+    var admins =
+        counts.stream().filter(row -> row.role() == UserRole.ADMIN).findFirst().orElseThrow();
     assertNotNull(admins.userCount());
     assertTrue(admins.userCount() >= 1);
   }
@@ -144,13 +159,14 @@ abstract class RepositoriesContract {
 
     Post post =
         posts
-            .createPost(new PostsQueries.CreatePostParams(
-                author.id(),
-                "Intervals",
-                "Months are not days.",
-                "A summary",
-                "{\"lang\": \"en\", \"draft\": true}",
-                new Interval(1, 2, 3_000_000)))
+            .createPost(
+                new PostsQueries.CreatePostParams(
+                    author.id(),
+                    "Intervals",
+                    "Months are not days.",
+                    "A summary",
+                    "{\"lang\": \"en\", \"draft\": true}",
+                    new Interval(1, 2, 3_000_000)))
             .orElseThrow();
     assertEquals(author.id(), post.authorId());
     assertEquals("Intervals", post.title());
@@ -173,7 +189,8 @@ abstract class RepositoriesContract {
     assertEquals(author.displayName(), detail.authorName());
     assertEquals(UserRole.WRITER, detail.authorRole());
     assertEquals(author.id(), detail.authorId());
-    assertEquals(Interval.of(Duration.ofSeconds(3)).microseconds(), detail.readingTime().microseconds());
+    assertEquals(
+        Interval.of(Duration.ofSeconds(3)).microseconds(), detail.readingTime().microseconds());
     assertTrue(posts.getPostWithAuthor(-1).isEmpty());
 
     assertTrue(posts.listPublishedPosts(author.id(), 10).isEmpty(), "drafts are not listed");
@@ -194,7 +211,8 @@ abstract class RepositoriesContract {
     assertEquals(post.id(), mine.get(0).id());
     assertEquals(author.displayName(), mine.get(0).authorName());
     assertEquals("A summary", mine.get(0).summary());
-    assertTrue(posts.listPublishedPosts(null, 1000).stream().anyMatch(row -> row.id() == post.id()));
+    assertTrue(
+        posts.listPublishedPosts(null, 1000).stream().anyMatch(row -> row.id() == post.id()));
     assertEquals(1, posts.listPublishedPosts(null, 1).size());
 
     assertEquals(1, posts.mergePostMetadata("{\"draft\": false, \"series\": \"x\"}", post.id()));
@@ -209,7 +227,8 @@ abstract class RepositoriesContract {
     assertEquals(0, new BigDecimal("12.30").compareTo(tip.amount()));
     assertEquals("thanks", tip.note());
     assertTrue(tip.paidAt().isAfter(beforeTip), "paid_at is UTC wall-clock time");
-    Tip anonymousNote = posts.addTip(post.id(), reader.id(), new BigDecimal("0.01"), null).orElseThrow();
+    Tip anonymousNote =
+        posts.addTip(post.id(), reader.id(), new BigDecimal("0.01"), null).orElseThrow();
     assertNull(anonymousNote.note());
     assertEquals(
         "23514",
@@ -238,12 +257,14 @@ abstract class RepositoriesContract {
     Post post = draft(author, "Comments");
     CommentsQueries comments = new CommentsQueries(dataSource());
 
-    Comment rated = comments.createComment(post.id(), author.id(), "Five stars", (short) 5).orElseThrow();
+    Comment rated =
+        comments.createComment(post.id(), author.id(), "Five stars", (short) 5).orElseThrow();
     assertEquals(post.id(), rated.postId());
     assertEquals(author.id(), rated.authorId());
     assertEquals("Five stars", rated.body());
     assertEquals(Short.valueOf((short) 5), rated.rating());
-    Comment unrated = comments.createComment(post.id(), author.id(), "No rating", null).orElseThrow();
+    Comment unrated =
+        comments.createComment(post.id(), author.id(), "No rating", null).orElseThrow();
     assertNull(unrated.rating());
 
     QueryException badRating =
@@ -272,10 +293,10 @@ abstract class RepositoriesContract {
   }
 
   /**
-   * A statement locks rows in the order it processes them, which RETURNING shows. Transactions
-   * that upsert the same tags must lock them in one order, or two concurrent post creations can
-   * deadlock (LoadTest found that). Without UpsertTags' ORDER BY, the order depends on the plan
-   * (a HashAggregate for the DISTINCT yields these names out of order) and on the input order.
+   * A statement locks rows in the order it processes them, which RETURNING shows. Transactions that
+   * upsert the same tags must lock them in one order, or two concurrent post creations can deadlock
+   * (LoadTest found that). Without UpsertTags' ORDER BY, the order depends on the plan (a
+   * HashAggregate for the DISTINCT yields these names out of order) and on the input order.
    */
   @Test
   void upsertTagsProcessesTagsInNameOrderWhateverThePlan() throws SQLException {
@@ -309,8 +330,10 @@ abstract class RepositoriesContract {
     List<Tag> created = tags.upsertTags(List.of(unique + "-a", unique + "-b", unique + "-a"));
     assertEquals(2, created.size(), "duplicate names collapse into one tag");
     List<Tag> again = tags.upsertTags(List.of(unique + "-a"));
-    Tag tagA = created.stream().filter(t -> t.name().equals(unique + "-a")).findFirst().orElseThrow();
-    Tag tagB = created.stream().filter(t -> t.name().equals(unique + "-b")).findFirst().orElseThrow();
+    Tag tagA =
+        created.stream().filter(t -> t.name().equals(unique + "-a")).findFirst().orElseThrow();
+    Tag tagB =
+        created.stream().filter(t -> t.name().equals(unique + "-b")).findFirst().orElseThrow();
     assertEquals(tagA.id(), again.get(0).id(), "an existing tag keeps its id");
 
     tags.tagPost(first.id(), tagA.id());
@@ -329,7 +352,8 @@ abstract class RepositoriesContract {
     assertEquals(List.of(), tags.listTagNamesForPosts(List.of()));
 
     var popular = tags.popularTags(1000);
-    var popularA = popular.stream().filter(row -> row.name().equals(unique + "-a")).findFirst().orElseThrow();
+    var popularA =
+        popular.stream().filter(row -> row.name().equals(unique + "-a")).findFirst().orElseThrow();
     assertEquals(2L, popularA.postCount());
   }
 
@@ -346,15 +370,20 @@ abstract class RepositoriesContract {
                     connection -> {
                       Post post =
                           new PostsQueries(connection)
-                              .createPost(new PostsQueries.CreatePostParams(author.id(), title, "b", null, "{}", null))
+                              .createPost(
+                                  new PostsQueries.CreatePostParams(
+                                      author.id(), title, "b", null, "{}", null))
                               .orElseThrow();
                       new TagsQueries(ConnectionSource.of(connection))
-                          .tagPost(post.id(), new TagsQueries(connection).upsertTags(List.of("tx")).get(0).id());
+                          .tagPost(
+                              post.id(),
+                              new TagsQueries(connection).upsertTags(List.of("tx")).get(0).id());
                       throw new IllegalStateException("abort");
                     }));
     assertEquals("abort", failure.getMessage());
     assertTrue(
-        new PostsQueries(dataSource()).topAuthors(1000).stream().noneMatch(row -> row.id() == author.id()),
+        new PostsQueries(dataSource())
+            .topAuthors(1000).stream().noneMatch(row -> row.id() == author.id()),
         "the rolled-back post is gone");
 
     long committed =
@@ -362,10 +391,15 @@ abstract class RepositoriesContract {
             dataSource(),
             connection ->
                 new PostsQueries(connection)
-                    .createPost(new PostsQueries.CreatePostParams(author.id(), "committed", "b", null, "{}", null))
+                    .createPost(
+                        new PostsQueries.CreatePostParams(
+                            author.id(), "committed", "b", null, "{}", null))
                     .orElseThrow()
                     .id());
-    assertTrue(new PostsQueries(ConnectionSource.of(dataSource())).getPostWithAuthor(committed).isPresent());
+    assertTrue(
+        new PostsQueries(ConnectionSource.of(dataSource()))
+            .getPostWithAuthor(committed)
+            .isPresent());
   }
 
   @Test
@@ -386,7 +420,13 @@ abstract class RepositoriesContract {
     var post =
         blog.createPost(
             new BlogService.NewPost(
-                user.id(), "Service", "Body", null, "{\"a\":1}", null, List.of("Svc", "svc ", "two")));
+                user.id(),
+                "Service",
+                "Body",
+                null,
+                "{\"a\":1}",
+                null,
+                List.of("Svc", "svc ", "two")));
     assertEquals(List.of("svc", "two"), post.tags());
     assertEquals(404, assertThrows(ApiException.class, () -> blog.post(-1)).status());
     assertEquals(

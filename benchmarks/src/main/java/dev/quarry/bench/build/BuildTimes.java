@@ -1,8 +1,8 @@
 package dev.quarry.bench.build;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.quarry.bench.BenchDatabase;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quarry.bench.BenchDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,16 +26,15 @@ import java.util.stream.Stream;
  * Measures how long {@code javac} takes with Quarry's processor on two projects (river's 55
  * queries, and {@link GeneratedCorpus}'s 1,000 queries over 100 migrations) in the scenarios a
  * developer meets: cold (no lock file), warm (nothing changed, the lock file answers), one query
- * edited, one migration added; and the same sources compiled without the processor
- * ({@code -proc:none}), alone and together with the sources Quarry generates. Every compilation
- * is a fresh {@code javac} process (a new JVM), timed from start to exit; the processor's own
- * phases come from its {@code -Aquarry.timings=true} note. The repetitions go round the scenarios
- * in turn, so that a burst of load on a shared machine spreads over all of them; results are
- * medians.
+ * edited, one migration added; and the same sources compiled without the processor ({@code
+ * -proc:none}), alone and together with the sources Quarry generates. Every compilation is a fresh
+ * {@code javac} process (a new JVM), timed from start to exit; the processor's own phases come from
+ * its {@code -Aquarry.timings=true} note. The repetitions go round the scenarios in turn, so that a
+ * burst of load on a shared machine spreads over all of them; results are medians.
  *
- * <p>Arguments: {@code <work dir> <output json> <processor classpath file> <compile classpath
- * file> <river dir> <database> <repetitions>}; database is a {@code jdbc:postgresql:} URL,
- * {@code embedded}, or {@code auto} (the local server when it answers, else embedded).
+ * <p>Arguments: {@code <work dir> <output json> <processor classpath file> <compile classpath file>
+ * <river dir> <database> <repetitions>}; database is a {@code jdbc:postgresql:} URL, {@code
+ * embedded}, or {@code auto} (the local server when it answers, else embedded).
  */
 public final class BuildTimes {
   private static final Pattern PHASE = Pattern.compile("([a-z][a-z ]*?) (\\d+) ms");
@@ -56,8 +55,15 @@ public final class BuildTimes {
 
   /** One project and how to change it. */
   record Corpus(
-      String name, String description, Path project, List<String> options, Path queryFile, String queryBefore,
-      String queryAfter, Path newMigration, String migrationSql) {}
+      String name,
+      String description,
+      Path project,
+      List<String> options,
+      Path queryFile,
+      String queryBefore,
+      String queryAfter,
+      Path newMigration,
+      String migrationSql) {}
 
   /**
    * One timed compilation: wall-clock time, and the CPU time (user + system, all threads: javac's,
@@ -81,7 +87,10 @@ public final class BuildTimes {
     String classpath = Files.readString(Path.of(args[3])).strip();
     Path river = Path.of(args[4]);
     // auto: the local server when it answers (as the runtime benchmarks), else embedded.
-    String database = args[5].equals("auto") ? (BenchDatabase.answers(BenchDatabase.LOCAL) ? BenchDatabase.LOCAL : "embedded") : args[5];
+    String database =
+        args[5].equals("auto")
+            ? (BenchDatabase.answers(BenchDatabase.LOCAL) ? BenchDatabase.LOCAL : "embedded")
+            : args[5];
     int repetitions = Integer.parseInt(args[6]);
 
     deleteTree(work);
@@ -102,7 +111,9 @@ public final class BuildTimes {
       corpora.add(times.measure(corpus, repetitions));
     }
     result.put("corpora", corpora);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.toFile(), result);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(output.toFile(), result);
     System.out.println("wrote " + output);
   }
 
@@ -111,11 +122,17 @@ public final class BuildTimes {
     copyTree(river.resolve("migrations"), project.resolve("migrations"));
     copyTree(river.resolve("queries"), project.resolve("queries"));
     String before = "-- name: QueueGet :one\nSELECT *\nFROM river_queue\nWHERE name = @name::text;";
-    String after = "-- name: QueueGet :one\nSELECT *\nFROM river_queue\nWHERE name = @name::text AND paused_at IS NULL;";
+    String after =
+        "-- name: QueueGet :one\nSELECT *\nFROM river_queue\nWHERE name = @name::text AND paused_at IS NULL;";
     return new Corpus(
-        "river", "river's job queue: 55 queries in 7 files, 7 golang-migrate migrations", project,
+        "river",
+        "river's job queue: 55 queries in 7 files, 7 golang-migrate migrations",
+        project,
         // As RiverCorpusTest: river's own migrations trip the lock-risk check (warnings only).
-        List.of("-Aquarry.checks=lock-risk=off"), project.resolve("queries/river_queue.sql"), before, after,
+        List.of("-Aquarry.checks=lock-risk=off"),
+        project.resolve("queries/river_queue.sql"),
+        before,
+        after,
         project.resolve("migrations/008_bench_extra.up.sql"),
         "CREATE TABLE bench_extra (id bigint PRIMARY KEY, label text);\n");
   }
@@ -128,8 +145,13 @@ public final class BuildTimes {
     return new Corpus(
         "generated",
         "generated: 1,000 queries in 50 files over 50 tables, 100 Flyway migrations (fingerprint "
-            + GeneratedCorpus.fingerprint() + ")",
-        project, List.of(), project.resolve("queries/item01.sql"), before, after,
+            + GeneratedCorpus.fingerprint()
+            + ")",
+        project,
+        List.of(),
+        project.resolve("queries/item01.sql"),
+        before,
+        after,
         project.resolve("migrations/V101__bench_extra.sql"),
         "CREATE TABLE bench_extra (id bigint PRIMARY KEY, label text);\n");
   }
@@ -179,7 +201,8 @@ public final class BuildTimes {
       Files.copy(saved.resolve("quarry.lock"), lock, StandardCopyOption.REPLACE_EXISTING);
       runs.get("warm").add(compileWithQuarry(corpus));
 
-      Files.writeString(corpus.queryFile(), originalQueries.replace(corpus.queryBefore(), corpus.queryAfter()));
+      Files.writeString(
+          corpus.queryFile(), originalQueries.replace(corpus.queryBefore(), corpus.queryAfter()));
       runs.get("edited query").add(compileWithQuarry(corpus));
       Files.writeString(corpus.queryFile(), originalQueries);
       Files.copy(saved.resolve("quarry.lock"), lock, StandardCopyOption.REPLACE_EXISTING);
@@ -205,7 +228,8 @@ public final class BuildTimes {
       if (!list.get(0).phases().isEmpty()) {
         Map<String, Long> phases = new LinkedHashMap<>();
         for (String phase : list.get(0).phases().keySet()) {
-          phases.put(phase, median(list.stream().map(r -> r.phases().getOrDefault(phase, 0L)).toList()));
+          phases.put(
+              phase, median(list.stream().map(r -> r.phases().getOrDefault(phase, 0L)).toList()));
         }
         summary.put("phaseMsMedian", phases);
         summary.put("analysedQueries", list.get(0).analysedQueries());
@@ -235,7 +259,8 @@ public final class BuildTimes {
     command.add(corpus.project().resolve("src/com/example/db/package-info.java").toString());
     Run run = javac(corpus, command);
     if (run.phases().isEmpty()) {
-      throw new IllegalStateException("no quarry timings note in the output of a build with the processor");
+      throw new IllegalStateException(
+          "no quarry timings note in the output of a build with the processor");
     }
     return run;
   }
@@ -268,8 +293,11 @@ public final class BuildTimes {
     Path log = work.resolve(corpus.name() + "/javac.log");
     long started = System.nanoTime();
     Process process =
-        new ProcessBuilder(command).directory(corpus.project().toFile()).redirectErrorStream(true)
-            .redirectOutput(log.toFile()).start();
+        new ProcessBuilder(command)
+            .directory(corpus.project().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     int exit = process.waitFor();
     long wallMs = (System.nanoTime() - started) / 1_000_000;
     String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -295,7 +323,10 @@ public final class BuildTimes {
     long cpuMs = -1;
     if (timeCpu && Files.exists(cpuFile)) {
       String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
-      cpuMs = Math.round((Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1])) * 1000);
+      cpuMs =
+          Math.round(
+              (Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]))
+                  * 1000);
     }
     return new Run(wallMs, cpuMs, phases, analysed);
   }

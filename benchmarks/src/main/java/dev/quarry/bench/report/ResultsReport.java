@@ -17,17 +17,29 @@ import java.util.Properties;
 
 /**
  * Writes {@code benchmarks/RESULTS.md} from what {@code run.sh} left in its results folder: JMH's
- * JSON ({@code jmh.json}), the build-time measurements ({@code build-times.json}), the run's
- * facts ({@code run.properties}) and this machine's description. Every figure and every verdict
- * on the targets is computed here from those files; nothing is typed in by hand.
+ * JSON ({@code jmh.json}), the build-time measurements ({@code build-times.json}), the run's facts
+ * ({@code run.properties}) and this machine's description. Every figure and every verdict on the
+ * targets is computed here from those files; nothing is typed in by hand.
  *
  * <p>Arguments: {@code <results folder> <RESULTS.md path>}.
  */
 public final class ResultsReport {
-  private static final List<String> IMPLEMENTATIONS = List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
+  private static final List<String> IMPLEMENTATIONS =
+      List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
   private static final Map<String, String> LABELS =
-      Map.of("Jdbc", "hand-written JDBC", "Quarry", "Quarry", "JdbcTemplate", "JdbcTemplate", "Jdbi", "JDBI",
-          "Jooq", "jOOQ", "Copy", "hand-written COPY");
+      Map.of(
+          "Jdbc",
+          "hand-written JDBC",
+          "Quarry",
+          "Quarry",
+          "JdbcTemplate",
+          "JdbcTemplate",
+          "Jdbi",
+          "JDBI",
+          "Jooq",
+          "jOOQ",
+          "Copy",
+          "hand-written COPY");
   private static final List<String> BENCHMARKS =
       List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k");
   private static final Map<String, String> BENCHMARK_LABELS =
@@ -39,8 +51,8 @@ public final class ResultsReport {
           "bulkLoad100k", "bulk load of 100,000 rows");
 
   /**
-   * A JMH result: mean time per operation, the half-width of its 99.9% confidence interval, and
-   * the JVM's CPU time per operation ({@code cpu.time/op}, NaN when not measured).
+   * A JMH result: mean time per operation, the half-width of its 99.9% confidence interval, and the
+   * JVM's CPU time per operation ({@code cpu.time/op}, NaN when not measured).
    */
   record Score(double score, double error, String unit, int samples, double cpu) {
     double relativeError() {
@@ -78,12 +90,15 @@ public final class ResultsReport {
 
     line("# Quarry benchmarks: results");
     line();
-    line("Written by `benchmarks/run.sh` (`dev.quarry.bench.report.ResultsReport`) from JMH's JSON output and the");
-    line("build-time harness's measurements; rerun it rather than editing this file. How the benchmarks are built,");
+    line(
+        "Written by `benchmarks/run.sh` (`dev.quarry.bench.report.ResultsReport`) from JMH's JSON output and the");
+    line(
+        "build-time harness's measurements; rerun it rather than editing this file. How the benchmarks are built,");
     line("and what was found when reading these numbers: `benchmarks/README.md`.");
     if ("true".equals(run.getProperty("quick"))) {
       line();
-      line("**This is a quick smoke run (`--quick`): one short iteration per benchmark, one round, one build. Its figures mean little.**");
+      line(
+          "**This is a quick smoke run (`--quick`): one short iteration per benchmark, one round, one build. Its figures mean little.**");
     }
     line();
     machine(run, runtimeDatabase, build);
@@ -105,26 +120,57 @@ public final class ResultsReport {
     line("| CPU | " + cpuModel() + " |");
     line("| cores | " + Runtime.getRuntime().availableProcessors() + " (as the JVM sees them) |");
     line("| RAM | " + memory() + " |");
-    line("| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ") |");
-    line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ") |");
+    line(
+        "| OS | "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " ("
+            + System.getProperty("os.arch")
+            + ") |");
+    line(
+        "| JDK | "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ") |");
     line("| PostgreSQL, runtime benchmarks | " + runtimeDatabase + " |");
     line("| PostgreSQL, build times | " + build.path("database").asText() + " |");
-    line("| date | " + run.getProperty("started", "?") + " to " + run.getProperty("finished", "?") + duration(run) + " |");
+    line(
+        "| date | "
+            + run.getProperty("started", "?")
+            + " to "
+            + run.getProperty("finished", "?")
+            + duration(run)
+            + " |");
     line("| commit | `" + run.getProperty("commit", "?") + "` |");
-    line("| load average (1, 5, 15 min) | before: " + run.getProperty("loadBefore", "?") + "; after: "
-        + run.getProperty("loadAfter", "?") + " |");
+    line(
+        "| load average (1, 5, 15 min) | before: "
+            + run.getProperty("loadBefore", "?")
+            + "; after: "
+            + run.getProperty("loadAfter", "?")
+            + " |");
     line();
-    line("The machine is shared with other builds and test runs, so every figure here is noisy: a load average above");
-    line("the number of cores means the benchmarks competed for CPU, and the PostgreSQL server competed with them.");
-    line("Ratios between implementations measured minutes apart carry that noise; differences of a few percent are");
-    line("within it. JMH's confidence intervals describe the iterations of one fork, not load that changed between");
+    line(
+        "The machine is shared with other builds and test runs, so every figure here is noisy: a load average above");
+    line(
+        "the number of cores means the benchmarks competed for CPU, and the PostgreSQL server competed with them.");
+    line(
+        "Ratios between implementations measured minutes apart carry that noise; differences of a few percent are");
+    line(
+        "within it. JMH's confidence intervals describe the iterations of one fork, not load that changed between");
     line("forks; the spread of the per-round ratios below shows that.");
     line();
   }
 
   private static String duration(Properties run) {
     try {
-      Duration d = Duration.between(Instant.parse(run.getProperty("started")), Instant.parse(run.getProperty("finished")));
+      Duration d =
+          Duration.between(
+              Instant.parse(run.getProperty("started")),
+              Instant.parse(run.getProperty("finished")));
       return " (" + d.toMinutes() + " min " + d.toSecondsPart() + " s)";
     } catch (RuntimeException e) {
       return "";
@@ -164,7 +210,8 @@ public final class ResultsReport {
       for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
         int at = line.indexOf("# database: ");
         if (at >= 0) {
-          return line.substring(at + "# database: ".length()).strip() + " (a new database per JMH fork, dropped after it)";
+          return line.substring(at + "# database: ".length()).strip()
+              + " (a new database per JMH fork, dropped after it)";
         }
       }
     }
@@ -175,18 +222,27 @@ public final class ResultsReport {
     line("## How to reproduce");
     line();
     line("```");
-    line("benchmarks/run.sh                  # everything, about 15 minutes on an idle 2-core machine");
+    line(
+        "benchmarks/run.sh                  # everything, about 15 minutes on an idle 2-core machine");
     line("benchmarks/run.sh --quick          # a smoke run of the same code");
-    line("benchmarks/run.sh --only runtime   # or build: rerun one half, keep the other's last results");
-    line("MVN_ARGS=-Dmaven.repo.local=/path/to/repo QUARRY_BENCH_DATABASE=embedded benchmarks/run.sh");
+    line(
+        "benchmarks/run.sh --only runtime   # or build: rerun one half, keep the other's last results");
+    line(
+        "MVN_ARGS=-Dmaven.repo.local=/path/to/repo QUARRY_BENCH_DATABASE=embedded benchmarks/run.sh");
     line("```");
     line();
-    line("It builds the project with `-Pbenchmarks` (a plain `mvn install` does not build the `benchmarks` module),");
-    line("runs the JMH benchmarks in rounds (`benchmarks/target/benchmarks.jar`, JSON in `benchmarks/target/results/jmh/`), runs");
-    line("the build-time harness (`dev.quarry.bench.build.BuildTimes`, `build-times.json`), then writes this file.");
-    line("PostgreSQL: the server on 127.0.0.1:5432 (user `postgres`) when it answers, else embedded PostgreSQL;");
-    line("`QUARRY_BENCH_DATABASE` can name another server's JDBC URL. The river corpus is read from");
-    line("`../shared/corpora/river` beside the checkout; without it only the generated corpus is measured.");
+    line(
+        "It builds the project with `-Pbenchmarks` (a plain `mvn install` does not build the `benchmarks` module),");
+    line(
+        "runs the JMH benchmarks in rounds (`benchmarks/target/benchmarks.jar`, JSON in `benchmarks/target/results/jmh/`), runs");
+    line(
+        "the build-time harness (`dev.quarry.bench.build.BuildTimes`, `build-times.json`), then writes this file.");
+    line(
+        "PostgreSQL: the server on 127.0.0.1:5432 (user `postgres`) when it answers, else embedded PostgreSQL;");
+    line(
+        "`QUARRY_BENCH_DATABASE` can name another server's JDBC URL. The river corpus is read from");
+    line(
+        "`../shared/corpora/river` beside the checkout; without it only the generated corpus is measured.");
     line();
   }
 
@@ -209,7 +265,10 @@ public final class ResultsReport {
 
     /** The same rounds with the CPU time per operation as the score. */
     Rounds cpu() {
-      return new Rounds(scores.stream().map(s -> new Score(s.cpu(), Double.NaN, s.unit(), s.samples(), s.cpu())).toList());
+      return new Rounds(
+          scores.stream()
+              .map(s -> new Score(s.cpu(), Double.NaN, s.unit(), s.samples(), s.cpu()))
+              .toList());
     }
 
     String unit() {
@@ -238,20 +297,27 @@ public final class ResultsReport {
         }
         JsonNode cpu = result.path("secondaryMetrics").path("cpu.time/op");
         Score score =
-            new Score(metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
-                metric.path("scoreUnit").asText(), samples,
+            new Score(
+                metric.path("score").asDouble(),
+                metric.path("scoreError").asDouble(Double.NaN),
+                metric.path("scoreUnit").asText(),
+                samples,
                 cpu.isMissingNode() ? Double.NaN : cpu.path("score").asDouble(Double.NaN));
-        byRound.computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
+        byRound
+            .computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
             .computeIfAbsent(implementation, i -> new java.util.TreeMap<>())
             .put(round, score);
       }
     }
     Map<String, Map<String, Rounds>> result = new LinkedHashMap<>();
-    byRound.forEach((benchmark, implementations) -> {
-      Map<String, Rounds> rounds = new LinkedHashMap<>();
-      implementations.forEach((implementation, scores) -> rounds.put(implementation, new Rounds(new ArrayList<>(scores.values()))));
-      result.put(benchmark, rounds);
-    });
+    byRound.forEach(
+        (benchmark, implementations) -> {
+          Map<String, Rounds> rounds = new LinkedHashMap<>();
+          implementations.forEach(
+              (implementation, scores) ->
+                  rounds.put(implementation, new Rounds(new ArrayList<>(scores.values()))));
+          result.put(benchmark, rounds);
+        });
     return result;
   }
 
@@ -264,7 +330,8 @@ public final class ResultsReport {
         continue;
       }
       Rounds jdbc = scores.get("Jdbc");
-      StringBuilder row = new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
+      StringBuilder row =
+          new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
       for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
         Rounds score = scores.get(implementation);
         row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
@@ -277,11 +344,15 @@ public final class ResultsReport {
   /** The same results with CPU time as the score, for those that measured it. */
   private static Map<String, Map<String, Rounds>> cpuOnly(Map<String, Map<String, Rounds>> jmh) {
     Map<String, Map<String, Rounds>> cpu = new LinkedHashMap<>();
-    jmh.forEach((benchmark, implementations) -> implementations.forEach((implementation, rounds) -> {
-      if (rounds.hasCpu()) {
-        cpu.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(implementation, rounds.cpu());
-      }
-    }));
+    jmh.forEach(
+        (benchmark, implementations) ->
+            implementations.forEach(
+                (implementation, rounds) -> {
+                  if (rounds.hasCpu()) {
+                    cpu.computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
+                        .put(implementation, rounds.cpu());
+                  }
+                }));
     return cpu;
   }
 
@@ -303,18 +374,29 @@ public final class ResultsReport {
   private void runtime(Map<String, Map<String, Rounds>> jmh, String roundCount) {
     line("## Runtime (JMH)");
     line();
-    line("The benchmarks run in " + roundCount + " rounds (`dev.quarry.bench.runtime.Rounds`): in each round, every");
-    line("benchmark runs for every implementation back to back, one JMH fork each, starting with a different");
-    line("implementation each round, so that the implementations compared are measured minutes apart at most and");
-    line("load that drifts over the run spreads over all of them. A fork: 3 warm-up and 3 measured iterations of 1 s,");
-    line("average time per operation; the 100,000-row bulk load as single shots (8 warm-up, 4 measured). The ledger");
-    line("table is emptied before each iteration. Every implementation runs the same SQL on one connection held for the");
-    line("whole fork, in autocommit mode; batches and bulk loads each run in one transaction. The bulk load is");
-    line("`:copyfrom` (COPY) for Quarry and a JDBC batch for the others; hand-written COPY is the floor for `:copyfrom`.");
+    line(
+        "The benchmarks run in "
+            + roundCount
+            + " rounds (`dev.quarry.bench.runtime.Rounds`): in each round, every");
+    line(
+        "benchmark runs for every implementation back to back, one JMH fork each, starting with a different");
+    line(
+        "implementation each round, so that the implementations compared are measured minutes apart at most and");
+    line(
+        "load that drifts over the run spreads over all of them. A fork: 3 warm-up and 3 measured iterations of 1 s,");
+    line(
+        "average time per operation; the 100,000-row bulk load as single shots (8 warm-up, 4 measured). The ledger");
+    line(
+        "table is emptied before each iteration. Every implementation runs the same SQL on one connection held for the");
+    line(
+        "whole fork, in autocommit mode; batches and bulk loads each run in one transaction. The bulk load is");
+    line(
+        "`:copyfrom` (COPY) for Quarry and a JDBC batch for the others; hand-written COPY is the floor for `:copyfrom`.");
     line();
     line("### Ratios to hand-written JDBC: wall-clock time");
     line();
-    line("Time per operation divided by hand-written JDBC's in the same round; the median over the rounds, then the");
+    line(
+        "Time per operation divided by hand-written JDBC's in the same round; the median over the rounds, then the");
     line("lowest and highest round in brackets. Below 1.00 is faster than the hand-written code.");
     line();
     ratioTable(jmh);
@@ -322,28 +404,46 @@ public final class ResultsReport {
     if (!cpu.isEmpty()) {
       line("### Ratios to hand-written JDBC: client CPU time");
       line();
-      line("The benchmark JVM's CPU time per operation (`CpuTimeProfiler`: the library, the driver's encoding and");
-      line("decoding, the garbage collector; not PostgreSQL's work, not the time spent waiting for it or for a free");
-      line("core), divided by hand-written JDBC's in the same round; median, then the range over the rounds. This is");
-      line("the cost of the library layer itself, and far less disturbed by other work on a shared machine than");
+      line(
+          "The benchmark JVM's CPU time per operation (`CpuTimeProfiler`: the library, the driver's encoding and");
+      line(
+          "decoding, the garbage collector; not PostgreSQL's work, not the time spent waiting for it or for a free");
+      line(
+          "core), divided by hand-written JDBC's in the same round; median, then the range over the rounds. This is");
+      line(
+          "the cost of the library layer itself, and far less disturbed by other work on a shared machine than");
       line("wall-clock time; the first column is JDBC's CPU time per operation.");
       line();
       ratioTable(cpu);
     }
     Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
-    if (bulk != null && bulk.containsKey("Copy") && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
-      line("Bulk load: Quarry's `:copyfrom` takes " + ratio(bulk.get("Quarry"), bulk.get("Copy"))
-          + " the time of hand-written COPY (" + time(bulk.get("Copy")) + "), and " + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
-          + " that of a hand-written JDBC batch: " + speedup(bulk.get("Jdbc"), bulk.get("Quarry")) + " faster."
-          + (bulk.get("Quarry").hasCpu() && bulk.get("Copy").hasCpu()
-              ? " Client CPU: " + ratio(bulk.get("Quarry").cpu(), bulk.get("Copy").cpu()) + " of hand-written COPY's."
-              : ""));
+    if (bulk != null
+        && bulk.containsKey("Copy")
+        && bulk.containsKey("Quarry")
+        && bulk.containsKey("Jdbc")) {
+      line(
+          "Bulk load: Quarry's `:copyfrom` takes "
+              + ratio(bulk.get("Quarry"), bulk.get("Copy"))
+              + " the time of hand-written COPY ("
+              + time(bulk.get("Copy"))
+              + "), and "
+              + ratio(bulk.get("Quarry"), bulk.get("Jdbc"))
+              + " that of a hand-written JDBC batch: "
+              + speedup(bulk.get("Jdbc"), bulk.get("Quarry"))
+              + " faster."
+              + (bulk.get("Quarry").hasCpu() && bulk.get("Copy").hasCpu()
+                  ? " Client CPU: "
+                      + ratio(bulk.get("Quarry").cpu(), bulk.get("Copy").cpu())
+                      + " of hand-written COPY's."
+                  : ""));
       line();
     }
     line("### Time per operation");
     line();
-    line("Median over the rounds of each fork's mean, µs per operation except the bulk load (ms); then each round's");
-    line("mean ± JMH's 99.9% confidence half-width, in round order; then the client CPU time per operation.");
+    line(
+        "Median over the rounds of each fork's mean, µs per operation except the bulk load (ms); then each round's");
+    line(
+        "mean ± JMH's 99.9% confidence half-width, in round order; then the client CPU time per operation.");
     line();
     line("| benchmark | implementation | median | rounds | CPU, median | CPU, rounds |");
     line("|---|---|---:|---|---:|---|");
@@ -358,13 +458,28 @@ public final class ResultsReport {
         }
         List<String> each = new ArrayList<>();
         for (Score score : rounds.scores()) {
-          each.add(number(score.score()) + (Double.isNaN(score.error()) ? "" : " ± " + number(score.error())));
+          each.add(
+              number(score.score())
+                  + (Double.isNaN(score.error()) ? "" : " ± " + number(score.error())));
         }
-        String cpuText = rounds.hasCpu()
-            ? number(rounds.cpuMedian()) + " | " + String.join("; ", rounds.scores().stream().map(s -> number(s.cpu())).toList())
-            : "– | –";
-        line("| " + BENCHMARK_LABELS.get(benchmark) + " | " + LABELS.get(implementation) + " | " + time(rounds) + " | "
-            + String.join("; ", each) + " | " + cpuText + " |");
+        String cpuText =
+            rounds.hasCpu()
+                ? number(rounds.cpuMedian())
+                    + " | "
+                    + String.join("; ", rounds.scores().stream().map(s -> number(s.cpu())).toList())
+                : "– | –";
+        line(
+            "| "
+                + BENCHMARK_LABELS.get(benchmark)
+                + " | "
+                + LABELS.get(implementation)
+                + " | "
+                + time(rounds)
+                + " | "
+                + String.join("; ", each)
+                + " | "
+                + cpuText
+                + " |");
       }
     }
     line();
@@ -390,8 +505,11 @@ public final class ResultsReport {
       Rounds floor = scores.get(floorName);
       if (floor != null) {
         allWithin &= median(ratios(quarry, floor)) <= 1.03;
-        within.add(BENCHMARK_LABELS.get(benchmark) + " " + ratio(quarry, floor)
-            + (floorName.equals("Copy") ? " (of hand-written COPY)" : ""));
+        within.add(
+            BENCHMARK_LABELS.get(benchmark)
+                + " "
+                + ratio(quarry, floor)
+                + (floorName.equals("Copy") ? " (of hand-written COPY)" : ""));
       }
       if (!benchmark.equals("bulkLoad100k")) {
         for (String other : List.of("JdbcTemplate", "Jdbi", "Jooq")) {
@@ -399,18 +517,27 @@ public final class ResultsReport {
           if (score != null) {
             compared++;
             if (median(ratios(quarry, score)) >= 1) {
-              behind.add(BENCHMARK_LABELS.get(benchmark) + ": Quarry ÷ " + LABELS.get(other) + " " + ratio(quarry, score));
+              behind.add(
+                  BENCHMARK_LABELS.get(benchmark)
+                      + ": Quarry ÷ "
+                      + LABELS.get(other)
+                      + " "
+                      + ratio(quarry, score));
             }
           }
         }
       }
     }
     if (!within.isEmpty()) {
-      target("Generated code within 3% of hand-written JDBC on every runtime benchmark, by " + measure, allWithin,
+      target(
+          "Generated code within 3% of hand-written JDBC on every runtime benchmark, by " + measure,
+          allWithin,
           "Quarry ÷ hand-written, median (range) over the rounds: " + String.join("; ", within));
     }
     if (compared > 0) {
-      target("Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch), by " + measure,
+      target(
+          "Generated code ahead of JdbcTemplate, JDBI and jOOQ (point lookup, list, insert, batch), by "
+              + measure,
           behind.isEmpty(),
           behind.isEmpty()
               ? "Quarry's time is below each of theirs on all four (median of per-round ratios)"
@@ -422,8 +549,14 @@ public final class ResultsReport {
     Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
     if (bulk != null && bulk.containsKey("Quarry") && bulk.containsKey("Jdbc")) {
       double speedup = median(ratios(bulk.get("Jdbc"), bulk.get("Quarry")));
-      target("`:copyfrom` at least 5x faster than a JDBC batch for 100,000 rows", speedup >= 5,
-          "JDBC batch " + time(bulk.get("Jdbc")) + ", Quarry `:copyfrom` " + time(bulk.get("Quarry")) + ": "
+      target(
+          "`:copyfrom` at least 5x faster than a JDBC batch for 100,000 rows",
+          speedup >= 5,
+          "JDBC batch "
+              + time(bulk.get("Jdbc"))
+              + ", Quarry `:copyfrom` "
+              + time(bulk.get("Quarry"))
+              + ": "
               + speedup(bulk.get("Jdbc"), bulk.get("Quarry")));
     }
   }
@@ -448,14 +581,19 @@ public final class ResultsReport {
     List<Double> ratios = ratios(score, base);
     String text = String.format(Locale.ROOT, "%.2f", median(ratios));
     if (ratios.size() > 1) {
-      text += String.format(
-          Locale.ROOT, " (%.2f–%.2f)", ratios.stream().min(Double::compare).orElseThrow(),
-          ratios.stream().max(Double::compare).orElseThrow());
+      text +=
+          String.format(
+              Locale.ROOT,
+              " (%.2f–%.2f)",
+              ratios.stream().min(Double::compare).orElseThrow(),
+              ratios.stream().max(Double::compare).orElseThrow());
     }
     return text;
   }
 
-  /** How many times faster {@code fast} is than {@code slow}: the median of the per-round quotients. */
+  /**
+   * How many times faster {@code fast} is than {@code slow}: the median of the per-round quotients.
+   */
   private static String speedup(Rounds slow, Rounds fast) {
     return String.format(Locale.ROOT, "%.1fx", median(ratios(slow, fast)));
   }
@@ -466,19 +604,33 @@ public final class ResultsReport {
   private void buildTimes(JsonNode build) {
     line("## Build time");
     line();
-    line("Each figure is the median of " + build.path("repetitions").asInt() + " `javac` runs, each a new process (a fresh");
-    line("JVM, as Maven's forked compiler or a CI build runs it), timed from start to exit. `javac` compiles the");
-    line("project's one Java source (`package-info.java` with `@GenerateQueries`) with the processor; the baselines");
-    line("compile it with `-proc:none`, alone and together with the sources Quarry generates (the same output as a build");
-    line("with the processor, so the difference to it is what the processor adds). Scenarios: **cold**, no lock file");
-    line("(the database is started, every migration applied, every query analysed); **warm**, nothing changed since the");
-    line("last build, whose lock file answers for every query (no database); **edited query**, one query's text");
-    line("changed (the database is started, the migrations applied, that query analysed); **added migration**, one");
+    line(
+        "Each figure is the median of "
+            + build.path("repetitions").asInt()
+            + " `javac` runs, each a new process (a fresh");
+    line(
+        "JVM, as Maven's forked compiler or a CI build runs it), timed from start to exit. `javac` compiles the");
+    line(
+        "project's one Java source (`package-info.java` with `@GenerateQueries`) with the processor; the baselines");
+    line(
+        "compile it with `-proc:none`, alone and together with the sources Quarry generates (the same output as a build");
+    line(
+        "with the processor, so the difference to it is what the processor adds). Scenarios: **cold**, no lock file");
+    line(
+        "(the database is started, every migration applied, every query analysed); **warm**, nothing changed since the");
+    line(
+        "last build, whose lock file answers for every query (no database); **edited query**, one query's text");
+    line(
+        "changed (the database is started, the migrations applied, that query analysed); **added migration**, one");
     line("new migration (every query analysed again). The phase columns come from the processor's");
-    line("`-Aquarry.timings=true` note (medians of each phase, so they need not add up to the median total);");
-    line("\"adds\" is the scenario's median minus the median of `javac` with the generated sources and no processor.");
-    line("CPU is the process's user + system time over all its threads (javac, JIT compiler, garbage collector; not");
-    line("PostgreSQL's), from `/usr/bin/time`: less disturbed than wall-clock time by other work on a shared machine,");
+    line(
+        "`-Aquarry.timings=true` note (medians of each phase, so they need not add up to the median total);");
+    line(
+        "\"adds\" is the scenario's median minus the median of `javac` with the generated sources and no processor.");
+    line(
+        "CPU is the process's user + system time over all its threads (javac, JIT compiler, garbage collector; not");
+    line(
+        "PostgreSQL's), from `/usr/bin/time`: less disturbed than wall-clock time by other work on a shared machine,");
     line("but larger than it where the JVM works on both cores at once.");
     line();
     for (JsonNode corpus : build.path("corpora")) {
@@ -488,11 +640,23 @@ public final class ResultsReport {
       long withGeneratedCpu = scenarios.path("javac+generated").path("cpuMsMedian").asLong(-1);
       line("### " + corpus.path("description").asText());
       line();
-      line("Generated: " + corpus.path("generatedSourceFiles").asInt() + " source files. `javac -proc:none` of the");
-      line("package-info alone: " + plain + " ms (CPU " + scenarios.path("javac").path("cpuMsMedian").asLong(-1)
-          + " ms); with the generated sources: " + withGenerated + " ms (CPU " + withGeneratedCpu + " ms).");
+      line(
+          "Generated: "
+              + corpus.path("generatedSourceFiles").asInt()
+              + " source files. `javac -proc:none` of the");
+      line(
+          "package-info alone: "
+              + plain
+              + " ms (CPU "
+              + scenarios.path("javac").path("cpuMsMedian").asLong(-1)
+              + " ms); with the generated sources: "
+              + withGenerated
+              + " ms (CPU "
+              + withGeneratedCpu
+              + " ms).");
       line();
-      line("| scenario | javac, median | adds | CPU | adds, CPU | Quarry total | database start | migrations | catalog | analysis | per query | generation | other |");
+      line(
+          "| scenario | javac, median | adds | CPU | adds, CPU | Quarry total | database start | migrations | catalog | analysis | per query | generation | other |");
       line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (String name : List.of("cold", "warm", "edited query", "added migration")) {
         JsonNode scenario = scenarios.path(name);
@@ -503,19 +667,54 @@ public final class ResultsReport {
         long wall = scenario.path("wallMsMedian").asLong();
         int analysed = scenario.path("analysedQueries").asInt();
         long analysis = phases.path("analysis").asLong();
-        long other = phases.path("reading").asLong() + phases.path("lock file").asLong()
-            + phases.path("migration checks").asLong() + phases.path("database stop").asLong();
+        long other =
+            phases.path("reading").asLong()
+                + phases.path("lock file").asLong()
+                + phases.path("migration checks").asLong()
+                + phases.path("database stop").asLong();
         long cpu = scenario.path("cpuMsMedian").asLong(-1);
-        String cpuColumns = cpu < 0 || withGeneratedCpu < 0 ? "– | –" : cpu + " ms | " + signed(cpu - withGeneratedCpu) + " ms";
-        line("| " + name + " | " + wall + " ms | " + signed(wall - withGenerated) + " ms | " + cpuColumns + " | " + phases.path("total").asLong()
-            + " ms | " + phases.path("database start").asLong() + " ms | " + phases.path("migrations").asLong() + " ms | "
-            + phases.path("catalog").asLong() + " ms | " + analysis + " ms (" + analysed + ") | "
-            + (analysed == 0 ? "–" : String.format(Locale.ROOT, "%.2f ms", (double) analysis / analysed)) + " | "
-            + phases.path("generation").asLong() + " ms | " + other + " ms |");
+        String cpuColumns =
+            cpu < 0 || withGeneratedCpu < 0
+                ? "– | –"
+                : cpu + " ms | " + signed(cpu - withGeneratedCpu) + " ms";
+        line(
+            "| "
+                + name
+                + " | "
+                + wall
+                + " ms | "
+                + signed(wall - withGenerated)
+                + " ms | "
+                + cpuColumns
+                + " | "
+                + phases.path("total").asLong()
+                + " ms | "
+                + phases.path("database start").asLong()
+                + " ms | "
+                + phases.path("migrations").asLong()
+                + " ms | "
+                + phases.path("catalog").asLong()
+                + " ms | "
+                + analysis
+                + " ms ("
+                + analysed
+                + ") | "
+                + (analysed == 0
+                    ? "–"
+                    : String.format(Locale.ROOT, "%.2f ms", (double) analysis / analysed))
+                + " | "
+                + phases.path("generation").asLong()
+                + " ms | "
+                + other
+                + " ms |");
       }
       line();
-      line("\"other\": reading and parsing the SQL files, checking and writing the lock file, migration checks, and stopping");
-      line("the database (dropping the scratch database on a server). Runs, in ms: " + runs(scenarios) + ".");
+      line(
+          "\"other\": reading and parsing the SQL files, checking and writing the lock file, migration checks, and stopping");
+      line(
+          "the database (dropping the scratch database on a server). Runs, in ms: "
+              + runs(scenarios)
+              + ".");
       line();
       buildTargets(corpus, withGenerated);
     }
@@ -523,8 +722,17 @@ public final class ResultsReport {
 
   private static String runs(JsonNode scenarios) {
     List<String> parts = new ArrayList<>();
-    scenarios.fields().forEachRemaining(
-        e -> parts.add(e.getKey() + " " + e.getValue().path("wallMsRuns") + " (CPU " + e.getValue().path("cpuMsRuns") + ")"));
+    scenarios
+        .fields()
+        .forEachRemaining(
+            e ->
+                parts.add(
+                    e.getKey()
+                        + " "
+                        + e.getValue().path("wallMsRuns")
+                        + " (CPU "
+                        + e.getValue().path("cpuMsRuns")
+                        + ")"));
     return String.join("; ", parts);
   }
 
@@ -537,24 +745,52 @@ public final class ResultsReport {
     long warmTotal = scenarios.path("warm").path("phaseMsMedian").path("total").asLong();
     // Met only when both say so: the wall-clock difference of two noisy medians can come out
     // small or negative while the processor's own note says it worked for seconds.
-    target("Warm build: the processor adds < 150 ms to javac (" + name + ")", warm - baseline < 150 && warmTotal < 150,
-        "warm " + warm + " ms vs javac with the generated sources " + baseline + " ms: adds " + signed(warm - baseline)
-            + " ms" + (warmCpu < 0 ? "" : " (CPU: adds " + signed(warmCpu - baselineCpu) + " ms)") + "; Quarry's own total "
-            + scenarios.path("warm").path("phaseMsMedian").path("total").asLong() + " ms");
+    target(
+        "Warm build: the processor adds < 150 ms to javac (" + name + ")",
+        warm - baseline < 150 && warmTotal < 150,
+        "warm "
+            + warm
+            + " ms vs javac with the generated sources "
+            + baseline
+            + " ms: adds "
+            + signed(warm - baseline)
+            + " ms"
+            + (warmCpu < 0 ? "" : " (CPU: adds " + signed(warmCpu - baselineCpu) + " ms)")
+            + "; Quarry's own total "
+            + scenarios.path("warm").path("phaseMsMedian").path("total").asLong()
+            + " ms");
     long edited = scenarios.path("edited query").path("wallMsMedian").asLong();
     long editedTotal = scenarios.path("edited query").path("phaseMsMedian").path("total").asLong();
-    target("One edited query: < 1 s (" + name + ")", edited - baseline < 1000 && editedTotal < 1000,
-        "adds " + signed(edited - baseline) + " ms to javac (" + edited + " ms vs " + baseline
-            + " ms); Quarry's own total " + editedTotal + " ms, of which database start "
-            + scenarios.path("edited query").path("phaseMsMedian").path("database start").asLong() + " ms and migrations "
-            + scenarios.path("edited query").path("phaseMsMedian").path("migrations").asLong() + " ms");
+    target(
+        "One edited query: < 1 s (" + name + ")",
+        edited - baseline < 1000 && editedTotal < 1000,
+        "adds "
+            + signed(edited - baseline)
+            + " ms to javac ("
+            + edited
+            + " ms vs "
+            + baseline
+            + " ms); Quarry's own total "
+            + editedTotal
+            + " ms, of which database start "
+            + scenarios.path("edited query").path("phaseMsMedian").path("database start").asLong()
+            + " ms and migrations "
+            + scenarios.path("edited query").path("phaseMsMedian").path("migrations").asLong()
+            + " ms");
     if (name.equals("generated")) {
       JsonNode cold = scenarios.path("cold");
       int analysed = cold.path("analysedQueries").asInt();
-      double perQuery = (double) cold.path("phaseMsMedian").path("analysis").asLong() / Math.max(1, analysed);
-      target("Cold build of 1,000 queries: analysis < 2 ms/query on a local database", perQuery < 2,
-          String.format(Locale.ROOT, "%.2f ms/query (%d ms for %d queries)", perQuery,
-              cold.path("phaseMsMedian").path("analysis").asLong(), analysed));
+      double perQuery =
+          (double) cold.path("phaseMsMedian").path("analysis").asLong() / Math.max(1, analysed);
+      target(
+          "Cold build of 1,000 queries: analysis < 2 ms/query on a local database",
+          perQuery < 2,
+          String.format(
+              Locale.ROOT,
+              "%.2f ms/query (%d ms for %d queries)",
+              perQuery,
+              cold.path("phaseMsMedian").path("analysis").asLong(),
+              analysed));
     }
   }
 
@@ -572,8 +808,10 @@ public final class ResultsReport {
   private void targetsSection() {
     line("## Targets");
     line();
-    line("Verdicts computed from the figures above, on this run, on this shared machine. A build-time target is");
-    line("met only when both the wall-clock difference to `javac` and the processor's own total are under it.");
+    line(
+        "Verdicts computed from the figures above, on this run, on this shared machine. A build-time target is");
+    line(
+        "met only when both the wall-clock difference to `javac` and the processor's own total are under it.");
     line();
     line("| target | verdict | figures |");
     line("|---|---|---|");

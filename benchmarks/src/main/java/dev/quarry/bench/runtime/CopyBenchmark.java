@@ -26,8 +26,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * The floor for Quarry's {@code :copyfrom}: the same 100,000 rows through pgjdbc's COPY API,
- * encoded by hand in COPY's text format (escaping included) and sent in 64 KiB chunks, as
- * Quarry's runtime does.
+ * encoded by hand in COPY's text format (escaping included) and sent in 64 KiB chunks, as Quarry's
+ * runtime does.
  */
 @State(Scope.Benchmark)
 @Fork(1)

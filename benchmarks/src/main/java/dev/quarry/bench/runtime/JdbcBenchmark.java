@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Hand-written JDBC, the floor: what a careful person writes without a library, with the same
- * statements and connection handling as the generated code (a prepared statement per call,
- * closed; batches in a transaction of their own). The bulk load is a plain JDBC batch insert.
+ * statements and connection handling as the generated code (a prepared statement per call, closed;
+ * batches in a transaction of their own). The bulk load is a plain JDBC batch insert.
  */
 public class JdbcBenchmark extends RuntimeBenchmark {
   @Override

@@ -20,11 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Spring's {@link JdbcTemplate} on a {@link SingleConnectionDataSource} over the benchmark's
  * connection, with the same SQL, a row mapper reading columns by index, and argument types given
- * (so that Spring need not ask the driver for parameter metadata for a null memo). Batches run
- * in a {@link TransactionTemplate}, as a Spring application runs them.
+ * (so that Spring need not ask the driver for parameter metadata for a null memo). Batches run in a
+ * {@link TransactionTemplate}, as a Spring application runs them.
  */
 public class JdbcTemplateBenchmark extends RuntimeBenchmark {
-  private static final int[] ENTRY_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
+  private static final int[] ENTRY_TYPES = {
+    Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE
+  };
   private static final RowMapper<Account> ACCOUNT = (rows, rowNumber) -> JdbcBenchmark.read(rows);
 
   private JdbcTemplate jdbc;
@@ -49,7 +51,10 @@ public class JdbcTemplateBenchmark extends RuntimeBenchmark {
 
   @Override
   protected void insertEntry(Entry entry) {
-    jdbc.update(INSERT_ENTRY, new Object[] {entry.accountId(), entry.amount(), entry.memo(), entry.bookedAt()}, ENTRY_TYPES);
+    jdbc.update(
+        INSERT_ENTRY,
+        new Object[] {entry.accountId(), entry.amount(), entry.memo(), entry.bookedAt()},
+        ENTRY_TYPES);
   }
 
   @Override
@@ -63,20 +68,24 @@ public class JdbcTemplateBenchmark extends RuntimeBenchmark {
   }
 
   private void insertAll(List<Entry> entries) {
-    transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT_ENTRY, new BatchPreparedStatementSetter() {
-      @Override
-      public void setValues(PreparedStatement statement, int i) throws SQLException {
-        Entry entry = entries.get(i);
-        statement.setLong(1, entry.accountId());
-        statement.setLong(2, entry.amount());
-        statement.setString(3, entry.memo());
-        statement.setObject(4, entry.bookedAt());
-      }
+    transactions.executeWithoutResult(
+        status ->
+            jdbc.batchUpdate(
+                INSERT_ENTRY,
+                new BatchPreparedStatementSetter() {
+                  @Override
+                  public void setValues(PreparedStatement statement, int i) throws SQLException {
+                    Entry entry = entries.get(i);
+                    statement.setLong(1, entry.accountId());
+                    statement.setLong(2, entry.amount());
+                    statement.setString(3, entry.memo());
+                    statement.setObject(4, entry.bookedAt());
+                  }
 
-      @Override
-      public int getBatchSize() {
-        return entries.size();
-      }
-    }));
+                  @Override
+                  public int getBatchSize() {
+                    return entries.size();
+                  }
+                }));
   }
 }

@@ -13,9 +13,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * JDBI 3's fluent core API on one {@link Handle} over the benchmark's connection, with the same
- * SQL (positional parameters), a row mapper reading columns by index, and batches in
- * {@link Handle#inTransaction}.
+ * JDBI 3's fluent core API on one {@link Handle} over the benchmark's connection, with the same SQL
+ * (positional parameters), a row mapper reading columns by index, and batches in {@link
+ * Handle#inTransaction}.
  */
 public class JdbiBenchmark extends RuntimeBenchmark {
   private static final RowMapper<Account> ACCOUNT = (rows, context) -> JdbcBenchmark.read(rows);
@@ -34,7 +34,12 @@ public class JdbiBenchmark extends RuntimeBenchmark {
 
   @Override
   protected List<Account> listAccounts(long afterId, int limit) {
-    return handle.createQuery(LIST_ACCOUNTS).bind(0, afterId).bind(1, (long) limit).map(ACCOUNT).list();
+    return handle
+        .createQuery(LIST_ACCOUNTS)
+        .bind(0, afterId)
+        .bind(1, (long) limit)
+        .map(ACCOUNT)
+        .list();
   }
 
   @Override
@@ -59,12 +64,18 @@ public class JdbiBenchmark extends RuntimeBenchmark {
   }
 
   private void insertAll(List<Entry> entries) {
-    handle.useTransaction(h -> {
-      PreparedBatch insert = h.prepareBatch(INSERT_ENTRY);
-      for (Entry entry : entries) {
-        insert.bind(0, entry.accountId()).bind(1, entry.amount()).bind(2, entry.memo()).bind(3, entry.bookedAt()).add();
-      }
-      insert.execute();
-    });
+    handle.useTransaction(
+        h -> {
+          PreparedBatch insert = h.prepareBatch(INSERT_ENTRY);
+          for (Entry entry : entries) {
+            insert
+                .bind(0, entry.accountId())
+                .bind(1, entry.amount())
+                .bind(2, entry.memo())
+                .bind(3, entry.bookedAt())
+                .add();
+          }
+          insert.execute();
+        });
   }
 }

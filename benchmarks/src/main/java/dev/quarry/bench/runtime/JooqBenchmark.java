@@ -31,7 +31,8 @@ public class JooqBenchmark extends RuntimeBenchmark {
   private static final Field<String> NOTE = DSL.field(DSL.name("note"), SQLDataType.CLOB);
 
   private static final Table<?> LEDGER = DSL.table(DSL.name("ledger"));
-  private static final Field<Long> ACCOUNT_ID = DSL.field(DSL.name("account_id"), SQLDataType.BIGINT);
+  private static final Field<Long> ACCOUNT_ID =
+      DSL.field(DSL.name("account_id"), SQLDataType.BIGINT);
   private static final Field<Long> AMOUNT = DSL.field(DSL.name("amount"), SQLDataType.BIGINT);
   private static final Field<String> MEMO = DSL.field(DSL.name("memo"), SQLDataType.CLOB);
   private static final Field<OffsetDateTime> BOOKED_AT =
@@ -86,14 +87,17 @@ public class JooqBenchmark extends RuntimeBenchmark {
   }
 
   private void insertAll(List<Entry> entries) {
-    dsl.transaction(configuration -> {
-      DSLContext tx = DSL.using(configuration);
-      BatchBindStep insert =
-          tx.batch(tx.insertInto(LEDGER, ACCOUNT_ID, AMOUNT, MEMO, BOOKED_AT).values((Long) null, null, null, null));
-      for (Entry entry : entries) {
-        insert = insert.bind(entry.accountId(), entry.amount(), entry.memo(), entry.bookedAt());
-      }
-      insert.execute();
-    });
+    dsl.transaction(
+        configuration -> {
+          DSLContext tx = DSL.using(configuration);
+          BatchBindStep insert =
+              tx.batch(
+                  tx.insertInto(LEDGER, ACCOUNT_ID, AMOUNT, MEMO, BOOKED_AT)
+                      .values((Long) null, null, null, null));
+          for (Entry entry : entries) {
+            insert = insert.bind(entry.accountId(), entry.amount(), entry.memo(), entry.bookedAt());
+          }
+          insert.execute();
+        });
   }
 }

@@ -21,8 +21,14 @@ public class QuarryBenchmark extends RuntimeBenchmark {
   protected void prepare() {
     accounts = new AccountsQueries(connection);
     ledger = new LedgerQueries(connection);
-    batchParams = batch.stream().map(e -> new InsertEntriesParams(e.accountId(), e.amount(), e.memo(), e.bookedAt())).toList();
-    bulkParams = bulk.stream().map(e -> new CopyEntriesParams(e.accountId(), e.amount(), e.memo(), e.bookedAt())).toList();
+    batchParams =
+        batch.stream()
+            .map(e -> new InsertEntriesParams(e.accountId(), e.amount(), e.memo(), e.bookedAt()))
+            .toList();
+    bulkParams =
+        bulk.stream()
+            .map(e -> new CopyEntriesParams(e.accountId(), e.amount(), e.memo(), e.bookedAt()))
+            .toList();
   }
 
   @Override

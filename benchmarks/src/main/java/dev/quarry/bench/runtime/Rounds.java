@@ -13,18 +13,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the runtime benchmarks in rounds: in each round, every benchmark runs for every
  * implementation back to back (one JMH fork each), starting with a different implementation each
- * round. On a machine shared with other work, the load changes from minute to minute; running
- * the implementations of one benchmark within a minute or two of each other, several times,
- * keeps that drift out of the comparison better than one long run per implementation would.
- * Each fork writes JMH's JSON to {@code <output>/round-<n>/<benchmark>-<implementation>.json},
- * with the JVM's CPU time per operation ({@link CpuTimeProfiler}) as a secondary metric.
+ * round. On a machine shared with other work, the load changes from minute to minute; running the
+ * implementations of one benchmark within a minute or two of each other, several times, keeps that
+ * drift out of the comparison better than one long run per implementation would. Each fork writes
+ * JMH's JSON to {@code <output>/round-<n>/<benchmark>-<implementation>.json}, with the JVM's CPU
+ * time per operation ({@link CpuTimeProfiler}) as a secondary metric.
  *
  * <p>Arguments: {@code <output folder> <rounds> [--quick]}; {@code --quick} runs one short
  * iteration of each instead of the iterations the benchmarks declare.
  */
 public final class Rounds {
-  static final List<String> BENCHMARKS = List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k");
-  static final List<String> IMPLEMENTATIONS = List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
+  static final List<String> BENCHMARKS =
+      List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k");
+  static final List<String> IMPLEMENTATIONS =
+      List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
 
   private Rounds() {}
 
@@ -45,15 +47,24 @@ public final class Rounds {
         }
         for (int i = 0; i < implementations.size(); i++) {
           String implementation = implementations.get((i + round - 1) % implementations.size());
-          System.out.println("== round " + round + " of " + rounds + ": " + implementation + " " + benchmark);
+          System.out.println(
+              "== round " + round + " of " + rounds + ": " + implementation + " " + benchmark);
           ChainedOptionsBuilder options =
               new OptionsBuilder()
-                  .include("^dev\\.quarry\\.bench\\.runtime\\." + implementation + "Benchmark\\." + benchmark + "$")
+                  .include(
+                      "^dev\\.quarry\\.bench\\.runtime\\."
+                          + implementation
+                          + "Benchmark\\."
+                          + benchmark
+                          + "$")
                   .addProfiler(CpuTimeProfiler.class)
                   .resultFormat(ResultFormatType.JSON)
                   .result(folder.resolve(benchmark + "-" + implementation + ".json").toString());
           if (quick) {
-            options.warmupIterations(1).measurementIterations(1).warmupTime(TimeValue.seconds(1))
+            options
+                .warmupIterations(1)
+                .measurementIterations(1)
+                .warmupTime(TimeValue.seconds(1))
                 .measurementTime(TimeValue.seconds(1));
           }
           new Runner(options.build()).run();

@@ -12,4 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param baseColumn the table column's name, or null for an expression
  */
 public record AnalyzedColumn(
-    String name, int typeOid, boolean nullable, @Nullable Table baseTable, @Nullable String baseColumn) {}
+    String name,
+    int typeOid,
+    boolean nullable,
+    @Nullable Table baseTable,
+    @Nullable String baseColumn) {}

@@ -10,7 +10,10 @@ import java.util.List;
  * @param columns the result columns, empty when the statement returns no rows
  */
 public record AnalyzedQuery(
-    ParsedQuery parsed, List<AnalyzedParameter> parameters, boolean returnsRows, List<AnalyzedColumn> columns) {
+    ParsedQuery parsed,
+    List<AnalyzedParameter> parameters,
+    boolean returnsRows,
+    List<AnalyzedColumn> columns) {
   public AnalyzedQuery {
     parameters = List.copyOf(parameters);
     columns = List.copyOf(columns);

@@ -73,7 +73,11 @@ public final class Catalog implements TypeCatalog {
             .computeIfAbsent(key, k -> new ArrayList<>())
             .add(
                 new TableColumn(
-                    rows.getString(5), rows.getInt(4), rows.getInt(6), rows.getBoolean(7), rows.getInt(10)));
+                    rows.getString(5),
+                    rows.getInt(4),
+                    rows.getInt(6),
+                    rows.getBoolean(7),
+                    rows.getInt(10)));
       }
     }
     for (Map.Entry<String, List<TableColumn>> entry : columns.entrySet()) {
@@ -111,8 +115,8 @@ public final class Catalog implements TypeCatalog {
   }
 
   /**
-   * Finds a table (or view, with {@code views}) named as a query names it: {@code schema.name},
-   * or a bare name looked up in {@code public} first, then in any schema when only one has it.
+   * Finds a table (or view, with {@code views}) named as a query names it: {@code schema.name}, or
+   * a bare name looked up in {@code public} first, then in any schema when only one has it.
    */
   @Override
   public Optional<Table> resolveTable(@Nullable String schema, String name) {
@@ -124,7 +128,8 @@ public final class Catalog implements TypeCatalog {
     return resolve(viewsByName, schema, name);
   }
 
-  private static <T> Optional<T> resolve(Map<String, T> byName, @Nullable String schema, String name) {
+  private static <T> Optional<T> resolve(
+      Map<String, T> byName, @Nullable String schema, String name) {
     if (schema != null) {
       return Optional.ofNullable(byName.get(key(schema, name)));
     }
@@ -159,8 +164,8 @@ public final class Catalog implements TypeCatalog {
   }
 
   /**
-   * The OID of a type named as the JDBC driver names it ({@code int8}, {@code _text},
-   * {@code "my schema"."mood"}).
+   * The OID of a type named as the JDBC driver names it ({@code int8}, {@code _text}, {@code "my
+   * schema"."mood"}).
    */
   public int oidOf(String driverTypeName) throws SQLException {
     Integer cached = oidsByName.get(driverTypeName);
@@ -257,7 +262,9 @@ public final class Catalog implements TypeCatalog {
       statement.setInt(1, type.relationOid());
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          attributes.add(new TableColumn(rows.getString(1), rows.getInt(2), rows.getInt(3), false, rows.getInt(4)));
+          attributes.add(
+              new TableColumn(
+                  rows.getString(1), rows.getInt(2), rows.getInt(3), false, rows.getInt(4)));
         }
       }
     }

@@ -9,13 +9,14 @@ import java.util.List;
  * @param schema its schema ({@code pg_catalog} for built-ins)
  * @param name its {@code typname} ({@code int8}, {@code _text} for {@code text[]})
  * @param sqlName the name to write in SQL, qualified and quoted where needed ({@code format_type})
- * @param kind {@code typtype}: b base, e enum, d domain, c composite, r range, m multirange, p pseudo
+ * @param kind {@code typtype}: b base, e enum, d domain, c composite, r range, m multirange, p
+ *     pseudo
  * @param elementOid for an array type, the element type's OID, else 0
  * @param baseTypeOid for a domain, the underlying type's OID, else 0
  * @param enumLabels for an enum, its labels in sort order, else empty
  * @param relationOid for a composite type, the relation holding its attributes, else 0
- * @param relationKind that relation's kind: {@code c} for a type made with CREATE TYPE AS,
- *     {@code r} for a table's row type, else a space
+ * @param relationKind that relation's kind: {@code c} for a type made with CREATE TYPE AS, {@code
+ *     r} for a table's row type, else a space
  */
 public record PgType(
     int oid,

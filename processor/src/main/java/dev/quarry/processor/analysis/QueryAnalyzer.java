@@ -3,13 +3,13 @@ package dev.quarry.processor.analysis;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.nullability.NullabilityInference;
+import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.Parameter;
+import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
-import dev.quarry.processor.syntax.ParsedQuery;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,10 +38,10 @@ import org.postgresql.util.ServerErrorMessage;
  *
  * <p>Two steps, because the JDBC driver cannot describe a statement written with {@code $n}
  * placeholders: {@code PREPARE} of the {@code $n} form gives PostgreSQL's own errors (with
- * positions, mapped back into the query file) and the parameter types as PostgreSQL inferred
- * them, with a name used several times counted once; then the driver describes the {@code ?}
- * form, with every placeholder typed as inferred, which gives the result columns, their types
- * and the table columns they come from.
+ * positions, mapped back into the query file) and the parameter types as PostgreSQL inferred them,
+ * with a name used several times counted once; then the driver describes the {@code ?} form, with
+ * every placeholder typed as inferred, which gives the result columns, their types and the table
+ * columns they come from.
  */
 public final class QueryAnalyzer {
   private static final String STATEMENT_NAME = "quarry_analysis";
@@ -64,7 +64,8 @@ public final class QueryAnalyzer {
   }
 
   /** The query's types, or empty when PostgreSQL rejected it (the reason is reported). */
-  public Optional<AnalyzedQuery> analyze(ParsedQuery query, Diagnostics diagnostics) throws SQLException {
+  public Optional<AnalyzedQuery> analyze(ParsedQuery query, Diagnostics diagnostics)
+      throws SQLException {
     List<Integer> parameterOids;
     try {
       parameterOids = prepare(query.analysisSql());
@@ -75,7 +76,9 @@ public final class QueryAnalyzer {
     }
     if (parameterOids.size() != query.parameters().size()) {
       throw new SQLException(
-          "PostgreSQL counted " + parameterOids.size() + " parameters where Quarry found "
+          "PostgreSQL counted "
+              + parameterOids.size()
+              + " parameters where Quarry found "
               + query.parameters().size());
     }
     if (reportAnonymousRecordParameters(query, parameterOids, diagnostics)) {
@@ -87,7 +90,8 @@ public final class QueryAnalyzer {
     for (int i = 0; i < parameterOids.size(); i++) {
       Parameter parameter = query.parameters().get(i);
       parameters.add(
-          new AnalyzedParameter(parameter, parameterOids.get(i), dimensions.getOrDefault(parameter.number(), 1)));
+          new AnalyzedParameter(
+              parameter, parameterOids.get(i), dimensions.getOrDefault(parameter.number(), 1)));
     }
     try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
       List<Integer> bindings = query.jdbcBindings();
@@ -110,23 +114,27 @@ public final class QueryAnalyzer {
       if (reportUntypedParameters(query, parameterOids, metaData, diagnostics)) {
         return Optional.empty();
       }
-      return Optional.of(new AnalyzedQuery(query, parameters, true, withNullability(query, columns(metaData))));
+      return Optional.of(
+          new AnalyzedQuery(query, parameters, true, withNullability(query, columns(metaData))));
     }
   }
 
   /**
-   * Reports parameters that PostgreSQL typed as {@code text} only because nothing constrains
-   * them: a parameter returned as it is ({@code SELECT @x AS y}) is of unknown type, which
-   * PostgreSQL resolves to text in an output column. Such a parameter is described again as
-   * {@code point}, a type nothing else in such a statement would accept: if the statement still
-   * describes and an output column that was text becomes point, the parameter's type came from
-   * that column alone. (A parameter that something does type, e.g. {@code @x::text} or
-   * {@code WHERE name = @x}, either keeps the column text or fails to describe.)
+   * Reports parameters that PostgreSQL typed as {@code text} only because nothing constrains them:
+   * a parameter returned as it is ({@code SELECT @x AS y}) is of unknown type, which PostgreSQL
+   * resolves to text in an output column. Such a parameter is described again as {@code point}, a
+   * type nothing else in such a statement would accept: if the statement still describes and an
+   * output column that was text becomes point, the parameter's type came from that column alone. (A
+   * parameter that something does type, e.g. {@code @x::text} or {@code WHERE name = @x}, either
+   * keeps the column text or fails to describe.)
    *
    * @return whether a problem was reported
    */
   private boolean reportUntypedParameters(
-      ParsedQuery query, List<Integer> parameterOids, ResultSetMetaData described, Diagnostics diagnostics)
+      ParsedQuery query,
+      List<Integer> parameterOids,
+      ResultSetMetaData described,
+      Diagnostics diagnostics)
       throws SQLException {
     List<Integer> textColumns = new ArrayList<>();
     for (int column = 1; column <= described.getColumnCount(); column++) {
@@ -146,7 +154,10 @@ public final class QueryAnalyzer {
       try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
         for (int i = 0; i < bindings.size(); i++) {
           PGobject typedNull = new PGobject();
-          typedNull.setType(bindings.get(i) == p + 1 ? "point" : catalog.type(parameterOids.get(bindings.get(i) - 1)).driverName());
+          typedNull.setType(
+              bindings.get(i) == p + 1
+                  ? "point"
+                  : catalog.type(parameterOids.get(bindings.get(i) - 1)).driverName());
           statement.setObject(i + 1, typedNull);
         }
         ResultSetMetaData probe;
@@ -158,17 +169,27 @@ public final class QueryAnalyzer {
         }
         boolean untyped = false;
         for (int column : textColumns) {
-          untyped |= probe != null && column <= probe.getColumnCount() && driverTypeName(probe, column).equals("point");
+          untyped |=
+              probe != null
+                  && column <= probe.getColumnCount()
+                  && driverTypeName(probe, column).equals("point");
         }
         if (untyped) {
           Parameter parameter = query.parameters().get(p);
-          String name = parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
+          String name =
+              parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
           diagnostics.error(
               Problem.BAD_PARAMETER,
               query.declaration().location(parameter.fileOffset()),
-              query.declaration().name() + ": nothing in the statement gives parameter " + name
+              query.declaration().name()
+                  + ": nothing in the statement gives parameter "
+                  + name
                   + " a type, so PostgreSQL would only guess text for the column it is returned as; add a"
-                  + " cast that names the type, e.g. " + name + "::text or " + name + "::bigint");
+                  + " cast that names the type, e.g. "
+                  + name
+                  + "::text or "
+                  + name
+                  + "::bigint");
           reported = true;
         }
       }
@@ -176,14 +197,17 @@ public final class QueryAnalyzer {
     return reported;
   }
 
-  /** The pseudo-types {@code record} and {@code record[]}: PostgreSQL cannot read a value of them. */
+  /**
+   * The pseudo-types {@code record} and {@code record[]}: PostgreSQL cannot read a value of them.
+   */
   private static final int RECORD_OID = 2249;
+
   private static final int RECORD_ARRAY_OID = 2287;
 
   /**
    * Reports parameters PostgreSQL typed as an anonymous record ({@code composite_column = @x}
-   * compares records): no value can be bound to them ("input of anonymous composite types is
-   * not implemented" at run time), so the build says which cast to add.
+   * compares records): no value can be bound to them ("input of anonymous composite types is not
+   * implemented" at run time), so the build says which cast to add.
    */
   private static boolean reportAnonymousRecordParameters(
       ParsedQuery query, List<Integer> parameterOids, Diagnostics diagnostics) {
@@ -198,9 +222,16 @@ public final class QueryAnalyzer {
       diagnostics.error(
           Problem.BAD_PARAMETER,
           query.declaration().location(parameter.fileOffset()),
-          query.declaration().name() + ": PostgreSQL types parameter " + name + " as an anonymous record"
-              + (oid == RECORD_ARRAY_OID ? " array" : "") + ", and no value can be passed as one; add a cast"
-              + " to the composite type, e.g. " + name + "::my_type" + (oid == RECORD_ARRAY_OID ? "[]" : ""));
+          query.declaration().name()
+              + ": PostgreSQL types parameter "
+              + name
+              + " as an anonymous record"
+              + (oid == RECORD_ARRAY_OID ? " array" : "")
+              + ", and no value can be passed as one; add a cast"
+              + " to the composite type, e.g. "
+              + name
+              + "::my_type"
+              + (oid == RECORD_ARRAY_OID ? "[]" : ""));
       reported = true;
     }
     return reported;
@@ -215,14 +246,19 @@ public final class QueryAnalyzer {
     try (Statement statement = connection.createStatement()) {
       statement.setEscapeProcessing(false);
       statement.execute(
-          PREPARE_PREFIX + sql + "\n;SELECT parameter_types::oid[] FROM pg_prepared_statements WHERE name = '"
-              + STATEMENT_NAME + "';DEALLOCATE " + STATEMENT_NAME);
+          PREPARE_PREFIX
+              + sql
+              + "\n;SELECT parameter_types::oid[] FROM pg_prepared_statements WHERE name = '"
+              + STATEMENT_NAME
+              + "';DEALLOCATE "
+              + STATEMENT_NAME);
       while (statement.getUpdateCount() != -1 || statement.getResultSet() != null) {
         ResultSet row = statement.getResultSet();
         if (row != null) {
           try (row) {
             if (!row.next()) {
-              throw new SQLException("PostgreSQL did not list the prepared statement " + STATEMENT_NAME);
+              throw new SQLException(
+                  "PostgreSQL did not list the prepared statement " + STATEMENT_NAME);
             }
             Array array = row.getArray(1);
             List<Integer> oids = new ArrayList<>();
@@ -258,16 +294,20 @@ public final class QueryAnalyzer {
         }
       }
       columns.add(
-          new AnalyzedColumn(metaData.getColumnLabel(i), typeOid, nullable, table, table == null ? null : baseColumn));
+          new AnalyzedColumn(
+              metaData.getColumnLabel(i),
+              typeOid,
+              nullable,
+              table,
+              table == null ? null : baseColumn));
     }
     return columns;
   }
 
   /**
-   * Decides each column's nullability: the structural inference where it can follow the
-   * statement; otherwise PostgreSQL's word for plain table columns, unless an outer join or
-   * grouping sets could null-extend them; then the user's {@code "name!"} / {@code "name?"}
-   * overrides.
+   * Decides each column's nullability: the structural inference where it can follow the statement;
+   * otherwise PostgreSQL's word for plain table columns, unless an outer join or grouping sets
+   * could null-extend them; then the user's {@code "name!"} / {@code "name?"} overrides.
    */
   private List<AnalyzedColumn> withNullability(ParsedQuery query, List<AnalyzedColumn> described) {
     Set<Integer> nullableParameters = new HashSet<>();
@@ -284,7 +324,8 @@ public final class QueryAnalyzer {
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (int i = 0; i < described.size(); i++) {
       AnalyzedColumn column = described.get(i);
-      boolean nullable = inferred.isPresent() ? inferred.get().get(i) : column.nullable() || mayNullExtend;
+      boolean nullable =
+          inferred.isPresent() ? inferred.get().get(i) : column.nullable() || mayNullExtend;
       String name = column.name();
       if (name.length() > 1 && name.endsWith("!")) {
         name = name.substring(0, name.length() - 1);
@@ -293,7 +334,9 @@ public final class QueryAnalyzer {
         name = name.substring(0, name.length() - 1);
         nullable = true;
       }
-      columns.add(new AnalyzedColumn(name, column.typeOid(), nullable, column.baseTable(), column.baseColumn()));
+      columns.add(
+          new AnalyzedColumn(
+              name, column.typeOid(), nullable, column.baseTable(), column.baseColumn()));
     }
     return columns;
   }
@@ -311,16 +354,20 @@ public final class QueryAnalyzer {
       }
     }
     for (int i = 0; i + 2 < tokens.size(); i++) {
-      if (tokens.get(i).kind() != TokenKind.POSITIONAL_PARAMETER || tokens.get(i + 1).kind() != TokenKind.CAST) {
+      if (tokens.get(i).kind() != TokenKind.POSITIONAL_PARAMETER
+          || tokens.get(i + 1).kind() != TokenKind.CAST) {
         continue;
       }
       int j = i + 2;
-      while (j < tokens.size() && (tokens.get(j).kind() == TokenKind.IDENTIFIER
-          || tokens.get(j).kind() == TokenKind.QUOTED_IDENTIFIER || tokens.get(j).text(sql).equals("."))) {
+      while (j < tokens.size()
+          && (tokens.get(j).kind() == TokenKind.IDENTIFIER
+              || tokens.get(j).kind() == TokenKind.QUOTED_IDENTIFIER
+              || tokens.get(j).text(sql).equals("."))) {
         j++;
       }
       int pairs = 0;
-      while (j + 1 < tokens.size() && tokens.get(j).kind() == TokenKind.LEFT_BRACKET
+      while (j + 1 < tokens.size()
+          && tokens.get(j).kind() == TokenKind.LEFT_BRACKET
           && tokens.get(j + 1).kind() == TokenKind.RIGHT_BRACKET) {
         pairs++;
         j += 2;
@@ -346,11 +393,12 @@ public final class QueryAnalyzer {
     return false;
   }
 
-  private static final Set<String> NULL_EXTENDING_WORDS = Set.of("left", "right", "full", "rollup", "cube", "grouping");
+  private static final Set<String> NULL_EXTENDING_WORDS =
+      Set.of("left", "right", "full", "rollup", "cube", "grouping");
 
   /**
-   * The column's type name. The driver reports an integer column with a sequence default as
-   * {@code serial}, {@code bigserial} or {@code smallserial}, which are not types; undo that.
+   * The column's type name. The driver reports an integer column with a sequence default as {@code
+   * serial}, {@code bigserial} or {@code smallserial}, which are not types; undo that.
    */
   private static String driverTypeName(ResultSetMetaData metaData, int column) throws SQLException {
     String name = metaData.getColumnTypeName(column);
@@ -362,13 +410,20 @@ public final class QueryAnalyzer {
     };
   }
 
-  /** A lost connection is no fault of the query: it ends the analysis, naming the query that ran. */
+  /**
+   * A lost connection is no fault of the query: it ends the analysis, naming the query that ran.
+   */
   private void failIfConnectionLost(ParsedQuery query, SQLException e) throws SQLException {
     if (ConnectionLoss.is(e, connection)) {
       throw new SQLException(
-          "lost the connection while analysing " + query.declaration().name() + " at "
-              + query.declaration().headerLocation() + ": " + ConnectionLoss.describe(e),
-          e.getSQLState(), e);
+          "lost the connection while analysing "
+              + query.declaration().name()
+              + " at "
+              + query.declaration().headerLocation()
+              + ": "
+              + ConnectionLoss.describe(e),
+          e.getSQLState(),
+          e);
     }
   }
 
@@ -376,7 +431,8 @@ public final class QueryAnalyzer {
     QueryDeclaration declaration = query.declaration();
     ServerErrorMessage server = e.getServerErrorMessage();
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+    String message =
+        server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
     int fileOffset = locate(query, server, message);
     message = renameParameters(query, message);
 
@@ -384,7 +440,8 @@ public final class QueryAnalyzer {
     String hint = server == null ? null : server.getHint();
     if (hint != null) {
       Matcher column = COLUMN_HINT.matcher(hint);
-      text.append(column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
+      text.append(
+          column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
     }
     String detail = server == null ? null : server.getDetail();
     if (detail != null) {
@@ -403,14 +460,16 @@ public final class QueryAnalyzer {
   }
 
   /** Where in the query file the error is: PostgreSQL's position, else the parameter it names. */
-  private static int locate(ParsedQuery query, @Nullable ServerErrorMessage server, String message) {
+  private static int locate(
+      ParsedQuery query, @Nullable ServerErrorMessage server, String message) {
     String sql = query.analysisSql();
     if (server != null && server.getPosition() > PREPARE_PREFIX.length()) {
       // PostgreSQL counts characters (code points) from 1 in the text it was sent.
       int codePoints = server.getPosition() - 1 - PREPARE_PREFIX.length();
       int index;
       try {
-        index = sql.offsetByCodePoints(0, Math.min(codePoints, sql.codePointCount(0, sql.length())));
+        index =
+            sql.offsetByCodePoints(0, Math.min(codePoints, sql.codePointCount(0, sql.length())));
       } catch (IndexOutOfBoundsException outside) {
         index = sql.length();
       }

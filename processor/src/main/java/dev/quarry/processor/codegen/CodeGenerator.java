@@ -9,7 +9,10 @@ import dev.quarry.processor.types.EnumType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes the Java sources of a generated package: enums, composite records, table records, repositories. */
+/**
+ * Writes the Java sources of a generated package: enums, composite records, table records,
+ * repositories.
+ */
 public final class CodeGenerator {
 
   /** One file per top-level type, in a stable order. */

@@ -15,8 +15,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the record for a PostgreSQL composite type. The driver gives composite values only as
- * text, so the record reads and writes PostgreSQL's record literal through the runtime's
- * {@code PgText}.
+ * text, so the record reads and writes PostgreSQL's record literal through the runtime's {@code
+ * PgText}.
  */
 final class CompositeWriter {
   private static final ClassName PG_RECORD = ClassName.get("dev.quarry.runtime", "PgRecord");
@@ -36,11 +36,17 @@ final class CompositeWriter {
     CodeBlock.Builder texts = CodeBlock.builder();
     for (int i = 0; i < composite.attributes().size(); i++) {
       CompositeType.Attribute attribute = composite.attributes().get(i);
-      constructor.addParameter(ParameterSpec.builder(types.typeName(attribute.type(), true), attribute.javaName()).build());
-      parse.add(i == 0 ? "\n" : ",\n").add("$L", fromText(packageName, attribute.type(), CodeBlock.of("fields.get($L)", i)));
+      constructor.addParameter(
+          ParameterSpec.builder(types.typeName(attribute.type(), true), attribute.javaName())
+              .build());
+      parse
+          .add(i == 0 ? "\n" : ",\n")
+          .add("$L", fromText(packageName, attribute.type(), CodeBlock.of("fields.get($L)", i)));
       texts.add(i == 0 ? "" : ", ").add("$T.of($N)", PG_TEXT, attribute.javaName());
     }
-    TypeName nullableString = TypeName.get(String.class).annotated(com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build());
+    TypeName nullableString =
+        TypeName.get(String.class)
+            .annotated(com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build());
     TypeSpec record =
         TypeSpec.recordBuilder(self)
             .recordConstructor(constructor.build())
@@ -48,29 +54,51 @@ final class CompositeWriter {
             .addSuperinterface(PG_RECORD)
             .addAnnotation(JavaTypes.generated())
             .addAnnotation(JavaTypes.NULL_MARKED)
-            .addJavadoc("The PostgreSQL composite type {@code $L.$L}.\n", composite.schema(), composite.pgName())
+            .addJavadoc(
+                "The PostgreSQL composite type {@code $L.$L}.\n",
+                composite.schema(),
+                composite.pgName())
             .addMethod(
                 MethodSpec.methodBuilder("fromPg")
-                    .addJavadoc("Reads PostgreSQL's text form of a {@code $L} value; null for NULL.\n", composite.pgName())
+                    .addJavadoc(
+                        "Reads PostgreSQL's text form of a {@code $L} value; null for NULL.\n",
+                        composite.pgName())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(self.annotated(com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
+                    .returns(
+                        self.annotated(
+                            com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE)
+                                .build()))
                     .addParameter(nullableString, "text")
                     .addException(SQL_EXCEPTION)
                     .addStatement(
                         "$T<@$T $T> fields = $T.fields(text, $L, $S)",
-                        java.util.List.class, JavaTypes.NULLABLE, String.class, PG_TEXT,
-                        composite.attributes().size(), composite.pgName())
+                        java.util.List.class,
+                        JavaTypes.NULLABLE,
+                        String.class,
+                        PG_TEXT,
+                        composite.attributes().size(),
+                        composite.pgName())
                     .beginControlFlow("if (fields == null)")
                     .addStatement("return null")
                     .endControlFlow()
-                    .addCode(CodeBlock.builder().add("return new $T(", self).indent().indent().add(parse.build()).add(");\n").unindent().unindent().build())
+                    .addCode(
+                        CodeBlock.builder()
+                            .add("return new $T(", self)
+                            .indent()
+                            .indent()
+                            .add(parse.build())
+                            .add(");\n")
+                            .unindent()
+                            .unindent()
+                            .build())
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("pgText")
                     .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
                     .returns(String.class)
-                    .addStatement("return $T.record($T.asList($L))", PG_TEXT, Arrays.class, texts.build())
+                    .addStatement(
+                        "return $T.record($T.asList($L))", PG_TEXT, Arrays.class, texts.build())
                     .build())
             .build();
     return JavaFile.builder(packageName, record).skipJavaLangImports(true).indent("  ").build();
@@ -79,7 +107,8 @@ final class CompositeWriter {
   /** Reads one attribute's text as its Java value. */
   private static CodeBlock fromText(String packageName, ValueType type, CodeBlock text) {
     if (type instanceof ValueType.EnumValue enumValue) {
-      return CodeBlock.of("$T.fromNullableLabel($L)", ClassName.get(packageName, enumValue.javaName()), text);
+      return CodeBlock.of(
+          "$T.fromNullableLabel($L)", ClassName.get(packageName, enumValue.javaName()), text);
     }
     if (type instanceof ValueType.CompositeValue composite) {
       return CodeBlock.of("$T.fromPg($L)", ClassName.get(packageName, composite.javaName()), text);

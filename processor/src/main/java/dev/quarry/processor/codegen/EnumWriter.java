@@ -42,7 +42,8 @@ final class EnumWriter {
             "not a label of PostgreSQL enum " + enumType.pgName() + ": ")
         .unindent()
         .add("};\n");
-    type.addField(FieldSpec.builder(String.class, "label", Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addField(
+        FieldSpec.builder(String.class, "label", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addParameter(String.class, "label")
@@ -58,7 +59,8 @@ final class EnumWriter {
             .build());
     type.addMethod(
         MethodSpec.methodBuilder("fromLabel")
-            .addJavadoc("The constant for a PostgreSQL label.\n\n@throws IllegalArgumentException if no constant has that label\n")
+            .addJavadoc(
+                "The constant for a PostgreSQL label.\n\n@throws IllegalArgumentException if no constant has that label\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self)
             .addParameter(String.class, "label")
@@ -69,9 +71,14 @@ final class EnumWriter {
             .addJavadoc("The constant for a PostgreSQL label, or null for null.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(self.annotated(nullable))
-            .addParameter(ParameterSpec.builder(TypeName.get(String.class).annotated(nullable), "label").build())
+            .addParameter(
+                ParameterSpec.builder(TypeName.get(String.class).annotated(nullable), "label")
+                    .build())
             .addStatement("return label == null ? null : fromLabel(label)")
             .build());
-    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+    return JavaFile.builder(packageName, type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 }

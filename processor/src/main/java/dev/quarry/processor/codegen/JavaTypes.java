@@ -61,7 +61,8 @@ final class JavaTypes {
   /** The type of a list parameter's elements: non-null unless the caller passes nulls. */
   TypeName parameterTypeName(ValueType type, boolean nullable) {
     if (type instanceof ArrayValue array) {
-      TypeName list = ParameterizedTypeName.get(LIST, parameterTypeName(array.element(), false).box());
+      TypeName list =
+          ParameterizedTypeName.get(LIST, parameterTypeName(array.element(), false).box());
       return nullable ? nullable(list) : list;
     }
     return typeName(type, nullable);
@@ -112,7 +113,10 @@ final class JavaTypes {
     }
     if (type instanceof ValueType.CompositeValue composite) {
       return CodeBlock.of(
-          "$T.fromPg($L.getString($L))", ClassName.get(packageName, composite.javaName()), rows, index);
+          "$T.fromPg($L.getString($L))",
+          ClassName.get(packageName, composite.javaName()),
+          rows,
+          index);
     }
     if (type instanceof EnumValue enumValue) {
       return CodeBlock.of(
@@ -134,16 +138,21 @@ final class JavaTypes {
 
   private CodeBlock readScalar(Scalar scalar, boolean nullable, String rows, CodeBlock index) {
     if (scalar.primitive() != null && nullable) {
-      String method = "nullable" + Character.toUpperCase(scalar.primitive().charAt(0)) + scalar.primitive().substring(1);
+      String method =
+          "nullable"
+              + Character.toUpperCase(scalar.primitive().charAt(0))
+              + scalar.primitive().substring(1);
       return CodeBlock.of("$T.$L($L, $L)", COLUMNS, method, rows, index);
     }
     if (scalar == Scalar.INTERVAL) {
-      return CodeBlock.of("$T.from($L.getObject($L, $T.class))", INTERVAL, rows, index, PG_INTERVAL);
+      return CodeBlock.of(
+          "$T.from($L.getObject($L, $T.class))", INTERVAL, rows, index, PG_INTERVAL);
     }
     if (scalar.getter() != null) {
       return CodeBlock.of("$L.$L($L)", rows, scalar.getter(), index);
     }
-    return CodeBlock.of("$L.getObject($L, $T.class)", rows, index, ClassName.bestGuess(scalar.className()));
+    return CodeBlock.of(
+        "$L.getObject($L, $T.class)", rows, index, ClassName.bestGuess(scalar.className()));
   }
 
   /**
@@ -164,7 +173,12 @@ final class JavaTypes {
 
   /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */
   CodeBlock bind(
-      ValueType type, boolean nullable, String statement, int index, CodeBlock value, String connection) {
+      ValueType type,
+      boolean nullable,
+      String statement,
+      int index,
+      CodeBlock value,
+      String connection) {
     if (type instanceof ConvertedValue converted) {
       String field = converterField(converted.converterClass());
       CodeBlock databaseValue =
@@ -179,19 +193,33 @@ final class JavaTypes {
     if (type instanceof ValueType.CompositeValue) {
       return nullable
           ? CodeBlock.of(
-              "$L.setObject($L, $L == null ? null : $L.pgText(), $T.OTHER)", statement, index, value, value, TYPES)
+              "$L.setObject($L, $L == null ? null : $L.pgText(), $T.OTHER)",
+              statement,
+              index,
+              value,
+              value,
+              TYPES)
           : CodeBlock.of("$L.setObject($L, $L.pgText(), $T.OTHER)", statement, index, value, TYPES);
     }
     if (type instanceof EnumValue) {
       return nullable
           ? CodeBlock.of(
-              "$L.setObject($L, $L == null ? null : $L.label(), $T.OTHER)", statement, index, value, value, TYPES)
+              "$L.setObject($L, $L == null ? null : $L.label(), $T.OTHER)",
+              statement,
+              index,
+              value,
+              value,
+              TYPES)
           : CodeBlock.of("$L.setObject($L, $L.label(), $T.OTHER)", statement, index, value, TYPES);
     }
     ArrayValue array = (ArrayValue) type;
     CodeBlock elements =
         array.element() instanceof ConvertedValue converted
-            ? CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, converterField(converted.converterClass()), value)
+            ? CodeBlock.of(
+                "$T.toDatabase($N, $L)",
+                VALUE_CONVERTERS,
+                converterField(converted.converterClass()),
+                value)
             : CodeBlock.of("$L", value);
     return CodeBlock.of(
         "$L.setArray($L, $T.create($L, $S, $L))",
@@ -209,10 +237,18 @@ final class JavaTypes {
    */
   CodeBlock toDatabase(ValueType type, String value) {
     if (type instanceof ConvertedValue converted) {
-      return CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, converterField(converted.converterClass()), value);
+      return CodeBlock.of(
+          "$T.toDatabase($N, $L)",
+          VALUE_CONVERTERS,
+          converterField(converted.converterClass()),
+          value);
     }
     if (type instanceof ArrayValue array && array.element() instanceof ConvertedValue converted) {
-      return CodeBlock.of("$T.toDatabase($N, $L)", VALUE_CONVERTERS, converterField(converted.converterClass()), value);
+      return CodeBlock.of(
+          "$T.toDatabase($N, $L)",
+          VALUE_CONVERTERS,
+          converterField(converted.converterClass()),
+          value);
     }
     return CodeBlock.of("$L", value);
   }
@@ -236,14 +272,21 @@ final class JavaTypes {
     return element.pgName();
   }
 
-  private static CodeBlock bindScalar(Scalar scalar, boolean nullable, String statement, int index, CodeBlock value) {
+  private static CodeBlock bindScalar(
+      Scalar scalar, boolean nullable, String statement, int index, CodeBlock value) {
     if (scalar == Scalar.INTERVAL) {
       return CodeBlock.of(
-          "$L.setObject($L, $T.toPgInterval($L), $T.OTHER)", statement, index, INTERVAL, value, TYPES);
+          "$L.setObject($L, $T.toPgInterval($L), $T.OTHER)",
+          statement,
+          index,
+          INTERVAL,
+          value,
+          TYPES);
     }
     if (!nullable && scalar.setter() != null) {
       return CodeBlock.of("$L.$L($L, $L)", statement, scalar.setter(), index, value);
     }
-    return CodeBlock.of("$L.setObject($L, $L, $T.$L)", statement, index, value, TYPES, scalar.sqlType());
+    return CodeBlock.of(
+        "$L.setObject($L, $L, $T.$L)", statement, index, value, TYPES, scalar.sqlType());
   }
 }

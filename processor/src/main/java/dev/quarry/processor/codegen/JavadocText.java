@@ -1,8 +1,8 @@
 package dev.quarry.processor.codegen;
 
 /**
- * Puts user text (SQL, comment lines) into Javadoc safely: nothing may end the comment early,
- * start a block tag, or be read by javac as a Unicode escape.
+ * Puts user text (SQL, comment lines) into Javadoc safely: nothing may end the comment early, start
+ * a block tag, or be read by javac as a Unicode escape.
  */
 final class JavadocText {
   private JavadocText() {}

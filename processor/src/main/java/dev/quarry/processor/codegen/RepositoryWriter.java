@@ -29,23 +29,27 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes one {@code <FileName>Queries} class: a constant per statement, a method per query
- * running it through plain JDBC, a reader per row type, and the nested row records.
+ * Writes one {@code <FileName>Queries} class: a constant per statement, a method per query running
+ * it through plain JDBC, a reader per row type, and the nested row records.
  */
 final class RepositoryWriter {
   private static final ClassName CONNECTION = ClassName.get("java.sql", "Connection");
-  private static final ClassName PREPARED_STATEMENT = ClassName.get("java.sql", "PreparedStatement");
+  private static final ClassName PREPARED_STATEMENT =
+      ClassName.get("java.sql", "PreparedStatement");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
   private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
-  private static final ClassName CONNECTION_SOURCE = ClassName.get("dev.quarry.runtime", "ConnectionSource");
+  private static final ClassName CONNECTION_SOURCE =
+      ClassName.get("dev.quarry.runtime", "ConnectionSource");
   private static final ClassName LEASE = CONNECTION_SOURCE.nestedClass("Lease");
-  private static final ClassName QUERY_EXCEPTION = ClassName.get("dev.quarry.runtime", "QueryException");
+  private static final ClassName QUERY_EXCEPTION =
+      ClassName.get("dev.quarry.runtime", "QueryException");
   private static final ClassName OPTIONAL = ClassName.get(Optional.class);
   private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
   private static final ClassName EXEC_RESULT = ClassName.get("dev.quarry.runtime", "ExecResult");
   private static final ClassName TRANSACTIONS = ClassName.get("dev.quarry.runtime", "Transactions");
   private static final ClassName COPY_ROWS = ClassName.get("dev.quarry.runtime", "CopyRows");
-  private static final ClassName QUERY_STREAMS = ClassName.get("dev.quarry.runtime", "QueryStreams");
+  private static final ClassName QUERY_STREAMS =
+      ClassName.get("dev.quarry.runtime", "QueryStreams");
   private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
   private static final ClassName ITERABLE = ClassName.get(Iterable.class);
 
@@ -73,7 +77,8 @@ final class RepositoryWriter {
                     + "inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).\n",
                 repository.file().displayPath());
     type.addField(
-        FieldSpec.builder(CONNECTION_SOURCE, "connections", Modifier.PRIVATE, Modifier.FINAL).build());
+        FieldSpec.builder(CONNECTION_SOURCE, "connections", Modifier.PRIVATE, Modifier.FINAL)
+            .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("Runs each call on a connection of its own from {@code dataSource}.\n")
@@ -93,14 +98,22 @@ final class RepositoryWriter {
             .addJavadoc("Runs every call on a connection from {@code connections}.\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(CONNECTION_SOURCE, "connections")
-            .addStatement("this.connections = $T.requireNonNull(connections, $S)", Objects.class, "connections")
+            .addStatement(
+                "this.connections = $T.requireNonNull(connections, $S)",
+                Objects.class,
+                "connections")
             .build());
 
     addConverterFields(type, repository);
     Map<String, MethodSpec> readers = new LinkedHashMap<>();
     for (QueryMethod method : repository.methods()) {
       type.addField(
-          FieldSpec.builder(String.class, sqlConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(
+                  String.class,
+                  sqlConstant(method),
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
               .initializer("$S", method.copySql() != null ? method.copySql() : method.jdbcSql())
               .build());
     }
@@ -112,14 +125,18 @@ final class RepositoryWriter {
     }
     readers.values().forEach(type::addMethod);
     for (RowRecord row : repository.rowRecords()) {
-      type.addType(records.nested(self.nestedClass(row.javaName()), row, queryNameOf(repository, row)));
+      type.addType(
+          records.nested(self.nestedClass(row.javaName()), row, queryNameOf(repository, row)));
     }
     for (QueryMethod method : repository.methods()) {
       if (method.parameterRecord() != null) {
         type.addType(parameterRecord(method, method.parameterRecord()));
       }
     }
-    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+    return JavaFile.builder(packageName, type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   /** One static instance of each user converter the repository's values go through. */
@@ -137,7 +154,11 @@ final class RepositoryWriter {
       ClassName converterType = ClassName.bestGuess(converter);
       type.addField(
           FieldSpec.builder(
-                  converterType, JavaTypes.converterField(converter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                  converterType,
+                  JavaTypes.converterField(converter),
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
               .initializer("new $T()", converterType)
               .build());
     }
@@ -169,7 +190,11 @@ final class RepositoryWriter {
   }
 
   private static String sqlConstant(QueryMethod method) {
-    return method.declaration().name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return method
+        .declaration()
+        .name()
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .toUpperCase(Locale.ROOT);
   }
 
   /** The parameters of a generated method, and how to reach each SQL parameter's value. */
@@ -178,8 +203,10 @@ final class RepositoryWriter {
     final NameAllocator names = new NameAllocator();
     final List<ParameterSpec> specs = new ArrayList<>();
     final CodeBlock.Builder checks = CodeBlock.builder();
+
     /** For one method parameter per SQL parameter: their names. */
     final List<String> plain = new ArrayList<>();
+
     /** The record parameter, or the list of parameter sets; null when the parameters are plain. */
     String holder;
 
@@ -193,8 +220,12 @@ final class RepositoryWriter {
                 ? self.nestedClass(record.javaName())
                 : parameterType(method.parameters().get(0)).box();
         ClassName container = command == Command.COPYFROM ? ITERABLE : JavaTypes.LIST;
-        holder = names.newName(record != null ? "params" : method.parameters().get(0).javaName() + "List", "holder");
-        specs.add(ParameterSpec.builder(ParameterizedTypeName.get(container, element), holder).build());
+        holder =
+            names.newName(
+                record != null ? "params" : method.parameters().get(0).javaName() + "List",
+                "holder");
+        specs.add(
+            ParameterSpec.builder(ParameterizedTypeName.get(container, element), holder).build());
         checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, holder, holder);
       } else if (record != null) {
         holder = names.newName("params", "holder");
@@ -265,13 +296,18 @@ final class RepositoryWriter {
     CodeBlock.Builder body = CodeBlock.builder();
     TypeName returns;
     if (command.perParameterSet()) {
-      returns = perParameterSet(self, method, parameters, body, connection, statement, rows, readers);
+      returns =
+          perParameterSet(self, method, parameters, body, connection, statement, rows, readers);
     } else {
       String lease = names.newName("lease");
       body.beginControlFlow("try ($T $N = connections.lease())", LEASE, lease);
       body.addStatement("$T $N = $N.connection()", CONNECTION, connection, lease);
       body.beginControlFlow(
-          "try ($T $N = $N.prepareStatement($N))", PREPARED_STATEMENT, statement, connection, sqlConstant(method));
+          "try ($T $N = $N.prepareStatement($N))",
+          PREPARED_STATEMENT,
+          statement,
+          connection,
+          sqlConstant(method));
       parameters.bind(body, statement, connection, "");
       returns = execute(self, method, body, names, statement, rows, readers);
       body.endControlFlow();
@@ -301,7 +337,10 @@ final class RepositoryWriter {
     NameAllocator names = parameters.names;
     String failure = names.newName("e");
     String item = names.newName("item");
-    TypeName itemType = parameters.specs.get(0).type() instanceof ParameterizedTypeName p ? p.typeArguments().get(0) : ClassName.OBJECT;
+    TypeName itemType =
+        parameters.specs.get(0).type() instanceof ParameterizedTypeName p
+            ? p.typeArguments().get(0)
+            : ClassName.OBJECT;
     TypeName returns;
     TypeName rowType = null;
     if (command == Command.COPYFROM) {
@@ -332,15 +371,28 @@ final class RepositoryWriter {
       String out = names.newName("out");
       CodeBlock.Builder values = CodeBlock.builder().add("$N", out);
       for (int parameter : method.bindings()) {
-        values.add(".add($L)", types.toDatabase(method.parameters().get(parameter).type(), parameters.value(parameter, item)));
+        values.add(
+            ".add($L)",
+            types.toDatabase(
+                method.parameters().get(parameter).type(), parameters.value(parameter, item)));
       }
       body.addStatement(
           "return $T.copy($N, $N, $N, ($N, $N) -> $L)",
-          COPY_ROWS, connection, sqlConstant(method), parameters.holder, item, out, values.build());
+          COPY_ROWS,
+          connection,
+          sqlConstant(method),
+          parameters.holder,
+          item,
+          out,
+          values.build());
     } else {
       body.add("return $T.atomically($N, () -> {\n", TRANSACTIONS, connection).indent();
       body.beginControlFlow(
-          "try ($T $N = $N.prepareStatement($N))", PREPARED_STATEMENT, statement, connection, sqlConstant(method));
+          "try ($T $N = $N.prepareStatement($N))",
+          PREPARED_STATEMENT,
+          statement,
+          connection,
+          sqlConstant(method));
       String results = names.newName("results");
       if (command == Command.BATCHEXEC) {
         body.beginControlFlow("for ($T $N : $N)", itemType, item, parameters.holder);
@@ -350,10 +402,12 @@ final class RepositoryWriter {
         body.addStatement("return $N.executeLargeBatch()", statement);
       } else {
         CodeBlock readRow = readRow(self, method.result(), rows, readers);
-        body.addStatement("$T $N = new $T<>($N.size())", returns, results, ARRAY_LIST, parameters.holder);
+        body.addStatement(
+            "$T $N = new $T<>($N.size())", returns, results, ARRAY_LIST, parameters.holder);
         body.beginControlFlow("for ($T $N : $N)", itemType, item, parameters.holder);
         parameters.bind(body, statement, connection, item);
-        body.beginControlFlow("try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement);
+        body.beginControlFlow(
+            "try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement);
         if (command == Command.BATCHONE) {
           String row = names.newName("row");
           body.beginControlFlow("if (!$N.next())", rows)
@@ -363,7 +417,9 @@ final class RepositoryWriter {
           body.addStatement("$T $N = $L", rowType, row, readRow);
           body.beginControlFlow("if ($N.next())", rows)
               .addStatement(
-                  "throw new $T($S, $S)", QUERY_EXCEPTION, declaration.name(),
+                  "throw new $T($S, $S)",
+                  QUERY_EXCEPTION,
+                  declaration.name(),
                   "returned more than one row for one parameter set; a :batchone query must return at most one")
               .endControlFlow();
           body.addStatement("$N.add($T.of($N))", results, OPTIONAL, row);
@@ -390,10 +446,11 @@ final class RepositoryWriter {
   }
 
   /**
-   * For {@code :many}: {@code stream<Name>}, the same rows through a server-side cursor
-   * ({@code QueryStreams}), for results too large for a list.
+   * For {@code :many}: {@code stream<Name>}, the same rows through a server-side cursor ({@code
+   * QueryStreams}), for results too large for a list.
    */
-  private MethodSpec streamMethod(ClassName self, QueryMethod method, Map<String, MethodSpec> readers) {
+  private MethodSpec streamMethod(
+      ClassName self, QueryMethod method, Map<String, MethodSpec> readers) {
     QueryDeclaration declaration = method.declaration();
     Parameters parameters = new Parameters(self, method);
     String statement = parameters.names.newName("statement");
@@ -404,8 +461,17 @@ final class RepositoryWriter {
     CodeBlock binder =
         method.bindings().isEmpty()
             ? CodeBlock.of("$N -> {}", statement)
-            : CodeBlock.builder().add("$N -> {\n", statement).indent().add(bind.build()).unindent().add("}").build();
-    String name = "stream" + Character.toUpperCase(method.javaName().charAt(0)) + method.javaName().substring(1);
+            : CodeBlock.builder()
+                .add("$N -> {\n", statement)
+                .indent()
+                .add(bind.build())
+                .unindent()
+                .add("}")
+                .build();
+    String name =
+        "stream"
+            + Character.toUpperCase(method.javaName().charAt(0))
+            + method.javaName().substring(1);
     return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -419,7 +485,11 @@ final class RepositoryWriter {
         .returns(ParameterizedTypeName.get(STREAM, rowType))
         .addCode(
             CodeBlock.builder()
-                .add("return $T.open(connections, $S, $N, ", QUERY_STREAMS, declaration.name(), sqlConstant(method))
+                .add(
+                    "return $T.open(connections, $S, $N, ",
+                    QUERY_STREAMS,
+                    declaration.name(),
+                    sqlConstant(method))
                 .add(binder)
                 .add(", $N -> $L);\n", rows, readRow(self, method.result(), rows, readers))
                 .build())
@@ -429,12 +499,14 @@ final class RepositoryWriter {
   /** {@code <Query>Params}: one record holding a method's parameters, checked for nulls. */
   private TypeSpec parameterRecord(QueryMethod method, RowRecord record) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    MethodSpec.Builder checks = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    MethodSpec.Builder checks =
+        MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (Field field : record.fields()) {
       TypeName typeName = parameterType(field);
       constructor.addParameter(ParameterSpec.builder(typeName, field.javaName()).build());
       if (!field.nullable() && !typeName.isPrimitive()) {
-        checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, field.javaName(), field.javaName());
+        checks.addStatement(
+            "$T.requireNonNull($N, $S)", Objects.class, field.javaName(), field.javaName());
       }
     }
     TypeSpec.Builder type =
@@ -517,7 +589,8 @@ final class RepositoryWriter {
   }
 
   /** The expression reading the current row; registers a reader method for record rows. */
-  private CodeBlock readRow(ClassName self, ResultShape result, String rows, Map<String, MethodSpec> readers) {
+  private CodeBlock readRow(
+      ClassName self, ResultShape result, String rows, Map<String, MethodSpec> readers) {
     if (result instanceof ResultShape.SingleValue single) {
       return types.read(single.field().type(), single.field().nullable(), rows, CodeBlock.of("1"));
     }
@@ -548,7 +621,10 @@ final class RepositoryWriter {
 
   /** Reads a row record with embedded tables: each embed's columns through its table's reader. */
   private MethodSpec embeddingReader(
-      String name, ClassName recordType, List<Field> fields, List<EmbeddedTable> embeds,
+      String name,
+      ClassName recordType,
+      List<Field> fields,
+      List<EmbeddedTable> embeds,
       Map<String, MethodSpec> readers) {
     CodeBlock.Builder arguments = CodeBlock.builder();
     int column = 1;
@@ -560,11 +636,14 @@ final class RepositoryWriter {
         EmbeddedTable table = embeds.get(embed++);
         ClassName tableType = ClassName.get(packageName, table.record().javaName());
         String tableReader = "read" + tableType.simpleName() + "At";
-        readers.computeIfAbsent(tableReader, n -> tableReaderAt(n, tableType, table.record().fields()));
+        readers.computeIfAbsent(
+            tableReader, n -> tableReaderAt(n, tableType, table.record().fields()));
         if (table.nullable()) {
           String nullableReader = "readNullable" + tableType.simpleName() + "At";
           readers.computeIfAbsent(
-              nullableReader, n -> nullableTableReaderAt(n, tableReader, tableType, table.record().fields().size()));
+              nullableReader,
+              n ->
+                  nullableTableReaderAt(n, tableReader, tableType, table.record().fields().size()));
           arguments.add("$N(rows, $L)", nullableReader, column - 1);
         } else {
           arguments.add("$N(rows, $L)", tableReader, column - 1);
@@ -572,7 +651,8 @@ final class RepositoryWriter {
         column += table.record().fields().size();
       } else {
         Field f = fields.get(field++);
-        arguments.add("$L", types.read(f.type(), f.nullable(), "rows", CodeBlock.of("$L", column++)));
+        arguments.add(
+            "$L", types.read(f.type(), f.nullable(), "rows", CodeBlock.of("$L", column++)));
       }
     }
     return MethodSpec.methodBuilder(name)
@@ -580,18 +660,30 @@ final class RepositoryWriter {
         .returns(recordType)
         .addParameter(JavaTypes.RESULT_SET, "rows")
         .addException(SQL_EXCEPTION)
-        .addCode(CodeBlock.builder().add("return new $T(", recordType).indent().indent().add(arguments.build()).add(");\n").unindent().unindent().build())
+        .addCode(
+            CodeBlock.builder()
+                .add("return new $T(", recordType)
+                .indent()
+                .indent()
+                .add(arguments.build())
+                .add(");\n")
+                .unindent()
+                .unindent()
+                .build())
         .build();
   }
 
   /**
-   * An embed on the nullable side of an outer join: null when the join found no row, which shows
-   * as every one of the table's columns being NULL.
+   * An embed on the nullable side of an outer join: null when the join found no row, which shows as
+   * every one of the table's columns being NULL.
    */
-  private static MethodSpec nullableTableReaderAt(String name, String tableReader, ClassName recordType, int columns) {
+  private static MethodSpec nullableTableReaderAt(
+      String name, String tableReader, ClassName recordType, int columns) {
     return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(recordType.annotated(com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
+        .returns(
+            recordType.annotated(
+                com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
         .addParameter(JavaTypes.RESULT_SET, "rows")
         .addParameter(TypeName.INT, "offset")
         .addException(SQL_EXCEPTION)
@@ -614,10 +706,11 @@ final class RepositoryWriter {
   }
 
   /**
-   * A method reading one record from the current row: from column 1, or, {@code atOffset}, from
-   * the column after an {@code offset} parameter.
+   * A method reading one record from the current row: from column 1, or, {@code atOffset}, from the
+   * column after an {@code offset} parameter.
    */
-  private MethodSpec reader(String name, ClassName recordType, List<Field> fields, boolean atOffset) {
+  private MethodSpec reader(
+      String name, ClassName recordType, List<Field> fields, boolean atOffset) {
     CodeBlock.Builder arguments = CodeBlock.builder();
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);

@@ -29,7 +29,10 @@ final class TableRecordWriter {
             .addAnnotation(JavaTypes.generated())
             .addAnnotation(JavaTypes.NULL_MARKED)
             .addJavadoc("A row of the table {@code $L.$L}.\n", table.schema(), table.table());
-    return JavaFile.builder(packageName, record.build()).skipJavaLangImports(true).indent("  ").build();
+    return JavaFile.builder(packageName, record.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   TypeSpec nested(ClassName name, RowRecord row, String queryName) {
@@ -57,7 +60,8 @@ final class TableRecordWriter {
         constructor.addParameter(ParameterSpec.builder(type, table.javaName()).build());
       } else {
         Field f = row.fields().get(field++);
-        constructor.addParameter(ParameterSpec.builder(types.typeName(f.type(), f.nullable()), f.javaName()).build());
+        constructor.addParameter(
+            ParameterSpec.builder(types.typeName(f.type(), f.nullable()), f.javaName()).build());
       }
     }
     return TypeSpec.recordBuilder(name)
@@ -71,7 +75,8 @@ final class TableRecordWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     for (Field field : fields) {
       constructor.addParameter(
-          ParameterSpec.builder(types.typeName(field.type(), field.nullable()), field.javaName()).build());
+          ParameterSpec.builder(types.typeName(field.type(), field.nullable()), field.javaName())
+              .build());
     }
     return TypeSpec.recordBuilder(name).recordConstructor(constructor.build());
   }

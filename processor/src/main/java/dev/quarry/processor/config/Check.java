@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A migration safety check that can be set per build ({@code -Aquarry.checks=lock-risk=error})
- * and per migration (a {@code -- quarry:allow lock-risk} comment).
+ * A migration safety check that can be set per build ({@code -Aquarry.checks=lock-risk=error}) and
+ * per migration (a {@code -- quarry:allow lock-risk} comment).
  */
 public enum Check {
   /** Statements that lock or rewrite a table that existed before the migration. */
@@ -60,7 +60,10 @@ public enum Check {
     return Stream.of(values()).map(Check::optionName).collect(Collectors.joining(", "));
   }
 
-  /** Parses {@code off}, {@code warning} ({@code warn}), {@code error} or {@code on}; empty when none of them. */
+  /**
+   * Parses {@code off}, {@code warning} ({@code warn}), {@code error} or {@code on}; empty when
+   * none of them.
+   */
   public Optional<Level> parseLevel(String value) {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "off" -> Optional.of(Level.OFF);

@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the schema database is built, from the processor option {@value #OPTION}: {@code auto}
- * (the default), {@code container}, {@code embedded}, or the {@code jdbc:postgresql://} URL of
- * a running server in which Quarry creates (and afterwards drops) a scratch database.
+ * Where the schema database is built, from the processor option {@value #OPTION}: {@code auto} (the
+ * default), {@code container}, {@code embedded}, or the {@code jdbc:postgresql://} URL of a running
+ * server in which Quarry creates (and afterwards drops) a scratch database.
  */
 public sealed interface DatabaseChoice
     permits DatabaseChoice.Auto,
@@ -29,8 +29,8 @@ public sealed interface DatabaseChoice
   record Embedded() implements DatabaseChoice {}
 
   /**
-   * A running server reached through {@code jdbcUrl}. {@link #toString()} redacts any password
-   * in the URL, so the value can be shown in messages.
+   * A running server reached through {@code jdbcUrl}. {@link #toString()} redacts any password in
+   * the URL, so the value can be shown in messages.
    */
   record Server(String jdbcUrl) implements DatabaseChoice {
     public Server {
@@ -65,7 +65,11 @@ public sealed interface DatabaseChoice
     if (trimmed.startsWith(JdbcUrls.PREFIX) && JdbcUrls.hasUserInfo(trimmed)) {
       throw new InvalidOptionException(
           OPTION,
-          "-A" + OPTION + "=" + JdbcUrls.redact(trimmed) + " puts the user before the host (user:password@host),"
+          "-A"
+              + OPTION
+              + "="
+              + JdbcUrls.redact(trimmed)
+              + " puts the user before the host (user:password@host),"
               + " which the PostgreSQL JDBC driver does not read; write the user and password as parameters:"
               + " jdbc:postgresql://host:port/database?user=name&password=secret, or leave the password out and"
               + " set the environment variable PGPASSWORD");
@@ -75,8 +79,14 @@ public sealed interface DatabaseChoice
     }
     throw new InvalidOptionException(
         OPTION,
-        "-A" + OPTION + "=" + JdbcUrls.redact(trimmed) + " is not a database choice; use auto"
+        "-A"
+            + OPTION
+            + "="
+            + JdbcUrls.redact(trimmed)
+            + " is not a database choice; use auto"
             + " (the default: a container when Docker answers, else embedded), container,"
-            + " embedded, or a " + JdbcUrls.PREFIX + "//host:port/database URL of a running server");
+            + " embedded, or a "
+            + JdbcUrls.PREFIX
+            + "//host:port/database URL of a running server");
   }
 }

@@ -33,7 +33,11 @@ public enum LockMode {
       default ->
           throw new InvalidOptionException(
               OPTION,
-              "-A" + OPTION + "=" + value.strip() + " is not a lock mode; use auto (the default: use the"
+              "-A"
+                  + OPTION
+                  + "="
+                  + value.strip()
+                  + " is not a lock mode; use auto (the default: use the"
                   + " lock file when it is up to date, else analyse with a database and rewrite it),"
                   + " offline (never connect; fail when the lock file is stale) or off (no lock file)");
     };

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The processor options about migrations: how to read them, which safety checks to run at
- * which level, and where the schema snapshot goes.
+ * The processor options about migrations: how to read them, which safety checks to run at which
+ * level, and where the schema snapshot goes.
  *
  * @param format the format forced by {@value #FORMAT}, or null to detect it from the files
  * @param placeholders Flyway placeholder values from {@value #PLACEHOLDERS}
@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param snapshot where to write the schema snapshot ({@value #SNAPSHOT}), or null for nowhere
  * @param previousQueries the previous release's query files or directory ({@value
  *     #PREVIOUS_QUERIES}), or null when the expand/contract check does not run
- * @param recordQueries where to write this build's queries as one file ({@value
- *     #RECORD_QUERIES}), to become the next release's previous queries; null for nowhere
+ * @param recordQueries where to write this build's queries as one file ({@value #RECORD_QUERIES}),
+ *     to become the next release's previous queries; null for nowhere
  */
 public record MigrationOptions(
     @Nullable MigrationFormat format,
@@ -69,9 +69,18 @@ public record MigrationOptions(
       throws InvalidOptionException {
     MigrationFormat forced = null;
     if (format != null && !format.isBlank() && !format.strip().equalsIgnoreCase("auto")) {
-      forced = MigrationFormat.byOptionName(format).orElseThrow(() -> new InvalidOptionException(FORMAT,
-          "-A" + FORMAT + "=" + format + " is not a migration format; use auto (the default) or one of "
-              + MigrationFormat.optionNames()));
+      forced =
+          MigrationFormat.byOptionName(format)
+              .orElseThrow(
+                  () ->
+                      new InvalidOptionException(
+                          FORMAT,
+                          "-A"
+                              + FORMAT
+                              + "="
+                              + format
+                              + " is not a migration format; use auto (the default) or one of "
+                              + MigrationFormat.optionNames()));
     }
     return new MigrationOptions(
         forced,
@@ -82,7 +91,8 @@ public record MigrationOptions(
         path(projectDir, recordQueries));
   }
 
-  private static Map<String, String> pairs(String option, @Nullable String value) throws InvalidOptionException {
+  private static Map<String, String> pairs(String option, @Nullable String value)
+      throws InvalidOptionException {
     Map<String, String> pairs = new LinkedHashMap<>();
     if (value == null || value.isBlank()) {
       return pairs;
@@ -90,23 +100,54 @@ public record MigrationOptions(
     for (String pair : value.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new InvalidOptionException(option,
-            "-A" + option + "=" + value + ": \"" + pair.strip() + "\" is not name=value; separate pairs with commas,"
-                + " e.g. -A" + option + "=schema=public,owner=app");
+        throw new InvalidOptionException(
+            option,
+            "-A"
+                + option
+                + "="
+                + value
+                + ": \""
+                + pair.strip()
+                + "\" is not name=value; separate pairs with commas,"
+                + " e.g. -A"
+                + option
+                + "=schema=public,owner=app");
       }
       pairs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
     }
     return pairs;
   }
 
-  private static Map<Check, Check.Level> levels(@Nullable String value) throws InvalidOptionException {
+  private static Map<Check, Check.Level> levels(@Nullable String value)
+      throws InvalidOptionException {
     Map<Check, Check.Level> levels = new EnumMap<>(Check.class);
     for (Map.Entry<String, String> entry : pairs(CHECKS, value).entrySet()) {
-      Check check = Check.named(entry.getKey()).orElseThrow(() -> new InvalidOptionException(CHECKS,
-          "-A" + CHECKS + ": unknown check \"" + entry.getKey() + "\"; the checks are " + Check.names()));
-      Check.Level level = check.parseLevel(entry.getValue()).orElseThrow(() -> new InvalidOptionException(CHECKS,
-          "-A" + CHECKS + ": \"" + entry.getValue() + "\" for " + check.optionName()
-              + " is not a level; use off, warning, error or on"));
+      Check check =
+          Check.named(entry.getKey())
+              .orElseThrow(
+                  () ->
+                      new InvalidOptionException(
+                          CHECKS,
+                          "-A"
+                              + CHECKS
+                              + ": unknown check \""
+                              + entry.getKey()
+                              + "\"; the checks are "
+                              + Check.names()));
+      Check.Level level =
+          check
+              .parseLevel(entry.getValue())
+              .orElseThrow(
+                  () ->
+                      new InvalidOptionException(
+                          CHECKS,
+                          "-A"
+                              + CHECKS
+                              + ": \""
+                              + entry.getValue()
+                              + "\" for "
+                              + check.optionName()
+                              + " is not a level; use off, warning, error or on"));
       levels.put(check, level);
     }
     return levels;

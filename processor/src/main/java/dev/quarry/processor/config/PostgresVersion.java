@@ -3,9 +3,9 @@ package dev.quarry.processor.config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The PostgreSQL major version to build the schema with, from the processor option
- * {@value #OPTION}; it picks the container image and the embedded binaries. A server given by
- * URL runs whatever version it runs.
+ * The PostgreSQL major version to build the schema with, from the processor option {@value
+ * #OPTION}; it picks the container image and the embedded binaries. A server given by URL runs
+ * whatever version it runs.
  */
 public record PostgresVersion(int major) {
   /** The processor option's name. */
@@ -43,8 +43,16 @@ public record PostgresVersion(int major) {
     if (major < OLDEST_MAJOR) {
       throw new InvalidOptionException(
           OPTION,
-          "-A" + OPTION + "=" + trimmed + " is not a PostgreSQL major version; use one number"
-              + " from " + OLDEST_MAJOR + " on, such as " + DEFAULT_MAJOR + " (the default)"
+          "-A"
+              + OPTION
+              + "="
+              + trimmed
+              + " is not a PostgreSQL major version; use one number"
+              + " from "
+              + OLDEST_MAJOR
+              + " on, such as "
+              + DEFAULT_MAJOR
+              + " (the default)"
               + " or 16, without minor version");
     }
     return new PostgresVersion(major);

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param projectDir base directory of the annotation's paths ({@code quarry.projectDir})
  * @param database where the schema database is built ({@code quarry.database})
  * @param postgresVersion the PostgreSQL major version for embedded and container databases
- * @param migrations how migrations are read and checked ({@code quarry.migrationFormat},
- *     {@code quarry.checks}, ...)
+ * @param migrations how migrations are read and checked ({@code quarry.migrationFormat}, {@code
+ *     quarry.checks}, ...)
  * @param lockMode how the lock file is used ({@code quarry.lock})
  * @param timings whether to print a note with the duration of each phase ({@code quarry.timings})
  */
@@ -26,7 +26,8 @@ public record ProcessorOptions(
   public static final String TIMINGS = "quarry.timings";
 
   /** Options with the default migration settings and lock file use, without timings. */
-  public ProcessorOptions(Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
+  public ProcessorOptions(
+      Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
     this(projectDir, database, postgresVersion, MigrationOptions.defaults(), LockMode.AUTO, false);
   }
 
@@ -41,7 +42,12 @@ public record ProcessorOptions(
       default ->
           throw new InvalidOptionException(
               TIMINGS,
-              "-A" + TIMINGS + "=" + value.strip() + " is not true or false; -A" + TIMINGS
+              "-A"
+                  + TIMINGS
+                  + "="
+                  + value.strip()
+                  + " is not true or false; -A"
+                  + TIMINGS
                   + "=true prints a note with how long each phase of the build took");
     };
   }

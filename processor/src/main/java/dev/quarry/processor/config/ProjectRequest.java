@@ -11,7 +11,10 @@ import java.util.List;
  * @param typeOverrides the annotation's type overrides, checked
  */
 public record ProjectRequest(
-    String packageName, List<String> migrations, List<String> queries, List<TypeOverrideSpec> typeOverrides) {
+    String packageName,
+    List<String> migrations,
+    List<String> queries,
+    List<TypeOverrideSpec> typeOverrides) {
   public ProjectRequest {
     migrations = List.copyOf(migrations);
     queries = List.copyOf(queries);

@@ -12,9 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param javaType the converter's second type argument (the type generated code uses)
  */
 public record TypeOverrideSpec(
-    @Nullable String pgType, @Nullable String column, String converterClass, String databaseType, String javaType) {
+    @Nullable String pgType,
+    @Nullable String column,
+    String converterClass,
+    String databaseType,
+    String javaType) {
 
-  /** How the override reads in messages: {@code @TypeOverride(type = "jsonb", converter = X.class)}. */
+  /**
+   * How the override reads in messages: {@code @TypeOverride(type = "jsonb", converter = X.class)}.
+   */
   public String describe() {
     String target = pgType != null ? "type = \"" + pgType + "\"" : "column = \"" + column + "\"";
     return "@TypeOverride(" + target + ", converter = " + converterClass + ".class)";

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,18 +22,19 @@ import java.util.stream.Stream;
 /**
  * Initialized PostgreSQL clusters kept between builds, one per binaries version and initdb
  * settings, under {@code <tmp>/quarry-cache/}. initdb is the slow part of starting embedded
- * PostgreSQL (it writes and syncs three databases); a build copies the cached cluster's data
- * folder instead, then starts the server on the copy. The cache itself is never started again.
+ * PostgreSQL (it writes and syncs three databases); a build copies the cached cluster's data folder
+ * instead, then starts the server on the copy. The cache itself is never started again.
  *
  * <p>A cluster is made in a staging folder (initdb, one start so the server finishes its own
- * first-start work, a clean stop), marked complete, and then renamed into place, so a reader
- * never sees a half-made one; when two builds make the same cluster at once, the first rename
- * wins and the other build uses it. A cluster a build could not start from is removed, and the
- * build makes a new one.
+ * first-start work, a clean stop), marked complete, and then renamed into place, so a reader never
+ * sees a half-made one; when two builds make the same cluster at once, the first rename wins and
+ * the other build uses it. A cluster a build could not start from is removed, and the build makes a
+ * new one.
  */
 final class ClusterCache {
   /** Written last into a finished cluster folder. */
   static final String COMPLETE = "quarry-cluster-complete";
+
   /** Staging folders start with this, followed by the owning process id. */
   static final String STAGING_PREFIX = "staging-";
 
@@ -68,12 +69,18 @@ final class ClusterCache {
     Files.createDirectories(root);
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
-    Path staging = root.resolve(STAGING_PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random));
+    Path staging =
+        root.resolve(
+            STAGING_PREFIX
+                + ProcessHandle.current().pid()
+                + "-"
+                + HexFormat.of().formatHex(random));
     try {
       Files.createDirectories(staging);
       initialize(binaries, staging.resolve("data"), staging.resolve("postgres.log"));
       Files.delete(staging.resolve("postgres.log"));
-      Files.writeString(staging.resolve(COMPLETE), binaries.version() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          staging.resolve(COMPLETE), binaries.version() + "\n", StandardCharsets.UTF_8);
       if (Files.exists(cluster) && !Files.isRegularFile(cluster.resolve(COMPLETE))) {
         // A folder without its marker (not made by this class) is never used: clear the way. A
         // finished one that another build renamed into place meanwhile stays: it may be copying it.
@@ -81,7 +88,9 @@ final class ClusterCache {
       }
       try {
         Files.move(staging, cluster, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+      } catch (FileAlreadyExistsException
+          | DirectoryNotEmptyException
+          | AtomicMoveNotSupportedException e) {
         // Another build finished the same cluster first: use its copy.
         if (!Files.isRegularFile(cluster.resolve(COMPLETE))) {
           throw e;
@@ -95,7 +104,9 @@ final class ClusterCache {
 
   /** Removes a cluster a build could not start from, so the next build makes a new one. */
   static void discard(Path cluster) throws IOException {
-    Path trash = cluster.resolveSibling(cluster.getFileName() + ".discarded-" + ProcessHandle.current().pid());
+    Path trash =
+        cluster.resolveSibling(
+            cluster.getFileName() + ".discarded-" + ProcessHandle.current().pid());
     try {
       Files.move(cluster, trash, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -112,7 +123,8 @@ final class ClusterCache {
     FileTrees.copy(cluster.resolve("data"), data);
   }
 
-  private static void initialize(PostgresBinaries binaries, Path data, Path log) throws IOException {
+  private static void initialize(PostgresBinaries binaries, Path data, Path log)
+      throws IOException {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setPgBinaryResolver(binaries)
@@ -134,17 +146,28 @@ final class ClusterCache {
   }
 
   /**
-   * What makes two clusters interchangeable: the binaries, Quarry's initdb settings, and the
-   * locale initdb takes from the environment.
+   * What makes two clusters interchangeable: the binaries, Quarry's initdb settings, and the locale
+   * initdb takes from the environment.
    */
   private static String key(PostgresBinaries binaries) {
     String settings = new TreeMap<>(INITDB_SETTINGS).toString();
-    String locale = Stream.of("LC_ALL", "LC_COLLATE", "LC_CTYPE", "LANG")
-        .map(name -> name + "=" + System.getenv().getOrDefault(name, ""))
-        .collect(Collectors.joining(","));
-    String text = binaries.version() + "|" + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "|" + settings + "|" + locale;
+    String locale =
+        Stream.of("LC_ALL", "LC_COLLATE", "LC_CTYPE", "LANG")
+            .map(name -> name + "=" + System.getenv().getOrDefault(name, ""))
+            .collect(Collectors.joining(","));
+    String text =
+        binaries.version()
+            + "|"
+            + System.getProperty("os.name")
+            + "/"
+            + System.getProperty("os.arch")
+            + "|"
+            + settings
+            + "|"
+            + locale;
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);

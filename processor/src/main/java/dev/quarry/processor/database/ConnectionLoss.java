@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Tells a failure of the schema database itself (the server went away, stopped answering or
- * was shut down) from an error in the SQL sent to it, so that a dead server is reported as
- * such and not blamed on the migration or query that happened to be running.
+ * Tells a failure of the schema database itself (the server went away, stopped answering or was
+ * shut down) from an error in the SQL sent to it, so that a dead server is reported as such and not
+ * blamed on the migration or query that happened to be running.
  */
 public final class ConnectionLoss {
   private ConnectionLoss() {}
@@ -38,8 +38,8 @@ public final class ConnectionLoss {
 
   /**
    * The driver's message with the low-level reason behind it, e.g. "An I/O error occurred while
-   * sending to the backend. (no answer within the socket timeout ...)". Passwords are not in
-   * driver messages, but callers that know one scrub the result anyway.
+   * sending to the backend. (no answer within the socket timeout ...)". Passwords are not in driver
+   * messages, but callers that know one scrub the result anyway.
    */
   public static String describe(SQLException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
@@ -57,13 +57,16 @@ public final class ConnectionLoss {
       return message.substring(0, message.indexOf(". "));
     }
     if (cause instanceof SocketTimeoutException) {
-      return message + " (the server sent nothing within the socket timeout; a server that is only slow"
+      return message
+          + " (the server sent nothing within the socket timeout; a server that is only slow"
           + " needs a longer one: socketTimeout=<seconds> in the -Aquarry.database URL)";
     }
     if (cause instanceof EOFException) {
       return message + " (the server closed the connection)";
     }
-    if (cause != null && !(cause instanceof ConnectException) && cause.getMessage() != null
+    if (cause != null
+        && !(cause instanceof ConnectException)
+        && cause.getMessage() != null
         && !message.contains(cause.getMessage().strip())) {
       return message + " (" + cause.getMessage() + ")";
     }

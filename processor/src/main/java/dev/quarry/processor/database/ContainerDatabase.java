@@ -10,8 +10,8 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * PostgreSQL in a Docker container started with Testcontainers ({@code postgres:<major>-alpine}),
- * stopped and removed on close. Testcontainers' Ryuk container removes it too if the build
- * dies without closing it.
+ * stopped and removed on close. Testcontainers' Ryuk container removes it too if the build dies
+ * without closing it.
  */
 final class ContainerDatabase extends ManagedDatabase {
   /** Long enough to pull the image on a first run. */
@@ -29,7 +29,9 @@ final class ContainerDatabase extends ManagedDatabase {
     String image = "postgres:" + major + "-alpine";
     PostgreSQLContainer container = null;
     try {
-      container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
+      container =
+          new PostgreSQLContainer(
+              DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
       container.withStartupTimeout(STARTUP_TIMEOUT);
       container.start();
       String version;
@@ -44,7 +46,10 @@ final class ContainerDatabase extends ManagedDatabase {
         stopQuietly(container);
       }
       throw new DatabaseUnavailableException(
-          "cannot start a PostgreSQL container from " + image + ": " + rootMessage(e)
+          "cannot start a PostgreSQL container from "
+              + image
+              + ": "
+              + rootMessage(e)
               + "; check that Docker runs and can pull the image, or set -Aquarry.database=embedded");
     }
   }
@@ -71,8 +76,13 @@ final class ContainerDatabase extends ManagedDatabase {
     try {
       container.stop();
     } catch (RuntimeException e) {
-      problems.accept("could not stop the container of " + description + ": " + rootMessage(e)
-          + "; remove it with docker rm -f " + container.getContainerId());
+      problems.accept(
+          "could not stop the container of "
+              + description
+              + ": "
+              + rootMessage(e)
+              + "; remove it with docker rm -f "
+              + container.getContainerId());
     }
   }
 

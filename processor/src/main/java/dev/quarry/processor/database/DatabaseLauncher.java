@@ -3,9 +3,9 @@ package dev.quarry.processor.database;
 import dev.quarry.processor.config.DatabaseChoice;
 
 /**
- * Starts the schema database the user chose ({@code -Aquarry.database}). In {@code auto} mode
- * a container is used when a Docker engine answers, falling back to embedded PostgreSQL when
- * the container cannot start; without Docker the decision is made without waiting.
+ * Starts the schema database the user chose ({@code -Aquarry.database}). In {@code auto} mode a
+ * container is used when a Docker engine answers, falling back to embedded PostgreSQL when the
+ * container cannot start; without Docker the decision is made without waiting.
  */
 public final class DatabaseLauncher {
   private DatabaseLauncher() {}
@@ -43,8 +43,10 @@ public final class DatabaseLauncher {
           return EmbeddedDatabase.start(postgresMajor, loader);
         } catch (DatabaseUnavailableException embeddedFailure) {
           throw new DatabaseUnavailableException(
-              "no schema database could be started: " + containerFailure.getMessage()
-                  + "; then " + embeddedFailure.getMessage());
+              "no schema database could be started: "
+                  + containerFailure.getMessage()
+                  + "; then "
+                  + embeddedFailure.getMessage());
         }
       }
     }

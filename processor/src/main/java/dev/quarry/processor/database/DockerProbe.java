@@ -8,9 +8,9 @@ import java.util.List;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Tells whether a Docker engine answers, cheaply first: Testcontainers is only asked when
- * something points at an engine (DOCKER_HOST, a Testcontainers config naming one, or a socket
- * file in a usual place), because asking it on a machine without Docker costs seconds.
+ * Tells whether a Docker engine answers, cheaply first: Testcontainers is only asked when something
+ * points at an engine (DOCKER_HOST, a Testcontainers config naming one, or a socket file in a usual
+ * place), because asking it on a machine without Docker costs seconds.
  */
 final class DockerProbe {
   private DockerProbe() {}
@@ -64,7 +64,11 @@ final class DockerProbe {
   /** For messages: where Quarry looked. */
   static String whereLooked() {
     return "DOCKER_HOST is not set and there is no Docker socket (looked at "
-        + String.join(", ", socketCandidates(Paths.get(System.getProperty("user.home", "/"))).stream().map(Path::toString).toList())
+        + String.join(
+            ", ",
+            socketCandidates(Paths.get(System.getProperty("user.home", "/"))).stream()
+                .map(Path::toString)
+                .toList())
         + ")";
   }
 }

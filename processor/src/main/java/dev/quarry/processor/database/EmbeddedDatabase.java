@@ -4,11 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,15 +18,15 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PostgreSQL run from zonky's binaries as a child of the build: a fresh cluster in a new
- * directory under the system temp directory, stopped and deleted on close.
+ * PostgreSQL run from zonky's binaries as a child of the build: a fresh cluster in a new directory
+ * under the system temp directory, stopped and deleted on close.
  *
- * <p>What can be reused across builds is: zonky unpacks the binaries once into
- * {@code <tmp>/embedded-pg/PG-<digest>}, and {@link ClusterCache} keeps an initialized cluster
- * in {@code <tmp>/quarry-cache/}, so a build copies a data folder instead of running initdb.
- * Before starting, leftovers of builds that died without cleaning up are removed
- * ({@link StaleInstances}). As root, zonky runs initdb and pg_ctl through {@code unshare -U}
- * (PostgreSQL refuses to run as root), so builds in containers work.
+ * <p>What can be reused across builds is: zonky unpacks the binaries once into {@code
+ * <tmp>/embedded-pg/PG-<digest>}, and {@link ClusterCache} keeps an initialized cluster in {@code
+ * <tmp>/quarry-cache/}, so a build copies a data folder instead of running initdb. Before starting,
+ * leftovers of builds that died without cleaning up are removed ({@link StaleInstances}). As root,
+ * zonky runs initdb and pg_ctl through {@code unshare -U} (PostgreSQL refuses to run as root), so
+ * builds in containers work.
  */
 final class EmbeddedDatabase extends ManagedDatabase {
   /** How long the server may take to accept connections after pg_ctl start. */
@@ -43,20 +40,38 @@ final class EmbeddedDatabase extends ManagedDatabase {
   private final Timings timings;
 
   /** How long the parts of starting took, in milliseconds, for notes and benchmarks. */
-  record Timings(long cleanupMillis, long clusterMillis, boolean clusterCached, long copyMillis, long startMillis) {}
+  record Timings(
+      long cleanupMillis,
+      long clusterMillis,
+      boolean clusterCached,
+      long copyMillis,
+      long startMillis) {}
 
   private EmbeddedDatabase(
-      EmbeddedPostgres postgres, Path directory, String version, String binaries, List<String> notes, Timings timings) {
+      EmbeddedPostgres postgres,
+      Path directory,
+      String version,
+      String binaries,
+      List<String> notes,
+      Timings timings) {
     this.postgres = postgres;
     this.directory = directory;
     this.url = postgres.getJdbcUrl("postgres", "postgres");
-    this.description = "embedded PostgreSQL " + version + " on port " + postgres.getPort() + " (binaries " + binaries + ")";
+    this.description =
+        "embedded PostgreSQL "
+            + version
+            + " on port "
+            + postgres.getPort()
+            + " (binaries "
+            + binaries
+            + ")";
     this.notes = List.copyOf(notes);
     this.timings = timings;
   }
 
   static EmbeddedDatabase start(int major, ClassLoader loader) throws DatabaseUnavailableException {
-    return start(major, loader, Path.of(System.getProperty("java.io.tmpdir")), ClusterCache.defaultRoot());
+    return start(
+        major, loader, Path.of(System.getProperty("java.io.tmpdir")), ClusterCache.defaultRoot());
   }
 
   static EmbeddedDatabase start(int major, ClassLoader loader, Path tmp, Path cacheRoot)
@@ -73,11 +88,22 @@ final class EmbeddedDatabase extends ManagedDatabase {
       try {
         ClusterCache.discard(first.cluster);
       } catch (IOException e) {
-        throw unavailable(binaries, first.getCause(), first.output, "; and the cached cluster " + first.cluster
-            + " could not be removed (" + e.getMessage() + "): delete it by hand");
+        throw unavailable(
+            binaries,
+            first.getCause(),
+            first.output,
+            "; and the cached cluster "
+                + first.cluster
+                + " could not be removed ("
+                + e.getMessage()
+                + "): delete it by hand");
       }
-      notes.add("the cached PostgreSQL cluster " + first.cluster + " did not start (" + message(first.getCause())
-          + "); it was removed and made again");
+      notes.add(
+          "the cached PostgreSQL cluster "
+              + first.cluster
+              + " did not start ("
+              + message(first.getCause())
+              + "); it was removed and made again");
       try {
         return startFromCache(binaries, tmp, cacheRoot, notes, cleanupMillis);
       } catch (CachedClusterFailed second) {
@@ -108,8 +134,11 @@ final class EmbeddedDatabase extends ManagedDatabase {
       StaleInstances.claim(directory);
     } catch (IOException e) {
       throw new DatabaseUnavailableException(
-          "cannot create a directory for embedded PostgreSQL in " + tmp
-              + ": " + e.getMessage() + "; free some space or set -Aquarry.database to a jdbc:postgresql:// URL");
+          "cannot create a directory for embedded PostgreSQL in "
+              + tmp
+              + ": "
+              + e.getMessage()
+              + "; free some space or set -Aquarry.database to a jdbc:postgresql:// URL");
     }
     Path data = directory.resolve("data");
     Path log = directory.resolve("postgres.log");
@@ -131,8 +160,15 @@ final class EmbeddedDatabase extends ManagedDatabase {
     } catch (IOException e) {
       stop(null, data, directory, problem -> {});
       throw new DatabaseUnavailableException(
-          "cannot copy the cached PostgreSQL cluster " + cluster + " to " + data + ": " + e.getMessage()
-              + "; free some space in " + tmp + ", or set -Aquarry.database to a jdbc:postgresql:// URL");
+          "cannot copy the cached PostgreSQL cluster "
+              + cluster
+              + " to "
+              + data
+              + ": "
+              + e.getMessage()
+              + "; free some space in "
+              + tmp
+              + ", or set -Aquarry.database to a jdbc:postgresql:// URL");
     }
     long copyMillis = millisSince(copyBegin);
     long startBegin = System.nanoTime();
@@ -155,11 +191,14 @@ final class EmbeddedDatabase extends ManagedDatabase {
               .setServerConfig("full_page_writes", "off")
               .start();
       String version;
-      try (Connection c = PgDriver.connect(postgres.getJdbcUrl("postgres", "postgres"), new Properties())) {
+      try (Connection c =
+          PgDriver.connect(postgres.getJdbcUrl("postgres", "postgres"), new Properties())) {
         version = PgDriver.serverVersion(c);
       }
-      Timings timings = new Timings(cleanupMillis, clusterMillis, cached, copyMillis, millisSince(startBegin));
-      EmbeddedDatabase started = new EmbeddedDatabase(postgres, directory, version, binaries.version(), notes, timings);
+      Timings timings =
+          new Timings(cleanupMillis, clusterMillis, cached, copyMillis, millisSince(startBegin));
+      EmbeddedDatabase started =
+          new EmbeddedDatabase(postgres, directory, version, binaries.version(), notes, timings);
       started.armShutdownHook();
       return started;
     } catch (IOException | SQLException | RuntimeException e) {
@@ -172,8 +211,12 @@ final class EmbeddedDatabase extends ManagedDatabase {
   private static DatabaseUnavailableException unavailable(
       PostgresBinaries binaries, Throwable e, String output, String more) {
     return new DatabaseUnavailableException(
-        "cannot start embedded PostgreSQL " + binaries.version() + ": " + message(e)
-            + (output.isEmpty() ? "" : "; its output ends with: " + output) + more
+        "cannot start embedded PostgreSQL "
+            + binaries.version()
+            + ": "
+            + message(e)
+            + (output.isEmpty() ? "" : "; its output ends with: " + output)
+            + more
             + "; set -Aquarry.database to a jdbc:postgresql:// URL of a running server instead");
   }
 
@@ -227,21 +270,27 @@ final class EmbeddedDatabase extends ManagedDatabase {
       }
     }
     // pg_ctl detaches the postmaster from the JVM, so make sure it is really gone.
-    pid.flatMap(ProcessHandle::of).ifPresent(process -> {
-      process.destroy();
-      try {
-        process.onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        process.destroyForcibly();
-      }
-      if (process.isAlive()) {
-        problems.accept("embedded PostgreSQL (process " + process.pid() + ") did not stop; kill it by hand");
-      }
-    });
+    pid.flatMap(ProcessHandle::of)
+        .ifPresent(
+            process -> {
+              process.destroy();
+              try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                process.destroyForcibly();
+              }
+              if (process.isAlive()) {
+                problems.accept(
+                    "embedded PostgreSQL (process "
+                        + process.pid()
+                        + ") did not stop; kill it by hand");
+              }
+            });
     try {
       FileTrees.delete(directory);
     } catch (IOException e) {
-      problems.accept("could not delete " + directory + ": " + e.getMessage() + "; delete it by hand");
+      problems.accept(
+          "could not delete " + directory + ": " + e.getMessage() + "; delete it by hand");
     }
   }
 
@@ -251,7 +300,8 @@ final class EmbeddedDatabase extends ManagedDatabase {
    */
   static Optional<Long> postmasterPid(Path data) {
     try {
-      List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
       return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Small operations on PostgreSQL JDBC URLs ({@code jdbc:postgresql://host:port/db?params} and
- * the host-less {@code jdbc:postgresql:db} form): hiding secrets before a URL is shown, and
- * pointing a URL at another database.
+ * Small operations on PostgreSQL JDBC URLs ({@code jdbc:postgresql://host:port/db?params} and the
+ * host-less {@code jdbc:postgresql:db} form): hiding secrets before a URL is shown, and pointing a
+ * URL at another database.
  */
 public final class JdbcUrls {
   /** The prefix every PostgreSQL JDBC URL starts with. */
@@ -39,11 +39,12 @@ public final class JdbcUrls {
 
   /**
    * Whether the URL puts a user (and maybe a password) before the host, {@code
-   * jdbc:postgresql://user:password@host/db}: libpq reads that form, the JDBC driver does not
-   * (it takes {@code user:password@host} for a host name).
+   * jdbc:postgresql://user:password@host/db}: libpq reads that form, the JDBC driver does not (it
+   * takes {@code user:password@host} for a host name).
    */
   public static boolean hasUserInfo(String url) {
-    return url.startsWith(PREFIX + "//") && USER_INFO_ANY.matcher(url.substring(PREFIX.length())).lookingAt();
+    return url.startsWith(PREFIX + "//")
+        && USER_INFO_ANY.matcher(url.substring(PREFIX.length())).lookingAt();
   }
 
   /** The value of the URL's {@code password} parameter, percent-decoding not applied. */

@@ -8,15 +8,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * What every kind of schema database shares: it remembers the connections it handed out (so
- * close() can close them before stopping or dropping), releases its resources once, and keeps
- * a JVM shutdown hook as a last resort for a build that dies without closing it.
+ * What every kind of schema database shares: it remembers the connections it handed out (so close()
+ * can close them before stopping or dropping), releases its resources once, and keeps a JVM
+ * shutdown hook as a last resort for a build that dies without closing it.
  */
 abstract class ManagedDatabase implements SchemaDatabase {
   private final List<Connection> connections = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Thread shutdownHook = new Thread(this::releaseOnce, "quarry-schema-database-cleanup");
+  private final Thread shutdownHook =
+      new Thread(this::releaseOnce, "quarry-schema-database-cleanup");
   private volatile boolean hookArmed;
 
   /** Opens a new connection to the scratch database. */

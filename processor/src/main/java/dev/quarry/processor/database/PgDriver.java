@@ -6,22 +6,22 @@ import java.util.Properties;
 
 /**
  * Opens connections with the PostgreSQL driver directly. DriverManager is avoided on purpose:
- * inside javac the driver sits in the annotation processor's class loader, which DriverManager
- * does not search, so it would answer "No suitable driver".
+ * inside javac the driver sits in the annotation processor's class loader, which DriverManager does
+ * not search, so it would answer "No suitable driver".
  */
 final class PgDriver {
   /**
-   * Seconds to wait for a server to accept a TCP connection ({@code connectTimeout}) and, in
-   * all, to log in ({@code loginTimeout}): a server that accepts connections but never answers
-   * (a hung server, a firewall that swallows packets) fails the build after this long.
+   * Seconds to wait for a server to accept a TCP connection ({@code connectTimeout}) and, in all,
+   * to log in ({@code loginTimeout}): a server that accepts connections but never answers (a hung
+   * server, a firewall that swallows packets) fails the build after this long.
    */
   static final int CONNECT_TIMEOUT_SECONDS = 10;
 
   /**
-   * Seconds a running server may stay silent on a connection ({@code socketTimeout}) before
-   * the build gives up on it, set on connections to a user's server: long enough for a slow
-   * statement on an empty schema (PostgreSQL 14 and older checkpoint on CREATE DATABASE), short
-   * enough that a frozen server does not hold a build forever. The URL can set another value.
+   * Seconds a running server may stay silent on a connection ({@code socketTimeout}) before the
+   * build gives up on it, set on connections to a user's server: long enough for a slow statement
+   * on an empty schema (PostgreSQL 14 and older checkpoint on CREATE DATABASE), short enough that a
+   * frozen server does not hold a build forever. The URL can set another value.
    */
   static final int SOCKET_TIMEOUT_SECONDS = 60;
 
@@ -30,8 +30,8 @@ final class PgDriver {
   private PgDriver() {}
 
   /**
-   * Connects with bounded connect and login timeouts; {@code extra} overrides them, and the
-   * driver lets parameters in the URL override both.
+   * Connects with bounded connect and login timeouts; {@code extra} overrides them, and the driver
+   * lets parameters in the URL override both.
    */
   static Connection connect(String url, Properties extra) throws SQLException {
     Properties properties = new Properties();
@@ -41,7 +41,8 @@ final class PgDriver {
     properties.putAll(extra);
     Connection connection = DRIVER.connect(url, properties);
     if (connection == null) {
-      throw new SQLException("the PostgreSQL driver does not accept the URL " + JdbcUrls.redact(url));
+      throw new SQLException(
+          "the PostgreSQL driver does not accept the URL " + JdbcUrls.redact(url));
     }
     return connection;
   }

@@ -27,15 +27,16 @@ import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the zonky PostgreSQL binaries of one major version. zonky's own resolver takes the
- * first archive on the class path whatever its version; Quarry lets the user pick the major
- * version ({@code quarry.postgresVersion}), so it looks at every archive on the class path
- * and then in the local Maven repository.
+ * Finds the zonky PostgreSQL binaries of one major version. zonky's own resolver takes the first
+ * archive on the class path whatever its version; Quarry lets the user pick the major version
+ * ({@code quarry.postgresVersion}), so it looks at every archive on the class path and then in the
+ * local Maven repository.
  */
 final class PostgresBinaries implements PgBinaryResolver {
   static final String GROUP_ID = "io.zonky.test.postgres";
 
-  private static final Pattern JAR_VERSION = Pattern.compile("-([0-9]+(?:\\.[0-9]+)*)(?:-[^/]*)?\\.jar$");
+  private static final Pattern JAR_VERSION =
+      Pattern.compile("-([0-9]+(?:\\.[0-9]+)*)(?:-[^/]*)?\\.jar$");
 
   /** The archive zonky unpacks and the artifact that carries it, for one operating system. */
   record Platform(String resource, String artifactId) {
@@ -44,7 +45,10 @@ final class PostgresBinaries implements PgBinaryResolver {
       String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
       boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
       boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
-      String system = os.contains("linux") ? "linux" : os.contains("mac") ? "darwin" : os.contains("windows") ? "windows" : null;
+      String system =
+          os.contains("linux")
+              ? "linux"
+              : os.contains("mac") ? "darwin" : os.contains("windows") ? "windows" : null;
       if (system == null || (!x64 && !arm64)) {
         return Optional.empty();
       }
@@ -85,8 +89,8 @@ final class PostgresBinaries implements PgBinaryResolver {
   }
 
   /**
-   * The newest binaries of {@code major}: on the class path of {@code loader} first, then in
-   * the local Maven repository {@code localRepository} (when not null).
+   * The newest binaries of {@code major}: on the class path of {@code loader} first, then in the
+   * local Maven repository {@code localRepository} (when not null).
    */
   static PostgresBinaries find(int major, ClassLoader loader, @Nullable Path localRepository)
       throws DatabaseUnavailableException {
@@ -95,8 +99,10 @@ final class PostgresBinaries implements PgBinaryResolver {
             .orElseThrow(
                 () ->
                     new DatabaseUnavailableException(
-                        "embedded PostgreSQL has no binaries for " + System.getProperty("os.name")
-                            + " on " + System.getProperty("os.arch")
+                        "embedded PostgreSQL has no binaries for "
+                            + System.getProperty("os.name")
+                            + " on "
+                            + System.getProperty("os.arch")
                             + "; set -Aquarry.database to a jdbc:postgresql:// URL or to container"));
     List<String> seen = new ArrayList<>();
     List<Candidate> matching = new ArrayList<>();
@@ -117,14 +123,28 @@ final class PostgresBinaries implements PgBinaryResolver {
       matching.addAll(fromRepository(major, platform, localRepository));
     }
     if (matching.isEmpty()) {
-      String found = seen.isEmpty() ? "none on the processor path" : "only " + String.join(", ", seen) + " on the processor path";
+      String found =
+          seen.isEmpty()
+              ? "none on the processor path"
+              : "only " + String.join(", ", seen) + " on the processor path";
       throw new DatabaseUnavailableException(
-          "embedded PostgreSQL " + major + " needs its binaries (found " + found + "): add "
-              + GROUP_ID + ":" + platform.artifactId() + ":" + major + ".x.y (a " + major
+          "embedded PostgreSQL "
+              + major
+              + " needs its binaries (found "
+              + found
+              + "): add "
+              + GROUP_ID
+              + ":"
+              + platform.artifactId()
+              + ":"
+              + major
+              + ".x.y (a "
+              + major
               + ".* version from Maven Central) to the compiler plugin's annotationProcessorPaths,"
               + " or set -Aquarry.postgresVersion to the major version you have");
     }
-    matching.sort(Comparator.comparing(Candidate::version, PostgresBinaries::compareVersions).reversed());
+    matching.sort(
+        Comparator.comparing(Candidate::version, PostgresBinaries::compareVersions).reversed());
     return new PostgresBinaries(matching.get(0));
   }
 
@@ -137,7 +157,8 @@ final class PostgresBinaries implements PgBinaryResolver {
   }
 
   private static List<Candidate> fromRepository(int major, Platform platform, Path repository) {
-    Path artifactDir = repository.resolve(GROUP_ID.replace('.', '/')).resolve(platform.artifactId());
+    Path artifactDir =
+        repository.resolve(GROUP_ID.replace('.', '/')).resolve(platform.artifactId());
     if (!Files.isDirectory(artifactDir)) {
       return List.of();
     }
@@ -146,8 +167,12 @@ final class PostgresBinaries implements PgBinaryResolver {
           .filter(dir -> majorOf(dir.getFileName().toString()) == major)
           .map(dir -> dir.resolve(platform.artifactId() + "-" + dir.getFileName() + ".jar"))
           .filter(Files::isRegularFile)
-          .map(jar -> new Candidate(
-              jar.getParent().getFileName().toString(), jar.toString(), () -> openEntry(jar, platform.resource())))
+          .map(
+              jar ->
+                  new Candidate(
+                      jar.getParent().getFileName().toString(),
+                      jar.toString(),
+                      () -> openEntry(jar, platform.resource())))
           .collect(Collectors.toList());
     } catch (IOException e) {
       return List.of();
@@ -175,8 +200,8 @@ final class PostgresBinaries implements PgBinaryResolver {
   }
 
   /**
-   * The version of the artifact holding a class path resource: its pom.properties when the jar
-   * has one, else the version in the jar's file name (zonky's binary jars carry no pom.properties).
+   * The version of the artifact holding a class path resource: its pom.properties when the jar has
+   * one, else the version in the jar's file name (zonky's binary jars carry no pom.properties).
    */
   static Optional<String> versionOf(URL resource, Platform platform) {
     try {
@@ -189,7 +214,9 @@ final class PostgresBinaries implements PgBinaryResolver {
       if ("file".equals(jarFile.getProtocol())) {
         Path path = Paths.get(jarFile.toURI());
         try (ZipFile zip = new ZipFile(path.toFile())) {
-          ZipEntry pom = zip.getEntry("META-INF/maven/" + GROUP_ID + "/" + platform.artifactId() + "/pom.properties");
+          ZipEntry pom =
+              zip.getEntry(
+                  "META-INF/maven/" + GROUP_ID + "/" + platform.artifactId() + "/pom.properties");
           if (pom != null) {
             Properties properties = new Properties();
             try (InputStream in = zip.getInputStream(pom)) {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A throw-away PostgreSQL database that holds the schema while a build runs: embedded, in a
  * container, or a scratch database on a running server. Closing it stops, removes or drops
- * everything it started or created, and closes connections handed out by {@link #connect()}.
- * Use it with try-with-resources so that happens when the build fails too.
+ * everything it started or created, and closes connections handed out by {@link #connect()}. Use it
+ * with try-with-resources so that happens when the build fails too.
  */
 public interface SchemaDatabase extends AutoCloseable {
   /** A new connection to the scratch database; the caller closes it (close() does too). */

@@ -13,14 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The build that created a scratch database, written into the database's comment when it is
- * created ({@code COMMENT ON DATABASE}) so that a later build can tell whether that build still
- * runs: {@code quarry scratch: host=ci-7 pidns=4026531836 user=ci pid=4242 started=2025-05-01T10:00:00Z}.
+ * The build that created a scratch database, written into the database's comment when it is created
+ * ({@code COMMENT ON DATABASE}) so that a later build can tell whether that build still runs:
+ * {@code quarry scratch: host=ci-7 pidns=4026531836 user=ci pid=4242 started=2025-05-01T10:00:00Z}.
  *
- * <p>Host name, PID namespace (Linux; containers have their own, and with host networking the
- * same host name) and user together say whether the process id can be checked here: only a
- * process on the same host, in the same PID namespace and of the same user is certainly
- * visible to this one.
+ * <p>Host name, PID namespace (Linux; containers have their own, and with host networking the same
+ * host name) and user together say whether the process id can be checked here: only a process on
+ * the same host, in the same PID namespace and of the same user is certainly visible to this one.
  */
 record ScratchOwner(String host, String pidNamespace, String user, long pid, Instant started) {
   static final String UNKNOWN = "-";
@@ -33,13 +32,26 @@ record ScratchOwner(String host, String pidNamespace, String user, long pid, Ins
   /** This process, now. */
   static ScratchOwner current() {
     return new ScratchOwner(
-        currentHost(), currentPidNamespace(), word(System.getProperty("user.name")), ProcessHandle.current().pid(),
+        currentHost(),
+        currentPidNamespace(),
+        word(System.getProperty("user.name")),
+        ProcessHandle.current().pid(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** The database comment that records this owner. */
   String comment() {
-    return PREFIX + "host=" + host + " pidns=" + pidNamespace + " user=" + user + " pid=" + pid + " started=" + started;
+    return PREFIX
+        + "host="
+        + host
+        + " pidns="
+        + pidNamespace
+        + " user="
+        + user
+        + " pid="
+        + pid
+        + " started="
+        + started;
   }
 
   /** The owner a comment records, or empty when the comment is not one Quarry wrote. */
@@ -53,7 +65,12 @@ record ScratchOwner(String host, String pidNamespace, String user, long pid, Ins
     }
     try {
       return Optional.of(
-          new ScratchOwner(m.group(1), m.group(2), m.group(3), Long.parseLong(m.group(4)), Instant.parse(m.group(5))));
+          new ScratchOwner(
+              m.group(1),
+              m.group(2),
+              m.group(3),
+              Long.parseLong(m.group(4)),
+              Instant.parse(m.group(5))));
     } catch (DateTimeParseException | NumberFormatException e) {
       return Optional.empty();
     }
@@ -64,8 +81,12 @@ record ScratchOwner(String host, String pidNamespace, String user, long pid, Ins
    * namespace, same user, and all three known.
    */
   boolean seesProcessesOf(ScratchOwner other) {
-    return !host.equals(UNKNOWN) && !pidNamespace.equals(UNKNOWN) && !user.equals(UNKNOWN)
-        && host.equals(other.host) && pidNamespace.equals(other.pidNamespace) && user.equals(other.user);
+    return !host.equals(UNKNOWN)
+        && !pidNamespace.equals(UNKNOWN)
+        && !user.equals(UNKNOWN)
+        && host.equals(other.host)
+        && pidNamespace.equals(other.pidNamespace)
+        && user.equals(other.user);
   }
 
   private static String currentHost() {
@@ -104,8 +125,8 @@ record ScratchOwner(String host, String pidNamespace, String user, long pid, Ins
   }
 
   /**
-   * One word for the comment, safe inside an SQL string literal: blanks, quotes, backslashes
-   * and anything outside printable ASCII become '_'.
+   * One word for the comment, safe inside an SQL string literal: blanks, quotes, backslashes and
+   * anything outside printable ASCII become '_'.
    */
   private static String word(String value) {
     if (value == null || value.isBlank()) {

@@ -21,16 +21,16 @@ import java.util.function.Consumer;
  *
  * <p>The URL is the one the user gave ({@code -Aquarry.database=jdbc:postgresql://...}); its
  * database (or {@code postgres} when it names none) is only used to create and drop the scratch
- * database, which is created from {@code template0} so nothing installed in {@code template1}
- * leaks into the schema. When the URL holds no password, the environment variable
- * {@code PGPASSWORD} is used as libpq does; passwords never appear in messages.
+ * database, which is created from {@code template0} so nothing installed in {@code template1} leaks
+ * into the schema. When the URL holds no password, the environment variable {@code PGPASSWORD} is
+ * used as libpq does; passwords never appear in messages.
  *
  * <p>Every connection has bounded timeouts ({@link PgDriver}: connect and login, and a socket
- * timeout so a server that freezes mid-build fails the build instead of holding it); the URL
- * may set the driver's {@code connectTimeout}, {@code loginTimeout} and {@code socketTimeout}.
- * The scratch database's comment records the build that created it ({@link ScratchOwner}), and
- * each build first drops the scratch databases of builds that were killed
- * ({@link StaleScratchDatabases}).
+ * timeout so a server that freezes mid-build fails the build instead of holding it); the URL may
+ * set the driver's {@code connectTimeout}, {@code loginTimeout} and {@code socketTimeout}. The
+ * scratch database's comment records the build that created it ({@link ScratchOwner}), and each
+ * build first drops the scratch databases of builds that were killed ({@link
+ * StaleScratchDatabases}).
  */
 final class ServerDatabase extends ManagedDatabase {
   /** Every scratch database's name starts with this, so leftovers are easy to find. */
@@ -48,7 +48,12 @@ final class ServerDatabase extends ManagedDatabase {
   private final List<String> notes;
 
   private ServerDatabase(
-      String adminUrl, Properties credentials, List<String> secrets, String name, int serverMajor, String version,
+      String adminUrl,
+      Properties credentials,
+      List<String> secrets,
+      String name,
+      int serverMajor,
+      String version,
       List<String> notes) {
     this.adminUrl = adminUrl;
     this.scratchUrl = JdbcUrls.withDatabase(adminUrl, name);
@@ -57,24 +62,34 @@ final class ServerDatabase extends ManagedDatabase {
     this.name = name;
     this.serverMajor = serverMajor;
     this.description =
-        "scratch database " + name + " on " + JdbcUrls.hostAndPort(adminUrl) + " (PostgreSQL " + version + ")";
+        "scratch database "
+            + name
+            + " on "
+            + JdbcUrls.hostAndPort(adminUrl)
+            + " (PostgreSQL "
+            + version
+            + ")";
     this.notes = List.copyOf(notes);
   }
 
   static ServerDatabase start(String url) throws DatabaseUnavailableException {
-    String adminUrl = JdbcUrls.database(url).isPresent() ? url : JdbcUrls.withDatabase(url, "postgres");
+    String adminUrl =
+        JdbcUrls.database(url).isPresent() ? url : JdbcUrls.withDatabase(url, "postgres");
     Properties credentials = new Properties();
     credentials.setProperty("socketTimeout", Integer.toString(PgDriver.SOCKET_TIMEOUT_SECONDS));
     List<String> secrets = new ArrayList<>();
-    JdbcUrls.password(url).ifPresent(password -> {
-      secrets.add(password);
-      try {
-        // The driver decodes parameter values; a server echoing the password would echo this.
-        secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException malformed) {
-        // The driver rejects it too; the raw text is the only form there is.
-      }
-    });
+    JdbcUrls.password(url)
+        .ifPresent(
+            password -> {
+              secrets.add(password);
+              try {
+                // The driver decodes parameter values; a server echoing the password would echo
+                // this.
+                secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
+              } catch (IllegalArgumentException malformed) {
+                // The driver rejects it too; the raw text is the only form there is.
+              }
+            });
     String fromEnvironment = System.getenv("PGPASSWORD");
     if (secrets.isEmpty() && fromEnvironment != null && !fromEnvironment.isEmpty()) {
       credentials.setProperty("password", fromEnvironment);
@@ -90,17 +105,27 @@ final class ServerDatabase extends ManagedDatabase {
       version = PgDriver.serverVersion(admin);
       ScratchOwner owner = ScratchOwner.current();
       List<StaleScratchDatabases.Dropped> dropped =
-          StaleScratchDatabases.drop(admin, owner, StaleScratchDatabases::processAlive, Instant.now());
+          StaleScratchDatabases.drop(
+              admin, owner, StaleScratchDatabases::processAlive, Instant.now());
       if (!dropped.isEmpty()) {
-        notes.add("dropped " + (dropped.size() == 1 ? "a scratch database" : dropped.size() + " scratch databases")
-            + " that killed builds left on " + JdbcUrls.hostAndPort(adminUrl) + ": "
-            + String.join(", ", dropped.stream().map(Object::toString).toList()));
+        notes.add(
+            "dropped "
+                + (dropped.size() == 1
+                    ? "a scratch database"
+                    : dropped.size() + " scratch databases")
+                + " that killed builds left on "
+                + JdbcUrls.hostAndPort(adminUrl)
+                + ": "
+                + String.join(", ", dropped.stream().map(Object::toString).toList()));
       }
       try (Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
       } catch (SQLException e) {
         throw new DatabaseUnavailableException(
-            "cannot create a scratch database on " + shown + ": " + scrub(ConnectionLoss.describe(e), secrets)
+            "cannot create a scratch database on "
+                + shown
+                + ": "
+                + scrub(ConnectionLoss.describe(e), secrets)
                 + "; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB),"
                 + " or set -Aquarry.database=embedded");
       }
@@ -113,10 +138,16 @@ final class ServerDatabase extends ManagedDatabase {
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "cannot connect to " + shown + ": " + scrub(ConnectionLoss.describe(e), secrets) + "; "
-              + advice(e) + ", or set -Aquarry.database=embedded (no server needed)");
+          "cannot connect to "
+              + shown
+              + ": "
+              + scrub(ConnectionLoss.describe(e), secrets)
+              + "; "
+              + advice(e)
+              + ", or set -Aquarry.database=embedded (no server needed)");
     }
-    ServerDatabase database = new ServerDatabase(adminUrl, credentials, secrets, name, major, version, notes);
+    ServerDatabase database =
+        new ServerDatabase(adminUrl, credentials, secrets, name, major, version, notes);
     database.armShutdownHook();
     // Fail now, not at the first migration, when the new database cannot be reached.
     try (Connection check = database.openConnection()) {
@@ -124,8 +155,13 @@ final class ServerDatabase extends ManagedDatabase {
     } catch (SQLException e) {
       database.close();
       throw new DatabaseUnavailableException(
-          "created scratch database " + name + " on " + shown + " but cannot connect to it: "
-              + scrub(ConnectionLoss.describe(e), secrets) + "; check pg_hba.conf or set -Aquarry.database=embedded"
+          "created scratch database "
+              + name
+              + " on "
+              + shown
+              + " but cannot connect to it: "
+              + scrub(ConnectionLoss.describe(e), secrets)
+              + "; check pg_hba.conf or set -Aquarry.database=embedded"
               + cleanupAdvice(database));
     }
     return database;
@@ -144,7 +180,9 @@ final class ServerDatabase extends ManagedDatabase {
           + " create and drop its scratch database; postgres is used when the URL names none)";
     }
     if (message.contains("timed out") || e.getCause() instanceof java.net.SocketTimeoutException) {
-      return "the server did not answer within " + PgDriver.CONNECT_TIMEOUT_SECONDS + " s (or the connectTimeout,"
+      return "the server did not answer within "
+          + PgDriver.CONNECT_TIMEOUT_SECONDS
+          + " s (or the connectTimeout,"
           + " loginTimeout or socketTimeout set in the URL): check that it runs, is not overloaded and that nothing"
           + " between swallows the packets";
     }
@@ -195,9 +233,16 @@ final class ServerDatabase extends ManagedDatabase {
       }
     } catch (SQLException e) {
       problems.accept(
-          "could not drop scratch database " + name + " on " + JdbcUrls.redact(adminUrl) + ": "
-              + scrub(ConnectionLoss.describe(e), secrets) + "; drop it by hand: DROP DATABASE " + quote(name)
-              + (serverMajor >= 13 ? " WITH (FORCE)" : "") + " (a later build against this server drops it too,"
+          "could not drop scratch database "
+              + name
+              + " on "
+              + JdbcUrls.redact(adminUrl)
+              + ": "
+              + scrub(ConnectionLoss.describe(e), secrets)
+              + "; drop it by hand: DROP DATABASE "
+              + quote(name)
+              + (serverMajor >= 13 ? " WITH (FORCE)" : "")
+              + " (a later build against this server drops it too,"
               + " once this process has ended)");
     }
   }
@@ -205,15 +250,22 @@ final class ServerDatabase extends ManagedDatabase {
   static String scratchName() {
     byte[] random = new byte[3];
     new SecureRandom().nextBytes(random);
-    return NAME_PREFIX + LocalDateTime.now().format(STAMP) + "_" + ProcessHandle.current().pid()
-        + "_" + HexFormat.of().formatHex(random);
+    return NAME_PREFIX
+        + LocalDateTime.now().format(STAMP)
+        + "_"
+        + ProcessHandle.current().pid()
+        + "_"
+        + HexFormat.of().formatHex(random);
   }
 
   static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
-  /** The message without the password (as written in the URL and decoded), in case a server or driver echoes it. */
+  /**
+   * The message without the password (as written in the URL and decoded), in case a server or
+   * driver echoes it.
+   */
   private static String scrub(String message, List<String> secrets) {
     String text = message == null ? "(no message)" : message;
     for (String secret : secrets) {

@@ -17,16 +17,16 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds and removes embedded PostgreSQL instances left behind by builds that died without
- * cleaning up (killed with SIGKILL, a crashed JVM): pg_ctl detaches the postmaster from the
- * JVM, so it outlives the build, and its folder stays in the temp directory.
+ * Finds and removes embedded PostgreSQL instances left behind by builds that died without cleaning
+ * up (killed with SIGKILL, a crashed JVM): pg_ctl detaches the postmaster from the JVM, so it
+ * outlives the build, and its folder stays in the temp directory.
  *
- * <p>Every instance folder is {@code <tmp>/quarry-pg-*} and holds an owner file naming the JVM
- * that made it (process id and start time). A folder is stale only when that JVM is gone (no
- * process with that id, or one that started at another time) and no process holds zonky's lock
- * on its data folder. Its postmaster is stopped only when the process named in
- * {@code postmaster.pid} is a PostgreSQL server of that very data folder (its command line says
- * so). Folders that do not match all of this are never touched.
+ * <p>Every instance folder is {@code <tmp>/quarry-pg-*} and holds an owner file naming the JVM that
+ * made it (process id and start time). A folder is stale only when that JVM is gone (no process
+ * with that id, or one that started at another time) and no process holds zonky's lock on its data
+ * folder. Its postmaster is stopped only when the process named in {@code postmaster.pid} is a
+ * PostgreSQL server of that very data folder (its command line says so). Folders that do not match
+ * all of this are never touched.
  */
 final class StaleInstances {
   static final String FOLDER_PREFIX = "quarry-pg-";
@@ -40,13 +40,14 @@ final class StaleInstances {
   /** Records the current JVM as the owner of {@code folder}. */
   static void claim(Path folder) throws IOException {
     ProcessHandle self = ProcessHandle.current();
-    String text = "pid=" + self.pid() + "\nstarted=" + startOf(self).map(Instant::toString).orElse("") + "\n";
+    String text =
+        "pid=" + self.pid() + "\nstarted=" + startOf(self).map(Instant::toString).orElse("") + "\n";
     Files.writeString(folder.resolve(OWNER_FILE), text, StandardCharsets.UTF_8);
   }
 
   /**
-   * Removes the stale instance folders directly under {@code tmp} and the stale staging folders
-   * of the cluster cache, and says what was removed (one line each), or what could not be.
+   * Removes the stale instance folders directly under {@code tmp} and the stale staging folders of
+   * the cluster cache, and says what was removed (one line each), or what could not be.
    */
   static List<String> removeStale(Path tmp, Path cacheRoot) {
     List<String> report = new ArrayList<>();
@@ -70,7 +71,8 @@ final class StaleInstances {
     }
     try {
       Instant modified = Files.getLastModifiedTime(folder).toInstant();
-      return modified.isBefore(Instant.now().minus(UNOWNED_GRACE)) && !locked(folder.resolve("data"));
+      return modified.isBefore(Instant.now().minus(UNOWNED_GRACE))
+          && !locked(folder.resolve("data"));
     } catch (IOException e) {
       return false;
     }
@@ -104,8 +106,14 @@ final class StaleInstances {
         process.destroyForcibly();
       }
       if (process.isAlive()) {
-        report.add("could not stop the postmaster (process " + process.pid() + ") of " + what + " in " + folder
-            + " left by a build that died; kill it by hand");
+        report.add(
+            "could not stop the postmaster (process "
+                + process.pid()
+                + ") of "
+                + what
+                + " in "
+                + folder
+                + " left by a build that died; kill it by hand");
         return;
       }
       stopped = ", stopped its postmaster (process " + process.pid() + ")";
@@ -114,8 +122,14 @@ final class StaleInstances {
       FileTrees.delete(folder);
       report.add("removed " + what + " left by a build that died: deleted " + folder + stopped);
     } catch (IOException e) {
-      report.add("could not delete " + folder + " (" + what + " left by a build that died): " + e.getMessage()
-          + "; delete it by hand");
+      report.add(
+          "could not delete "
+              + folder
+              + " ("
+              + what
+              + " left by a build that died): "
+              + e.getMessage()
+              + "; delete it by hand");
     }
   }
 
@@ -133,7 +147,8 @@ final class StaleInstances {
     Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
     if (Files.isReadable(proc)) {
       try {
-        return Optional.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' '));
+        return Optional.of(
+            new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' '));
       } catch (IOException e) {
         return Optional.empty();
       }

@@ -14,19 +14,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drops scratch databases that builds killed without a chance to clean up (SIGKILL, a lost
- * machine) left on a server. Run by each build against a server before it creates its own.
+ * Drops scratch databases that builds killed without a chance to clean up (SIGKILL, a lost machine)
+ * left on a server. Run by each build against a server before it creates its own.
  *
  * <p>A database is dropped only when all of these hold, so that nothing else is ever touched:
+ *
  * <ul>
- *   <li>its name is exactly what Quarry gives ({@code quarry_scratch_<yyyyMMdd_HHmmss>_<pid>_<6 hex>});
+ *   <li>its name is exactly what Quarry gives ({@code quarry_scratch_<yyyyMMdd_HHmmss>_<pid>_<6
+ *       hex>});
  *   <li>its comment is the {@link ScratchOwner} marker Quarry sets at creation, naming the same
  *       process id as the name;
- *   <li>that process is known to be dead: on this host (same PID namespace and user) no process
- *       has that id; for another host, the database was created more than {@link #OTHER_HOST_AGE} ago;
+ *   <li>that process is known to be dead: on this host (same PID namespace and user) no process has
+ *       that id; for another host, the database was created more than {@link #OTHER_HOST_AGE} ago;
  *   <li>nobody is connected to it: it is skipped when pg_stat_activity shows a session, and it is
  *       dropped without {@code FORCE}, which PostgreSQL refuses while anyone is connected.
  * </ul>
+ *
  * Anything that fails (no privilege, a race with another build) leaves the database alone.
  */
 final class StaleScratchDatabases {
@@ -67,7 +70,8 @@ final class StaleScratchDatabases {
         String name = rows.getString(1);
         boolean inUse = rows.getBoolean(3);
         if (!inUse) {
-          staleReason(name, rows.getString(2), self, alive, now).ifPresent(reason -> candidates.add(new Dropped(name, reason)));
+          staleReason(name, rows.getString(2), self, alive, now)
+              .ifPresent(reason -> candidates.add(new Dropped(name, reason)));
         }
       }
     } catch (SQLException e) {
@@ -85,8 +89,12 @@ final class StaleScratchDatabases {
     return dropped;
   }
 
-  /** Why the database's build is dead, or empty when it may not be (or the database is not Quarry's). */
-  static Optional<String> staleReason(String name, String comment, ScratchOwner self, LongPredicate alive, Instant now) {
+  /**
+   * Why the database's build is dead, or empty when it may not be (or the database is not
+   * Quarry's).
+   */
+  static Optional<String> staleReason(
+      String name, String comment, ScratchOwner self, LongPredicate alive, Instant now) {
     Matcher m = NAME.matcher(name);
     if (!m.matches()) {
       return Optional.empty();
@@ -103,7 +111,8 @@ final class StaleScratchDatabases {
     }
     Duration age = Duration.between(owner.started(), now);
     return age.compareTo(OTHER_HOST_AGE) > 0
-        ? Optional.of("created by " + owner.user() + " on " + owner.host() + " " + age.toHours() + " h ago")
+        ? Optional.of(
+            "created by " + owner.user() + " on " + owner.host() + " " + age.toHours() + " h ago")
         : Optional.empty();
   }
 

@@ -4,8 +4,8 @@ import dev.quarry.processor.source.SourceLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message for the user. Rendered as {@code path:line:col: message [quarry:tag]} when it has
- * a location in a SQL file, otherwise as {@code message [quarry:tag]}.
+ * One message for the user. Rendered as {@code path:line:col: message [quarry:tag]} when it has a
+ * location in a SQL file, otherwise as {@code message [quarry:tag]}.
  */
 public record Diagnostic(
     Severity severity, Problem problem, @Nullable SourceLocation location, String message) {

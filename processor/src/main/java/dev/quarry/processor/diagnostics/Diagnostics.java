@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects every diagnostic of a build; the processor reports them together at the end and
- * generates nothing when any of them is an error. Stages report here and go on where they can,
- * so one build shows all problems at once.
+ * generates nothing when any of them is an error. Stages report here and go on where they can, so
+ * one build shows all problems at once.
  */
 public final class Diagnostics {
   private final List<Diagnostic> all = new ArrayList<>();

@@ -3,8 +3,8 @@ package dev.quarry.processor.diagnostics;
 import java.util.Locale;
 
 /**
- * How long each phase of one {@code @GenerateQueries} build took, for the note the option
- * {@code -Aquarry.timings=true} prints: where a slow build spends its time (starting the database,
+ * How long each phase of one {@code @GenerateQueries} build took, for the note the option {@code
+ * -Aquarry.timings=true} prints: where a slow build spends its time (starting the database,
  * applying migrations, analysing queries, generating code). Phases that did not run (no database
  * when the lock file answers for every query) stay at zero.
  */
@@ -66,18 +66,22 @@ public final class PhaseTimings {
   }
 
   /**
-   * The note's text: {@code quarry timings: reading 12 ms, ..., analysis 950 ms (1000 queries,
-   * 0.95 ms/query), ..., total 2100 ms}.
+   * The note's text: {@code quarry timings: reading 12 ms, ..., analysis 950 ms (1000 queries, 0.95
+   * ms/query), ..., total 2100 ms}.
    */
   public String render() {
     StringBuilder text = new StringBuilder("quarry timings: ");
     for (Phase phase : Phase.values()) {
       text.append(phase.label()).append(' ').append(millis(phase)).append(" ms");
       if (phase == Phase.ANALYSIS) {
-        text.append(" (").append(analysedQueries).append(analysedQueries == 1 ? " query" : " queries");
+        text.append(" (")
+            .append(analysedQueries)
+            .append(analysedQueries == 1 ? " query" : " queries");
         if (analysedQueries > 0) {
           double perQuery = nanos[phase.ordinal()] / 1_000_000.0 / analysedQueries;
-          text.append(", ").append(String.format(Locale.ROOT, "%.2f", perQuery)).append(" ms/query");
+          text.append(", ")
+              .append(String.format(Locale.ROOT, "%.2f", perQuery))
+              .append(" ms/query");
         }
         text.append(')');
       }

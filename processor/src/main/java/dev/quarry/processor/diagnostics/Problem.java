@@ -1,15 +1,17 @@
 package dev.quarry.processor.diagnostics;
 
 /**
- * Every kind of message Quarry reports, with a stable tag that users can search for and tests
- * can assert on. The tag is printed at the end of each message, e.g. {@code [quarry:sql-error]}.
+ * Every kind of message Quarry reports, with a stable tag that users can search for and tests can
+ * assert on. The tag is printed at the end of each message, e.g. {@code [quarry:sql-error]}.
  */
 public enum Problem {
   /** The annotation or a processor option is not usable. */
   CONFIGURATION("configuration"),
   /** A migration or query file or directory is missing or unreadable. */
   MISSING_FILE("missing-file"),
-  /** A migration or query file that is not UTF-8 text: bytes that are not UTF-8, or a NUL character. */
+  /**
+   * A migration or query file that is not UTF-8 text: bytes that are not UTF-8, or a NUL character.
+   */
   NOT_TEXT("not-text"),
   /** A migration file name or folder that Quarry cannot order. */
   MIGRATION_LAYOUT("migration-layout"),
@@ -33,7 +35,9 @@ public enum Problem {
   UNSUPPORTED_TYPE("unsupported-type"),
   /** No database to build the schema in could be started or reached. */
   DATABASE_UNAVAILABLE("database-unavailable"),
-  /** Something a dead build left behind (an embedded server, a scratch database), found and removed. */
+  /**
+   * Something a dead build left behind (an embedded server, a scratch database), found and removed.
+   */
   LEFTOVERS("leftovers"),
   /** A generated name that collides with another. */
   NAME_CLASH("name-clash"),

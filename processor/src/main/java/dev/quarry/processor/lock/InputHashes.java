@@ -14,9 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hashes that tell whether a lock file still matches its inputs. Line endings are made
- * {@code \n} first, so that a checkout that turns them into {@code \r\n} (Git on Windows) does
- * not make the lock file stale.
+ * The hashes that tell whether a lock file still matches its inputs. Line endings are made {@code
+ * \n} first, so that a checkout that turns them into {@code \r\n} (Git on Windows) does not make
+ * the lock file stale.
  */
 public final class InputHashes {
   /** Changes when what a lock file holds, or how Quarry analyses, changes incompatibly. */
@@ -42,17 +42,29 @@ public final class InputHashes {
    * The stamp of the schema a query is resolved against: the ordered migrations' up parts, the
    * PostgreSQL major version and the type overrides (which change checks and column types).
    */
-  public static SchemaStamp schemaStamp(List<Migration> migrations, int postgresMajor, List<TypeOverrideSpec> overrides) {
+  public static SchemaStamp schemaStamp(
+      List<Migration> migrations, int postgresMajor, List<TypeOverrideSpec> overrides) {
     List<MigrationStamp> stamps = new ArrayList<>();
-    StringBuilder all = new StringBuilder("quarry-lock ").append(FORMAT).append("\npostgres ").append(postgresMajor).append('\n');
+    StringBuilder all =
+        new StringBuilder("quarry-lock ")
+            .append(FORMAT)
+            .append("\npostgres ")
+            .append(postgresMajor)
+            .append('\n');
     for (Migration migration : migrations) {
-      MigrationStamp stamp = new MigrationStamp(migration.file().displayPath(), migrationHash(migration));
+      MigrationStamp stamp =
+          new MigrationStamp(migration.file().displayPath(), migrationHash(migration));
       stamps.add(stamp);
       all.append("migration ").append(stamp.file()).append(' ').append(stamp.hash()).append('\n');
     }
     for (TypeOverrideSpec override : overrides) {
-      all.append("override ").append(override.describe()).append(' ').append(override.databaseType())
-          .append(' ').append(override.javaType()).append('\n');
+      all.append("override ")
+          .append(override.describe())
+          .append(' ')
+          .append(override.databaseType())
+          .append(' ')
+          .append(override.javaType())
+          .append('\n');
     }
     return new SchemaStamp(sha256(all.toString()), postgresMajor, stamps);
   }
@@ -60,7 +72,8 @@ public final class InputHashes {
   static String sha256(String text) {
     String normalized = text.replace("\r\n", "\n");
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares a lock file with the current migrations and queries: whether the schema it was
- * resolved against is still the one the migrations build, which queries are new or changed, and
- * in words, what is stale.
+ * Compares a lock file with the current migrations and queries: whether the schema it was resolved
+ * against is still the one the migrations build, which queries are new or changed, and in words,
+ * what is stale.
  *
  * @param locked the lock file's resolution, or null when there is none that can be used
  * @param schemaFresh whether {@code locked} was resolved against the current schema
@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param reasons what is stale, one phrase each, for messages
  */
 public record LockCheck(
-    @Nullable Resolution locked, boolean schemaFresh, List<ParsedQuery> stale, List<String> reasons) {
+    @Nullable Resolution locked,
+    boolean schemaFresh,
+    List<ParsedQuery> stale,
+    List<String> reasons) {
   public LockCheck {
     stale = List.copyOf(stale);
     reasons = List.copyOf(reasons);
@@ -33,8 +36,8 @@ public record LockCheck(
   }
 
   /**
-   * Checks {@code locked} against the current inputs; {@code unusable} says why there is no
-   * lock file to use when {@code locked} is null.
+   * Checks {@code locked} against the current inputs; {@code unusable} says why there is no lock
+   * file to use when {@code locked} is null.
    */
   public static LockCheck of(
       @Nullable Resolution locked, String unusable, SchemaStamp schema, List<ParsedQuery> queries) {
@@ -53,7 +56,11 @@ public record LockCheck(
       if (resolved == null || !resolved.textHash().equals(InputHashes.queryHash(declaration))) {
         stale.add(query);
         reasons.add(
-            "query " + declaration.name() + " (" + declaration.headerLocation() + ") is "
+            "query "
+                + declaration.name()
+                + " ("
+                + declaration.headerLocation()
+                + ") is "
                 + (resolved == null ? "new" : "changed"));
       }
     }
@@ -63,7 +70,11 @@ public record LockCheck(
   private static List<String> schemaChanges(SchemaStamp locked, SchemaStamp now) {
     List<String> reasons = new ArrayList<>();
     if (locked.postgresMajor() != now.postgresMajor()) {
-      reasons.add("it was resolved for PostgreSQL " + locked.postgresMajor() + ", the build uses " + now.postgresMajor());
+      reasons.add(
+          "it was resolved for PostgreSQL "
+              + locked.postgresMajor()
+              + ", the build uses "
+              + now.postgresMajor());
     }
     Map<String, String> before = new LinkedHashMap<>();
     for (MigrationStamp migration : locked.migrations()) {

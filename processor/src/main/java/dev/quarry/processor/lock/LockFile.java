@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a {@link Resolution} as the lock file's text and reads it back. The format is one fact
- * a line, a keyword and its values separated by spaces (a value with other characters than
- * letters, digits and {@code _ . : / + - [ ]} is written in double quotes with backslash
- * escapes), entries sorted by key, with {@code \n} line endings: the same resolution always
- * gives the same bytes, and a change to a query's parameters or columns is a one-line diff.
- * Lines inside an entry are indented for the reader; the parser does not rely on it.
+ * Writes a {@link Resolution} as the lock file's text and reads it back. The format is one fact a
+ * line, a keyword and its values separated by spaces (a value with other characters than letters,
+ * digits and {@code _ . : / + - [ ]} is written in double quotes with backslash escapes), entries
+ * sorted by key, with {@code \n} line endings: the same resolution always gives the same bytes, and
+ * a change to a query's parameters or columns is a one-line diff. Lines inside an entry are
+ * indented for the reader; the parser does not rely on it.
  */
 public final class LockFile {
   /** The lock file's name, in the folder of the annotation's first queries path. */
@@ -34,9 +34,12 @@ public final class LockFile {
   /** The text of the lock file for {@code resolution}. */
   public static String format(Resolution resolution) {
     StringBuilder out = new StringBuilder();
-    out.append("# Quarry lock file: what PostgreSQL reported for each query, so that builds need no database\n");
-    out.append("# while migrations and queries are unchanged. Written by the build; commit it, review its diff.\n");
-    out.append("# Refresh: build where a database is available (-Aquarry.lock=auto, the default).\n");
+    out.append(
+        "# Quarry lock file: what PostgreSQL reported for each query, so that builds need no database\n");
+    out.append(
+        "# while migrations and queries are unchanged. Written by the build; commit it, review its diff.\n");
+    out.append(
+        "# Refresh: build where a database is available (-Aquarry.lock=auto, the default).\n");
     out.append("# Check that it is up to date without a database: -Aquarry.lock=offline.\n");
     line(out, 0, MAGIC, String.valueOf(InputHashes.FORMAT));
     SchemaStamp schema = resolution.schema();
@@ -59,7 +62,14 @@ public final class LockFile {
         if (parameter.dimensions() == 1) {
           line(out, 1, "param", parameter.name(), parameter.type());
         } else {
-          line(out, 1, "param", parameter.name(), parameter.type(), "dimensions", String.valueOf(parameter.dimensions()));
+          line(
+              out,
+              1,
+              "param",
+              parameter.name(),
+              parameter.type(),
+              "dimensions",
+              String.valueOf(parameter.dimensions()));
         }
       }
       line(out, 1, "returns", query.returnsRows() ? "rows" : "nothing");
@@ -68,7 +78,16 @@ public final class LockFile {
         if (column.table() == null) {
           line(out, 1, "column", column.name(), column.type(), nullability);
         } else {
-          line(out, 1, "column", column.name(), column.type(), nullability, "from", column.table(), column.tableColumn());
+          line(
+              out,
+              1,
+              "column",
+              column.name(),
+              column.type(),
+              nullability,
+              "from",
+              column.table(),
+              column.tableColumn());
         }
       }
       for (var use : query.tables().entrySet()) {
@@ -106,7 +125,8 @@ public final class LockFile {
     return out.toString();
   }
 
-  private static void field(StringBuilder out, String keyword, ResolvedField field, boolean withNullability) {
+  private static void field(
+      StringBuilder out, String keyword, ResolvedField field, boolean withNullability) {
     List<String> values = new ArrayList<>(List.of(keyword, field.name(), field.type()));
     if (withNullability) {
       values.add(field.notNull() ? "not-null" : "null");
@@ -168,14 +188,16 @@ public final class LockFile {
       try {
         parser.accept(tokens(line));
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        throw new MalformedLockFileException(i + 1, e.getMessage() == null ? "cannot be read: " + lines[i] : e.getMessage());
+        throw new MalformedLockFileException(
+            i + 1, e.getMessage() == null ? "cannot be read: " + lines[i] : e.getMessage());
       }
     }
     return parser.finish();
   }
 
   /** Reads the lock file at {@code path}, or null when there is none. */
-  public static @Nullable Resolution read(Path path) throws IOException, MalformedLockFileException {
+  public static @Nullable Resolution read(Path path)
+      throws IOException, MalformedLockFileException {
     if (!Files.exists(path)) {
       return null;
     }
@@ -202,12 +224,13 @@ public final class LockFile {
           }
           if (d == '\\') {
             char e = line.charAt(i++);
-            value.append(switch (e) {
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              case 't' -> '\t';
-              default -> e;
-            });
+            value.append(
+                switch (e) {
+                  case 'n' -> '\n';
+                  case 'r' -> '\r';
+                  case 't' -> '\t';
+                  default -> e;
+                });
           } else {
             value.append(d);
           }
@@ -260,7 +283,8 @@ public final class LockFile {
           throw new IllegalArgumentException("a Quarry lock file starts with \"" + MAGIC + "\"");
         }
         if (!t.get(1).equals(String.valueOf(InputHashes.FORMAT))) {
-          throw new IllegalArgumentException("lock file format " + t.get(1) + " is not " + InputHashes.FORMAT);
+          throw new IllegalArgumentException(
+              "lock file format " + t.get(1) + " is not " + InputHashes.FORMAT);
         }
         sawMagic = true;
         return;
@@ -291,7 +315,8 @@ public final class LockFile {
         }
         case "param" -> {
           inEntry("query", t);
-          int dimensions = t.size() > 4 && t.get(3).equals("dimensions") ? Integer.parseInt(t.get(4)) : 1;
+          int dimensions =
+              t.size() > 4 && t.get(3).equals("dimensions") ? Integer.parseInt(t.get(4)) : 1;
           parameters.add(new ResolvedParameter(t.get(1), reference(t.get(2)), dimensions));
         }
         case "column" -> {
@@ -305,7 +330,11 @@ public final class LockFile {
             }
             columns.add(
                 new ResolvedColumn(
-                    t.get(1), reference(t.get(2)), nullability(t.get(3)), from ? t.get(5) : null, from ? t.get(6) : null));
+                    t.get(1),
+                    reference(t.get(2)),
+                    nullability(t.get(3)),
+                    from ? t.get(5) : null,
+                    from ? t.get(6) : null));
           }
         }
         case "sql" -> sqlName = inEntry("type", t).get(1);
@@ -321,7 +350,8 @@ public final class LockFile {
 
     private List<String> inEntry(String expected, List<String> t) {
       if (!entry.equals(expected)) {
-        throw new IllegalArgumentException("\"" + t.get(0) + "\" belongs in a " + expected + " entry");
+        throw new IllegalArgumentException(
+            "\"" + t.get(0) + "\" belongs in a " + expected + " entry");
       }
       return t;
     }
@@ -333,7 +363,10 @@ public final class LockFile {
         notNull = !nullability(t.get(3));
         next = 4;
       }
-      int dimensions = t.size() > next + 1 && t.get(next).equals("dimensions") ? Integer.parseInt(t.get(next + 1)) : 0;
+      int dimensions =
+          t.size() > next + 1 && t.get(next).equals("dimensions")
+              ? Integer.parseInt(t.get(next + 1))
+              : 0;
       return new ResolvedField(t.get(1), reference(t.get(2)), notNull, dimensions);
     }
 
@@ -341,7 +374,8 @@ public final class LockFile {
       return switch (value) {
         case "null" -> true;
         case "not-null" -> false;
-        default -> throw new IllegalArgumentException("\"" + value + "\" is neither null nor not-null");
+        default ->
+            throw new IllegalArgumentException("\"" + value + "\" is neither null nor not-null");
       };
     }
 
@@ -360,14 +394,20 @@ public final class LockFile {
 
     private void finishEntry() {
       switch (entry) {
-        case "query" -> queries.put(name, new ResolvedQuery(name, file, textHash, parameters, returnsRows, columns, uses));
+        case "query" ->
+            queries.put(
+                name,
+                new ResolvedQuery(name, file, textHash, parameters, returnsRows, columns, uses));
         case "table" -> {
           String[] key = TypeKey.split(name);
           tables.put(name, new ResolvedTable(key[0], key[1], fields));
         }
         case "type" -> {
           String[] key = TypeKey.split(name);
-          types.put(name, new ResolvedType(key[0], key[1], sqlName, kind, element, base, labels, relationKind, fields));
+          types.put(
+              name,
+              new ResolvedType(
+                  key[0], key[1], sqlName, kind, element, base, labels, relationKind, fields));
         }
         default -> {}
       }
@@ -389,19 +429,27 @@ public final class LockFile {
     Resolution finish() throws MalformedLockFileException {
       finishEntry();
       if (!sawMagic || schemaHash == null) {
-        throw new MalformedLockFileException(1, "not a Quarry lock file (no \"" + MAGIC + "\" and \"schema\" lines)");
+        throw new MalformedLockFileException(
+            1, "not a Quarry lock file (no \"" + MAGIC + "\" and \"schema\" lines)");
       }
       for (String key : references) {
         if (!types.containsKey(key)) {
-          throw new MalformedLockFileException(0, "the type " + key + " is used but has no \"type\" entry");
+          throw new MalformedLockFileException(
+              0, "the type " + key + " is used but has no \"type\" entry");
         }
       }
       for (String key : tableReferences) {
         if (!tables.containsKey(key)) {
-          throw new MalformedLockFileException(0, "the table " + key + " is used but has no \"table\" entry");
+          throw new MalformedLockFileException(
+              0, "the table " + key + " is used but has no \"table\" entry");
         }
       }
-      return new Resolution(new SchemaStamp(schemaHash, postgresMajor, migrations), queries, types, tables, overrideTables);
+      return new Resolution(
+          new SchemaStamp(schemaHash, postgresMajor, migrations),
+          queries,
+          types,
+          tables,
+          overrideTables);
     }
   }
 }

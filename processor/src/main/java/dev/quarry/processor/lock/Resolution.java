@@ -7,10 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Everything the analysis stage found that type mapping and the model need, with no OIDs and no
- * connection: the stage boundary between the database and code generation. A build either
- * captures it from the schema database or reads it from the lock file, and builds the model
- * from it the same way in both cases, which is why a build from the lock file gives the same
- * sources byte for byte.
+ * connection: the stage boundary between the database and code generation. A build either captures
+ * it from the schema database or reads it from the lock file, and builds the model from it the same
+ * way in both cases, which is why a build from the lock file gives the same sources byte for byte.
  *
  * @param schema the inputs the schema was built from
  * @param queries by query name
@@ -51,9 +50,9 @@ public record Resolution(
   public record MigrationStamp(String file, String hash) {}
 
   /**
-   * This resolution with only {@code kept} of its queries, extended by {@code added}'s queries,
-   * and only the types and tables those queries and the column overrides still use. Both must
-   * have been resolved against the same schema.
+   * This resolution with only {@code kept} of its queries, extended by {@code added}'s queries, and
+   * only the types and tables those queries and the column overrides still use. Both must have been
+   * resolved against the same schema.
    */
   public Resolution merge(List<String> kept, Resolution added) {
     SortedMap<String, ResolvedQuery> mergedQueries = new TreeMap<>(added.queries);
@@ -67,7 +66,9 @@ public record Resolution(
     mergedTypes.putAll(added.types);
     SortedMap<String, ResolvedTable> mergedTables = new TreeMap<>(tables);
     mergedTables.putAll(added.tables);
-    return new Resolution(added.schema, mergedQueries, mergedTypes, mergedTables, added.overrideTables).pruned();
+    return new Resolution(
+            added.schema, mergedQueries, mergedTypes, mergedTables, added.overrideTables)
+        .pruned();
   }
 
   /** This resolution without the queries not in {@code names}, and what only they used. */
@@ -119,7 +120,8 @@ public record Resolution(
     return new Resolution(schema, queries, usedTypes, usedTables, overrideTables);
   }
 
-  private void addTable(String key, SortedMap<String, ResolvedTable> used, java.util.Deque<String> typeQueue) {
+  private void addTable(
+      String key, SortedMap<String, ResolvedTable> used, java.util.Deque<String> typeQueue) {
     ResolvedTable table = tables.get(key);
     if (table != null && used.putIfAbsent(key, table) == null) {
       for (ResolvedField column : table.columns()) {

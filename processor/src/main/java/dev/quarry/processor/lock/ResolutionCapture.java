@@ -7,11 +7,11 @@ import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.PgType;
 import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
-import dev.quarry.processor.config.TypeOverrideSpec;
-import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Captures a {@link Resolution} from the live catalog: the analysed queries, and every catalog
- * fact that mapping their types can read (types with their element, base and attribute types;
- * the tables columns come from; the tables column overrides name).
+ * Captures a {@link Resolution} from the live catalog: the analysed queries, and every catalog fact
+ * that mapping their types can read (types with their element, base and attribute types; the tables
+ * columns come from; the tables column overrides name).
  */
 public final class ResolutionCapture {
   private final Catalog catalog;
@@ -42,30 +42,49 @@ public final class ResolutionCapture {
 
   /** The resolution of {@code analyzed} against the schema in {@code catalog}. */
   public static Resolution capture(
-      SchemaStamp schema, Catalog catalog, Collection<AnalyzedQuery> analyzed, List<TypeOverrideSpec> overrides)
+      SchemaStamp schema,
+      Catalog catalog,
+      Collection<AnalyzedQuery> analyzed,
+      List<TypeOverrideSpec> overrides)
       throws SQLException {
     return new ResolutionCapture(catalog).run(schema, analyzed, overrides);
   }
 
-  private Resolution run(SchemaStamp schema, Collection<AnalyzedQuery> analyzed, List<TypeOverrideSpec> overrides)
+  private Resolution run(
+      SchemaStamp schema, Collection<AnalyzedQuery> analyzed, List<TypeOverrideSpec> overrides)
       throws SQLException {
     SortedMap<String, ResolvedQuery> queries = new TreeMap<>();
     for (AnalyzedQuery query : analyzed) {
       List<ResolvedParameter> parameters = new ArrayList<>();
       for (AnalyzedParameter parameter : query.parameters()) {
-        parameters.add(new ResolvedParameter(parameter.parameter().name(), typeKey(parameter.typeOid()), parameter.dimensions()));
+        parameters.add(
+            new ResolvedParameter(
+                parameter.parameter().name(),
+                typeKey(parameter.typeOid()),
+                parameter.dimensions()));
       }
       List<ResolvedColumn> columns = new ArrayList<>();
       for (AnalyzedColumn column : query.columns()) {
         String table = column.baseTable() == null ? null : table(column.baseTable());
-        columns.add(new ResolvedColumn(column.name(), typeKey(column.typeOid()), column.nullable(), table, column.baseColumn()));
+        columns.add(
+            new ResolvedColumn(
+                column.name(),
+                typeKey(column.typeOid()),
+                column.nullable(),
+                table,
+                column.baseColumn()));
       }
       var declaration = query.parsed().declaration();
       queries.put(
           declaration.name(),
           new ResolvedQuery(
-              declaration.name(), declaration.file().displayPath(), InputHashes.queryHash(declaration),
-              parameters, query.returnsRows(), columns, statementTables(query.parsed().analysisSql())));
+              declaration.name(),
+              declaration.file().displayPath(),
+              InputHashes.queryHash(declaration),
+              parameters,
+              query.returnsRows(),
+              columns,
+              statementTables(query.parsed().analysisSql())));
     }
     SortedMap<String, String> overrideTables = new TreeMap<>();
     for (TypeOverrideSpec override : overrides) {
@@ -91,8 +110,8 @@ public final class ResolutionCapture {
 
   /**
    * Records a lookup for every table a statement names ({@code t} or {@code schema.t}), so that
-   * model building from the lock file finds the same tables as from the live catalog: the target
-   * of a {@code :copyfrom} (its columns type the values) and the tables of parameters that column
+   * model building from the lock file finds the same tables as from the live catalog: the target of
+   * a {@code :copyfrom} (its columns type the values) and the tables of parameters that column
    * overrides apply to.
    */
   private SortedMap<String, String> statementTables(String sql) throws SQLException {
@@ -139,7 +158,9 @@ public final class ResolutionCapture {
     if (!tables.containsKey(key)) {
       List<ResolvedField> columns = new ArrayList<>();
       for (TableColumn column : table.columns()) {
-        columns.add(new ResolvedField(column.name(), typeKey(column.typeOid()), column.notNull(), column.dimensions()));
+        columns.add(
+            new ResolvedField(
+                column.name(), typeKey(column.typeOid()), column.notNull(), column.dimensions()));
       }
       tables.put(key, new ResolvedTable(table.schema(), table.name(), columns));
     }
@@ -153,13 +174,22 @@ public final class ResolutionCapture {
     List<ResolvedField> attributes = new ArrayList<>();
     if (type.isComposite()) {
       for (TableColumn attribute : catalog.compositeAttributes(type)) {
-        attributes.add(new ResolvedField(attribute.name(), typeKey(attribute.typeOid()), false, attribute.dimensions()));
+        attributes.add(
+            new ResolvedField(
+                attribute.name(), typeKey(attribute.typeOid()), false, attribute.dimensions()));
       }
     }
     types.put(
         TypeKey.of(type.schema(), type.name()),
         new ResolvedType(
-            type.schema(), type.name(), type.sqlName(), type.kind(), element, base, type.enumLabels(),
-            type.relationKind(), attributes));
+            type.schema(),
+            type.name(),
+            type.sqlName(),
+            type.kind(),
+            element,
+            base,
+            type.enumLabels(),
+            type.relationKind(),
+            attributes));
   }
 }

@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Resolution} seen through the interfaces the model stage reads: a {@link TypeCatalog}
- * and {@link AnalyzedQuery} values. It numbers types and tables itself (in key order), because
- * OIDs differ between databases and only serve as identities here.
+ * A {@link Resolution} seen through the interfaces the model stage reads: a {@link TypeCatalog} and
+ * {@link AnalyzedQuery} values. It numbers types and tables itself (in key order), because OIDs
+ * differ between databases and only serve as identities here.
  */
 public final class ResolvedCatalog implements TypeCatalog {
   private final Resolution resolution;
@@ -29,6 +29,7 @@ public final class ResolvedCatalog implements TypeCatalog {
   private final Map<Integer, PgType> typesByOid = new HashMap<>();
   private final Map<Integer, String> keysByOid = new HashMap<>();
   private final Map<String, Table> tablesByKey = new LinkedHashMap<>();
+
   /** Table keys by the names they are looked up with: overrides' and every query's. */
   private final Map<String, String> lookups = new HashMap<>();
 
@@ -46,12 +47,22 @@ public final class ResolvedCatalog implements TypeCatalog {
       typesByOid.put(
           oid,
           new PgType(
-              oid, type.schema(), type.name(), type.sqlName(), type.kind(), oidOrZero(type.element()),
-              oidOrZero(type.base()), type.labels(), type.attributes().isEmpty() ? 0 : oid, type.relationKind()));
+              oid,
+              type.schema(),
+              type.name(),
+              type.sqlName(),
+              type.kind(),
+              oidOrZero(type.element()),
+              oidOrZero(type.base()),
+              type.labels(),
+              type.attributes().isEmpty() ? 0 : oid,
+              type.relationKind()));
     }
     for (Map.Entry<String, ResolvedTable> entry : resolution.tables().entrySet()) {
       ResolvedTable table = entry.getValue();
-      tablesByKey.put(entry.getKey(), new Table(next++, table.schema(), table.name(), fields(table.columns(), true)));
+      tablesByKey.put(
+          entry.getKey(),
+          new Table(next++, table.schema(), table.name(), fields(table.columns(), true)));
     }
     for (ResolvedQuery query : resolution.queries().values()) {
       query.tables().forEach(lookups::putIfAbsent);
@@ -76,7 +87,13 @@ public final class ResolvedCatalog implements TypeCatalog {
     List<TableColumn> columns = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
       ResolvedField field = fields.get(i);
-      columns.add(new TableColumn(field.name(), i + 1, oid(field.type()), table && field.notNull(), field.dimensions()));
+      columns.add(
+          new TableColumn(
+              field.name(),
+              i + 1,
+              oid(field.type()),
+              table && field.notNull(),
+              field.dimensions()));
     }
     return columns;
   }
@@ -100,14 +117,15 @@ public final class ResolvedCatalog implements TypeCatalog {
   public List<TableColumn> compositeAttributes(PgType type) throws SQLException {
     ResolvedType resolved = resolution.types().get(keysByOid.get(type.oid()));
     if (resolved == null) {
-      throw new SQLException("the lock file's facts have no type " + type.schema() + "." + type.name());
+      throw new SQLException(
+          "the lock file's facts have no type " + type.schema() + "." + type.name());
     }
     return fields(resolved.attributes(), false);
   }
 
   /**
-   * The analysis of {@code query} as the resolution holds it, or empty when it holds none for
-   * this query's text or its parameters no longer match.
+   * The analysis of {@code query} as the resolution holds it, or empty when it holds none for this
+   * query's text or its parameters no longer match.
    */
   public Optional<AnalyzedQuery> analyzed(ParsedQuery query) {
     QueryDeclaration declaration = query.declaration();
@@ -120,13 +138,20 @@ public final class ResolvedCatalog implements TypeCatalog {
     List<AnalyzedParameter> parameters = new ArrayList<>();
     for (int i = 0; i < resolved.parameters().size(); i++) {
       ResolvedParameter parameter = resolved.parameters().get(i);
-      parameters.add(new AnalyzedParameter(query.parameters().get(i), oid(parameter.type()), parameter.dimensions()));
+      parameters.add(
+          new AnalyzedParameter(
+              query.parameters().get(i), oid(parameter.type()), parameter.dimensions()));
     }
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (ResolvedColumn column : resolved.columns()) {
       Table table = column.table() == null ? null : tablesByKey.get(column.table());
       columns.add(
-          new AnalyzedColumn(column.name(), oid(column.type()), column.nullable(), table, table == null ? null : column.tableColumn()));
+          new AnalyzedColumn(
+              column.name(),
+              oid(column.type()),
+              column.nullable(),
+              table,
+              table == null ? null : column.tableColumn()));
     }
     return Optional.of(new AnalyzedQuery(query, parameters, resolved.returnsRows(), columns));
   }

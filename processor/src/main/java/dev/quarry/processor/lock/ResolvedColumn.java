@@ -12,4 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param tableColumn that table's column, or null
  */
 public record ResolvedColumn(
-    String name, String type, boolean nullable, @Nullable String table, @Nullable String tableColumn) {}
+    String name,
+    String type,
+    boolean nullable,
+    @Nullable String table,
+    @Nullable String tableColumn) {}

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param name the query's name from its header
  * @param file the query file's display path, for the reader and for messages
- * @param textHash the hash of the query's text (header to end of statement), see {@link InputHashes}
+ * @param textHash the hash of the query's text (header to end of statement), see {@link
+ *     InputHashes}
  * @param parameters the parameters in number order
  * @param returnsRows false for statements that return no rows
  * @param columns the result columns, empty when the statement returns no rows

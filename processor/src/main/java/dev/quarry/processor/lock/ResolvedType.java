@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A PostgreSQL type as the catalog described it, with its references by {@link TypeKey} instead
- * of OIDs, which differ between databases.
+ * A PostgreSQL type as the catalog described it, with its references by {@link TypeKey} instead of
+ * OIDs, which differ between databases.
  *
  * @param schema its schema
  * @param name its {@code typname}
@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param element an array's element type, or null
  * @param base a domain's underlying type, or null
  * @param labels an enum's labels in sort order
- * @param relationKind for a type with a relation, its kind ({@code c} for CREATE TYPE AS), else a space
+ * @param relationKind for a type with a relation, its kind ({@code c} for CREATE TYPE AS), else a
+ *     space
  * @param attributes a composite type's attributes (for CREATE TYPE AS only), in order
  */
 public record ResolvedType(

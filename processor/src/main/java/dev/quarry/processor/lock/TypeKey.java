@@ -1,9 +1,9 @@
 package dev.quarry.processor.lock;
 
 /**
- * Names a type or table across databases as {@code schema.name} ({@code pg_catalog.int8},
- * {@code public.users}); a schema that holds a dot or a quote is written in double quotes, so
- * that the first unquoted dot always ends the schema.
+ * Names a type or table across databases as {@code schema.name} ({@code pg_catalog.int8}, {@code
+ * public.users}); a schema that holds a dot or a quote is written in double quotes, so that the
+ * first unquoted dot always ends the schema.
  */
 public final class TypeKey {
   private TypeKey() {}

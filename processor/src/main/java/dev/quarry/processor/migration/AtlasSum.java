@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Verifies an Atlas migration directory's {@code atlas.sum} as {@code atlas migrate validate}
- * does. Atlas hashes the files in name order with one running SHA-256 over each file's name and
- * bytes; a file's line holds the running hash after that file, and the first line ({@code h1:})
- * a SHA-256 over every file's name and hash. A file edited or added after the sum was written
- * makes Atlas refuse the directory, so Quarry refuses it too rather than check a schema that
- * production will never get.
+ * Verifies an Atlas migration directory's {@code atlas.sum} as {@code atlas migrate validate} does.
+ * Atlas hashes the files in name order with one running SHA-256 over each file's name and bytes; a
+ * file's line holds the running hash after that file, and the first line ({@code h1:}) a SHA-256
+ * over every file's name and hash. A file edited or added after the sum was written makes Atlas
+ * refuse the directory, so Quarry refuses it too rather than check a schema that production will
+ * never get.
  */
 final class AtlasSum {
   private final SourceReader sources;
@@ -39,15 +39,20 @@ final class AtlasSum {
     Path sumFile = directory.resolve("atlas.sum");
     String shown = sources.display(sumFile);
     if (!Files.isRegularFile(sumFile)) {
-      diagnostics.error(Problem.MIGRATION_LAYOUT, null,
-          "the Atlas migration directory " + sources.display(directory) + " has no atlas.sum; run 'atlas migrate hash'");
+      diagnostics.error(
+          Problem.MIGRATION_LAYOUT,
+          null,
+          "the Atlas migration directory "
+              + sources.display(directory)
+              + " has no atlas.sum; run 'atlas migrate hash'");
       return false;
     }
     List<String> lines;
     try {
       lines = Files.readAllLines(sumFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      diagnostics.error(Problem.MISSING_FILE, new SourceLocation(shown, 1, 1), "cannot read the file: " + e);
+      diagnostics.error(
+          Problem.MISSING_FILE, new SourceLocation(shown, 1, 1), "cannot read the file: " + e);
       return false;
     }
     Map<String, String> recorded = new LinkedHashMap<>();
@@ -69,7 +74,10 @@ final class AtlasSum {
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
-        diagnostics.error(Problem.MISSING_FILE, new SourceLocation(sources.display(file), 1, 1), "cannot read the file: " + e);
+        diagnostics.error(
+            Problem.MISSING_FILE,
+            new SourceLocation(sources.display(file), 1, 1),
+            "cannot read the file: " + e);
         return false;
       }
       running.update(name.getBytes(StandardCharsets.UTF_8));
@@ -94,7 +102,9 @@ final class AtlasSum {
         Problem.MIGRATION_LAYOUT,
         new SourceLocation(shown, 1, 1),
         "checksum mismatch: Atlas would refuse this migration directory"
-            + (mismatched.isEmpty() ? " (the directory sum differs)" : ": " + String.join(", ", mismatched))
+            + (mismatched.isEmpty()
+                ? " (the directory sum differs)"
+                : ": " + String.join(", ", mismatched))
             + "; this happens when a migration file is created or edited by hand; check the migration files"
             + " and run 'atlas migrate hash' to re-hash them");
     return false;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One migration to apply: its file, its version as written in the file name (or the file name
- * for plain folders), a description, and the statements of its up part with their offsets in
- * the file. The down part, where the format has one, is a migration of its own ({@link #down});
- * it is applied only by the down round-trip check, never to build the schema.
+ * One migration to apply: its file, its version as written in the file name (or the file name for
+ * plain folders), a description, and the statements of its up part with their offsets in the file.
+ * The down part, where the format has one, is a migration of its own ({@link #down}); it is applied
+ * only by the down round-trip check, never to build the schema.
  *
  * @param format the format the migration was read as
  * @param transaction how the format runs the migration
@@ -38,7 +38,10 @@ public record Migration(
      * (Flyway, golang-migrate and plain folders, whose tools behave so or send one statement).
      */
     AUTO,
-    /** In one transaction, always: the format wraps it, and a statement that cannot run in one fails. */
+    /**
+     * In one transaction, always: the format wraps it, and a statement that cannot run in one
+     * fails.
+     */
     WRAPPED,
     /** Statement by statement outside a transaction: the migration is marked so. */
     NONE
@@ -53,8 +56,17 @@ public record Migration(
   }
 
   /** A plain migration, run as Flyway would run it, without a down part. */
-  public Migration(SourceFile file, String version, String description, List<StatementSpan> statements) {
-    this(file, version, description, statements, MigrationFormat.PLAIN, Transaction.AUTO, null, Map.of());
+  public Migration(
+      SourceFile file, String version, String description, List<StatementSpan> statements) {
+    this(
+        file,
+        version,
+        description,
+        statements,
+        MigrationFormat.PLAIN,
+        Transaction.AUTO,
+        null,
+        Map.of());
   }
 
   /** The statement as sent to PostgreSQL: its text in the file, placeholders substituted. */
@@ -98,13 +110,16 @@ public record Migration(
       if (offset < executedStart) {
         break;
       }
-      original = offset < executedStart + s[2] ? s[0] : s[0] + s[3] + (offset - executedStart - s[2]);
+      original =
+          offset < executedStart + s[2] ? s[0] : s[0] + s[3] + (offset - executedStart - s[2]);
     }
     return span.start() + original;
   }
 
   /** The name shown in messages: the file, and for a Liquibase changeset its id. */
   public String displayName() {
-    return format == MigrationFormat.LIQUIBASE ? file.displayPath() + " changeset " + version : file.displayPath();
+    return format == MigrationFormat.LIQUIBASE
+        ? file.displayPath() + " changeset " + version
+        : file.displayPath();
   }
 }

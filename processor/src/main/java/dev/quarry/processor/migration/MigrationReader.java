@@ -21,24 +21,24 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads migration files into the ordered list of migrations to apply. The format is detected
- * from the files (see {@link MigrationFormat}), or forced with {@code quarry.migrationFormat}:
+ * Reads migration files into the ordered list of migrations to apply. The format is detected from
+ * the files (see {@link MigrationFormat}), or forced with {@code quarry.migrationFormat}:
  *
  * <ul>
- *   <li>Flyway: {@code V<version>__<description>.sql}, versions compared numerically part by
- *       part ({@code V2 < V10}, {@code V1.1 < V1.10}, {@code .} and {@code _} both separate
- *       parts, trailing zero parts do not count, as in Flyway); {@code R__<description>.sql}
- *       repeatable migrations come after all versioned ones, in description order; {@code U}
- *       undo files are the down parts of the versions they name. {@code ${name}} placeholders
- *       are substituted from {@code quarry.placeholders}.
- *   <li>golang-migrate: {@code <n>_<name>.up.sql} ordered by {@code n}; {@code .down.sql}
- *       files are the down parts.
+ *   <li>Flyway: {@code V<version>__<description>.sql}, versions compared numerically part by part
+ *       ({@code V2 < V10}, {@code V1.1 < V1.10}, {@code .} and {@code _} both separate parts,
+ *       trailing zero parts do not count, as in Flyway); {@code R__<description>.sql} repeatable
+ *       migrations come after all versioned ones, in description order; {@code U} undo files are
+ *       the down parts of the versions they name. {@code ${name}} placeholders are substituted from
+ *       {@code quarry.placeholders}.
+ *   <li>golang-migrate: {@code <n>_<name>.up.sql} ordered by {@code n}; {@code .down.sql} files are
+ *       the down parts.
  *   <li>goose, dbmate, sql-migrate: {@code <version>_<name>.sql} holding up and down sections
  *       marked by comments, ordered by version.
  *   <li>tern: {@code <n>_<name>.sql}, up above {@code ---- create above / drop below ----},
  *       numbered 1, 2, 3 without gaps.
- *   <li>Atlas: a directory with {@code atlas.sum}, files in name order; the checksums are
- *       verified as Atlas verifies them.
+ *   <li>Atlas: a directory with {@code atlas.sum}, files in name order; the checksums are verified
+ *       as Atlas verifies them.
  *   <li>Liquibase formatted SQL: each {@code --changeset} is a migration; files in name order.
  *   <li>plain: every {@code .sql} file, in file name order.
  * </ul>
@@ -50,7 +50,8 @@ import org.jspecify.annotations.Nullable;
 public final class MigrationReader {
   private static final Pattern FLYWAY_VERSIONED =
       Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__(.*)\\.sql");
-  private static final Pattern FLYWAY_UNDO = Pattern.compile("U([0-9]+(?:[._][0-9]+)*)__(.*)\\.sql");
+  private static final Pattern FLYWAY_UNDO =
+      Pattern.compile("U([0-9]+(?:[._][0-9]+)*)__(.*)\\.sql");
   private static final Pattern FLYWAY_REPEATABLE = Pattern.compile("R__(.+)\\.sql");
   private static final Pattern GOLANG_MIGRATE = Pattern.compile("([0-9]+)_(.+)\\.(up|down)\\.sql");
   // goose, dbmate, tern and Atlas: a number, then an optional name.
@@ -77,7 +78,10 @@ public final class MigrationReader {
    * @param placeholders Flyway placeholder values ({@code quarry.placeholders})
    */
   public MigrationReader(
-      SourceReader sources, Diagnostics diagnostics, @Nullable MigrationFormat forced, Map<String, String> placeholders) {
+      SourceReader sources,
+      Diagnostics diagnostics,
+      @Nullable MigrationFormat forced,
+      Map<String, String> placeholders) {
     this.sources = sources;
     this.diagnostics = diagnostics;
     this.forced = forced;
@@ -87,8 +91,8 @@ public final class MigrationReader {
   }
 
   /**
-   * The migrations found under {@code entries} (files or folders relative to the project
-   * directory, as in {@code @GenerateQueries(migrations = ...)}), in the order to apply them.
+   * The migrations found under {@code entries} (files or folders relative to the project directory,
+   * as in {@code @GenerateQueries(migrations = ...)}), in the order to apply them.
    */
   public List<Migration> read(List<String> entries) {
     return readFiles(sources.sqlFiles(entries, "migrations"));
@@ -148,7 +152,9 @@ public final class MigrationReader {
   private Optional<MigrationFormat> detect(Map<Path, SourceFile> files) {
     Map<MigrationFormat, List<Path>> byFormat = new EnumMap<>(MigrationFormat.class);
     for (Map.Entry<Path, SourceFile> e : files.entrySet()) {
-      byFormat.computeIfAbsent(formatOf(name(e.getKey()), e.getValue()), f -> new ArrayList<>()).add(e.getKey());
+      byFormat
+          .computeIfAbsent(formatOf(name(e.getKey()), e.getValue()), f -> new ArrayList<>())
+          .add(e.getKey());
     }
     List<MigrationFormat> named =
         byFormat.keySet().stream().filter(f -> f != MigrationFormat.PLAIN).toList();
@@ -160,13 +166,17 @@ public final class MigrationReader {
       diagnostics.error(
           Problem.MIGRATION_LAYOUT,
           null,
-          "migration files mix formats: " + kinds
+          "migration files mix formats: "
+              + kinds
               + "; Quarry cannot tell their order or their up parts, so convert them to one format"
-              + " (or force one with -Aquarry.migrationFormat=" + named.get(0).optionName() + ")");
+              + " (or force one with -Aquarry.migrationFormat="
+              + named.get(0).optionName()
+              + ")");
       return Optional.empty();
     }
     if (named.isEmpty()) {
-      boolean atlas = files.keySet().stream().anyMatch(p -> Files.isRegularFile(p.resolveSibling(ATLAS_SUM)));
+      boolean atlas =
+          files.keySet().stream().anyMatch(p -> Files.isRegularFile(p.resolveSibling(ATLAS_SUM)));
       return Optional.of(atlas ? MigrationFormat.ATLAS : MigrationFormat.PLAIN);
     }
     MigrationFormat format = named.get(0);
@@ -179,11 +189,20 @@ public final class MigrationReader {
       diagnostics.error(
           Problem.MIGRATION_LAYOUT,
           null,
-          "migration files " + list(byFormat.get(format)) + " are in the "
-              + format.displayName() + " format, but " + list(misfits)
-              + (misfits.size() == 1 ? " does" : " do") + " not fit it; make "
-              + (misfits.size() == 1 ? "it" : "them") + " " + format.pattern()
-              + " or move " + (misfits.size() == 1 ? "it" : "them") + " out of the folder");
+          "migration files "
+              + list(byFormat.get(format))
+              + " are in the "
+              + format.displayName()
+              + " format, but "
+              + list(misfits)
+              + (misfits.size() == 1 ? " does" : " do")
+              + " not fit it; make "
+              + (misfits.size() == 1 ? "it" : "them")
+              + " "
+              + format.pattern()
+              + " or move "
+              + (misfits.size() == 1 ? "it" : "them")
+              + " out of the folder");
       return Optional.empty();
     }
     return Optional.of(format);
@@ -228,12 +247,34 @@ public final class MigrationReader {
     List<Migration> all = new ArrayList<>();
     for (Ordered o : versioned) {
       List<Path> undo = undoVersions.get(o.key());
-      Migration down = undo == null ? null
-          : whole(files.get(undo.get(0)), o.version(), "undo " + o.description(), MigrationFormat.FLYWAY, null, placeholders);
-      all.add(whole(files.get(o.path()), o.version(), o.description(), MigrationFormat.FLYWAY, down, placeholders));
+      Migration down =
+          undo == null
+              ? null
+              : whole(
+                  files.get(undo.get(0)),
+                  o.version(),
+                  "undo " + o.description(),
+                  MigrationFormat.FLYWAY,
+                  null,
+                  placeholders);
+      all.add(
+          whole(
+              files.get(o.path()),
+              o.version(),
+              o.description(),
+              MigrationFormat.FLYWAY,
+              down,
+              placeholders));
     }
     for (Ordered o : repeatable) {
-      all.add(whole(files.get(o.path()), o.version(), o.description(), MigrationFormat.FLYWAY, null, placeholders));
+      all.add(
+          whole(
+              files.get(o.path()),
+              o.version(),
+              o.description(),
+              MigrationFormat.FLYWAY,
+              null,
+              placeholders));
     }
     return all;
   }
@@ -257,16 +298,32 @@ public final class MigrationReader {
         downs.put(key, file);
       }
     }
-    if (reportMisfits(misfits, MigrationFormat.GOLANG_MIGRATE) | reportDuplicates(versions, "version")) {
+    if (reportMisfits(misfits, MigrationFormat.GOLANG_MIGRATE)
+        | reportDuplicates(versions, "version")) {
       return null;
     }
     ups.sort(Comparator.comparing(Ordered::key, MigrationReader::compareVersions));
     List<Migration> all = new ArrayList<>();
     for (Ordered o : ups) {
       Path downPath = downs.get(o.key());
-      Migration down = downPath == null ? null
-          : whole(files.get(downPath), o.version(), "down " + o.description(), MigrationFormat.GOLANG_MIGRATE, null, Map.of());
-      all.add(whole(files.get(o.path()), o.version(), o.description(), MigrationFormat.GOLANG_MIGRATE, down, Map.of()));
+      Migration down =
+          downPath == null
+              ? null
+              : whole(
+                  files.get(downPath),
+                  o.version(),
+                  "down " + o.description(),
+                  MigrationFormat.GOLANG_MIGRATE,
+                  null,
+                  Map.of());
+      all.add(
+          whole(
+              files.get(o.path()),
+              o.version(),
+              o.description(),
+              MigrationFormat.GOLANG_MIGRATE,
+              down,
+              Map.of()));
     }
     return all;
   }
@@ -275,13 +332,23 @@ public final class MigrationReader {
     List<Ordered> all = new ArrayList<>();
     for (Path file : files.keySet()) {
       String name = name(file);
-      all.add(new Ordered(file, name, name.substring(0, name.length() - ".sql".length()), List.of()));
+      all.add(
+          new Ordered(file, name, name.substring(0, name.length() - ".sql".length()), List.of()));
     }
     // By file name, then by full path so that equal names in two folders keep a fixed order.
-    all.sort(Comparator.comparing((Ordered o) -> name(o.path())).thenComparing(o -> o.path().toString()));
+    all.sort(
+        Comparator.comparing((Ordered o) -> name(o.path()))
+            .thenComparing(o -> o.path().toString()));
     List<Migration> migrations = new ArrayList<>();
     for (Ordered o : all) {
-      migrations.add(whole(files.get(o.path()), o.version(), o.description(), MigrationFormat.PLAIN, null, Map.of()));
+      migrations.add(
+          whole(
+              files.get(o.path()),
+              o.version(),
+              o.description(),
+              MigrationFormat.PLAIN,
+              null,
+              Map.of()));
     }
     return migrations;
   }
@@ -299,7 +366,9 @@ public final class MigrationReader {
       }
       List<BigInteger> key = List.of(new BigInteger(m.group(1)));
       versions.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
-      ordered.add(new Ordered(file, m.group(1), m.group(2) == null ? "" : m.group(2).replace('_', ' '), key));
+      ordered.add(
+          new Ordered(
+              file, m.group(1), m.group(2) == null ? "" : m.group(2).replace('_', ' '), key));
     }
     if (reportMisfits(misfits, format) | reportDuplicates(versions, "version")) {
       return null;
@@ -320,9 +389,10 @@ public final class MigrationReader {
       ordered.add(new Ordered(file, name.substring(0, name.length() - ".sql".length()), name, key));
     }
     // As sql-migrate: numbered files by number first, then the rest by name.
-    ordered.sort(Comparator.comparing((Ordered o) -> o.key().isEmpty())
-        .thenComparing(Ordered::key, MigrationReader::compareVersions)
-        .thenComparing(o -> name(o.path())));
+    ordered.sort(
+        Comparator.comparing((Ordered o) -> o.key().isEmpty())
+            .thenComparing(Ordered::key, MigrationReader::compareVersions)
+            .thenComparing(o -> name(o.path())));
     return sectioned(ordered, files, MigrationFormat.SQL_MIGRATE);
   }
 
@@ -330,26 +400,33 @@ public final class MigrationReader {
     List<Ordered> ordered = new ArrayList<>();
     for (Path file : files.keySet()) {
       String name = name(file);
-      ordered.add(new Ordered(file, name, name.substring(0, name.length() - ".sql".length()), List.of()));
+      ordered.add(
+          new Ordered(file, name, name.substring(0, name.length() - ".sql".length()), List.of()));
     }
-    ordered.sort(Comparator.comparing((Ordered o) -> name(o.path())).thenComparing(o -> o.path().toString()));
+    ordered.sort(
+        Comparator.comparing((Ordered o) -> name(o.path()))
+            .thenComparing(o -> o.path().toString()));
     return sectioned(ordered, files, format);
   }
 
   private @Nullable List<Migration> atlas(Map<Path, SourceFile> files) {
     Map<Path, List<Path>> byDirectory = new LinkedHashMap<>();
     for (Path file : files.keySet()) {
-      byDirectory.computeIfAbsent(file.toAbsolutePath().getParent(), d -> new ArrayList<>()).add(file);
+      byDirectory
+          .computeIfAbsent(file.toAbsolutePath().getParent(), d -> new ArrayList<>())
+          .add(file);
     }
     boolean verified = true;
     for (Map.Entry<Path, List<Path>> directory : byDirectory.entrySet()) {
-      verified &= new AtlasSum(sources, diagnostics).verify(directory.getKey(), directory.getValue());
+      verified &=
+          new AtlasSum(sources, diagnostics).verify(directory.getKey(), directory.getValue());
     }
     return verified ? byName(files, MigrationFormat.ATLAS) : null;
   }
 
   /** Migrations from each file's sections, in the given order. */
-  private @Nullable List<Migration> sectioned(List<Ordered> ordered, Map<Path, SourceFile> files, MigrationFormat format) {
+  private @Nullable List<Migration> sectioned(
+      List<Ordered> ordered, Map<Path, SourceFile> files, MigrationFormat format) {
     List<Migration> migrations = new ArrayList<>();
     boolean problems = false;
     for (Ordered o : ordered) {
@@ -357,30 +434,59 @@ public final class MigrationReader {
       MigrationSections.Split split = MigrationSections.split(format, file);
       if (split.problem() != null) {
         diagnostics.error(
-            Problem.MIGRATION_LAYOUT, file.start(), "this " + format.displayName() + " migration " + split.problem());
+            Problem.MIGRATION_LAYOUT,
+            file.start(),
+            "this " + format.displayName() + " migration " + split.problem());
         problems = true;
         continue;
       }
       Migration down = null;
       if (split.down() != null) {
         MigrationSections.Part d = split.down();
-        down = new Migration(file, o.version(), "down " + o.description(),
-            SqlLexer.splitStatements(file.text(), d.from(), d.to()), format, d.transaction(), null, Map.of());
+        down =
+            new Migration(
+                file,
+                o.version(),
+                "down " + o.description(),
+                SqlLexer.splitStatements(file.text(), d.from(), d.to()),
+                format,
+                d.transaction(),
+                null,
+                Map.of());
       }
       for (MigrationSections.Part up : split.ups()) {
         String version = up.label().isEmpty() ? o.version() : up.label();
-        migrations.add(new Migration(file, version, o.description(),
-            SqlLexer.splitStatements(file.text(), up.from(), up.to()), format, up.transaction(), down, Map.of()));
+        migrations.add(
+            new Migration(
+                file,
+                version,
+                o.description(),
+                SqlLexer.splitStatements(file.text(), up.from(), up.to()),
+                format,
+                up.transaction(),
+                down,
+                Map.of()));
       }
     }
     return problems ? null : migrations;
   }
 
   private static Migration whole(
-      SourceFile file, String version, String description, MigrationFormat format,
-      @Nullable Migration down, Map<String, String> placeholders) {
-    return new Migration(file, version, description, SqlLexer.splitStatements(file.text()), format,
-        Migration.Transaction.AUTO, down, placeholders);
+      SourceFile file,
+      String version,
+      String description,
+      MigrationFormat format,
+      @Nullable Migration down,
+      Map<String, String> placeholders) {
+    return new Migration(
+        file,
+        version,
+        description,
+        SqlLexer.splitStatements(file.text()),
+        format,
+        Migration.Transaction.AUTO,
+        down,
+        placeholders);
   }
 
   /** tern numbers migrations 1, 2, 3 ... and refuses gaps; so does Quarry, naming the gap. */
@@ -392,8 +498,13 @@ public final class MigrationReader {
         diagnostics.error(
             Problem.MIGRATION_LAYOUT,
             null,
-            "tern migration " + sources.display(ordered.get(i).path()) + " has number " + actual
-                + " but tern expects " + expected + " (migrations are numbered 1, 2, 3 ... without gaps);"
+            "tern migration "
+                + sources.display(ordered.get(i).path())
+                + " has number "
+                + actual
+                + " but tern expects "
+                + expected
+                + " (migrations are numbered 1, 2, 3 ... without gaps);"
                 + " renumber the files");
         return false;
       }
@@ -412,9 +523,13 @@ public final class MigrationReader {
           diagnostics.error(
               Problem.MIGRATION_LAYOUT,
               file.locationOf(m.start()),
-              "Flyway placeholder " + m.group() + " has no value; pass one with -Aquarry.placeholders="
-                  + m.group(1) + "=<value> (comma-separated name=value pairs, as flyway.placeholders."
-                  + m.group(1) + " in Flyway's configuration)");
+              "Flyway placeholder "
+                  + m.group()
+                  + " has no value; pass one with -Aquarry.placeholders="
+                  + m.group(1)
+                  + "=<value> (comma-separated name=value pairs, as flyway.placeholders."
+                  + m.group(1)
+                  + " in Flyway's configuration)");
         }
       }
     }
@@ -428,9 +543,17 @@ public final class MigrationReader {
     diagnostics.error(
         Problem.MIGRATION_LAYOUT,
         null,
-        "migration files " + list(misfits) + (misfits.size() == 1 ? " does" : " do") + " not fit the "
-            + format.displayName() + " format (" + format.pattern() + "); rename "
-            + (misfits.size() == 1 ? "it" : "them") + " or move " + (misfits.size() == 1 ? "it" : "them")
+        "migration files "
+            + list(misfits)
+            + (misfits.size() == 1 ? " does" : " do")
+            + " not fit the "
+            + format.displayName()
+            + " format ("
+            + format.pattern()
+            + "); rename "
+            + (misfits.size() == 1 ? "it" : "them")
+            + " or move "
+            + (misfits.size() == 1 ? "it" : "them")
             + " out of the folder");
     return true;
   }
@@ -443,7 +566,10 @@ public final class MigrationReader {
         diagnostics.error(
             Problem.MIGRATION_LAYOUT,
             null,
-            "migration files " + list(group) + " have the same " + what
+            "migration files "
+                + list(group)
+                + " have the same "
+                + what
                 + "; give each a distinct one so their order is clear");
       }
     }

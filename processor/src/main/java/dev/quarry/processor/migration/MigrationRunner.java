@@ -21,18 +21,17 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Applies migrations, in order, to the scratch database, one statement at a time so that an
- * error points at the statement (and the place in it) that PostgreSQL rejected.
+ * Applies migrations, in order, to the scratch database, one statement at a time so that an error
+ * points at the statement (and the place in it) that PostgreSQL rejected.
  *
  * <p>Each migration runs in its own transaction, except a migration holding a statement that
- * PostgreSQL refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}, {@code
- * VACUUM}, ...): that migration runs in autocommit, statement by statement, as Flyway and
- * golang-migrate would run it. On the scratch database the difference is only what is left
- * after a failure, and nothing is applied after a failure anyway.
+ * PostgreSQL refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM},
+ * ...): that migration runs in autocommit, statement by statement, as Flyway and golang-migrate
+ * would run it. On the scratch database the difference is only what is left after a failure, and
+ * nothing is applied after a failure anyway.
  *
- * <p>Statements are sent as written (escape processing off, so the driver does not rewrite
- * {@code {fn ...}} or {@code ?}), which keeps PostgreSQL's error positions valid offsets
- * into the file.
+ * <p>Statements are sent as written (escape processing off, so the driver does not rewrite {@code
+ * {fn ...}} or {@code ?}), which keeps PostgreSQL's error positions valid offsets into the file.
  */
 public final class MigrationRunner {
   // Commands PostgreSQL refuses inside a transaction block.
@@ -47,7 +46,8 @@ public final class MigrationRunner {
               + "|ALTER\\s+SYSTEM\\b"
               + "|CREATE\\s+SUBSCRIPTION\\b|DROP\\s+SUBSCRIPTION\\b"
               + ")");
-  private static final Pattern ADD_ENUM_VALUE = Pattern.compile("(?is)^ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b");
+  private static final Pattern ADD_ENUM_VALUE =
+      Pattern.compile("(?is)^ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b");
 
   private final Diagnostics diagnostics;
 
@@ -68,11 +68,11 @@ public final class MigrationRunner {
   }
 
   /**
-   * Applies {@code migrations} in order on {@code connection}, stopping at the first that
-   * fails (later ones build on it); the failure is reported as a diagnostic at the statement.
+   * Applies {@code migrations} in order on {@code connection}, stopping at the first that fails
+   * (later ones build on it); the failure is reported as a diagnostic at the statement.
    *
-   * @throws SQLException when the connection is lost (the server went away or stopped
-   *     answering): that is no fault of the migration, and nothing more can run
+   * @throws SQLException when the connection is lost (the server went away or stopped answering):
+   *     that is no fault of the migration, and nothing more can run
    */
   public Result apply(Connection connection, List<Migration> migrations) throws SQLException {
     SchemaSnapshot baseline;
@@ -82,8 +82,12 @@ public final class MigrationRunner {
       if (ConnectionLoss.is(e, connection)) {
         throw e;
       }
-      diagnostics.error(Problem.INTERNAL, null, "cannot read the schema database's catalog: " + e.getMessage());
-      return new Result(List.of(), migrations.stream().findFirst(), new SchemaHistory(SchemaSnapshot.empty(), List.of()));
+      diagnostics.error(
+          Problem.INTERNAL, null, "cannot read the schema database's catalog: " + e.getMessage());
+      return new Result(
+          List.of(),
+          migrations.stream().findFirst(),
+          new SchemaHistory(SchemaSnapshot.empty(), List.of()));
     }
     List<Migration> applied = new ArrayList<>();
     List<SchemaHistory.Step> steps = new ArrayList<>();
@@ -101,7 +105,8 @@ public final class MigrationRunner {
           throw e;
         }
         diagnostics.error(
-            Problem.INTERNAL, migration.file().start(),
+            Problem.INTERNAL,
+            migration.file().start(),
             "cannot read the schema after this migration: " + e.getMessage());
         return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
       }
@@ -110,34 +115,43 @@ public final class MigrationRunner {
   }
 
   /** Whether the migration was applied; a failure has been reported when not. */
-  private boolean applyOne(Connection connection, Migration migration, int remaining) throws SQLException {
+  private boolean applyOne(Connection connection, Migration migration, int remaining)
+      throws SQLException {
     return run(connection, migration, "migration failed: ", remaining);
   }
 
   /**
    * Runs {@code migration}'s statements as its format would: in one transaction, or statement by
    * statement in autocommit when it is marked so (or, for formats without a marker, when a
-   * statement cannot run in a transaction). Whether it succeeded; a failure has been reported,
-   * its message starting with {@code failure}.
+   * statement cannot run in a transaction). Whether it succeeded; a failure has been reported, its
+   * message starting with {@code failure}.
    *
    * @throws SQLException when the connection is lost, naming the migration that was running
    */
-  public boolean run(Connection connection, Migration migration, String failure, int remaining) throws SQLException {
-    @Nullable StatementSpan outside = migration.statements().stream()
-        .filter(span -> cannotRunInTransaction(connection, migration.statementText(span)))
-        .findFirst().orElse(null);
-    boolean inTransaction = switch (migration.transaction()) {
-      case AUTO -> outside == null;
-      case WRAPPED -> true;
-      case NONE -> false;
-    };
+  public boolean run(Connection connection, Migration migration, String failure, int remaining)
+      throws SQLException {
+    @Nullable StatementSpan outside =
+        migration.statements().stream()
+            .filter(span -> cannotRunInTransaction(connection, migration.statementText(span)))
+            .findFirst()
+            .orElse(null);
+    boolean inTransaction =
+        switch (migration.transaction()) {
+          case AUTO -> outside == null;
+          case WRAPPED -> true;
+          case NONE -> false;
+        };
     if (inTransaction && outside != null) {
       diagnostics.error(
           Problem.MIGRATION_FAILED,
           migration.file().locationOf(outside.start()),
-          failure + "this statement cannot run inside a transaction block, and "
-              + migration.format().displayName() + " runs " + migration.displayName()
-              + " in one; mark the migration with " + migration.format().noTransactionMarker()
+          failure
+              + "this statement cannot run inside a transaction block, and "
+              + migration.format().displayName()
+              + " runs "
+              + migration.displayName()
+              + " in one; mark the migration with "
+              + migration.format().noTransactionMarker()
               + " (and keep such statements in a migration of their own)");
       return false;
     }
@@ -159,8 +173,12 @@ public final class MigrationRunner {
     } catch (SQLException e) {
       if (ConnectionLoss.is(e, connection)) {
         throw new SQLException(
-            "lost the connection while running " + migration.displayName() + ": " + ConnectionLoss.describe(e),
-            e.getSQLState(), e);
+            "lost the connection while running "
+                + migration.displayName()
+                + ": "
+                + ConnectionLoss.describe(e),
+            e.getSQLState(),
+            e);
       }
       if (inTransaction) {
         try {
@@ -204,7 +222,8 @@ public final class MigrationRunner {
    * function "f" near line 2". Lines count from the one the opening dollar quote is on.
    */
   private static final Pattern PLPGSQL_WHERE =
-      Pattern.compile("(?:function inline_code_block|compilation of PL/pgSQL function \"[^\"]*\" near) line (\\d+)");
+      Pattern.compile(
+          "(?:function inline_code_block|compilation of PL/pgSQL function \"[^\"]*\" near) line (\\d+)");
 
   /**
    * The offset in {@code statement} of the first non-blank character on the body line that
@@ -226,7 +245,8 @@ public final class MigrationRunner {
         continue;
       }
       int bodyStart = statement.indexOf('$', token.start() + 1) + 1;
-      int bodyEnd = token.end() - (bodyStart - token.start()); // the closing delimiter is the opening one
+      int bodyEnd =
+          token.end() - (bodyStart - token.start()); // the closing delimiter is the opening one
       int at = bodyStart;
       for (int n = 1; n < line; n++) {
         int newline = statement.indexOf('\n', at);
@@ -247,13 +267,20 @@ public final class MigrationRunner {
     return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
 
-  private void report(Migration migration, @Nullable StatementSpan span, SQLException e, int remaining, String failure) {
+  private void report(
+      Migration migration,
+      @Nullable StatementSpan span,
+      SQLException e,
+      int remaining,
+      String failure) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
     StringBuilder message = new StringBuilder(failure);
     if (server != null) {
       if (span != null && server.getPosition() > 0) {
-        offset = migration.fileOffset(span, offsetOfCharacter(migration.statementText(span), server.getPosition()));
+        offset =
+            migration.fileOffset(
+                span, offsetOfCharacter(migration.statementText(span), server.getPosition()));
       } else if (span != null && server.getWhere() != null) {
         OptionalInt line = plpgsqlLine(migration.statementText(span), server.getWhere());
         if (line.isPresent()) {
@@ -262,7 +289,11 @@ public final class MigrationRunner {
       }
       // One line: PostgreSQL quotes the text "at or near" an error, which may span lines (an
       // unterminated dollar quote quotes the rest of the file).
-      message.append(oneLine(server.getMessage())).append(" (SQLSTATE ").append(server.getSQLState()).append(")");
+      message
+          .append(oneLine(server.getMessage()))
+          .append(" (SQLSTATE ")
+          .append(server.getSQLState())
+          .append(")");
       if (server.getDetail() != null) {
         message.append("; detail: ").append(oneLine(server.getDetail()));
       }
@@ -280,21 +311,28 @@ public final class MigrationRunner {
     }
     if ("55P04".equals(e.getSQLState())) {
       // ALTER TYPE ... ADD VALUE takes effect only when its transaction commits.
-      message.append("; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
-          + " move the statements that use it into a later migration");
+      message.append(
+          "; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
+              + " move the statements that use it into a later migration");
     }
     message.append("; fix this migration");
     if (remaining > 0) {
-      message.append(" (the ").append(remaining).append(remaining == 1 ? " migration" : " migrations")
-          .append(" after it ").append(remaining == 1 ? "was" : "were").append(" not applied)");
+      message
+          .append(" (the ")
+          .append(remaining)
+          .append(remaining == 1 ? " migration" : " migrations")
+          .append(" after it ")
+          .append(remaining == 1 ? "was" : "were")
+          .append(" not applied)");
     }
-    diagnostics.error(Problem.MIGRATION_FAILED, migration.file().locationOf(offset), message.toString());
+    diagnostics.error(
+        Problem.MIGRATION_FAILED, migration.file().locationOf(offset), message.toString());
   }
 
   /**
    * The UTF-16 offset in {@code text} of PostgreSQL's 1-based error position, which counts
-   * characters (code points), not UTF-16 units; clamped to the text (a position just past the
-   * end means "at end of input").
+   * characters (code points), not UTF-16 units; clamped to the text (a position just past the end
+   * means "at end of input").
    */
   static int offsetOfCharacter(String text, int position) {
     int characters = Math.min(position - 1, text.codePointCount(0, text.length()));

@@ -14,28 +14,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the up and down parts of one migration file by its format's marker comments, as file
- * offsets, so that statements keep their positions in the file. Markers are read from the
- * lexer's comment tokens: a marker-like line inside a string or dollar-quoted body is not one.
+ * offsets, so that statements keep their positions in the file. Markers are read from the lexer's
+ * comment tokens: a marker-like line inside a string or dollar-quoted body is not one.
  */
 final class MigrationSections {
-  /** A range of the file, run with one transaction mode; {@code label} names a Liquibase changeset. */
+  /**
+   * A range of the file, run with one transaction mode; {@code label} names a Liquibase changeset.
+   */
   record Part(int from, int to, Transaction transaction, String label) {}
 
-  /** The up parts (several only for Liquibase changesets) and the down part, or why there are none. */
+  /**
+   * The up parts (several only for Liquibase changesets) and the down part, or why there are none.
+   */
   record Split(List<Part> ups, @Nullable Part down, @Nullable String problem) {
     static Split problem(String problem) {
       return new Split(List.of(), null, problem);
     }
   }
 
-  private static final Pattern GOOSE = Pattern.compile("--\\s*\\+goose\\s+(.*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SQL_MIGRATE = Pattern.compile("--\\s*\\+migrate\\s+(.*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DBMATE = Pattern.compile("--\\s*migrate:(up|down)\\b(.*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern GOOSE =
+      Pattern.compile("--\\s*\\+goose\\s+(.*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SQL_MIGRATE =
+      Pattern.compile("--\\s*\\+migrate\\s+(.*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DBMATE =
+      Pattern.compile("--\\s*migrate:(up|down)\\b(.*)", Pattern.CASE_INSENSITIVE);
   private static final Pattern TERN_SPLIT =
-      Pattern.compile("----\\s*create\\s+above\\s*/\\s*drop\\s+below\\s*----\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TERN_NO_TX = Pattern.compile("----\\s*tern:\\s*disable-tx\\s*----\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ATLAS_TXMODE = Pattern.compile("--\\s*atlas:txmode\\s+(\\S+)\\s*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern LIQUIBASE_HEADER = Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql\\b.*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "----\\s*create\\s+above\\s*/\\s*drop\\s+below\\s*----\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TERN_NO_TX =
+      Pattern.compile("----\\s*tern:\\s*disable-tx\\s*----\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ATLAS_TXMODE =
+      Pattern.compile("--\\s*atlas:txmode\\s+(\\S+)\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LIQUIBASE_HEADER =
+      Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql\\b.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern LIQUIBASE_CHANGESET =
       Pattern.compile("--\\s*changeset\\s+(\\S+)(.*)", Pattern.CASE_INSENSITIVE);
 
@@ -45,7 +56,8 @@ final class MigrationSections {
   static @Nullable MigrationFormat markedFormat(SourceFile file) {
     List<Token> comments = comments(file);
     String text = file.text();
-    if (!comments.isEmpty() && text.substring(0, comments.get(0).start()).isBlank()
+    if (!comments.isEmpty()
+        && text.substring(0, comments.get(0).start()).isBlank()
         && LIQUIBASE_HEADER.matcher(comments.get(0).text(text)).matches()) {
       return MigrationFormat.LIQUIBASE;
     }
@@ -78,13 +90,16 @@ final class MigrationSections {
       case TERN -> tern(file);
       case ATLAS -> atlas(file);
       case LIQUIBASE -> liquibase(file);
-      case FLYWAY, GOLANG_MIGRATE, PLAIN -> new Split(
-          List.of(new Part(0, file.text().length(), Transaction.AUTO, "")), null, null);
+      case FLYWAY, GOLANG_MIGRATE, PLAIN ->
+          new Split(List.of(new Part(0, file.text().length(), Transaction.AUTO, "")), null, null);
     };
   }
 
-  /** goose and sql-migrate: {@code -- +tool Up}, {@code -- +tool Down}, and a no-transaction word. */
-  private static Split upDown(SourceFile file, Pattern marker, String upMarker, String noTransaction) {
+  /**
+   * goose and sql-migrate: {@code -- +tool Up}, {@code -- +tool Down}, and a no-transaction word.
+   */
+  private static Split upDown(
+      SourceFile file, Pattern marker, String upMarker, String noTransaction) {
     String text = file.text();
     Token up = null;
     Token down = null;
@@ -109,7 +124,10 @@ final class MigrationSections {
       }
     }
     if (up == null) {
-      return Split.problem("has no " + upMarker + " line, so its up part cannot be found; add one above the statements");
+      return Split.problem(
+          "has no "
+              + upMarker
+              + " line, so its up part cannot be found; add one above the statements");
     }
     int upEnd = down != null && down.start() > up.end() ? down.start() : text.length();
     Part upPart = new Part(up.end(), upEnd, mode(upNoTx || fileNoTx), "");
@@ -132,7 +150,8 @@ final class MigrationSections {
       if (!m.matches()) {
         continue;
       }
-      boolean noTx = m.group(2).replace(" ", "").toLowerCase(Locale.ROOT).contains("transaction:false");
+      boolean noTx =
+          m.group(2).replace(" ", "").toLowerCase(Locale.ROOT).contains("transaction:false");
       if (m.group(1).equalsIgnoreCase("up") && up == null) {
         up = comment;
         upNoTx = noTx;
@@ -142,11 +161,18 @@ final class MigrationSections {
       }
     }
     if (up == null) {
-      return Split.problem("has no -- migrate:up line, so its up part cannot be found; add one above the statements");
+      return Split.problem(
+          "has no -- migrate:up line, so its up part cannot be found; add one above the statements");
     }
     int upEnd = down != null && down.start() > up.end() ? down.start() : text.length();
-    Part downPart = down == null ? null
-        : new Part(down.end(), down.start() > up.end() ? text.length() : up.start(), mode(downNoTx), "");
+    Part downPart =
+        down == null
+            ? null
+            : new Part(
+                down.end(),
+                down.start() > up.end() ? text.length() : up.start(),
+                mode(downNoTx),
+                "");
     return new Split(List.of(new Part(up.end(), upEnd, mode(upNoTx), "")), downPart, null);
   }
 
@@ -166,7 +192,9 @@ final class MigrationSections {
       return new Split(List.of(new Part(0, text.length(), mode(noTx), "")), null, null);
     }
     return new Split(
-        List.of(new Part(0, split.start(), mode(noTx), "")), new Part(split.end(), text.length(), mode(noTx), ""), null);
+        List.of(new Part(0, split.start(), mode(noTx), "")),
+        new Part(split.end(), text.length(), mode(noTx), ""),
+        null);
   }
 
   private static Split atlas(SourceFile file) {
@@ -184,7 +212,8 @@ final class MigrationSections {
   private static Split liquibase(SourceFile file) {
     String text = file.text();
     List<Token> comments = comments(file);
-    if (comments.isEmpty() || !text.substring(0, comments.get(0).start()).isBlank()
+    if (comments.isEmpty()
+        || !text.substring(0, comments.get(0).start()).isBlank()
         || !LIQUIBASE_HEADER.matcher(comments.get(0).text(text)).matches()) {
       return Split.problem("does not start with --liquibase formatted sql; add that line first");
     }
@@ -195,14 +224,16 @@ final class MigrationSections {
       }
     }
     if (changesets.isEmpty()) {
-      return Split.problem("has no --changeset author:id line; Liquibase runs only the statements under one");
+      return Split.problem(
+          "has no --changeset author:id line; Liquibase runs only the statements under one");
     }
     List<Part> parts = new ArrayList<>();
     for (int i = 0; i < changesets.size(); i++) {
       Token changeset = changesets.get(i);
       Matcher m = LIQUIBASE_CHANGESET.matcher(changeset.text(text));
       m.matches();
-      boolean noTx = m.group(2).replace(" ", "").toLowerCase(Locale.ROOT).contains("runintransaction:false");
+      boolean noTx =
+          m.group(2).replace(" ", "").toLowerCase(Locale.ROOT).contains("runintransaction:false");
       int end = i + 1 < changesets.size() ? changesets.get(i + 1).start() : text.length();
       // --rollback lines are comments, so the lexer leaves them out of the statements.
       parts.add(new Part(changeset.end(), end, mode(noTx), m.group(1)));
@@ -214,7 +245,10 @@ final class MigrationSections {
     return noTransaction ? Transaction.NONE : Transaction.WRAPPED;
   }
 
-  /** The first word of a marker's arguments, lower case: {@code Up}, {@code Down}, {@code StatementBegin}. */
+  /**
+   * The first word of a marker's arguments, lower case: {@code Up}, {@code Down}, {@code
+   * StatementBegin}.
+   */
   private static String command(String arguments) {
     String stripped = arguments.strip();
     int space = stripped.indexOf(' ');
@@ -222,6 +256,8 @@ final class MigrationSections {
   }
 
   private static List<Token> comments(SourceFile file) {
-    return SqlLexer.tokenize(file.text()).stream().filter(t -> t.kind() == TokenKind.LINE_COMMENT).toList();
+    return SqlLexer.tokenize(file.text()).stream()
+        .filter(t -> t.kind() == TokenKind.LINE_COMMENT)
+        .toList();
   }
 }

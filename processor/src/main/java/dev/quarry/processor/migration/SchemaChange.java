@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one migration did to a table or column that no longer exists (or changed): dropped it,
- * renamed it, dropped its table, or changed its type. {@code before} and {@code after} are
- * display names ({@code users.bio}, {@code users.biography}); {@code after} is null for drops.
+ * renamed it, dropped its table, or changed its type. {@code before} and {@code after} are display
+ * names ({@code users.bio}, {@code users.biography}); {@code after} is null for drops.
  */
 public record SchemaChange(Kind kind, Migration migration, String before, @Nullable String after) {
   /** The kind of change. */

@@ -9,10 +9,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The schema before the first migration and after each applied one, so that an error about a
- * table or column that does not exist can say which migration dropped or renamed it. A rename
- * is recognised by identity: same relation oid (and same attribute number for a column) under
- * a new name.
+ * The schema before the first migration and after each applied one, so that an error about a table
+ * or column that does not exist can say which migration dropped or renamed it. A rename is
+ * recognised by identity: same relation oid (and same attribute number for a column) under a new
+ * name.
  */
 public record SchemaHistory(SchemaSnapshot baseline, List<Step> steps) {
   /** One applied migration and the schema after it. */
@@ -29,8 +29,8 @@ public record SchemaHistory(SchemaSnapshot baseline, List<Step> steps) {
 
   /**
    * The last migration that dropped, renamed or retyped a column named {@code column}; with a
-   * {@code table}, only columns of a table of that name (its name before or after the
-   * migration, or its name now) count.
+   * {@code table}, only columns of a table of that name (its name before or after the migration, or
+   * its name now) count.
    */
   public Optional<SchemaChange> columnChange(@Nullable String table, String column) {
     SchemaSnapshot now = current();
@@ -49,23 +49,34 @@ public record SchemaHistory(SchemaSnapshot baseline, List<Step> steps) {
         if (oldTable == null) {
           continue;
         }
-        if (table != null && !named(oldTable, table) && !named(newTable, table) && !named(nowTable, table)) {
+        if (table != null
+            && !named(oldTable, table)
+            && !named(newTable, table)
+            && !named(nowTable, table)) {
           continue;
         }
         String was = oldTable.displayName() + "." + column;
         Column later = after.columns().get(entry.getKey());
         if (newTable == null) {
-          return Optional.of(new SchemaChange(SchemaChange.Kind.TABLE_DROPPED, step.migration(), was, oldTable.displayName()));
+          return Optional.of(
+              new SchemaChange(
+                  SchemaChange.Kind.TABLE_DROPPED, step.migration(), was, oldTable.displayName()));
         }
         if (later == null) {
-          return Optional.of(new SchemaChange(SchemaChange.Kind.DROPPED, step.migration(), was, null));
+          return Optional.of(
+              new SchemaChange(SchemaChange.Kind.DROPPED, step.migration(), was, null));
         }
         if (!later.name().equals(column)) {
-          return Optional.of(new SchemaChange(
-              SchemaChange.Kind.RENAMED, step.migration(), was, newTable.displayName() + "." + later.name()));
+          return Optional.of(
+              new SchemaChange(
+                  SchemaChange.Kind.RENAMED,
+                  step.migration(),
+                  was,
+                  newTable.displayName() + "." + later.name()));
         }
         if (!later.type().equals(entry.getValue().type())) {
-          return Optional.of(new SchemaChange(SchemaChange.Kind.RETYPED, step.migration(), was, later.type()));
+          return Optional.of(
+              new SchemaChange(SchemaChange.Kind.RETYPED, step.migration(), was, later.type()));
         }
       }
     }
@@ -84,11 +95,17 @@ public record SchemaHistory(SchemaSnapshot baseline, List<Step> steps) {
         }
         Relation later = step.after().relation(entry.getKey());
         if (later == null) {
-          return Optional.of(new SchemaChange(SchemaChange.Kind.DROPPED, step.migration(), old.displayName(), null));
+          return Optional.of(
+              new SchemaChange(
+                  SchemaChange.Kind.DROPPED, step.migration(), old.displayName(), null));
         }
         if (!later.equals(old)) {
-          return Optional.of(new SchemaChange(
-              SchemaChange.Kind.RENAMED, step.migration(), old.displayName(), later.displayName()));
+          return Optional.of(
+              new SchemaChange(
+                  SchemaChange.Kind.RENAMED,
+                  step.migration(),
+                  old.displayName(),
+                  later.displayName()));
         }
       }
     }
@@ -98,6 +115,7 @@ public record SchemaHistory(SchemaSnapshot baseline, List<Step> steps) {
   /** Whether {@code relation} is called {@code name} or {@code schema.name}. */
   private static boolean named(@Nullable Relation relation, String name) {
     return relation != null
-        && (relation.name().equals(name) || (relation.schema() + "." + relation.name()).equals(name));
+        && (relation.name().equals(name)
+            || (relation.schema() + "." + relation.name()).equals(name));
   }
 }

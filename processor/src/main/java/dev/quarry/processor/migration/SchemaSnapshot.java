@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The user's relations and their columns at one moment, keyed by what survives a rename:
- * the relation's oid, and for a column its attribute number within the relation.
+ * The user's relations and their columns at one moment, keyed by what survives a rename: the
+ * relation's oid, and for a column its attribute number within the relation.
  */
 public record SchemaSnapshot(
-    Map<Long, Relation> relations, Map<ColumnKey, Column> columns, List<NotNullCheck> notNullChecks) {
+    Map<Long, Relation> relations,
+    Map<ColumnKey, Column> columns,
+    List<NotNullCheck> notNullChecks) {
   /** A table, view, materialized view or foreign table. */
   public record Relation(String schema, String name) {
     /** {@code name} in {@code public}, {@code schema.name} elsewhere. */
@@ -34,10 +36,11 @@ public record SchemaSnapshot(
   public record Column(String name, String type) {}
 
   /**
-   * A {@code CHECK (column IS NOT NULL)} constraint: once validated, PostgreSQL 12+ sets the
-   * column NOT NULL without scanning the table, which the lock-risk check needs to know.
+   * A {@code CHECK (column IS NOT NULL)} constraint: once validated, PostgreSQL 12+ sets the column
+   * NOT NULL without scanning the table, which the lock-risk check needs to know.
    */
-  public record NotNullCheck(long relationOid, String constraint, String column, boolean validated) {}
+  public record NotNullCheck(
+      long relationOid, String constraint, String column, boolean validated) {}
 
   public SchemaSnapshot {
     relations = Map.copyOf(relations);
@@ -49,7 +52,8 @@ public record SchemaSnapshot(
       "SELECT c.conrelid, c.conname, pg_get_constraintdef(c.oid), c.convalidated"
           + " FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace"
           + " WHERE c.contype = 'c' AND c.conrelid <> 0 AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
-  private static final Pattern IS_NOT_NULL = Pattern.compile("CHECK \\(\\(\"?([^\"()\\s]+)\"? IS NOT NULL\\)\\)( NOT VALID)?");
+  private static final Pattern IS_NOT_NULL =
+      Pattern.compile("CHECK \\(\\(\"?([^\"()\\s]+)\"? IS NOT NULL\\)\\)( NOT VALID)?");
 
   // One catalog query: cheap enough to run after every migration.
   private static final String QUERY =
@@ -83,7 +87,8 @@ public record SchemaSnapshot(
       while (rs.next()) {
         Matcher m = IS_NOT_NULL.matcher(rs.getString(3));
         if (m.matches()) {
-          checks.add(new NotNullCheck(rs.getLong(1), rs.getString(2), m.group(1), rs.getBoolean(4)));
+          checks.add(
+              new NotNullCheck(rs.getLong(1), rs.getString(2), m.group(1), rs.getBoolean(4)));
         }
       }
     }

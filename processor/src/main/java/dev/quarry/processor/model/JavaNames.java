@@ -8,14 +8,15 @@ import javax.lang.model.SourceVersion;
 
 /**
  * How SQL names become Java names: {@code user_role} gives the type {@code UserRole}, the member
- * {@code userRole} and, for an enum label, the constant {@code USER_ROLE}. Names that would be
- * Java keywords get a trailing underscore; characters that cannot appear in an identifier act as
- * word separators.
+ * {@code userRole} and, for an enum label, the constant {@code USER_ROLE}. Names that would be Java
+ * keywords get a trailing underscore; characters that cannot appear in an identifier act as word
+ * separators.
  */
 public final class JavaNames {
   private JavaNames() {}
 
-  private static final Set<String> RESERVED_MEMBERS = Set.of("hashCode", "toString", "equals", "getClass");
+  private static final Set<String> RESERVED_MEMBERS =
+      Set.of("hashCode", "toString", "equals", "getClass");
 
   /** PascalCase: {@code river_job} and {@code RiverJob} give {@code RiverJob}. */
   public static String typeName(String sql) {
@@ -26,7 +27,9 @@ public final class JavaNames {
     return identifier(out.toString(), "Type");
   }
 
-  /** camelCase: {@code author_id} gives {@code authorId}, {@code FindUser} gives {@code findUser}. */
+  /**
+   * camelCase: {@code author_id} gives {@code authorId}, {@code FindUser} gives {@code findUser}.
+   */
   public static String memberName(String sql) {
     List<String> words = words(sql);
     StringBuilder out = new StringBuilder();
@@ -54,11 +57,17 @@ public final class JavaNames {
     if (lower.endsWith("ies") && table.length() > 3) {
       return table.substring(0, table.length() - 3) + "y";
     }
-    if (lower.endsWith("sses") || lower.endsWith("shes") || lower.endsWith("ches") || lower.endsWith("xes")
+    if (lower.endsWith("sses")
+        || lower.endsWith("shes")
+        || lower.endsWith("ches")
+        || lower.endsWith("xes")
         || lower.endsWith("zzes")) {
       return table.substring(0, table.length() - 2);
     }
-    if (lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("us") && !lower.endsWith("is")
+    if (lower.endsWith("s")
+        && !lower.endsWith("ss")
+        && !lower.endsWith("us")
+        && !lower.endsWith("is")
         && table.length() > 1) {
       return table.substring(0, table.length() - 1);
     }
@@ -66,9 +75,9 @@ public final class JavaNames {
   }
 
   /**
-   * Splits a SQL name into words at underscores, non-identifier characters and lower-to-upper
-   * case changes ({@code createdAt}, {@code created_at} and {@code "created at"} all give
-   * {@code created}, {@code at}). Words keep their case except that all-caps words are lowered.
+   * Splits a SQL name into words at underscores, non-identifier characters and lower-to-upper case
+   * changes ({@code createdAt}, {@code created_at} and {@code "created at"} all give {@code
+   * created}, {@code at}). Words keep their case except that all-caps words are lowered.
    */
   static List<String> words(String sql) {
     List<String> words = new ArrayList<>();
@@ -84,7 +93,8 @@ public final class JavaNames {
       if (current.length() > 0 && Character.isUpperCase(c)) {
         int previous = codePoints[i - 1];
         boolean nextIsLower = i + 1 < codePoints.length && Character.isLowerCase(codePoints[i + 1]);
-        if (Character.isLowerCase(previous) || Character.isDigit(previous)
+        if (Character.isLowerCase(previous)
+            || Character.isDigit(previous)
             || (Character.isUpperCase(previous) && nextIsLower)) {
           flush(words, current);
         }
@@ -100,7 +110,8 @@ public final class JavaNames {
       return;
     }
     String word = current.toString();
-    boolean allCaps = word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
+    boolean allCaps =
+        word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
     words.add(allCaps && word.length() > 1 ? word.toLowerCase(Locale.ROOT) : word);
     current.setLength(0);
   }

@@ -12,11 +12,11 @@ import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.syntax.CopyFromStatement;
 import dev.quarry.processor.syntax.EmbedReference;
-import dev.quarry.processor.types.CompositeType;
-import dev.quarry.processor.types.EnumType;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.types.CompositeType;
+import dev.quarry.processor.types.EnumType;
 import dev.quarry.processor.types.TypeMapper;
 import dev.quarry.processor.types.ValueType;
 import java.sql.SQLException;
@@ -33,16 +33,16 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns analysed queries into what code generation writes: names every class, method, parameter
- * and component, picks each method's result shape, and reports what does not fit (a command the
+ * Turns analysed queries into what code generation writes: names every class, method, parameter and
+ * component, picks each method's result shape, and reports what does not fit (a command the
  * statement cannot serve, names that clash).
  */
 public final class ModelBuilder {
   /**
-   * Methods with more parameters than this take one generated {@code <Query>Params} record
-   * instead (sqlc's {@code query_parameter_limit}, whose default of 1 suits Go's named struct
-   * literals better than Java's positional calls): up to four arguments read well at a call site,
-   * beyond that a record with named accessors is safer.
+   * Methods with more parameters than this take one generated {@code <Query>Params} record instead
+   * (sqlc's {@code query_parameter_limit}, whose default of 1 suits Go's named struct literals
+   * better than Java's positional calls): up to four arguments read well at a call site, beyond
+   * that a record with named accessors is safer.
    */
   public static final int PARAMETER_RECORD_THRESHOLD = 4;
 
@@ -50,6 +50,7 @@ public final class ModelBuilder {
   private final Diagnostics diagnostics;
   private final Map<String, TableRecord> tableRecords = new TreeMap<>();
   private final Set<String> topLevelNames = new HashSet<>();
+
   /** Java names of the table records, by schema-qualified table name, fixed before use. */
   private final Map<String, String> tableNames = new HashMap<>();
 
@@ -76,8 +77,13 @@ public final class ModelBuilder {
         diagnostics.error(
             Problem.NAME_CLASH,
             file.file().start(),
-            "query files " + other.file().displayPath() + " and " + file.file().displayPath()
-                + " both give the class " + className + "; rename one of them");
+            "query files "
+                + other.file().displayPath()
+                + " and "
+                + file.file().displayPath()
+                + " both give the class "
+                + className
+                + "; rename one of them");
         continue;
       }
       topLevelNames.add(className);
@@ -100,7 +106,10 @@ public final class ModelBuilder {
           diagnostics.error(
               Problem.NAME_CLASH,
               declaration.headerLocation(),
-              "query " + declaration.name() + " gives the method name " + method.javaName()
+              "query "
+                  + declaration.name()
+                  + " gives the method name "
+                  + method.javaName()
                   + ", which another query in this file already has; rename one of them");
           continue;
         }
@@ -114,7 +123,10 @@ public final class ModelBuilder {
         diagnostics.error(
             Problem.NAME_CLASH,
             null,
-            "the enum type " + enumType.pgName() + " gives the Java name " + enumType.javaName()
+            "the enum type "
+                + enumType.pgName()
+                + " gives the Java name "
+                + enumType.javaName()
                 + ", which a repository class already has; rename the query file or the type");
       }
     }
@@ -124,11 +136,15 @@ public final class ModelBuilder {
         diagnostics.error(
             Problem.NAME_CLASH,
             null,
-            "the composite type " + composite.pgName() + " gives the Java name " + composite.javaName()
+            "the composite type "
+                + composite.pgName()
+                + " gives the Java name "
+                + composite.javaName()
                 + ", which another generated type already has; rename the query file or the type");
       }
     }
-    return new GeneratedPackage(packageName, enums, composites, List.copyOf(tableRecords.values()), repositories);
+    return new GeneratedPackage(
+        packageName, enums, composites, List.copyOf(tableRecords.values()), repositories);
   }
 
   /** The (lower-cased or quoted) identifiers a statement uses. */
@@ -145,7 +161,8 @@ public final class ModelBuilder {
   /** {@code users.sql} gives {@code UsersQueries}. */
   public static String repositoryName(QueryFile file) {
     String fileName = file.file().path().getFileName().toString();
-    String base = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    String base =
+        fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
     return JavaNames.typeName(base) + "Queries";
   }
 
@@ -156,7 +173,9 @@ public final class ModelBuilder {
       diagnostics.error(
           Problem.BAD_COMMAND,
           declaration.location(declaration.commandOffset()),
-          declaration.name() + ": the command " + command.text()
+          declaration.name()
+              + ": the command "
+              + command.text()
               + " is not supported by this version of Quarry yet; use one of :one, :many, :exec, :execrows");
       return null;
     }
@@ -166,9 +185,14 @@ public final class ModelBuilder {
       Optional<CopyFromStatement> copy =
           CopyFromStatement.parse(
               declaration,
-              mismatch -> diagnostics.error(
-                  Problem.BAD_COMMAND, declaration.location(declaration.commandOffset()),
-                  mismatch.message() + " (at " + declaration.location(mismatch.fileOffset()) + ")"));
+              mismatch ->
+                  diagnostics.error(
+                      Problem.BAD_COMMAND,
+                      declaration.location(declaration.commandOffset()),
+                      mismatch.message()
+                          + " (at "
+                          + declaration.location(mismatch.fileOffset())
+                          + ")"));
       if (copy.isEmpty()) {
         return null;
       }
@@ -176,12 +200,16 @@ public final class ModelBuilder {
       copyTarget = copy.get();
     }
     boolean countsRows =
-        command == Command.EXECROWS || command == Command.EXECRESULT || command == Command.BATCHEXEC;
+        command == Command.EXECROWS
+            || command == Command.EXECRESULT
+            || command == Command.BATCHEXEC;
     if (countsRows && query.returnsRows()) {
       diagnostics.error(
           Problem.BAD_COMMAND,
           declaration.location(declaration.commandOffset()),
-          declaration.name() + " is " + command.text()
+          declaration.name()
+              + " is "
+              + command.text()
               + " but its statement returns rows, which the driver refuses for a row count; use "
               + (command == Command.BATCHEXEC ? ":batchmany or :batchone" : ":one, :many or :exec")
               + ", or drop the RETURNING clause");
@@ -191,7 +219,9 @@ public final class ModelBuilder {
       diagnostics.error(
           Problem.BAD_COMMAND,
           declaration.location(declaration.commandOffset()),
-          declaration.name() + " is " + command.text()
+          declaration.name()
+              + " is "
+              + command.text()
               + " but its statement returns no rows; use :exec or :execrows, or add a RETURNING clause");
       return null;
     }
@@ -206,13 +236,19 @@ public final class ModelBuilder {
         // dimensions, which a parameter's type cannot carry, and a column override).
         int index = copyTarget.valueOffsets().indexOf(parameter.parameter().fileOffset());
         if (index >= 0) {
-          type = types.mapCopyColumn(copyTarget.table(), copyTarget.columns().get(index), parameter.typeOid());
+          type =
+              types.mapCopyColumn(
+                  copyTarget.table(), copyTarget.columns().get(index), parameter.typeOid());
         }
       }
       if (type == null) {
-        type = types.mapParameter(parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
+        type =
+            types.mapParameter(
+                parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
       }
-      parameters.add(new Field(javaName, parameter.parameter().name(), type, parameter.parameter().nullable()));
+      parameters.add(
+          new Field(
+              javaName, parameter.parameter().name(), type, parameter.parameter().nullable()));
     }
     List<Integer> bindings = new ArrayList<>();
     for (int number : query.parsed().jdbcBindings()) {
@@ -225,11 +261,18 @@ public final class ModelBuilder {
     RowRecord parameterRecord = null;
     boolean perSet = command.perParameterSet();
     if ((perSet && parameters.size() > 1) || parameters.size() > PARAMETER_RECORD_THRESHOLD) {
-      parameterRecord = new RowRecord(JavaNames.typeName(declaration.name()) + "Params", parameters);
+      parameterRecord =
+          new RowRecord(JavaNames.typeName(declaration.name()) + "Params", parameters);
     }
     return new QueryMethod(
-        methodName(declaration.name()), declaration, query.parsed().jdbcSql(), parameters, bindings, result,
-        parameterRecord, copySql);
+        methodName(declaration.name()),
+        declaration,
+        query.parsed().jdbcSql(),
+        parameters,
+        bindings,
+        result,
+        parameterRecord,
+        copySql);
   }
 
   /** What the method gives; null when a problem was reported. */
@@ -267,7 +310,10 @@ public final class ModelBuilder {
         diagnostics.error(
             Problem.BAD_PARAMETER,
             declaration.location(reference.fileOffset()),
-            declaration.name() + ": sqlc.embed(" + reference.table() + ") does not give a whole row of a table"
+            declaration.name()
+                + ": sqlc.embed("
+                + reference.table()
+                + ") does not give a whole row of a table"
                 + " in the result; embed a table (or its alias) of the FROM clause or RETURNING target");
         return null;
       }
@@ -290,8 +336,7 @@ public final class ModelBuilder {
     if (embeds.isEmpty() && fields.size() == 1 && (!oneRow || !fields.get(0).nullable())) {
       return new ResultShape.SingleValue(fields.get(0));
     }
-    RowRecord row =
-        new RowRecord(JavaNames.typeName(declaration.name()) + "Row", fields, embeds);
+    RowRecord row = new RowRecord(JavaNames.typeName(declaration.name()) + "Row", fields, embeds);
     rows.add(row);
     return new ResultShape.Row(row);
   }
@@ -303,7 +348,8 @@ public final class ModelBuilder {
   private ValueType columnType(AnalyzedColumn column) throws SQLException {
     if (column.baseTable() != null) {
       for (TableColumn tableColumn : column.baseTable().columns()) {
-        if (tableColumn.name().equals(column.baseColumn()) && tableColumn.typeOid() == column.typeOid()) {
+        if (tableColumn.name().equals(column.baseColumn())
+            && tableColumn.typeOid() == column.typeOid()) {
           return types.mapColumn(column.baseTable(), tableColumn);
         }
       }
@@ -311,23 +357,30 @@ public final class ModelBuilder {
     return types.map(column.typeOid());
   }
 
-  private Field columnField(List<AnalyzedColumn> columns, int i, Set<String> names) throws SQLException {
+  private Field columnField(List<AnalyzedColumn> columns, int i, Set<String> names)
+      throws SQLException {
     AnalyzedColumn column = columns.get(i);
     String sqlName = column.name().equals("?column?") ? "column_" + (i + 1) : column.name();
-    return new Field(unique(JavaNames.memberName(sqlName), names), column.name(), columnType(column), column.nullable());
+    return new Field(
+        unique(JavaNames.memberName(sqlName), names),
+        column.name(),
+        columnType(column),
+        column.nullable());
   }
 
   /**
-   * Where, at or after column {@code from}, the columns that {@code t.*} gave for an embed start:
-   * a run of one table's columns, in order, under their own names. A table named as the embed is
+   * Where, at or after column {@code from}, the columns that {@code t.*} gave for an embed start: a
+   * run of one table's columns, in order, under their own names. A table named as the embed is
    * preferred; an alias matches any table. -1 when there is none.
    */
   private static int embedStart(List<AnalyzedColumn> columns, int from, EmbedReference reference) {
     boolean namesATable =
-        columns.stream().anyMatch(c -> c.baseTable() != null && c.baseTable().name().equals(reference.table()));
+        columns.stream()
+            .anyMatch(c -> c.baseTable() != null && c.baseTable().name().equals(reference.table()));
     for (int start = from; start < columns.size(); start++) {
       Table table = columns.get(start).baseTable();
-      if (table == null || (namesATable && !table.name().equals(reference.table()))
+      if (table == null
+          || (namesATable && !table.name().equals(reference.table()))
           || start + table.columns().size() > columns.size()) {
         continue;
       }
@@ -335,8 +388,11 @@ public final class ModelBuilder {
       for (int k = 0; k < table.columns().size() && whole; k++) {
         AnalyzedColumn column = columns.get(start + k);
         String name = table.columns().get(k).name();
-        whole = column.baseTable() != null && column.baseTable().oid() == table.oid()
-            && name.equals(column.baseColumn()) && name.equals(column.name());
+        whole =
+            column.baseTable() != null
+                && column.baseTable().oid() == table.oid()
+                && name.equals(column.baseColumn())
+                && name.equals(column.name());
       }
       if (whole) {
         return start;
@@ -385,9 +441,9 @@ public final class ModelBuilder {
 
   /**
    * Names the records of every table a result will use, before any is used, so that a table's
-   * record name does not depend on which query uses it first: when two tables give the same
-   * name, a table in {@code public} comes first, then one whose name is that name as it is
-   * ({@code user} before {@code users}, {@code type} before {@code _}), then by schema and name. The others get
+   * record name does not depend on which query uses it first: when two tables give the same name, a
+   * table in {@code public} comes first, then one whose name is that name as it is ({@code user}
+   * before {@code users}, {@code type} before {@code _}), then by schema and name. The others get
    * {@code Record}, {@code Record3}, ... suffixes.
    */
   private void nameTables(List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed) {
@@ -417,10 +473,14 @@ public final class ModelBuilder {
       }
     }
     List<Table> ordered = new ArrayList<>(used.values());
-    ordered.sort(Comparator.comparing((Table t) -> !t.schema().equals("public"))
-        .thenComparing(t -> !JavaNames.typeName(JavaNames.singular(t.name())).equalsIgnoreCase(t.name().replace("_", "")))
-        .thenComparing(Table::schema)
-        .thenComparing(Table::name));
+    ordered.sort(
+        Comparator.comparing((Table t) -> !t.schema().equals("public"))
+            .thenComparing(
+                t ->
+                    !JavaNames.typeName(JavaNames.singular(t.name()))
+                        .equalsIgnoreCase(t.name().replace("_", "")))
+            .thenComparing(Table::schema)
+            .thenComparing(Table::name));
     for (Table table : ordered) {
       tableNames.put(key(table), newTableName(table));
     }
@@ -487,7 +547,9 @@ public final class ModelBuilder {
         name = queryName.toLowerCase(java.util.Locale.ROOT);
       } else {
         // "ISBNLookup": the last capital starts the next word.
-        name = queryName.substring(0, upper - 1).toLowerCase(java.util.Locale.ROOT) + queryName.substring(upper - 1);
+        name =
+            queryName.substring(0, upper - 1).toLowerCase(java.util.Locale.ROOT)
+                + queryName.substring(upper - 1);
       }
       return javax.lang.model.SourceVersion.isName(name) ? name : name + "_";
     }

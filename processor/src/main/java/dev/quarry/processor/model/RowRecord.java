@@ -6,8 +6,8 @@ import java.util.List;
  * A record nested in a repository class for a query whose result is not a table's row.
  *
  * @param fields the components read from one column each, in order
- * @param embeds the components holding an embedded table's record, each at its
- *     {@link EmbeddedTable#index()} among all components; the fields fill the other positions
+ * @param embeds the components holding an embedded table's record, each at its {@link
+ *     EmbeddedTable#index()} among all components; the fields fill the other positions
  */
 public record RowRecord(String javaName, List<Field> fields, List<EmbeddedTable> embeds) {
   public RowRecord {

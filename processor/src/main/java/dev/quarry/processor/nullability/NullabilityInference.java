@@ -72,33 +72,81 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Infers which result columns of a statement can be NULL from the statement's structure and the
- * schema: PostgreSQL describes a {@code NOT NULL} column read through the nullable side of an
- * outer join as non-null, and every expression ({@code count(*)}, {@code coalesce(x, 'y')}) as
- * unknown, so Quarry works it out itself.
+ * schema: PostgreSQL describes a {@code NOT NULL} column read through the nullable side of an outer
+ * join as non-null, and every expression ({@code count(*)}, {@code coalesce(x, 'y')}) as unknown,
+ * so Quarry works it out itself.
  *
  * <p>The rules never call a column non-null without a reason: anything this inference does not
  * understand is nullable. When it cannot follow the statement at all (JSqlParser cannot parse it,
- * or it uses a construct the rules do not cover in a way that changes the columns), {@link
- * #infer} returns empty and the caller falls back to a conservative rule.
+ * or it uses a construct the rules do not cover in a way that changes the columns), {@link #infer}
+ * returns empty and the caller falls back to a conservative rule.
  */
 public final class NullabilityInference {
   private static final Set<String> AGGREGATES =
       Set.of(
-          "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "bool_and", "bool_or",
-          "every", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "bit_and",
-          "bit_or", "bit_xor", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop",
-          "var_samp", "xmlagg", "range_agg", "range_intersect_agg", "any_value", "mode",
-          "percentile_cont", "percentile_disc", "corr", "covar_pop", "covar_samp", "regr_count");
+          "count",
+          "sum",
+          "avg",
+          "min",
+          "max",
+          "array_agg",
+          "string_agg",
+          "bool_and",
+          "bool_or",
+          "every",
+          "json_agg",
+          "jsonb_agg",
+          "json_object_agg",
+          "jsonb_object_agg",
+          "bit_and",
+          "bit_or",
+          "bit_xor",
+          "stddev",
+          "stddev_pop",
+          "stddev_samp",
+          "variance",
+          "var_pop",
+          "var_samp",
+          "xmlagg",
+          "range_agg",
+          "range_intersect_agg",
+          "any_value",
+          "mode",
+          "percentile_cont",
+          "percentile_disc",
+          "corr",
+          "covar_pop",
+          "covar_samp",
+          "regr_count");
 
   /** Aggregates that under GROUP BY return a value for every group, whatever their inputs. */
   private static final Set<String> GROUP_NEVER_NULL =
-      Set.of("count", "regr_count", "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg");
+      Set.of(
+          "count",
+          "regr_count",
+          "array_agg",
+          "json_agg",
+          "jsonb_agg",
+          "json_object_agg",
+          "jsonb_object_agg");
 
   /** Aggregates that under GROUP BY are non-null when their inputs are. */
   private static final Set<String> GROUP_NON_NULL_ON_NON_NULL_INPUT =
       Set.of(
-          "sum", "avg", "min", "max", "string_agg", "bool_and", "bool_or", "every", "bit_and",
-          "bit_or", "bit_xor", "xmlagg", "range_agg", "any_value");
+          "sum",
+          "avg",
+          "min",
+          "max",
+          "string_agg",
+          "bool_and",
+          "bool_or",
+          "every",
+          "bit_and",
+          "bit_or",
+          "bit_xor",
+          "xmlagg",
+          "range_agg",
+          "any_value");
 
   /** Window functions that always give a value. */
   private static final Set<String> RANKING =
@@ -107,46 +155,188 @@ public final class NullabilityInference {
   /** Functions that never return NULL, whatever their arguments. */
   private static final Set<String> NEVER_NULL =
       Set.of(
-          "now", "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime",
-          "clock_timestamp", "statement_timestamp", "transaction_timestamp", "timeofday",
-          "gen_random_uuid", "uuid_generate_v4", "random", "pg_backend_pid", "current_user",
-          "session_user", "current_database", "current_schema", "version", "concat", "format",
-          "json_build_object", "jsonb_build_object", "json_build_array", "jsonb_build_array",
-          "txid_current", "pg_current_xact_id", "inet_client_addr");
+          "now",
+          "current_timestamp",
+          "current_date",
+          "current_time",
+          "localtimestamp",
+          "localtime",
+          "clock_timestamp",
+          "statement_timestamp",
+          "transaction_timestamp",
+          "timeofday",
+          "gen_random_uuid",
+          "uuid_generate_v4",
+          "random",
+          "pg_backend_pid",
+          "current_user",
+          "session_user",
+          "current_database",
+          "current_schema",
+          "version",
+          "concat",
+          "format",
+          "json_build_object",
+          "jsonb_build_object",
+          "json_build_array",
+          "jsonb_build_array",
+          "txid_current",
+          "pg_current_xact_id",
+          "inet_client_addr");
 
   /**
-   * Functions that return a value whenever all their arguments have one. Strictness alone is
-   * not enough (e.g. {@code jsonb_extract_path} and {@code array_length} are strict and still
-   * return NULL), so this list is kept by hand.
+   * Functions that return a value whenever all their arguments have one. Strictness alone is not
+   * enough (e.g. {@code jsonb_extract_path} and {@code array_length} are strict and still return
+   * NULL), so this list is kept by hand.
    */
   private static final Set<String> NON_NULL_ON_NON_NULL_INPUT =
       Set.of(
-          "lower", "upper", "length", "char_length", "character_length", "octet_length",
-          "bit_length", "abs", "round", "trunc", "floor", "ceil", "ceiling", "sign", "sqrt",
-          "cbrt", "power", "pow", "mod", "ln", "log", "log10", "exp", "div", "md5", "sha224",
-          "sha256", "sha384", "sha512", "encode", "decode", "replace", "translate", "trim",
-          "btrim", "ltrim", "rtrim", "lpad", "rpad", "left", "right", "repeat", "reverse",
-          "initcap", "split_part", "strpos", "position", "starts_with", "to_char", "to_timestamp",
-          "to_date", "to_number", "date_trunc", "date_part", "extract", "age", "make_date",
-          "make_time", "make_timestamp", "make_timestamptz", "make_interval", "justify_days",
-          "justify_hours", "justify_interval", "to_json", "to_jsonb", "row_to_json",
-          "array_to_json", "jsonb_set", "jsonb_insert", "jsonb_strip_nulls", "jsonb_pretty",
-          "json_typeof", "jsonb_typeof", "cardinality", "array_append", "array_prepend",
-          "array_cat", "array_remove", "array_replace", "array_to_string", "string_to_array",
-          "array_fill", "quote_ident", "quote_literal", "quote_nullable", "chr", "ascii",
-          "int2", "int4", "int8", "float4", "float8", "numeric", "text", "bool", "date",
-          "timezone", "host", "family", "masklen", "numnonnulls", "numnulls", "num_nonnulls",
-          "num_nulls", "isfinite", "setseed", "lag_safe", "word_similarity", "similarity",
-          "tsvector_to_array", "to_tsvector", "to_tsquery", "plainto_tsquery",
-          "websearch_to_tsquery", "phraseto_tsquery", "ts_rank", "ts_rank_cd", "ts_headline",
-          "setweight", "strip", "numrange", "int4range", "int8range", "tstzrange", "tsrange",
-          "daterange", "lower_inc", "upper_inc", "isempty", "lower_inf", "upper_inf");
+          "lower",
+          "upper",
+          "length",
+          "char_length",
+          "character_length",
+          "octet_length",
+          "bit_length",
+          "abs",
+          "round",
+          "trunc",
+          "floor",
+          "ceil",
+          "ceiling",
+          "sign",
+          "sqrt",
+          "cbrt",
+          "power",
+          "pow",
+          "mod",
+          "ln",
+          "log",
+          "log10",
+          "exp",
+          "div",
+          "md5",
+          "sha224",
+          "sha256",
+          "sha384",
+          "sha512",
+          "encode",
+          "decode",
+          "replace",
+          "translate",
+          "trim",
+          "btrim",
+          "ltrim",
+          "rtrim",
+          "lpad",
+          "rpad",
+          "left",
+          "right",
+          "repeat",
+          "reverse",
+          "initcap",
+          "split_part",
+          "strpos",
+          "position",
+          "starts_with",
+          "to_char",
+          "to_timestamp",
+          "to_date",
+          "to_number",
+          "date_trunc",
+          "date_part",
+          "extract",
+          "age",
+          "make_date",
+          "make_time",
+          "make_timestamp",
+          "make_timestamptz",
+          "make_interval",
+          "justify_days",
+          "justify_hours",
+          "justify_interval",
+          "to_json",
+          "to_jsonb",
+          "row_to_json",
+          "array_to_json",
+          "jsonb_set",
+          "jsonb_insert",
+          "jsonb_strip_nulls",
+          "jsonb_pretty",
+          "json_typeof",
+          "jsonb_typeof",
+          "cardinality",
+          "array_append",
+          "array_prepend",
+          "array_cat",
+          "array_remove",
+          "array_replace",
+          "array_to_string",
+          "string_to_array",
+          "array_fill",
+          "quote_ident",
+          "quote_literal",
+          "quote_nullable",
+          "chr",
+          "ascii",
+          "int2",
+          "int4",
+          "int8",
+          "float4",
+          "float8",
+          "numeric",
+          "text",
+          "bool",
+          "date",
+          "timezone",
+          "host",
+          "family",
+          "masklen",
+          "numnonnulls",
+          "numnulls",
+          "num_nonnulls",
+          "num_nulls",
+          "isfinite",
+          "setseed",
+          "lag_safe",
+          "word_similarity",
+          "similarity",
+          "tsvector_to_array",
+          "to_tsvector",
+          "to_tsquery",
+          "plainto_tsquery",
+          "websearch_to_tsquery",
+          "phraseto_tsquery",
+          "ts_rank",
+          "ts_rank_cd",
+          "ts_headline",
+          "setweight",
+          "strip",
+          "numrange",
+          "int4range",
+          "int8range",
+          "tstzrange",
+          "tsrange",
+          "daterange",
+          "lower_inc",
+          "upper_inc",
+          "isempty",
+          "lower_inf",
+          "upper_inf");
 
   /** Bare words PostgreSQL reads as functions although they look like columns. */
   private static final Set<String> KEYWORD_VALUES =
       Set.of(
-          "current_user", "session_user", "user", "current_role", "current_date",
-          "current_timestamp", "current_time", "localtime", "localtimestamp", "current_schema",
+          "current_user",
+          "session_user",
+          "user",
+          "current_role",
+          "current_date",
+          "current_timestamp",
+          "current_time",
+          "localtime",
+          "localtimestamp",
+          "current_schema",
           "current_catalog");
 
   private final Catalog catalog;
@@ -275,7 +465,9 @@ public final class NullabilityInference {
   }
 
   private Map<String, List<Col>> withItems(
-      @Nullable List<? extends WithItem<?>> items, @Nullable Scope outer, Map<String, List<Col>> visible) {
+      @Nullable List<? extends WithItem<?>> items,
+      @Nullable Scope outer,
+      Map<String, List<Col>> visible) {
     if (items == null || items.isEmpty()) {
       return visible;
     }
@@ -316,7 +508,8 @@ public final class NullabilityInference {
 
   private static Select unwrap(Select select) {
     Select current = select;
-    while (current instanceof ParenthesedSelect parenthesed && parenthesed.getSelect() != null
+    while (current instanceof ParenthesedSelect parenthesed
+        && parenthesed.getSelect() != null
         && (parenthesed.getWithItemsList() == null || parenthesed.getWithItemsList().isEmpty())) {
       current = parenthesed.getSelect();
     }
@@ -332,7 +525,9 @@ public final class NullabilityInference {
     }
     List<Col> renamed = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      renamed.add(new Col(i < names.size() ? names.get(i) : columns.get(i).name(), columns.get(i).nullable()));
+      renamed.add(
+          new Col(
+              i < names.size() ? names.get(i) : columns.get(i).name(), columns.get(i).nullable()));
     }
     return renamed;
   }
@@ -370,7 +565,8 @@ public final class NullabilityInference {
     throw new Unsupported(select.getClass().getSimpleName());
   }
 
-  private List<Col> plainSelect(PlainSelect select, @Nullable Scope outer, Map<String, List<Col>> ctes) {
+  private List<Col> plainSelect(
+      PlainSelect select, @Nullable Scope outer, Map<String, List<Col>> ctes) {
     Scope scope = new Scope(outer, ctes);
     if (select.getFromItem() != null) {
       fromList(scope, select.getFromItem(), select.getJoins());
@@ -378,7 +574,8 @@ public final class NullabilityInference {
     GroupByElement groupBy = select.getGroupBy();
     if (groupBy != null) {
       scope.grouped = true;
-      scope.groupingSets = groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty();
+      scope.groupingSets =
+          groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty();
       if (groupBy.getGroupByExpressionList() != null) {
         for (Object expression : groupBy.getGroupByExpressionList()) {
           if (expression instanceof Function function) {
@@ -403,16 +600,21 @@ public final class NullabilityInference {
           throw new Unsupported("unknown relation in " + all);
         }
         for (Col column : source.columns) {
-          columns.add(new Col(column.name(), column.nullable() || source.nullableSide || scope.groupingSets));
+          columns.add(
+              new Col(
+                  column.name(), column.nullable() || source.nullableSide || scope.groupingSets));
         }
       } else if (expression instanceof AllColumns) {
         for (Source source : scope.sources) {
           for (Col column : source.columns) {
-            columns.add(new Col(column.name(), column.nullable() || source.nullableSide || scope.groupingSets));
+            columns.add(
+                new Col(
+                    column.name(), column.nullable() || source.nullableSide || scope.groupingSets));
           }
         }
       } else {
-        String name = item.getAlias() != null ? unquote(item.getAlias().getName()) : outputName(expression);
+        String name =
+            item.getAlias() != null ? unquote(item.getAlias().getName()) : outputName(expression);
         columns.add(new Col(name, nullable(expression, scope)));
       }
     }
@@ -429,7 +631,9 @@ public final class NullabilityInference {
     return "?column?";
   }
 
-  /** Adds a FROM list: its first item, then each join, marking the sides outer joins null-extend. */
+  /**
+   * Adds a FROM list: its first item, then each join, marking the sides outer joins null-extend.
+   */
   private void fromList(Scope scope, FromItem first, @Nullable List<Join> joins) {
     int start = scope.sources.size();
     fromItem(scope, first);
@@ -437,7 +641,8 @@ public final class NullabilityInference {
       return;
     }
     for (Join join : joins) {
-      if (join.isNatural() || (join.getUsingColumns() != null && !join.getUsingColumns().isEmpty())) {
+      if (join.isNatural()
+          || (join.getUsingColumns() != null && !join.getUsingColumns().isEmpty())) {
         // USING and NATURAL merge columns in ways a * expansion must follow; stay safe.
         throw new Unsupported("USING or NATURAL join");
       }
@@ -492,7 +697,8 @@ public final class NullabilityInference {
     String name = lastPart(function.getName());
     String alias = item.getAlias() == null ? null : unquote(item.getAlias().getName());
     List<String> names = aliasColumns(item.getAlias());
-    boolean nullable = !name.equals("generate_series") || anyNullable(function.getParameters(), scope);
+    boolean nullable =
+        !name.equals("generate_series") || anyNullable(function.getParameters(), scope);
     List<Col> columns = new ArrayList<>();
     if (names.isEmpty()) {
       columns.add(new Col(alias != null ? alias : name, nullable));
@@ -601,11 +807,16 @@ public final class NullabilityInference {
     if (expression == null || expression instanceof NullValue) {
       return true;
     }
-    if (expression instanceof LongValue || expression instanceof DoubleValue
-        || expression instanceof StringValue || expression instanceof BooleanValue
-        || expression instanceof HexValue || expression instanceof DateValue
-        || expression instanceof TimeValue || expression instanceof TimestampValue
-        || expression instanceof DateTimeLiteralExpression || expression instanceof TimeKeyExpression) {
+    if (expression instanceof LongValue
+        || expression instanceof DoubleValue
+        || expression instanceof StringValue
+        || expression instanceof BooleanValue
+        || expression instanceof HexValue
+        || expression instanceof DateValue
+        || expression instanceof TimeValue
+        || expression instanceof TimestampValue
+        || expression instanceof DateTimeLiteralExpression
+        || expression instanceof TimeKeyExpression) {
       return false;
     }
     if (expression instanceof JdbcParameter parameter) {
@@ -629,8 +840,10 @@ public final class NullabilityInference {
     if (expression instanceof NotExpression not) {
       return nullable(not.getExpression(), scope);
     }
-    if (expression instanceof IsNullExpression || expression instanceof IsBooleanExpression
-        || expression instanceof IsDistinctExpression || expression instanceof ExistsExpression
+    if (expression instanceof IsNullExpression
+        || expression instanceof IsBooleanExpression
+        || expression instanceof IsDistinctExpression
+        || expression instanceof ExistsExpression
         || expression instanceof ArrayConstructor) {
       return false;
     }
@@ -643,12 +856,14 @@ public final class NullabilityInference {
           || nullable(between.getBetweenExpressionEnd(), scope);
     }
     if (expression instanceof InExpression in) {
-      if (!(in.getRightExpression() instanceof ExpressionList<?> list) || in.getRightExpression() instanceof ParenthesedSelect) {
+      if (!(in.getRightExpression() instanceof ExpressionList<?> list)
+          || in.getRightExpression() instanceof ParenthesedSelect) {
         return true;
       }
       return nullable(in.getLeftExpression(), scope) || anyNullable(list, scope);
     }
-    if (expression instanceof JsonExpression || expression instanceof ArrayExpression
+    if (expression instanceof JsonExpression
+        || expression instanceof ArrayExpression
         || expression instanceof ParenthesedSelect) {
       return true;
     }
@@ -656,7 +871,8 @@ public final class NullabilityInference {
       return binaryNullable(binary, scope);
     }
     if (expression instanceof CaseExpression caseExpression) {
-      if (caseExpression.getElseExpression() == null || nullable(caseExpression.getElseExpression(), scope)) {
+      if (caseExpression.getElseExpression() == null
+          || nullable(caseExpression.getElseExpression(), scope)) {
         return true;
       }
       for (WhenClause when : caseExpression.getWhenClauses()) {
@@ -687,10 +903,12 @@ public final class NullabilityInference {
   private boolean binaryNullable(BinaryExpression binary, Scope scope) {
     // "= ANY (array)" is NULL when the array holds a NULL and nothing matched.
     if (binary.getRightExpression() instanceof net.sf.jsqlparser.expression.AnyComparisonExpression
-        || binary.getLeftExpression() instanceof net.sf.jsqlparser.expression.AnyComparisonExpression) {
+        || binary.getLeftExpression()
+            instanceof net.sf.jsqlparser.expression.AnyComparisonExpression) {
       return true;
     }
-    return nullable(binary.getLeftExpression(), scope) || nullable(binary.getRightExpression(), scope);
+    return nullable(binary.getLeftExpression(), scope)
+        || nullable(binary.getRightExpression(), scope);
   }
 
   private boolean columnNullable(Column column, Scope scope) {
@@ -758,7 +976,8 @@ public final class NullabilityInference {
     return true;
   }
 
-  private boolean aggregateNullable(String name, @Nullable ExpressionList<?> arguments, Scope scope) {
+  private boolean aggregateNullable(
+      String name, @Nullable ExpressionList<?> arguments, Scope scope) {
     if (name.equals("count") || name.equals("regr_count")) {
       return false;
     }
@@ -785,7 +1004,8 @@ public final class NullabilityInference {
       // FILTER may leave a group without rows: only count still gives a value then.
       return !name.equals("count");
     }
-    ExpressionList<?> arguments = analytic.getExpression() == null ? null : new ExpressionList<>(analytic.getExpression());
+    ExpressionList<?> arguments =
+        analytic.getExpression() == null ? null : new ExpressionList<>(analytic.getExpression());
     return aggregateNullable(name, arguments, scope);
   }
 

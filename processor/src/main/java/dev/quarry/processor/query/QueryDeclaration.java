@@ -14,8 +14,8 @@ import java.util.List;
  * @param commandOffset offset of the command's colon in the header
  * @param sqlStart offset of the statement's first token (after the header and any comments)
  * @param sqlEnd offset just past the statement's last token (the {@code ;} is not included)
- * @param docLines comment lines between the header and the statement, without {@code --}
- *     and trimmed; empty lines are kept as empty strings
+ * @param docLines comment lines between the header and the statement, without {@code --} and
+ *     trimmed; empty lines are kept as empty strings
  */
 public record QueryDeclaration(
     SourceFile file,

@@ -18,20 +18,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the named queries of a query file, as sqlc does: the file is split into statements at
- * top-level semicolons, and a statement whose leading comments hold a header
- * ({@code -- name: FindUser :one} or {@code /* name: FindUser :one *}{@code /}) is a query.
- * Statements without a header are skipped (sqlc users keep {@code CREATE TABLE}s there). Comment
- * lines between the header and the statement become the query's documentation.
+ * top-level semicolons, and a statement whose leading comments hold a header ({@code -- name:
+ * FindUser :one} or {@code /* name: FindUser :one *}{@code /}) is a query. Statements without a
+ * header are skipped (sqlc users keep {@code CREATE TABLE}s there). Comment lines between the
+ * header and the statement become the query's documentation.
  *
- * <p>Problems are reported to {@link Diagnostics} at the offending token and the reader goes
- * on, so one build shows every broken header; a query whose header or text is broken is left out
- * of the result. Known sqlc commands that Quarry does not generate yet are read like the others:
- * a later stage says they are not supported.
+ * <p>Problems are reported to {@link Diagnostics} at the offending token and the reader goes on, so
+ * one build shows every broken header; a query whose header or text is broken is left out of the
+ * result. Known sqlc commands that Quarry does not generate yet are read like the others: a later
+ * stage says they are not supported.
  */
 public final class QueryFileReader {
   private static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String EXAMPLE = "-- name: FindUserByEmail :one";
-  /** A comment that reads like a header in any case, with or without the colons: name, then command. */
+
+  /**
+   * A comment that reads like a header in any case, with or without the colons: name, then command.
+   */
   private static final Pattern NEAR_MISS =
       Pattern.compile("(?i)name\\b\\s*:?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+(:?[A-Za-z]+)");
 
@@ -50,12 +53,18 @@ public final class QueryFileReader {
     // Looked up for every query: kept apart so that a file of many queries reads in linear time.
     List<Token> unterminated = tokens.stream().filter(t -> t.kind().unterminated()).toList();
     int[] semicolons =
-        tokens.stream().filter(t -> t.kind() == TokenKind.SEMICOLON).mapToInt(Token::start).toArray();
+        tokens.stream()
+            .filter(t -> t.kind() == TokenKind.SEMICOLON)
+            .mapToInt(Token::start)
+            .toArray();
     for (Token token : unterminated) {
       diagnostics.error(
           Problem.SQL_ERROR,
           file.locationOf(token.start()),
-          "unterminated " + token.kind().unterminatedWhat() + " starting here: " + howToClose(text, token));
+          "unterminated "
+              + token.kind().unterminatedWhat()
+              + " starting here: "
+              + howToClose(text, token));
     }
 
     // Headers found in each statement's leading comments, and where each comment belongs.
@@ -97,7 +106,9 @@ public final class QueryFileReader {
         diagnostics.error(
             Problem.BAD_HEADER,
             file.locationOf(token.start()),
-            "query header " + header.describe() + " has no statement after it: "
+            "query header "
+                + header.describe()
+                + " has no statement after it: "
                 + "write the query's SQL below the header, or remove the header");
       }
     }
@@ -115,13 +126,18 @@ public final class QueryFileReader {
           diagnostics.error(
               Problem.BAD_HEADER,
               file.locationOf(header.comment().start()),
-              "query header " + header.describe() + " has no statement after it: the next header "
-                  + "(line " + file.lineOf(headers.get(h + 1).comment().start())
+              "query header "
+                  + header.describe()
+                  + " has no statement after it: the next header "
+                  + "(line "
+                  + file.lineOf(headers.get(h + 1).comment().start())
                   + ") comes first; write the query's SQL below this header, or remove it");
           continue;
         }
         StatementSpan span = spans.get(i);
-        if (reported || header.name() == null || header.command() == null
+        if (reported
+            || header.name() == null
+            || header.command() == null
             || containsUnterminated(unterminated, semicolons, span)) {
           continue;
         }
@@ -142,7 +158,9 @@ public final class QueryFileReader {
           Problem.NO_QUERIES,
           file.start(),
           "the file holds no query (no \"-- name:\" header), so nothing is generated for it: write a "
-              + "header above each statement, e.g. " + EXAMPLE + ", or move the file out of the queries folder");
+              + "header above each statement, e.g. "
+              + EXAMPLE
+              + ", or move the file out of the queries folder");
     }
     return new QueryFile(file, queries);
   }
@@ -154,7 +172,8 @@ public final class QueryFileReader {
    */
   private boolean warnNearMiss(SourceFile file, Token comment) {
     int end = comment.kind() == TokenKind.BLOCK_COMMENT ? comment.end() - 2 : comment.end();
-    String content = file.text().substring(comment.start() + 2, Math.max(comment.start() + 2, end)).strip();
+    String content =
+        file.text().substring(comment.start() + 2, Math.max(comment.start() + 2, end)).strip();
     java.util.regex.Matcher matcher = NEAR_MISS.matcher(content.split("\\R", 2)[0].strip());
     if (!matcher.matches()) {
       return false;
@@ -169,17 +188,20 @@ public final class QueryFileReader {
         Problem.BAD_HEADER,
         file.locationOf(comment.start()),
         "this comment looks like a query header but is not one, so the statement below it is not read as a "
-            + "query: write it as " + fixed + " (\"name\" in lower case, a colon after it, and the command "
+            + "query: write it as "
+            + fixed
+            + " (\"name\" in lower case, a colon after it, and the command "
             + "with its colon)");
     return true;
   }
 
   /**
-   * Whether an unterminated string, identifier or comment starts inside the statement, or after
-   * its last token but before its {@code ;}: an unterminated block comment is trivia that runs to
-   * the end of the file, so it swallows the rest of the statement without being part of its span.
+   * Whether an unterminated string, identifier or comment starts inside the statement, or after its
+   * last token but before its {@code ;}: an unterminated block comment is trivia that runs to the
+   * end of the file, so it swallows the rest of the statement without being part of its span.
    */
-  private static boolean containsUnterminated(List<Token> unterminated, int[] semicolons, StatementSpan span) {
+  private static boolean containsUnterminated(
+      List<Token> unterminated, int[] semicolons, StatementSpan span) {
     for (Token token : unterminated) {
       if (token.start() < span.start()) {
         continue;
@@ -200,13 +222,15 @@ public final class QueryFileReader {
   private static String howToClose(String text, Token token) {
     return switch (token.kind()) {
       case UNTERMINATED_STRING -> "close it with ' (write '' for a quote inside the string)";
-      case UNTERMINATED_QUOTED_IDENTIFIER -> "close it with \" (write \"\" for a quote inside the name)";
+      case UNTERMINATED_QUOTED_IDENTIFIER ->
+          "close it with \" (write \"\" for a quote inside the name)";
       case UNTERMINATED_DOLLAR_STRING -> {
         String raw = token.text(text);
         String delimiter = raw.substring(0, raw.indexOf('$', 1) + 1);
         yield "close it with " + delimiter;
       }
-      case UNTERMINATED_BLOCK_COMMENT -> "close it with */ (comments nest: every /* needs its own */)";
+      case UNTERMINATED_BLOCK_COMMENT ->
+          "close it with */ (comments nest: every /* needs its own */)";
       default -> "close it";
     };
   }
@@ -235,7 +259,9 @@ public final class QueryFileReader {
         lines.add(raw.substring(2).trim());
         continue;
       }
-      String inner = raw.substring(2, raw.endsWith("*/") && raw.length() >= 4 ? raw.length() - 2 : raw.length());
+      String inner =
+          raw.substring(
+              2, raw.endsWith("*/") && raw.length() >= 4 ? raw.length() - 2 : raw.length());
       List<String> blockLines = new ArrayList<>();
       for (String line : inner.split("\r\n|\r|\n", -1)) {
         String trimmed = line.trim();
@@ -260,8 +286,8 @@ public final class QueryFileReader {
   private record Word(String text, int offset) {}
 
   /**
-   * A comment that is meant as a query header ({@code name:} first), with what could be read of
-   * it and, if it is broken, the problem to report.
+   * A comment that is meant as a query header ({@code name:} first), with what could be read of it
+   * and, if it is broken, the problem to report.
    */
   private final class Header {
     private final Token comment;
@@ -327,29 +353,46 @@ public final class QueryFileReader {
 
     private void interpret() {
       if (words.isEmpty()) {
-        fail(Problem.BAD_HEADER, nameKeywordOffset,
+        fail(
+            Problem.BAD_HEADER,
+            nameKeywordOffset,
             "query header has no name: write the query's name and command after \"name:\", e.g. "
                 + EXAMPLE);
         return;
       }
       Word nameWord = words.get(0);
       if (nameWord.text().startsWith(":")) {
-        fail(Problem.BAD_HEADER, nameWord.offset(),
-            "query header has no name before the command " + nameWord.text()
-                + ": write -- name: <QueryName> " + nameWord.text());
+        fail(
+            Problem.BAD_HEADER,
+            nameWord.offset(),
+            "query header has no name before the command "
+                + nameWord.text()
+                + ": write -- name: <QueryName> "
+                + nameWord.text());
         return;
       }
       if (!QUERY_NAME.matcher(nameWord.text()).matches()) {
-        fail(Problem.BAD_HEADER, nameWord.offset(),
-            "query name \"" + nameWord.text() + "\" is not valid: a name starts with a letter or _ "
+        fail(
+            Problem.BAD_HEADER,
+            nameWord.offset(),
+            "query name \""
+                + nameWord.text()
+                + "\" is not valid: a name starts with a letter or _ "
                 + "and holds only ASCII letters, digits and _ (e.g. FindUserByEmail)");
         return;
       }
       name = nameWord.text();
       if (words.size() < 2) {
-        fail(Problem.BAD_HEADER, nameWord.offset(),
-            "query " + name + " has no command: write it after the name, e.g. -- name: " + name
-                + " :one (commands: " + knownCommands() + ")");
+        fail(
+            Problem.BAD_HEADER,
+            nameWord.offset(),
+            "query "
+                + name
+                + " has no command: write it after the name, e.g. -- name: "
+                + name
+                + " :one (commands: "
+                + knownCommands()
+                + ")");
         return;
       }
       Word commandWord = words.get(1);
@@ -362,10 +405,20 @@ public final class QueryFileReader {
       commandOffset = commandWord.offset();
       if (words.size() > 2) {
         Word extra = words.get(2);
-        fail(Problem.BAD_HEADER, extra.offset(),
-            "unexpected \"" + extra.text() + "\" after the command " + command.text()
-                + " in the header of query " + name + ": a header is -- name: " + name + " "
-                + command.text() + " and nothing else; put other comments on the lines below it");
+        fail(
+            Problem.BAD_HEADER,
+            extra.offset(),
+            "unexpected \""
+                + extra.text()
+                + "\" after the command "
+                + command.text()
+                + " in the header of query "
+                + name
+                + ": a header is -- name: "
+                + name
+                + " "
+                + command.text()
+                + " and nothing else; put other comments on the lines below it");
         command = null;
       }
     }

@@ -19,17 +19,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The down round trip: on the database that holds every applied migration, run every down part
- * in reverse, then every up part again, and compare the schema at each step, so that a down part
- * that does not undo its up part is found at build time rather than during a rollback. The
- * schema after down part {@code j} must equal the schema after up parts up to {@code j - 1} when
- * they are applied again; the last mismatch names the down part that left something behind or
- * removed too much.
+ * The down round trip: on the database that holds every applied migration, run every down part in
+ * reverse, then every up part again, and compare the schema at each step, so that a down part that
+ * does not undo its up part is found at build time rather than during a rollback. The schema after
+ * down part {@code j} must equal the schema after up parts up to {@code j - 1} when they are
+ * applied again; the last mismatch names the down part that left something behind or removed too
+ * much.
  *
- * <p>A migration marked {@code -- quarry:allow down} is one that cannot be undone: the round
- * trip covers only the migrations after the last such one (and Flyway's repeatable migrations,
- * which have no undo, stay applied throughout). It runs last, because it changes the database;
- * when it passes the database holds the same schema again.
+ * <p>A migration marked {@code -- quarry:allow down} is one that cannot be undone: the round trip
+ * covers only the migrations after the last such one (and Flyway's repeatable migrations, which
+ * have no undo, stay applied throughout). It runs last, because it changes the database; when it
+ * passes the database holds the same schema again.
  */
 final class DownRoundTrip {
   private static final int SHOWN_DIFFERENCES = 6;
@@ -43,9 +43,10 @@ final class DownRoundTrip {
   }
 
   void check(Connection connection, List<Migration> applied) throws SQLException {
-    List<Migration> versioned = applied.stream()
-        .filter(m -> !(m.format() == MigrationFormat.FLYWAY && m.version().isEmpty()))
-        .toList();
+    List<Migration> versioned =
+        applied.stream()
+            .filter(m -> !(m.format() == MigrationFormat.FLYWAY && m.version().isEmpty()))
+            .toList();
     if (versioned.isEmpty() || !versioned.get(0).format().hasDownParts()) {
       return;
     }
@@ -56,8 +57,11 @@ final class DownRoundTrip {
         break;
       }
       if (m.down() == null) {
-        report(m, m.file().start(), "has no down part, so it cannot be rolled back; add one, or mark the migration"
-            + " with -- quarry:allow down if it cannot be undone");
+        report(
+            m,
+            m.file().start(),
+            "has no down part, so it cannot be rolled back; add one, or mark the migration"
+                + " with -- quarry:allow down if it cannot be undone");
         return;
       }
       first--;
@@ -78,8 +82,12 @@ final class DownRoundTrip {
     }
     List<String> afterUp = new ArrayList<>();
     for (Migration m : covered) {
-      if (!run(connection, m, m, "applying this migration again after the down parts failed (a down part"
-          + " left something behind that it creates): ")) {
+      if (!run(
+          connection,
+          m,
+          m,
+          "applying this migration again after the down parts failed (a down part"
+              + " left something behind that it creates): ")) {
         return;
       }
       afterUp.add(SchemaListing.of(connection));
@@ -87,26 +95,38 @@ final class DownRoundTrip {
     for (int j = covered.size() - 1; j >= 1; j--) {
       if (!afterUp.get(j - 1).equals(afterDown.get(j))) {
         Migration m = covered.get(j);
-        report(m, location(m.down()), "its down part does not undo its up part: " + differences(afterUp.get(j - 1), afterDown.get(j)));
+        report(
+            m,
+            location(m.down()),
+            "its down part does not undo its up part: "
+                + differences(afterUp.get(j - 1), afterDown.get(j)));
         return;
       }
     }
     if (!afterUp.get(covered.size() - 1).equals(top)) {
       Migration m = covered.get(0);
-      report(m, location(m.down()), "up, down and up again do not give the same schema: "
-          + differences(top, afterUp.get(covered.size() - 1)));
+      report(
+          m,
+          location(m.down()),
+          "up, down and up again do not give the same schema: "
+              + differences(top, afterUp.get(covered.size() - 1)));
     }
   }
 
   /** Runs {@code part} of {@code migration}, moving the runner's failure into a finding. */
-  private boolean run(Connection connection, Migration migration, Migration part, String failure) throws SQLException {
+  private boolean run(Connection connection, Migration migration, Migration part, String failure)
+      throws SQLException {
     Diagnostics scratch = new Diagnostics();
     if (new MigrationRunner(scratch).run(connection, part, failure, 0)) {
       return true;
     }
     for (Diagnostic d : scratch.all()) {
-      String message = d.message().replace("; fix this migration", "; fix the down part or the migration");
-      add(migration, d.location(), message + " (down round trip, -A" + "quarry.checks=down=off to skip it)");
+      String message =
+          d.message().replace("; fix this migration", "; fix the down part or the migration");
+      add(
+          migration,
+          d.location(),
+          message + " (down round trip, -A" + "quarry.checks=down=off to skip it)");
     }
     return false;
   }
@@ -124,16 +144,26 @@ final class DownRoundTrip {
   }
 
   private static SourceLocation location(Migration down) {
-    return down.statements().isEmpty() ? down.file().start() : down.file().locationOf(down.statements().get(0).start());
+    return down.statements().isEmpty()
+        ? down.file().start()
+        : down.file().locationOf(down.statements().get(0).start());
   }
 
-  /** The lines only one side has, e.g. {@code left behind: "    bio text,"}. */
+  /** The lines only one side has, e.g. {@code left behind: " bio text,"}. */
   static String differences(String expected, String actual) {
     Set<String> want = new LinkedHashSet<>(expected.lines().map(String::strip).toList());
     Set<String> got = new LinkedHashSet<>(actual.lines().map(String::strip).toList());
     List<String> parts = new ArrayList<>();
-    got.stream().filter(l -> !want.contains(l)).limit(SHOWN_DIFFERENCES).forEach(l -> parts.add("left behind: " + l));
-    want.stream().filter(l -> !got.contains(l)).limit(SHOWN_DIFFERENCES).forEach(l -> parts.add("missing: " + l));
-    return parts.isEmpty() ? "the order of columns or objects differs" : parts.stream().collect(Collectors.joining("; "));
+    got.stream()
+        .filter(l -> !want.contains(l))
+        .limit(SHOWN_DIFFERENCES)
+        .forEach(l -> parts.add("left behind: " + l));
+    want.stream()
+        .filter(l -> !got.contains(l))
+        .limit(SHOWN_DIFFERENCES)
+        .forEach(l -> parts.add("missing: " + l));
+    return parts.isEmpty()
+        ? "the order of columns or objects differs"
+        : parts.stream().collect(Collectors.joining("; "));
   }
 }

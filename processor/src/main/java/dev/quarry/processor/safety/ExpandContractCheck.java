@@ -22,25 +22,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The expand/contract check: during a rolling deploy the previous release keeps running its
- * queries while the new release's migrations have already been applied. Each query of the
- * previous release ({@code quarry.previousQueries}: its query files or directory, as committed at
- * the last release) is prepared against the new schema; one that no longer prepares is reported
- * at its line with the migration that broke it (a dropped or renamed column or table), so the
- * change is split into expand (add the new shape) now and contract (remove the old) in a later
- * release.
+ * The expand/contract check: during a rolling deploy the previous release keeps running its queries
+ * while the new release's migrations have already been applied. Each query of the previous release
+ * ({@code quarry.previousQueries}: its query files or directory, as committed at the last release)
+ * is prepared against the new schema; one that no longer prepares is reported at its line with the
+ * migration that broke it (a dropped or renamed column or table), so the change is split into
+ * expand (add the new shape) now and contract (remove the old) in a later release.
  */
 final class ExpandContractCheck {
   // Only failures that mean "the schema no longer fits the query"; the previous release's own
   // parsing problems were its build's business.
-  private static final Set<Problem> SCHEMA_PROBLEMS = EnumSet.of(Problem.SQL_ERROR, Problem.UNKNOWN_NAME, Problem.BAD_PARAMETER);
+  private static final Set<Problem> SCHEMA_PROBLEMS =
+      EnumSet.of(Problem.SQL_ERROR, Problem.UNKNOWN_NAME, Problem.BAD_PARAMETER);
 
   private final SourceReader sources;
   private final Diagnostics diagnostics;
   private final MigrationDirectives directives;
   private final List<Migration> applied;
 
-  ExpandContractCheck(SourceReader sources, Diagnostics diagnostics, MigrationDirectives directives, List<Migration> applied) {
+  ExpandContractCheck(
+      SourceReader sources,
+      Diagnostics diagnostics,
+      MigrationDirectives directives,
+      List<Migration> applied) {
     this.sources = sources;
     this.diagnostics = diagnostics;
     this.directives = directives;
@@ -49,7 +53,9 @@ final class ExpandContractCheck {
 
   void check(Path previous, QueryAnalyzer analyzer) throws SQLException {
     // A missing path is reported by the SourceReader as an error of this build, whatever the level.
-    List<Path> files = sources.sqlFiles(List.of(previous.toString()), "previous release's queries (quarry.previousQueries)");
+    List<Path> files =
+        sources.sqlFiles(
+            List.of(previous.toString()), "previous release's queries (quarry.previousQueries)");
     QueryFileReader reader = new QueryFileReader(new Diagnostics());
     ParameterRewriter rewriter = new ParameterRewriter();
     for (Path path : files) {
@@ -88,10 +94,14 @@ final class ExpandContractCheck {
     if (level == Check.Level.OFF) {
       return;
     }
-    String message = "the previous release's query " + query.name() + " fails on the new schema: " + failure.message()
-        + "; during a rolling deploy the previous release still runs it, so keep what it uses until the"
-        + " next release (expand now, contract later), or set -Aquarry.checks=expand-contract=off for a"
-        + " release that stops the old version first";
+    String message =
+        "the previous release's query "
+            + query.name()
+            + " fails on the new schema: "
+            + failure.message()
+            + "; during a rolling deploy the previous release still runs it, so keep what it uses until the"
+            + " next release (expand now, contract later), or set -Aquarry.checks=expand-contract=off for a"
+            + " release that stops the old version first";
     if (level == Check.Level.ERROR) {
       diagnostics.error(Problem.EXPAND_CONTRACT, failure.location(), message);
     } else {

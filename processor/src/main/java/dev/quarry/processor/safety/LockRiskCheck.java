@@ -22,27 +22,39 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds statements that lock or rewrite a table that existed before their migration, where
- * production holds rows and serves traffic: an index built without {@code CONCURRENTLY}, a
- * {@code NOT NULL} column added without a default, a column type change that rewrites the
- * table, a foreign key or {@code CHECK} added without {@code NOT VALID}, and {@code SET NOT
- * NULL} without a validated {@code CHECK (col IS NOT NULL)} to prove it. A table created in the
- * same migration is empty, so nothing about it is reported.
+ * production holds rows and serves traffic: an index built without {@code CONCURRENTLY}, a {@code
+ * NOT NULL} column added without a default, a column type change that rewrites the table, a foreign
+ * key or {@code CHECK} added without {@code NOT VALID}, and {@code SET NOT NULL} without a
+ * validated {@code CHECK (col IS NOT NULL)} to prove it. A table created in the same migration is
+ * empty, so nothing about it is reported.
  *
- * <p>It reads the statement's tokens, not a parse tree: enough to tell these shapes apart, and
- * it never fails on SQL that PostgreSQL accepted. Types before and after come from the
- * catalog, so {@code varchar(20)} to {@code varchar(40)} is known not to rewrite.
+ * <p>It reads the statement's tokens, not a parse tree: enough to tell these shapes apart, and it
+ * never fails on SQL that PostgreSQL accepted. Types before and after come from the catalog, so
+ * {@code varchar(20)} to {@code varchar(40)} is known not to rewrite.
  */
 final class LockRiskCheck {
   /** One risky statement: where, and the message. */
   record Finding(int offset, String message) {}
 
   // Defaults whose value differs per row: adding a column with one rewrites the table.
-  private static final Set<String> VOLATILE_FUNCTIONS = Set.of(
-      "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "uuidv4", "uuidv7",
-      "clock_timestamp", "timeofday", "nextval", "statement_timestamp");
-  private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4", "serial8");
-  private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?(\\[\\])?");
-  private static final Pattern NUMERIC = Pattern.compile("numeric(?:\\((\\d+),(\\d+)\\))?(\\[\\])?");
+  private static final Set<String> VOLATILE_FUNCTIONS =
+      Set.of(
+          "random",
+          "gen_random_uuid",
+          "uuid_generate_v1",
+          "uuid_generate_v4",
+          "uuidv4",
+          "uuidv7",
+          "clock_timestamp",
+          "timeofday",
+          "nextval",
+          "statement_timestamp");
+  private static final Set<String> SERIAL_TYPES =
+      Set.of("serial", "bigserial", "smallserial", "serial2", "serial4", "serial8");
+  private static final Pattern VARCHAR =
+      Pattern.compile("character varying(?:\\((\\d+)\\))?(\\[\\])?");
+  private static final Pattern NUMERIC =
+      Pattern.compile("numeric(?:\\((\\d+),(\\d+)\\))?(\\[\\])?");
 
   private LockRiskCheck() {}
 
@@ -56,7 +68,10 @@ final class LockRiskCheck {
     // Constraints validated earlier in the same migration: SET NOT NULL after them is cheap.
     Set<String> validatedHere = new HashSet<>();
     for (StatementSpan span : migration.statements()) {
-      List<Token> tokens = SqlLexer.tokenize(text, span.start(), span.end()).stream().filter(t -> !t.trivia()).toList();
+      List<Token> tokens =
+          SqlLexer.tokenize(text, span.start(), span.end()).stream()
+              .filter(t -> !t.trivia())
+              .toList();
       Words w = new Words(text, tokens);
       if (w.is(0, "create") && (w.is(1, "index") || (w.is(1, "unique") && w.is(2, "index")))) {
         createIndex(w, before, findings);
@@ -78,14 +93,22 @@ final class LockRiskCheck {
     int name = w.is(on + 1, "only") ? on + 2 : on + 1;
     Optional<Table> table = w.tableAt(name, before);
     if (table.isPresent()) {
-      findings.add(new Finding(w.start(0), "CREATE INDEX on " + table.get().display()
-          + " blocks writes to the table until the index is built; use CREATE INDEX CONCURRENTLY,"
-          + " in a migration that runs outside a transaction"));
+      findings.add(
+          new Finding(
+              w.start(0),
+              "CREATE INDEX on "
+                  + table.get().display()
+                  + " blocks writes to the table until the index is built; use CREATE INDEX CONCURRENTLY,"
+                  + " in a migration that runs outside a transaction"));
     }
   }
 
   private static void alterTable(
-      Words w, SchemaSnapshot before, SchemaSnapshot after, Set<String> validatedHere, List<Finding> findings) {
+      Words w,
+      SchemaSnapshot before,
+      SchemaSnapshot after,
+      Set<String> validatedHere,
+      List<Finding> findings) {
     int name = 2;
     if (w.is(name, "if") && w.is(name + 1, "exists")) {
       name += 2;
@@ -111,7 +134,8 @@ final class LockRiskCheck {
       } else if (w.is(a, "alter")) {
         int column = w.is(a + 1, "column") ? a + 2 : a + 1;
         int verb = column + 1;
-        if (w.is(verb, "type") || (w.is(verb, "set") && w.is(verb + 1, "data") && w.is(verb + 2, "type"))) {
+        if (w.is(verb, "type")
+            || (w.is(verb, "set") && w.is(verb + 1, "data") && w.is(verb + 2, "type"))) {
           retype(w, a, table, w.name(column), before, after, findings);
         } else if (w.is(verb, "set") && w.is(verb + 1, "not") && w.is(verb + 2, "null")) {
           setNotNull(w, a, table, w.name(column), before, validatedHere, findings);
@@ -121,24 +145,42 @@ final class LockRiskCheck {
   }
 
   private static void addAction(Words w, int at, int end, Table table, List<Finding> findings) {
-    boolean constraint = w.is(at, "constraint") || w.is(at, "foreign") || w.is(at, "check")
-        || w.is(at, "primary") || w.is(at, "unique") || w.is(at, "exclude");
+    boolean constraint =
+        w.is(at, "constraint")
+            || w.is(at, "foreign")
+            || w.is(at, "check")
+            || w.is(at, "primary")
+            || w.is(at, "unique")
+            || w.is(at, "exclude");
     int start = w.start(at - 1);
     if (constraint) {
       boolean notValid = w.indexOfPair("not", "valid", at, end) >= 0;
       boolean usingIndex = w.indexOfPair("using", "index", at, end) >= 0;
       if (w.indexOf("foreign", at, end) >= 0 && !notValid) {
-        findings.add(new Finding(start, "ADD FOREIGN KEY on " + table.display()
-            + " checks every row while it blocks writes to both tables; add it NOT VALID, then VALIDATE"
-            + " CONSTRAINT in a later migration"));
+        findings.add(
+            new Finding(
+                start,
+                "ADD FOREIGN KEY on "
+                    + table.display()
+                    + " checks every row while it blocks writes to both tables; add it NOT VALID, then VALIDATE"
+                    + " CONSTRAINT in a later migration"));
       } else if (w.indexOf("check", at, end) >= 0 && !notValid) {
-        findings.add(new Finding(start, "ADD CHECK on " + table.display()
-            + " checks every row while it blocks reads and writes; add it NOT VALID, then VALIDATE"
-            + " CONSTRAINT in a later migration"));
-      } else if ((w.indexOf("primary", at, end) >= 0 || w.indexOf("unique", at, end) >= 0) && !usingIndex) {
-        findings.add(new Finding(start, "ADD PRIMARY KEY or UNIQUE on " + table.display()
-            + " builds an index while it blocks writes; CREATE UNIQUE INDEX CONCURRENTLY first, then"
-            + " ADD CONSTRAINT ... USING INDEX"));
+        findings.add(
+            new Finding(
+                start,
+                "ADD CHECK on "
+                    + table.display()
+                    + " checks every row while it blocks reads and writes; add it NOT VALID, then VALIDATE"
+                    + " CONSTRAINT in a later migration"));
+      } else if ((w.indexOf("primary", at, end) >= 0 || w.indexOf("unique", at, end) >= 0)
+          && !usingIndex) {
+        findings.add(
+            new Finding(
+                start,
+                "ADD PRIMARY KEY or UNIQUE on "
+                    + table.display()
+                    + " builds an index while it blocks writes; CREATE UNIQUE INDEX CONCURRENTLY first, then"
+                    + " ADD CONSTRAINT ... USING INDEX"));
       }
       return;
     }
@@ -148,33 +190,65 @@ final class LockRiskCheck {
     }
     String name = w.name(column);
     int def = w.indexOf("default", column + 1, end);
-    boolean notNull = w.indexOfPair("not", "null", column + 1, end) >= 0 || w.indexOfPair("primary", "key", column + 1, end) >= 0;
+    boolean notNull =
+        w.indexOfPair("not", "null", column + 1, end) >= 0
+            || w.indexOfPair("primary", "key", column + 1, end) >= 0;
     String where = table.display() + "." + name;
     if (SERIAL_TYPES.contains(w.lower(column + 1))) {
-      findings.add(new Finding(start, "ADD COLUMN " + where + " " + w.lower(column + 1)
-          + " rewrites the table under an ACCESS EXCLUSIVE lock (every row gets its own sequence value);"
-          + " add a nullable column, backfill it in batches, then add the default"));
+      findings.add(
+          new Finding(
+              start,
+              "ADD COLUMN "
+                  + where
+                  + " "
+                  + w.lower(column + 1)
+                  + " rewrites the table under an ACCESS EXCLUSIVE lock (every row gets its own sequence value);"
+                  + " add a nullable column, backfill it in batches, then add the default"));
     } else if (def >= 0 && w.anyVolatileCall(def + 1, end, VOLATILE_FUNCTIONS)) {
-      findings.add(new Finding(start, "ADD COLUMN " + where
-          + " with a volatile default rewrites the table under an ACCESS EXCLUSIVE lock; add the column"
-          + " without a default (or with a constant one), backfill it in batches, then set the default"));
-    } else if (w.indexOfPair("stored", null, column + 1, end) >= 0 && w.indexOf("generated", column + 1, end) >= 0) {
-      findings.add(new Finding(start, "ADD COLUMN " + where
-          + " GENERATED ... STORED rewrites the table under an ACCESS EXCLUSIVE lock"));
+      findings.add(
+          new Finding(
+              start,
+              "ADD COLUMN "
+                  + where
+                  + " with a volatile default rewrites the table under an ACCESS EXCLUSIVE lock; add the column"
+                  + " without a default (or with a constant one), backfill it in batches, then set the default"));
+    } else if (w.indexOfPair("stored", null, column + 1, end) >= 0
+        && w.indexOf("generated", column + 1, end) >= 0) {
+      findings.add(
+          new Finding(
+              start,
+              "ADD COLUMN "
+                  + where
+                  + " GENERATED ... STORED rewrites the table under an ACCESS EXCLUSIVE lock"));
     } else if (notNull && def < 0 && w.indexOf("generated", column + 1, end) < 0) {
-      findings.add(new Finding(start, "ADD COLUMN " + where
-          + " NOT NULL without a default fails on a table that has rows; give it a default (PostgreSQL 11+"
-          + " adds a constant default without rewriting), or add it nullable, backfill, and set NOT NULL later"));
+      findings.add(
+          new Finding(
+              start,
+              "ADD COLUMN "
+                  + where
+                  + " NOT NULL without a default fails on a table that has rows; give it a default (PostgreSQL 11+"
+                  + " adds a constant default without rewriting), or add it nullable, backfill, and set NOT NULL later"));
     }
-    if (w.indexOf("unique", column + 1, end) >= 0 || w.indexOfPair("primary", "key", column + 1, end) >= 0) {
-      findings.add(new Finding(start, "ADD COLUMN " + where
-          + " with UNIQUE or PRIMARY KEY builds an index while it blocks writes; add the column, then CREATE"
-          + " UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX"));
+    if (w.indexOf("unique", column + 1, end) >= 0
+        || w.indexOfPair("primary", "key", column + 1, end) >= 0) {
+      findings.add(
+          new Finding(
+              start,
+              "ADD COLUMN "
+                  + where
+                  + " with UNIQUE or PRIMARY KEY builds an index while it blocks writes; add the column, then CREATE"
+                  + " UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX"));
     }
   }
 
   private static void retype(
-      Words w, int at, Table table, String column, SchemaSnapshot before, SchemaSnapshot after, List<Finding> findings) {
+      Words w,
+      int at,
+      Table table,
+      String column,
+      SchemaSnapshot before,
+      SchemaSnapshot after,
+      List<Finding> findings) {
     Optional<Map.Entry<ColumnKey, Column>> old = before.column(table.oid(), column);
     if (old.isEmpty()) {
       return;
@@ -183,13 +257,25 @@ final class LockRiskCheck {
     if (now == null || !rewrites(old.get().getValue().type(), now.type())) {
       return;
     }
-    findings.add(new Finding(w.start(at), "ALTER COLUMN " + table.display() + "." + column + " TYPE from "
-        + old.get().getValue().type() + " to " + now.type()
-        + " rewrites the table under an ACCESS EXCLUSIVE lock; add a new column, backfill it, and switch over"
-        + " (only widening varchar or numeric, or varchar to text, is free)"));
+    findings.add(
+        new Finding(
+            w.start(at),
+            "ALTER COLUMN "
+                + table.display()
+                + "."
+                + column
+                + " TYPE from "
+                + old.get().getValue().type()
+                + " to "
+                + now.type()
+                + " rewrites the table under an ACCESS EXCLUSIVE lock; add a new column, backfill it, and switch over"
+                + " (only widening varchar or numeric, or varchar to text, is free)"));
   }
 
-  /** Whether PostgreSQL rewrites the table to change a column's type from {@code from} to {@code to}. */
+  /**
+   * Whether PostgreSQL rewrites the table to change a column's type from {@code from} to {@code
+   * to}.
+   */
   static boolean rewrites(String from, String to) {
     if (from.equals(to)) {
       return false;
@@ -203,7 +289,8 @@ final class LockRiskCheck {
       Matcher toVarchar = VARCHAR.matcher(to);
       if (toVarchar.matches() && Objects.equals(array, toVarchar.group(2) == null ? "" : "[]")) {
         return toVarchar.group(1) != null
-            && (fromVarchar.group(1) == null || Integer.parseInt(toVarchar.group(1)) < Integer.parseInt(fromVarchar.group(1)));
+            && (fromVarchar.group(1) == null
+                || Integer.parseInt(toVarchar.group(1)) < Integer.parseInt(fromVarchar.group(1)));
       }
     }
     if (from.equals("text") && to.equals("character varying")) {
@@ -222,17 +309,31 @@ final class LockRiskCheck {
   }
 
   private static void setNotNull(
-      Words w, int at, Table table, String column, SchemaSnapshot before, Set<String> validatedHere, List<Finding> findings) {
+      Words w,
+      int at,
+      Table table,
+      String column,
+      SchemaSnapshot before,
+      Set<String> validatedHere,
+      List<Finding> findings) {
     for (SchemaSnapshot.NotNullCheck check : before.notNullChecks()) {
-      if (check.relationOid() == table.oid() && check.column().equals(column)
+      if (check.relationOid() == table.oid()
+          && check.column().equals(column)
           && (check.validated() || validatedHere.contains(check.constraint()))) {
         return;
       }
     }
-    findings.add(new Finding(w.start(at), "SET NOT NULL on " + table.display() + "." + column
-        + " scans the whole table under an ACCESS EXCLUSIVE lock; first ADD CONSTRAINT ... CHECK (" + column
-        + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT it (in a later migration), then SET NOT NULL"
-        + " (PostgreSQL 12+ skips the scan) and drop the check"));
+    findings.add(
+        new Finding(
+            w.start(at),
+            "SET NOT NULL on "
+                + table.display()
+                + "."
+                + column
+                + " scans the whole table under an ACCESS EXCLUSIVE lock; first ADD CONSTRAINT ... CHECK ("
+                + column
+                + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT it (in a later migration), then SET NOT NULL"
+                + " (PostgreSQL 12+ skips the scan) and drop the check"));
   }
 
   /** A table that existed before the migration. */
@@ -289,7 +390,8 @@ final class LockRiskCheck {
 
     boolean anyVolatileCall(int from, int to, Set<String> functions) {
       for (int i = from; i < Math.min(to, tokens.size()) - 1; i++) {
-        if (tokens.get(i).kind() == TokenKind.IDENTIFIER && functions.contains(lower(i))
+        if (tokens.get(i).kind() == TokenKind.IDENTIFIER
+            && functions.contains(lower(i))
             && tokens.get(i + 1).kind() == TokenKind.LEFT_PAREN) {
           return true;
         }
@@ -297,7 +399,9 @@ final class LockRiskCheck {
       return false;
     }
 
-    /** A possibly schema-qualified table name at {@code i}, if it names a table that existed before. */
+    /**
+     * A possibly schema-qualified table name at {@code i}, if it names a table that existed before.
+     */
     Optional<Table> tableAt(int i, SchemaSnapshot before) {
       if (i >= tokens.size()) {
         return Optional.empty();

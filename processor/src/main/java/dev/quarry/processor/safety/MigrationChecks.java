@@ -1,6 +1,5 @@
 package dev.quarry.processor.safety;
 
-import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.config.Check;
 import dev.quarry.processor.config.MigrationOptions;
@@ -11,6 +10,7 @@ import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.migration.SchemaListing;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
+import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The migration safety stage, run once the migrations are applied and the queries analysed:
- * lock risks in each migration, the previous release's queries against the new schema
- * (expand/contract), the schema snapshot, and last the down round trip (which changes the
- * database and puts it back). Each check's level comes from {@code quarry.checks} and from
- * {@code -- quarry:allow} / {@code -- quarry:check} comments in a migration.
+ * The migration safety stage, run once the migrations are applied and the queries analysed: lock
+ * risks in each migration, the previous release's queries against the new schema (expand/contract),
+ * the schema snapshot, and last the down round trip (which changes the database and puts it back).
+ * Each check's level comes from {@code quarry.checks} and from {@code -- quarry:allow} / {@code --
+ * quarry:check} comments in a migration.
  */
 public final class MigrationChecks {
   private static final String SNAPSHOT_HEADER =
@@ -57,13 +57,16 @@ public final class MigrationChecks {
       throws SQLException {
     checkLockRisks(history);
     if (options.previousQueries() != null) {
-      new ExpandContractCheck(sources, diagnostics, directives, applied).check(options.previousQueries(), analyzer);
+      new ExpandContractCheck(sources, diagnostics, directives, applied)
+          .check(options.previousQueries(), analyzer);
     }
-    Optional<String> snapshot = options.snapshot() == null
-        ? Optional.empty()
-        : Optional.of(SNAPSHOT_HEADER + SchemaListing.of(connection));
-    boolean downAnywhere = options.level(Check.DOWN) != Check.Level.OFF
-        || applied.stream().anyMatch(m -> directives.level(Check.DOWN, m) != Check.Level.OFF);
+    Optional<String> snapshot =
+        options.snapshot() == null
+            ? Optional.empty()
+            : Optional.of(SNAPSHOT_HEADER + SchemaListing.of(connection));
+    boolean downAnywhere =
+        options.level(Check.DOWN) != Check.Level.OFF
+            || applied.stream().anyMatch(m -> directives.level(Check.DOWN, m) != Check.Level.OFF);
     if (downAnywhere) {
       new DownRoundTrip(diagnostics, directives).check(connection, applied);
     }
@@ -81,10 +84,14 @@ public final class MigrationChecks {
       var before = i == 0 ? history.baseline() : history.steps().get(i - 1).after();
       for (LockRiskCheck.Finding finding : LockRiskCheck.check(migration, before, step.after())) {
         String marker = migration.format().noTransactionMarker();
-        String message = finding.message()
-            + (marker != null && finding.message().contains("CONCURRENTLY") ? " (" + marker + ")" : "")
-            + "; or, if " + migration.displayName()
-            + " is safe as it is (the table is small or not in use yet), say so with -- quarry:allow lock-risk";
+        String message =
+            finding.message()
+                + (marker != null && finding.message().contains("CONCURRENTLY")
+                    ? " (" + marker + ")"
+                    : "")
+                + "; or, if "
+                + migration.displayName()
+                + " is safe as it is (the table is small or not in use yet), say so with -- quarry:allow lock-risk";
         var location = migration.file().locationOf(finding.offset());
         if (level == Check.Level.ERROR) {
           diagnostics.error(Problem.LOCK_RISK, location, message);
@@ -95,9 +102,7 @@ public final class MigrationChecks {
     }
   }
 
-  /**
-   * Writes the snapshot to {@code quarry.snapshot} (see {@link #write}).
-   */
+  /** Writes the snapshot to {@code quarry.snapshot} (see {@link #write}). */
   public void writeSnapshot(String text) {
     if (options.snapshot() != null) {
       write(options.snapshot(), text, MigrationOptions.SNAPSHOT, "schema snapshot");
@@ -105,9 +110,9 @@ public final class MigrationChecks {
   }
 
   /**
-   * Writes this build's queries to {@code quarry.recordQueries} as one query file in sqlc's
-   * syntax (header, the file and line it came from, the statement), in file and line order. At a
-   * release the team copies it to where {@code quarry.previousQueries} points and commits it.
+   * Writes this build's queries to {@code quarry.recordQueries} as one query file in sqlc's syntax
+   * (header, the file and line it came from, the statement), in file and line order. At a release
+   * the team copies it to where {@code quarry.previousQueries} points and commits it.
    */
   public void recordQueries(List<QueryFile> files) {
     Path target = options.recordQueries();
@@ -119,22 +124,41 @@ public final class MigrationChecks {
       String source = file.file().text();
       for (QueryDeclaration query : file.queries()) {
         int headerEnd = source.indexOf('\n', query.headerOffset());
-        String header = source.substring(query.headerOffset(), headerEnd < 0 ? source.length() : headerEnd).stripTrailing();
-        text.append('\n').append(header).append('\n')
-            .append("-- from ").append(query.headerLocation().toString().replaceAll(":\\d+$", "")).append('\n')
-            .append(query.sql().replace("\r\n", "\n")).append(";\n");
+        String header =
+            source
+                .substring(query.headerOffset(), headerEnd < 0 ? source.length() : headerEnd)
+                .stripTrailing();
+        text.append('\n')
+            .append(header)
+            .append('\n')
+            .append("-- from ")
+            .append(query.headerLocation().toString().replaceAll(":\\d+$", ""))
+            .append('\n')
+            .append(query.sql().replace("\r\n", "\n"))
+            .append(";\n");
       }
     }
     write(target, text.toString(), MigrationOptions.RECORD_QUERIES, "recorded queries");
   }
 
-  /** Writes {@code text} to {@code target} unless it already holds it (see {@link CommittedFile}). */
+  /**
+   * Writes {@code text} to {@code target} unless it already holds it (see {@link CommittedFile}).
+   */
   private void write(Path target, String text, String option, String what) {
     try {
       CommittedFile.writeIfChanged(target, text);
     } catch (IOException e) {
-      diagnostics.error(Problem.SNAPSHOT, null, "cannot write the " + what + " " + target + ": " + e
-          + "; check the path given with -A" + option);
+      diagnostics.error(
+          Problem.SNAPSHOT,
+          null,
+          "cannot write the "
+              + what
+              + " "
+              + target
+              + ": "
+              + e
+              + "; check the path given with -A"
+              + option);
     }
   }
 }

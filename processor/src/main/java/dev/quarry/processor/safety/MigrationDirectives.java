@@ -16,15 +16,18 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-migration check settings, written as comments anywhere in a migration's file:
- * {@code -- quarry:allow lock-risk} switches a check off for that migration (say why on the
- * same line, after the check names), {@code -- quarry:check lock-risk=error} sets its level.
- * A comment naming an unknown check or level is an error at the comment, so a typo cannot
- * silently leave a risk unchecked.
+ * Per-migration check settings, written as comments anywhere in a migration's file: {@code --
+ * quarry:allow lock-risk} switches a check off for that migration (say why on the same line, after
+ * the check names), {@code -- quarry:check lock-risk=error} sets its level. A comment naming an
+ * unknown check or level is an error at the comment, so a typo cannot silently leave a risk
+ * unchecked.
  */
 final class MigrationDirectives {
-  private static final Pattern ALLOW = Pattern.compile("--\\s*quarry:allow\\s+([a-z-]+(?:\\s*,\\s*[a-z-]+)*)(.*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CHECK = Pattern.compile("--\\s*quarry:check\\s+(.*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ALLOW =
+      Pattern.compile(
+          "--\\s*quarry:allow\\s+([a-z-]+(?:\\s*,\\s*[a-z-]+)*)(.*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHECK =
+      Pattern.compile("--\\s*quarry:check\\s+(.*)", Pattern.CASE_INSENSITIVE);
 
   private final Map<Check, Check.Level> buildLevels;
   private final Diagnostics diagnostics;
@@ -42,7 +45,8 @@ final class MigrationDirectives {
 
   /** The level of {@code check} for {@code migration}: its file's comment, else the build's. */
   Check.Level level(Check check, Migration migration) {
-    Check.Level own = byFile.computeIfAbsent(migration.file().displayPath(), f -> parse(migration)).get(check);
+    Check.Level own =
+        byFile.computeIfAbsent(migration.file().displayPath(), f -> parse(migration)).get(check);
     return own != null ? own : buildLevels.get(check);
   }
 
@@ -63,13 +67,22 @@ final class MigrationDirectives {
       } else if (check.matches()) {
         for (String setting : check.group(1).strip().split("\\s*,\\s*")) {
           int eq = setting.indexOf('=');
-          @Nullable Check c = eq < 0 ? null : named(setting.substring(0, eq), migration, token).orElse(null);
+          @Nullable Check c =
+              eq < 0 ? null : named(setting.substring(0, eq), migration, token).orElse(null);
           if (eq < 0) {
-            bad(migration, token, "\"" + setting + "\" is not check=level, e.g. -- quarry:check lock-risk=error");
+            bad(
+                migration,
+                token,
+                "\"" + setting + "\" is not check=level, e.g. -- quarry:check lock-risk=error");
           } else if (c != null) {
             Optional<Check.Level> level = c.parseLevel(setting.substring(eq + 1));
             if (level.isEmpty()) {
-              bad(migration, token, "\"" + setting.substring(eq + 1).strip() + "\" is not a level; use off, warning, error or on");
+              bad(
+                  migration,
+                  token,
+                  "\""
+                      + setting.substring(eq + 1).strip()
+                      + "\" is not a level; use off, warning, error or on");
             }
             level.ifPresent(l -> levels.put(c, l));
           }
@@ -82,12 +95,18 @@ final class MigrationDirectives {
   private Optional<Check> named(String name, Migration migration, Token token) {
     Optional<Check> check = Check.named(name);
     if (check.isEmpty()) {
-      bad(migration, token, "unknown check \"" + name.strip() + "\"; the checks are " + Check.names());
+      bad(
+          migration,
+          token,
+          "unknown check \"" + name.strip() + "\"; the checks are " + Check.names());
     }
     return check;
   }
 
   private void bad(Migration migration, Token token, String message) {
-    diagnostics.error(Problem.CONFIGURATION, migration.file().locationOf(token.start()), "quarry comment: " + message);
+    diagnostics.error(
+        Problem.CONFIGURATION,
+        migration.file().locationOf(token.start()),
+        "quarry comment: " + message);
   }
 }

@@ -9,16 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
- * Writes files the processor keeps in the user's source tree for the team to commit (the lock
- * file, the schema snapshot, recorded queries): never half-written, and untouched when the text
- * is already there, so timestamps stay put and incremental builds stay quiet.
+ * Writes files the processor keeps in the user's source tree for the team to commit (the lock file,
+ * the schema snapshot, recorded queries): never half-written, and untouched when the text is
+ * already there, so timestamps stay put and incremental builds stay quiet.
  */
 public final class CommittedFile {
   private CommittedFile() {}
 
   /**
-   * Writes {@code text} to {@code target} through a temporary file in the same folder moved
-   * over it, unless the file already holds exactly this text. Returns whether it changed.
+   * Writes {@code text} to {@code target} through a temporary file in the same folder moved over
+   * it, unless the file already holds exactly this text. Returns whether it changed.
    */
   public static boolean writeIfChanged(Path target, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -29,12 +29,20 @@ public final class CommittedFile {
     Files.createDirectories(parent);
     // Not Files.createTempFile: its owner-only permissions would end up on the committed file.
     // Unique per process and thread: builds of one JVM (mvn -T) may write the same file at once.
-    Path temporary = parent.resolve(
-        "." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId() + ".tmp");
+    Path temporary =
+        parent.resolve(
+            "."
+                + target.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "."
+                + Thread.currentThread().getId()
+                + ".tmp");
     try {
       Files.write(temporary, bytes);
       try {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }

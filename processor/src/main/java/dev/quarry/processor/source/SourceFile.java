@@ -8,8 +8,8 @@ import java.util.Objects;
  * The text of one migration or query file, with the path shown to users and a line index for
  * turning character offsets into 1-based line and column numbers.
  *
- * <p>Columns count Unicode code points, so a tab or a multi-byte character is one column, which
- * is what editors show. A CRLF or CR line ending ends a line just like LF.
+ * <p>Columns count Unicode code points, so a tab or a multi-byte character is one column, which is
+ * what editors show. A CRLF or CR line ending ends a line just like LF.
  */
 public final class SourceFile {
   private final Path path;
@@ -73,7 +73,8 @@ public final class SourceFile {
     starts[count++] = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+      boolean lineEnd =
+          c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
       if (lineEnd) {
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);

@@ -3,6 +3,7 @@ package dev.quarry.processor.source;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,7 +11,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads migration and query files: resolves the paths a user configured against the project
- * directory, lists {@code .sql} files of directories, and decodes files as UTF-8 (a byte order
- * mark is dropped). Every problem becomes a diagnostic that says where Quarry looked.
+ * directory, lists {@code .sql} files of directories, and decodes files as UTF-8 (a byte order mark
+ * is dropped). Every problem becomes a diagnostic that says where Quarry looked.
  */
 public final class SourceReader {
   private final Path projectDir;
@@ -42,10 +42,10 @@ public final class SourceReader {
   }
 
   /**
-   * The {@code .sql} files named by {@code entries} (paths relative to the project directory),
-   * in the order given; a directory contributes its own {@code .sql} files (not those of
-   * subdirectories), sorted by file name. {@code what} names the annotation attribute in
-   * messages ("migrations", "queries").
+   * The {@code .sql} files named by {@code entries} (paths relative to the project directory), in
+   * the order given; a directory contributes its own {@code .sql} files (not those of
+   * subdirectories), sorted by file name. {@code what} names the annotation attribute in messages
+   * ("migrations", "queries").
    */
   public List<Path> sqlFiles(List<String> entries, String what) {
     List<Path> files = new ArrayList<>();
@@ -59,8 +59,14 @@ public final class SourceReader {
         path = projectDir.resolve(entry).normalize();
       } catch (InvalidPathException e) {
         diagnostics.error(
-            Problem.CONFIGURATION, null,
-            what + " path \"" + entry + "\" is not a valid path (" + e.getReason() + "); fix it in @GenerateQueries");
+            Problem.CONFIGURATION,
+            null,
+            what
+                + " path \""
+                + entry
+                + "\" is not a valid path ("
+                + e.getReason()
+                + "); fix it in @GenerateQueries");
         continue;
       }
       if (!Files.exists(path)) {
@@ -70,8 +76,13 @@ public final class SourceReader {
             null,
             link.isPresent()
                 ? what + " path \"" + entry + "\" (" + path + ") " + link.get()
-                : what + " path \"" + entry + "\" does not exist: looked for " + path
-                    + " (relative to quarry.projectDir " + projectDir
+                : what
+                    + " path \""
+                    + entry
+                    + "\" does not exist: looked for "
+                    + path
+                    + " (relative to quarry.projectDir "
+                    + projectDir
                     + "; set -Aquarry.projectDir or fix the path in @GenerateQueries)");
       } else if (Files.isDirectory(path)) {
         try (Stream<Path> children = Files.list(path)) {
@@ -86,21 +97,30 @@ public final class SourceReader {
             } else {
               // A .sql name that is not a readable file: never skip it silently, the user
               // meant it as a SQL file.
-              diagnostics.error(Problem.MISSING_FILE, null, display(candidate) + " " + notAFile(candidate, what));
+              diagnostics.error(
+                  Problem.MISSING_FILE, null, display(candidate) + " " + notAFile(candidate, what));
             }
           }
           if (candidates.isEmpty()) {
             diagnostics.error(
                 Problem.MISSING_FILE,
                 null,
-                what + " directory " + display(path) + " holds no .sql files (looked in " + path + ")");
+                what
+                    + " directory "
+                    + display(path)
+                    + " holds no .sql files (looked in "
+                    + path
+                    + ")");
           }
         } catch (IOException | UncheckedIOException e) {
           diagnostics.error(
-              Problem.MISSING_FILE, null, "cannot list " + what + " directory " + path + ": " + reason(e));
+              Problem.MISSING_FILE,
+              null,
+              "cannot list " + what + " directory " + path + ": " + reason(e));
         }
       } else if (!Files.isRegularFile(path)) {
-        diagnostics.error(Problem.MISSING_FILE, null, what + " path " + path + " " + notAFile(path, what));
+        diagnostics.error(
+            Problem.MISSING_FILE, null, what + " path " + path + " " + notAFile(path, what));
       } else {
         files.add(path);
       }
@@ -116,18 +136,23 @@ public final class SourceReader {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       diagnostics.error(
-          Problem.MISSING_FILE, new SourceLocation(display, 1, 1),
-          "cannot read the file (" + reason(e) + "): "
-              + (e instanceof AccessDeniedException ? "make it readable for the build" : "check that it is a readable file"));
+          Problem.MISSING_FILE,
+          new SourceLocation(display, 1, 1),
+          "cannot read the file ("
+              + reason(e)
+              + "): "
+              + (e instanceof AccessDeniedException
+                  ? "make it readable for the build"
+                  : "check that it is a readable file"));
       return Optional.empty();
     }
     return decode(file, bytes);
   }
 
   /**
-   * The text of {@code bytes}, read from {@code file}, decoded as UTF-8 without a byte order
-   * mark; empty, with an error at the offending byte or character, when they are not UTF-8 or
-   * hold a NUL character.
+   * The text of {@code bytes}, read from {@code file}, decoded as UTF-8 without a byte order mark;
+   * empty, with an error at the offending byte or character, when they are not UTF-8 or hold a NUL
+   * character.
    */
   public Optional<SourceFile> decode(Path file, byte[] bytes) {
     String display = display(file);
@@ -166,14 +191,17 @@ public final class SourceReader {
     return Optional.of(source);
   }
 
-  /** What is wrong with a path that exists (or is a link) but is not a regular file, and what to do. */
+  /**
+   * What is wrong with a path that exists (or is a link) but is not a regular file, and what to do.
+   */
   private String notAFile(Path path, String what) {
     Optional<String> link = brokenLink(path);
     if (link.isPresent()) {
       return link.get();
     }
     if (Files.isDirectory(path)) {
-      return "is a directory, not a SQL file: Quarry reads the .sql files directly in the " + what
+      return "is a directory, not a SQL file: Quarry reads the .sql files directly in the "
+          + what
           + " directory, not in subdirectories; rename it, or move its files up";
     }
     return "is not a regular file (a named pipe, socket or device?): replace it with a SQL file";
@@ -193,7 +221,8 @@ public final class SourceReader {
     } catch (FileSystemException e) {
       String reason = e.getReason() == null ? "" : e.getReason();
       if (reason.toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
-        return Optional.of("is a symbolic link that loops (" + reason + "): point it at a real file");
+        return Optional.of(
+            "is a symbolic link that loops (" + reason + "): point it at a real file");
       }
       String target;
       try {
@@ -201,7 +230,10 @@ public final class SourceReader {
       } catch (IOException unreadable) {
         target = "?";
       }
-      return Optional.of("is a symbolic link to " + target + ", which does not exist: point it at a real file, or remove it");
+      return Optional.of(
+          "is a symbolic link to "
+              + target
+              + ", which does not exist: point it at a real file, or remove it");
     } catch (IOException e) {
       return Optional.of("is a symbolic link that cannot be followed (" + reason(e) + ")");
     }
@@ -229,19 +261,23 @@ public final class SourceReader {
   /** The path shown in messages: relative to the project directory when inside it. */
   public String display(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
-    String shown = absolute.startsWith(projectDir) ? projectDir.relativize(absolute).toString() : absolute.toString();
+    String shown =
+        absolute.startsWith(projectDir)
+            ? projectDir.relativize(absolute).toString()
+            : absolute.toString();
     return shown.replace('\\', '/');
   }
 
   /** The offset of the first byte that is not part of valid UTF-8. */
   private static int firstBadByte(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
     return result.isError() ? Math.min(in.position(), bytes.length - 1) : 0;
   }
-
 }

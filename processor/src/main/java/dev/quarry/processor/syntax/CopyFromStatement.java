@@ -7,14 +7,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The shape {@code :copyfrom} needs, as sqlc restricts it: a single-row
- * {@code INSERT INTO table (a, b) VALUES (p1, p2)} whose values are parameters only, and nothing
- * after the VALUES row. Read from tokens, so comments and quoting never confuse it.
+ * The shape {@code :copyfrom} needs, as sqlc restricts it: a single-row {@code INSERT INTO table
+ * (a, b) VALUES (p1, p2)} whose values are parameters only, and nothing after the VALUES row. Read
+ * from tokens, so comments and quoting never confuse it.
  *
  * @param table the target table as written ({@code river_job}, {@code "My Table"}, {@code s.t})
  * @param columns the target columns as written, in order
- * @param valueOffsets where, in the query file, each column's parameter starts (the offset a
- *     {@code Parameter} records for its first use), in the order of {@code columns}
+ * @param valueOffsets where, in the query file, each column's parameter starts (the offset a {@code
+ *     Parameter} records for its first use), in the order of {@code columns}
  */
 public record CopyFromStatement(String table, List<String> columns, List<Integer> valueOffsets) {
 
@@ -31,8 +31,12 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
   /** Why a statement cannot be copied into, and where. */
   public record Mismatch(int fileOffset, String message) {}
 
-  /** The statement of {@code query} as a copy target; when it is not one, tells {@code mismatches} why. */
-  public static Optional<CopyFromStatement> parse(QueryDeclaration query, Consumer<Mismatch> mismatches) {
+  /**
+   * The statement of {@code query} as a copy target; when it is not one, tells {@code mismatches}
+   * why.
+   */
+  public static Optional<CopyFromStatement> parse(
+      QueryDeclaration query, Consumer<Mismatch> mismatches) {
     Object parsed = read(query);
     if (parsed instanceof Mismatch mismatch) {
       mismatches.accept(mismatch);
@@ -50,31 +54,34 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
         tokens.add(token);
       }
     }
-    String shape = "; :copyfrom needs INSERT INTO table (columns...) VALUES (parameters...), one row of "
-        + "parameters only, as sqlc requires";
+    String shape =
+        "; :copyfrom needs INSERT INTO table (columns...) VALUES (parameters...), one row of "
+            + "parameters only, as sqlc requires";
     int i = 0;
     if (!word(tokens, i, text, "insert") || !word(tokens, i + 1, text, "into")) {
       return new Mismatch(query.sqlStart(), query.name() + " is not an INSERT" + shape);
     }
     i += 2;
     int tableStart = i;
-    while (i < tokens.size() && isName(tokens.get(i))
-        && (kind(tokens, i + 1) == TokenKind.DOT)) {
+    while (i < tokens.size() && isName(tokens.get(i)) && (kind(tokens, i + 1) == TokenKind.DOT)) {
       i += 2;
     }
     if (i >= tokens.size() || !isName(tokens.get(i))) {
-      return new Mismatch(offset(tokens, i, query), query.name() + ": expected the table name" + shape);
+      return new Mismatch(
+          offset(tokens, i, query), query.name() + ": expected the table name" + shape);
     }
     String table = text.substring(tokens.get(tableStart).start(), tokens.get(i).end());
     i++;
     if (kind(tokens, i) != TokenKind.LEFT_PAREN) {
-      return new Mismatch(offset(tokens, i, query), query.name() + ": the INSERT must list its columns" + shape);
+      return new Mismatch(
+          offset(tokens, i, query), query.name() + ": the INSERT must list its columns" + shape);
     }
     List<String> columns = new ArrayList<>();
     i++;
     while (true) {
       if (i >= tokens.size() || !isName(tokens.get(i))) {
-        return new Mismatch(offset(tokens, i, query), query.name() + ": expected a column name" + shape);
+        return new Mismatch(
+            offset(tokens, i, query), query.name() + ": expected a column name" + shape);
       }
       columns.add(tokens.get(i).text(text));
       i++;
@@ -83,20 +90,25 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
         break;
       }
       if (kind(tokens, i) != TokenKind.COMMA) {
-        return new Mismatch(offset(tokens, i, query), query.name() + ": expected , or ) in the column list" + shape);
+        return new Mismatch(
+            offset(tokens, i, query),
+            query.name() + ": expected , or ) in the column list" + shape);
       }
       i++;
     }
     if (!word(tokens, i, text, "values") || kind(tokens, i + 1) != TokenKind.LEFT_PAREN) {
-      return new Mismatch(offset(tokens, i, query), query.name() + ": expected VALUES (...)" + shape);
+      return new Mismatch(
+          offset(tokens, i, query), query.name() + ": expected VALUES (...)" + shape);
     }
     i += 2;
     List<Integer> valueOffsets = new ArrayList<>();
     while (true) {
       int next = parameterEnd(tokens, i, text);
       if (next < 0) {
-        return new Mismatch(offset(tokens, i, query),
-            query.name() + ": every value must be a parameter (@name, sqlc.arg(name), sqlc.narg(name) or $n)"
+        return new Mismatch(
+            offset(tokens, i, query),
+            query.name()
+                + ": every value must be a parameter (@name, sqlc.arg(name), sqlc.narg(name) or $n)"
                 + shape);
       }
       valueOffsets.add(tokens.get(i).start());
@@ -106,19 +118,32 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
         break;
       }
       if (kind(tokens, i) != TokenKind.COMMA) {
-        return new Mismatch(offset(tokens, i, query),
-            query.name() + ": every value must be a parameter alone, with no cast or operator after it (COPY"
-                + " stores each value as it is sent)" + shape);
+        return new Mismatch(
+            offset(tokens, i, query),
+            query.name()
+                + ": every value must be a parameter alone, with no cast or operator after it (COPY"
+                + " stores each value as it is sent)"
+                + shape);
       }
       i++;
     }
     if (i < tokens.size()) {
-      return new Mismatch(offset(tokens, i, query),
-          query.name() + ": nothing may follow the VALUES row (no second row, ON CONFLICT or RETURNING)" + shape);
+      return new Mismatch(
+          offset(tokens, i, query),
+          query.name()
+              + ": nothing may follow the VALUES row (no second row, ON CONFLICT or RETURNING)"
+              + shape);
     }
     if (valueOffsets.size() != columns.size()) {
-      return new Mismatch(query.sqlStart(),
-          query.name() + " lists " + columns.size() + " columns but " + valueOffsets.size() + " values" + shape);
+      return new Mismatch(
+          query.sqlStart(),
+          query.name()
+              + " lists "
+              + columns.size()
+              + " columns but "
+              + valueOffsets.size()
+              + " values"
+              + shape);
     }
     return new CopyFromStatement(table, columns, valueOffsets);
   }
@@ -129,9 +154,11 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
     if (kind == TokenKind.NAMED_PARAMETER || kind == TokenKind.POSITIONAL_PARAMETER) {
       return i + 1;
     }
-    if (word(tokens, i, text, "sqlc") && kind(tokens, i + 1) == TokenKind.DOT
+    if (word(tokens, i, text, "sqlc")
+        && kind(tokens, i + 1) == TokenKind.DOT
         && (word(tokens, i + 2, text, "arg") || word(tokens, i + 2, text, "narg"))
-        && kind(tokens, i + 3) == TokenKind.LEFT_PAREN && kind(tokens, i + 5) == TokenKind.RIGHT_PAREN) {
+        && kind(tokens, i + 3) == TokenKind.LEFT_PAREN
+        && kind(tokens, i + 5) == TokenKind.RIGHT_PAREN) {
       return i + 6;
     }
     return -1;

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Maps character positions in a rewritten SQL text back to offsets in the file it came from.
  *
  * <p>The rewritten text is a sequence of pieces, each either copied from the file unchanged or
- * replacing a token of the file (a parameter written differently). A position inside a copied
- * piece maps to the same position in the file; a position inside a replacement maps to the start
- * of the token it replaced.
+ * replacing a token of the file (a parameter written differently). A position inside a copied piece
+ * maps to the same position in the file; a position inside a replacement maps to the start of the
+ * token it replaced.
  */
 public final class OffsetMap {
   private final int[] textStarts;
@@ -54,7 +54,10 @@ public final class OffsetMap {
       return add(fileOffset, length, true);
     }
 
-    /** Records that {@code length} characters replacing the token at {@code fileOffset} were appended. */
+    /**
+     * Records that {@code length} characters replacing the token at {@code fileOffset} were
+     * appended.
+     */
     public Builder replaced(int fileOffset, int length) {
       return add(fileOffset, length, false);
     }

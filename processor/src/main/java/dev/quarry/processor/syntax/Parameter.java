@@ -1,12 +1,12 @@
 package dev.quarry.processor.syntax;
 
 /**
- * One parameter of a query after rewriting: every occurrence of the same name (or the same
- * {@code $n}) is one parameter.
+ * One parameter of a query after rewriting: every occurrence of the same name (or the same {@code
+ * $n}) is one parameter.
  *
  * @param number its 1-based number in {@link ParsedQuery#analysisSql()} ({@code $number})
- * @param name its SQL-side name: as written for {@code @name}, {@code sqlc.arg(name)} and
- *     {@code sqlc.narg(name)}; inferred as sqlc does for {@code $n} (compared column, INSERT target
+ * @param name its SQL-side name: as written for {@code @name}, {@code sqlc.arg(name)} and {@code
+ *     sqlc.narg(name)}; inferred as sqlc does for {@code $n} (compared column, INSERT target
  *     column, {@code limit}, {@code offset}), else {@code arg<n>}; unique within the query
  * @param nullable true for {@code sqlc.narg}: the method parameter accepts null
  * @param explicitlyNamed true when the user wrote the name, false when it was inferred

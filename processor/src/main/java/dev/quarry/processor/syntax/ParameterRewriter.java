@@ -17,19 +17,18 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the parameters of a query and writes the query the two ways it is needed: with
- * {@code $n} placeholders for PostgreSQL to prepare at build time, and with {@code ?} for JDBC
- * at run time.
+ * Finds the parameters of a query and writes the query the two ways it is needed: with {@code $n}
+ * placeholders for PostgreSQL to prepare at build time, and with {@code ?} for JDBC at run time.
  *
- * <p>Parameters are written as sqlc writes them: {@code $1}, {@code @name},
- * {@code sqlc.arg(name)} and {@code sqlc.narg(name)} (nullable; the name bare, {@code 'quoted'}
- * or {@code "quoted"}). Named parameters are numbered in order of first appearance; a name used
- * twice is one parameter. A {@code $n} parameter keeps its number and gets a name inferred, as
- * sqlc does, from the tokens around it: the column it is compared with ({@code col = $1},
- * {@code $1 = t.col}, {@code col LIKE $1}, {@code col IN ($1)}, {@code col = ANY($1)}), the
- * column it is assigned to ({@code SET col = $1}) or inserted into (its position in
- * {@code INSERT INTO t (a, b) VALUES ($1, $2)}), {@code limit} and {@code offset}; otherwise
- * {@code arg<n>}. Inference works on tokens, so it also works where no SQL parser would.
+ * <p>Parameters are written as sqlc writes them: {@code $1}, {@code @name}, {@code sqlc.arg(name)}
+ * and {@code sqlc.narg(name)} (nullable; the name bare, {@code 'quoted'} or {@code "quoted"}).
+ * Named parameters are numbered in order of first appearance; a name used twice is one parameter. A
+ * {@code $n} parameter keeps its number and gets a name inferred, as sqlc does, from the tokens
+ * around it: the column it is compared with ({@code col = $1}, {@code $1 = t.col}, {@code col LIKE
+ * $1}, {@code col IN ($1)}, {@code col = ANY($1)}), the column it is assigned to ({@code SET col =
+ * $1}) or inserted into (its position in {@code INSERT INTO t (a, b) VALUES ($1, $2)}), {@code
+ * limit} and {@code offset}; otherwise {@code arg<n>}. Inference works on tokens, so it also works
+ * where no SQL parser would.
  *
  * <p>Bare names ({@code @UserId}, {@code sqlc.arg(UserId)}) are compared ignoring case, as
  * PostgreSQL folds unquoted identifiers; a parameter keeps the spelling of its first occurrence.
@@ -45,16 +44,84 @@ public final class ParameterRewriter {
   /** Words PostgreSQL reserves: never a column name, so never a name to infer. */
   private static final Set<String> RESERVED =
       Set.of(
-          "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
-          "case", "cast", "check", "collate", "column", "constraint", "create", "current_catalog",
-          "current_date", "current_role", "current_time", "current_timestamp", "current_user",
-          "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
-          "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially",
-          "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
-          "null", "offset", "on", "only", "or", "order", "placing", "primary", "references",
-          "returning", "select", "session_user", "some", "symmetric", "system_user", "table",
-          "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when",
-          "where", "window", "with");
+          "all",
+          "analyse",
+          "analyze",
+          "and",
+          "any",
+          "array",
+          "as",
+          "asc",
+          "asymmetric",
+          "both",
+          "case",
+          "cast",
+          "check",
+          "collate",
+          "column",
+          "constraint",
+          "create",
+          "current_catalog",
+          "current_date",
+          "current_role",
+          "current_time",
+          "current_timestamp",
+          "current_user",
+          "default",
+          "deferrable",
+          "desc",
+          "distinct",
+          "do",
+          "else",
+          "end",
+          "except",
+          "false",
+          "fetch",
+          "for",
+          "foreign",
+          "from",
+          "grant",
+          "group",
+          "having",
+          "in",
+          "initially",
+          "intersect",
+          "into",
+          "lateral",
+          "leading",
+          "limit",
+          "localtime",
+          "localtimestamp",
+          "not",
+          "null",
+          "offset",
+          "on",
+          "only",
+          "or",
+          "order",
+          "placing",
+          "primary",
+          "references",
+          "returning",
+          "select",
+          "session_user",
+          "some",
+          "symmetric",
+          "system_user",
+          "table",
+          "then",
+          "to",
+          "trailing",
+          "true",
+          "union",
+          "unique",
+          "user",
+          "using",
+          "variadic",
+          "when",
+          "where",
+          "window",
+          "with");
 
   /** Words that continue a multi-word type name after a cast ({@code ::double precision}). */
   private static final Set<String> TYPE_WORDS =
@@ -65,8 +132,8 @@ public final class ParameterRewriter {
   /**
    * Rewrites the parameters of {@code query}.
    *
-   * @return the rewritten query, or empty when a problem was reported to {@code diagnostics}
-   *     (then nothing usable can be said about the query's parameters)
+   * @return the rewritten query, or empty when a problem was reported to {@code diagnostics} (then
+   *     nothing usable can be said about the query's parameters)
    */
   public Optional<ParsedQuery> rewrite(QueryDeclaration query, Diagnostics diagnostics) {
     return new Run(query, diagnostics).rewrite();
@@ -84,8 +151,16 @@ public final class ParameterRewriter {
    * first and last token in the list of significant tokens.
    */
   private record Occurrence(
-      Style style, int start, int end, int firstToken, int lastToken, int number, String name,
-      String key, String prefix, String suffix) {}
+      Style style,
+      int start,
+      int end,
+      int firstToken,
+      int lastToken,
+      int number,
+      String name,
+      String key,
+      String prefix,
+      String suffix) {}
 
   /** Text written instead of {@code [start, end)} of the file, in both forms of the query. */
   private record Replacement(int end, String text) {}
@@ -105,10 +180,13 @@ public final class ParameterRewriter {
     private final List<Token> tokens;
     private final List<Token> significant = new ArrayList<>();
     private final List<Occurrence> occurrences = new ArrayList<>();
+
     /** The number of each parameter, by {@link Occurrence#key()}. */
     private final Map<String, Integer> numberByKey = new HashMap<>();
+
     /** {@code sqlc.embed(t)} rewritten to {@code t.*}, by the file offset of {@code sqlc}. */
     private final Map<Integer, Replacement> replacements = new HashMap<>();
+
     private final List<EmbedReference> embeds = new ArrayList<>();
     private boolean failed;
 
@@ -167,13 +245,23 @@ public final class ParameterRewriter {
           // not "???|", and "sqlc.arg(a)@b" gives "? ?", not "??" (PgJDBC's escaped "?").
           char next = occurrence.end() < query.sqlEnd() ? text.charAt(occurrence.end()) : ' ';
           String separator =
-              SqlLexer.isIdentCont(next) || next == '?' || byStart.containsKey(occurrence.end()) ? " " : "";
+              SqlLexer.isIdentCont(next) || next == '?' || byStart.containsKey(occurrence.end())
+                  ? " "
+                  : "";
           // Nor may "$" + "$1" become "$$1", the start of a dollar quote.
-          String lead = occurrence.start() > query.sqlStart() && text.charAt(occurrence.start() - 1) == '$' ? " " : "";
-          String placeholder = lead + occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
+          String lead =
+              occurrence.start() > query.sqlStart() && text.charAt(occurrence.start() - 1) == '$'
+                  ? " "
+                  : "";
+          String placeholder =
+              lead + occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
           analysis.append(placeholder);
           offsets.replaced(occurrence.start(), placeholder.length());
-          jdbc.append(lead).append(occurrence.prefix()).append('?').append(occurrence.suffix()).append(separator);
+          jdbc.append(lead)
+              .append(occurrence.prefix())
+              .append('?')
+              .append(occurrence.suffix())
+              .append(separator);
           bindings.add(number);
           skipUntil = occurrence.end();
           copyStart = occurrence.end();
@@ -181,9 +269,12 @@ public final class ParameterRewriter {
         }
         String tokenText = token.text(text);
         boolean dollarQuote =
-            token.kind() == TokenKind.DOLLAR_STRING || token.kind() == TokenKind.UNTERMINATED_DOLLAR_STRING;
-        if (dollarQuote && jdbc.length() > 0
-            && (SqlLexer.isIdentCont(jdbc.charAt(jdbc.length() - 1)) || jdbc.charAt(jdbc.length() - 1) == '$')) {
+            token.kind() == TokenKind.DOLLAR_STRING
+                || token.kind() == TokenKind.UNTERMINATED_DOLLAR_STRING;
+        if (dollarQuote
+            && jdbc.length() > 0
+            && (SqlLexer.isIdentCont(jdbc.charAt(jdbc.length() - 1))
+                || jdbc.charAt(jdbc.length() - 1) == '$')) {
           // PostgreSQL starts a dollar quote right after "$$$$" or "1", PgJDBC does not (it takes
           // a $ after a word character for part of the word) and would read ? and ; inside it:
           // a space, in both forms, makes them agree.
@@ -197,7 +288,9 @@ public final class ParameterRewriter {
         if (token.kind() == TokenKind.OPERATOR) {
           // PgJDBC reads every ? outside strings and comments as a placeholder and ?? as a literal
           // ?, so a placeholder right before a doubled operator needs a space: "? ??", not "???".
-          if (tokenText.startsWith("?") && jdbc.length() > 0 && jdbc.charAt(jdbc.length() - 1) == '?'
+          if (tokenText.startsWith("?")
+              && jdbc.length() > 0
+              && jdbc.charAt(jdbc.length() - 1) == '?'
               && copyStart == token.start()) {
             jdbc.append(' ');
           }
@@ -209,7 +302,12 @@ public final class ParameterRewriter {
       offsets.copied(copyStart, query.sqlEnd() - copyStart);
       return Optional.of(
           new ParsedQuery(
-              query, analysis.toString(), jdbc.toString(), parameters, bindings, offsets.build(),
+              query,
+              analysis.toString(),
+              jdbc.toString(),
+              parameters,
+              bindings,
+              offsets.build(),
               embeds));
     }
 
@@ -223,8 +321,17 @@ public final class ParameterRewriter {
           case NAMED_PARAMETER -> {
             String name = text.substring(token.start() + 1, token.end());
             occurrences.add(
-                new Occurrence(Style.NAMED, token.start(), token.end(), i, i, 0, name,
-                    name.toLowerCase(Locale.ROOT), "", ""));
+                new Occurrence(
+                    Style.NAMED,
+                    token.start(),
+                    token.end(),
+                    i,
+                    i,
+                    0,
+                    name,
+                    name.toLowerCase(Locale.ROOT),
+                    "",
+                    ""));
           }
           case IDENTIFIER -> {
             if (token.isWord(text, "sqlc")
@@ -243,9 +350,13 @@ public final class ParameterRewriter {
       // Five digits cannot overflow an int; more are over the limit anyway.
       int number = digits.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(digits);
       if (number > MAX_PARAMETERS) {
-        error(token.start(),
-            "parameter " + token.text(text) + " is too large: PostgreSQL allows at most "
-                + MAX_PARAMETERS + " parameters; number them from $1");
+        error(
+            token.start(),
+            "parameter "
+                + token.text(text)
+                + " is too large: PostgreSQL allows at most "
+                + MAX_PARAMETERS
+                + " parameters; number them from $1");
         return;
       }
       if (number == 0) {
@@ -253,11 +364,23 @@ public final class ParameterRewriter {
         return;
       }
       occurrences.add(
-          new Occurrence(Style.POSITIONAL, token.start(), token.end(), index, index, number,
-              token.text(text), "$" + number, "", ""));
+          new Occurrence(
+              Style.POSITIONAL,
+              token.start(),
+              token.end(),
+              index,
+              index,
+              number,
+              token.text(text),
+              "$" + number,
+              "",
+              ""));
     }
 
-    /** Reads {@code sqlc.<function>(...)} starting at the {@code sqlc} token; the index to resume after. */
+    /**
+     * Reads {@code sqlc.<function>(...)} starting at the {@code sqlc} token; the index to resume
+     * after.
+     */
     private int sqlcFunction(int i) {
       Token sqlc = significant.get(i);
       String function = significant.get(i + 2).text(text).toLowerCase(Locale.ROOT);
@@ -269,8 +392,12 @@ public final class ParameterRewriter {
         }
         case "arg", "narg", "slice" -> {
           if (!call) {
-            error(sqlc.start(), written + " needs the parameter's name in parentheses: write "
-                + written + "(name)");
+            error(
+                sqlc.start(),
+                written
+                    + " needs the parameter's name in parentheses: write "
+                    + written
+                    + "(name)");
             return i + 2;
           }
           Token nameToken = i + 4 < significant.size() ? significant.get(i + 4) : null;
@@ -294,20 +421,40 @@ public final class ParameterRewriter {
               key = name;
             }
             default -> {
-              error(nameToken.start(), written + "(" + nameToken.text(text) + ") is not a "
-                  + "parameter name: write " + written + "(name), " + written + "('name') or "
-                  + written + "(\"name\")");
+              error(
+                  nameToken.start(),
+                  written
+                      + "("
+                      + nameToken.text(text)
+                      + ") is not a "
+                      + "parameter name: write "
+                      + written
+                      + "(name), "
+                      + written
+                      + "('name') or "
+                      + written
+                      + "(\"name\")");
               return Math.max(i + 4, closingParen(i + 3));
             }
           }
           if (name.isEmpty()) {
-            error(nameToken.start(), written + " has an empty parameter name: write " + written
-                + "(name)");
+            error(
+                nameToken.start(),
+                written + " has an empty parameter name: write " + written + "(name)");
             return i + 4;
           }
           if (kindAt(i + 5) != TokenKind.RIGHT_PAREN) {
-            error(sqlc.start(), written + "(" + nameToken.text(text) + " is missing its closing "
-                + "parenthesis: write " + written + "(" + nameToken.text(text) + ")");
+            error(
+                sqlc.start(),
+                written
+                    + "("
+                    + nameToken.text(text)
+                    + " is missing its closing "
+                    + "parenthesis: write "
+                    + written
+                    + "("
+                    + nameToken.text(text)
+                    + ")");
             return i + 4;
           }
           if (function.equals("slice")) {
@@ -315,14 +462,27 @@ public final class ParameterRewriter {
           }
           Style style = function.equals("arg") ? Style.ARG : Style.NARG;
           occurrences.add(
-              new Occurrence(style, sqlc.start(), significant.get(i + 5).end(), i, i + 5, 0,
-                  name, key, "", ""));
+              new Occurrence(
+                  style,
+                  sqlc.start(),
+                  significant.get(i + 5).end(),
+                  i,
+                  i + 5,
+                  0,
+                  name,
+                  key,
+                  "",
+                  ""));
           return i + 5;
         }
         default -> {
           if (call) {
-            error(sqlc.start(), "unknown function " + written + ": Quarry knows sqlc.arg(name), "
-                + "sqlc.narg(name), sqlc.slice(name) and sqlc.embed(table)");
+            error(
+                sqlc.start(),
+                "unknown function "
+                    + written
+                    + ": Quarry knows sqlc.arg(name), "
+                    + "sqlc.narg(name), sqlc.slice(name) and sqlc.embed(table)");
             return Math.max(i + 3, closingParen(i + 3));
           }
           // sqlc.something without parentheses is a column of a table called sqlc.
@@ -332,25 +492,44 @@ public final class ParameterRewriter {
     }
 
     /**
-     * {@code x IN (sqlc.slice(name))} becomes {@code x = ANY($n)} ({@code NOT IN} becomes
-     * {@code <> ALL($n)}): one array parameter, so the statement's text does not depend on the
-     * list's size, and an empty list matches nothing (or, for NOT IN, everything) as {@code IN ()}
-     * would.
+     * {@code x IN (sqlc.slice(name))} becomes {@code x = ANY($n)} ({@code NOT IN} becomes {@code <>
+     * ALL($n)}): one array parameter, so the statement's text does not depend on the list's size,
+     * and an empty list matches nothing (or, for NOT IN, everything) as {@code IN ()} would.
      */
     private int slice(int i, String written, String name, String key) {
       Token sqlc = significant.get(i);
       boolean inList =
-          kindAt(i - 1) == TokenKind.LEFT_PAREN && isWord(i - 2, "in") && kindAt(i + 6) == TokenKind.RIGHT_PAREN;
+          kindAt(i - 1) == TokenKind.LEFT_PAREN
+              && isWord(i - 2, "in")
+              && kindAt(i + 6) == TokenKind.RIGHT_PAREN;
       if (!inList) {
-        error(sqlc.start(), written + "(" + name + ") must be the whole list of an IN: write "
-            + "WHERE column IN (" + written + "(" + name + "))");
+        error(
+            sqlc.start(),
+            written
+                + "("
+                + name
+                + ") must be the whole list of an IN: write "
+                + "WHERE column IN ("
+                + written
+                + "("
+                + name
+                + "))");
         return i + 5;
       }
       boolean not = isWord(i - 3, "not");
       int first = not ? i - 3 : i - 2;
       occurrences.add(
-          new Occurrence(Style.ARG, significant.get(first).start(), significant.get(i + 6).end(),
-              first, i + 6, 0, name, key, not ? "<> ALL(" : "= ANY(", ")"));
+          new Occurrence(
+              Style.ARG,
+              significant.get(first).start(),
+              significant.get(i + 6).end(),
+              first,
+              i + 6,
+              0,
+              name,
+              key,
+              not ? "<> ALL(" : "= ANY(",
+              ")"));
       return i + 6;
     }
 
@@ -360,11 +539,13 @@ public final class ParameterRewriter {
       Token nameToken = call && i + 4 < significant.size() ? significant.get(i + 4) : null;
       boolean named =
           nameToken != null
-              && (nameToken.kind() == TokenKind.IDENTIFIER || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
+              && (nameToken.kind() == TokenKind.IDENTIFIER
+                  || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
               && kindAt(i + 5) == TokenKind.RIGHT_PAREN;
       if (!named) {
-        error(sqlc.start(), written + " needs a table name or alias in parentheses: write "
-            + written + "(table)");
+        error(
+            sqlc.start(),
+            written + " needs a table name or alias in parentheses: write " + written + "(table)");
         return call ? Math.max(i + 3, closingParen(i + 3)) : i + 2;
       }
       String table =
@@ -390,10 +571,16 @@ public final class ParameterRewriter {
       if (firstPositional == null || firstNamed == null) {
         return true;
       }
-      Occurrence second = firstPositional.start() > firstNamed.start() ? firstPositional : firstNamed;
-      error(second.start(),
-          "query " + query.name() + " mixes positional parameters (" + firstPositional.name()
-              + ") with named ones (" + text.substring(firstNamed.start(), firstNamed.end())
+      Occurrence second =
+          firstPositional.start() > firstNamed.start() ? firstPositional : firstNamed;
+      error(
+          second.start(),
+          "query "
+              + query.name()
+              + " mixes positional parameters ("
+              + firstPositional.name()
+              + ") with named ones ("
+              + text.substring(firstNamed.start(), firstNamed.end())
               + "); sqlc does not allow that and neither does Quarry: write every parameter "
               + "with a name, e.g. @id or sqlc.arg(id) instead of $1");
       return false;
@@ -417,11 +604,17 @@ public final class ParameterRewriter {
       }
       int firstMissing = Integer.parseInt(missing.get(0).substring(1));
       Occurrence after = firstByNumber.higherEntry(firstMissing).getValue();
-      String used = firstByNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
-      error(after.start(),
-          (missing.size() == 1 ? "parameter " + missing.get(0) + " is" : "parameters "
-              + String.join(", ", missing) + " are")
-              + " missing: query " + query.name() + " uses " + used
+      String used =
+          firstByNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
+      error(
+          after.start(),
+          (missing.size() == 1
+                  ? "parameter " + missing.get(0) + " is"
+                  : "parameters " + String.join(", ", missing) + " are")
+              + " missing: query "
+              + query.name()
+              + " uses "
+              + used
               + ", but PostgreSQL needs parameters numbered from $1 without gaps; renumber them");
       return false;
     }
@@ -515,7 +708,10 @@ public final class ParameterRewriter {
       return null;
     }
 
-    /** {@code $1} as a whole element of a parenthesized list: {@code IN (...)}, {@code ANY(...)}, {@code VALUES (...)}. */
+    /**
+     * {@code $1} as a whole element of a parenthesized list: {@code IN (...)}, {@code ANY(...)},
+     * {@code VALUES (...)}.
+     */
     private @Nullable String inferFromList(int i) {
       TokenKind after = kindAt(skipCast(i + 1));
       if (after != TokenKind.COMMA && after != TokenKind.RIGHT_PAREN) {
@@ -548,7 +744,8 @@ public final class ParameterRewriter {
         return columnEndingAt(isWord(open - 2, "not") ? open - 3 : open - 2);
       }
       if ((isWord(open - 1, "any") || isWord(open - 1, "some") || isWord(open - 1, "all"))
-          && open >= 2 && isComparison(significant.get(open - 2))) {
+          && open >= 2
+          && isComparison(significant.get(open - 2))) {
         return columnEndingAt(open - 3);
       }
       // Multi-row VALUES: step back over "(...)," rows to the VALUES keyword.
@@ -565,7 +762,10 @@ public final class ParameterRewriter {
       return null;
     }
 
-    /** The column at {@code position} in the column list of the INSERT whose VALUES is at {@code values}. */
+    /**
+     * The column at {@code position} in the column list of the INSERT whose VALUES is at {@code
+     * values}.
+     */
     private @Nullable String insertColumn(int values, int position) {
       int close = values - 1;
       if (isWord(close, "value") && isWord(close - 2, "overriding")) {
@@ -585,7 +785,8 @@ public final class ParameterRewriter {
           break;
         }
         TokenKind kind = significant.get(j).kind();
-        if (kind != TokenKind.IDENTIFIER && kind != TokenKind.QUOTED_IDENTIFIER
+        if (kind != TokenKind.IDENTIFIER
+            && kind != TokenKind.QUOTED_IDENTIFIER
             && kind != TokenKind.DOT) {
           break;
         }
@@ -605,7 +806,8 @@ public final class ParameterRewriter {
         }
         if (token.kind() == TokenKind.LEFT_PAREN || token.kind() == TokenKind.LEFT_BRACKET) {
           depth++;
-        } else if (token.kind() == TokenKind.RIGHT_PAREN || token.kind() == TokenKind.RIGHT_BRACKET) {
+        } else if (token.kind() == TokenKind.RIGHT_PAREN
+            || token.kind() == TokenKind.RIGHT_BRACKET) {
           depth--;
         }
         column.add(token);
@@ -627,7 +829,8 @@ public final class ParameterRewriter {
       if (k >= significant.size() || !isColumnToken(significant.get(k))) {
         return null;
       }
-      while (kindAt(k + 1) == TokenKind.DOT && k + 2 < significant.size()
+      while (kindAt(k + 1) == TokenKind.DOT
+          && k + 2 < significant.size()
           && isColumnToken(significant.get(k + 2))) {
         k += 2;
       }
@@ -637,7 +840,10 @@ public final class ParameterRewriter {
       return SqlLexer.identifierName(text, significant.get(k));
     }
 
-    /** The column name whose (last) identifier is at {@code j}, unless it is a type after {@code ::}. */
+    /**
+     * The column name whose (last) identifier is at {@code j}, unless it is a type after {@code
+     * ::}.
+     */
     private @Nullable String columnEndingAt(int j) {
       if (j < 0 || j >= significant.size() || !isColumnToken(significant.get(j))) {
         return null;
@@ -657,7 +863,8 @@ public final class ParameterRewriter {
           j++;
         }
         while (kindAt(j) == TokenKind.DOT
-            && (kindAt(j + 1) == TokenKind.IDENTIFIER || kindAt(j + 1) == TokenKind.QUOTED_IDENTIFIER)) {
+            && (kindAt(j + 1) == TokenKind.IDENTIFIER
+                || kindAt(j + 1) == TokenKind.QUOTED_IDENTIFIER)) {
           j += 2;
         }
         j = skipTypeWords(j);

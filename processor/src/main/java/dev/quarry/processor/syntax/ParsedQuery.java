@@ -13,8 +13,8 @@ import java.util.List;
  *     literal {@code ?} of an operator (jsonb {@code ?}, {@code ?|}, {@code ?&}) doubled, as the
  *     JDBC driver wants it: what generated code runs
  * @param parameters the parameters, ordered by {@link Parameter#number()}
- * @param jdbcBindings for each {@code ?} in {@code jdbcSql}, in order, the number of the
- *     parameter bound there (a name used twice appears twice)
+ * @param jdbcBindings for each {@code ?} in {@code jdbcSql}, in order, the number of the parameter
+ *     bound there (a name used twice appears twice)
  * @param offsets maps positions in {@code analysisSql} back to offsets in the query file
  * @param embeds the {@code sqlc.embed(table)} uses, in the order they appear
  */

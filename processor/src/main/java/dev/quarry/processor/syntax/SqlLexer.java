@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A PostgreSQL lexer: splits SQL text into {@link Token}s the way PostgreSQL's own scanner
- * ({@code scan.l}) does, so that a {@code ;}, {@code ?} or {@code @} inside a string, quoted
- * identifier, dollar quote or comment is never mistaken for syntax. It also splits a text into
- * statements ({@link #splitStatements(String)}).
+ * A PostgreSQL lexer: splits SQL text into {@link Token}s the way PostgreSQL's own scanner ({@code
+ * scan.l}) does, so that a {@code ;}, {@code ?} or {@code @} inside a string, quoted identifier,
+ * dollar quote or comment is never mistaken for syntax. It also splits a text into statements
+ * ({@link #splitStatements(String)}).
  *
- * <p>Beyond PostgreSQL it knows sqlc's named parameters: {@code @name} is one
- * {@link TokenKind#NAMED_PARAMETER} token when the {@code @} starts a token (is not part of an
- * operator such as {@code <@} or {@code @@}), is followed by an identifier start and does not
- * directly follow an identifier character, so {@code a @> b}, {@code x <@ y} and
- * {@code ts @@ q} stay operators.
+ * <p>Beyond PostgreSQL it knows sqlc's named parameters: {@code @name} is one {@link
+ * TokenKind#NAMED_PARAMETER} token when the {@code @} starts a token (is not part of an operator
+ * such as {@code <@} or {@code @@}), is followed by an identifier start and does not directly
+ * follow an identifier character, so {@code a @> b}, {@code x <@ y} and {@code ts @@ q} stay
+ * operators.
  *
- * <p>The lexer never throws: an unclosed string, quoted identifier, dollar quote or comment
- * becomes an {@code UNTERMINATED_*} token running to the end of the range, and a character
- * PostgreSQL rejects becomes {@link TokenKind#OTHER}. Tokens cover the range without gaps.
+ * <p>The lexer never throws: an unclosed string, quoted identifier, dollar quote or comment becomes
+ * an {@code UNTERMINATED_*} token running to the end of the range, and a character PostgreSQL
+ * rejects becomes {@link TokenKind#OTHER}. Tokens cover the range without gaps.
  *
  * <p>Like PostgreSQL with {@code standard_conforming_strings} on (the default since 9.1), a
  * backslash is an ordinary character in {@code '...'} and only escapes in {@code E'...'}.
@@ -52,16 +52,16 @@ public final class SqlLexer {
   }
 
   /**
-   * The statements of the whole text, split at top-level semicolons. See
-   * {@link #splitStatements(String, List, int, int)}.
+   * The statements of the whole text, split at top-level semicolons. See {@link
+   * #splitStatements(String, List, int, int)}.
    */
   public static List<StatementSpan> splitStatements(String text) {
     return splitStatements(text, tokenize(text), 0, text.length());
   }
 
   /**
-   * The statements of {@code text} in {@code [from, to)}, split at top-level semicolons. See
-   * {@link #splitStatements(String, List, int, int)}.
+   * The statements of {@code text} in {@code [from, to)}, split at top-level semicolons. See {@link
+   * #splitStatements(String, List, int, int)}.
    */
   public static List<StatementSpan> splitStatements(String text, int from, int to) {
     int end = Math.max(0, Math.min(to, text.length()));
@@ -73,13 +73,12 @@ public final class SqlLexer {
    * Splits already lexed text into statements, for callers that need the tokens as well.
    *
    * <p>A statement ends at a {@code ;} that is outside parentheses and outside the body of a
-   * SQL-standard function ({@code BEGIN ATOMIC ... END}, inside which {@code CASE ... END}
-   * nests), as psql splits scripts. A statement that holds only white space and comments is
-   * skipped. The last statement needs no {@code ;}. An unterminated string or comment runs to
-   * the end, so it ends the last statement.
+   * SQL-standard function ({@code BEGIN ATOMIC ... END}, inside which {@code CASE ... END} nests),
+   * as psql splits scripts. A statement that holds only white space and comments is skipped. The
+   * last statement needs no {@code ;}. An unterminated string or comment runs to the end, so it
+   * ends the last statement.
    *
-   * @param tokens the tokens of {@code text} in {@code [from, to)}, as {@link #tokenize} gives
-   *     them
+   * @param tokens the tokens of {@code text} in {@code [from, to)}, as {@link #tokenize} gives them
    * @param from where the tokens start: the first statement's {@code leadingStart}
    * @param to where the tokens end
    */
@@ -121,7 +120,9 @@ public final class SqlLexer {
           if (leadingWords.size() < 4) {
             leadingWords.add(token.text(text).toLowerCase(java.util.Locale.ROOT));
           }
-          if (token.isWord(text, "atomic") && previous != null && previous.isWord(text, "begin")
+          if (token.isWord(text, "atomic")
+              && previous != null
+              && previous.isWord(text, "begin")
               && createsRoutine(leadingWords)) {
             atomicDepth++;
           } else if (atomicDepth > 0 && token.isWord(text, "case")) {
@@ -140,9 +141,13 @@ public final class SqlLexer {
     return List.copyOf(spans);
   }
 
-  /** Whether a statement starting with these words is {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
+  /**
+   * Whether a statement starting with these words is {@code CREATE [OR REPLACE]
+   * FUNCTION|PROCEDURE}.
+   */
   private static boolean createsRoutine(List<String> words) {
-    int kind = words.size() >= 4 && words.get(1).equals("or") && words.get(2).equals("replace") ? 3 : 1;
+    int kind =
+        words.size() >= 4 && words.get(1).equals("or") && words.get(2).equals("replace") ? 3 : 1;
     return words.size() > kind
         && words.get(0).equals("create")
         && (words.get(kind).equals("function") || words.get(kind).equals("procedure"));
@@ -150,8 +155,8 @@ public final class SqlLexer {
 
   /**
    * The name an identifier token stands for: an unquoted identifier folded to lower case (ASCII
-   * letters only, as PostgreSQL folds them in UTF-8 databases), a quoted one without its quotes
-   * and with {@code ""} read as {@code "}. A {@code U&"..."} identifier has its {@code \XXXX} and
+   * letters only, as PostgreSQL folds them in UTF-8 databases), a quoted one without its quotes and
+   * with {@code ""} read as {@code "}. A {@code U&"..."} identifier has its {@code \XXXX} and
    * {@code \+XXXXXX} escapes decoded (a {@code UESCAPE} clause is not looked at). Other tokens give
    * their text.
    */
@@ -173,7 +178,10 @@ public final class SqlLexer {
     return unicode ? decodeUnicodeEscapes(inner) : inner;
   }
 
-  /** The value of a {@link TokenKind#STRING} token: without its quotes, {@code ''} read as {@code '}. */
+  /**
+   * The value of a {@link TokenKind#STRING} token: without its quotes, {@code ''} read as {@code
+   * '}.
+   */
   public static String stringValue(String text, Token token) {
     String raw = token.text(text);
     if (raw.length() < 2) {
@@ -375,10 +383,11 @@ public final class SqlLexer {
 
   /**
    * A quoted string whose opening quote is the last of {@code prefix} characters. PostgreSQL
-   * continues a string across a quote, white space holding a line end, and another quote
-   * ({@code 'a'\n'b'} is {@code 'ab'}), in the same escape mode, so that is one token too.
+   * continues a string across a quote, white space holding a line end, and another quote ({@code
+   * 'a'\n'b'} is {@code 'ab'}), in the same escape mode, so that is one token too.
    */
-  private TokenKind quoted(int prefix, TokenKind kind, boolean backslashEscapes, boolean doubledQuotes) {
+  private TokenKind quoted(
+      int prefix, TokenKind kind, boolean backslashEscapes, boolean doubledQuotes) {
     pos += prefix;
     while (true) {
       boolean closed = false;
@@ -410,14 +419,17 @@ public final class SqlLexer {
   }
 
   /**
-   * The offset of the quote that continues a string closed just before {@code at}, or -1: the
-   * quote must follow horizontal white space, a line end, then white space or {@code --}
-   * comments, as in PostgreSQL's {@code quotecontinue} rule.
+   * The offset of the quote that continues a string closed just before {@code at}, or -1: the quote
+   * must follow horizontal white space, a line end, then white space or {@code --} comments, as in
+   * PostgreSQL's {@code quotecontinue} rule.
    */
   private int continuationQuote(int at) {
     int i = at;
-    while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\f'
-        || text.charAt(i) == '\u000B')) {
+    while (i < to
+        && (text.charAt(i) == ' '
+            || text.charAt(i) == '\t'
+            || text.charAt(i) == '\f'
+            || text.charAt(i) == '\u000B')) {
       i++;
     }
     if (i >= to || (text.charAt(i) != '\n' && text.charAt(i) != '\r')) {
@@ -491,8 +503,9 @@ public final class SqlLexer {
     if (c == '0' && isRadixPrefix(peek(1)) && isRadixDigit(peek(1), peek(2))) {
       char radix = peek(1);
       pos += 2;
-      while (pos < to && (isRadixDigit(radix, text.charAt(pos))
-          || (text.charAt(pos) == '_' && isRadixDigit(radix, peek(1))))) {
+      while (pos < to
+          && (isRadixDigit(radix, text.charAt(pos))
+              || (text.charAt(pos) == '_' && isRadixDigit(radix, peek(1))))) {
         pos++;
       }
       return TokenKind.NUMBER;
@@ -525,8 +538,12 @@ public final class SqlLexer {
   private void digits(boolean underscores) {
     while (pos < to) {
       char c = text.charAt(pos);
-      if (isDigit(c) || (underscores && c == '_' && pos > 0 && isDigit(text.charAt(pos - 1))
-          && isDigit(peek(1)))) {
+      if (isDigit(c)
+          || (underscores
+              && c == '_'
+              && pos > 0
+              && isDigit(text.charAt(pos - 1))
+              && isDigit(peek(1)))) {
         pos++;
       } else {
         break;
@@ -535,9 +552,9 @@ public final class SqlLexer {
   }
 
   /**
-   * A run of operator characters, cut as PostgreSQL cuts it: before an embedded comment start,
-   * and without trailing {@code +}/{@code -} unless the operator holds a character that SQL's
-   * own operators do not use (so {@code =-1} is {@code =} then {@code -1}, while {@code @-} stays).
+   * A run of operator characters, cut as PostgreSQL cuts it: before an embedded comment start, and
+   * without trailing {@code +}/{@code -} unless the operator holds a character that SQL's own
+   * operators do not use (so {@code =-1} is {@code =} then {@code -1}, while {@code @-} stays).
    */
   private TokenKind operator() {
     int start = pos;

@@ -2,8 +2,8 @@ package dev.quarry.processor.syntax;
 
 /**
  * One token of SQL text: its kind and its offsets in the text it was read from ({@code start}
- * inclusive, {@code end} exclusive). Offsets are into the whole text even when only a range of
- * it was read, so they are file offsets when the text is a file.
+ * inclusive, {@code end} exclusive). Offsets are into the whole text even when only a range of it
+ * was read, so they are file offsets when the text is a file.
  */
 public record Token(TokenKind kind, int start, int end) {
 

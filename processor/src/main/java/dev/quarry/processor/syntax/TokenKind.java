@@ -3,13 +3,13 @@ package dev.quarry.processor.syntax;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link Token} is, as PostgreSQL's own lexer would see it. Keywords are
- * {@link #IDENTIFIER}s: which words are keywords depends on where they stand, and callers that
- * care compare the text.
+ * What a {@link Token} is, as PostgreSQL's own lexer would see it. Keywords are {@link
+ * #IDENTIFIER}s: which words are keywords depends on where they stand, and callers that care
+ * compare the text.
  *
  * <p>The {@code UNTERMINATED_*} kinds stand for a string, quoted identifier, dollar quote or
- * comment that runs to the end of the text: the lexer never fails, so callers report these with
- * the token's start as the place where the unclosed construct began.
+ * comment that runs to the end of the text: the lexer never fails, so callers report these with the
+ * token's start as the place where the unclosed construct began.
  */
 public enum TokenKind {
   /** Spaces, tabs, line ends, form feeds, vertical tabs. */
@@ -73,7 +73,9 @@ public enum TokenKind {
     this.unterminatedWhat = unterminatedWhat;
   }
 
-  /** Whether the token is white space or a comment, which does not change what a statement means. */
+  /**
+   * Whether the token is white space or a comment, which does not change what a statement means.
+   */
   public boolean trivia() {
     return trivia;
   }

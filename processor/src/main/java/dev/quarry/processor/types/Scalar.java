@@ -3,9 +3,8 @@ package dev.quarry.processor.types;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Java side of a PostgreSQL scalar type: the Java type generated code uses and the JDBC
- * calls that read and bind it. Code generation turns these facts into code; nothing here knows
- * JavaPoet.
+ * The Java side of a PostgreSQL scalar type: the Java type generated code uses and the JDBC calls
+ * that read and bind it. Code generation turns these facts into code; nothing here knows JavaPoet.
  *
  * @param primitive the primitive Java type for non-null values, or null when there is none
  * @param className the (boxed) Java class

@@ -1,17 +1,17 @@
 package dev.quarry.processor.types;
 
 import dev.quarry.processor.analysis.Catalog;
-import dev.quarry.processor.analysis.TypeCatalog;
 import dev.quarry.processor.analysis.PgType;
 import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
-import dev.quarry.processor.database.ConnectionLoss;
+import dev.quarry.processor.analysis.TypeCatalog;
 import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.model.JavaNames;
 import dev.quarry.processor.types.ValueType.ArrayValue;
+import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.types.ValueType.EnumValue;
 import dev.quarry.processor.types.ValueType.ScalarValue;
 import java.sql.SQLException;
@@ -70,17 +70,18 @@ public final class TypeMapper {
     this(catalog, List.of(), new Diagnostics());
   }
 
-  public TypeMapper(TypeCatalog catalog, List<TypeOverrideSpec> overrides, Diagnostics diagnostics) {
+  public TypeMapper(
+      TypeCatalog catalog, List<TypeOverrideSpec> overrides, Diagnostics diagnostics) {
     this.catalog = catalog;
     this.overrides = List.copyOf(overrides);
     this.diagnostics = diagnostics;
   }
 
   /**
-   * Reports overrides that name no type or column of the schema, so a typo does not silently
-   * leave the default mapping in place. It needs the live catalog, which can look up any type
-   * name; a lock file holds only the facts its queries use, and is written only after a build
-   * whose overrides passed this check against the same schema and overrides.
+   * Reports overrides that name no type or column of the schema, so a typo does not silently leave
+   * the default mapping in place. It needs the live catalog, which can look up any type name; a
+   * lock file holds only the facts its queries use, and is written only after a build whose
+   * overrides passed this check against the same schema and overrides.
    */
   public void checkOverrides(Catalog live) throws SQLException {
     for (TypeOverrideSpec override : overrides) {
@@ -92,8 +93,12 @@ public final class TypeMapper {
             throw e;
           }
           diagnostics.error(
-              Problem.CONFIGURATION, null,
-              override.describe() + ": the schema has no type \"" + override.pgType() + "\"; name it as"
+              Problem.CONFIGURATION,
+              null,
+              override.describe()
+                  + ": the schema has no type \""
+                  + override.pgType()
+                  + "\"; name it as"
                   + " PostgreSQL does, e.g. jsonb or public.mood");
         }
       } else {
@@ -107,8 +112,12 @@ public final class TypeMapper {
                 .orElse(false);
         if (!found) {
           diagnostics.error(
-              Problem.CONFIGURATION, null,
-              override.describe() + ": the schema has no column " + override.column() + " (a table column, as table.column)");
+              Problem.CONFIGURATION,
+              null,
+              override.describe()
+                  + ": the schema has no column "
+                  + override.column()
+                  + " (a table column, as table.column)");
         }
       }
     }
@@ -127,18 +136,20 @@ public final class TypeMapper {
   }
 
   /**
-   * The Java type for a value COPY writes into {@code column} of {@code table} (both as written
-   * in the statement, possibly quoted or schema-qualified), typed as the column when it has type
+   * The Java type for a value COPY writes into {@code column} of {@code table} (both as written in
+   * the statement, possibly quoted or schema-qualified), typed as the column when it has type
    * {@code oid}; null when the column cannot be found.
    */
-  public @Nullable ValueType mapCopyColumn(String table, String column, int oid) throws SQLException {
+  public @Nullable ValueType mapCopyColumn(String table, String column, int oid)
+      throws SQLException {
     List<String> parts = new ArrayList<>();
     for (String part : table.split("\\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
       parts.add(identifier(part.strip()));
     }
     String name = identifier(column);
     Optional<Table> found =
-        catalog.resolveTable(parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.get(parts.size() - 1));
+        catalog.resolveTable(
+            parts.size() > 1 ? parts.get(parts.size() - 2) : null, parts.get(parts.size() - 1));
     for (TableColumn tableColumn : found.map(Table::columns).orElse(List.of())) {
       if (tableColumn.name().equals(name) && tableColumn.typeOid() == oid) {
         return mapColumn(found.get(), tableColumn);
@@ -156,11 +167,12 @@ public final class TypeMapper {
   }
 
   /**
-   * The Java type for a parameter: a column override applies when the parameter is named like
-   * the overridden column, has its type, and the statement names its table (e.g. {@code @total}
-   * in {@code INSERT INTO orders (total) ...}), so a value is written as the type it is read as.
+   * The Java type for a parameter: a column override applies when the parameter is named like the
+   * overridden column, has its type, and the statement names its table (e.g. {@code @total} in
+   * {@code INSERT INTO orders (total) ...}), so a value is written as the type it is read as.
    */
-  public ValueType mapParameter(String name, int oid, int dimensions, Set<String> statementWords) throws SQLException {
+  public ValueType mapParameter(String name, int oid, int dimensions, Set<String> statementWords)
+      throws SQLException {
     for (TypeOverrideSpec override : overrides) {
       if (override.column() == null) {
         continue;
@@ -169,7 +181,8 @@ public final class TypeMapper {
       String table = parts[parts.length - 2];
       String column = parts[parts.length - 1];
       if (column.equals(name) && statementWords.contains(table)) {
-        Optional<Table> found = catalog.resolveTable(parts.length > 2 ? parts[parts.length - 3] : null, table);
+        Optional<Table> found =
+            catalog.resolveTable(parts.length > 2 ? parts[parts.length - 3] : null, table);
         for (TableColumn tableColumn : found.map(Table::columns).orElse(List.of())) {
           if (tableColumn.name().equals(column) && tableColumn.typeOid() == oid) {
             return mapColumn(found.get(), tableColumn);
@@ -181,7 +194,8 @@ public final class TypeMapper {
   }
 
   private static boolean namesColumn(String spec, Table table, String column) {
-    return spec.equals(table.name() + "." + column) || spec.equals(table.schema() + "." + table.name() + "." + column);
+    return spec.equals(table.name() + "." + column)
+        || spec.equals(table.schema() + "." + table.name() + "." + column);
   }
 
   private ValueType convert(ValueType base, TypeOverrideSpec override) {
@@ -189,11 +203,24 @@ public final class TypeMapper {
     if (!override.databaseType().equals(expected)) {
       if (reported.add(override)) {
         diagnostics.error(
-            Problem.CONFIGURATION, null,
-            override.describe() + ": Quarry reads " + (override.pgType() != null ? override.pgType() : override.column())
-                + " as " + (expected == null ? "a type that converters cannot take (an enum or an array)" : expected)
-                + ", but the converter takes " + override.databaseType()
-                + (expected == null ? "" : "; make it a ValueConverter<" + simple(expected) + ", " + simple(override.javaType()) + ">"));
+            Problem.CONFIGURATION,
+            null,
+            override.describe()
+                + ": Quarry reads "
+                + (override.pgType() != null ? override.pgType() : override.column())
+                + " as "
+                + (expected == null
+                    ? "a type that converters cannot take (an enum or an array)"
+                    : expected)
+                + ", but the converter takes "
+                + override.databaseType()
+                + (expected == null
+                    ? ""
+                    : "; make it a ValueConverter<"
+                        + simple(expected)
+                        + ", "
+                        + simple(override.javaType())
+                        + ">"));
       }
       return base;
     }
@@ -212,8 +239,10 @@ public final class TypeMapper {
   private TypeOverrideSpec typeOverride(PgType type) {
     for (TypeOverrideSpec override : overrides) {
       String name = override.pgType();
-      if (name != null && (name.equalsIgnoreCase(type.name()) || name.equalsIgnoreCase(type.schema() + "." + type.name())
-          || name.equalsIgnoreCase(type.sqlName()))) {
+      if (name != null
+          && (name.equalsIgnoreCase(type.name())
+              || name.equalsIgnoreCase(type.schema() + "." + type.name())
+              || name.equalsIgnoreCase(type.sqlName()))) {
         return override;
       }
     }
@@ -299,8 +328,8 @@ public final class TypeMapper {
   }
 
   /**
-   * The record for a composite type, or null when an attribute has a type records cannot hold
-   * yet (an array, or the type itself): such composites stay PostgreSQL's text form.
+   * The record for a composite type, or null when an attribute has a type records cannot hold yet
+   * (an array, or the type itself): such composites stay PostgreSQL's text form.
    */
   private CompositeType compositeType(PgType type) throws SQLException {
     String key = type.schema() + "." + type.name();
@@ -326,8 +355,9 @@ public final class TypeMapper {
         attributes.add(new CompositeType.Attribute(javaName, attribute.name(), attributeType));
       }
       String javaName = JavaNames.typeName(type.name());
-      if (enumJavaNames.contains(javaName) || composites.values().stream().anyMatch(c -> c.javaName().equals(
-          JavaNames.typeName(type.name())))) {
+      if (enumJavaNames.contains(javaName)
+          || composites.values().stream()
+              .anyMatch(c -> c.javaName().equals(JavaNames.typeName(type.name())))) {
         javaName = JavaNames.typeName(type.schema() + "_" + type.name());
       }
       CompositeType composite = new CompositeType(javaName, type.schema(), type.name(), attributes);

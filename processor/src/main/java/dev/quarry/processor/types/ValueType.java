@@ -13,7 +13,8 @@ public sealed interface ValueType {
   record EnumValue(String javaName, String pgName, EnumType enumType) implements ValueType {}
 
   /** A PostgreSQL composite type, mapped to a generated record. */
-  record CompositeValue(String javaName, String pgName, CompositeType compositeType) implements ValueType {}
+  record CompositeValue(String javaName, String pgName, CompositeType compositeType)
+      implements ValueType {}
 
   /** A PostgreSQL array, mapped to a {@code List} of its element type. */
   record ArrayValue(ValueType element, String pgName) implements ValueType {}
@@ -22,7 +23,8 @@ public sealed interface ValueType {
    * A value the application sees as {@code javaType}, converted from and to {@code base} by a
    * user's {@code ValueConverter} ({@code converterClass}).
    */
-  record ConvertedValue(ValueType base, String converterClass, String javaType) implements ValueType {
+  record ConvertedValue(ValueType base, String converterClass, String javaType)
+      implements ValueType {
     @Override
     public String pgName() {
       return base.pgName();

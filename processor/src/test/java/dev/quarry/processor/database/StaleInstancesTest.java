@@ -28,13 +28,20 @@ class StaleInstancesTest {
   @Test
   void theNextBuildRemovesWhatAKilledBuildLeft() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process build = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            EmbeddedHolder.class.getName(), tmp.toString(), cache.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process build =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedHolder.class.getName(),
+                tmp.toString(),
+                cache.toString())
+            .redirectErrorStream(true)
+            .start();
     Path folder;
     long postmaster;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
         line = out.readLine();
@@ -46,7 +53,8 @@ class StaleInstancesTest {
     }
     build.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertTrue(build.waitFor(30, TimeUnit.SECONDS));
-    assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false),
+    assertTrue(
+        ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false),
         "pg_ctl detaches the postmaster, so it outlives the killed build");
     assertTrue(Files.isDirectory(folder));
 
@@ -60,15 +68,28 @@ class StaleInstancesTest {
     try (alive) {
       List<String> report = alive.startupNotes();
       assertEquals(1, report.size(), report.toString());
-      assertTrue(report.get(0).startsWith("removed embedded PostgreSQL left by a build that died: deleted " + folder),
+      assertTrue(
+          report
+              .get(0)
+              .startsWith(
+                  "removed embedded PostgreSQL left by a build that died: deleted " + folder),
           report.get(0));
-      assertTrue(report.get(0).contains("stopped its postmaster (process " + postmaster + ")"), report.get(0));
+      assertTrue(
+          report.get(0).contains("stopped its postmaster (process " + postmaster + ")"),
+          report.get(0));
       // A live build's instance is not a leftover.
       assertEquals(List.of(), StaleInstances.removeStale(tmp, cache));
-      assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "postmaster still runs");
+      assertFalse(
+          ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false),
+          "postmaster still runs");
       assertFalse(Files.exists(folder));
       assertTrue(Files.isDirectory(alive.directory()));
-      assertTrue(alive.postmasterPid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false));
+      assertTrue(
+          alive
+              .postmasterPid()
+              .flatMap(ProcessHandle::of)
+              .map(ProcessHandle::isAlive)
+              .orElse(false));
       assertTrue(Files.isDirectory(foreign), "pid 1 is alive: not a dead build's");
       assertTrue(Files.isDirectory(unowned), "no owner file and younger than the grace period");
       assertTrue(Files.isDirectory(other));
@@ -83,7 +104,8 @@ class StaleInstancesTest {
 
     // This JVM's pid with another start time: the process that wrote it is gone.
     Path reused = Files.createDirectories(tmp.resolve(StaleInstances.FOLDER_PREFIX + "reused"));
-    Files.writeString(reused.resolve(StaleInstances.OWNER_FILE),
+    Files.writeString(
+        reused.resolve(StaleInstances.OWNER_FILE),
         "pid=" + ProcessHandle.current().pid() + "\nstarted=2001-01-01T00:00:00Z\n");
     assertTrue(StaleInstances.isStale(reused));
 
@@ -96,7 +118,8 @@ class StaleInstancesTest {
   void aPostmasterPidFileNamingAnotherProgramIsNotAPostmaster() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("data"));
     // This JVM is alive, but its command line does not serve that data folder.
-    Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n");
+    Files.writeString(
+        data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data + "\n");
     assertTrue(StaleInstances.postmaster(data).isEmpty());
   }
 }

@@ -19,19 +19,24 @@ class StaleScratchDatabasesTest {
     return StaleScratchDatabases.staleReason(name, comment, SELF, ONLY_100_AND_200_RUN, NOW);
   }
 
-  private static String comment(String host, String pidNamespace, String user, long pid, Instant started) {
+  private static String comment(
+      String host, String pidNamespace, String user, long pid, Instant started) {
     return new ScratchOwner(host, pidNamespace, user, pid, started).comment();
   }
 
   @Test
   void theCommentRoundTrips() {
     ScratchOwner owner = new ScratchOwner("h", "1", "u", 42, Instant.parse("2025-01-01T00:00:00Z"));
-    assertEquals("quarry scratch: host=h pidns=1 user=u pid=42 started=2025-01-01T00:00:00Z", owner.comment());
+    assertEquals(
+        "quarry scratch: host=h pidns=1 user=u pid=42 started=2025-01-01T00:00:00Z",
+        owner.comment());
     assertEquals(Optional.of(owner), ScratchOwner.parse(owner.comment()));
     assertEquals(Optional.empty(), ScratchOwner.parse(null));
     assertEquals(Optional.empty(), ScratchOwner.parse("quarry scratch: host=h pid=42"));
     assertEquals(Optional.empty(), ScratchOwner.parse(owner.comment() + " extra"));
-    assertEquals(Optional.empty(), ScratchOwner.parse("quarry scratch: host=h pidns=1 user=u pid=42 started=yesterday"));
+    assertEquals(
+        Optional.empty(),
+        ScratchOwner.parse("quarry scratch: host=h pidns=1 user=u pid=42 started=yesterday"));
   }
 
   @Test
@@ -45,22 +50,29 @@ class StaleScratchDatabasesTest {
   @Test
   void aDeadProcessOnThisHostMakesItStale() {
     String name = "quarry_scratch_20250601_115900_300_0a1b2c";
-    assertEquals(Optional.of("process 300 on this host no longer runs"),
+    assertEquals(
+        Optional.of("process 300 on this host no longer runs"),
         reason(name, comment("ci-7", "4026531836", "ci", 300, NOW.minusSeconds(60))));
   }
 
   @Test
   void aRunningProcessOnThisHostKeepsIt() {
     String name = "quarry_scratch_20250601_115900_200_0a1b2c";
-    assertEquals(Optional.empty(), reason(name, comment("ci-7", "4026531836", "ci", 200, NOW.minusSeconds(60))));
+    assertEquals(
+        Optional.empty(),
+        reason(name, comment("ci-7", "4026531836", "ci", 200, NOW.minusSeconds(60))));
     // Even when the database is old: the build may be long, or the process id reused.
-    assertEquals(Optional.empty(), reason(name, comment("ci-7", "4026531836", "ci", 200, NOW.minus(Duration.ofDays(30)))));
+    assertEquals(
+        Optional.empty(),
+        reason(name, comment("ci-7", "4026531836", "ci", 200, NOW.minus(Duration.ofDays(30)))));
   }
 
   @Test
   void withoutTheMarkerOrWithAnotherNameItIsNeverTouched() {
     assertEquals(Optional.empty(), reason("quarry_scratch_20250601_115900_300_0a1b2c", null));
-    assertEquals(Optional.empty(), reason("quarry_scratch_20250601_115900_300_0a1b2c", "a comment someone wrote"));
+    assertEquals(
+        Optional.empty(),
+        reason("quarry_scratch_20250601_115900_300_0a1b2c", "a comment someone wrote"));
     String dead = comment("ci-7", "4026531836", "ci", 300, NOW.minus(Duration.ofDays(3)));
     // The name must be exactly Quarry's.
     assertEquals(Optional.empty(), reason("quarry_scratch_my_own_database", dead));
@@ -76,9 +88,14 @@ class StaleScratchDatabasesTest {
     String name = "quarry_scratch_20250601_115900_300_0a1b2c";
     Instant hourAgo = NOW.minus(Duration.ofHours(1));
     Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
-    for (String[] other : new String[][] {{"ci-8", "4026531836", "ci"}, {"ci-7", "4026532000", "ci"}, {"ci-7", "4026531836", "bob"}}) {
-      assertEquals(Optional.empty(), reason(name, comment(other[0], other[1], other[2], 300, hourAgo)));
-      assertEquals(Optional.of("created by " + other[2] + " on " + other[0] + " 48 h ago"),
+    for (String[] other :
+        new String[][] {
+          {"ci-8", "4026531836", "ci"}, {"ci-7", "4026532000", "ci"}, {"ci-7", "4026531836", "bob"}
+        }) {
+      assertEquals(
+          Optional.empty(), reason(name, comment(other[0], other[1], other[2], 300, hourAgo)));
+      assertEquals(
+          Optional.of("created by " + other[2] + " on " + other[0] + " 48 h ago"),
           reason(name, comment(other[0], other[1], other[2], 300, twoDaysAgo)));
     }
   }
@@ -88,6 +105,8 @@ class StaleScratchDatabasesTest {
     ScratchOwner unknown = new ScratchOwner("-", "4026531836", "ci", 100, NOW);
     String name = "quarry_scratch_20250601_115900_300_0a1b2c";
     String sameUnknown = comment("-", "4026531836", "ci", 300, NOW.minusSeconds(60));
-    assertEquals(Optional.empty(), StaleScratchDatabases.staleReason(name, sameUnknown, unknown, ONLY_100_AND_200_RUN, NOW));
+    assertEquals(
+        Optional.empty(),
+        StaleScratchDatabases.staleReason(name, sameUnknown, unknown, ONLY_100_AND_200_RUN, NOW));
   }
 }

@@ -23,7 +23,8 @@ class MigrationReaderTest {
     for (String name : names) {
       Files.writeString(dir.resolve(name), "SELECT 1; SELECT 2;");
     }
-    return new MigrationReader(new SourceReader(project, diagnostics), diagnostics).read(List.of("migrations"));
+    return new MigrationReader(new SourceReader(project, diagnostics), diagnostics)
+        .read(List.of("migrations"));
   }
 
   private static List<String> names(List<Migration> migrations) {
@@ -32,11 +33,29 @@ class MigrationReaderTest {
 
   @Test
   void flywayVersionsAreNumericPartByPart() throws IOException {
-    List<Migration> m = read("V10__ten.sql", "V2__two.sql", "V1.10__one_ten.sql", "V1.1__one_one.sql",
-        "V1_2__one_two.sql", "R__views.sql", "R__a_functions.sql", "U2__undo_two.sql", "V1__init.sql");
+    List<Migration> m =
+        read(
+            "V10__ten.sql",
+            "V2__two.sql",
+            "V1.10__one_ten.sql",
+            "V1.1__one_one.sql",
+            "V1_2__one_two.sql",
+            "R__views.sql",
+            "R__a_functions.sql",
+            "U2__undo_two.sql",
+            "V1__init.sql");
     assertEquals(List.of(), diagnostics.all());
-    assertEquals(List.of("V1__init.sql", "V1.1__one_one.sql", "V1_2__one_two.sql", "V1.10__one_ten.sql",
-        "V2__two.sql", "V10__ten.sql", "R__a_functions.sql", "R__views.sql"), names(m));
+    assertEquals(
+        List.of(
+            "V1__init.sql",
+            "V1.1__one_one.sql",
+            "V1_2__one_two.sql",
+            "V1.10__one_ten.sql",
+            "V2__two.sql",
+            "V10__ten.sql",
+            "R__a_functions.sql",
+            "R__views.sql"),
+        names(m));
     assertEquals("1.10", m.get(3).version());
     assertEquals("one ten", m.get(3).description());
     assertEquals(2, m.get(0).statements().size());
@@ -45,7 +64,13 @@ class MigrationReaderTest {
 
   @Test
   void golangMigrateUsesUpFilesByNumber() throws IOException {
-    List<Migration> m = read("10_ten.up.sql", "10_ten.down.sql", "2_two.up.sql", "2_two.down.sql", "001_init.up.sql");
+    List<Migration> m =
+        read(
+            "10_ten.up.sql",
+            "10_ten.down.sql",
+            "2_two.up.sql",
+            "2_two.down.sql",
+            "001_init.up.sql");
     assertEquals(List.of(), diagnostics.all());
     assertEquals(List.of("001_init.up.sql", "2_two.up.sql", "10_ten.up.sql"), names(m));
     assertEquals("two", m.get(1).description());
@@ -53,9 +78,11 @@ class MigrationReaderTest {
 
   @Test
   void plainFilesByName() throws IOException {
-    List<Migration> m = read("0002_venue.sql", "0001_city.sql", "schema.sql", "0003_add_column.sql");
+    List<Migration> m =
+        read("0002_venue.sql", "0001_city.sql", "schema.sql", "0003_add_column.sql");
     assertEquals(List.of(), diagnostics.all());
-    assertEquals(List.of("0001_city.sql", "0002_venue.sql", "0003_add_column.sql", "schema.sql"), names(m));
+    assertEquals(
+        List.of("0001_city.sql", "0002_venue.sql", "0003_add_column.sql", "schema.sql"), names(m));
   }
 
   @Test
@@ -78,7 +105,10 @@ class MigrationReaderTest {
   void duplicateFlywayVersionsAreErrors() throws IOException {
     assertEquals(List.of(), read("V1__init.sql", "V1.0__again.sql", "V2__x.sql"));
     String message = only().message();
-    assertTrue(message.contains("migrations/V1.0__again.sql") && message.contains("migrations/V1__init.sql"), message);
+    assertTrue(
+        message.contains("migrations/V1.0__again.sql")
+            && message.contains("migrations/V1__init.sql"),
+        message);
     assertTrue(message.contains("same version"), message);
   }
 

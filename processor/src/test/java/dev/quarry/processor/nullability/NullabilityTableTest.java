@@ -33,10 +33,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The nullability table: every query in {@code src/test/resources/nullability/queries.sql}
- * names its result columns on an {@code expect:} line, a trailing {@code ?} for each column that
- * may be NULL. Each query is analysed against real PostgreSQL (embedded) with the schema in
- * {@code schema.sql}, and every column's inferred nullability must match.
+ * The nullability table: every query in {@code src/test/resources/nullability/queries.sql} names
+ * its result columns on an {@code expect:} line, a trailing {@code ?} for each column that may be
+ * NULL. Each query is analysed against real PostgreSQL (embedded) with the schema in {@code
+ * schema.sql}, and every column's inferred nullability must match.
  */
 class NullabilityTableTest {
   private static final Path FOLDER = Path.of("src/test/resources/nullability");
@@ -70,10 +70,15 @@ class NullabilityTableTest {
     Diagnostics diagnostics = new Diagnostics();
     QueryFile queries =
         new QueryFileReader(diagnostics)
-            .read(new SourceFile(file, "nullability/queries.sql", Files.readString(file, StandardCharsets.UTF_8)));
+            .read(
+                new SourceFile(
+                    file,
+                    "nullability/queries.sql",
+                    Files.readString(file, StandardCharsets.UTF_8)));
     assertEquals(List.of(), diagnostics.all());
     assertTrue(queries.queries().size() >= 60, "the table keeps at least 60 queries");
-    return queries.queries().stream().map(query -> DynamicTest.dynamicTest(query.name(), () -> check(query)));
+    return queries.queries().stream()
+        .map(query -> DynamicTest.dynamicTest(query.name(), () -> check(query)));
   }
 
   private static void check(QueryDeclaration query) throws Exception {

@@ -28,23 +28,33 @@ import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
 
 /**
- * What must hold for any bytes given to Quarry as a query file, checked by the fuzz test and by
- * the test over every real SQL file: reading and rewriting never throw; every diagnostic has a
- * location inside the file and one of the tags these stages report; queries and rewritten SQL stay
- * inside their file; and the rewritten SQL has exactly the parameters it claims, as PgJDBC (which
- * runs it) and a second rewrite count them.
+ * What must hold for any bytes given to Quarry as a query file, checked by the fuzz test and by the
+ * test over every real SQL file: reading and rewriting never throw; every diagnostic has a location
+ * inside the file and one of the tags these stages report; queries and rewritten SQL stay inside
+ * their file; and the rewritten SQL has exactly the parameters it claims, as PgJDBC (which runs it)
+ * and a second rewrite count them.
  */
 public final class QueryFileProperties {
   /** Where the fuzzed file pretends to live, relative to the project directory. */
   static final Path PROJECT = Path.of("/fuzz-project");
+
   static final Path FILE = PROJECT.resolve("queries/fuzz.sql");
 
   private static final Set<Problem> READER_PROBLEMS =
-      Set.of(Problem.NOT_TEXT, Problem.NO_QUERIES, Problem.BAD_HEADER, Problem.BAD_COMMAND, Problem.SQL_ERROR, Problem.BAD_PARAMETER);
+      Set.of(
+          Problem.NOT_TEXT,
+          Problem.NO_QUERIES,
+          Problem.BAD_HEADER,
+          Problem.BAD_COMMAND,
+          Problem.SQL_ERROR,
+          Problem.BAD_PARAMETER);
 
   private QueryFileProperties() {}
 
-  /** The number of queries that got through reading and rewriting; throws AssertionError on a violation. */
+  /**
+   * The number of queries that got through reading and rewriting; throws AssertionError on a
+   * violation.
+   */
   public static int check(byte[] bytes) {
     Diagnostics diagnostics = new Diagnostics();
     Optional<SourceFile> decoded = new SourceReader(PROJECT, diagnostics).decode(FILE, bytes);
@@ -76,14 +86,23 @@ public final class QueryFileProperties {
 
   private static void checkDeclaration(SourceFile file, QueryDeclaration query, int previousEnd) {
     int length = file.text().length();
-    require(0 <= query.headerOffset() && query.headerOffset() < query.sqlStart(),
+    require(
+        0 <= query.headerOffset() && query.headerOffset() < query.sqlStart(),
         "header before the statement: " + query);
-    require(query.sqlStart() < query.sqlEnd() && query.sqlEnd() <= length, "statement inside the file: " + query);
-    require(query.sqlStart() > previousEnd, "queries in file order, not overlapping: " + query.name());
-    require(query.commandOffset() > query.headerOffset() && query.commandOffset() < query.sqlStart(),
+    require(
+        query.sqlStart() < query.sqlEnd() && query.sqlEnd() <= length,
+        "statement inside the file: " + query);
+    require(
+        query.sqlStart() > previousEnd, "queries in file order, not overlapping: " + query.name());
+    require(
+        query.commandOffset() > query.headerOffset() && query.commandOffset() < query.sqlStart(),
         "command inside the header: " + query.name());
-    require(file.text().charAt(query.commandOffset()) == ':', "command offset at its colon: " + query.name());
-    require(query.name().matches("[A-Za-z_][A-Za-z0-9_]*"), "query name is an identifier: " + query.name());
+    require(
+        file.text().charAt(query.commandOffset()) == ':',
+        "command offset at its colon: " + query.name());
+    require(
+        query.name().matches("[A-Za-z_][A-Za-z0-9_]*"),
+        "query name is an identifier: " + query.name());
     for (String line : query.docLines()) {
       require(!line.contains("\n") && !line.contains("\r"), "doc lines are single lines: " + line);
     }
@@ -98,19 +117,24 @@ public final class QueryFileProperties {
     // Parameters are numbered 1..n, each bound at least once, and every binding names one.
     for (int i = 0; i < parameters.size(); i++) {
       Parameter parameter = parameters.get(i);
-      require(parameter.number() == i + 1, "parameters numbered from 1 without gaps: " + parameters);
+      require(
+          parameter.number() == i + 1, "parameters numbered from 1 without gaps: " + parameters);
       require(bindings.contains(parameter.number()), "parameter " + parameter + " is bound");
-      require(parameter.fileOffset() >= query.sqlStart() && parameter.fileOffset() < query.sqlEnd(),
+      require(
+          parameter.fileOffset() >= query.sqlStart() && parameter.fileOffset() < query.sqlEnd(),
           "parameter inside its statement: " + parameter);
     }
     for (int number : bindings) {
-      require(number >= 1 && number <= parameters.size(), "binding " + number + " names a parameter");
+      require(
+          number >= 1 && number <= parameters.size(), "binding " + number + " names a parameter");
     }
-    require(parameters.stream().map(Parameter::name).distinct().count() == parameters.size(),
+    require(
+        parameters.stream().map(Parameter::name).distinct().count() == parameters.size(),
         "parameter names unique: " + parameters);
 
     // The $n placeholders of the analysis SQL are exactly the bindings, in order.
-    require(positionalNumbers(analysis).equals(bindings),
+    require(
+        positionalNumbers(analysis).equals(bindings),
         "analysis SQL holds the bound placeholders " + bindings + ": " + analysis);
 
     // Every position of the analysis SQL maps back into the statement, in order.
@@ -118,8 +142,16 @@ public final class QueryFileProperties {
     int previous = -1;
     for (int i = 0; i <= analysis.length(); i++) {
       int offset = offsets.fileOffset(i);
-      require(offset >= query.sqlStart() && offset <= query.sqlEnd(),
-          "position " + i + " maps into the statement [" + query.sqlStart() + ", " + query.sqlEnd() + "): " + offset);
+      require(
+          offset >= query.sqlStart() && offset <= query.sqlEnd(),
+          "position "
+              + i
+              + " maps into the statement ["
+              + query.sqlStart()
+              + ", "
+              + query.sqlEnd()
+              + "): "
+              + offset);
       require(offset >= previous, "offsets never go backwards at " + i);
       previous = offset;
     }
@@ -130,29 +162,44 @@ public final class QueryFileProperties {
     try {
       native_ = Parser.parseJdbcSql(parsed.jdbcSql(), true, true, false, false, false);
     } catch (SQLException e) {
-      throw new AssertionError("PgJDBC cannot parse the JDBC SQL " + parsed.jdbcSql() + ": " + e, e);
+      throw new AssertionError(
+          "PgJDBC cannot parse the JDBC SQL " + parsed.jdbcSql() + ": " + e, e);
     }
     int placeholders = native_.stream().mapToInt(q -> q.bindPositions.length).sum();
-    require(placeholders == bindings.size(),
-        "PgJDBC finds " + placeholders + " placeholders, Quarry binds " + bindings.size() + ": " + parsed.jdbcSql());
+    require(
+        placeholders == bindings.size(),
+        "PgJDBC finds "
+            + placeholders
+            + " placeholders, Quarry binds "
+            + bindings.size()
+            + ": "
+            + parsed.jdbcSql());
     // (Only where parentheses balance: at a ';' after an unmatched ')' PgJDBC and psql, which
     // Quarry splits like, disagree; PostgreSQL rejects such a statement at build time anyway.)
     if (native_.size() == 1 && parenthesesBalance(analysis)) {
       String renumbered = renumber(native_.get(0).nativeSql, bindings);
-      require(renumbered.equals(analysis),
-          "PgJDBC's form of the JDBC SQL is the analysis SQL:\n  jdbc:     " + parsed.jdbcSql()
-              + "\n  pgjdbc:   " + renumbered + "\n  analysis: " + analysis);
+      require(
+          renumbered.equals(analysis),
+          "PgJDBC's form of the JDBC SQL is the analysis SQL:\n  jdbc:     "
+              + parsed.jdbcSql()
+              + "\n  pgjdbc:   "
+              + renumbered
+              + "\n  analysis: "
+              + analysis);
     }
 
     // Rewriting the rewritten statement again changes nothing: same text, same bindings.
-    SourceFile rewrittenFile = new SourceFile(file.path(), file.displayPath(), "-- name: Again :exec\n" + analysis);
+    SourceFile rewrittenFile =
+        new SourceFile(file.path(), file.displayPath(), "-- name: Again :exec\n" + analysis);
     Diagnostics diagnostics = new Diagnostics();
     QueryFile again = new QueryFileReader(diagnostics).read(rewrittenFile);
     if (again.queries().size() == 1 && again.queries().get(0).sql().equals(analysis)) {
-      Optional<ParsedQuery> second = new ParameterRewriter().rewrite(again.queries().get(0), diagnostics);
+      Optional<ParsedQuery> second =
+          new ParameterRewriter().rewrite(again.queries().get(0), diagnostics);
       require(second.isPresent(), "the rewritten statement rewrites again: " + diagnostics.all());
-      require(second.get().analysisSql().equals(analysis), "rewriting is idempotent:\n  " + analysis
-          + "\n  " + second.get().analysisSql());
+      require(
+          second.get().analysisSql().equals(analysis),
+          "rewriting is idempotent:\n  " + analysis + "\n  " + second.get().analysisSql());
       require(second.get().jdbcBindings().equals(bindings), "same bindings after a second rewrite");
     }
   }
@@ -187,7 +234,9 @@ public final class QueryFileProperties {
     for (Token token : SqlLexer.tokenize(nativeSql)) {
       if (token.kind() == TokenKind.POSITIONAL_PARAMETER) {
         int k = Integer.parseInt(token.text(nativeSql).substring(1));
-        out.append(nativeSql, copied, token.start()).append('$').append(k >= 1 && k <= bindings.size() ? bindings.get(k - 1) : -k);
+        out.append(nativeSql, copied, token.start())
+            .append('$')
+            .append(k >= 1 && k <= bindings.size() ? bindings.get(k - 1) : -k);
         copied = token.end();
       }
     }
@@ -197,31 +246,47 @@ public final class QueryFileProperties {
   private static void checkDiagnostics(Diagnostics diagnostics, SourceFile file) {
     int lines = file.lineOf(file.text().length());
     for (Diagnostic diagnostic : diagnostics.all()) {
-      require(READER_PROBLEMS.contains(diagnostic.problem()), "unexpected tag: " + diagnostic.render());
+      require(
+          READER_PROBLEMS.contains(diagnostic.problem()), "unexpected tag: " + diagnostic.render());
       require(diagnostic.severity() != Severity.NOTE, "no notes: " + diagnostic.render());
       SourceLocation location = diagnostic.location();
       require(location != null, "every problem has a location: " + diagnostic.render());
-      require(location.path().equals("queries/fuzz.sql"), "the location names the file: " + diagnostic.render());
-      require(location.line() >= 1 && location.line() <= lines,
+      require(
+          location.path().equals("queries/fuzz.sql"),
+          "the location names the file: " + diagnostic.render());
+      require(
+          location.line() >= 1 && location.line() <= lines,
           "line inside the file (1.." + lines + "): " + diagnostic.render());
       int lineStart = file.offsetOfLine(location.line());
-      int lineEnd = location.line() < lines ? file.offsetOfLine(location.line() + 1) : file.text().length();
+      int lineEnd =
+          location.line() < lines ? file.offsetOfLine(location.line() + 1) : file.text().length();
       int lineLength = file.text().codePointCount(lineStart, lineEnd);
-      require(location.column() >= 1 && location.column() <= lineLength + 1,
-          "column inside line " + location.line() + " (1.." + (lineLength + 1) + "): " + diagnostic.render());
+      require(
+          location.column() >= 1 && location.column() <= lineLength + 1,
+          "column inside line "
+              + location.line()
+              + " (1.."
+              + (lineLength + 1)
+              + "): "
+              + diagnostic.render());
       require(!diagnostic.message().isBlank(), "a message says what is wrong");
     }
   }
 
-  /** The bytes decoded leniently (each bad sequence one replacement character), BOM dropped, to measure lines. */
+  /**
+   * The bytes decoded leniently (each bad sequence one replacement character), BOM dropped, to
+   * measure lines.
+   */
   private static SourceFile lenient(byte[] bytes) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new AssertionError(e);
     }

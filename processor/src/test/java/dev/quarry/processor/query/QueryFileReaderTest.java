@@ -15,7 +15,8 @@ class QueryFileReaderTest {
   private Diagnostics diagnostics = new Diagnostics();
 
   private QueryFile read(String text) {
-    return new QueryFileReader(diagnostics).read(new SourceFile(Path.of("/p/queries/q.sql"), "queries/q.sql", text));
+    return new QueryFileReader(diagnostics)
+        .read(new SourceFile(Path.of("/p/queries/q.sql"), "queries/q.sql", text));
   }
 
   private Diagnostic onlyError() {
@@ -29,8 +30,9 @@ class QueryFileReaderTest {
 
   @Test
   void readsNamedQueriesWithOffsets() {
-    String text = "-- name: GetUser :one\nSELECT * FROM users WHERE id = $1;\n\n"
-        + "-- name: ListUsers :many\nSELECT * FROM users\n";
+    String text =
+        "-- name: GetUser :one\nSELECT * FROM users WHERE id = $1;\n\n"
+            + "-- name: ListUsers :many\nSELECT * FROM users\n";
     QueryFile file = read(text);
     assertNoDiagnostics();
     assertEquals(2, file.queries().size());
@@ -52,16 +54,18 @@ class QueryFileReaderTest {
 
   @Test
   void docLinesBetweenHeaderAndStatement() {
-    String text = "-- A comment before the header is not documentation.\n"
-        + "-- name: CreateCity :one\n"
-        + "-- Create a new city.\n"
-        + "--\n"
-        + "--   Indented second line  \n"
-        + "/* A block\n * comment */\n"
-        + "INSERT INTO city (name) VALUES ($1) RETURNING *;";
+    String text =
+        "-- A comment before the header is not documentation.\n"
+            + "-- name: CreateCity :one\n"
+            + "-- Create a new city.\n"
+            + "--\n"
+            + "--   Indented second line  \n"
+            + "/* A block\n * comment */\n"
+            + "INSERT INTO city (name) VALUES ($1) RETURNING *;";
     QueryDeclaration query = read(text).queries().get(0);
     assertNoDiagnostics();
-    assertEquals(List.of("Create a new city.", "", "Indented second line", "A block", "comment"),
+    assertEquals(
+        List.of("Create a new city.", "", "Indented second line", "A block", "comment"),
         query.docLines());
     assertEquals(text.indexOf("-- name:"), query.headerOffset());
   }
@@ -78,8 +82,9 @@ class QueryFileReaderTest {
 
   @Test
   void skipsStatementsWithoutHeaderSilently() {
-    String text = "CREATE TABLE t (id int);\n-- just a comment\nCREATE TYPE e AS ENUM ('a');\n"
-        + "-- name: Get :one\nSELECT 1;\n";
+    String text =
+        "CREATE TABLE t (id int);\n-- just a comment\nCREATE TYPE e AS ENUM ('a');\n"
+            + "-- name: Get :one\nSELECT 1;\n";
     QueryFile file = read(text);
     assertNoDiagnostics();
     assertEquals(List.of("Get"), file.queries().stream().map(QueryDeclaration::name).toList());
@@ -89,12 +94,16 @@ class QueryFileReaderTest {
   void readsEveryCommandIncludingUnsupportedOnes() {
     StringBuilder text = new StringBuilder();
     for (Command command : Command.values()) {
-      text.append("-- name: Q").append(command.name()).append(' ').append(command.text())
+      text.append("-- name: Q")
+          .append(command.name())
+          .append(' ')
+          .append(command.text())
           .append("\nSELECT 1;\n");
     }
     QueryFile file = read(text.toString());
     assertNoDiagnostics();
-    assertEquals(List.of(Command.values()), file.queries().stream().map(QueryDeclaration::command).toList());
+    assertEquals(
+        List.of(Command.values()), file.queries().stream().map(QueryDeclaration::command).toList());
   }
 
   @Test
@@ -147,7 +156,8 @@ class QueryFileReaderTest {
     assertEquals(Problem.BAD_COMMAND, error.problem());
     assertEquals("queries/q.sql:1:18", error.location().toString());
     assertTrue(error.message().contains("did you mean :many?"), error.message());
-    assertTrue(error.message().contains(":one, :many, :exec, :execrows, :execresult, :batchexec"),
+    assertTrue(
+        error.message().contains(":one, :many, :exec, :execrows, :execresult, :batchexec"),
         error.message());
   }
 
@@ -208,7 +218,9 @@ class QueryFileReaderTest {
 
   @Test
   void commentsMentioningNamesAreNotHeaders() {
-    QueryFile file = read("-- name: A :one\nSELECT 1 -- the name: of the user\n, 2;\n-- names: x\n-- namespace: y\nSELECT 3;");
+    QueryFile file =
+        read(
+            "-- name: A :one\nSELECT 1 -- the name: of the user\n, 2;\n-- names: x\n-- namespace: y\nSELECT 3;");
     assertNoDiagnostics();
     assertEquals(1, file.queries().size());
   }
@@ -258,7 +270,8 @@ class QueryFileReaderTest {
 
   @Test
   void crlfFileOffsets() {
-    String text = "-- name: A :one\r\n-- doc\r\nSELECT 1\r\n;\r\n-- name: B :exec\r\nDELETE FROM t;";
+    String text =
+        "-- name: A :one\r\n-- doc\r\nSELECT 1\r\n;\r\n-- name: B :exec\r\nDELETE FROM t;";
     QueryFile file = read(text);
     assertNoDiagnostics();
     assertEquals(List.of("doc"), file.queries().get(0).docLines());
@@ -283,7 +296,8 @@ class QueryFileReaderTest {
 
   @Test
   void queriesBeforeAnUnterminatedStringAreStillRead() {
-    QueryFile file = read("-- name: First :one\nSELECT 1;\n\n-- name: Broken :one\nSELECT 'oops;\n");
+    QueryFile file =
+        read("-- name: First :one\nSELECT 1;\n\n-- name: Broken :one\nSELECT 'oops;\n");
     assertEquals(1, file.queries().size(), "the query before the unclosed string");
     assertEquals("First", file.queries().get(0).name());
     assertEquals("queries/q.sql:5:8", onlyError().location().toString());

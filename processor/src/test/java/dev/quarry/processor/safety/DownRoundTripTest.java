@@ -28,11 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The down round trip on the realistic folder of every format that has down parts: each down
- * part undoes its up part, so the check stays quiet and the schema is the same afterwards.
+ * The down round trip on the realistic folder of every format that has down parts: each down part
+ * undoes its up part, so the check stays quiet and the schema is the same afterwards.
  */
 class DownRoundTripTest {
-  private static final Path FORMATS = Path.of("src/test/resources/migration-formats").toAbsolutePath();
+  private static final Path FORMATS =
+      Path.of("src/test/resources/migration-formats").toAbsolutePath();
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static SchemaDatabase server;
 
@@ -58,8 +59,13 @@ class DownRoundTripTest {
     // Its down parts cannot remove an enum value, so the schema differs after the round trip.
     List<String> found = roundTrip("dbmate", Map.of());
     assertEquals(1, found.size(), found.toString());
-    assertTrue(found.get(0).startsWith("dbmate/20240102000000_add_admin_role.sql:6:1: dbmate/20240102000000_add_admin_role.sql"
-        + " its down part does not undo its up part: left behind: CREATE TYPE user_role AS ENUM ('reader', 'writer', 'admin');"), found.get(0));
+    assertTrue(
+        found
+            .get(0)
+            .startsWith(
+                "dbmate/20240102000000_add_admin_role.sql:6:1: dbmate/20240102000000_add_admin_role.sql"
+                    + " its down part does not undo its up part: left behind: CREATE TYPE user_role AS ENUM ('reader', 'writer', 'admin');"),
+        found.get(0));
   }
 
   @Test
@@ -70,8 +76,11 @@ class DownRoundTripTest {
   @Test
   void ternReportsTheMigrationWithoutADownPart() throws SQLException {
     List<String> found = roundTrip("tern", Map.of());
-    assertEquals(List.of("tern/002_add_bio.sql:1:1: tern/002_add_bio.sql has no down part, so it cannot be rolled back;"
-        + " add one, or mark the migration with -- quarry:allow down if it cannot be undone [down round trip] [quarry:down]"), found);
+    assertEquals(
+        List.of(
+            "tern/002_add_bio.sql:1:1: tern/002_add_bio.sql has no down part, so it cannot be rolled back;"
+                + " add one, or mark the migration with -- quarry:allow down if it cannot be undone [down round trip] [quarry:down]"),
+        found);
   }
 
   @Test
@@ -79,7 +88,12 @@ class DownRoundTripTest {
     // V2 has no undo file: Flyway cannot undo it, and Quarry says so.
     List<String> found = roundTrip("flyway", Map.of("schema", "public"));
     assertEquals(1, found.size(), found.toString());
-    assertTrue(found.get(0).startsWith("flyway/V2__email_index.sql:1:1: flyway/V2__email_index.sql has no down part"), found.get(0));
+    assertTrue(
+        found
+            .get(0)
+            .startsWith(
+                "flyway/V2__email_index.sql:1:1: flyway/V2__email_index.sql has no down part"),
+        found.get(0));
   }
 
   @Test
@@ -87,28 +101,37 @@ class DownRoundTripTest {
     assertRoundTrip("golang-migrate", Map.of());
   }
 
-  private void assertRoundTrip(String format, Map<String, String> placeholders) throws SQLException {
+  private void assertRoundTrip(String format, Map<String, String> placeholders)
+      throws SQLException {
     assertEquals(List.of(), roundTrip(format, placeholders));
   }
 
-  private List<String> roundTrip(String format, Map<String, String> placeholders) throws SQLException {
+  private List<String> roundTrip(String format, Map<String, String> placeholders)
+      throws SQLException {
     Diagnostics diagnostics = new Diagnostics();
-    List<Migration> migrations = new MigrationReader(new SourceReader(FORMATS, diagnostics), diagnostics, null, placeholders)
-        .read(List.of(format));
+    List<Migration> migrations =
+        new MigrationReader(new SourceReader(FORMATS, diagnostics), diagnostics, null, placeholders)
+            .read(List.of(format));
     String name = "d" + DATABASES.incrementAndGet();
     String url;
-    try (Connection admin = server.connect(); Statement s = admin.createStatement()) {
+    try (Connection admin = server.connect();
+        Statement s = admin.createStatement()) {
       s.execute("CREATE DATABASE " + name);
       url = admin.getMetaData().getURL();
     }
-    try (Connection connection = new org.postgresql.Driver().connect(JdbcUrls.withDatabase(url, name), new Properties())) {
-      assertTrue(new MigrationRunner(diagnostics).apply(connection, migrations).succeeded(), diagnostics.all().toString());
+    try (Connection connection =
+        new org.postgresql.Driver().connect(JdbcUrls.withDatabase(url, name), new Properties())) {
+      assertTrue(
+          new MigrationRunner(diagnostics).apply(connection, migrations).succeeded(),
+          diagnostics.all().toString());
       String before = SchemaListing.of(connection);
-      MigrationDirectives directives = new MigrationDirectives(Map.of(Check.DOWN, Check.Level.ERROR), diagnostics);
+      MigrationDirectives directives =
+          new MigrationDirectives(Map.of(Check.DOWN, Check.Level.ERROR), diagnostics);
       new DownRoundTrip(diagnostics, directives).check(connection, migrations);
       List<String> found = diagnostics.all().stream().map(Diagnostic::render).toList();
       if (found.isEmpty()) {
-        assertEquals(before, SchemaListing.of(connection), "the round trip must leave the schema as it was");
+        assertEquals(
+            before, SchemaListing.of(connection), "the round trip must leave the schema as it was");
       }
       return found;
     }

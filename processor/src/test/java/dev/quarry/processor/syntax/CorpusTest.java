@@ -39,8 +39,11 @@ class CorpusTest {
         return candidate;
       }
     }
-    assumeTrue(false, "no SQL corpora: looked in " + candidates
-        + " (CI keeps them in shared/corpora beside the checkout)");
+    assumeTrue(
+        false,
+        "no SQL corpora: looked in "
+            + candidates
+            + " (CI keeps them in shared/corpora beside the checkout)");
     throw new IllegalStateException("unreachable");
   }
 
@@ -49,10 +52,11 @@ class CorpusTest {
     Path root = corpora().resolve(corpus);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.getFileName().toString().endsWith(".sql"))
-          .filter(p -> p.getParent().getFileName().toString().equals("queries"))
-          .sorted()
-          .toList();
+      files =
+          walk.filter(p -> p.getFileName().toString().endsWith(".sql"))
+              .filter(p -> p.getParent().getFileName().toString().equals("queries"))
+              .sorted()
+              .toList();
     }
     assertTrue(!files.isEmpty(), "no query files under " + root);
     Diagnostics diagnostics = new Diagnostics();
@@ -115,7 +119,10 @@ class CorpusTest {
     assertEquals(2, embeds);
   }
 
-  /** Rewrites without errors, leaves no named parameter behind, and maps every $n back onto its parameter. */
+  /**
+   * Rewrites without errors, leaves no named parameter behind, and maps every $n back onto its
+   * parameter.
+   */
   private static void checkRewrite(QueryDeclaration query) {
     ParsedQuery parsed = rewrite(query);
     String analysis = parsed.analysisSql();
@@ -127,10 +134,13 @@ class CorpusTest {
         placeholders++;
         int fileOffset = parsed.offsets().fileOffset(token.start());
         char first = fileText.charAt(fileOffset);
-        assertTrue(first == '$' || first == '@' || first == 's', query.name() + " at " + fileOffset);
+        assertTrue(
+            first == '$' || first == '@' || first == 's', query.name() + " at " + fileOffset);
       } else if (token.kind() == TokenKind.IDENTIFIER) {
         int fileOffset = parsed.offsets().fileOffset(token.start());
-        assertEquals(token.text(analysis), fileText.substring(fileOffset, fileOffset + token.length()),
+        assertEquals(
+            token.text(analysis),
+            fileText.substring(fileOffset, fileOffset + token.length()),
             query.name());
       }
     }
@@ -141,36 +151,47 @@ class CorpusTest {
   @Test
   void booktestNamesAsSqlcDoes() throws IOException {
     List<QueryDeclaration> queries = all(queries("sqlc-examples"));
-    assertEquals(List.of("title", "tags", "book_id", "isbn"),
+    assertEquals(
+        List.of("title", "tags", "book_id", "isbn"),
         names(rewrite(named(queries, "booktest/queries/query.sql", "UpdateBookISBN"))));
-    assertEquals(List.of("arg1"),
+    assertEquals(
+        List.of("arg1"),
         names(rewrite(named(queries, "booktest/queries/query.sql", "BooksByTags"))));
-    assertEquals(List.of("author_id", "isbn", "book_type", "title", "year", "available", "tags"),
+    assertEquals(
+        List.of("author_id", "isbn", "book_type", "title", "year", "available", "tags"),
         names(rewrite(named(queries, "booktest/queries/query.sql", "CreateBook"))));
-    assertEquals(List.of("title", "year"),
+    assertEquals(
+        List.of("title", "year"),
         names(rewrite(named(queries, "booktest/queries/query.sql", "BooksByTitleYear"))));
   }
 
   @Test
   void ondeckNamesAsSqlcDoes() throws IOException {
     List<QueryDeclaration> queries = all(queries("sqlc-examples"));
-    assertEquals(List.of("slug", "name", "city", "spotify_playlist", "status", "statuses", "tags"),
+    assertEquals(
+        List.of("slug", "name", "city", "spotify_playlist", "status", "statuses", "tags"),
         names(rewrite(named(queries, "ondeck/queries/venue.sql", "CreateVenue"))));
     ParsedQuery deleteVenue = rewrite(named(queries, "ondeck/queries/venue.sql", "DeleteVenue"));
     assertEquals(List.of("slug"), names(deleteVenue));
     assertEquals(List.of(1, 1), deleteVenue.jdbcBindings());
-    assertEquals(List.of("slug", "name"),
+    assertEquals(
+        List.of("slug", "name"),
         names(rewrite(named(queries, "ondeck/queries/venue.sql", "UpdateVenueName"))));
     QueryDeclaration createCity = named(queries, "ondeck/queries/city.sql", "CreateCity");
-    assertEquals(List.of("Create a new city. The slug must be unique.",
-        "This is the second line of the comment", "This is the third line"), createCity.docLines());
+    assertEquals(
+        List.of(
+            "Create a new city. The slug must be unique.",
+            "This is the second line of the comment",
+            "This is the third line"),
+        createCity.docLines());
     assertEquals(List.of("name", "slug"), names(rewrite(createCity)));
   }
 
   @Test
   void batchNamedFunctionWithSpace() throws IOException {
     List<QueryDeclaration> queries = all(queries("sqlc-examples"));
-    assertEquals(List.of("book_id"),
+    assertEquals(
+        List.of("book_id"),
         names(rewrite(named(queries, "batch/queries/query.sql", "DeleteBookNamedFunc"))));
   }
 
@@ -178,8 +199,10 @@ class CorpusTest {
   void riverNamedAndNullableParameters() throws IOException {
     List<QueryDeclaration> queries = all(queries("river"));
     ParsedQuery cancel = rewrite(named(queries, "river_job.sql", "JobCancel"));
-    assertEquals(List.of("id", "schema", "control_topic", "now", "cancel_attempted_at"), names(cancel));
-    assertEquals(List.of(false, true, false, true, false),
+    assertEquals(
+        List.of("id", "schema", "control_topic", "now", "cancel_attempted_at"), names(cancel));
+    assertEquals(
+        List.of(false, true, false, true, false),
         cancel.parameters().stream().map(Parameter::nullable).toList());
     // The comment "-- @ttl is inserted as seconds ..." holds no parameter.
     ParsedQuery elect = rewrite(named(queries, "river_leader.sql", "LeaderAttemptElect"));
@@ -199,21 +222,27 @@ class CorpusTest {
   void migrationsSplitIntoWholeStatements() throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(corpora())) {
-      files = walk.filter(p -> p.getFileName().toString().endsWith(".sql"))
-          .filter(p -> p.getParent().getFileName().toString().equals("migrations"))
-          .sorted()
-          .toList();
+      files =
+          walk.filter(p -> p.getFileName().toString().endsWith(".sql"))
+              .filter(p -> p.getParent().getFileName().toString().equals("migrations"))
+              .sorted()
+              .toList();
     }
     assertTrue(files.size() > 10, files::toString);
     int statements = 0;
     for (Path file : files) {
       String text = Files.readString(file);
       for (Token token : SqlLexer.tokenize(text)) {
-        assertTrue(!token.kind().unterminated() && token.kind() != TokenKind.OTHER, file + " " + token);
+        assertTrue(
+            !token.kind().unterminated() && token.kind() != TokenKind.OTHER, file + " " + token);
       }
       for (StatementSpan span : SqlLexer.splitStatements(text)) {
-        String first = text.substring(span.start(), span.end()).split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
-        assertTrue(List.of("CREATE", "ALTER", "DROP", "UPDATE", "COMMENT", "DO").contains(first),
+        String first =
+            text.substring(span.start(), span.end())
+                .split("\\s+")[0]
+                .toUpperCase(java.util.Locale.ROOT);
+        assertTrue(
+            List.of("CREATE", "ALTER", "DROP", "UPDATE", "COMMENT", "DO").contains(first),
             file + ": " + text.substring(span.start(), span.end()));
         statements++;
       }

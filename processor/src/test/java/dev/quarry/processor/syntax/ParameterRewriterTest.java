@@ -21,8 +21,9 @@ class ParameterRewriterTest {
 
   private QueryDeclaration declare(String sql) {
     String text = "-- name: Q :many\n" + sql + ";\n";
-    QueryFile file = new QueryFileReader(diagnostics)
-        .read(new SourceFile(Path.of("/p/queries/q.sql"), "queries/q.sql", text));
+    QueryFile file =
+        new QueryFileReader(diagnostics)
+            .read(new SourceFile(Path.of("/p/queries/q.sql"), "queries/q.sql", text));
     assertEquals(List.of(), diagnostics.all());
     return file.queries().get(0);
   }
@@ -70,11 +71,13 @@ class ParameterRewriterTest {
 
   @Test
   void sqlcArgAndNargInEveryForm() {
-    ParsedQuery query = rewrite(
-        "SELECT sqlc.arg(a), SQLC.Arg ('b'), sqlc.arg(\"c\"), sqlc . narg ( d ), sqlc.narg('a'), @b");
+    ParsedQuery query =
+        rewrite(
+            "SELECT sqlc.arg(a), SQLC.Arg ('b'), sqlc.arg(\"c\"), sqlc . narg ( d ), sqlc.narg('a'), @b");
     assertEquals("SELECT $1, $2, $3, $4, $1, $2", query.analysisSql());
     assertEquals(List.of("a", "b", "c", "d"), names(query));
-    assertEquals(List.of(true, false, false, true),
+    assertEquals(
+        List.of(true, false, false, true),
         query.parameters().stream().map(Parameter::nullable).toList());
     assertEquals(List.of(1, 2, 3, 4, 1, 2), query.jdbcBindings());
   }
@@ -88,15 +91,17 @@ class ParameterRewriterTest {
 
   @Test
   void castsAfterParameters() {
-    ParsedQuery query = rewrite("SELECT @id::bigint, sqlc.narg('now')::timestamptz, @tags::varchar(255)[]");
+    ParsedQuery query =
+        rewrite("SELECT @id::bigint, sqlc.narg('now')::timestamptz, @tags::varchar(255)[]");
     assertEquals("SELECT $1::bigint, $2::timestamptz, $3::varchar(255)[]", query.analysisSql());
     assertEquals("SELECT ?::bigint, ?::timestamptz, ?::varchar(255)[]", query.jdbcSql());
   }
 
   @Test
   void jsonbQuestionMarkOperatorsAreDoubledForJdbc() {
-    ParsedQuery query = rewrite(
-        "SELECT '?', \"a?\", $$?$$ /* ? */ FROM t WHERE doc ? 'k' AND doc ?| @keys AND doc ?& array['a'] -- ?\n AND x = @x");
+    ParsedQuery query =
+        rewrite(
+            "SELECT '?', \"a?\", $$?$$ /* ? */ FROM t WHERE doc ? 'k' AND doc ?| @keys AND doc ?& array['a'] -- ?\n AND x = @x");
     assertEquals(
         "SELECT '?', \"a?\", $$?$$ /* ? */ FROM t WHERE doc ?? 'k' AND doc ??| ? AND doc ??& array['a'] -- ?\n AND x = ?",
         query.jdbcSql());
@@ -108,14 +113,18 @@ class ParameterRewriterTest {
 
   @Test
   void placeholdersStayApartFromWhatFollows() {
-    // Both forms alike (found by fuzzing: the analysis SQL had "$2?'k'" where PgJDBC ran "$2 ?'k'"),
+    // Both forms alike (found by fuzzing: the analysis SQL had "$2?'k'" where PgJDBC ran "$2
+    // ?'k'"),
     // and two parameters written together stay two ("??" would be PgJDBC's escaped "?").
-    ParsedQuery query = rewrite("SELECT sqlc.arg(a)AS x, sqlc.arg(doc)?'k', sqlc.arg(doc)?|array['a'], sqlc.arg(c)@d");
+    ParsedQuery query =
+        rewrite(
+            "SELECT sqlc.arg(a)AS x, sqlc.arg(doc)?'k', sqlc.arg(doc)?|array['a'], sqlc.arg(c)@d");
     assertEquals("SELECT $1 AS x, $2 ?'k', $2 ?|array['a'], $3 $4", query.analysisSql());
     assertEquals("SELECT ? AS x, ? ??'k', ? ??|array['a'], ? ?", query.jdbcSql());
     assertEquals(List.of(1, 2, 2, 3, 4), query.jdbcBindings());
     String fileText = query.declaration().file().text();
-    assertEquals(fileText.indexOf("AS x"), query.offsets().fileOffset(query.analysisSql().indexOf("AS x")));
+    assertEquals(
+        fileText.indexOf("AS x"), query.offsets().fileOffset(query.analysisSql().indexOf("AS x")));
   }
 
   @Test
@@ -126,28 +135,34 @@ class ParameterRewriterTest {
     assertEquals("SELECT $$$$ $$a ? ;$$, $1::int, 1 $$b$$", query.analysisSql());
     assertEquals("SELECT $$$$ $$a ? ;$$, ?::int, 1 $$b$$", query.jdbcSql());
     String fileText = query.declaration().file().text();
-    assertEquals(fileText.indexOf("$$a"), query.offsets().fileOffset(query.analysisSql().indexOf("$$a")));
+    assertEquals(
+        fileText.indexOf("$$a"), query.offsets().fileOffset(query.analysisSql().indexOf("$$a")));
     // Nor does a parameter right after a lone $ become "$$1", a dollar quote's start.
     assertEquals("SELECT $ $1", rewrite("SELECT $sqlc.arg(a)").analysisSql());
   }
 
   @Test
   void operatorsWithAtSignAreNotParameters() {
-    ParsedQuery query = rewrite("SELECT * FROM t WHERE tags @> @wanted AND x <@ y AND ts @@ to_tsquery(@q)");
-    assertEquals("SELECT * FROM t WHERE tags @> $1 AND x <@ y AND ts @@ to_tsquery($2)", query.analysisSql());
+    ParsedQuery query =
+        rewrite("SELECT * FROM t WHERE tags @> @wanted AND x <@ y AND ts @@ to_tsquery(@q)");
+    assertEquals(
+        "SELECT * FROM t WHERE tags @> $1 AND x <@ y AND ts @@ to_tsquery($2)",
+        query.analysisSql());
     assertEquals(List.of("wanted", "q"), names(query));
   }
 
   @Test
   void parametersInStringsAndCommentsAreNotParameters() {
-    ParsedQuery query = rewrite("SELECT '@a $1', E'\\'@b', \"@c\" -- @d $2\n, $$ sqlc.arg(x) $$ /* @e */");
+    ParsedQuery query =
+        rewrite("SELECT '@a $1', E'\\'@b', \"@c\" -- @d $2\n, $$ sqlc.arg(x) $$ /* @e */");
     assertEquals(List.of(), query.parameters());
     assertEquals(query.declaration().sql(), query.analysisSql());
   }
 
   @Test
   void offsetsMapBackToTheFileEvenAfterLongerNamesShrank() {
-    String sql = "SELECT * FROM t WHERE a = @a_very_long_parameter_name AND b = sqlc.narg('other') AND c = 1";
+    String sql =
+        "SELECT * FROM t WHERE a = @a_very_long_parameter_name AND b = sqlc.narg('other') AND c = 1";
     ParsedQuery query = rewrite(sql);
     String fileText = query.declaration().file().text();
     String analysis = query.analysisSql();
@@ -155,7 +170,9 @@ class ParameterRewriterTest {
     int inAnalysis = analysis.indexOf("c = 1");
     assertEquals(fileText.indexOf("c = 1"), query.offsets().fileOffset(inAnalysis));
     // Every character of "= 1" maps 1:1.
-    assertEquals(fileText.indexOf("1", fileText.indexOf("c = 1")), query.offsets().fileOffset(inAnalysis + 4));
+    assertEquals(
+        fileText.indexOf("1", fileText.indexOf("c = 1")),
+        query.offsets().fileOffset(inAnalysis + 4));
     // A replaced parameter maps to the start of the token it replaced, at any position inside it.
     int second = analysis.indexOf("$2");
     assertEquals(fileText.indexOf("sqlc.narg"), query.offsets().fileOffset(second));
@@ -178,7 +195,8 @@ class ParameterRewriterTest {
   void mixingPositionalAndNamedIsAnError() {
     Diagnostic error = error("SELECT * FROM t WHERE a = $1 AND b = @b");
     assertEquals("queries/q.sql:2:38", error.location().toString());
-    assertTrue(error.message().contains("mixes positional parameters ($1) with named ones (@b)"),
+    assertTrue(
+        error.message().contains("mixes positional parameters ($1) with named ones (@b)"),
         error.message());
     assertTrue(error.message().contains("@id or sqlc.arg(id) instead of $1"), error.message());
   }
@@ -228,14 +246,18 @@ class ParameterRewriterTest {
 
   @Test
   void sqlcSliceBecomesOneArrayParameter() {
-    ParsedQuery parsed = rewrite("SELECT * FROM t WHERE id IN (sqlc.slice(ids)) AND x NOT IN (sqlc.slice('xs'))");
+    ParsedQuery parsed =
+        rewrite("SELECT * FROM t WHERE id IN (sqlc.slice(ids)) AND x NOT IN (sqlc.slice('xs'))");
     assertEquals("SELECT * FROM t WHERE id = ANY($1) AND x <> ALL($2)", parsed.analysisSql());
     assertEquals("SELECT * FROM t WHERE id = ANY(?) AND x <> ALL(?)", parsed.jdbcSql());
   }
 
   @Test
   void sqlcSliceOutsideInIsAnError() {
-    assertTrue(error("SELECT * FROM t WHERE id = sqlc.slice(ids)").message().contains("must be the whole list of an IN"));
+    assertTrue(
+        error("SELECT * FROM t WHERE id = sqlc.slice(ids)")
+            .message()
+            .contains("must be the whole list of an IN"));
   }
 
   @Test
@@ -259,59 +281,76 @@ class ParameterRewriterTest {
 
   @Test
   void inferredFromComparisons() {
-    assertEquals(List.of("id", "name", "age", "age_2", "score", "x", "y", "email", "login", "status"),
-        names(rewrite("SELECT * FROM t WHERE id = $1 AND t.name <> $2 AND age >= $3 AND age < $4"
-            + " AND $5::int = t.score AND x != $6 AND y <= $7 AND email LIKE $8"
-            + " AND login NOT ILIKE $9 AND \"Status\" > $10")).stream()
-            .map(n -> n.equals("Status") ? "status" : n).toList());
+    assertEquals(
+        List.of("id", "name", "age", "age_2", "score", "x", "y", "email", "login", "status"),
+        names(
+                rewrite(
+                    "SELECT * FROM t WHERE id = $1 AND t.name <> $2 AND age >= $3 AND age < $4"
+                        + " AND $5::int = t.score AND x != $6 AND y <= $7 AND email LIKE $8"
+                        + " AND login NOT ILIKE $9 AND \"Status\" > $10"))
+            .stream()
+            .map(n -> n.equals("Status") ? "status" : n)
+            .toList());
   }
 
   @Test
   void quotedColumnsGiveTheirUnquotedName() {
-    assertEquals(List.of("Status", "userid"),
+    assertEquals(
+        List.of("Status", "userid"),
         names(rewrite("SELECT * FROM t WHERE \"Status\" = $1 AND UserId = $2")));
   }
 
   @Test
   void inferredFromInAndAny() {
-    assertEquals(List.of("id", "id_2", "kind", "state"),
-        names(rewrite("SELECT * FROM t WHERE id IN ($1, $2) AND kind = ANY($3::text[]) AND state NOT IN ($4)")));
+    assertEquals(
+        List.of("id", "id_2", "kind", "state"),
+        names(
+            rewrite(
+                "SELECT * FROM t WHERE id IN ($1, $2) AND kind = ANY($3::text[]) AND state NOT IN ($4)")));
   }
 
   @Test
   void inferredFromUpdateSet() {
-    assertEquals(List.of("title", "tags", "book_id", "isbn"),
+    assertEquals(
+        List.of("title", "tags", "book_id", "isbn"),
         names(rewrite("UPDATE books\nSET title = $1, tags = $2, isbn = $4\nWHERE book_id = $3")));
   }
 
   @Test
   void inferredFromInsertColumnsIncludingMultiRowValues() {
-    assertEquals(List.of("a", "b", "a_2", "b_2"),
-        names(rewrite("INSERT INTO s.t AS x (a, b, c) VALUES ($1, $2, now()), ($3, $4::int, now())")));
+    assertEquals(
+        List.of("a", "b", "a_2", "b_2"),
+        names(
+            rewrite(
+                "INSERT INTO s.t AS x (a, b, c) VALUES ($1, $2, now()), ($3, $4::int, now())")));
   }
 
   @Test
   void limitAndOffset() {
-    assertEquals(List.of("id", "limit", "offset"),
+    assertEquals(
+        List.of("id", "limit", "offset"),
         names(rewrite("SELECT * FROM t WHERE id > $1 ORDER BY id LIMIT $2 OFFSET $3")));
   }
 
   @Test
   void argNumberWhenNothingElseFits() {
-    assertEquals(List.of("arg1", "arg2", "arg3"),
-        names(rewrite("SELECT say_hello($1) FROM t WHERE tags && $2::varchar[] AND count(*) > $3")));
+    assertEquals(
+        List.of("arg1", "arg2", "arg3"),
+        names(
+            rewrite("SELECT say_hello($1) FROM t WHERE tags && $2::varchar[] AND count(*) > $3")));
   }
 
   @Test
   void noNameFromKeywordsOrTypes() {
-    assertEquals(List.of("arg1", "arg2", "arg3"),
+    assertEquals(
+        List.of("arg1", "arg2", "arg3"),
         names(rewrite("SELECT CASE WHEN a THEN 1 END = $1, x::text = $2, $3 = lower(y)")));
   }
 
   @Test
   void inferredNamesNeverCollideWithArgFallbacks() {
-    assertEquals(List.of("arg2", "arg2_2"),
-        names(rewrite("SELECT * FROM t WHERE arg2 = $1 AND f($2)")));
+    assertEquals(
+        List.of("arg2", "arg2_2"), names(rewrite("SELECT * FROM t WHERE arg2 = $1 AND f($2)")));
   }
 
   @Test

@@ -88,12 +88,16 @@ class SqlLexerTest {
 
   @Test
   void jsonbAndGeometryOperatorsAreSingleTokens() {
-    for (String op : List.of("@>", "<@", "@@", "?", "?|", "?&", "->", "->>", "#>", "#>>", "#-",
-        "@?", "&&", "||", "<->", "!~~*", "<>", "!=", ">=", "<=", "~*")) {
+    for (String op :
+        List.of(
+            "@>", "<@", "@@", "?", "?|", "?&", "->", "->>", "#>", "#>>", "#-", "@?", "&&", "||",
+            "<->", "!~~*", "<>", "!=", ">=", "<=", "~*")) {
       assertEquals("IDENTIFIER:a | OPERATOR:" + op + " | IDENTIFIER:b", lex("a " + op + " b"), op);
     }
-    assertEquals("IDENTIFIER:doc | OPERATOR:?| | IDENTIFIER:array | LEFT_BRACKET:[ | STRING:'a'"
-        + " | RIGHT_BRACKET:]", lex("doc ?| array['a']"));
+    assertEquals(
+        "IDENTIFIER:doc | OPERATOR:?| | IDENTIFIER:array | LEFT_BRACKET:[ | STRING:'a'"
+            + " | RIGHT_BRACKET:]",
+        lex("doc ?| array['a']"));
   }
 
   @Test
@@ -106,7 +110,8 @@ class SqlLexerTest {
     assertEquals("IDENTIFIER:a | OPERATOR:#- | IDENTIFIER:b", lex("a #- b"));
     // An operator stops where a comment starts.
     assertEquals("IDENTIFIER:a | OPERATOR:= | LINE_COMMENT:--1", lex("a =--1"));
-    assertEquals("IDENTIFIER:a | OPERATOR:* | BLOCK_COMMENT:/* c */ | IDENTIFIER:b", lex("a */* c */b"));
+    assertEquals(
+        "IDENTIFIER:a | OPERATOR:* | BLOCK_COMMENT:/* c */ | IDENTIFIER:b", lex("a */* c */b"));
   }
 
   @Test
@@ -117,7 +122,8 @@ class SqlLexerTest {
     assertEquals("IDENTIFIER:ts | OPERATOR:@@ | IDENTIFIER:q", lex("ts @@ q"));
     assertEquals("IDENTIFIER:ts | OPERATOR:@@ | IDENTIFIER:q", lex("ts @@q"));
     assertEquals("IDENTIFIER:id | OPERATOR:= | NAMED_PARAMETER:@id", lex("id = @id"));
-    assertEquals("LEFT_PAREN:( | NAMED_PARAMETER:@a | COMMA:, | NAMED_PARAMETER:@b | RIGHT_PAREN:)",
+    assertEquals(
+        "LEFT_PAREN:( | NAMED_PARAMETER:@a | COMMA:, | NAMED_PARAMETER:@b | RIGHT_PAREN:)",
         lex("(@a,@b)"));
     assertEquals("NAMED_PARAMETER:@id | CAST::: | IDENTIFIER:bigint", lex("@id::bigint"));
     assertEquals("NUMBER:2 | OPERATOR:- | NAMED_PARAMETER:@max", lex("2 - @max"));
@@ -133,7 +139,8 @@ class SqlLexerTest {
   @Test
   void nestedBlockComments() {
     String sql = "/* outer /* inner ; */ still comment ' */ SELECT";
-    assertEquals("BLOCK_COMMENT:/* outer /* inner ; */ still comment ' */ | IDENTIFIER:SELECT", lex(sql));
+    assertEquals(
+        "BLOCK_COMMENT:/* outer /* inner ; */ still comment ' */ | IDENTIFIER:SELECT", lex(sql));
     assertEquals("BLOCK_COMMENT:/**/ | IDENTIFIER:x", lex("/**/x"));
   }
 
@@ -182,10 +189,13 @@ class SqlLexerTest {
 
   @Test
   void castsColonsAndSlices() {
-    assertEquals("IDENTIFIER:a | LEFT_BRACKET:[ | NUMBER:1 | COLON:: | NUMBER:2 | RIGHT_BRACKET:]",
+    assertEquals(
+        "IDENTIFIER:a | LEFT_BRACKET:[ | NUMBER:1 | COLON:: | NUMBER:2 | RIGHT_BRACKET:]",
         lex("a[1:2]"));
-    assertEquals("IDENTIFIER:f | LEFT_PAREN:( | IDENTIFIER:x | OPERATOR::= | NUMBER:1 | RIGHT_PAREN:)"
-        + " | OPERATOR:=> | NUMBER:2", lex("f(x := 1) => 2"));
+    assertEquals(
+        "IDENTIFIER:f | LEFT_PAREN:( | IDENTIFIER:x | OPERATOR::= | NUMBER:1 | RIGHT_PAREN:)"
+            + " | OPERATOR:=> | NUMBER:2",
+        lex("f(x := 1) => 2"));
   }
 
   @Test

@@ -24,18 +24,21 @@ class StatementSplitTest {
     List<StatementSpan> spans = SqlLexer.splitStatements(text);
     assertEquals(new StatementSpan(0, 9, 17), spans.get(0));
     int afterSemicolon = text.indexOf(';') + 1;
-    assertEquals(new StatementSpan(afterSemicolon, text.indexOf("SELECT 2"), text.length()), spans.get(1));
+    assertEquals(
+        new StatementSpan(afterSemicolon, text.indexOf("SELECT 2"), text.length()), spans.get(1));
   }
 
   @Test
   void trailingStatementWithoutSemicolon() {
-    assertEquals(List.of("SELECT 1", "SELECT 2 -- not trailing\n  FROM t"),
+    assertEquals(
+        List.of("SELECT 1", "SELECT 2 -- not trailing\n  FROM t"),
         statements("SELECT 1;\nSELECT 2 -- not trailing\n  FROM t\n-- trailing comment\n"));
   }
 
   @Test
   void skipsEmptyAndCommentOnlyStatements() {
-    assertEquals(List.of("SELECT 1"), statements(";;\n-- only a comment\n;/* and */;SELECT 1;\n-- end\n"));
+    assertEquals(
+        List.of("SELECT 1"), statements(";;\n-- only a comment\n;/* and */;SELECT 1;\n-- end\n"));
     assertEquals(List.of(), statements("  -- nothing\n/* at all */"));
     assertEquals(List.of(), statements(""));
   }
@@ -43,21 +46,25 @@ class StatementSplitTest {
   @Test
   void semicolonsInsideStringsCommentsAndQuotesDoNotSplit() {
     String text = "SELECT ';', \";\", E'\\';', $$;$$, $f$ ; $f$ /* ; */ -- ;\n FROM t; SELECT 2";
-    assertEquals(List.of(
-        "SELECT ';', \";\", E'\\';', $$;$$, $f$ ; $f$ /* ; */ -- ;\n FROM t", "SELECT 2"),
+    assertEquals(
+        List.of("SELECT ';', \";\", E'\\';', $$;$$, $f$ ; $f$ /* ; */ -- ;\n FROM t", "SELECT 2"),
         statements(text));
   }
 
   @Test
   void semicolonsInsideParenthesesDoNotSplit() {
-    assertEquals(List.of("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); NOTIFY t)",
-        "SELECT 1"),
-        statements("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); NOTIFY t); SELECT 1;"));
+    assertEquals(
+        List.of(
+            "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); NOTIFY t)",
+            "SELECT 1"),
+        statements(
+            "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); NOTIFY t); SELECT 1;"));
   }
 
   @Test
   void beginAtomicBodiesAreOneStatement() {
-    String function = """
+    String function =
+        """
         CREATE FUNCTION grade(score int) RETURNS text
         LANGUAGE SQL
         BEGIN ATOMIC
@@ -70,8 +77,9 @@ class StatementSplitTest {
 
   @Test
   void beginAtomicIsCaseInsensitiveAndCaseNests() {
-    String function = "create procedure p() begin atomic select case when true then case when"
-        + " false then 1 end end; end";
+    String function =
+        "create procedure p() begin atomic select case when true then case when"
+            + " false then 1 end end; end";
     assertEquals(List.of(function, "select 1"), statements(function + "; select 1"));
   }
 
@@ -79,14 +87,19 @@ class StatementSplitTest {
   void beginAtomicOutsideCreateFunctionIsNotABody() {
     // Found by fuzzing: "begin atomic" here is a column and its alias; taking it for a function
     // body swallowed every later statement of the file (psql looks for CREATE FUNCTION first).
-    assertEquals(List.of("SELECT s.begin atomic FROM s", "SELECT 1"), statements("SELECT s.begin atomic FROM s; SELECT 1;"));
-    String replaced = "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END";
+    assertEquals(
+        List.of("SELECT s.begin atomic FROM s", "SELECT 1"),
+        statements("SELECT s.begin atomic FROM s; SELECT 1;"));
+    String replaced =
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END";
     assertEquals(List.of(replaced, "SELECT 2"), statements(replaced + "; SELECT 2"));
   }
 
   @Test
   void transactionBeginIsAnOrdinaryStatement() {
-    assertEquals(List.of("BEGIN", "UPDATE t SET a = 1", "END"), statements("BEGIN; UPDATE t SET a = 1; END;"));
+    assertEquals(
+        List.of("BEGIN", "UPDATE t SET a = 1", "END"),
+        statements("BEGIN; UPDATE t SET a = 1; END;"));
   }
 
   @Test
@@ -101,7 +114,9 @@ class StatementSplitTest {
 
   @Test
   void unterminatedStringRunsToTheEnd() {
-    assertEquals(List.of("SELECT 1", "SELECT 'oops; SELECT 3;"), statements("SELECT 1; SELECT 'oops; SELECT 3;"));
+    assertEquals(
+        List.of("SELECT 1", "SELECT 'oops; SELECT 3;"),
+        statements("SELECT 1; SELECT 'oops; SELECT 3;"));
   }
 
   @Test
