@@ -2,6 +2,7 @@ package dev.quarry.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import dev.quarry.processor.codegen.RepositoryIndex;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
 import dev.quarry.processor.config.LockMode;
@@ -13,7 +14,9 @@ import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.Problem;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +37,9 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline} and
@@ -74,6 +79,11 @@ public final class QuarryProcessor extends AbstractProcessor {
   /** Qualified names of the types this processor wrote. */
   private final Set<String> generatedTypes = new HashSet<>();
 
+  /** The repositories written so far, and the packages that asked for them. */
+  private final RepositoryIndex repositoryIndex = new RepositoryIndex();
+
+  private final List<Element> indexOrigins = new ArrayList<>();
+
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
@@ -81,6 +91,10 @@ public final class QuarryProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver()) {
+      writeRepositoryIndex();
+      return false;
+    }
     TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
     if (annotation == null || annotations.isEmpty()) {
       return false;
@@ -176,6 +190,8 @@ public final class QuarryProcessor extends AbstractProcessor {
       if (!anyError) {
         long writeStarted = System.nanoTime();
         write(d.element(), d.mirror(), d.result().sources());
+        repositoryIndex.add(d.result().sources());
+        indexOrigins.add(d.element());
         timings.record(PhaseTimings.Phase.GENERATION, writeStarted);
         if (!d.result().summary().isEmpty()) {
           processingEnv.getMessager().printMessage(Kind.NOTE, d.result().summary());
@@ -261,6 +277,43 @@ public final class QuarryProcessor extends AbstractProcessor {
                 element,
                 mirror);
       }
+    }
+  }
+
+  /**
+   * Writes {@value RepositoryIndex#RESOURCE} once, in the last round, so that it lists the
+   * repositories of every {@code @GenerateQueries} of the build.
+   */
+  private void writeRepositoryIndex() {
+    if (repositoryIndex.isEmpty()) {
+      return;
+    }
+    try {
+      FileObject resource =
+          processingEnv
+              .getFiler()
+              .createResource(
+                  StandardLocation.CLASS_OUTPUT,
+                  "",
+                  RepositoryIndex.RESOURCE,
+                  indexOrigins.toArray(new Element[0]));
+      // UTF-8 whatever javac's -encoding: class names may hold any letter.
+      try (OutputStream out = resource.openOutputStream()) {
+        out.write(repositoryIndex.render().getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Kind.ERROR,
+              "cannot write "
+                  + RepositoryIndex.RESOURCE
+                  + " (the list of repositories frameworks read): "
+                  + e.getMessage()
+                  + " ["
+                  + Problem.INTERNAL.tag()
+                  + "]",
+              indexOrigins.get(0));
     }
   }
 

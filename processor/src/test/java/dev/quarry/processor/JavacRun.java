@@ -15,7 +15,11 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** One run of the system javac with Quarry on a case folder, with real output folders. */
-record JavacRun(boolean succeeded, List<Message> diagnostics, List<String> generatedSources) {
+record JavacRun(
+    boolean succeeded,
+    List<Message> diagnostics,
+    List<String> generatedSources,
+    List<String> generatedResources) {
 
   /** A diagnostic, read out while its source file still exists (javac computes lines lazily). */
   record Message(Diagnostic.Kind kind, long line, String text) {}
@@ -66,11 +70,19 @@ record JavacRun(boolean succeeded, List<Message> diagnostics, List<String> gener
                 .sorted()
                 .toList();
       }
+      List<String> generatedResources;
+      try (Stream<Path> walk = Files.walk(classes)) {
+        generatedResources =
+            walk.filter(p -> Files.isRegularFile(p) && !p.toString().endsWith(".class"))
+                .map(p -> classes.relativize(p).toString())
+                .sorted()
+                .toList();
+      }
       List<Message> messages = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         messages.add(new Message(d.getKind(), d.getLineNumber(), d.getMessage(null)));
       }
-      return new JavacRun(ok, messages, generatedSources);
+      return new JavacRun(ok, messages, generatedSources, generatedResources);
     } finally {
       try (Stream<Path> walk = Files.walk(work)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -38,7 +38,7 @@ final class RepositoryWriter {
       ClassName.get("java.sql", "PreparedStatement");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
   private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
-  private static final ClassName CONNECTION_SOURCE =
+  static final ClassName CONNECTION_SOURCE =
       ClassName.get("dev.quarry.runtime", "ConnectionSource");
   private static final ClassName LEASE = CONNECTION_SOURCE.nestedClass("Lease");
   private static final ClassName QUERY_EXCEPTION =

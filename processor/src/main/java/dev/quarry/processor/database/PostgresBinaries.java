@@ -38,18 +38,28 @@ final class PostgresBinaries implements PgBinaryResolver {
   private static final Pattern JAR_VERSION =
       Pattern.compile("-([0-9]+(?:\\.[0-9]+)*)(?:-[^/]*)?\\.jar$");
 
-  /** The archive zonky unpacks and the artifact that carries it, for one operating system. */
+  /**
+   * The archive zonky unpacks and the artifact that carries it, for one operating system and
+   * processor. zonky ships PostgreSQL 17 binaries for macOS (x64 and arm64), Linux (x64 and arm64)
+   * and Windows (x64); the processor's POM brings the right one through a profile per platform.
+   */
   record Platform(String resource, String artifactId) {
     static Optional<Platform> current() {
-      String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-      String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+      return of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    /** The platform of a JVM reporting these {@code os.name} and {@code os.arch} values. */
+    static Optional<Platform> of(String osName, String osArch) {
+      String os = osName.toLowerCase(Locale.ROOT);
+      String arch = osArch.toLowerCase(Locale.ROOT);
       boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
       boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
       String system =
-          os.contains("linux")
+          os.startsWith("linux")
               ? "linux"
-              : os.contains("mac") ? "darwin" : os.contains("windows") ? "windows" : null;
-      if (system == null || (!x64 && !arm64)) {
+              : os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : null;
+      // zonky has no Windows binaries for arm64.
+      if (system == null || !(x64 || (arm64 && !system.equals("windows")))) {
         return Optional.empty();
       }
       return Optional.of(
@@ -94,16 +104,29 @@ final class PostgresBinaries implements PgBinaryResolver {
    */
   static PostgresBinaries find(int major, ClassLoader loader, @Nullable Path localRepository)
       throws DatabaseUnavailableException {
+    String osName = System.getProperty("os.name", "");
+    String osArch = System.getProperty("os.arch", "");
     Platform platform =
-        Platform.current()
-            .orElseThrow(
-                () ->
-                    new DatabaseUnavailableException(
-                        "embedded PostgreSQL has no binaries for "
-                            + System.getProperty("os.name")
-                            + " on "
-                            + System.getProperty("os.arch")
-                            + "; set -Aquarry.database to a jdbc:postgresql:// URL or to container"));
+        Platform.of(osName, osArch)
+            .orElseThrow(() -> new DatabaseUnavailableException(noBinariesFor(osName, osArch)));
+    return find(major, platform, loader, localRepository);
+  }
+
+  /** The message for a platform zonky ships no binaries for. */
+  static String noBinariesFor(String osName, String osArch) {
+    return "embedded PostgreSQL has no binaries for "
+        + osName
+        + " on "
+        + osArch
+        + " (there are binaries for macOS x64 and arm64, Linux x64 and arm64, Windows x64);"
+        + " set -Aquarry.database to the jdbc:postgresql:// URL of a server you run, or to"
+        + " container when Docker is available";
+  }
+
+  /** {@link #find(int, ClassLoader, Path)} for the binaries of {@code platform}. */
+  static PostgresBinaries find(
+      int major, Platform platform, ClassLoader loader, @Nullable Path localRepository)
+      throws DatabaseUnavailableException {
     List<String> seen = new ArrayList<>();
     List<Candidate> matching = new ArrayList<>();
     try {
@@ -140,7 +163,8 @@ final class PostgresBinaries implements PgBinaryResolver {
               + major
               + ".x.y (a "
               + major
-              + ".* version from Maven Central) to the compiler plugin's annotationProcessorPaths,"
+              + ".* version from Maven Central) to the compiler plugin's annotationProcessorPaths"
+              + " (Gradle: to the annotationProcessor configuration),"
               + " or set -Aquarry.postgresVersion to the major version you have");
     }
     matching.sort(

