@@ -1,19 +1,12 @@
-package dev.quarry.sample;
+package dev.quarry.build;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,19 +20,16 @@ class IncrementalMavenBuildTest {
 
   @Test
   void editingOnlyAQueryFileRegeneratesTheCode() throws Exception {
-    String mvn = findMaven();
-    assumeTrue(mvn != null, "no mvn on PATH or in maven.home: cannot run a nested Maven build");
-    String repository = System.getProperty("maven.repo.local");
-    assumeTrue(repository != null, "maven.repo.local is not set (run through Maven's surefire)");
+    NestedMaven maven = NestedMaven.find();
     writeProject();
     Path generated =
         project.resolve("target/generated-sources/annotations/com/example/db/UsersQueries.java");
 
-    String first = build(mvn, repository);
+    String first = build(maven);
     assertTrue(first.contains("Quarry: recorded 2 SQL input folder(s)"), first);
     assertTrue(Files.readString(generated).contains("findUser("), first);
 
-    String unchanged = build(mvn, repository);
+    String unchanged = build(maven);
     assertTrue(unchanged.contains("Quarry: SQL inputs unchanged"), unchanged);
     assertTrue(unchanged.contains("Nothing to compile"), unchanged);
 
@@ -47,7 +37,7 @@ class IncrementalMavenBuildTest {
         project.resolve("queries/users.sql"),
         "\n-- name: CountUsers :one\nSELECT count(*) AS n FROM users;\n",
         StandardOpenOption.APPEND);
-    String edited = build(mvn, repository);
+    String edited = build(maven);
     assertTrue(edited.contains("Quarry: SQL inputs changed (changed queries/users.sql)"), edited);
     assertFalse(edited.contains("Nothing to compile"), edited);
     assertTrue(Files.readString(generated).contains("countUsers("), edited);
@@ -55,9 +45,10 @@ class IncrementalMavenBuildTest {
     Files.writeString(
         project.resolve("migrations/V2__users_name.sql"),
         "ALTER TABLE users RENAME COLUMN email TO mail;\n");
-    String broken = buildExpectingFailure(mvn, repository);
-    assertTrue(broken.contains("added migrations/V2__users_name.sql"), broken);
-    assertTrue(broken.contains("users.sql:2:"), broken);
+    NestedMaven.Result broken = maven.offline(project, "compile");
+    assertFalse(broken.succeeded(), broken.output());
+    assertTrue(broken.output().contains("added migrations/V2__users_name.sql"), broken.output());
+    assertTrue(broken.output().contains("users.sql:2:"), broken.output());
   }
 
   private void writeProject() throws IOException {
@@ -133,58 +124,9 @@ class IncrementalMavenBuildTest {
             + "package com.example.db;\n");
   }
 
-  private String build(String mvn, String repository) throws Exception {
-    Result result = run(mvn, repository);
-    assertEquals(0, result.exitCode(), result.output());
+  private String build(NestedMaven maven) throws Exception {
+    NestedMaven.Result result = maven.offline(project, "compile");
+    assertTrue(result.succeeded(), result.output());
     return result.output();
-  }
-
-  private String buildExpectingFailure(String mvn, String repository) throws Exception {
-    Result result = run(mvn, repository);
-    assertTrue(result.exitCode() != 0, result.output());
-    return result.output();
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private Result run(String mvn, String repository) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(mvn, "-o", "-B", "-ntp", "-Dmaven.repo.local=" + repository, "compile"));
-    Path log = Files.createTempFile("quarry-mvn", ".log");
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(project.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(
-            "nested mvn did not finish in 5 minutes: " + Files.readString(log));
-      }
-      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
-
-  private static String findMaven() {
-    String home = System.getProperty("maven.home");
-    if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
-      return Path.of(home, "bin", "mvn").toString();
-    }
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "mvn");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    return null;
   }
 }

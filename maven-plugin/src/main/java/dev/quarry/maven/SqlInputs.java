@@ -45,6 +45,12 @@ final class SqlInputs {
 
   private static final FileTime OLDEST = FileTime.fromMillis(0);
 
+  /**
+   * The processor's lock file lives in the queries folder but is its output, not an input: the
+   * build that writes it would otherwise make the next one recompile for nothing.
+   */
+  static final String LOCK_FILE = "quarry.lock";
+
   private SqlInputs() {}
 
   /**
@@ -88,6 +94,9 @@ final class SqlInputs {
         files = walk.filter(Files::isRegularFile).toList();
       }
       for (Path file : files) {
+        if (file.getFileName().toString().equals(LOCK_FILE)) {
+          continue;
+        }
         String relative = root.relativize(file).toString().replace('\\', '/');
         entries.put(prefix + relative, digest(file));
       }

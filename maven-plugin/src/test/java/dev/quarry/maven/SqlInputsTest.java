@@ -89,6 +89,15 @@ class SqlInputsTest {
   }
 
   @Test
+  void theLockFileTheProcessorWritesIsNotAnInput() throws IOException {
+    check();
+    Files.writeString(queries.resolve("quarry.lock"), "quarry-lock 1\n");
+    assertEquals(SqlInputs.Kind.UNCHANGED, check().kind());
+    Files.writeString(queries.resolve("quarry.lock"), "quarry-lock 1\nschema 00\n");
+    assertEquals(SqlInputs.Kind.UNCHANGED, check().kind());
+  }
+
+  @Test
   void touchingAFileWithoutChangingItIsNotAChange() throws IOException {
     check();
     Files.setLastModifiedTime(queries.resolve("users.sql"), FileTime.fromMillis(5_000_000));
