@@ -271,6 +271,7 @@ public final class QueryAnalyzer {
       Table table = null;
       String baseColumn = null;
       boolean nullable = true;
+      int typeOid = column.typeOid();
       Optional<Table> relation =
           column.tableOid() == 0 ? Optional.empty() : catalog.relation(column.tableOid());
       if (relation.isPresent() && column.tableColumn() > 0) {
@@ -279,17 +280,33 @@ public final class QueryAnalyzer {
           if (tableColumn.attnum() == column.tableColumn()) {
             baseColumn = tableColumn.name();
             nullable = !tableColumn.notNull();
+            // RowDescription gives a domain column's base type; the column's own type is the
+            // domain, which a type override may name.
+            if (isDomainOver(tableColumn.typeOid(), typeOid)) {
+              typeOid = tableColumn.typeOid();
+            }
           }
         }
         if (baseColumn == null) {
           table = null;
         }
       }
-      columns.add(
-          new AnalyzedColumn(column.label(), column.typeOid(), nullable, table, baseColumn));
+      columns.add(new AnalyzedColumn(column.label(), typeOid, nullable, table, baseColumn));
     }
     item.result =
         new AnalyzedQuery(item.query, item.parameters, true, withNullability(item.query, columns));
+  }
+
+  /** Whether {@code domain} is a domain over {@code base}, directly or through other domains. */
+  private boolean isDomainOver(int domain, int base) throws SQLException {
+    PgType type = catalog.type(domain);
+    while (type.isDomain()) {
+      if (type.baseTypeOid() == base) {
+        return true;
+      }
+      type = catalog.type(type.baseTypeOid());
+    }
+    return false;
   }
 
   /**

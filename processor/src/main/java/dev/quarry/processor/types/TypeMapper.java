@@ -181,7 +181,7 @@ public final class TypeMapper {
       }
       String table = parts.get(parts.size() - 2);
       String column = parts.get(parts.size() - 1);
-      if (column.equals(name) && statementWords.contains(table)) {
+      if (column.equalsIgnoreCase(name) && statementWords.contains(table)) {
         Optional<Table> found =
             catalog.resolveTable(parts.size() > 2 ? parts.get(parts.size() - 3) : null, table);
         for (TableColumn tableColumn : found.map(Table::columns).orElse(List.of())) {
