@@ -85,56 +85,59 @@ class RenamedCorpusTest {
       assertTrue(
           new MigrationRunner(diagnostics).apply(connection, read).succeeded(),
           () -> diagnostics.all().toString());
-      try (Statement statement = connection.createStatement();
-          ResultSet rows =
-              statement.executeQuery(
-                  "SELECT c.relname, a.attname FROM pg_class c"
-                      + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0"
-                      + " WHERE c.relnamespace = 'public'::regnamespace"
-                      + " AND c.relkind IN ('r', 'p', 'v', 'm')")) {
-        while (rows.next()) {
-          relations.add(rows.getString(1));
-          relationsAndColumns.add(rows.getString(1));
-          relationsAndColumns.add(rows.getString(2));
-        }
+      for (String[] row :
+          rows(
+              connection,
+              "SELECT c.relname, a.attname FROM pg_class c"
+                  + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0"
+                  + " WHERE c.relnamespace = 'public'::regnamespace"
+                  + " AND c.relkind IN ('r', 'p', 'v', 'm')")) {
+        relations.add(row[0]);
+        relationsAndColumns.add(row[0]);
+        relationsAndColumns.add(row[1]);
       }
       // A serial column's sequence is named after the (renamed) table and column.
-      try (Statement statement = connection.createStatement();
-          ResultSet rows =
-              statement.executeQuery(
-                  "SELECT s.relname, t.relname, a.attname FROM pg_depend d"
-                      + " JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
-                      + " JOIN pg_class t ON t.oid = d.refobjid"
-                      + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
-                      + " WHERE d.deptype IN ('a', 'i')")) {
-        while (rows.next()) {
-          sequences.put(
-              rows.getString(1),
-              JavaNames.typeName(rows.getString(2))
-                  + "_"
-                  + JavaNames.typeName(rows.getString(3))
-                  + "_seq");
-        }
+      for (String[] row :
+          rows(
+              connection,
+              "SELECT s.relname, t.relname, a.attname FROM pg_depend d"
+                  + " JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'"
+                  + " JOIN pg_class t ON t.oid = d.refobjid"
+                  + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+                  + " WHERE d.deptype IN ('a', 'i')")) {
+        sequences.put(
+            row[0], JavaNames.typeName(row[1]) + "_" + JavaNames.typeName(row[2]) + "_seq");
       }
-      try (Statement statement = connection.createStatement();
-          ResultSet rows = statement.executeQuery("SELECT DISTINCT proname FROM pg_proc")) {
-        while (rows.next()) {
-          functions.add(rows.getString(1));
-        }
+      for (String[] row : rows(connection, "SELECT DISTINCT proname FROM pg_proc")) {
+        functions.add(row[0]);
       }
-      try (Statement statement = connection.createStatement();
-          ResultSet rows =
-              statement.executeQuery(
-                  "SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace"
-                      + " AND typtype IN ('e', 'd') OR (typtype = 'c' AND typrelid IN"
-                      + " (SELECT oid FROM pg_class WHERE relkind = 'c'"
-                      + " AND relnamespace = 'public'::regnamespace))")) {
-        while (rows.next()) {
-          types.add(rows.getString(1));
-        }
+      for (String[] row :
+          rows(
+              connection,
+              "SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace"
+                  + " AND typtype IN ('e', 'd') OR (typtype = 'c' AND typrelid IN"
+                  + " (SELECT oid FROM pg_class WHERE relkind = 'c'"
+                  + " AND relnamespace = 'public'::regnamespace))")) {
+        types.add(row[0]);
       }
     }
     return new Names(relations, relationsAndColumns, types, functions, sequences);
+  }
+
+  private static List<String[]> rows(Connection connection, String sql) throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        String[] row = new String[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = result.getString(i + 1);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   private static void copyRenamed(Path from, Path to, Names names, boolean migrations)

@@ -3,10 +3,7 @@ package dev.quarry.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,21 +24,9 @@ class RiverCorpusTest {
   void everyQueryGeneratesCodeThatCompiles(String database) throws Exception {
     Path river = ProductionCorporaTest.corpusRoot("river");
     String option = database.equals("server") ? ProductionCorporaTest.serverOption() : "embedded";
-    List<String> options =
-        new ArrayList<>(CompileCaseTest.options(Files.createDirectories(work.resolve("river"))));
-    options.removeIf(o -> o.startsWith("-Aquarry.database="));
-    options.add("-Aquarry.database=" + option);
-    options.add("-parameters");
     // River's own migrations add CHECKs and indexes to existing tables in ways the lock-risk
     // check rightly warns about (7 warnings); this test is about the queries, under -Werror.
-    options.add("-Aquarry.checks=lock-risk=off");
-    Compilation compilation =
-        CompileCaseTest.compileWith(
-            options, river.resolve("migrations").toString(), river.resolve("queries").toString());
-    assertEquals(
-        Compilation.Status.SUCCESS,
-        compilation.status(),
-        () -> "errors: " + compilation.diagnostics());
+    Compilation compilation = ProductionCorporaTest.build(work, river, option);
     GeneratedClasses classes = new GeneratedClasses(compilation);
 
     Map<String, String> copy = classes.signatures("com.example.db.RiverJobCopyfromQueries");

@@ -127,8 +127,11 @@ public final class StatementDescriber {
       executor.setPreferQueryMode(PreferQueryMode.EXTENDED);
     }
     int from = 0;
+    // After the driver itself failed (not PostgreSQL), statements go one per round trip, so that
+    // the failure is pinned on the statement that causes it.
+    boolean oneByOne = false;
     while (from < requests.size()) {
-      List<Request> batch = requests.subList(from, requests.size());
+      List<Request> batch = requests.subList(from, oneByOne ? from + 1 : requests.size());
       List<NativeQuery> natives = new ArrayList<>(batch.size());
       for (Request request : batch) {
         natives.add(
@@ -172,6 +175,20 @@ public final class StatementDescriber {
           throw new ConnectionLost(e, from, batch.size());
         }
         error = e;
+      } catch (RuntimeException e) {
+        if (connection.isClosed()) {
+          throw new ConnectionLost(
+              new SQLException("the driver failed and closed the connection: " + e, "08006", e),
+              from,
+              batch.size());
+        }
+        if (batch.size() > 1) {
+          oneByOne = true;
+          continue;
+        }
+        answers.add(new Failed(new SQLException("the JDBC driver failed: " + e, e)));
+        from++;
+        continue;
       }
       int[] types = parameters.getTypeOIDs();
       int answered = 0;
@@ -188,7 +205,8 @@ public final class StatementDescriber {
           // than lose the error.
           answers.set(answers.size() - 1, new Failed(error));
         }
-        break;
+        from += answered;
+        continue;
       }
       answers.add(
           new Failed(

@@ -262,7 +262,7 @@ public final class ModelBuilder {
           new RowRecord(JavaNames.typeName(declaration.name()) + "Params", parameters);
     }
     return new QueryMethod(
-        methodName(declaration.name()),
+        methodName(declaration.name(), parameterRecord != null ? 1 : parameters.size()),
         declaration,
         query.parsed().jdbcSql(),
         parameters,
@@ -576,21 +576,28 @@ public final class ModelBuilder {
             queryName.substring(0, upper - 1).toLowerCase(java.util.Locale.ROOT)
                 + queryName.substring(upper - 1);
       }
-      return javax.lang.model.SourceVersion.isName(name) && !OBJECT_METHODS.contains(name)
-          ? name
-          : name + "_";
+      return javax.lang.model.SourceVersion.isName(name) ? name : name + "_";
     }
-    String name = JavaNames.memberName(queryName);
-    return OBJECT_METHODS.contains(name) ? name + "_" : name;
+    return JavaNames.memberName(queryName);
   }
 
   /**
-   * Methods every class has from {@code Object}; a query named {@code Notify} or {@code Wait} must
-   * not give one of them (most are final), so it gets a trailing underscore.
+   * The method name for a query taking {@code parameters} parameters, with a trailing underscore
+   * where it would clash with a method every class has from {@code Object} (most are final): a
+   * query {@code Notify} without parameters gives {@code notify_()}, while {@code GetClass} with an
+   * id stays {@code getClass(long id)}.
    */
+  static String methodName(String queryName, int parameters) {
+    String name = methodName(queryName);
+    boolean clashes =
+        (parameters == 0 && OBJECT_METHODS.contains(name))
+            || name.equals("wait")
+            || (parameters == 1 && name.equals("equals"));
+    return clashes ? name + "_" : name;
+  }
+
   private static final Set<String> OBJECT_METHODS =
-      Set.of(
-          "notify", "notifyAll", "wait", "getClass", "hashCode", "toString", "clone", "finalize");
+      Set.of("notify", "notifyAll", "getClass", "hashCode", "toString", "clone", "finalize");
 
   /** {@code name}, or {@code name2}, {@code name3}... when taken. */
   private static String unique(String name, Set<String> taken) {

@@ -462,22 +462,9 @@ public final class ParameterRewriter {
             return i + 4;
           }
           if (function.equals("slice")) {
-            return slice(i, written, name, key);
+            return slice(i, name, key);
           }
-          Style style = function.equals("arg") ? Style.ARG : Style.NARG;
-          occurrences.add(
-              new Occurrence(
-                  style,
-                  sqlc.start(),
-                  significant.get(i + 5).end(),
-                  i,
-                  i + 5,
-                  0,
-                  name,
-                  key,
-                  "",
-                  ""));
-          return i + 5;
+          return namedCall(function.equals("arg") ? Style.ARG : Style.NARG, i, name, key);
         }
         default -> {
           if (call) {
@@ -496,12 +483,31 @@ public final class ParameterRewriter {
     }
 
     /**
+     * Records {@code sqlc.<function>(name)}, its six tokens starting at {@code i}, as one
+     * occurrence of a named parameter; the index to resume after.
+     */
+    private int namedCall(Style style, int i, String name, String key) {
+      occurrences.add(
+          new Occurrence(
+              style,
+              significant.get(i).start(),
+              significant.get(i + 5).end(),
+              i,
+              i + 5,
+              0,
+              name,
+              key,
+              "",
+              ""));
+      return i + 5;
+    }
+
+    /**
      * {@code x IN (sqlc.slice(name))} becomes {@code x = ANY($n)} ({@code NOT IN} becomes {@code <>
      * ALL($n)}): one array parameter, so the statement's text does not depend on the list's size,
      * and an empty list matches nothing (or, for NOT IN, everything) as {@code IN ()} would.
      */
-    private int slice(int i, String written, String name, String key) {
-      Token sqlc = significant.get(i);
+    private int slice(int i, String name, String key) {
       boolean inList =
           kindAt(i - 1) == TokenKind.LEFT_PAREN
               && isWord(i - 2, "in")
@@ -514,19 +520,7 @@ public final class ParameterRewriter {
             isWord(after, "is")
                 && (isWord(after + 1, "null")
                     || (isWord(after + 1, "not") && isWord(after + 2, "null")));
-        occurrences.add(
-            new Occurrence(
-                nullTested ? Style.NARG : Style.ARG,
-                sqlc.start(),
-                significant.get(i + 5).end(),
-                i,
-                i + 5,
-                0,
-                name,
-                key,
-                "",
-                ""));
-        return i + 5;
+        return namedCall(nullTested ? Style.NARG : Style.ARG, i, name, key);
       }
       boolean not = isWord(i - 3, "not");
       int first = not ? i - 3 : i - 2;
