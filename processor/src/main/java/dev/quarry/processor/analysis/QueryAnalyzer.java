@@ -483,8 +483,9 @@ public final class QueryAnalyzer {
         if (ConnectionLoss.is(e, connection)) {
           throw e;
         }
-        // 25001: refused inside a transaction block; parsing is as far as it can be checked.
-        if (!"25001".equals(e.getSQLState())) {
+        // Refused inside a transaction block (25001), or not allowed to the build's user (42501:
+        // SET ROLE to a role it is not a member of): parsing is as far as it can be checked.
+        if (!"25001".equals(e.getSQLState()) && !"42501".equals(e.getSQLState())) {
           reportFailure(item, e);
           item.fail();
         }
