@@ -302,10 +302,7 @@ public final class Pipeline {
         long analysisStarted = System.nanoTime();
         QueryAnalyzer analyzer =
             new QueryAnalyzer(connection, catalog, explainer(applied.history()));
-        List<AnalyzedQuery> analyzed = new ArrayList<>();
-        for (ParsedQuery query : toAnalyze) {
-          analyzer.analyze(query, diagnostics).ifPresent(analyzed::add);
-        }
+        List<AnalyzedQuery> analyzed = analyzer.analyzeAll(toAnalyze, diagnostics);
         Resolution fresh =
             ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
         timings.record(Phase.ANALYSIS, analysisStarted);

@@ -298,8 +298,9 @@ class DatabaseFaultsTest {
       String error = run.onlyError();
       assertTrue(
           error.contains(
-              "failed while Quarry was using it: lost the connection while analysing Marked at"
-                  + " queries/users.sql:4:1: An I/O error occurred while sending to the backend"),
+              "failed while Quarry was using it: lost the connection while analysing FindUser at"
+                  + " queries/users.sql:1:1 (sent together with 2 more queries): An I/O error"
+                  + " occurred while sending to the backend"),
           error);
       assertEquals(List.of(), run.warnings());
       assertEquals(before, LocalServer.ourScratchDatabases());

@@ -131,7 +131,20 @@ final class GeneratedRepository implements AutoCloseable {
       types[i] = components[i].getType();
       values[i] = arguments.get(components[i].getName());
     }
-    return type.getDeclaredConstructor(types).newInstance(values);
+    try {
+      return type.getDeclaredConstructor(types).newInstance(values);
+    } catch (IllegalArgumentException e) {
+      List<String> given = new ArrayList<>();
+      for (int i = 0; i < values.length; i++) {
+        given.add(
+            components[i].getName()
+                + ": "
+                + types[i].getName()
+                + " <- "
+                + (values[i] == null ? "null" : values[i].getClass().getName()));
+      }
+      throw new IllegalArgumentException(type.getSimpleName() + " " + given, e);
+    }
   }
 
   @Override

@@ -20,6 +20,8 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lock file on copies of the {@code blog} case: a second build from it needs no database and
@@ -54,6 +56,31 @@ class LockFileTest {
     Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
     assertSucceeded(offline);
     assertEquals(sources(first), sources(offline));
+  }
+
+  /**
+   * The production-SQL cases (quoted mixed-case names, views, mixed parameters, statements PREPARE
+   * refuses ...) generate the same sources from the lock file as from the database.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "quoted-names",
+        "embed-views",
+        "composite-table-names",
+        "mixed-parameters",
+        "slice-values",
+        "utility-statements",
+        "execrows-returning"
+      })
+  void theLockFileAnswersAsTheDatabaseDid(String name) throws IOException {
+    copyCase(name);
+    Compilation first = compile("-Aquarry.database=" + TestDatabases.option());
+    assertSucceeded(first);
+    Compilation second = compile(NOWHERE);
+    assertSucceeded(second);
+    assertTrue(notes(second).contains("no database used"), notes(second));
+    assertEquals(sources(first), sources(second));
   }
 
   @Test
@@ -183,7 +210,11 @@ class LockFileTest {
   }
 
   private void copyBlog() throws IOException {
-    Path blog = CompileCaseTest.CASES.resolve("blog");
+    copyCase("blog");
+  }
+
+  private void copyCase(String name) throws IOException {
+    Path blog = CompileCaseTest.CASES.resolve(name);
     for (String folder : List.of("migrations", "queries")) {
       Files.createDirectories(project.resolve(folder));
       try (Stream<Path> files = Files.list(blog.resolve(folder))) {

@@ -1,7 +1,6 @@
 package dev.quarry.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Builds sqlc's own examples ({@code ../shared/corpora/sqlc-examples}) with Quarry, every query
@@ -24,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlcExamplesTest {
   @TempDir Path work;
 
-  @Test
-  void authors() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "server"})
+  void authors(String database) throws Exception {
     check(
+        database,
         "authors",
         "QueryQueries",
         Map.of(
@@ -37,9 +38,11 @@ class SqlcExamplesTest {
             "deleteAuthor", "void deleteAuthor(long id)"));
   }
 
-  @Test
-  void booktest() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "server"})
+  void booktest(String database) throws Exception {
     check(
+        database,
         "booktest",
         "QueryQueries",
         pairs(
@@ -60,9 +63,11 @@ class SqlcExamplesTest {
             "sayHello", "Optional<QueryQueries.SayHelloRow> sayHello(String arg1)"));
   }
 
-  @Test
-  void batch() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "server"})
+  void batch(String database) throws Exception {
     check(
+        database,
         "batch",
         "QueryQueries",
         Map.of(
@@ -80,9 +85,11 @@ class SqlcExamplesTest {
                 "List<Optional<QueryQueries.GetBiographyRow>> getBiography(List<Integer> authorIdList)"));
   }
 
-  @Test
-  void jets() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "server"})
+  void jets(String database) throws Exception {
     check(
+        database,
         "jets",
         "QueryBuildingQueries",
         Map.of(
@@ -92,9 +99,10 @@ class SqlcExamplesTest {
             "deletePilot", "void deletePilot(int id)"));
   }
 
-  @Test
-  void ondeck() throws Exception {
-    GeneratedClasses classes = build("ondeck");
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "server"})
+  void ondeck(String database) throws Exception {
+    GeneratedClasses classes = build(database, "ondeck");
     assertEquals(
         new TreeMap<>(
             Map.of(
@@ -136,17 +144,20 @@ class SqlcExamplesTest {
     return map;
   }
 
-  private void check(String example, String className, Map<String, String> expected)
+  private void check(
+      String database, String example, String className, Map<String, String> expected)
       throws Exception {
-    GeneratedClasses classes = build(example);
+    GeneratedClasses classes = build(database, example);
     assertEquals(new TreeMap<>(expected), classes.signatures("com.example.db." + className));
   }
 
-  /** Compiles one example and returns the generated classes. */
-  private GeneratedClasses build(String example) throws Exception {
-    Optional<Path> corpora = Corpora.root();
-    assumeTrue(corpora.isPresent(), "the shared corpora are not beside this checkout");
-    Path source = corpora.get().resolve("sqlc-examples").resolve(example);
+  /**
+   * Compiles one example on embedded PostgreSQL or the local server and returns the generated
+   * classes.
+   */
+  private GeneratedClasses build(String database, String example) throws Exception {
+    Path source = ProductionCorporaTest.corpusRoot("sqlc-examples").resolve(example);
+    String option = database.equals("server") ? ProductionCorporaTest.serverOption() : "embedded";
     Path project = Files.createDirectories(work.resolve(example));
     Path queries = Files.createDirectories(project.resolve("queries"));
     try (Stream<Path> files = Files.list(source.resolve("queries"))) {
@@ -157,6 +168,8 @@ class SqlcExamplesTest {
     }
     // Migrations are used where they are, through a path outside the project directory.
     List<String> options = new ArrayList<>(CompileCaseTest.options(project));
+    options.removeIf(o -> o.startsWith("-Aquarry.database="));
+    options.add("-Aquarry.database=" + option);
     options.add("-parameters");
     Compilation compilation =
         CompileCaseTest.compileWith(options, source.resolve("migrations").toString(), "queries");

@@ -24,8 +24,10 @@ public final class Catalog implements TypeCatalog {
   private final Connection connection;
   private final Map<String, Table> tablesByName = new LinkedHashMap<>();
   private final Map<String, View> viewsByName = new LinkedHashMap<>();
+  private final Map<Integer, Table> relationsByOid = new HashMap<>();
+  private final Map<Integer, View> viewsByOid = new HashMap<>();
   private final Map<Integer, PgType> typesByOid = new HashMap<>();
-  private final Map<String, Integer> oidsByName = new HashMap<>();
+  private boolean allTypesLoaded;
 
   private Catalog(Connection connection) {
     this.connection = connection;
@@ -85,16 +87,22 @@ public final class Catalog implements TypeCatalog {
       String[] name = names.get(key);
       Table table = new Table(oids.get(key)[0], name[0], name[1], entry.getValue());
       char kind = kinds.get(key);
+      relationsByOid.put(table.oid(), table);
       if (kind == 'v' || kind == 'm') {
-        viewsByName.put(key, new View(table, definitions.getOrDefault(key, "")));
+        View view = new View(table, definitions.getOrDefault(key, ""));
+        viewsByName.put(key, view);
+        viewsByOid.put(table.oid(), view);
       } else {
         tablesByName.put(key, table);
       }
     }
   }
 
+  /**
+   * Schema and name joined by a character no identifier holds, so that dots in names stay apart.
+   */
   private static String key(String schema, String table) {
-    return schema + "." + table;
+    return schema + '\0' + table;
   }
 
   /** The table {@code schema.name}, if it is a user table. */
@@ -104,6 +112,19 @@ public final class Catalog implements TypeCatalog {
 
   public Collection<Table> tables() {
     return tablesByName.values();
+  }
+
+  /**
+   * The table, view, materialized view or foreign table with this OID (as RowDescription names the
+   * relation a column is read from), if it is a user relation.
+   */
+  public Optional<Table> relation(int oid) {
+    return Optional.ofNullable(relationsByOid.get(oid));
+  }
+
+  /** The view or materialized view with this OID, if it is one. */
+  public Optional<View> viewByOid(int oid) {
+    return Optional.ofNullable(viewsByOid.get(oid));
   }
 
   /** A view or materialized view, with its defining query as PostgreSQL prints it. */
@@ -139,7 +160,7 @@ public final class Catalog implements TypeCatalog {
     }
     T found = null;
     for (Map.Entry<String, T> entry : byName.entrySet()) {
-      if (entry.getKey().endsWith("." + name)) {
+      if (entry.getKey().endsWith('\0' + name)) {
         if (found != null) {
           return Optional.empty();
         }
@@ -164,23 +185,23 @@ public final class Catalog implements TypeCatalog {
   }
 
   /**
-   * The OID of a type named as the JDBC driver names it ({@code int8}, {@code _text}, {@code "my
-   * schema"."mood"}).
+   * Every type of the database, loaded once: for looking a type up by the name a user wrote (a type
+   * override), which Quarry does itself so that no type name is sent to the server.
    */
-  public int oidOf(String driverTypeName) throws SQLException {
-    Integer cached = oidsByName.get(driverTypeName);
-    if (cached != null) {
-      return cached;
-    }
-    try (PreparedStatement statement = connection.prepareStatement("SELECT ?::regtype::oid")) {
-      statement.setString(1, driverTypeName);
-      try (ResultSet row = statement.executeQuery()) {
-        row.next();
-        int oid = row.getInt(1);
-        oidsByName.put(driverTypeName, oid);
-        return oid;
+  public java.util.Collection<PgType> allTypes() throws SQLException {
+    if (!allTypesLoaded) {
+      List<Integer> oids = new ArrayList<>();
+      try (PreparedStatement statement =
+              connection.prepareStatement("SELECT oid FROM pg_type WHERE typtype <> 'p'");
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          oids.add(rows.getInt(1));
+        }
       }
+      loadTypes(oids);
+      allTypesLoaded = true;
     }
+    return java.util.Collections.unmodifiableCollection(typesByOid.values());
   }
 
   /** Loads the types with these OIDs and, transitively, their element and base types. */

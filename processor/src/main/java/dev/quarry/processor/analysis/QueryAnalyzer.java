@@ -1,5 +1,11 @@
 package dev.quarry.processor.analysis;
 
+import dev.quarry.processor.analysis.StatementDescriber.Answer;
+import dev.quarry.processor.analysis.StatementDescriber.Column;
+import dev.quarry.processor.analysis.StatementDescriber.ConnectionLost;
+import dev.quarry.processor.analysis.StatementDescriber.Described;
+import dev.quarry.processor.analysis.StatementDescriber.Failed;
+import dev.quarry.processor.analysis.StatementDescriber.Request;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
@@ -10,43 +16,40 @@ import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
-import java.sql.Array;
+import dev.quarry.processor.syntax.UtilityStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGResultSetMetaData;
-import org.postgresql.util.PGobject;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Asks PostgreSQL what a query takes and returns.
+ * Asks PostgreSQL what queries take and return.
  *
- * <p>Two steps, because the JDBC driver cannot describe a statement written with {@code $n}
- * placeholders: {@code PREPARE} of the {@code $n} form gives PostgreSQL's own errors (with
- * positions, mapped back into the query file) and the parameter types as PostgreSQL inferred them,
- * with a name used several times counted once; then the driver describes the {@code ?} form, with
- * every placeholder typed as inferred, which gives the result columns, their types and the table
- * columns they come from.
+ * <p>Every query is described through the extended protocol ({@link StatementDescriber}): its
+ * {@code $n} form is parsed once, and PostgreSQL answers with each parameter's type and each result
+ * column's type as OIDs, and for a column read straight from a relation, that relation's OID and
+ * the column's number. The catalog facts behind those OIDs (types, tables, views) are read in a few
+ * set-based queries. All queries go in as few round trips as errors allow; one query's error, of
+ * PostgreSQL or anything else, is that query's error, reported at its place in the query file, and
+ * the others are analysed all the same. Only a lost connection stops the analysis.
  */
 public final class QueryAnalyzer {
-  private static final String STATEMENT_NAME = "quarry_analysis";
   private static final int TEXT_OID = 25;
-  private static final String PREPARE_PREFIX = "PREPARE " + STATEMENT_NAME + " AS ";
+  private static final int POINT_OID = 600;
   private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$(\\d+)");
   private static final Pattern COLUMN_HINT =
       Pattern.compile("Perhaps you meant to reference the column \"(.+)\"\\.");
@@ -55,171 +58,469 @@ public final class QueryAnalyzer {
   private final Catalog catalog;
   private final UnknownNameExplainer explainer;
   private final NullabilityInference nullability;
+  private final StatementDescriber describer;
 
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
     this.catalog = catalog;
     this.explainer = explainer;
     this.nullability = new NullabilityInference(catalog);
+    this.describer = new StatementDescriber(connection);
   }
 
-  /** The query's types, or empty when PostgreSQL rejected it (the reason is reported). */
+  /** The query's types, or empty when it could not be analysed (the reason is reported). */
   public Optional<AnalyzedQuery> analyze(ParsedQuery query, Diagnostics diagnostics)
       throws SQLException {
-    List<Integer> parameterOids;
-    try {
-      parameterOids = prepare(query.analysisSql());
-    } catch (PSQLException e) {
-      failIfConnectionLost(query, e);
-      report(query, e, diagnostics);
-      return Optional.empty();
+    return Optional.ofNullable(analyzeAll(List.of(query), q -> diagnostics).get(query));
+  }
+
+  /** Every query that could be analysed, in order; the others' problems are reported. */
+  public List<AnalyzedQuery> analyzeAll(List<ParsedQuery> queries, Diagnostics diagnostics)
+      throws SQLException {
+    return new ArrayList<>(analyzeAll(queries, q -> diagnostics).values());
+  }
+
+  /**
+   * Analyses the queries together, reporting each query's problems to {@code diagnosticsFor} that
+   * query.
+   *
+   * @return the queries that could be analysed, in order
+   * @throws SQLException only when the connection was lost
+   */
+  public Map<ParsedQuery, AnalyzedQuery> analyzeAll(
+      List<ParsedQuery> queries, Function<ParsedQuery, Diagnostics> diagnosticsFor)
+      throws SQLException {
+    List<Work> work = new ArrayList<>();
+    for (ParsedQuery query : queries) {
+      Work item = new Work(query, diagnosticsFor.apply(query));
+      guarded(item, () -> item.utility = UtilityStatement.of(query.analysisSql()).orElse(null));
+      if (!item.failed && item.utility != null && !item.utility.takesParameters()) {
+        reportUtilityParameters(item);
+      }
+      if (!item.failed) {
+        work.add(item);
+      }
     }
-    if (parameterOids.size() != query.parameters().size()) {
-      throw new SQLException(
+    describe(work);
+    Set<Integer> oids = new HashSet<>();
+    for (Work item : work) {
+      if (item.described != null) {
+        for (int oid : item.described.parameterTypes()) {
+          oids.add(oid);
+        }
+        for (Column column : columnsOf(item)) {
+          oids.add(column.typeOid());
+        }
+      }
+    }
+    catalog.loadTypes(oids);
+    for (Work item : work) {
+      guarded(item, () -> typeParameters(item));
+    }
+    probeUntypedParameters(work);
+    checkUtilityStatements(work);
+    Map<ParsedQuery, AnalyzedQuery> analyzed = new LinkedHashMap<>();
+    for (Work item : work) {
+      guarded(item, () -> finish(item));
+      if (!item.failed && item.result != null) {
+        analyzed.put(item.query, item.result);
+      }
+    }
+    return analyzed;
+  }
+
+  /** One query on its way through the analysis. */
+  private static final class Work {
+    final ParsedQuery query;
+    final Diagnostics diagnostics;
+    @Nullable UtilityStatement utility;
+    @Nullable Described described;
+    List<AnalyzedParameter> parameters = List.of();
+    @Nullable AnalyzedQuery result;
+    boolean failed;
+
+    Work(ParsedQuery query, Diagnostics diagnostics) {
+      this.query = query;
+      this.diagnostics = diagnostics;
+    }
+
+    void fail() {
+      failed = true;
+    }
+  }
+
+  /** A step of one query's analysis, which may fail for that query alone. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs a step of one query's analysis: anything but a lost connection that goes wrong in it is
+   * that query's error (and a Quarry bug, since PostgreSQL's own errors are reported as such).
+   */
+  private void guarded(Work item, Step step) throws SQLException {
+    if (item.failed) {
+      return;
+    }
+    try {
+      step.run();
+    } catch (SQLException e) {
+      if (ConnectionLoss.is(e, connection)) {
+        throw lost(item.query, e, 1);
+      }
+      internal(item, e);
+    } catch (RuntimeException e) {
+      internal(item, e);
+    }
+  }
+
+  private void internal(Work item, Exception e) {
+    QueryDeclaration declaration = item.query.declaration();
+    item.diagnostics.error(
+        Problem.INTERNAL,
+        declaration.location(declaration.sqlStart()),
+        declaration.name()
+            + ": Quarry could not analyse this query ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + "); this is a bug in Quarry, please report it with the query; the other queries"
+            + " were analysed");
+    item.fail();
+  }
+
+  private static SQLException lost(ParsedQuery query, SQLException e, int inFlight) {
+    return new SQLException(
+        "lost the connection while analysing "
+            + query.declaration().name()
+            + " at "
+            + query.declaration().headerLocation()
+            + (inFlight > 1 ? " (sent together with " + (inFlight - 1) + " more queries)" : "")
+            + ": "
+            + ConnectionLoss.describe(e),
+        e.getSQLState(),
+        e);
+  }
+
+  /** Describes every query, in as few round trips as their errors allow. */
+  private void describe(List<Work> work) throws SQLException {
+    List<Request> requests = new ArrayList<>();
+    for (Work item : work) {
+      requests.add(Request.inferring(item.query.analysisSql(), item.query.parameters().size()));
+    }
+    List<Answer> answers;
+    try {
+      answers = describer.describe(requests);
+    } catch (ConnectionLost e) {
+      throw lost(work.get(e.unanswered()).query, e, e.inFlight());
+    }
+    for (int i = 0; i < work.size(); i++) {
+      Work item = work.get(i);
+      Answer answer = answers.get(i);
+      if (answer instanceof Failed failed) {
+        guarded(item, () -> reportFailure(item, failed.error()));
+        item.fail();
+      } else {
+        item.described = (Described) answer;
+      }
+    }
+  }
+
+  private static List<Column> columnsOf(Work item) {
+    List<Column> columns = item.described == null ? null : item.described.columns();
+    return columns == null ? List.of() : columns;
+  }
+
+  /** Checks the parameter types PostgreSQL gave and records them. */
+  private void typeParameters(Work item) throws SQLException {
+    ParsedQuery query = item.query;
+    int[] types = item.described.parameterTypes();
+    if (types.length != query.parameters().size()) {
+      throw new IllegalStateException(
           "PostgreSQL counted "
-              + parameterOids.size()
+              + types.length
               + " parameters where Quarry found "
               + query.parameters().size());
     }
-    if (reportAnonymousRecordParameters(query, parameterOids, diagnostics)) {
-      return Optional.empty();
+    if (reportAnonymousRecordParameters(item, types)) {
+      item.fail();
+      return;
     }
-    catalog.loadTypes(parameterOids);
-    List<AnalyzedParameter> parameters = new ArrayList<>();
     Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
-    for (int i = 0; i < parameterOids.size(); i++) {
+    List<AnalyzedParameter> parameters = new ArrayList<>();
+    for (int i = 0; i < types.length; i++) {
       Parameter parameter = query.parameters().get(i);
+      catalog.type(types[i]);
       parameters.add(
           new AnalyzedParameter(
-              parameter, parameterOids.get(i), dimensions.getOrDefault(parameter.number(), 1)));
+              parameter, types[i], dimensions.getOrDefault(parameter.number(), 1)));
     }
-    try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
-      List<Integer> bindings = query.jdbcBindings();
-      for (int i = 0; i < bindings.size(); i++) {
-        PGobject typedNull = new PGobject();
-        typedNull.setType(catalog.type(parameterOids.get(bindings.get(i) - 1)).driverName());
-        statement.setObject(i + 1, typedNull);
-      }
-      ResultSetMetaData metaData;
-      try {
-        metaData = statement.getMetaData();
-      } catch (PSQLException e) {
-        failIfConnectionLost(query, e);
-        report(query, e, diagnostics);
-        return Optional.empty();
-      }
-      if (metaData == null) {
-        return Optional.of(new AnalyzedQuery(query, parameters, false, List.of()));
-      }
-      if (reportUntypedParameters(query, parameterOids, metaData, diagnostics)) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new AnalyzedQuery(query, parameters, true, withNullability(query, columns(metaData))));
+    item.parameters = parameters;
+  }
+
+  /** The result columns and their nullability, once every check passed. */
+  private void finish(Work item) throws SQLException {
+    if (item.described.columns() == null) {
+      item.result = new AnalyzedQuery(item.query, item.parameters, false, List.of());
+      return;
     }
+    List<AnalyzedColumn> columns = new ArrayList<>();
+    for (Column column : item.described.columns()) {
+      catalog.type(column.typeOid());
+      Table table = null;
+      String baseColumn = null;
+      boolean nullable = true;
+      int typeOid = column.typeOid();
+      Optional<Table> relation =
+          column.tableOid() == 0 ? Optional.empty() : catalog.relation(column.tableOid());
+      if (relation.isPresent() && column.tableColumn() > 0) {
+        table = relationWithNullability(relation.get());
+        for (TableColumn tableColumn : table.columns()) {
+          if (tableColumn.attnum() == column.tableColumn()) {
+            baseColumn = tableColumn.name();
+            nullable = !tableColumn.notNull();
+            // RowDescription gives a domain column's base type; the column's own type is the
+            // domain, which a type override may name.
+            if (isDomainOver(tableColumn.typeOid(), typeOid)) {
+              typeOid = tableColumn.typeOid();
+            }
+          }
+        }
+        if (baseColumn == null) {
+          table = null;
+        }
+      }
+      columns.add(new AnalyzedColumn(column.label(), typeOid, nullable, table, baseColumn));
+    }
+    item.result =
+        new AnalyzedQuery(item.query, item.parameters, true, withNullability(item.query, columns));
+  }
+
+  /** Whether {@code domain} is a domain over {@code base}, directly or through other domains. */
+  private boolean isDomainOver(int domain, int base) throws SQLException {
+    PgType type = catalog.type(domain);
+    while (type.isDomain()) {
+      if (type.baseTypeOid() == base) {
+        return true;
+      }
+      type = catalog.type(type.baseTypeOid());
+    }
+    return false;
+  }
+
+  /**
+   * A table as it is; a view with each column's nullability as its definition gives it (views
+   * declare no NOT NULL), so that a view's record is as precise as a table's.
+   */
+  private Table relationWithNullability(Table relation) {
+    Optional<Catalog.View> view = catalog.viewByOid(relation.oid());
+    if (view.isEmpty()) {
+      return relation;
+    }
+    List<Boolean> nullable = nullability.viewNullability(view.get());
+    List<TableColumn> columns = new ArrayList<>();
+    for (int i = 0; i < relation.columns().size(); i++) {
+      TableColumn column = relation.columns().get(i);
+      columns.add(
+          new TableColumn(
+              column.name(),
+              column.attnum(),
+              column.typeOid(),
+              !nullable.get(i),
+              column.dimensions()));
+    }
+    return new Table(relation.oid(), relation.schema(), relation.name(), columns);
   }
 
   /**
    * Reports parameters that PostgreSQL typed as {@code text} only because nothing constrains them:
    * a parameter returned as it is ({@code SELECT @x AS y}) is of unknown type, which PostgreSQL
-   * resolves to text in an output column. Such a parameter is described again as {@code point}, a
-   * type nothing else in such a statement would accept: if the statement still describes and an
-   * output column that was text becomes point, the parameter's type came from that column alone. (A
-   * parameter that something does type, e.g. {@code @x::text} or {@code WHERE name = @x}, either
-   * keeps the column text or fails to describe.)
-   *
-   * @return whether a problem was reported
+   * resolves to text in an output column. Such a parameter is described again declared as {@code
+   * point}, a type nothing else in such a statement would accept: if the statement still describes
+   * and an output column that was text becomes point, the parameter's type came from that column
+   * alone. (A parameter that something does type, e.g. {@code @x::text} or {@code WHERE name = @x},
+   * either keeps the column text or fails to describe.) All probes of all queries go together.
    */
-  private boolean reportUntypedParameters(
-      ParsedQuery query,
-      List<Integer> parameterOids,
-      ResultSetMetaData described,
-      Diagnostics diagnostics)
-      throws SQLException {
-    List<Integer> textColumns = new ArrayList<>();
-    for (int column = 1; column <= described.getColumnCount(); column++) {
-      if (driverTypeName(described, column).equals("text")) {
-        textColumns.add(column);
-      }
-    }
-    if (textColumns.isEmpty()) {
-      return false;
-    }
-    boolean reported = false;
-    List<Integer> bindings = query.jdbcBindings();
-    for (int p = 0; p < parameterOids.size(); p++) {
-      if (parameterOids.get(p) != TEXT_OID) {
+  private void probeUntypedParameters(List<Work> work) throws SQLException {
+    record Probe(Work item, int parameter, List<Integer> textColumns) {}
+    List<Probe> probes = new ArrayList<>();
+    List<Request> requests = new ArrayList<>();
+    for (Work item : work) {
+      if (item.failed || item.described.columns() == null) {
         continue;
       }
-      try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
-        for (int i = 0; i < bindings.size(); i++) {
-          PGobject typedNull = new PGobject();
-          typedNull.setType(
-              bindings.get(i) == p + 1
-                  ? "point"
-                  : catalog.type(parameterOids.get(bindings.get(i) - 1)).driverName());
-          statement.setObject(i + 1, typedNull);
+      List<Integer> textColumns = new ArrayList<>();
+      List<Column> columns = item.described.columns();
+      for (int c = 0; c < columns.size(); c++) {
+        if (columns.get(c).typeOid() == TEXT_OID) {
+          textColumns.add(c);
         }
-        ResultSetMetaData probe;
-        try {
-          probe = statement.getMetaData();
-        } catch (PSQLException e) {
-          failIfConnectionLost(query, e);
-          continue; // Something in the statement types the parameter.
-        }
-        boolean untyped = false;
-        for (int column : textColumns) {
-          untyped |=
-              probe != null
-                  && column <= probe.getColumnCount()
-                  && driverTypeName(probe, column).equals("point");
-        }
-        if (untyped) {
-          Parameter parameter = query.parameters().get(p);
-          String name =
-              parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
-          diagnostics.error(
-              Problem.BAD_PARAMETER,
-              query.declaration().location(parameter.fileOffset()),
-              query.declaration().name()
-                  + ": nothing in the statement gives parameter "
-                  + name
-                  + " a type, so PostgreSQL would only guess text for the column it is returned as; add a"
-                  + " cast that names the type, e.g. "
-                  + name
-                  + "::text or "
-                  + name
-                  + "::bigint");
-          reported = true;
+      }
+      int[] types = item.described.parameterTypes();
+      for (int p = 0; p < types.length && !textColumns.isEmpty(); p++) {
+        if (types[p] == TEXT_OID) {
+          int[] declared = types.clone();
+          declared[p] = POINT_OID;
+          probes.add(new Probe(item, p, textColumns));
+          requests.add(new Request(item.query.analysisSql(), declared));
         }
       }
     }
-    return reported;
+    List<Answer> answers;
+    try {
+      answers = describer.describe(requests);
+    } catch (ConnectionLost e) {
+      throw lost(probes.get(e.unanswered()).item().query, e, e.inFlight());
+    }
+    for (int i = 0; i < probes.size(); i++) {
+      Probe probe = probes.get(i);
+      if (!(answers.get(i) instanceof Described described) || described.columns() == null) {
+        continue; // Something in the statement types the parameter.
+      }
+      boolean untyped = false;
+      for (int column : probe.textColumns()) {
+        untyped |=
+            column < described.columns().size()
+                && described.columns().get(column).typeOid() == POINT_OID;
+      }
+      if (untyped) {
+        ParsedQuery query = probe.item().query;
+        Parameter parameter = query.parameters().get(probe.parameter());
+        String name = displayName(parameter);
+        probe
+            .item()
+            .diagnostics
+            .error(
+                Problem.BAD_PARAMETER,
+                query.declaration().location(parameter.fileOffset()),
+                query.declaration().name()
+                    + ": nothing in the statement gives parameter "
+                    + name
+                    + " a type, so PostgreSQL would only guess text for the column it is returned"
+                    + " as; add a cast that names the type, e.g. "
+                    + name
+                    + "::text or "
+                    + name
+                    + "::bigint");
+        probe.item().fail();
+      }
+    }
+  }
+
+  private static String displayName(Parameter parameter) {
+    return parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
   }
 
   /**
-   * The pseudo-types {@code record} and {@code record[]}: PostgreSQL cannot read a value of them.
+   * A utility statement other than {@code CALL} with a parameter: PostgreSQL would only say "syntax
+   * error at or near $1", so say which statement cannot take one and what works instead.
    */
-  private static final int RECORD_OID = 2249;
+  private void reportUtilityParameters(Work item) {
+    ParsedQuery query = item.query;
+    if (query.parameters().isEmpty()) {
+      return;
+    }
+    Parameter parameter = query.parameters().get(0);
+    for (Parameter p : query.parameters()) {
+      if (p.fileOffset() < parameter.fileOffset()) {
+        parameter = p;
+      }
+    }
+    item.diagnostics.error(
+        Problem.BAD_PARAMETER,
+        query.declaration().location(parameter.fileOffset()),
+        query.declaration().name()
+            + ": PostgreSQL takes no parameters in a "
+            + item.utility.keyword()
+            + " statement, so "
+            + displayName(parameter)
+            + " cannot be bound; "
+            + item.utility.parameterAdvice());
+    item.fail();
+  }
 
-  private static final int RECORD_ARRAY_OID = 2287;
+  /**
+   * Utility statements parse without looking up the names they use; each is run once (or a
+   * statement that looks up the same names, for {@code VACUUM}) in a transaction that is rolled
+   * back, so an unknown table, view, channel or setting is that query's error.
+   */
+  private void checkUtilityStatements(List<Work> work) throws SQLException {
+    List<Work> runnable = new ArrayList<>();
+    for (Work item : work) {
+      if (!item.failed
+          && item.utility != null
+          && item.utility.check() != UtilityStatement.Check.PARSE_ONLY) {
+        runnable.add(item);
+      }
+    }
+    if (runnable.isEmpty()) {
+      return;
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    try {
+      for (Work item : runnable) {
+        guarded(item, () -> runUtility(item));
+      }
+    } finally {
+      if (!connection.isClosed()) {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private void runUtility(Work item) throws SQLException {
+    UtilityStatement utility = item.utility;
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.setEscapeProcessing(false);
+      if (utility.setup() != null) {
+        statement.execute(utility.setup());
+      }
+      try {
+        statement.execute(utility.checkSql());
+      } catch (PSQLException e) {
+        if (ConnectionLoss.is(e, connection)) {
+          throw e;
+        }
+        // Refused inside a transaction block (25001), or not allowed to the build's user (42501:
+        // SET ROLE to a role it is not a member of): parsing is as far as it can be checked.
+        if (!"25001".equals(e.getSQLState()) && !"42501".equals(e.getSQLState())) {
+          reportFailure(item, e);
+          item.fail();
+        }
+      }
+    } finally {
+      if (!connection.isClosed()) {
+        connection.rollback();
+      }
+    }
+  }
+
+  private void reportFailure(Work item, SQLException e) {
+    if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+      report(item, psql);
+    } else {
+      internal(item, e);
+    }
+  }
 
   /**
    * Reports parameters PostgreSQL typed as an anonymous record ({@code composite_column = @x}
    * compares records): no value can be bound to them ("input of anonymous composite types is not
    * implemented" at run time), so the build says which cast to add.
    */
-  private static boolean reportAnonymousRecordParameters(
-      ParsedQuery query, List<Integer> parameterOids, Diagnostics diagnostics) {
+  private static boolean reportAnonymousRecordParameters(Work item, int[] types) {
+    ParsedQuery query = item.query;
     boolean reported = false;
-    for (int i = 0; i < parameterOids.size(); i++) {
-      int oid = parameterOids.get(i);
+    for (int i = 0; i < types.length; i++) {
+      int oid = types[i];
       if (oid != RECORD_OID && oid != RECORD_ARRAY_OID) {
         continue;
       }
       Parameter parameter = query.parameters().get(i);
-      String name = parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
-      diagnostics.error(
+      String name = displayName(parameter);
+      item.diagnostics.error(
           Problem.BAD_PARAMETER,
           query.declaration().location(parameter.fileOffset()),
           query.declaration().name()
@@ -238,71 +539,11 @@ public final class QueryAnalyzer {
   }
 
   /**
-   * PREPAREs the statement, reads the parameter types PostgreSQL inferred and deallocates it, in
-   * one round trip: the driver sends the three statements together, and when PREPARE fails the
-   * server skips the other two. The line break ends a line comment the statement may end with.
+   * The pseudo-types {@code record} and {@code record[]}: PostgreSQL cannot read a value of them.
    */
-  private List<Integer> prepare(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.setEscapeProcessing(false);
-      statement.execute(
-          PREPARE_PREFIX
-              + sql
-              + "\n;SELECT parameter_types::oid[] FROM pg_prepared_statements WHERE name = '"
-              + STATEMENT_NAME
-              + "';DEALLOCATE "
-              + STATEMENT_NAME);
-      while (statement.getUpdateCount() != -1 || statement.getResultSet() != null) {
-        ResultSet row = statement.getResultSet();
-        if (row != null) {
-          try (row) {
-            if (!row.next()) {
-              throw new SQLException(
-                  "PostgreSQL did not list the prepared statement " + STATEMENT_NAME);
-            }
-            Array array = row.getArray(1);
-            List<Integer> oids = new ArrayList<>();
-            for (Object oid : (Object[]) array.getArray()) {
-              oids.add(((Number) oid).intValue());
-            }
-            return oids;
-          }
-        }
-        statement.getMoreResults();
-      }
-      throw new SQLException("PostgreSQL gave no parameter types for " + STATEMENT_NAME);
-    }
-  }
+  private static final int RECORD_OID = 2249;
 
-  private List<AnalyzedColumn> columns(ResultSetMetaData metaData) throws SQLException {
-    PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);
-    List<AnalyzedColumn> columns = new ArrayList<>();
-    for (int i = 1; i <= metaData.getColumnCount(); i++) {
-      int typeOid = catalog.oidOf(driverTypeName(metaData, i));
-      catalog.type(typeOid);
-      String baseColumn = emptyToNull(pg.getBaseColumnName(i));
-      Table table = null;
-      if (baseColumn != null) {
-        table = catalog.table(pg.getBaseSchemaName(i), pg.getBaseTableName(i)).orElse(null);
-      }
-      boolean nullable = true;
-      if (table != null) {
-        for (TableColumn column : table.columns()) {
-          if (column.name().equals(baseColumn)) {
-            nullable = !column.notNull();
-          }
-        }
-      }
-      columns.add(
-          new AnalyzedColumn(
-              metaData.getColumnLabel(i),
-              typeOid,
-              nullable,
-              table,
-              table == null ? null : baseColumn));
-    }
-    return columns;
-  }
+  private static final int RECORD_ARRAY_OID = 2287;
 
   /**
    * Decides each column's nullability: the structural inference where it can follow the statement;
@@ -396,44 +637,14 @@ public final class QueryAnalyzer {
   private static final Set<String> NULL_EXTENDING_WORDS =
       Set.of("left", "right", "full", "rollup", "cube", "grouping");
 
-  /**
-   * The column's type name. The driver reports an integer column with a sequence default as {@code
-   * serial}, {@code bigserial} or {@code smallserial}, which are not types; undo that.
-   */
-  private static String driverTypeName(ResultSetMetaData metaData, int column) throws SQLException {
-    String name = metaData.getColumnTypeName(column);
-    return switch (name) {
-      case "serial" -> "int4";
-      case "bigserial" -> "int8";
-      case "smallserial" -> "int2";
-      default -> name;
-    };
-  }
-
-  /**
-   * A lost connection is no fault of the query: it ends the analysis, naming the query that ran.
-   */
-  private void failIfConnectionLost(ParsedQuery query, SQLException e) throws SQLException {
-    if (ConnectionLoss.is(e, connection)) {
-      throw new SQLException(
-          "lost the connection while analysing "
-              + query.declaration().name()
-              + " at "
-              + query.declaration().headerLocation()
-              + ": "
-              + ConnectionLoss.describe(e),
-          e.getSQLState(),
-          e);
-    }
-  }
-
-  private void report(ParsedQuery query, PSQLException e, Diagnostics diagnostics) {
+  private void report(Work item, PSQLException e) {
+    ParsedQuery query = item.query;
     QueryDeclaration declaration = query.declaration();
     ServerErrorMessage server = e.getServerErrorMessage();
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String message =
         server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
-    int fileOffset = locate(query, server, message);
+    int fileOffset = locate(item, server, message);
     message = renameParameters(query, message);
 
     StringBuilder text = new StringBuilder(declaration.name()).append(": ").append(message);
@@ -456,24 +667,36 @@ public final class QueryAnalyzer {
       text.append("; add a cast that names the type, e.g. @name::text");
     }
     text.append(" [SQLSTATE ").append(state).append("]");
-    diagnostics.error(problem, declaration.location(fileOffset), text.toString());
+    item.diagnostics.error(problem, declaration.location(fileOffset), text.toString());
   }
 
-  /** Where in the query file the error is: PostgreSQL's position, else the parameter it names. */
-  private static int locate(
-      ParsedQuery query, @Nullable ServerErrorMessage server, String message) {
+  /**
+   * Where in the query file the error is: PostgreSQL's position (in the statement, or in the check
+   * statement run for a utility statement), else the parameter it names.
+   */
+  private static int locate(Work item, @Nullable ServerErrorMessage server, String message) {
+    ParsedQuery query = item.query;
     String sql = query.analysisSql();
-    if (server != null && server.getPosition() > PREPARE_PREFIX.length()) {
+    if (server != null && server.getPosition() > 0) {
       // PostgreSQL counts characters (code points) from 1 in the text it was sent.
-      int codePoints = server.getPosition() - 1 - PREPARE_PREFIX.length();
+      int codePoints = server.getPosition() - 1;
+      String sent = sql;
+      UtilityStatement utility = item.utility;
+      boolean checked = utility != null && utility.checkSql() != null && item.described != null;
+      if (checked) {
+        sent = utility.checkSql();
+      }
       int index;
       try {
         index =
-            sql.offsetByCodePoints(0, Math.min(codePoints, sql.codePointCount(0, sql.length())));
+            sent.offsetByCodePoints(0, Math.min(codePoints, sent.codePointCount(0, sent.length())));
       } catch (IndexOutOfBoundsException outside) {
-        index = sql.length();
+        index = sent.length();
       }
-      return query.offsets().fileOffset(index);
+      if (checked) {
+        index = Math.max(0, utility.statementIndex(index));
+      }
+      return query.offsets().fileOffset(Math.min(index, sql.length()));
     }
     Matcher parameter = PARAMETER_REFERENCE.matcher(message);
     if (parameter.find()) {
@@ -503,9 +726,5 @@ public final class QueryAnalyzer {
     }
     matcher.appendTail(out);
     return out.toString();
-  }
-
-  private static @Nullable String emptyToNull(@Nullable String value) {
-    return value == null || value.isEmpty() ? null : value;
   }
 }

@@ -521,6 +521,23 @@ final class RepositoryWriter {
     return type.build();
   }
 
+  /**
+   * Runs a statement that returns rows and counts them; returns the counter's name. For a {@code
+   * RETURNING} statement that is the count of its command tag, which JDBC does not expose when rows
+   * come back.
+   */
+  private static String countRows(
+      CodeBlock.Builder body, NameAllocator names, String statement, String rows) {
+    String count = names.newName("count");
+    body.addStatement("long $N = 0", count);
+    body.beginControlFlow("try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement)
+        .beginControlFlow("while ($N.next())", rows)
+        .addStatement("$N++", count)
+        .endControlFlow()
+        .endControlFlow();
+    return count;
+  }
+
   /** Adds the execution to {@code body}; returns the method's return type. */
   private TypeName execute(
       ClassName self,
@@ -536,12 +553,21 @@ final class RepositoryWriter {
       body.addStatement("$N.execute()", statement);
       return TypeName.VOID;
     }
-    if (result instanceof ResultShape.RowCount) {
-      body.addStatement("return $N.executeLargeUpdate()", statement);
+    if (result instanceof ResultShape.RowCount count) {
+      if (count.returnsRows()) {
+        body.addStatement("return $N", countRows(body, names, statement, rows));
+      } else {
+        body.addStatement("return $N.executeLargeUpdate()", statement);
+      }
       return TypeName.LONG;
     }
-    if (result instanceof ResultShape.ExecResult) {
-      body.addStatement("return new $T($N.executeLargeUpdate())", EXEC_RESULT, statement);
+    if (result instanceof ResultShape.ExecResult execResult) {
+      if (execResult.returnsRows()) {
+        body.addStatement(
+            "return new $T($N)", EXEC_RESULT, countRows(body, names, statement, rows));
+      } else {
+        body.addStatement("return new $T($N.executeLargeUpdate())", EXEC_RESULT, statement);
+      }
       return EXEC_RESULT;
     }
     TypeName rowType = rowType(self, result);

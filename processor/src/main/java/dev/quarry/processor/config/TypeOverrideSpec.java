@@ -25,4 +25,41 @@ public record TypeOverrideSpec(
     String target = pgType != null ? "type = \"" + pgType + "\"" : "column = \"" + column + "\"";
     return "@TypeOverride(" + target + ", converter = " + converterClass + ".class)";
   }
+
+  /**
+   * The parts of {@link #column()}, read as SQL names: split at dots outside double quotes, a
+   * quoted part taken as written (without its quotes, {@code ""} read as {@code "}), an unquoted
+   * one folded to lower case as PostgreSQL folds it: {@code billing."Lease".Kind} gives {@code
+   * billing}, {@code Lease}, {@code kind}.
+   */
+  public java.util.List<String> columnParts() {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (column == null) {
+      return parts;
+    }
+    StringBuilder part = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < column.length(); i++) {
+      char c = column.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < column.length() && column.charAt(i + 1) == '"') {
+          part.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          part.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '.') {
+        parts.add(part.toString());
+        part.setLength(0);
+      } else {
+        part.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+      }
+    }
+    parts.add(part.toString());
+    return parts;
+  }
 }

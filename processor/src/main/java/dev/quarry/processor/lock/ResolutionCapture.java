@@ -91,12 +91,12 @@ public final class ResolutionCapture {
       if (override.column() == null) {
         continue;
       }
-      String[] parts = override.column().split("\\.");
-      if (parts.length < 2) {
+      List<String> parts = override.columnParts();
+      if (parts.size() < 2) {
         continue;
       }
-      String schemaName = parts.length > 2 ? parts[parts.length - 3] : null;
-      String tableName = parts[parts.length - 2];
+      String schemaName = parts.size() > 2 ? parts.get(parts.size() - 3) : null;
+      String tableName = parts.get(parts.size() - 2);
       Optional<Table> found = catalog.resolveTable(schemaName, tableName);
       if (found.isPresent()) {
         overrideTables.put(OverrideTables.lookup(schemaName, tableName), table(found.get()));

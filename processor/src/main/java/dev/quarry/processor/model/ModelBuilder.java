@@ -199,20 +199,17 @@ public final class ModelBuilder {
       copySql = copy.get().copySql();
       copyTarget = copy.get();
     }
-    boolean countsRows =
-        command == Command.EXECROWS
-            || command == Command.EXECRESULT
-            || command == Command.BATCHEXEC;
-    if (countsRows && query.returnsRows()) {
+    // :execrows and :execresult count a RETURNING statement's rows, as sqlc counts its command
+    // tag; a JDBC batch cannot return rows at all.
+    if (command == Command.BATCHEXEC && query.returnsRows()) {
       diagnostics.error(
           Problem.BAD_COMMAND,
           declaration.location(declaration.commandOffset()),
           declaration.name()
               + " is "
               + command.text()
-              + " but its statement returns rows, which the driver refuses for a row count; use "
-              + (command == Command.BATCHEXEC ? ":batchmany or :batchone" : ":one, :many or :exec")
-              + ", or drop the RETURNING clause");
+              + " but its statement returns rows, which a JDBC batch cannot return; use"
+              + " :batchmany or :batchone, or drop the RETURNING clause");
       return null;
     }
     if (command.returnsRows() && !query.returnsRows()) {
@@ -265,7 +262,7 @@ public final class ModelBuilder {
           new RowRecord(JavaNames.typeName(declaration.name()) + "Params", parameters);
     }
     return new QueryMethod(
-        methodName(declaration.name()),
+        methodName(declaration.name(), parameterRecord != null ? 1 : parameters.size()),
         declaration,
         query.parsed().jdbcSql(),
         parameters,
@@ -282,10 +279,10 @@ public final class ModelBuilder {
       return new ResultShape.Nothing();
     }
     if (command == Command.EXECROWS || command == Command.COPYFROM) {
-      return new ResultShape.RowCount();
+      return new ResultShape.RowCount(query.returnsRows() && command == Command.EXECROWS);
     }
     if (command == Command.EXECRESULT) {
-      return new ResultShape.ExecResult();
+      return new ResultShape.ExecResult(query.returnsRows());
     }
     if (command == Command.BATCHEXEC) {
       return new ResultShape.Nothing();
@@ -446,7 +443,8 @@ public final class ModelBuilder {
    * before {@code users}, {@code type} before {@code _}), then by schema and name. The others get
    * {@code Record}, {@code Record3}, ... suffixes.
    */
-  private void nameTables(List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed) {
+  private void nameTables(List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed)
+      throws SQLException {
     Map<String, Table> used = new HashMap<>();
     for (QueryFile file : files) {
       for (QueryDeclaration declaration : file.queries()) {
@@ -470,6 +468,27 @@ public final class ModelBuilder {
           used.putIfAbsent(key(embedded), embedded);
           next = start + embedded.columns().size();
         }
+      }
+    }
+    // Types keep their own names; a record whose name a type has gets a suffix. So every enum and
+    // composite type the package will hold is named before any record is.
+    for (QueryFile file : files) {
+      for (QueryDeclaration declaration : file.queries()) {
+        AnalyzedQuery query = analyzed.get(declaration);
+        if (query == null) {
+          continue;
+        }
+        for (AnalyzedParameter parameter : query.parameters()) {
+          nameType(parameter.typeOid());
+        }
+        for (AnalyzedColumn column : query.columns()) {
+          nameType(column.typeOid());
+        }
+      }
+    }
+    for (Table table : used.values()) {
+      for (TableColumn column : table.columns()) {
+        nameType(column.typeOid());
       }
     }
     List<Table> ordered = new ArrayList<>(used.values());
@@ -527,7 +546,13 @@ public final class ModelBuilder {
   }
 
   private boolean enumNamed(String javaName) {
-    return types.enums().stream().anyMatch(e -> e.javaName().equals(javaName));
+    return types.enums().stream().anyMatch(e -> e.javaName().equals(javaName))
+        || types.composites().stream().anyMatch(c -> c.javaName().equals(javaName));
+  }
+
+  /** Maps a type so that, if it is an enum or composite type, its Java name is taken. */
+  private void nameType(int oid) throws SQLException {
+    types.map(oid);
   }
 
   /**
@@ -555,6 +580,24 @@ public final class ModelBuilder {
     }
     return JavaNames.memberName(queryName);
   }
+
+  /**
+   * The method name for a query taking {@code parameters} parameters, with a trailing underscore
+   * where it would clash with a method every class has from {@code Object} (most are final): a
+   * query {@code Notify} without parameters gives {@code notify_()}, while {@code GetClass} with an
+   * id stays {@code getClass(long id)}.
+   */
+  static String methodName(String queryName, int parameters) {
+    String name = methodName(queryName);
+    boolean clashes =
+        (parameters == 0 && OBJECT_METHODS.contains(name))
+            || name.equals("wait")
+            || (parameters == 1 && name.equals("equals"));
+    return clashes ? name + "_" : name;
+  }
+
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("notify", "notifyAll", "getClass", "hashCode", "toString", "clone", "finalize");
 
   /** {@code name}, or {@code name2}, {@code name3}... when taken. */
   private static String unique(String name, Set<String> taken) {

@@ -5,11 +5,17 @@ public sealed interface ResultShape {
   /** {@code :exec}: nothing. */
   record Nothing() implements ResultShape {}
 
-  /** {@code :execrows}: the number of affected rows. */
-  record RowCount() implements ResultShape {}
+  /**
+   * {@code :execrows}: the number of affected rows.
+   *
+   * @param returnsRows the statement returns rows ({@code RETURNING}): the count is the number of
+   *     rows it returns, which is what its command tag counts; JDBC only gives the tag's count of a
+   *     statement without rows
+   */
+  record RowCount(boolean returnsRows) implements ResultShape {}
 
-  /** {@code :execresult}: the runtime's {@code ExecResult}. */
-  record ExecResult() implements ResultShape {}
+  /** {@code :execresult}: the runtime's {@code ExecResult}, counted as {@link RowCount} counts. */
+  record ExecResult(boolean returnsRows) implements ResultShape {}
 
   /** One column, returned as its Java value. */
   record SingleValue(Field field) implements ResultShape {}

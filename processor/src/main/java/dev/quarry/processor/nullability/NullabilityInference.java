@@ -756,6 +756,18 @@ public final class NullabilityInference {
     return null;
   }
 
+  /**
+   * Whether each column of a view may be NULL, inferred from its definition; nullable throughout
+   * when the definition is beyond these rules.
+   */
+  public List<Boolean> viewNullability(Catalog.View view) {
+    List<Boolean> nullable = new ArrayList<>();
+    for (Col column : viewColumns(view)) {
+      nullable.add(column.nullable());
+    }
+    return nullable;
+  }
+
   /** A view's columns, inferred from its definition; nullable throughout when beyond the rules. */
   private List<Col> viewColumns(Catalog.View view) {
     String key = view.columns().schema() + "." + view.columns().name();

@@ -16,8 +16,11 @@ import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +61,7 @@ final class ExpandContractCheck {
             List.of(previous.toString()), "previous release's queries (quarry.previousQueries)");
     QueryFileReader reader = new QueryFileReader(new Diagnostics());
     ParameterRewriter rewriter = new ParameterRewriter();
+    List<ParsedQuery> previousQueries = new ArrayList<>();
     for (Path path : files) {
       Optional<SourceFile> file = sources.read(path);
       if (file.isEmpty()) {
@@ -65,16 +69,18 @@ final class ExpandContractCheck {
       }
       QueryFile queries = reader.read(file.get());
       for (QueryDeclaration query : queries.queries()) {
-        Optional<ParsedQuery> parsed = rewriter.rewrite(query, new Diagnostics());
-        if (parsed.isEmpty()) {
-          continue;
-        }
-        Diagnostics result = new Diagnostics();
-        analyzer.analyze(parsed.get(), result);
-        for (Diagnostic d : result.all()) {
-          if (d.severity() == Severity.ERROR && SCHEMA_PROBLEMS.contains(d.problem())) {
-            report(d, query);
-          }
+        rewriter.rewrite(query, new Diagnostics()).ifPresent(previousQueries::add);
+      }
+    }
+    Map<ParsedQuery, Diagnostics> results = new LinkedHashMap<>();
+    for (ParsedQuery query : previousQueries) {
+      results.put(query, new Diagnostics());
+    }
+    analyzer.analyzeAll(previousQueries, results::get);
+    for (Map.Entry<ParsedQuery, Diagnostics> result : results.entrySet()) {
+      for (Diagnostic d : result.getValue().all()) {
+        if (d.severity() == Severity.ERROR && SCHEMA_PROBLEMS.contains(d.problem())) {
+          report(d, result.getKey().declaration());
         }
       }
     }

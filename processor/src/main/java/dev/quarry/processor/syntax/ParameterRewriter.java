@@ -21,14 +21,15 @@ import org.jspecify.annotations.Nullable;
  * placeholders for PostgreSQL to prepare at build time, and with {@code ?} for JDBC at run time.
  *
  * <p>Parameters are written as sqlc writes them: {@code $1}, {@code @name}, {@code sqlc.arg(name)}
- * and {@code sqlc.narg(name)} (nullable; the name bare, {@code 'quoted'} or {@code "quoted"}).
- * Named parameters are numbered in order of first appearance; a name used twice is one parameter. A
- * {@code $n} parameter keeps its number and gets a name inferred, as sqlc does, from the tokens
- * around it: the column it is compared with ({@code col = $1}, {@code $1 = t.col}, {@code col LIKE
- * $1}, {@code col IN ($1)}, {@code col = ANY($1)}), the column it is assigned to ({@code SET col =
- * $1}) or inserted into (its position in {@code INSERT INTO t (a, b) VALUES ($1, $2)}), {@code
- * limit} and {@code offset}; otherwise {@code arg<n>}. Inference works on tokens, so it also works
- * where no SQL parser would.
+ * and {@code sqlc.narg(name)} (nullable; the name bare, {@code 'quoted'} or {@code "quoted"}), and
+ * {@code sqlc.slice(name)}: the whole list of an {@code IN}, or elsewhere an array value. A {@code
+ * $n} parameter keeps its number; named parameters, in order of first appearance, take the lowest
+ * numbers no {@code $n} uses (as sqlc numbers them); a name used twice is one parameter. A {@code
+ * $n} parameter gets a name inferred, as sqlc does, from the tokens around it: the column it is
+ * compared with ({@code col = $1}, {@code $1 = t.col}, {@code col LIKE $1}, {@code col IN ($1)},
+ * {@code col = ANY($1)}), the column it is assigned to ({@code SET col = $1}) or inserted into (its
+ * position in {@code INSERT INTO t (a, b) VALUES ($1, $2)}), {@code limit} and {@code offset};
+ * otherwise {@code arg<n>}. Inference works on tokens, so it also works where no SQL parser would.
  *
  * <p>Bare names ({@code @UserId}, {@code sqlc.arg(UserId)}) are compared ignoring case, as
  * PostgreSQL folds unquoted identifiers; a parameter keeps the spelling of its first occurrence.
@@ -204,10 +205,13 @@ public final class ParameterRewriter {
 
     Optional<ParsedQuery> rewrite() {
       findOccurrences();
-      if (failed || !consistentStyles() || !positionalWithoutGaps()) {
+      if (failed) {
         return Optional.empty();
       }
       List<Parameter> parameters = parameters();
+      if (!numberedWithoutGaps(parameters)) {
+        return Optional.empty();
+      }
       Map<Integer, Occurrence> byStart = new HashMap<>();
       for (Occurrence occurrence : occurrences) {
         byStart.put(occurrence.start(), occurrence);
@@ -458,22 +462,9 @@ public final class ParameterRewriter {
             return i + 4;
           }
           if (function.equals("slice")) {
-            return slice(i, written, name, key);
+            return slice(i, name, key);
           }
-          Style style = function.equals("arg") ? Style.ARG : Style.NARG;
-          occurrences.add(
-              new Occurrence(
-                  style,
-                  sqlc.start(),
-                  significant.get(i + 5).end(),
-                  i,
-                  i + 5,
-                  0,
-                  name,
-                  key,
-                  "",
-                  ""));
-          return i + 5;
+          return namedCall(function.equals("arg") ? Style.ARG : Style.NARG, i, name, key);
         }
         default -> {
           if (call) {
@@ -492,29 +483,44 @@ public final class ParameterRewriter {
     }
 
     /**
+     * Records {@code sqlc.<function>(name)}, its six tokens starting at {@code i}, as one
+     * occurrence of a named parameter; the index to resume after.
+     */
+    private int namedCall(Style style, int i, String name, String key) {
+      occurrences.add(
+          new Occurrence(
+              style,
+              significant.get(i).start(),
+              significant.get(i + 5).end(),
+              i,
+              i + 5,
+              0,
+              name,
+              key,
+              "",
+              ""));
+      return i + 5;
+    }
+
+    /**
      * {@code x IN (sqlc.slice(name))} becomes {@code x = ANY($n)} ({@code NOT IN} becomes {@code <>
      * ALL($n)}): one array parameter, so the statement's text does not depend on the list's size,
      * and an empty list matches nothing (or, for NOT IN, everything) as {@code IN ()} would.
      */
-    private int slice(int i, String written, String name, String key) {
-      Token sqlc = significant.get(i);
+    private int slice(int i, String name, String key) {
       boolean inList =
           kindAt(i - 1) == TokenKind.LEFT_PAREN
               && isWord(i - 2, "in")
               && kindAt(i + 6) == TokenKind.RIGHT_PAREN;
       if (!inList) {
-        error(
-            sqlc.start(),
-            written
-                + "("
-                + name
-                + ") must be the whole list of an IN: write "
-                + "WHERE column IN ("
-                + written
-                + "("
-                + name
-                + "))");
-        return i + 5;
+        // Anywhere else it is an array value, as sqlc's PostgreSQL engine reads it: col =
+        // ANY(sqlc.slice(ids)::uuid[]). Tested with IS [NOT] NULL, it may be null (no filter).
+        int after = skipCast(i + 6);
+        boolean nullTested =
+            isWord(after, "is")
+                && (isWord(after + 1, "null")
+                    || (isWord(after + 1, "not") && isWord(after + 2, "null")));
+        return namedCall(nullTested ? Style.NARG : Style.ARG, i, name, key);
       }
       boolean not = isWord(i - 3, "not");
       int first = not ? i - 3 : i - 2;
@@ -558,56 +564,29 @@ public final class ParameterRewriter {
       return i + 5;
     }
 
-    private boolean consistentStyles() {
-      Occurrence firstPositional = null;
-      Occurrence firstNamed = null;
-      for (Occurrence occurrence : occurrences) {
-        if (occurrence.style() == Style.POSITIONAL) {
-          firstPositional = firstPositional == null ? occurrence : firstPositional;
-        } else {
-          firstNamed = firstNamed == null ? occurrence : firstNamed;
-        }
+    /**
+     * PostgreSQL needs the parameters numbered from 1 without gaps; named parameters fill the
+     * lowest free numbers, so a gap is left only by {@code $n} numbers beyond the count.
+     */
+    private boolean numberedWithoutGaps(List<Parameter> parameters) {
+      TreeMap<Integer, Parameter> byNumber = new TreeMap<>();
+      for (Parameter parameter : parameters) {
+        byNumber.put(parameter.number(), parameter);
       }
-      if (firstPositional == null || firstNamed == null) {
-        return true;
-      }
-      Occurrence second =
-          firstPositional.start() > firstNamed.start() ? firstPositional : firstNamed;
-      error(
-          second.start(),
-          "query "
-              + query.name()
-              + " mixes positional parameters ("
-              + firstPositional.name()
-              + ") with named ones ("
-              + text.substring(firstNamed.start(), firstNamed.end())
-              + "); sqlc does not allow that and neither does Quarry: write every parameter "
-              + "with a name, e.g. @id or sqlc.arg(id) instead of $1");
-      return false;
-    }
-
-    private boolean positionalWithoutGaps() {
-      TreeMap<Integer, Occurrence> firstByNumber = new TreeMap<>();
-      for (Occurrence occurrence : occurrences) {
-        if (occurrence.style() == Style.POSITIONAL) {
-          firstByNumber.putIfAbsent(occurrence.number(), occurrence);
-        }
-      }
-      if (firstByNumber.isEmpty() || firstByNumber.lastKey() == firstByNumber.size()) {
+      if (byNumber.isEmpty() || byNumber.lastKey() == byNumber.size()) {
         return true;
       }
       List<String> missing = new ArrayList<>();
-      for (int n = 1; n < firstByNumber.lastKey(); n++) {
-        if (!firstByNumber.containsKey(n)) {
+      for (int n = 1; n < byNumber.lastKey(); n++) {
+        if (!byNumber.containsKey(n)) {
           missing.add("$" + n);
         }
       }
       int firstMissing = Integer.parseInt(missing.get(0).substring(1));
-      Occurrence after = firstByNumber.higherEntry(firstMissing).getValue();
-      String used =
-          firstByNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
+      Parameter after = byNumber.higherEntry(firstMissing).getValue();
+      String used = byNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
       error(
-          after.start(),
+          after.fileOffset(),
           (missing.size() == 1
                   ? "parameter " + missing.get(0) + " is"
                   : "parameters " + String.join(", ", missing) + " are")
@@ -615,6 +594,10 @@ public final class ParameterRewriter {
               + query.name()
               + " uses "
               + used
+              + (byNumber.size()
+                      > byNumber.values().stream().filter(p -> !p.explicitlyNamed()).count()
+                  ? " (named parameters take the lowest numbers no $n uses)"
+                  : "")
               + ", but PostgreSQL needs parameters numbered from $1 without gaps; renumber them");
       return false;
     }
@@ -632,12 +615,17 @@ public final class ParameterRewriter {
         collected.occurrences.add(occurrence);
         collected.nullable |= occurrence.style() == Style.NARG;
       }
-      int next = 1;
-      for (Collected collected : named.values()) {
-        collected.number = next++;
-      }
+      // As sqlc numbers them (internal/sql/named/param_set.go): a $n keeps its number, and each
+      // named parameter, in order of first appearance, takes the lowest number no $n uses.
       for (Map.Entry<Integer, Collected> entry : positional.entrySet()) {
         entry.getValue().number = entry.getKey();
+      }
+      int next = 1;
+      for (Collected collected : named.values()) {
+        while (positional.containsKey(next)) {
+          next++;
+        }
+        collected.number = next++;
       }
 
       Set<String> used = new HashSet<>();

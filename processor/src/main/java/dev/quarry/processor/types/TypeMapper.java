@@ -6,7 +6,6 @@ import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
 import dev.quarry.processor.analysis.TypeCatalog;
 import dev.quarry.processor.config.TypeOverrideSpec;
-import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.model.JavaNames;
@@ -86,12 +85,11 @@ public final class TypeMapper {
   public void checkOverrides(Catalog live) throws SQLException {
     for (TypeOverrideSpec override : overrides) {
       if (override.pgType() != null) {
-        try {
-          live.oidOf(override.pgType());
-        } catch (SQLException e) {
-          if (ConnectionLoss.is(e)) {
-            throw e;
-          }
+        boolean found = false;
+        for (PgType type : live.allTypes()) {
+          found |= TypeNames.names(override.pgType(), type);
+        }
+        if (!found) {
           diagnostics.error(
               Problem.CONFIGURATION,
               null,
@@ -102,10 +100,10 @@ public final class TypeMapper {
                   + " PostgreSQL does, e.g. jsonb or public.mood");
         }
       } else {
-        String[] parts = override.column().split("\\.");
-        String schema = parts.length > 2 ? parts[parts.length - 3] : null;
-        String table = parts[parts.length - 2];
-        String column = parts[parts.length - 1];
+        List<String> parts = override.columnParts();
+        String schema = parts.size() > 2 ? parts.get(parts.size() - 3) : null;
+        String table = parts.size() > 1 ? parts.get(parts.size() - 2) : "";
+        String column = parts.get(parts.size() - 1);
         boolean found =
             live.resolveTable(schema, table)
                 .map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
@@ -127,7 +125,7 @@ public final class TypeMapper {
   public ValueType mapColumn(Table table, TableColumn column) throws SQLException {
     ValueType base = map(column.typeOid(), Math.max(1, column.dimensions()));
     for (TypeOverrideSpec override : overrides) {
-      if (override.column() != null && namesColumn(override.column(), table, column.name())) {
+      if (override.column() != null && namesColumn(override.columnParts(), table, column.name())) {
         ValueType plain = base instanceof ConvertedValue converted ? converted.base() : base;
         return convert(plain, override);
       }
@@ -177,12 +175,15 @@ public final class TypeMapper {
       if (override.column() == null) {
         continue;
       }
-      String[] parts = override.column().split("\\.");
-      String table = parts[parts.length - 2];
-      String column = parts[parts.length - 1];
-      if (column.equals(name) && statementWords.contains(table)) {
+      List<String> parts = override.columnParts();
+      if (parts.size() < 2) {
+        continue;
+      }
+      String table = parts.get(parts.size() - 2);
+      String column = parts.get(parts.size() - 1);
+      if (column.equalsIgnoreCase(name) && statementWords.contains(table)) {
         Optional<Table> found =
-            catalog.resolveTable(parts.length > 2 ? parts[parts.length - 3] : null, table);
+            catalog.resolveTable(parts.size() > 2 ? parts.get(parts.size() - 3) : null, table);
         for (TableColumn tableColumn : found.map(Table::columns).orElse(List.of())) {
           if (tableColumn.name().equals(column) && tableColumn.typeOid() == oid) {
             return mapColumn(found.get(), tableColumn);
@@ -193,9 +194,9 @@ public final class TypeMapper {
     return map(oid, dimensions);
   }
 
-  private static boolean namesColumn(String spec, Table table, String column) {
-    return spec.equals(table.name() + "." + column)
-        || spec.equals(table.schema() + "." + table.name() + "." + column);
+  private static boolean namesColumn(List<String> parts, Table table, String column) {
+    return parts.equals(List.of(table.name(), column))
+        || parts.equals(List.of(table.schema(), table.name(), column));
   }
 
   private ValueType convert(ValueType base, TypeOverrideSpec override) {
@@ -239,10 +240,7 @@ public final class TypeMapper {
   private TypeOverrideSpec typeOverride(PgType type) {
     for (TypeOverrideSpec override : overrides) {
       String name = override.pgType();
-      if (name != null
-          && (name.equalsIgnoreCase(type.name())
-              || name.equalsIgnoreCase(type.schema() + "." + type.name())
-              || name.equalsIgnoreCase(type.sqlName()))) {
+      if (name != null && (TypeNames.names(name, type) || name.equalsIgnoreCase(type.sqlName()))) {
         return override;
       }
     }

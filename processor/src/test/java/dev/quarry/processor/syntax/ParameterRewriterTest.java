@@ -192,13 +192,28 @@ class ParameterRewriterTest {
   }
 
   @Test
-  void mixingPositionalAndNamedIsAnError() {
-    Diagnostic error = error("SELECT * FROM t WHERE a = $1 AND b = @b");
+  void namedParametersTakeTheLowestNumbersPositionalOnesLeave() {
+    // As sqlc numbers them (param_set.go, nextArgNum): $n keep theirs, names fill the gaps.
+    ParsedQuery query =
+        rewrite(
+            "SELECT * FROM t WHERE a = @a AND b = $2 AND c = sqlc.arg(c) AND d = $4 AND e = @a");
+    assertEquals(
+        "SELECT * FROM t WHERE a = $1 AND b = $2 AND c = $3 AND d = $4 AND e = $1",
+        query.analysisSql());
+    assertEquals(List.of("a", "b", "c", "d"), names(query));
+    assertEquals(
+        List.of(1, 2, 3, 1 + 3), query.parameters().stream().map(Parameter::number).toList());
+    assertEquals(List.of(1, 2, 3, 4, 1), query.jdbcBindings());
+  }
+
+  @Test
+  void aGapLeftByNamedAndPositionalParametersIsAnError() {
+    Diagnostic error = error("SELECT * FROM t WHERE a = @a AND b = $3");
     assertEquals("queries/q.sql:2:38", error.location().toString());
+    assertTrue(error.message().contains("parameter $2 is missing"), error.message());
     assertTrue(
-        error.message().contains("mixes positional parameters ($1) with named ones (@b)"),
+        error.message().contains("named parameters take the lowest numbers no $n uses"),
         error.message());
-    assertTrue(error.message().contains("@id or sqlc.arg(id) instead of $1"), error.message());
   }
 
   @Test
@@ -253,11 +268,18 @@ class ParameterRewriterTest {
   }
 
   @Test
-  void sqlcSliceOutsideInIsAnError() {
-    assertTrue(
-        error("SELECT * FROM t WHERE id = sqlc.slice(ids)")
-            .message()
-            .contains("must be the whole list of an IN"));
+  void sqlcSliceOutsideInIsAnArrayValue() {
+    ParsedQuery query =
+        rewrite(
+            "SELECT * FROM t WHERE (sqlc.slice(ids)::int[] IS NULL OR id = ANY(sqlc.slice(ids)::int[]))"
+                + " AND tag = ANY(sqlc.slice(tags))");
+    assertEquals(
+        "SELECT * FROM t WHERE ($1::int[] IS NULL OR id = ANY($1::int[])) AND tag = ANY($2)",
+        query.analysisSql());
+    assertEquals(List.of("ids", "tags"), names(query));
+    // Tested with IS NULL, a slice may be null ("no filter"); otherwise it may not.
+    assertTrue(query.parameters().get(0).nullable());
+    assertFalse(query.parameters().get(1).nullable());
   }
 
   @Test

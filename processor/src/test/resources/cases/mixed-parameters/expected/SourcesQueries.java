@@ -1,0 +1,188 @@
+package com.example.db;
+
+import dev.quarry.runtime.ConnectionSource;
+import dev.quarry.runtime.QueryException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The queries of {@code queries/sources.sql}, checked against the schema at build time.
+ *
+ * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
+ * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
+ * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
+ */
+@Generated("dev.quarry.processor.QuarryProcessor")
+@NullMarked
+public final class SourcesQueries {
+  private static final String CREATE_DATA_SOURCE = "INSERT INTO data_sources (project_id, name, display_name, subscription_id, metadata)\n"
+      + "VALUES (?, ?, ?, ?, ?::json) RETURNING *";
+
+  private static final String UPDATE_DISPLAY_NAME = "UPDATE data_sources SET display_name = ?\n"
+      + "WHERE id = ? AND project_id = ?\n"
+      + "RETURNING id, display_name";
+
+  private static final String RENAME = "UPDATE data_sources SET name = ?, display_name = ?, metadata = ?::json\n"
+      + "WHERE id = ?";
+
+  private final ConnectionSource connections;
+
+  /**
+   * Runs each call on a connection of its own from {@code dataSource}.
+   */
+  public SourcesQueries(javax.sql.DataSource dataSource) {
+    this(ConnectionSource.of(dataSource));
+  }
+
+  /**
+   * Runs every call on {@code connection}, which the caller manages.
+   */
+  public SourcesQueries(Connection connection) {
+    this(ConnectionSource.of(connection));
+  }
+
+  /**
+   * Runs every call on a connection from {@code connections}.
+   */
+  public SourcesQueries(ConnectionSource connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+  }
+
+  /**
+   * {@code CreateDataSource} {@code :one}, {@code queries/sources.sql:2}:
+   * <pre>{@code
+   * INSERT INTO data_sources (project_id, name, display_name, subscription_id, metadata)
+   * VALUES ($1, $2, $3, sqlc.narg(subscription_id), sqlc.arg(metadata)::json) RETURNING *
+   * }</pre>
+   */
+  public Optional<DataSource> createDataSource(CreateDataSourceParams params) {
+    Objects.requireNonNull(params, "params");
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      try (PreparedStatement statement = connection.prepareStatement(CREATE_DATA_SOURCE)) {
+        statement.setObject(1, params.projectId(), Types.OTHER);
+        statement.setString(2, params.name());
+        statement.setString(3, params.displayName());
+        statement.setObject(4, params.subscriptionId(), Types.OTHER);
+        statement.setObject(5, params.metadata(), Types.OTHER);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          DataSource row = readDataSource(rows);
+          if (rows.next()) {
+            throw new QueryException("CreateDataSource", "returned more than one row; a :one query must return at most one");
+          }
+          return Optional.of(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new QueryException("CreateDataSource", e);
+    }
+  }
+
+  /**
+   * {@code UpdateDisplayName} {@code :one}, {@code queries/sources.sql:7}:
+   * <pre>{@code
+   * UPDATE data_sources SET display_name = @display_name
+   * WHERE id = $2 AND project_id = $3
+   * RETURNING id, display_name
+   * }</pre>
+   */
+  public Optional<UpdateDisplayNameRow> updateDisplayName(String displayName, UUID id,
+      UUID projectId) {
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(projectId, "projectId");
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      try (PreparedStatement statement = connection.prepareStatement(UPDATE_DISPLAY_NAME)) {
+        statement.setString(1, displayName);
+        statement.setObject(2, id, Types.OTHER);
+        statement.setObject(3, projectId, Types.OTHER);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          UpdateDisplayNameRow row = readUpdateDisplayNameRow(rows);
+          if (rows.next()) {
+            throw new QueryException("UpdateDisplayName", "returned more than one row; a :one query must return at most one");
+          }
+          return Optional.of(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new QueryException("UpdateDisplayName", e);
+    }
+  }
+
+  /**
+   * {@code Rename} {@code :execrows}, {@code queries/sources.sql:13}:
+   * <pre>{@code
+   * UPDATE data_sources SET name = @new_name, display_name = $2, metadata = @metadata::json
+   * WHERE id = $4
+   * }</pre>
+   */
+  public long rename(String newName, String displayName, String metadata, UUID id) {
+    Objects.requireNonNull(newName, "newName");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(id, "id");
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      try (PreparedStatement statement = connection.prepareStatement(RENAME)) {
+        statement.setString(1, newName);
+        statement.setString(2, displayName);
+        statement.setObject(3, metadata, Types.OTHER);
+        statement.setObject(4, id, Types.OTHER);
+        return statement.executeLargeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new QueryException("Rename", e);
+    }
+  }
+
+  private static DataSource readDataSource(ResultSet rows) throws SQLException {
+    return new DataSource(
+        rows.getObject(1, UUID.class),
+        rows.getObject(2, UUID.class),
+        rows.getString(3),
+        rows.getString(4),
+        rows.getObject(5, UUID.class),
+        rows.getString(6));
+  }
+
+  private static UpdateDisplayNameRow readUpdateDisplayNameRow(ResultSet rows) throws SQLException {
+    return new UpdateDisplayNameRow(
+        rows.getObject(1, UUID.class),
+        rows.getString(2));
+  }
+
+  /**
+   * A row of {@code UpdateDisplayName}.
+   */
+  public record UpdateDisplayNameRow(UUID id, String displayName) {
+  }
+
+  /**
+   * The parameters of {@code CreateDataSource}.
+   */
+  public record CreateDataSourceParams(UUID projectId, String name, String displayName,
+      @Nullable UUID subscriptionId, String metadata) {
+    public CreateDataSourceParams {
+      Objects.requireNonNull(projectId, "projectId");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(displayName, "displayName");
+      Objects.requireNonNull(metadata, "metadata");
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package com.example.db;
+
+public record Note(String text) {}
