@@ -31,12 +31,17 @@ import org.junit.jupiter.api.TestFactory;
  * generated). An optional {@code options.txt} holds extra {@code -A} options, one a line.
  *
  * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from what
- * Quarry generates now; review the diff before committing it. {@code -Dquarry.cases=a,b} runs only
- * the named case folders.
+ * Quarry generates now: every case whose files it rewrote fails, naming them, so that an update run
+ * is never taken for a green one; review the diff, then run again without the switch. Cases whose
+ * files were already current are checked as usual. {@code -Dquarry.cases=a,b} runs only the named
+ * case folders.
  */
 class CompileCaseTest {
   static final String PACKAGE = "com.example.db";
   static final Path CASES = Path.of("src/test/resources/cases");
+
+  /** The switch that rewrites the {@code expected/} folders; a run that rewrites any fails. */
+  static final String UPDATE_GOLDEN = "quarry.updateGolden";
 
   @TestFactory
   Stream<DynamicTest> cases() throws IOException {
@@ -51,7 +56,11 @@ class CompileCaseTest {
       folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
     }
     return folders.stream()
-        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+        .map(
+            folder ->
+                DynamicTest.dynamicTest(
+                    folder.getFileName().toString(),
+                    () -> check(folder, Boolean.getBoolean(UPDATE_GOLDEN))));
   }
 
   static Compilation compile(Path folder, List<String> extraOptions) throws IOException {
@@ -143,7 +152,11 @@ class CompileCaseTest {
     return options;
   }
 
-  private static void run(Path folder) throws IOException {
+  /**
+   * Compiles one case folder and checks the outcome; with {@code updateGolden}, first rewrites its
+   * {@code expected/} folder, failing when that changed anything.
+   */
+  static void check(Path folder, boolean updateGolden) throws IOException {
     Path errorsFile = folder.resolve("errors.txt");
     Path warningsFile = folder.resolve("warnings.txt");
     if (Files.exists(warningsFile)) {
@@ -153,7 +166,8 @@ class CompileCaseTest {
     } else if (Files.exists(errorsFile)) {
       checkErrors(folder, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
     } else {
-      checkGenerated(folder.resolve("expected"), compileCase(folder, options(folder)));
+      checkGenerated(
+          folder.resolve("expected"), compileCase(folder, options(folder)), updateGolden);
     }
   }
 
@@ -251,7 +265,35 @@ class CompileCaseTest {
         "number of errors; they were:\n  " + String.join("\n  ", actual));
   }
 
-  private static void checkGenerated(Path expectedDir, Compilation compilation) throws IOException {
+  /**
+   * Makes {@code expectedDir} hold exactly {@code generated}; returns what it changed, one entry a
+   * file ({@code "Foo.java (new)"}), empty when the folder was already current.
+   */
+  static List<String> updateGolden(Path expectedDir, Map<String, String> generated)
+      throws IOException {
+    List<String> updated = new ArrayList<>();
+    Files.createDirectories(expectedDir);
+    try (Stream<Path> old = Files.list(expectedDir)) {
+      for (Path file : old.sorted().toList()) {
+        if (!generated.containsKey(file.getFileName().toString())) {
+          Files.delete(file);
+          updated.add(file.getFileName() + " (deleted)");
+        }
+      }
+    }
+    for (Map.Entry<String, String> entry : generated.entrySet()) {
+      Path file = expectedDir.resolve(entry.getKey());
+      boolean exists = Files.exists(file);
+      if (!exists || !Files.readString(file, StandardCharsets.UTF_8).equals(entry.getValue())) {
+        Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);
+        updated.add(entry.getKey() + (exists ? " (changed)" : " (new)"));
+      }
+    }
+    return updated;
+  }
+
+  private static void checkGenerated(
+      Path expectedDir, Compilation compilation, boolean updateGolden) throws IOException {
     if (compilation.status() != Compilation.Status.SUCCESS) {
       fail(
           "compilation failed:\n  "
@@ -277,20 +319,21 @@ class CompileCaseTest {
             name.substring(name.lastIndexOf('/') + 1), file.getCharContent(true).toString());
       }
     }
-    if (Boolean.getBoolean("quarry.updateGolden")) {
-      if (Files.exists(expectedDir)) {
-        try (Stream<Path> old = Files.list(expectedDir)) {
-          for (Path p : old.toList()) {
-            Files.delete(p);
-          }
-        }
+    if (updateGolden) {
+      List<String> updated = updateGolden(expectedDir, generated);
+      if (!updated.isEmpty()) {
+        fail(
+            "-D"
+                + UPDATE_GOLDEN
+                + "=true rewrote golden files, so this case was not checked: "
+                + String.join(", ", updated)
+                + " in "
+                + expectedDir
+                + "; review the diff (git diff -- "
+                + expectedDir
+                + ") and run again without -D"
+                + UPDATE_GOLDEN);
       }
-      Files.createDirectories(expectedDir);
-      for (Map.Entry<String, String> entry : generated.entrySet()) {
-        Files.writeString(
-            expectedDir.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
-      }
-      return;
     }
     Map<String, String> expected = new TreeMap<>();
     try (Stream<Path> files = Files.list(expectedDir)) {
