@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * feature it uses, with its golang-migrate migrations as the schema) unmodified, under {@code
  * -Xlint:all -Werror}, and checks the generated API of the commands and macros it uses.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class RiverCorpusTest {
   @TempDir Path work;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * unmodified, and checks the generated Java API method by method. The corpus files are read in
  * place, never copied into the project.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class SqlcExamplesTest {
   @TempDir Path work;
 

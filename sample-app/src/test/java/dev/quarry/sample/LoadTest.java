@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * are its own. The bounded tests take seconds; {@link #longRun()} runs only when {@code
  * -Dquarry.load.requests=N} is given and prints its figures.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LoadTest {
