@@ -58,7 +58,8 @@ fi
 
 # The run's facts, for RESULTS.md: what was measured (the commit, and whether uncommitted changes
 # were measured with it), on what, and how loaded the machine was.
-changes=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -v -e ' benchmarks/RESULTS.md$' -e ' benchmarks/results/' | wc -l)
+changes=$(git status --porcelain --untracked-files=no 2>/dev/null \
+  | { grep -v -e ' benchmarks/RESULTS.md$' -e ' benchmarks/results/' || true; } | wc -l)
 {
   echo "started=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "loadBefore=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -66,7 +67,7 @@ changes=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -v -e '
   if [ "$changes" -eq 0 ]; then echo "treeClean=true"; else echo "treeClean=false"; echo "treeChanges=$changes"; fi
   echo "quick=$quick"
   echo "rounds=$rounds"
-  [[ "$only" != all ]] && echo "only=$only"
+  if [[ "$only" != all ]]; then echo "only=$only"; fi
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "cores=$(nproc)"
   echo "ram=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1024/1024}' /proc/meminfo)"
