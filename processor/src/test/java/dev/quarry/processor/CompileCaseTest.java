@@ -46,22 +46,26 @@ class CompileCaseTest {
 
   @TestFactory
   Stream<DynamicTest> cases() throws IOException {
-    List<Path> folders;
-    try (Stream<Path> list = Files.list(CASES)) {
-      folders = list.filter(Files::isDirectory).sorted().toList();
-    }
-    // -Dquarry.cases=a,b runs only those case folders (e.g. with -Dquarry.updateGolden=true).
-    String only = System.getProperty("quarry.cases", "");
-    if (!only.isBlank()) {
-      List<String> names = List.of(only.split(","));
-      folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
-    }
-    return folders.stream()
+    return caseFolders().stream()
         .map(
             folder ->
                 DynamicTest.dynamicTest(
                     folder.getFileName().toString(),
                     () -> check(folder, Boolean.getBoolean(UPDATE_GOLDEN))));
+  }
+
+  /** The case folders, sorted; {@code -Dquarry.cases=a,b} keeps only those named. */
+  static List<Path> caseFolders() throws IOException {
+    List<Path> folders;
+    try (Stream<Path> list = Files.list(CASES)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    String only = System.getProperty("quarry.cases", "");
+    if (!only.isBlank()) {
+      List<String> names = List.of(only.split(","));
+      folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
+    }
+    return folders;
   }
 
   static Compilation compile(Path folder, List<String> extraOptions) throws IOException {

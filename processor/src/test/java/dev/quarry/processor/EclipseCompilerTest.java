@@ -1,9 +1,6 @@
 package dev.quarry.processor;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.DynamicTest;
@@ -12,7 +9,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every compile case that {@link CompileCaseTest} runs under javac, run under the Eclipse compiler
  * (ECJ), whose Filer and Messager differ from javac's: the same generated sources byte for byte,
- * the same errors at the same places, the same warnings. ECJ reads sources, generated ones
+ * the same errors and warnings at the same SQL positions (ECJ gives errors no Java line number).
+ * ECJ reads sources, generated ones
  * included, as files, so it runs with real folders rather than Compile Testing's in-memory file
  * manager; javac's lint options ({@code -Xlint:all -Werror}) are left out. {@code
  * -Dquarry.cases=a,b} runs only those case folders.
@@ -20,16 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 class EclipseCompilerTest {
   @TestFactory
   Stream<DynamicTest> everyCaseUnderEcj() throws IOException {
-    List<Path> folders;
-    try (Stream<Path> list = Files.list(CompileCaseTest.CASES)) {
-      folders = list.filter(Files::isDirectory).sorted().toList();
-    }
-    String only = System.getProperty("quarry.cases", "");
-    if (!only.isBlank()) {
-      List<String> names = List.of(only.split(","));
-      folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
-    }
-    return folders.stream()
+    return CompileCaseTest.caseFolders().stream()
         .map(
             folder ->
                 DynamicTest.dynamicTest(
