@@ -123,7 +123,7 @@ public final class ResultsReport {
         + ": rerun benchmarks/run.sh (which commits nothing, but writes both), or regenerate the"
         + " page with: mvn -B -Pbenchmarks -pl benchmarks compile exec:java"
         + " -Dexec.mainClass=dev.quarry.bench.report.ResultsReport"
-        + " -Dexec.args=\"results RESULTS.md\"";
+        + " -Dexec.args=\"benchmarks/results benchmarks/RESULTS.md\" (from the repository root)";
   }
 
   private String write() throws IOException {
