@@ -11,6 +11,10 @@
 #   benchmarks/run.sh --quick         a smoke run: 1 short iteration each, 1 round, 1 build repetition
 #   benchmarks/run.sh --only runtime  rerun one half (runtime or build), keep the other's last results
 #
+# Raw results (JMH's JSON, build-times.json, run.properties with the machine, the commit and
+# whether the tree was clean) go to benchmarks/results/, and RESULTS.md is written from them
+# alone; commit both. CI regenerates RESULTS.md from benchmarks/results/ and fails on a difference.
+#
 # Environment:
 #   MVN_ARGS               extra Maven arguments, e.g. -Dmaven.repo.local=/path/to/repo
 #   QUARRY_BENCH_DATABASE  auto (default), embedded, or a jdbc:postgresql:// URL of a server's
@@ -52,12 +56,23 @@ if $quick; then
   rounds=1
 fi
 
+# The run's facts, for RESULTS.md: what was measured (the commit, and whether uncommitted changes
+# were measured with it), on what, and how loaded the machine was.
+changes=$(git status --porcelain --untracked-files=no 2>/dev/null \
+  | { grep -v -e ' benchmarks/RESULTS.md$' -e ' benchmarks/results/' || true; } | wc -l)
 {
   echo "started=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "loadBefore=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ "$changes" -eq 0 ]; then echo "treeClean=true"; else echo "treeClean=false"; echo "treeChanges=$changes"; fi
   echo "quick=$quick"
   echo "rounds=$rounds"
+  if [[ "$only" != all ]]; then echo "only=$only"; fi
+  echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "cores=$(nproc)"
+  echo "ram=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1024/1024}' /proc/meminfo)"
+  echo "os=$(uname -srm)"
+  echo "jdk=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.name|java.runtime.version|java.vendor =/ {printf "%s ", $2}' | sed 's/ $//')"
 } > "$out/run.properties"
 
 echo "== building (runtime and processor installed into the local repository, then the benchmarks jar)"
@@ -89,7 +104,23 @@ fi
 {
   echo "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "loadAfter=$(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ -f "$out/jmh.log" ]; then
+    echo "runtimeDatabase=$(grep -m1 '# database: ' "$out/jmh.log" | sed 's/.*# database: //')"
+  fi
 } >> "$out/run.properties"
 
-echo "== writing benchmarks/RESULTS.md"
-java -Dquarry.bench.database="$database" -cp "$jar" dev.quarry.bench.report.ResultsReport "$out" "$root/benchmarks/RESULTS.md"
+# The raw results, committed beside RESULTS.md: RESULTS.md is written from these files only.
+raw="$root/benchmarks/results"
+mkdir -p "$raw"
+cp "$out/run.properties" "$raw/run.properties"
+if [[ "$only" != build ]]; then
+  rm -rf "$raw/jmh"
+  (cd "$out" && find jmh -name '*.json' -exec install -D -m 644 {} "$raw/{}" \;)
+fi
+if [[ "$only" != runtime ]]; then
+  cp "$out/build-times.json" "$raw/build-times.json"
+fi
+
+echo "== writing benchmarks/RESULTS.md from benchmarks/results/"
+java -cp "$jar" dev.quarry.bench.report.ResultsReport "$raw" "$root/benchmarks/RESULTS.md"
+echo "Commit benchmarks/results/ and benchmarks/RESULTS.md together."

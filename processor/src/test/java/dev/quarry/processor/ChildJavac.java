@@ -55,6 +55,8 @@ public final class ChildJavac {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
+                // The test JVM's temp folder: embedded PostgreSQL's folders are where tests look.
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp",
                 classpath,
                 "com.sun.tools.javac.Main",

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.ExecResult;
 import dev.quarry.runtime.QueryException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -141,6 +142,50 @@ class CommandsEndToEndTest {
     assertEquals(0L, call("deleteAuthorsWithoutBooks", Map.of()));
   }
 
+  @Test
+  void oneThrowsWhenTheStatementReturnsASecondRow() throws Exception {
+    String prefix = "Twice " + System.nanoTime();
+    Object first =
+        ((Optional<?>) call("createAuthor", args("name", prefix + " a", "bio", null)))
+            .orElseThrow();
+    assertEquals(Optional.of(first), call("authorByNamePrefix", Map.of("prefix", prefix + " a")));
+    call("createAuthor", args("name", prefix + " b", "bio", null));
+    QueryException twoRows =
+        assertThrows(
+            QueryException.class, () -> call("authorByNamePrefix", Map.of("prefix", prefix)));
+    assertEquals(
+        "AuthorByNamePrefix: returned more than one row; a :one query must return at most one",
+        twoRows.getMessage());
+  }
+
+  @Test
+  void paramsRecordsRejectNullForNonNullComponents() throws Exception {
+    long author = authorId("Null params");
+    Object draft = status("draft");
+    for (int nulled : new int[] {1, 2, 3}) {
+      Object[] values = {author, "Title", draft, List.of(), null, null};
+      values[nulled] = null;
+      Exception thrown =
+          assertThrows(
+              Exception.class, () -> newRecord("CommandsQueries$CreateBookParams", values));
+      Throwable cause = thrown instanceof InvocationTargetException i ? i.getCause() : thrown;
+      assertTrue(cause instanceof NullPointerException, () -> "component " + nulled + ": " + cause);
+      assertEquals(List.of("title", "status", "tags").get(nulled - 1), cause.getMessage());
+    }
+    // The nullable components (sqlc.narg) take null, and so does a :batchexec set.
+    assertNull(
+        get(
+            newRecord(
+                "CommandsQueries$CreateBookParams", author, "T", draft, List.of(), null, null),
+            "isbn"));
+    Exception batch =
+        assertThrows(
+            Exception.class, () -> newRecord("CommandsQueries$AddBooksParams", author, null, 1));
+    assertEquals(
+        "title",
+        (batch instanceof InvocationTargetException i ? i.getCause() : batch).getMessage());
+  }
+
   // :batchexec, :batchone, :batchmany
 
   @Test
@@ -192,6 +237,27 @@ class CommandsEndToEndTest {
                 Map.of("isbnList", List.of("isbn-batchone", "no such isbn", "isbn-batchone")));
     assertEquals(List.of(Optional.of(book), Optional.empty(), Optional.of(book)), results);
     assertEquals(List.of(), call("bookByIsbn", Map.of("isbnList", List.of())));
+  }
+
+  @Test
+  void batchOneThrowsWhenASetReturnsASecondRow() throws Exception {
+    long author = authorId("BatchOne twice");
+    String shared = "Shared " + System.nanoTime();
+    String unique = "Unique " + System.nanoTime();
+    createBook(author, shared, status("draft"), List.of(), null, null);
+    createBook(author, shared, status("draft"), List.of(), null, null);
+    Object book = createBook(author, unique, status("draft"), List.of(), null, null);
+    assertEquals(
+        List.of(Optional.of(book), Optional.empty()),
+        call("bookByTitle", Map.of("titleList", List.of(unique, "no such title"))));
+    QueryException twoRows =
+        assertThrows(
+            QueryException.class,
+            () -> call("bookByTitle", Map.of("titleList", List.of(unique, shared))));
+    assertEquals(
+        "BookByTitle: returned more than one row for one parameter set; a :batchone query must"
+            + " return at most one",
+        twoRows.getMessage());
   }
 
   @Test
@@ -419,7 +485,15 @@ class CommandsEndToEndTest {
       assertEquals(0, source.released.get(), "the open stream holds its connection");
       assertFalse(
           source.last.getAutoCommit(), "the driver only uses a cursor inside a transaction");
-      assertEquals(IntStream.rangeClosed(1, rows).boxed().toList(), stream.toList());
+      Iterator<?> iterator = stream.iterator();
+      assertEquals(1, iterator.next());
+      // After the first row, the rest waits in a named portal on the server, read FETCH_SIZE
+      // rows at a time: without a fetch size the driver reads every row at once and keeps none.
+      assertEquals(
+          List.of("SELECT n FROM generate_series(1, $1::int) AS n"), openCursors(source.last));
+      List<Object> read = new ArrayList<>(List.of(1));
+      iterator.forEachRemaining(read::add);
+      assertEquals(IntStream.rangeClosed(1, rows).boxed().toList(), read);
     }
     assertEquals(1, source.released.get());
     assertEquals(List.of(), source.problems);
@@ -458,6 +532,22 @@ class CommandsEndToEndTest {
       connection.rollback();
     }
     assertEquals(0L, scalar("SELECT count(*) FROM authors WHERE name = '" + name + "'"));
+  }
+
+  /**
+   * The statements of the cursors (portals) open on {@code connection}'s session, other than the
+   * unnamed one this query itself runs in.
+   */
+  private static List<String> openCursors(Connection connection) throws SQLException {
+    List<String> statements = new ArrayList<>();
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT statement FROM pg_cursors WHERE name <> ''");
+        ResultSet cursors = statement.executeQuery()) {
+      while (cursors.next()) {
+        statements.add(cursors.getString(1));
+      }
+    }
+    return statements;
   }
 
   /** Counts connections handed out and back, and checks each comes back in autocommit mode. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,27 +32,40 @@ import org.junit.jupiter.api.TestFactory;
  * generated). An optional {@code options.txt} holds extra {@code -A} options, one a line.
  *
  * <p>Run with {@code -Dquarry.updateGolden=true} to rewrite the {@code expected/} folders from what
- * Quarry generates now; review the diff before committing it. {@code -Dquarry.cases=a,b} runs only
- * the named case folders.
+ * Quarry generates now: every case whose files it rewrote fails, naming them, so that an update run
+ * is never taken for a green one; review the diff, then run again without the switch. Cases whose
+ * files were already current are checked as usual. {@code -Dquarry.cases=a,b} runs only the named
+ * case folders.
  */
 class CompileCaseTest {
   static final String PACKAGE = "com.example.db";
   static final Path CASES = Path.of("src/test/resources/cases");
 
+  /** The switch that rewrites the {@code expected/} folders; a run that rewrites any fails. */
+  static final String UPDATE_GOLDEN = "quarry.updateGolden";
+
   @TestFactory
   Stream<DynamicTest> cases() throws IOException {
+    return caseFolders().stream()
+        .map(
+            folder ->
+                DynamicTest.dynamicTest(
+                    folder.getFileName().toString(),
+                    () -> check(folder, Boolean.getBoolean(UPDATE_GOLDEN))));
+  }
+
+  /** The case folders, sorted; {@code -Dquarry.cases=a,b} keeps only those named. */
+  static List<Path> caseFolders() throws IOException {
     List<Path> folders;
     try (Stream<Path> list = Files.list(CASES)) {
       folders = list.filter(Files::isDirectory).sorted().toList();
     }
-    // -Dquarry.cases=a,b runs only those case folders (e.g. with -Dquarry.updateGolden=true).
     String only = System.getProperty("quarry.cases", "");
     if (!only.isBlank()) {
       List<String> names = List.of(only.split(","));
       folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
     }
-    return folders.stream()
-        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
+    return folders;
   }
 
   static Compilation compile(Path folder, List<String> extraOptions) throws IOException {
@@ -143,7 +157,11 @@ class CompileCaseTest {
     return options;
   }
 
-  private static void run(Path folder) throws IOException {
+  /**
+   * Compiles one case folder and checks the outcome; with {@code updateGolden}, first rewrites its
+   * {@code expected/} folder, failing when that changed anything.
+   */
+  static void check(Path folder, boolean updateGolden) throws IOException {
     Path errorsFile = folder.resolve("errors.txt");
     Path warningsFile = folder.resolve("warnings.txt");
     if (Files.exists(warningsFile)) {
@@ -151,10 +169,46 @@ class CompileCaseTest {
       checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), run);
       checkGeneratedNames(folder.resolve("expected"), run);
     } else if (Files.exists(errorsFile)) {
-      checkErrors(folder, Files.readAllLines(errorsFile, StandardCharsets.UTF_8));
+      checkErrors(
+          Files.readAllLines(errorsFile, StandardCharsets.UTF_8),
+          JavacRun.compile(folder, PACKAGE),
+          true);
     } else {
-      checkGenerated(folder.resolve("expected"), compileCase(folder, options(folder)));
+      checkGenerated(
+          folder.resolve("expected"), compileCase(folder, options(folder)), updateGolden);
     }
+  }
+
+  /**
+   * The same check under another compiler (the Eclipse compiler): the same errors, the same
+   * warnings, the same generated sources byte for byte, and those sources compile.
+   */
+  static void check(Path folder, JavaCompiler compiler) throws IOException {
+    JavacRun run = JavacRun.compile(folder, PACKAGE, compiler);
+    Path errorsFile = folder.resolve("errors.txt");
+    Path warningsFile = folder.resolve("warnings.txt");
+    if (Files.exists(warningsFile)) {
+      checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), run);
+      checkGeneratedNames(folder.resolve("expected"), run);
+    } else if (Files.exists(errorsFile)) {
+      // ECJ's Messager gives errors on the package annotation no line (0): only javac's are checked
+      // for line 1.
+      checkErrors(Files.readAllLines(errorsFile, StandardCharsets.UTF_8), run, false);
+    } else {
+      assertTrue(run.succeeded(), () -> "compilation failed:\n  " + run.diagnostics());
+      assertEquals(readExpected(folder.resolve("expected")), run.sources());
+      assertTrue(run.classFiles() > 0, "generated sources must compile to classes");
+    }
+  }
+
+  private static Map<String, String> readExpected(Path expectedDir) throws IOException {
+    Map<String, String> expected = new TreeMap<>();
+    try (Stream<Path> files = Files.list(expectedDir)) {
+      for (Path file : files.toList()) {
+        expected.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return expected;
   }
 
   /**
@@ -224,17 +278,16 @@ class CompileCaseTest {
    * Compile Testing hides generated files of a failed compilation, so error cases run javac
    * directly with a source output folder that must stay empty.
    */
-  private static void checkErrors(Path folder, List<String> expectedLines) throws IOException {
+  private static void checkErrors(List<String> expectedLines, JavacRun run, boolean onLine1) {
     List<String> expected =
         expectedLines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    JavacRun run = JavacRun.compile(folder, PACKAGE);
     List<String> actual = run.errors().stream().map(JavacRun.Message::text).toList();
     assertTrue(!run.succeeded(), "compilation should fail");
     assertEquals(
         List.of(), run.generatedSources(), "no source may be generated when there are errors");
     for (JavacRun.Message error : run.errors()) {
       // Every Quarry error sits on the @GenerateQueries annotation (line 1 of package-info).
-      assertEquals(1L, error.line(), "error not on the annotation: " + error.text());
+      assertEquals(onLine1 ? 1L : 0L, error.line(), "error not on the annotation: " + error.text());
     }
     for (String line : expected) {
       int split = line.indexOf(": ");
@@ -251,7 +304,35 @@ class CompileCaseTest {
         "number of errors; they were:\n  " + String.join("\n  ", actual));
   }
 
-  private static void checkGenerated(Path expectedDir, Compilation compilation) throws IOException {
+  /**
+   * Makes {@code expectedDir} hold exactly {@code generated}; returns what it changed, one entry a
+   * file ({@code "Foo.java (new)"}), empty when the folder was already current.
+   */
+  static List<String> updateGolden(Path expectedDir, Map<String, String> generated)
+      throws IOException {
+    List<String> updated = new ArrayList<>();
+    Files.createDirectories(expectedDir);
+    try (Stream<Path> old = Files.list(expectedDir)) {
+      for (Path file : old.sorted().toList()) {
+        if (!generated.containsKey(file.getFileName().toString())) {
+          Files.delete(file);
+          updated.add(file.getFileName() + " (deleted)");
+        }
+      }
+    }
+    for (Map.Entry<String, String> entry : generated.entrySet()) {
+      Path file = expectedDir.resolve(entry.getKey());
+      boolean exists = Files.exists(file);
+      if (!exists || !Files.readString(file, StandardCharsets.UTF_8).equals(entry.getValue())) {
+        Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);
+        updated.add(entry.getKey() + (exists ? " (changed)" : " (new)"));
+      }
+    }
+    return updated;
+  }
+
+  private static void checkGenerated(
+      Path expectedDir, Compilation compilation, boolean updateGolden) throws IOException {
     if (compilation.status() != Compilation.Status.SUCCESS) {
       fail(
           "compilation failed:\n  "
@@ -277,27 +358,23 @@ class CompileCaseTest {
             name.substring(name.lastIndexOf('/') + 1), file.getCharContent(true).toString());
       }
     }
-    if (Boolean.getBoolean("quarry.updateGolden")) {
-      if (Files.exists(expectedDir)) {
-        try (Stream<Path> old = Files.list(expectedDir)) {
-          for (Path p : old.toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(expectedDir);
-      for (Map.Entry<String, String> entry : generated.entrySet()) {
-        Files.writeString(
-            expectedDir.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
-      }
-      return;
-    }
-    Map<String, String> expected = new TreeMap<>();
-    try (Stream<Path> files = Files.list(expectedDir)) {
-      for (Path file : files.toList()) {
-        expected.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+    if (updateGolden) {
+      List<String> updated = updateGolden(expectedDir, generated);
+      if (!updated.isEmpty()) {
+        fail(
+            "-D"
+                + UPDATE_GOLDEN
+                + "=true rewrote golden files, so this case was not checked: "
+                + String.join(", ", updated)
+                + " in "
+                + expectedDir
+                + "; review the diff (git diff -- "
+                + expectedDir
+                + ") and run again without -D"
+                + UPDATE_GOLDEN);
       }
     }
+    Map<String, String> expected = readExpected(expectedDir);
     assertEquals(expected.keySet(), generated.keySet(), "generated files");
     for (String name : expected.keySet()) {
       assertEquals(

@@ -9,17 +9,20 @@ import dev.quarry.processor.lock.LockFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * same project folder (so they also write its lock file, snapshot and recorded queries at the same
  * time), each with its own compiler. All succeed with the same sources, and no scratch database is
  * left. Needs the server on 127.0.0.1:5432.
+ *
+ * <p>That they overlap is an observed event, not a sampling: a last migration holds each build
+ * until the test has seen all four running it at once (in {@code pg_stat_activity}), then the test
+ * releases them by opening a session with a name the migration waits for.
  */
 class ConcurrentBuildsTest {
   private static final int BUILDS = 4;
@@ -57,25 +64,26 @@ class ConcurrentBuildsTest {
             "-Aquarry.recordQueries=recorded.sql",
             "-Xlint:all",
             "-Werror");
+    String token = "quarry-go-" + UUID.randomUUID();
+    Files.writeString(
+        project.resolve("migrations/V99__wait_for_the_other_builds.sql"),
+        """
+        -- Holds the build until the test has seen every build here (ConcurrentBuildsTest).
+        DO $$
+        BEGIN
+          FOR i IN 1..2400 LOOP
+            PERFORM pg_stat_clear_snapshot();
+            IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = '%s') THEN
+              RETURN;
+            END IF;
+            PERFORM pg_sleep(0.05);
+          END LOOP;
+          RAISE EXCEPTION 'the test did not release this build within 120 s';
+        END $$;
+        """
+            .formatted(token),
+        StandardCharsets.UTF_8);
     List<String> before = LocalServer.ourScratchDatabases();
-
-    // How many scratch databases of this JVM exist at once while the builds run.
-    AtomicInteger mostAtOnce = new AtomicInteger();
-    AtomicBoolean running = new AtomicBoolean(true);
-    Thread watcher =
-        new Thread(
-            () -> {
-              while (running.get()) {
-                try {
-                  int now = LocalServer.ourScratchDatabases().size() - before.size();
-                  mostAtOnce.accumulateAndGet(now, Math::max);
-                  Thread.sleep(50);
-                } catch (Exception e) {
-                  return;
-                }
-              }
-            });
-    watcher.start();
 
     CyclicBarrier start = new CyclicBarrier(BUILDS);
     ExecutorService pool = Executors.newFixedThreadPool(BUILDS);
@@ -89,6 +97,15 @@ class ConcurrentBuildsTest {
                   start.await();
                   return CompileCaseTest.compileWith(options, "migrations", "queries");
                 }));
+      }
+      awaitAllWaiting(token, builds);
+      // Every build now runs its last migration at the same time; let them finish.
+      try (Connection release =
+          DriverManager.getConnection(LocalServer.URL + "&ApplicationName=" + token)) {
+        assertTrue(release.isValid(5), "the releasing session is open");
+        for (Future<Compilation> build : builds) {
+          build.get(5, TimeUnit.MINUTES);
+        }
       }
       List<Map<String, String>> sources = new ArrayList<>();
       for (Future<Compilation> build : builds) {
@@ -118,22 +135,51 @@ class ConcurrentBuildsTest {
             files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
             "temporary files left");
       }
-      running.set(false);
-      watcher.join();
       assertEquals(before, LocalServer.ourScratchDatabases(), "scratch databases left");
-      assertTrue(
-          mostAtOnce.get() >= 2,
-          "the builds did not overlap: at most " + mostAtOnce.get() + " scratch databases at once");
       System.out.println(
           BUILDS
-              + " builds at once: all succeeded in "
+              + " builds at once: all in their last migration together, all succeeded in "
               + millis
-              + " ms with the same sources; up to "
-              + mostAtOnce.get()
-              + " scratch databases at once, none left");
+              + " ms with the same sources, no scratch database left");
     } finally {
-      running.set(false);
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Waits until every build runs the migration that waits for {@code token}, failing when a build
+   * ends first or the ceiling passes.
+   */
+  private static void awaitAllWaiting(String token, List<Future<Compilation>> builds)
+      throws Exception {
+    long ceiling = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    int waiting = 0;
+    while (waiting < BUILDS) {
+      for (Future<Compilation> build : builds) {
+        if (build.isDone()) {
+          throw new AssertionError(
+              "a build ended before all were in the last migration: " + build.get().diagnostics());
+        }
+      }
+      assertTrue(
+          System.nanoTime() < ceiling,
+          "only "
+              + waiting
+              + " of "
+              + BUILDS
+              + " builds were in the last migration at once, 120 s in");
+      Thread.sleep(50);
+      try (Connection c = LocalServer.connect();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                      + " AND state = 'active' AND query LIKE ?")) {
+        s.setString(1, "%" + token + "%");
+        try (ResultSet rows = s.executeQuery()) {
+          rows.next();
+          waiting = rows.getInt(1);
+        }
+      }
     }
   }
 

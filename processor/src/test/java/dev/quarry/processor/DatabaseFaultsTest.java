@@ -32,14 +32,24 @@ class DatabaseFaultsTest {
   private static final String MARKER = "quarry-fault-marker";
 
   /**
-   * A bound on any failing build: the timeouts in play plus a generous margin for the compiler on a
-   * loaded machine. The point is that nothing hangs; ServerDatabaseTest times the timeouts
-   * themselves closely.
+   * Ceilings, not measurements: a failing build that goes past one has hung (or waited for a
+   * timeout it should not have). Which timeout ended a build is shown by its message, and
+   * ServerDatabaseTest proves by the order of events which timeout applies.
    */
-  private static final long BOUND_MILLIS = 40_000;
+  private static final long BOUND_MILLIS = 90_000;
 
-  /** A bound on a build that fails without waiting for any timeout. */
-  private static final long FAST_BOUND_MILLIS = 15_000;
+  /** The ceiling on a build that fails without waiting for any timeout. */
+  private static final long FAST_BOUND_MILLIS = 45_000;
+
+  private static void assertWithinCeiling(Run run, long ceilingMillis) {
+    assertTrue(
+        run.millis() < ceilingMillis,
+        "the build took "
+            + run.millis()
+            + " ms, past the "
+            + ceilingMillis
+            + " ms ceiling on a build that fails: it hung or waited for a timeout it should not");
+  }
 
   @TempDir Path project;
 
@@ -98,7 +108,7 @@ class DatabaseFaultsTest {
                 + " refused"),
         error);
     assertTrue(error.contains("or set -Aquarry.database=embedded"), error);
-    assertTrue(run.millis() < FAST_BOUND_MILLIS, run.millis() + " ms");
+    assertWithinCeiling(run, FAST_BOUND_MILLIS);
     System.out.println("connection refused: failed in " + run.millis() + " ms");
   }
 
@@ -111,8 +121,8 @@ class DatabaseFaultsTest {
       assertTrue(error.contains("Connection attempt timed out;"), error);
       assertTrue(error.contains("did not answer within 10 s"), error);
       assertTrue(silent.accepted() >= 1, "the build never connected");
-      // 10 s of login timeout, and the compiler's own work on a busy machine.
-      assertTrue(run.millis() >= 9_000 && run.millis() < BOUND_MILLIS, run.millis() + " ms");
+      // Ended by the login timeout (the message says so), within the ceiling.
+      assertWithinCeiling(run, BOUND_MILLIS);
       System.out.println("silent server: failed in " + run.millis() + " ms");
     }
   }
@@ -125,7 +135,7 @@ class DatabaseFaultsTest {
     assertTrue(error.contains("puts the user before the host"), error);
     assertTrue(error.contains("?user=name&password=secret"), error);
     assertFalse(run.compilation().diagnostics().toString().contains("Hunter2-Secret"), error);
-    assertTrue(run.millis() < FAST_BOUND_MILLIS, run.millis() + " ms");
+    assertWithinCeiling(run, FAST_BOUND_MILLIS);
   }
 
   @Test
@@ -140,7 +150,7 @@ class DatabaseFaultsTest {
         error.startsWith("-Aquarry.database=container needs a Docker engine, but none answers"),
         error);
     assertTrue(error.contains("set -Aquarry.database=embedded"), error);
-    assertTrue(run.millis() < FAST_BOUND_MILLIS, run.millis() + " ms");
+    assertWithinCeiling(run, FAST_BOUND_MILLIS);
   }
 
   // ---- the server refuses
@@ -155,7 +165,7 @@ class DatabaseFaultsTest {
     String error = run.onlyError();
     assertTrue(error.contains("FATAL: role \"quarry_no_such_role\" does not exist"), error);
     assertTrue(error.contains("check the user and password in -Aquarry.database"), error);
-    assertTrue(run.millis() < FAST_BOUND_MILLIS, run.millis() + " ms");
+    assertWithinCeiling(run, FAST_BOUND_MILLIS);
   }
 
   @Test
@@ -240,7 +250,7 @@ class DatabaseFaultsTest {
         assertTrue(
             warning.contains("drop it by hand: DROP DATABASE \"" + name + "\" WITH (FORCE)"),
             warning);
-        assertTrue(run.millis() < BOUND_MILLIS, run.millis() + " ms");
+        assertWithinCeiling(run, BOUND_MILLIS);
         System.out.println(
             "server gone during a migration: failed in " + run.millis() + " ms, left " + name);
       } finally {
@@ -271,7 +281,7 @@ class DatabaseFaultsTest {
           error.contains("lost the connection while running migrations/V2__slow.sql"), error);
       assertEquals(List.of(), run.warnings());
       assertEquals(before, LocalServer.ourScratchDatabases());
-      assertTrue(run.millis() < BOUND_MILLIS, run.millis() + " ms");
+      assertWithinCeiling(run, BOUND_MILLIS);
       System.out.println(
           "connections cut during a migration: failed in " + run.millis() + " ms, nothing left");
     }
@@ -304,7 +314,7 @@ class DatabaseFaultsTest {
           error);
       assertEquals(List.of(), run.warnings());
       assertEquals(before, LocalServer.ourScratchDatabases());
-      assertTrue(run.millis() < BOUND_MILLIS, run.millis() + " ms");
+      assertWithinCeiling(run, BOUND_MILLIS);
       System.out.println(
           "connections cut during analysis: failed in " + run.millis() + " ms, nothing left");
     }
@@ -344,8 +354,8 @@ class DatabaseFaultsTest {
             run.warnings().get(0));
         assertTrue(
             run.warnings().get(0).contains("Connection attempt timed out"), run.warnings().get(0));
-        // 3 s of socket timeout, 3 s of login timeout for the drop, and the compiler's own work.
-        assertTrue(run.millis() >= 6_000 && run.millis() < BOUND_MILLIS, run.millis() + " ms");
+        // Ended by the socket timeout, then the drop by the login timeout (the messages say so).
+        assertWithinCeiling(run, BOUND_MILLIS);
         System.out.println(
             "frozen server, socketTimeout=3, loginTimeout=3: failed in "
                 + run.millis()

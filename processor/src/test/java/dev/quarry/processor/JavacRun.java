@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -13,13 +15,25 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
-/** One run of the system javac with Quarry on a case folder, with real output folders. */
+/**
+ * One run of a compiler (the system javac, or the Eclipse compiler) with Quarry on a case folder,
+ * with real output folders.
+ *
+ * @param generatedSources paths of the generated files, relative to the source output folder
+ * @param generatedResources files other than classes that the compiler run wrote, relative to the
+ *     class output folder
+ * @param sources the generated {@code .java} files' text, by file name
+ * @param classFiles how many class files the compiler wrote
+ */
 record JavacRun(
     boolean succeeded,
     List<Message> diagnostics,
     List<String> generatedSources,
-    List<String> generatedResources) {
+    List<String> generatedResources,
+    Map<String, String> sources,
+    int classFiles) {
 
   /** A diagnostic, read out while its source file still exists (javac computes lines lazily). */
   record Message(Diagnostic.Kind kind, long line, String text) {}
@@ -29,6 +43,16 @@ record JavacRun(
   }
 
   static JavacRun compile(Path folder, String packageName) throws IOException {
+    return compile(folder, packageName, ToolProvider.getSystemJavaCompiler());
+  }
+
+  /**
+   * Compiles a case folder with {@code compiler}. The Eclipse compiler gets the case's {@code -A}
+   * options and {@code --release 17}; javac's lint options ({@code -Xlint:all -Werror}) are javac's
+   * own.
+   */
+  static JavacRun compile(Path folder, String packageName, JavaCompiler compiler)
+      throws IOException {
     Path work = Files.createTempDirectory("quarry-javac");
     try {
       Path sources =
@@ -42,9 +66,13 @@ record JavacRun(
       }
       Path generated = Files.createDirectories(work.resolve("generated"));
       Path classes = Files.createDirectories(work.resolve("classes"));
-      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      JavaCompiler javac = compiler;
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       List<String> options = new ArrayList<>(CompileCaseTest.options(folder));
+      if (compiler instanceof EclipseCompiler) {
+        options.removeIf(o -> o.startsWith("-Xlint") || o.equals("-Werror"));
+        options.addAll(List.of("--release", "17"));
+      }
       options.addAll(
           List.of(
               "-s",
@@ -62,13 +90,20 @@ record JavacRun(
         task.setProcessors(List.of(new QuarryProcessor()));
         ok = task.call();
       }
-      List<String> generatedSources;
+      List<String> generatedSources = new ArrayList<>();
+      Map<String, String> texts = new TreeMap<>();
       try (Stream<Path> walk = Files.walk(generated)) {
-        generatedSources =
-            walk.filter(Files::isRegularFile)
-                .map(p -> generated.relativize(p).toString())
-                .sorted()
-                .toList();
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          generatedSources.add(generated.relativize(file).toString());
+          if (file.toString().endsWith(".java")) {
+            texts.put(
+                file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+          }
+        }
+      }
+      int classFiles;
+      try (Stream<Path> walk = Files.walk(classes)) {
+        classFiles = (int) walk.filter(p -> p.toString().endsWith(".class")).count();
       }
       List<String> generatedResources;
       try (Stream<Path> walk = Files.walk(classes)) {
@@ -82,7 +117,7 @@ record JavacRun(
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         messages.add(new Message(d.getKind(), d.getLineNumber(), d.getMessage(null)));
       }
-      return new JavacRun(ok, messages, generatedSources, generatedResources);
+      return new JavacRun(ok, messages, generatedSources, generatedResources, texts, classFiles);
     } finally {
       try (Stream<Path> walk = Files.walk(work)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

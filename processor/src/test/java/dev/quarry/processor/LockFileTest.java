@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.quarry.processor.lock.AnalyserVersion;
 import dev.quarry.processor.lock.LockFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +135,57 @@ class LockFileTest {
     assertTrue(error.contains("without -Aquarry.lock=offline"), error);
     assertTrue(error.contains("[quarry:stale-lock]"), error);
     assertEquals(before, Files.readString(lock), "a failed build leaves the lock file alone");
+  }
+
+  @Test
+  void aLockFileOfAnotherAnalyserIsStale() throws IOException {
+    copyBlog();
+    assertSucceeded(compile("-Aquarry.database=" + TestDatabases.option()));
+    Path lock = project.resolve("queries").resolve(LockFile.NAME);
+    String current = Files.readString(lock);
+    AnalyserVersion now = AnalyserVersion.current();
+    assertTrue(
+        current.contains("\nanalyser " + now.quarry() + " analysis " + now.analysis() + "\n"));
+    assertEquals("0.1.0-SNAPSHOT", now.quarry(), "the build filled in the processor's version");
+
+    // Written by another release: stale, whatever its hashes say.
+    String older = current.replace("\nanalyser " + now.quarry() + " ", "\nanalyser 0.0.9 ");
+    Files.writeString(lock, older);
+    Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
+    assertEquals(Compilation.Status.FAILURE, offline.status());
+    assertTrue(
+        errors(offline)
+            .contains(
+                "the lock file queries/quarry.lock is stale: it was written by Quarry 0.0.9 analysis "
+                    + now.analysis()
+                    + ", this build is Quarry "
+                    + now
+                    + " (facts resolved by another analysis are not reused)"),
+        errors(offline));
+    assertEquals(older, Files.readString(lock), "a failed build leaves the lock file alone");
+
+    // Another analysis of the same version: stale too.
+    Files.writeString(
+        lock,
+        current.replace(
+            " analysis " + now.analysis() + "\n", " analysis " + (now.analysis() - 1) + "\n"));
+    assertTrue(
+        errors(compile(NOWHERE, "-Aquarry.lock=offline"))
+            .contains(
+                "it was written by Quarry " + now.quarry() + " analysis " + (now.analysis() - 1)));
+
+    // A lock file of a Quarry that recorded no version (before this line existed).
+    Files.writeString(lock, current.replaceAll("\nanalyser [^\n]*", ""));
+    assertTrue(
+        errors(compile(NOWHERE, "-Aquarry.lock=offline"))
+            .contains("it was written by a Quarry that did not record its version"));
+
+    // A build that may use a database analyses every query again and rewrites it.
+    Files.writeString(lock, older);
+    Compilation auto = compile("-Aquarry.database=" + TestDatabases.option());
+    assertSucceeded(auto);
+    assertTrue(notes(auto).contains("(11 analysed)"), notes(auto));
+    assertEquals(current, Files.readString(lock));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>CI builds the corpora on one JDK only: {@code -Dquarry.corpora=off} (which {@code .ci/run}
  * passes to its second JDK's build) skips them.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class ProductionCorporaTest {
   @TempDir Path work;
 

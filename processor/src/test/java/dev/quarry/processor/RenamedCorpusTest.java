@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the migrated schema holds. Both builds must give the same API: the same classes, the same method
  * signatures, the same record components (PascalCase names give the same Java names).
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class RenamedCorpusTest {
   @TempDir Path work;
 

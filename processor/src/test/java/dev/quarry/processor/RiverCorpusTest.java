@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of the commands and macros it uses. {@code -Dquarry.corpora=off} skips it (see {@link
  * ProductionCorporaTest}).
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class RiverCorpusTest {
   @TempDir Path work;
 

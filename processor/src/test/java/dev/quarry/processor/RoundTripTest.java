@@ -172,11 +172,29 @@ class RoundTripTest {
         : result;
   }
 
+  /**
+   * Every component of {@code row} but its id equals the value written, and every value written has
+   * its component: a column missing from either side fails, it is never skipped.
+   */
   private static void assertRow(Map<String, Object> expected, Object row) throws Exception {
     List<String> mismatches = new ArrayList<>();
+    List<String> components = new ArrayList<>();
+    for (RecordComponent component : row.getClass().getRecordComponents()) {
+      components.add(component.getName());
+    }
+    for (String name : expected.keySet()) {
+      if (!components.contains(name)) {
+        mismatches.add(
+            name + ": written, but " + row.getClass().getSimpleName() + " has no such component");
+      }
+    }
     for (RecordComponent component : row.getClass().getRecordComponents()) {
       String name = component.getName();
+      if (name.equals("id")) {
+        continue;
+      }
       if (!expected.containsKey(name)) {
+        mismatches.add(name + ": a component the test writes no value for; add one to values()");
         continue;
       }
       Object want = expected.get(name);

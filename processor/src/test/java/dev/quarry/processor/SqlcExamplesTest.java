@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unmodified, and checks the generated Java API method by method. The corpus files are read in
  * place, never copied into the project.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class SqlcExamplesTest {
   @TempDir Path work;
 

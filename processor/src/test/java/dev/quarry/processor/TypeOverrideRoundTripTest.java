@@ -1,7 +1,12 @@
 package dev.quarry.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The type-overrides case against PostgreSQL: values of the application's types go through the
- * user's converters on the way in and out, including nulls and array elements.
+ * user's converters on the way in and out, including array elements, and null is written through an
+ * overridden column as SQL NULL (the converter never sees it) and read back as null.
  */
 class TypeOverrideRoundTripTest {
 
@@ -49,6 +55,25 @@ class TypeOverrideRoundTripTest {
       assertEquals(1, summaries.size());
       assertEquals(
           refund, summaries.get(0).getClass().getMethod("refund").invoke(summaries.get(0)));
+
+      // Null through the converter's column: written as SQL NULL, read back as null.
+      assertNull(created.getClass().getMethod("refund").invoke(created));
+      Map<String, Object> clear = new HashMap<>();
+      clear.put("refund", null);
+      clear.put("id", id);
+      assertEquals(1L, GeneratedRepository.call(orders, "setRefund", clear));
+      Object cleared =
+          ((Optional<?>) GeneratedRepository.call(orders, "getOrder", Map.of("id", id)))
+              .orElseThrow();
+      assertNull(cleared.getClass().getMethod("refund").invoke(cleared));
+      try (Connection connection = generated.connect();
+          PreparedStatement statement =
+              connection.prepareStatement("SELECT refund IS NULL FROM orders WHERE id = ?")) {
+        statement.setLong(1, id);
+        try (ResultSet rows = statement.executeQuery()) {
+          assertTrue(rows.next() && rows.getBoolean(1), "refund is SQL NULL in the table");
+        }
+      }
     }
   }
 }

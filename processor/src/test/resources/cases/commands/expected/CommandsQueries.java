@@ -84,6 +84,10 @@ public final class CommandsQueries {
 
   private static final String NUMBERS = "SELECT n FROM generate_series(1, ?::int) AS n";
 
+  private static final String AUTHOR_BY_NAME_PREFIX = "SELECT * FROM authors WHERE name LIKE ? || '%' ORDER BY id";
+
+  private static final String BOOK_BY_TITLE = "SELECT * FROM books WHERE title = ? ORDER BY id";
+
   private final ConnectionSource connections;
 
   /**
@@ -814,6 +818,76 @@ public final class CommandsQueries {
     return QueryStreams.open(connections, "Numbers", NUMBERS, statement -> {
       statement.setInt(1, count);
     }, rows -> rows.getInt(1));
+  }
+
+  /**
+   * Returns more than one row when several names start with the prefix: the method throws.
+   *
+   * <p>{@code AuthorByNamePrefix} {@code :one}, {@code queries/commands.sql:74}:
+   * <pre>{@code
+   * SELECT * FROM authors WHERE name LIKE @prefix || '%' ORDER BY id
+   * }</pre>
+   */
+  public Optional<Author> authorByNamePrefix(String prefix) {
+    Objects.requireNonNull(prefix, "prefix");
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      try (PreparedStatement statement = connection.prepareStatement(AUTHOR_BY_NAME_PREFIX)) {
+        statement.setString(1, prefix);
+        try (ResultSet rows = statement.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          Author row = readAuthor(rows);
+          if (rows.next()) {
+            throw new QueryException("AuthorByNamePrefix", "returned more than one row; a :one query must return at most one");
+          }
+          return Optional.of(row);
+        }
+      }
+    } catch (SQLException e) {
+      throw new QueryException("AuthorByNamePrefix", e);
+    }
+  }
+
+  /**
+   * Returns more than one row for a title that several books share: the method throws.
+   *
+   * <p>{@code BookByTitle} {@code :batchone}, {@code queries/commands.sql:78}:
+   * <pre>{@code
+   * SELECT * FROM books WHERE title = @title ORDER BY id
+   * }</pre>
+   */
+  public List<Optional<Book>> bookByTitle(List<String> titleList) {
+    Objects.requireNonNull(titleList, "titleList");
+    if (titleList.isEmpty()) {
+      return List.of();
+    }
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      return Transactions.atomically(connection, () -> {
+        try (PreparedStatement statement = connection.prepareStatement(BOOK_BY_TITLE)) {
+          List<Optional<Book>> results = new ArrayList<>(titleList.size());
+          for (String item : titleList) {
+            statement.setString(1, item);
+            try (ResultSet rows = statement.executeQuery()) {
+              if (!rows.next()) {
+                results.add(Optional.empty());
+                continue;
+              }
+              Book row = readBook(rows);
+              if (rows.next()) {
+                throw new QueryException("BookByTitle", "returned more than one row for one parameter set; a :batchone query must return at most one");
+              }
+              results.add(Optional.of(row));
+            }
+          }
+          return Collections.unmodifiableList(results);
+        }
+      });
+    } catch (SQLException e_) {
+      throw new QueryException("BookByTitle", e_);
+    }
   }
 
   private static Author readAuthor(ResultSet rows) throws SQLException {

@@ -70,3 +70,11 @@ SELECT id FROM events WHERE payload ?& @keys::text[] AND id BETWEEN @first AND @
 
 -- name: Numbers :many
 SELECT n FROM generate_series(1, @count::int) AS n;
+
+-- name: AuthorByNamePrefix :one
+-- Returns more than one row when several names start with the prefix: the method throws.
+SELECT * FROM authors WHERE name LIKE @prefix || '%' ORDER BY id;
+
+-- name: BookByTitle :batchone
+-- Returns more than one row for a title that several books share: the method throws.
+SELECT * FROM books WHERE title = @title ORDER BY id;

@@ -9,3 +9,10 @@ CREATE TABLE posts (
     author_id bigint NOT NULL,
     title     text NOT NULL
 );
+CREATE TABLE labels (
+    id   bigint NOT NULL,
+    name text NOT NULL
+);
+CREATE TABLE notes (
+    body text
+);

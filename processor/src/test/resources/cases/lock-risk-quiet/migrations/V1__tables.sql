@@ -5,6 +5,10 @@ CREATE TABLE users (
     bio   text
 );
 CREATE INDEX users_email_idx ON users (email);
+CREATE TABLE labels (
+    id   bigint NOT NULL,
+    name text NOT NULL
+);
 CREATE TABLE posts (
     id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     author_id bigint NOT NULL,

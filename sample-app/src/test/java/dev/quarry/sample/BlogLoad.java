@@ -364,6 +364,18 @@ final class BlogLoad {
       return completed.get();
     }
 
+    /** How many of the requests answered so far match {@code which}. */
+    int count(java.util.function.Predicate<Outcome> which) {
+      int n = 0;
+      for (int i = 0; i < Math.min(claimed.get(), outcomes.length()); i++) {
+        Outcome outcome = outcomes.get(i);
+        if (outcome != null && which.test(outcome)) {
+          n++;
+        }
+      }
+      return n;
+    }
+
     /** Stops sending new requests. */
     void stop() {
       stopped.set(true);

@@ -68,15 +68,62 @@ public final class ResultsReport {
     this.results = results;
   }
 
+  /** The raw results committed beside RESULTS.md, relative to the repository. */
+  public static final String RAW = "benchmarks/results";
+
+  /**
+   * {@code ResultsReport <results folder> <RESULTS.md>} writes the page; {@code ResultsReport
+   * --check <results folder> <RESULTS.md>} fails (exit status 1) when the page is not what the raw
+   * files give.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ResultsReport <results folder> <RESULTS.md>");
+    boolean check = args.length == 3 && args[0].equals("--check");
+    if (args.length != 2 && !check) {
+      System.err.println("usage: ResultsReport [--check] <results folder> <RESULTS.md>");
       System.exit(2);
     }
-    ResultsReport report = new ResultsReport(Path.of(args[0]));
-    String text = report.write();
-    Files.writeString(Path.of(args[1]), text, StandardCharsets.UTF_8);
-    System.out.println("wrote " + args[1]);
+    Path results = Path.of(args[check ? 1 : 0]);
+    Path page = Path.of(args[check ? 2 : 1]);
+    String text = render(results);
+    if (check) {
+      String committed = Files.readString(page, StandardCharsets.UTF_8);
+      if (!committed.equals(text)) {
+        System.err.println(difference(page, committed, text));
+        System.exit(1);
+      }
+      System.out.println(page + " is what " + results + " gives");
+      return;
+    }
+    Files.writeString(page, text, StandardCharsets.UTF_8);
+    System.out.println("wrote " + page);
+  }
+
+  /** RESULTS.md's text for the raw files in {@code results}; reads nothing else. */
+  public static String render(Path results) throws IOException {
+    return new ResultsReport(results).write();
+  }
+
+  /** Why {@code committed} is not {@code rendered}: the first line that differs, what to do. */
+  public static String difference(Path page, String committed, String rendered) {
+    String[] a = committed.split("\n", -1);
+    String[] b = rendered.split("\n", -1);
+    int line = 0;
+    while (line < Math.min(a.length, b.length) && a[line].equals(b[line])) {
+      line++;
+    }
+    return page
+        + " is not what the raw results give: line "
+        + (line + 1)
+        + " is\n  "
+        + (line < a.length ? a[line] : "(end of file)")
+        + "\nbut the raw files give\n  "
+        + (line < b.length ? b[line] : "(end of file)")
+        + "\nRESULTS.md is written only by ResultsReport from the raw files in "
+        + RAW
+        + ": rerun benchmarks/run.sh (which commits nothing, but writes both), or regenerate the"
+        + " page with: mvn -B -Pbenchmarks -pl benchmarks compile exec:java"
+        + " -Dexec.mainClass=dev.quarry.bench.report.ResultsReport"
+        + " -Dexec.args=\"benchmarks/results benchmarks/RESULTS.md\" (from the repository root)";
   }
 
   private String write() throws IOException {
@@ -86,15 +133,29 @@ public final class ResultsReport {
     }
     Map<String, Map<String, Rounds>> jmh = readJmh(results.resolve("jmh"));
     JsonNode build = new ObjectMapper().readTree(results.resolve("build-times.json").toFile());
-    String runtimeDatabase = runtimeDatabase();
+    String runtimeDatabase =
+        recorded(run, "runtimeDatabase") + " (a new database per JMH fork, dropped after it)";
 
     line("# Quarry benchmarks: results");
     line();
     line(
-        "Written by `benchmarks/run.sh` (`dev.quarry.bench.report.ResultsReport`) from JMH's JSON output and the");
+        "Written by `dev.quarry.bench.report.ResultsReport` from the raw results committed beside it in");
     line(
-        "build-time harness's measurements; rerun it rather than editing this file. How the benchmarks are built,");
-    line("and what was found when reading these numbers: `benchmarks/README.md`.");
+        "`benchmarks/results/` (JMH's JSON per round, the build-time harness's JSON, and `run.properties`: the");
+    line(
+        "machine, the commit measured, whether the tree was clean) and from nothing else; `benchmarks/run.sh`");
+    line(
+        "writes both. CI regenerates this page from those files and fails when it differs (`ResultsReportTest`),");
+    line(
+        "so edit neither by hand. How the benchmarks are built, and what was found when reading these numbers:");
+    line("`benchmarks/README.md`.");
+    if (run.getProperty("only") != null) {
+      line();
+      line(
+          "This run measured the "
+              + run.getProperty("only")
+              + " half only (`--only`); the other half's raw files are those of an earlier run.");
+    }
     if ("true".equals(run.getProperty("quick"))) {
       line();
       line(
@@ -117,25 +178,11 @@ public final class ResultsReport {
     line();
     line("| | |");
     line("|---|---|");
-    line("| CPU | " + cpuModel() + " |");
-    line("| cores | " + Runtime.getRuntime().availableProcessors() + " (as the JVM sees them) |");
-    line("| RAM | " + memory() + " |");
-    line(
-        "| OS | "
-            + System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " ("
-            + System.getProperty("os.arch")
-            + ") |");
-    line(
-        "| JDK | "
-            + System.getProperty("java.vm.name")
-            + " "
-            + System.getProperty("java.runtime.version")
-            + " ("
-            + System.getProperty("java.vendor")
-            + ") |");
+    line("| CPU | " + recorded(run, "cpu") + " |");
+    line("| cores | " + recorded(run, "cores") + " |");
+    line("| RAM | " + recorded(run, "ram") + " |");
+    line("| OS | " + recorded(run, "os") + " |");
+    line("| JDK | " + recorded(run, "jdk") + " |");
     line("| PostgreSQL, runtime benchmarks | " + runtimeDatabase + " |");
     line("| PostgreSQL, build times | " + build.path("database").asText() + " |");
     line(
@@ -145,7 +192,8 @@ public final class ResultsReport {
             + run.getProperty("finished", "?")
             + duration(run)
             + " |");
-    line("| commit | `" + run.getProperty("commit", "?") + "` |");
+    line("| commit measured | `" + run.getProperty("commit", "?") + "` |");
+    line("| working tree | " + tree(run) + " |");
     line(
         "| load average (1, 5, 15 min) | before: "
             + run.getProperty("loadBefore", "?")
@@ -177,45 +225,23 @@ public final class ResultsReport {
     }
   }
 
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).strip();
-        }
-      }
-    } catch (IOException e) {
-      // not Linux
-    }
-    return System.getProperty("os.arch");
+  /** A fact run.sh recorded about the machine or the run, or says that it did not. */
+  private static String recorded(Properties run, String key) {
+    String value = run.getProperty(key);
+    return value == null || value.isBlank() ? "not recorded" : value;
   }
 
-  private static String memory() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemTotal:")) {
-          long kb = Long.parseLong(line.replaceAll("\\D", ""));
-          return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // not Linux
+  private static String tree(Properties run) {
+    String clean = run.getProperty("treeClean");
+    if ("true".equals(clean)) {
+      return "clean: the figures are those of the commit above";
     }
-    return "?";
-  }
-
-  private String runtimeDatabase() throws IOException {
-    Path log = results.resolve("jmh.log");
-    if (Files.exists(log)) {
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        int at = line.indexOf("# database: ");
-        if (at >= 0) {
-          return line.substring(at + "# database: ".length()).strip()
-              + " (a new database per JMH fork, dropped after it)";
-        }
-      }
+    if ("false".equals(clean)) {
+      return "**not clean**: "
+          + recorded(run, "treeChanges")
+          + " uncommitted change(s) were measured along with the commit above";
     }
-    return "?";
+    return "not recorded";
   }
 
   private void reproduce() {

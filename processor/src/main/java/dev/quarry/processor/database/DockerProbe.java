@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -51,9 +52,18 @@ final class DockerProbe {
 
   /** Whether a Docker engine answers: the cheap check, then Testcontainers' own. */
   static boolean engineAnswers() {
-    if (!engineLikely()) {
-      return false;
-    }
+    return engineAnswers(DockerProbe::engineLikely, DockerProbe::testcontainersSeesEngine);
+  }
+
+  /**
+   * {@code testcontainers} is asked only when {@code likely} says so: on a machine without Docker
+   * the answer comes without the seconds Testcontainers takes to find out.
+   */
+  static boolean engineAnswers(BooleanSupplier likely, BooleanSupplier testcontainers) {
+    return likely.getAsBoolean() && testcontainers.getAsBoolean();
+  }
+
+  private static boolean testcontainersSeesEngine() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {

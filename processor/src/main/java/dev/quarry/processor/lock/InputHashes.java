@@ -19,7 +19,10 @@ import java.util.List;
  * the lock file stale.
  */
 public final class InputHashes {
-  /** Changes when what a lock file holds, or how Quarry analyses, changes incompatibly. */
+  /**
+   * The lock file's format: changes when its syntax does. A change of the analysis is {@link
+   * AnalyserVersion#ANALYSIS}.
+   */
   static final int FORMAT = 1;
 
   private InputHashes() {}
@@ -40,14 +43,18 @@ public final class InputHashes {
 
   /**
    * The stamp of the schema a query is resolved against: the ordered migrations' up parts, the
-   * PostgreSQL major version and the type overrides (which change checks and column types).
+   * PostgreSQL major version and the type overrides (which change checks and column types), and the
+   * Quarry that resolves it ({@link AnalyserVersion}): a new analysis makes every fact stale.
    */
   public static SchemaStamp schemaStamp(
       List<Migration> migrations, int postgresMajor, List<TypeOverrideSpec> overrides) {
     List<MigrationStamp> stamps = new ArrayList<>();
+    AnalyserVersion analyser = AnalyserVersion.current();
     StringBuilder all =
         new StringBuilder("quarry-lock ")
             .append(FORMAT)
+            .append("\nanalyser ")
+            .append(analyser)
             .append("\npostgres ")
             .append(postgresMajor)
             .append('\n');
@@ -66,7 +73,7 @@ public final class InputHashes {
           .append(override.javaType())
           .append('\n');
     }
-    return new SchemaStamp(sha256(all.toString()), postgresMajor, stamps);
+    return new SchemaStamp(sha256(all.toString()), analyser, postgresMajor, stamps);
   }
 
   static String sha256(String text) {

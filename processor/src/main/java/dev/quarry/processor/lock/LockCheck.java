@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +46,10 @@ public record LockCheck(
       return new LockCheck(null, false, queries, List.of(unusable));
     }
     List<String> reasons = new ArrayList<>();
-    if (!locked.schema().hash().equals(schema.hash())) {
+    // The hash covers the analyser too; compared on its own as well, so that the analyser line
+    // decides even in a lock file whose hash was not computed by the Quarry it names.
+    if (!locked.schema().hash().equals(schema.hash())
+        || !Objects.equals(locked.schema().analyser(), schema.analyser())) {
       reasons.addAll(schemaChanges(locked.schema(), schema));
       return new LockCheck(locked, false, queries, reasons);
     }
@@ -69,6 +73,15 @@ public record LockCheck(
 
   private static List<String> schemaChanges(SchemaStamp locked, SchemaStamp now) {
     List<String> reasons = new ArrayList<>();
+    if (!Objects.equals(locked.analyser(), now.analyser())) {
+      reasons.add(
+          (locked.analyser() == null
+                  ? "it was written by a Quarry that did not record its version"
+                  : "it was written by Quarry " + locked.analyser())
+              + ", this build is Quarry "
+              + now.analyser()
+              + " (facts resolved by another analysis are not reused)");
+    }
     if (locked.postgresMajor() != now.postgresMajor()) {
       reasons.add(
           "it was resolved for PostgreSQL "

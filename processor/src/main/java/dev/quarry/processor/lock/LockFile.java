@@ -43,6 +43,15 @@ public final class LockFile {
     out.append("# Check that it is up to date without a database: -Aquarry.lock=offline.\n");
     line(out, 0, MAGIC, String.valueOf(InputHashes.FORMAT));
     SchemaStamp schema = resolution.schema();
+    if (schema.analyser() != null) {
+      line(
+          out,
+          0,
+          "analyser",
+          schema.analyser().quarry(),
+          "analysis",
+          String.valueOf(schema.analyser().analysis()));
+    }
     line(out, 0, "schema", schema.hash());
     line(out, 1, "postgres", String.valueOf(schema.postgresMajor()));
     for (MigrationStamp migration : schema.migrations()) {
@@ -250,6 +259,7 @@ public final class LockFile {
   private static final class Parser {
     private boolean sawMagic;
     private @Nullable String schemaHash;
+    private @Nullable AnalyserVersion analyser;
     private int postgresMajor;
     private final List<MigrationStamp> migrations = new ArrayList<>();
     private final SortedMap<String, String> overrideTables = new TreeMap<>();
@@ -290,6 +300,13 @@ public final class LockFile {
         return;
       }
       switch (keyword) {
+        case "analyser" -> {
+          if (!t.get(2).equals("analysis")) {
+            throw new IllegalArgumentException(
+                "an analyser line reads: analyser <version> analysis <n>");
+          }
+          analyser = new AnalyserVersion(t.get(1), Integer.parseInt(t.get(3)));
+        }
         case "schema" -> schemaHash = t.get(1);
         case "postgres" -> postgresMajor = Integer.parseInt(t.get(1));
         case "migration" -> migrations.add(new MigrationStamp(t.get(1), t.get(2)));
@@ -445,7 +462,7 @@ public final class LockFile {
         }
       }
       return new Resolution(
-          new SchemaStamp(schemaHash, postgresMajor, migrations),
+          new SchemaStamp(schemaHash, analyser, postgresMajor, migrations),
           queries,
           types,
           tables,

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the analysis stage found that type mapping and the model need, with no OIDs and no
@@ -36,11 +37,17 @@ public record Resolution(
    * The inputs of the schema: a hash over all of them, and each migration's own hash so that a
    * stale lock file can say which migration changed.
    *
-   * @param hash see {@link InputHashes#schemaHash}
+   * @param hash see {@link InputHashes#schemaStamp}; it covers the analyser too
+   * @param analyser the Quarry that resolved the facts, null for a lock file of a Quarry that did
+   *     not record it
    * @param postgresMajor the configured PostgreSQL major version
    * @param migrations the migrations in the order they are applied
    */
-  public record SchemaStamp(String hash, int postgresMajor, List<MigrationStamp> migrations) {
+  public record SchemaStamp(
+      String hash,
+      @Nullable AnalyserVersion analyser,
+      int postgresMajor,
+      List<MigrationStamp> migrations) {
     public SchemaStamp {
       migrations = List.copyOf(migrations);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.processor.ChildJavac;
 import dev.quarry.processor.LocalServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build killed with SIGKILL mid-build leaves its scratch database behind (no shutdown hook runs);
- * the next build against the server drops it, and leaves alone every database it cannot prove is a
- * dead build's: unmarked, misnamed, owned by a running process, or another host's younger than a
- * day. Needs the server on 127.0.0.1:5432.
+ * A build stopped with SIGTERM (Ctrl-C, a CI job cancelled) cleans up in its shutdown hook: no
+ * scratch database, no embedded PostgreSQL folder and no postmaster is left. A build killed with
+ * SIGKILL mid-build leaves its scratch database behind (no shutdown hook runs); the next build
+ * against the server drops it, and leaves alone every database it cannot prove is a dead build's:
+ * unmarked, misnamed, owned by a running process, or another host's younger than a day. The server
+ * tests need the server on 127.0.0.1:5432.
  */
 class KilledBuildTest {
   @TempDir Path temp;
@@ -124,6 +130,120 @@ class KilledBuildTest {
         LocalServer.dropIfExists(left);
       }
     }
+  }
+
+  @Test
+  void aBuildStoppedWithSigtermDropsItsScratchDatabase() throws Exception {
+    LocalServer.assumeAnswers();
+    Path slow = project("slow", "SELECT pg_sleep(120);\n");
+    Process stopped =
+        new ChildJavac(
+                slow, Files.createDirectories(temp.resolve("out-stopped")), options(), Map.of())
+            .start();
+    String database = null;
+    try {
+      database = awaitSleepingScratchDatabase(stopped.pid(), stopped);
+      assertEquals(List.of(database), LocalServer.scratchDatabasesOf(stopped.pid()));
+      stopped.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+      assertTrue(stopped.waitFor(60, TimeUnit.SECONDS), "the build did not end within 60 s");
+      assertEquals(
+          List.of(),
+          LocalServer.scratchDatabasesOf(stopped.pid()),
+          "the stopped build left its scratch database");
+    } finally {
+      stopped.destroyForcibly();
+      if (database != null) {
+        LocalServer.dropIfExists(database);
+      }
+    }
+  }
+
+  @Test
+  void aBuildStoppedWithSigtermStopsAndRemovesItsEmbeddedPostgres() throws Exception {
+    Path slow = project("slow-embedded", "SELECT pg_sleep(120);\n");
+    Process stopped =
+        new ChildJavac(
+                slow,
+                Files.createDirectories(temp.resolve("out-embedded")),
+                List.of("-Aquarry.database=embedded", "-Aquarry.lock=off"),
+                Map.of())
+            .start();
+    Path folder = null;
+    Optional<ProcessHandle> postmaster = Optional.empty();
+    try {
+      folder = awaitEmbeddedFolder(stopped);
+      postmaster = awaitSleepingPostmaster(folder, stopped);
+      stopped.destroy(); // SIGTERM: the JVM runs its shutdown hooks
+      assertTrue(stopped.waitFor(60, TimeUnit.SECONDS), "the build did not end within 60 s");
+      ProcessHandle server = postmaster.orElseThrow();
+      assertTrue(
+          server.onExit().completeOnTimeout(server, 30, TimeUnit.SECONDS).get() != null
+              && !server.isAlive(),
+          "the stopped build left its postmaster (process " + server.pid() + ") running");
+      assertFalse(Files.exists(folder), "the stopped build left " + folder);
+    } finally {
+      stopped.destroyForcibly();
+      postmaster.ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /** The {@code quarry-pg-*} folder that the build's JVM claimed (its owner file names it). */
+  private static Path awaitEmbeddedFolder(Process build) throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    String owner = "pid=" + build.pid() + "\n";
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(build.isAlive(), "the build ended before it started embedded PostgreSQL");
+      try (Stream<Path> folders = Files.list(tmp)) {
+        for (Path folder :
+            folders.filter(f -> f.getFileName().toString().startsWith("quarry-pg-")).toList()) {
+          Path file = folder.resolve(StaleInstances.OWNER_FILE);
+          try {
+            if (Files.readString(file, StandardCharsets.UTF_8).startsWith(owner)) {
+              return folder;
+            }
+          } catch (IOException e) {
+            // Not written yet, or another build's folder going away.
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "the build made no embedded PostgreSQL folder in " + tmp + " within 120 s");
+  }
+
+  /** The postmaster in {@code folder}, once the build's slow migration runs in it. */
+  private static Optional<ProcessHandle> awaitSleepingPostmaster(Path folder, Process build)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(build.isAlive(), "the build ended before its migration ran");
+      List<String> pid;
+      try {
+        pid = Files.readAllLines(folder.resolve("data/postmaster.pid"), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        pid = List.of();
+      }
+      if (pid.size() > 3) {
+        String url =
+            "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres?user=postgres";
+        try (Connection c = java.sql.DriverManager.getConnection(url);
+            PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'");
+            ResultSet rs = s.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return ProcessHandle.of(Long.parseLong(pid.get(0).strip()));
+          }
+        } catch (java.sql.SQLException e) {
+          // Still starting.
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the build never reached its slow migration");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.quarry.processor.query;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes reading a query file and rewriting its parameters ({@link QueryFileReader}, {@code
@@ -18,6 +19,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * -Dquarry.fuzz.seconds=600}. A finding is written to the inputs folder (rename it to say what it
  * is), so that it fails every later run until fixed; libFuzzer prints its seed to reproduce a run.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class QueryFileFuzzTest {
 
   // libFuzzer's dictionary syntax: \\xNN for a byte, \\\\ and \\" for a backslash and a quote.

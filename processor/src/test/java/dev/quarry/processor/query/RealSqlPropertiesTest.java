@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * ../shared/corpora} when present. The fuzz test starts from a few of these; this checks them all,
  * each within a time bound.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class RealSqlPropertiesTest {
 
   @TestFactory

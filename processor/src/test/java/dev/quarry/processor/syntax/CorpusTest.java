@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reads and rewrites every query of the real-world corpora (sqlc's examples and river's queries),
  * SQL that nobody on this team wrote.
  */
+@Tag("jdk-independent") // run once per CI run: see .ci/run
 class CorpusTest {
   /**
    * Words that start a PostgreSQL statement in a migration: a statement split in the middle would

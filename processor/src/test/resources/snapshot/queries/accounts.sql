@@ -1,0 +1,2 @@
+-- name: CountAccounts :one
+SELECT count(*) AS n FROM accounts;
