@@ -32,6 +32,15 @@ public interface SchemaDatabase extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * How migrations that create roles must run: on a server shared with other builds and users, the
+   * roles they create are recorded and dropped when the build ends ({@link ServerRoles}); on a
+   * cluster of the build's own, nothing is needed.
+   */
+  default RoleGuard roles() {
+    return RoleGuard.NONE;
+  }
+
   /** Releases everything; never throws (problems go to {@link #cleanupProblems()}). */
   @Override
   void close();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -118,6 +119,14 @@ final class ServerDatabase extends ManagedDatabase {
                 + ": "
                 + String.join(", ", dropped.stream().map(Object::toString).toList()));
       }
+      ServerRoles.Swept swept = ServerRoles.sweep(admin, Set.of());
+      if (!swept.dropped().isEmpty()) {
+        notes.add(
+            "dropped roles that migrations of builds no longer running created on "
+                + JdbcUrls.hostAndPort(adminUrl)
+                + ": "
+                + String.join(", ", swept.dropped()));
+      }
       try (Statement statement = admin.createStatement()) {
         statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
       } catch (SQLException e) {
@@ -211,6 +220,11 @@ final class ServerDatabase extends ManagedDatabase {
   }
 
   @Override
+  public RoleGuard roles() {
+    return new ServerRoles(() -> PgDriver.connect(adminUrl, credentials), name);
+  }
+
+  @Override
   public String description() {
     return description;
   }
@@ -230,6 +244,10 @@ final class ServerDatabase extends ManagedDatabase {
           terminate.execute();
         }
         statement.execute("DROP DATABASE IF EXISTS " + quote(name));
+      }
+      // Only now: the roles' objects and privileges in the scratch database went with it.
+      for (String problem : ServerRoles.sweep(admin, Set.of(name)).problems()) {
+        problems.accept(scrub(problem, secrets));
       }
     } catch (SQLException e) {
       problems.accept(

@@ -1,6 +1,7 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.database.ConnectionLoss;
+import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.syntax.SqlLexer;
@@ -50,9 +51,19 @@ public final class MigrationRunner {
       Pattern.compile("(?is)^ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b");
 
   private final Diagnostics diagnostics;
+  private final RoleGuard roles;
 
   public MigrationRunner(Diagnostics diagnostics) {
+    this(diagnostics, RoleGuard.NONE);
+  }
+
+  /**
+   * @param roles how statements that create roles run: {@link RoleGuard#NONE} on a cluster of the
+   *     build's own, the scratch database's {@code roles()} on a shared server
+   */
+  public MigrationRunner(Diagnostics diagnostics, RoleGuard roles) {
     this.diagnostics = diagnostics;
+    this.roles = roles;
   }
 
   /** What {@link #apply} did: the migrations applied, the one that failed, and the history. */
@@ -156,14 +167,25 @@ public final class MigrationRunner {
       return false;
     }
     StatementSpan current = null;
+    RoleGuard.Session guard = RoleGuard.Session.NONE;
     try {
+      guard =
+          roles.begin(
+              connection,
+              String.join(
+                  "\n", migration.statements().stream().map(migration::statementText).toList()));
       connection.setAutoCommit(!inTransaction);
       for (StatementSpan span : migration.statements()) {
         current = span;
+        String text = migration.statementText(span);
+        if (!guard.shouldRun(text)) {
+          continue;
+        }
         try (Statement statement = connection.createStatement()) {
           statement.setEscapeProcessing(false);
-          statement.execute(migration.statementText(span));
+          statement.execute(text);
         }
+        guard.afterStatement();
       }
       current = null;
       if (inTransaction) {
@@ -187,7 +209,9 @@ public final class MigrationRunner {
           // The connection is broken; the failure below is what matters.
         }
       }
-      report(migration, current, e, remaining, failure);
+      Optional<String> why =
+          current == null ? Optional.empty() : guard.explain(migration.statementText(current), e);
+      report(migration, current, e, remaining, failure, why);
       return false;
     } finally {
       try {
@@ -195,6 +219,7 @@ public final class MigrationRunner {
       } catch (SQLException ignored) {
         // Broken connection: reported above, and nothing else runs on it.
       }
+      guard.close(); // after the commit or rollback: other builds' role migrations may go on
     }
   }
 
@@ -272,7 +297,8 @@ public final class MigrationRunner {
       @Nullable StatementSpan span,
       SQLException e,
       int remaining,
-      String failure) {
+      String failure,
+      Optional<String> why) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
     StringBuilder message = new StringBuilder(failure);
@@ -315,6 +341,7 @@ public final class MigrationRunner {
           "; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
               + " move the statements that use it into a later migration");
     }
+    why.ifPresent(text -> message.append("; ").append(text));
     message.append("; fix this migration");
     if (remaining > 0) {
       message

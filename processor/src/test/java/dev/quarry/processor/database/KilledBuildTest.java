@@ -133,6 +133,61 @@ class KilledBuildTest {
   }
 
   @Test
+  void theNextBuildDropsTheRolesOfAKilledBuildsMigrations() throws Exception {
+    LocalServer.assumeAnswers();
+    String role = "quarry_test_killed_role";
+    Path root =
+        project("roles", "CREATE ROLE " + role + ";\nGRANT SELECT ON users TO " + role + ";\n");
+    Files.writeString(
+        root.resolve("migrations/V3__slow.sql"), "SELECT pg_sleep(3);\n", StandardCharsets.UTF_8);
+    Process killed =
+        new ChildJavac(
+                root, Files.createDirectories(temp.resolve("out-roles")), options(), Map.of())
+            .start();
+    String left = null;
+    try {
+      left = awaitSleepingScratchDatabase(killed.pid(), killed);
+      assertTrue(roleExists(role), "the build's migration created the role");
+      killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      killed.waitFor();
+      awaitNoSessions(left);
+      assertTrue(roleExists(role), "the killed build left its role");
+
+      Path quick = project("quick-after-roles", "SELECT 1;\n");
+      ChildJavac.Outcome next =
+          new ChildJavac(
+                  quick,
+                  Files.createDirectories(temp.resolve("out-after-roles")),
+                  options(),
+                  Map.of())
+              .run(120);
+      assertEquals(0, next.exitCode(), next.output());
+      assertFalse(LocalServer.exists(left), left);
+      assertFalse(roleExists(role), "the next build did not drop the killed build's role");
+      assertTrue(
+          next.stderr()
+              .contains("dropped roles that migrations of builds no longer running created"),
+          next.output());
+    } finally {
+      killed.destroyForcibly();
+      if (left != null) {
+        LocalServer.dropIfExists(left);
+      }
+      LocalServer.execute("DROP ROLE IF EXISTS " + role);
+    }
+  }
+
+  private static boolean roleExists(String role) throws Exception {
+    try (Connection c = LocalServer.connect();
+        PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+      s.setString(1, role);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Test
   void aBuildStoppedWithSigtermDropsItsScratchDatabase() throws Exception {
     LocalServer.assumeAnswers();
     Path slow = project("slow", "SELECT pg_sleep(120);\n");
