@@ -46,7 +46,7 @@ public final class BuildTimes {
   private final String database;
   private final Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
 
-  private BuildTimes(Path work, String processorPath, String classpath, String database) {
+  BuildTimes(Path work, String processorPath, String classpath, String database) {
     this.work = work;
     this.processorPath = processorPath;
     this.classpath = classpath;
@@ -117,7 +117,7 @@ public final class BuildTimes {
     System.out.println("wrote " + output);
   }
 
-  private Corpus river(Path river) throws IOException {
+  Corpus river(Path river) throws IOException {
     Path project = work.resolve("river/project");
     copyTree(river.resolve("migrations"), project.resolve("migrations"));
     copyTree(river.resolve("queries"), project.resolve("queries"));
@@ -156,13 +156,27 @@ public final class BuildTimes {
         "CREATE TABLE bench_extra (id bigint PRIMARY KEY, label text);\n");
   }
 
-  private Map<String, Object> measure(Corpus corpus, int repetitions) throws Exception {
-    Path project = corpus.project();
-    Path packageInfo = project.resolve("src/com/example/db/package-info.java");
+  /** The project's one Java source, which holds {@code @GenerateQueries}. */
+  Path writePackageInfo(Corpus corpus) throws IOException {
+    Path packageInfo = corpus.project().resolve("src/com/example/db/package-info.java");
     Files.createDirectories(packageInfo.getParent());
     Files.writeString(
         packageInfo,
         "@dev.quarry.GenerateQueries(migrations = \"migrations\", queries = \"queries\")\npackage com.example.db;\n");
+    return packageInfo;
+  }
+
+  /** The SHA-256 of the processor jar (the first entry of the processor path), for the record. */
+  static String processorJarHash(String processorPath) throws Exception {
+    Path jar = Path.of(processorPath.split(java.io.File.pathSeparator)[0]);
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
+    return java.util.HexFormat.of().formatHex(digest, 0, 8);
+  }
+
+  private Map<String, Object> measure(Corpus corpus, int repetitions) throws Exception {
+    Path project = corpus.project();
+    Path packageInfo = writePackageInfo(corpus);
     Path lock = project.resolve("queries/quarry.lock");
     Path saved = work.resolve(corpus.name() + "/saved");
     Files.createDirectories(saved);
@@ -248,7 +262,7 @@ public final class BuildTimes {
     return javac(corpus, command);
   }
 
-  private Run compileWithQuarry(Corpus corpus) throws Exception {
+  Run compileWithQuarry(Corpus corpus) throws Exception {
     List<String> command = new ArrayList<>();
     command.add("-processorpath");
     command.add(processorPath);
@@ -331,7 +345,7 @@ public final class BuildTimes {
     return new Run(wallMs, cpuMs, phases, analysed);
   }
 
-  private String describeDatabase() throws SQLException {
+  String describeDatabase() throws SQLException {
     if (!database.startsWith("jdbc:")) {
       return "embedded PostgreSQL (zonky; the processor's default binaries)";
     }

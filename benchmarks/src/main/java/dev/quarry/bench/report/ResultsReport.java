@@ -166,6 +166,10 @@ public final class ResultsReport {
     reproduce();
     runtime(jmh, run.getProperty("rounds", "?"));
     buildTimes(build);
+    Path phases = results.resolve("build-phases.json");
+    if (Files.isRegularFile(phases)) {
+      buildPhases(new ObjectMapper().readTree(phases.toFile()));
+    }
     targetsSection();
     return md.toString();
   }
@@ -829,6 +833,81 @@ public final class ResultsReport {
 
   private void target(String target, boolean met, String numbers) {
     targets.add(new String[] {target, met ? "met" : "**not met**", numbers});
+  }
+
+  /** The database's share of the build, from {@code benchmarks/phases.sh} (issue 14). */
+  private void buildPhases(JsonNode phases) {
+    line(
+        "## The database's share of the build: `-Aquarry.timings` phases (`benchmarks/phases.sh`)");
+    line();
+    line(
+        "river's 55 queries, javac with the processor as a new process (a command-line build), medians of "
+            + phases.path("repetitions").asInt()
+            + " runs; run "
+            + phases.path("started").asText()
+            + " to "
+            + phases.path("finished").asText()
+            + ", processor jar SHA-256 `"
+            + phases.path("processorJarSha256").asText()
+            + "…`, load average (1, 5, 15 min) before: "
+            + phases.path("loadBefore").asText()
+            + "; after: "
+            + phases.path("loadAfter").asText()
+            + ". **cold**: no lock file, every query analysed; **edited query**: one query's text changed,"
+            + " that query analysed; **no change**: the lock file answers for every query.");
+    line();
+    line(
+        "| database | scenario | cached before the build | server kept alive | javac | Quarry total | database start | migrations | catalog | analysis | database stop | generation | reading | lock file |");
+    line("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (JsonNode database : phases.path("databases")) {
+      String name = database.path("database").asText();
+      database
+          .path("scenarios")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode row = e.getValue();
+                JsonNode p = row.path("phaseMsMedian");
+                line(
+                    "| "
+                        + name
+                        + " (load "
+                        + database.path("loadBefore").asText()
+                        + ") | "
+                        + e.getKey()
+                        + " | "
+                        + row.path("cacheState").asText()
+                        + " | "
+                        + row.path("serverKeptAlive").asText()
+                        + " | "
+                        + row.path("wallMsMedian").asLong()
+                        + " ms | "
+                        + p.path("total").asLong()
+                        + " ms | "
+                        + p.path("database start").asLong()
+                        + " | "
+                        + p.path("migrations").asLong()
+                        + " | "
+                        + p.path("catalog").asLong()
+                        + " | "
+                        + p.path("analysis").asLong()
+                        + " ("
+                        + row.path("analysedQueries").asInt()
+                        + ") | "
+                        + p.path("database stop").asLong()
+                        + " | "
+                        + p.path("generation").asLong()
+                        + " | "
+                        + p.path("reading").asLong()
+                        + " | "
+                        + p.path("lock file").asLong()
+                        + " |");
+              });
+    }
+    line();
+    line(
+        "Phases in ms. The goals of issue 14 and how this run compares are discussed in `benchmarks/README.md`.");
+    line();
   }
 
   private void targetsSection() {
