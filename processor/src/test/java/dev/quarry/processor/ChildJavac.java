@@ -41,6 +41,14 @@ public final class ChildJavac {
     this.environment = Map.copyOf(environment);
   }
 
+  private Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+
+  /** Gives the child JVM its own temp folder (java.io.tmpdir) instead of the test JVM's. */
+  public ChildJavac withTmp(Path folder) {
+    this.tmp = folder;
+    return this;
+  }
+
   /** Starts javac on a package-info that uses the project's migrations/ and queries/. */
   public Process start() throws IOException {
     Path sources = Files.createDirectories(work.resolve("src/com/example/db"));
@@ -56,7 +64,7 @@ public final class ChildJavac {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 // The test JVM's temp folder: embedded PostgreSQL's folders are where tests look.
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Djava.io.tmpdir=" + tmp,
                 "-cp",
                 classpath,
                 "com.sun.tools.javac.Main",

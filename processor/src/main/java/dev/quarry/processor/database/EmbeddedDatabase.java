@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL run from zonky's binaries as a child of the build: a fresh cluster in a new directory
- * under the system temp directory, stopped and deleted on close.
+ * under the system temp directory, stopped (immediate shutdown) and deleted in the background on
+ * close ({@link #stopInBackground}).
  *
  * <p>What can be reused across builds is: zonky unpacks the binaries once into {@code
  * <tmp>/embedded-pg/PG-<digest>}, and {@link ClusterCache} keeps an initialized cluster in {@code
@@ -256,7 +257,65 @@ final class EmbeddedDatabase extends ManagedDatabase {
 
   @Override
   protected void release(Consumer<String> problems) {
-    stop(postgres, directory.resolve("data"), directory, problems);
+    Path data = directory.resolve("data");
+    if (stopInBackground(postmasterPid(data), directory)) {
+      // zonky's close releases its lock on the data folder once the server is gone (its pg_ctl
+      // stop then finds nothing to stop); in a daemon thread, so a JVM that exits does not wait.
+      Thread closer =
+          new Thread(
+              () -> {
+                try {
+                  postgres.close();
+                } catch (IOException | RuntimeException e) {
+                  // The server is stopped by the helper; the lock goes with the JVM at the latest.
+                }
+              },
+              "quarry-embedded-postgres-close");
+      closer.setDaemon(true);
+      closer.start();
+      return;
+    }
+    stop(postgres, data, directory, problems);
+  }
+
+  private static final Path SHELL = Path.of("/bin/sh");
+
+  /**
+   * The scratch cluster's data is thrown away, so nobody needs to wait for a clean shutdown: a
+   * detached shell sends the postmaster SIGQUIT (PostgreSQL's immediate shutdown: no checkpoint;
+   * the postmaster stops its children and removes its shared memory), SIGKILL after 10 s if it is
+   * still there, and then deletes the folder. The build goes on at once, and the helper finishes
+   * even when the build's JVM exits right away. Whatever a helper killed with the build leaves
+   * behind, the next build removes ({@link StaleInstances}: the folder's owner JVM is gone). False
+   * when there is no POSIX shell (Windows): then the caller stops and deletes in place.
+   */
+  static boolean stopInBackground(Optional<Long> postmaster, Path directory) {
+    if (!Files.isExecutable(SHELL)) {
+      return false;
+    }
+    String script =
+        "if [ -n \"$1\" ]; then"
+            + " kill -QUIT \"$1\" 2>/dev/null; i=0;"
+            + " while kill -0 \"$1\" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done;"
+            + " if kill -0 \"$1\" 2>/dev/null; then kill -KILL \"$1\" 2>/dev/null; sleep 0.2; fi;"
+            + " fi; rm -rf -- \"$2\"";
+    try {
+      new ProcessBuilder(
+              SHELL.toString(),
+              "-c",
+              script,
+              "quarry-embedded-postgres-stop",
+              postmaster.map(String::valueOf).orElse(""),
+              directory.toAbsolutePath().toString())
+          .redirectOutput(Redirect.DISCARD)
+          .redirectError(Redirect.DISCARD)
+          .start()
+          .getOutputStream()
+          .close();
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void stop(

@@ -40,10 +40,40 @@ class EmbeddedDatabaseTest {
           "embedded PostgreSQL started in " + startMillis + " ms: " + database.description());
     }
     assertTrue(left.isClosed());
-    assertFalse(
-        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "postmaster still runs");
-    assertFalse(Files.exists(directory), "data directory still exists");
+    // close() does not wait: a helper stops the server (immediate shutdown) and deletes the folder.
+    awaitGone(pid, directory);
     assertEquals(List.of(), database.cleanupProblems());
+  }
+
+  /** The postmaster has exited and the folder is deleted, within 30 s. */
+  static void awaitGone(long pid, Path directory) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline
+        && (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+            || Files.exists(directory))) {
+      Thread.sleep(50);
+    }
+    assertFalse(
+        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+        "postmaster still runs 30 s after close");
+    assertFalse(Files.exists(directory), "data directory still exists 30 s after close");
+  }
+
+  @Test
+  void closeSendsTheStopAndReturnsBeforeTheServerIsGone() throws Exception {
+    EmbeddedDatabase embedded =
+        (EmbeddedDatabase) DatabaseLauncher.start(new DatabaseChoice.Embedded(), 17);
+    long pid = embedded.postmasterPid().orElseThrow();
+    Path directory = embedded.directory();
+    ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+    embedded.close();
+    // Right after close() the folder is still there (the helper deletes it after the server has
+    // gone), and the server goes without anyone waiting for it in this JVM.
+    boolean stillThere = Files.exists(directory);
+    awaitGone(pid, directory);
+    assertTrue(stillThere, "close() waited for the folder to be deleted");
+    assertFalse(postmaster.isAlive());
+    assertEquals(List.of(), embedded.cleanupProblems());
   }
 
   @Test
@@ -68,9 +98,22 @@ class EmbeddedDatabaseTest {
     assertFalse(cold.clusterCached());
     assertTrue(warm.clusterCached());
     System.out.println("embedded start, cold cache: " + cold + "; warm cache: " + warm);
-    try (var left = Files.list(tmp)) {
-      assertEquals(List.of(), left.toList(), "instance folders left behind");
-    }
+    awaitEmpty(tmp);
+  }
+
+  /** The instance folders in {@code tmp} are deleted (in the background), within 30 s. */
+  static void awaitEmpty(Path tmp) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    List<Path> left;
+    do {
+      try (var children = Files.list(tmp)) {
+        left = children.toList();
+      }
+      if (!left.isEmpty()) {
+        Thread.sleep(50);
+      }
+    } while (!left.isEmpty() && System.nanoTime() < deadline);
+    assertEquals(List.of(), left, "instance folders left behind");
   }
 
   @Test

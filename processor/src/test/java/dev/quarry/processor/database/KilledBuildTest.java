@@ -235,16 +235,48 @@ class KilledBuildTest {
           server.onExit().completeOnTimeout(server, 30, TimeUnit.SECONDS).get() != null
               && !server.isAlive(),
           "the stopped build left its postmaster (process " + server.pid() + ") running");
-      assertFalse(Files.exists(folder), "the stopped build left " + folder);
+      EmbeddedDatabaseTest.awaitGone(server.pid(), folder);
     } finally {
       stopped.destroyForcibly();
       postmaster.ifPresent(ProcessHandle::destroyForcibly);
     }
   }
 
+  @Test
+  void aBuildWhoseJvmExitsAtOnceLeavesNoEmbeddedPostgres() throws Exception {
+    // A migration slow enough to find the build's folder while it runs; the build then ends
+    // normally and its JVM exits right after close() (javac does): the helper finishes alone.
+    Path quick = project("exits-at-once", "SELECT pg_sleep(2);\n");
+    // A temp folder of its own: no other build's cleanup of dead builds' folders may do the work.
+    Path tmp = Files.createDirectories(temp.resolve("tmp-exits"));
+    Process build =
+        new ChildJavac(
+                quick,
+                Files.createDirectories(temp.resolve("out-exits")),
+                List.of("-Aquarry.database=embedded", "-Aquarry.lock=off"),
+                Map.of())
+            .withTmp(tmp)
+            .start();
+    Path folder = null;
+    Optional<ProcessHandle> postmaster = Optional.empty();
+    try {
+      folder = awaitEmbeddedFolder(build, tmp);
+      postmaster = awaitSleepingPostmaster(folder, build);
+      assertTrue(build.waitFor(120, TimeUnit.SECONDS), "the build did not end within 120 s");
+      assertEquals(0, build.exitValue());
+      EmbeddedDatabaseTest.awaitGone(postmaster.orElseThrow().pid(), folder);
+    } finally {
+      build.destroyForcibly();
+      postmaster.ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
   /** The {@code quarry-pg-*} folder that the build's JVM claimed (its owner file names it). */
   private static Path awaitEmbeddedFolder(Process build) throws Exception {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    return awaitEmbeddedFolder(build, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  private static Path awaitEmbeddedFolder(Process build, Path tmp) throws Exception {
     String owner = "pid=" + build.pid() + "\n";
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
