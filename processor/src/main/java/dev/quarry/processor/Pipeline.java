@@ -310,7 +310,8 @@ public final class Pipeline {
         // Last: the down round trip among the checks changes the database.
         long checksStarted = System.nanoTime();
         Optional<String> snapshot =
-            migrationChecks.run(connection, applied.applied(), applied.history(), analyzer);
+            migrationChecks.run(
+                connection, applied.applied(), applied.history(), analyzer, database.roles());
         timings.record(Phase.CHECKS, checksStarted);
         Resolution resolution = fresh;
         if (incremental) {

@@ -1,6 +1,7 @@
 package dev.quarry.processor.safety;
 
 import dev.quarry.processor.config.Check;
+import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
@@ -36,8 +37,10 @@ final class DownRoundTrip {
 
   private final Diagnostics diagnostics;
   private final MigrationDirectives directives;
+  private final RoleGuard roles;
 
-  DownRoundTrip(Diagnostics diagnostics, MigrationDirectives directives) {
+  DownRoundTrip(Diagnostics diagnostics, MigrationDirectives directives, RoleGuard roles) {
+    this.roles = roles;
     this.diagnostics = diagnostics;
     this.directives = directives;
   }
@@ -117,7 +120,7 @@ final class DownRoundTrip {
   private boolean run(Connection connection, Migration migration, Migration part, String failure)
       throws SQLException {
     Diagnostics scratch = new Diagnostics();
-    if (new MigrationRunner(scratch).run(connection, part, failure, 0)) {
+    if (new MigrationRunner(scratch, roles).run(connection, part, failure, 0)) {
       return true;
     }
     for (Diagnostic d : scratch.all()) {

@@ -3,6 +3,7 @@ package dev.quarry.processor.safety;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.config.Check;
 import dev.quarry.processor.config.MigrationOptions;
+import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.Migration;
@@ -55,6 +56,20 @@ public final class MigrationChecks {
   public Optional<String> run(
       Connection connection, List<Migration> applied, SchemaHistory history, QueryAnalyzer analyzer)
       throws SQLException {
+    return run(connection, applied, history, analyzer, RoleGuard.NONE);
+  }
+
+  /**
+   * @param roles how the down round trip's migrations create roles: the schema database's {@code
+   *     roles()}, so that roles re-created on a shared server are dropped at the end too
+   */
+  public Optional<String> run(
+      Connection connection,
+      List<Migration> applied,
+      SchemaHistory history,
+      QueryAnalyzer analyzer,
+      RoleGuard roles)
+      throws SQLException {
     checkLockRisks(history);
     if (options.previousQueries() != null) {
       new ExpandContractCheck(sources, diagnostics, directives, applied)
@@ -68,7 +83,7 @@ public final class MigrationChecks {
         options.level(Check.DOWN) != Check.Level.OFF
             || applied.stream().anyMatch(m -> directives.level(Check.DOWN, m) != Check.Level.OFF);
     if (downAnywhere) {
-      new DownRoundTrip(diagnostics, directives).check(connection, applied);
+      new DownRoundTrip(diagnostics, directives, roles).check(connection, applied);
     }
     return snapshot;
   }

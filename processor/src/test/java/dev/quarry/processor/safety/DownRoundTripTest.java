@@ -7,6 +7,7 @@ import dev.quarry.processor.config.Check;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.database.DatabaseLauncher;
 import dev.quarry.processor.database.JdbcUrls;
+import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
@@ -127,7 +128,7 @@ class DownRoundTripTest {
       String before = SchemaListing.of(connection);
       MigrationDirectives directives =
           new MigrationDirectives(Map.of(Check.DOWN, Check.Level.ERROR), diagnostics);
-      new DownRoundTrip(diagnostics, directives).check(connection, migrations);
+      new DownRoundTrip(diagnostics, directives, RoleGuard.NONE).check(connection, migrations);
       List<String> found = diagnostics.all().stream().map(Diagnostic::render).toList();
       if (found.isEmpty()) {
         assertEquals(
