@@ -31,7 +31,7 @@ public interface RoleGuard {
           }
 
           @Override
-          public void afterStatement() {}
+          public void afterStatement(String statement, boolean last) {}
 
           @Override
           public Optional<String> explain(String statement, SQLException failure) {
@@ -49,8 +49,11 @@ public interface RoleGuard {
      */
     boolean shouldRun(String statement) throws SQLException;
 
-    /** After each statement that ran, on the migration's connection and in its transaction. */
-    void afterStatement() throws SQLException;
+    /**
+     * After each statement that ran, on the migration's connection and in its transaction; {@code
+     * last} for the migration's last statement.
+     */
+    void afterStatement(String statement, boolean last) throws SQLException;
 
     /** What to add to the error message of {@code statement}'s failure, if anything. */
     Optional<String> explain(String statement, SQLException failure);

@@ -190,7 +190,12 @@ final class ServerRoles implements RoleGuard {
     }
 
     @Override
-    public void afterStatement() throws SQLException {
+    public void afterStatement(String statement, boolean last) throws SQLException {
+      // Roles appear through statements that say CREATE ROLE (also in DO blocks and function
+      // bodies); a function made earlier and called later is caught at the migration's end.
+      if (!last && !CREATES_ROLE.matcher(statement).find()) {
+        return;
+      }
       Map<String, String> now = roles(migration);
       boolean changed = false;
       for (Map.Entry<String, String> role : now.entrySet()) {

@@ -175,17 +175,18 @@ public final class MigrationRunner {
               String.join(
                   "\n", migration.statements().stream().map(migration::statementText).toList()));
       connection.setAutoCommit(!inTransaction);
-      for (StatementSpan span : migration.statements()) {
+      List<StatementSpan> spans = migration.statements();
+      for (int i = 0; i < spans.size(); i++) {
+        StatementSpan span = spans.get(i);
         current = span;
         String text = migration.statementText(span);
-        if (!guard.shouldRun(text)) {
-          continue;
+        if (guard.shouldRun(text)) {
+          try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            statement.execute(text);
+          }
         }
-        try (Statement statement = connection.createStatement()) {
-          statement.setEscapeProcessing(false);
-          statement.execute(text);
-        }
-        guard.afterStatement();
+        guard.afterStatement(text, i == spans.size() - 1);
       }
       current = null;
       if (inTransaction) {

@@ -57,13 +57,22 @@ class ServerRolesTest {
         END IF;
       END
       $$;
+      CREATE FUNCTION make_role() RETURNS void LANGUAGE plpgsql AS $f$
+      BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'quarry_test_fn') THEN
+          CREATE ROLE quarry_test_fn;
+        END IF;
+      END
+      $f$;
+      SELECT make_role();
+      GRANT SELECT ON accounts TO quarry_test_fn;
       GRANT quarry_test_app TO quarry_test_admin;
       ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO quarry_test_app;
       CREATE SCHEMA admin_things AUTHORIZATION quarry_test_admin;
       """;
 
   private static final List<String> CREATED =
-      List.of("quarry_test_app", "Quarry_Test_Reader", "quarry_test_admin");
+      List.of("quarry_test_app", "Quarry_Test_Reader", "quarry_test_admin", "quarry_test_fn");
 
   private List<Migration> migrations(Diagnostics diagnostics) throws Exception {
     Path dir = Files.createDirectories(project.resolve("migrations"));
@@ -223,10 +232,11 @@ class ServerRolesTest {
           ResultSet rows =
               s.executeQuery(
                   "SELECT count(*) FROM pg_roles WHERE rolname IN"
-                      + " ('quarry_test_app', 'Quarry_Test_Reader', 'quarry_test_admin')"
+                      + " ('quarry_test_app', 'Quarry_Test_Reader', 'quarry_test_admin',"
+                      + " 'quarry_test_fn')"
                       + " AND shobj_description(oid, 'pg_authid') IS NULL")) {
         rows.next();
-        assertEquals(3, rows.getInt(1), "created as written, unmarked: the cluster is the build's");
+        assertEquals(4, rows.getInt(1), "created as written, unmarked: the cluster is the build's");
       }
     }
   }
