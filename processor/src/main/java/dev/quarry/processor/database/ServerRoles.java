@@ -167,6 +167,10 @@ final class ServerRoles implements RoleGuard {
     private final Connection migration;
     private final Set<String> mentioned;
     private final Set<String> predates = new HashSet<>();
+
+    /** The roles this migration marked, with the users it wrote. */
+    private final Map<String, Set<String>> marked = new LinkedHashMap<>();
+
     private Map<String, String> known;
 
     Locked(Connection lock, Connection migration, Set<String> mentioned) throws SQLException {
@@ -200,17 +204,24 @@ final class ServerRoles implements RoleGuard {
       boolean changed = false;
       for (Map.Entry<String, String> role : now.entrySet()) {
         String name = role.getKey();
+        Optional<Set<String>> users = users(role.getValue());
         if (!known.containsKey(name)) {
+          marked.put(name, Set.of(scratch));
           comment(migration, name, Set.of(scratch));
           changed = true;
-        } else if (mentioned.contains(name)) {
-          Optional<Set<String>> users = users(role.getValue());
-          if (users.isPresent() && !users.get().contains(scratch)) {
-            Set<String> more = new TreeSet<>(users.get());
-            more.add(scratch);
-            comment(migration, name, more);
-            changed = true;
-          }
+        } else if (marked.containsKey(name) && users.isEmpty()) {
+          // The migration's own COMMENT ON ROLE replaced the mark: the mark wins (the role is
+          // thrown away with the build, its comment too).
+          comment(migration, name, marked.get(name));
+          changed = true;
+        } else if (mentioned.contains(name)
+            && users.isPresent()
+            && !users.get().contains(scratch)) {
+          Set<String> more = new TreeSet<>(users.get());
+          more.add(scratch);
+          marked.put(name, more);
+          comment(migration, name, more);
+          changed = true;
         }
       }
       known = changed ? roles(migration) : now;
