@@ -27,6 +27,12 @@ final class FormatDetector {
 
   /** The format a single file suggests by its markers or its name; PLAIN when nothing. */
   static MigrationFormat formatOf(String name, SourceFile file) {
+    if (name.equals(MigrationFiles.PRISMA_FILE)) {
+      return MigrationFormat.PRISMA;
+    }
+    if (name.equals(MigrationFiles.UP_FILE) || name.equals(MigrationFiles.DOWN_FILE)) {
+      return MigrationFormat.DIESEL;
+    }
     MigrationFormat marked = MigrationSections.markedFormat(file);
     if (marked != null) {
       return marked;
@@ -83,6 +89,10 @@ final class FormatDetector {
     if (misfits != null && format == MigrationFormat.TERN) {
       misfits =
           misfits.stream().filter(p -> !NumberedReader.FILE.matcher(name(p)).matches()).toList();
+    }
+    // Flyway's SQL callbacks (beforeMigrate.sql, ...) belong to Flyway folders.
+    if (misfits != null && format == MigrationFormat.FLYWAY) {
+      misfits = misfits.stream().filter(p -> !FlywayReader.isCallback(name(p))).toList();
     }
     if (misfits != null && !misfits.isEmpty()) {
       support.diagnostics.error(

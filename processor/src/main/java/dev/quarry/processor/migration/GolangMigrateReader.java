@@ -1,7 +1,6 @@
 package dev.quarry.processor.migration;
 
 import static dev.quarry.processor.migration.ReaderSupport.name;
-import static dev.quarry.processor.migration.ReaderSupport.whole;
 
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
@@ -60,7 +59,7 @@ final class GolangMigrateReader implements FormatReader {
       Migration down =
           downPath == null
               ? null
-              : whole(
+              : support.whole(
                   files.get(downPath),
                   o.version(),
                   "down " + o.description(),
@@ -68,7 +67,7 @@ final class GolangMigrateReader implements FormatReader {
                   null,
                   Map.of());
       all.add(
-          whole(
+          support.whole(
               files.get(o.path()),
               o.version(),
               o.description(),

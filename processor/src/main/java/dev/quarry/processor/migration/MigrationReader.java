@@ -75,7 +75,7 @@ public final class MigrationReader {
    * as in {@code @GenerateQueries(migrations = ...)}), in the order to apply them.
    */
   public List<Migration> read(List<String> entries) {
-    return readFiles(sources.sqlFiles(entries, "migrations"));
+    return readFiles(new MigrationFiles(sources, support.diagnostics).list(entries));
   }
 
   /** The migrations among {@code files}, in the order to apply them. */
@@ -96,7 +96,7 @@ public final class MigrationReader {
       return List.of();
     }
     @Nullable List<Migration> migrations = readerFor(format.get()).read(read);
-    return migrations == null ? List.of() : migrations;
+    return migrations == null || support.unsplittable() ? List.of() : migrations;
   }
 
   /** The reader of {@code format}'s files. */
@@ -104,7 +104,8 @@ public final class MigrationReader {
     return switch (format) {
       case FLYWAY -> new FlywayReader(support, placeholders);
       case GOLANG_MIGRATE -> new GolangMigrateReader(support);
-      case PLAIN -> new PlainReader();
+      case PLAIN -> new PlainReader(support);
+      case PRISMA, DIESEL -> new FolderReader(support, format);
       case LIQUIBASE -> new ByNameReader(support, MigrationFormat.LIQUIBASE);
       case ATLAS -> new AtlasReader(support);
       case SQL_MIGRATE -> new SqlMigrateReader(support);

@@ -98,6 +98,9 @@ public final class MigrationRunner {
         return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
       }
       applied.add(migration);
+      if (PsqlScript.endsSession(migration)) {
+        resetSession(connection);
+      }
       try {
         steps.add(new SchemaHistory.Step(migration, SchemaSnapshot.take(connection)));
       } catch (SQLException e) {
@@ -112,6 +115,16 @@ public final class MigrationRunner {
       }
     }
     return new Result(applied, Optional.empty(), new SchemaHistory(baseline, steps));
+  }
+
+  /**
+   * Resets the session settings a psql script made ({@code SET search_path = ''} in a pg_dump
+   * file): they end with psql's session, and later migrations and the queries must not see them.
+   */
+  private static void resetSession(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("RESET ALL");
+    }
   }
 
   /** Whether the migration was applied; a failure has been reported when not. */

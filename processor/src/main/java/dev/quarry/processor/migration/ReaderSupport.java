@@ -4,7 +4,7 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
-import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.StatementSpan;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 final class ReaderSupport {
   final SourceReader sources;
   final Diagnostics diagnostics;
+
+  /** Whether a file could not be split into statements (the problem has been reported). */
+  private boolean unsplittable;
 
   ReaderSupport(SourceReader sources, Diagnostics diagnostics) {
     this.sources = sources;
@@ -92,7 +95,7 @@ final class ReaderSupport {
                 file,
                 o.version(),
                 "down " + o.description(),
-                SqlLexer.splitStatements(file.text(), d.from(), d.to()),
+                statements(file, d.from(), d.to()),
                 format,
                 d.transaction(),
                 null,
@@ -105,7 +108,7 @@ final class ReaderSupport {
                 file,
                 version,
                 o.description(),
-                SqlLexer.splitStatements(file.text(), up.from(), up.to()),
+                statements(file, up.from(), up.to()),
                 format,
                 up.transaction(),
                 down,
@@ -115,8 +118,23 @@ final class ReaderSupport {
     return problems ? null : migrations;
   }
 
+  /** Whether a file could not be split into statements; reported when it happened. */
+  boolean unsplittable() {
+    return unsplittable;
+  }
+
+  /** The statements of {@code file} in {@code [from, to)}, read as psql reads a script. */
+  List<StatementSpan> statements(SourceFile file, int from, int to) {
+    List<StatementSpan> statements = PsqlScript.statements(file, from, to, diagnostics);
+    if (statements == null) {
+      unsplittable = true;
+      return List.of();
+    }
+    return statements;
+  }
+
   /** A migration of the whole file, run as Flyway runs one. */
-  static Migration whole(
+  Migration whole(
       SourceFile file,
       String version,
       String description,
@@ -127,7 +145,7 @@ final class ReaderSupport {
         file,
         version,
         description,
-        SqlLexer.splitStatements(file.text()),
+        statements(file, 0, file.text().length()),
         format,
         Migration.Transaction.AUTO,
         down,
