@@ -287,7 +287,8 @@ public final class Pipeline {
         timings.record(Phase.DATABASE_START, databaseStarted);
         long migrationsStarted = System.nanoTime();
         MigrationRunner.Result applied =
-            new MigrationRunner(diagnostics).apply(connection, migrations);
+            new MigrationRunner(diagnostics, !(options.database() instanceof DatabaseChoice.Server))
+                .apply(connection, migrations);
         timings.record(Phase.MIGRATIONS, migrationsStarted);
         if (!applied.succeeded()) {
           stopStarted = System.nanoTime();

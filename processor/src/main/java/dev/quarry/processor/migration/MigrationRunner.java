@@ -50,9 +50,25 @@ public final class MigrationRunner {
       Pattern.compile("(?is)^ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b");
 
   private final Diagnostics diagnostics;
+  private final @Nullable StandInRoles standInRoles;
 
+  /** A runner that leaves roles to PostgreSQL: a missing one fails the statement that names it. */
   public MigrationRunner(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.standInRoles = null;
+  }
+
+  /**
+   * A runner that looks up the roles a statement grants to, makes policies for or otherwise names
+   * before running it (see {@link StandInRoles}).
+   *
+   * @param freshCluster whether the database is a cluster of this build's own (embedded,
+   *     container): missing roles get NOLOGIN stand-ins; false on a shared server, where a missing
+   *     role is an error naming it
+   */
+  public MigrationRunner(Diagnostics diagnostics, boolean freshCluster) {
+    this.diagnostics = diagnostics;
+    this.standInRoles = new StandInRoles(diagnostics, freshCluster);
   }
 
   /** What {@link #apply} did: the migrations applied, the one that failed, and the history. */
@@ -173,6 +189,12 @@ public final class MigrationRunner {
       connection.setAutoCommit(!inTransaction);
       for (StatementSpan span : migration.statements()) {
         current = span;
+        if (standInRoles != null && !standInRoles.prepare(connection, migration, span)) {
+          if (inTransaction) {
+            connection.rollback();
+          }
+          return false;
+        }
         try (Statement statement = connection.createStatement()) {
           statement.setEscapeProcessing(false);
           statement.execute(migration.statementText(span));
