@@ -8,6 +8,7 @@
 -- Dumped by pg_dump version 15.14
 
 SET statement_timeout = 0;
+SET transaction_timeout = 0;
 SET lock_timeout = 0;
 SET idle_in_transaction_session_timeout = 0;
 SET client_encoding = 'UTF8';
@@ -32,6 +33,9 @@ CREATE TYPE public.status AS ENUM (
 );
 
 
+ALTER TYPE public.status OWNER TO app;
+
+
 --
 -- Name: tickets; Type: TABLE; Schema: public; Owner: app
 --
@@ -44,12 +48,18 @@ CREATE TABLE public.tickets (
 );
 
 
+ALTER TABLE public.tickets OWNER TO app;
+
+
 CREATE SEQUENCE public.tickets_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
     NO MAXVALUE
     CACHE 1;
+
+
+ALTER SEQUENCE public.tickets_id_seq OWNER TO app;
 
 ALTER SEQUENCE public.tickets_id_seq OWNED BY public.tickets.id;
 

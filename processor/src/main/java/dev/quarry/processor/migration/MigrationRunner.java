@@ -187,8 +187,20 @@ public final class MigrationRunner {
     StatementSpan current = null;
     try {
       connection.setAutoCommit(!inTransaction);
+      boolean psqlScript = PsqlScript.endsSession(migration);
       for (StatementSpan span : migration.statements()) {
         current = span;
+        if (psqlScript
+            && PsqlScript.setsUnknownParameter(connection, migration.statementText(span))) {
+          // psql reports such a SET and goes on; pg_dump 17 writes SET transaction_timeout, which
+          // older servers do not know.
+          diagnostics.note(
+              Problem.MIGRATION_FAILED,
+              migration.file().locationOf(span.start()),
+              "skipped: this server does not know the parameter this SET names; psql would report"
+                  + " it and go on, so Quarry does too");
+          continue;
+        }
         if (standInRoles != null && !standInRoles.prepare(connection, migration, span)) {
           if (inTransaction) {
             connection.rollback();

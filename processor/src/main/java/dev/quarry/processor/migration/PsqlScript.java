@@ -5,9 +5,14 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +41,9 @@ final class PsqlScript {
       Pattern.compile("(?is)^COPY\\b.*\\bFROM\\s+STDIN\\b.*");
   private static final Pattern INCLUDE =
       Pattern.compile("(?i)\\\\(i|ir|include|include_relative)(\\s.*)?");
+  private static final Pattern SET_PARAMETER =
+      Pattern.compile(
+          "(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=|TO\\b)");
   private static final Pattern META_LINE = Pattern.compile("(?m)^[ \\t]*\\\\[A-Za-z!?]");
 
   private PsqlScript() {}
@@ -89,6 +97,24 @@ final class PsqlScript {
    */
   static boolean endsSession(Migration migration) {
     return META_LINE.matcher(migration.file().text()).find();
+  }
+
+  /**
+   * Whether {@code sql} is {@code SET name = ...} (or {@code TO}) for a parameter this server does
+   * not have; custom {@code prefix.name} parameters always exist.
+   */
+  static boolean setsUnknownParameter(Connection connection, String sql) throws SQLException {
+    Matcher m = SET_PARAMETER.matcher(sql);
+    if (!m.lookingAt()) {
+      return false;
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT 1 FROM pg_catalog.pg_settings WHERE name = ?")) {
+      query.setString(1, m.group(1).toLowerCase(Locale.ROOT));
+      try (ResultSet rs = query.executeQuery()) {
+        return !rs.next();
+      }
+    }
   }
 
   /** The offset of the end of the line holding {@code offset} (its newline), at most {@code to}. */
