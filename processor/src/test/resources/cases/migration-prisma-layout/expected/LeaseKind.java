@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 public enum LeaseKind implements PgEnum {
   FIXED("FIXED"),
 
-  PERIODIC("PERIODIC");
+  PERIODIC("PERIODIC"),
+
+  ROLLING("ROLLING");
 
   private final String label;
 
@@ -38,6 +40,7 @@ public enum LeaseKind implements PgEnum {
     return switch (label) {
       case "FIXED" -> FIXED;
       case "PERIODIC" -> PERIODIC;
+      case "ROLLING" -> ROLLING;
       default -> throw new IllegalArgumentException("not a label of PostgreSQL enum LeaseKind: " + label);
     };
   }

@@ -31,6 +31,8 @@ public final class LeasesQueries {
       + "FROM \"Lease\" l JOIN \"User\" u ON u.\"id\" = l.\"tenantId\"\n"
       + "WHERE l.\"kind\" = ?::\"LeaseKind\"";
 
+  private static final String USERS_WITH_ROLE = "SELECT \"id\", \"role\" FROM \"User\" WHERE \"role\" = ?::\"Role\"";
+
   private final ConnectionSource connections;
 
   /**
@@ -95,6 +97,45 @@ public final class LeasesQueries {
     }, rows -> readLeasesOfKindRow(rows));
   }
 
+  /**
+   * {@code UsersWithRole} {@code :many}, {@code queries/leases.sql:6}:
+   * <pre>{@code
+   * SELECT "id", "role" FROM "User" WHERE "role" = @role::"Role"
+   * }</pre>
+   */
+  public List<UsersWithRoleRow> usersWithRole(Role role) {
+    Objects.requireNonNull(role, "role");
+    try (ConnectionSource.Lease lease = connections.lease()) {
+      Connection connection = lease.connection();
+      try (PreparedStatement statement = connection.prepareStatement(USERS_WITH_ROLE)) {
+        statement.setObject(1, role.label(), Types.OTHER);
+        try (ResultSet rows = statement.executeQuery()) {
+          List<UsersWithRoleRow> result = new ArrayList<>();
+          while (rows.next()) {
+            result.add(readUsersWithRoleRow(rows));
+          }
+          return Collections.unmodifiableList(result);
+        }
+      }
+    } catch (SQLException e) {
+      throw new QueryException("UsersWithRole", e);
+    }
+  }
+
+  /**
+   * The rows of {@link #usersWithRole}, read as the stream is consumed, through a server-side cursor that
+   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
+   *
+   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
+   * See {@link QueryStreams} for how it uses transactions.
+   */
+  public Stream<UsersWithRoleRow> streamUsersWithRole(Role role) {
+    Objects.requireNonNull(role, "role");
+    return QueryStreams.open(connections, "UsersWithRole", USERS_WITH_ROLE, statement -> {
+      statement.setObject(1, role.label(), Types.OTHER);
+    }, rows -> readUsersWithRoleRow(rows));
+  }
+
   private static LeasesOfKindRow readLeasesOfKindRow(ResultSet rows) throws SQLException {
     return new LeasesOfKindRow(
         rows.getString(1),
@@ -102,9 +143,21 @@ public final class LeasesQueries {
         rows.getString(3));
   }
 
+  private static UsersWithRoleRow readUsersWithRoleRow(ResultSet rows) throws SQLException {
+    return new UsersWithRoleRow(
+        rows.getString(1),
+        Role.fromLabel(rows.getString(2)));
+  }
+
   /**
    * A row of {@code LeasesOfKind}.
    */
   public record LeasesOfKindRow(String id, LeaseKind kind, String email) {
+  }
+
+  /**
+   * A row of {@code UsersWithRole}.
+   */
+  public record UsersWithRoleRow(String id, Role role) {
   }
 }
