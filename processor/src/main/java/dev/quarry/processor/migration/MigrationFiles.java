@@ -104,13 +104,21 @@ final class MigrationFiles {
     }
     List<Path> files = new ArrayList<>(top);
     files.addAll(perMigration);
+    // Flyway reads its files from subfolders too (and, as it does, other files there are not
+    // migrations): when the folder's own files are all Flyway's, so are the nested ones it reads.
     boolean flyway =
         perMigration.isEmpty()
+            && top.stream().allMatch(p -> FlywayReader.isFlywayFile(p.getFileName().toString()))
             && Stream.concat(top.stream(), nested.stream())
-                .allMatch(p -> FlywayReader.isFlywayFile(p.getFileName().toString()));
+                .anyMatch(p -> FlywayReader.matches(p.getFileName().toString()));
     if (flyway) {
-      files.addAll(nested);
-    } else if (!nested.isEmpty() && !files.isEmpty()) {
+      List<Path> notFlyway = new ArrayList<>();
+      for (Path p : nested) {
+        (FlywayReader.isFlywayFile(p.getFileName().toString()) ? files : notFlyway).add(p);
+      }
+      nested = notFlyway;
+    }
+    if (!nested.isEmpty() && !files.isEmpty()) {
       diagnostics.note(
           Problem.MIGRATION_LAYOUT,
           null,
@@ -118,9 +126,9 @@ final class MigrationFiles {
               + sources.display(folder)
               + " ("
               + shown(nested)
-              + ") are not read: only Flyway reads subfolders, the other tools read the folder"
-              + " itself; list a subfolder in @GenerateQueries(migrations = ...) if it holds"
-              + " migrations");
+              + ") are not read: only Flyway reads subfolders, and only its own V, U, R, B and"
+              + " callback files; the other tools read the folder itself; list a subfolder in"
+              + " @GenerateQueries(migrations = ...) if it holds migrations");
     }
     if (files.isEmpty()) {
       diagnostics.error(

@@ -113,9 +113,12 @@ class MigrationLayoutsTest {
     write("V1__users.sql", "SELECT 1;");
     write("2024/V3__orders.sql", "SELECT 3;");
     write("2023/V2__emails.sql", "SELECT 2;");
+    write("2023/notes/draft.sql", "not SQL");
     assertEquals(
         List.of("V1__users.sql", "2023/V2__emails.sql", "2024/V3__orders.sql"), paths(read()));
-    assertEquals(List.of(), diagnostics.all());
+    assertEquals(List.of(), errors());
+    assertEquals(1, diagnostics.all().size());
+    assertTrue(diagnostics.all().get(0).message().contains("migrations/2023/notes/draft.sql"));
   }
 
   @Test
