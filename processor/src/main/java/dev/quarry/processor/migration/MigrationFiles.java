@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -85,13 +86,13 @@ final class MigrationFiles {
           if (!own.isEmpty()) {
             perMigration.addAll(own);
           } else {
-            nested.addAll(walk(child));
+            nested.addAll(walk(child, new HashSet<>(Set.of(folder.toRealPath()))));
           }
         } else if (name.endsWith(".sql")) {
           if (Files.isRegularFile(child)) {
             top.add(child);
           } else {
-            sources.sqlFiles(List.of(child.toString()), "migrations"); // reports what it is
+            sources.reportNotAFile(child, "migrations");
           }
         }
       }
@@ -160,16 +161,22 @@ final class MigrationFiles {
     return own;
   }
 
-  /** Every non-hidden {@code .sql} file under {@code folder}, in path order. */
-  private static List<Path> walk(Path folder) throws IOException {
+  /**
+   * Every non-hidden {@code .sql} file under {@code folder}, in path order; a folder reached again
+   * through a symbolic link is not read twice (so a link loop cannot hang the build).
+   */
+  private static List<Path> walk(Path folder, Set<Path> visited) throws IOException {
     List<Path> files = new ArrayList<>();
+    if (!visited.add(folder.toRealPath())) {
+      return files;
+    }
     for (Path child : children(folder)) {
       String name = child.getFileName().toString();
       if (hidden(name)) {
         continue;
       }
       if (Files.isDirectory(child)) {
-        files.addAll(walk(child));
+        files.addAll(walk(child, visited));
       } else if (name.endsWith(".sql") && Files.isRegularFile(child)) {
         files.add(child);
       }

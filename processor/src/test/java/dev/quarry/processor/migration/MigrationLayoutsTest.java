@@ -141,6 +141,17 @@ class MigrationLayoutsTest {
   }
 
   @Test
+  void aFolderLinkLoopIsReadOnce() throws IOException {
+    write("V1__users.sql", "SELECT 1;");
+    write("nested/V2__more.sql", "SELECT 2;");
+    Path nested = project.resolve("migrations/nested");
+    Files.createSymbolicLink(nested.resolve("again"), nested);
+    Files.createSymbolicLink(nested.resolve("up"), project.resolve("migrations"));
+    assertEquals(List.of("V1__users.sql", "nested/V2__more.sql"), paths(read()));
+    assertEquals(List.of(), errors());
+  }
+
+  @Test
   void flywayBaselineSkipsTheVersionsItCovers() throws IOException {
     write("V1__users.sql", "SELECT 1;");
     write("V2__emails.sql", "SELECT 2;");
