@@ -287,7 +287,11 @@ public final class Pipeline {
         timings.record(Phase.DATABASE_START, databaseStarted);
         long migrationsStarted = System.nanoTime();
         MigrationRunner.Result applied =
-            new MigrationRunner(diagnostics, database.roles()).apply(connection, migrations);
+            new MigrationRunner(
+                    diagnostics,
+                    database.roles(),
+                    !(options.database() instanceof DatabaseChoice.Server))
+                .apply(connection, migrations);
         timings.record(Phase.MIGRATIONS, migrationsStarted);
         if (!applied.succeeded()) {
           stopStarted = System.nanoTime();

@@ -17,6 +17,8 @@ public enum Problem {
   MIGRATION_LAYOUT("migration-layout"),
   /** A migration statement that PostgreSQL rejected. */
   MIGRATION_FAILED("migration-failed"),
+  /** A role a migration names was missing, and a stand-in was created for it. */
+  STAND_IN_ROLE("stand-in-role"),
   /** A {@code -- name:} header that cannot be read. */
   BAD_HEADER("bad-header"),
   /** A query file without any query header: nothing is generated for it. */

@@ -65,6 +65,18 @@ public enum MigrationFormat {
       "<name>.sql starting with --liquibase formatted sql",
       "--changeset author:id runInTransaction:false",
       false),
+  /** Prisma: one folder per migration, {@code <timestamp>_<name>/migration.sql}. */
+  PRISMA("Prisma", "prisma", "<timestamp>_<name>/migration.sql", null, false),
+  /**
+   * Diesel and other one-folder-per-migration tools: {@code <version>_<name>/up.sql} and {@code
+   * down.sql}.
+   */
+  DIESEL(
+      "Diesel (one folder per migration)",
+      "diesel",
+      "<version>_<name>/up.sql and down.sql",
+      "run_in_transaction = false in the folder's metadata.toml",
+      true),
   /** Any other {@code .sql} files, applied in file name order. */
   PLAIN("plain", "plain", "<name>.sql", null, false);
 

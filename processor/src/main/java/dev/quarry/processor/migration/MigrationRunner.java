@@ -52,7 +52,9 @@ public final class MigrationRunner {
 
   private final Diagnostics diagnostics;
   private final RoleGuard roles;
+  private final @Nullable StandInRoles standInRoles;
 
+  /** A runner that leaves roles to PostgreSQL: a missing one fails the statement that names it. */
   public MigrationRunner(Diagnostics diagnostics) {
     this(diagnostics, RoleGuard.NONE);
   }
@@ -64,6 +66,22 @@ public final class MigrationRunner {
   public MigrationRunner(Diagnostics diagnostics, RoleGuard roles) {
     this.diagnostics = diagnostics;
     this.roles = roles;
+    this.standInRoles = null;
+  }
+
+  /**
+   * A runner that looks up the roles a statement grants to, makes policies for or otherwise names
+   * before running it (see {@link StandInRoles}).
+   *
+   * @param roles how statements that create roles run (see the two-argument constructor)
+   * @param freshCluster whether the database is a cluster of this build's own (embedded,
+   *     container): missing roles get NOLOGIN stand-ins; false on a shared server, where a missing
+   *     role is an error naming it
+   */
+  public MigrationRunner(Diagnostics diagnostics, RoleGuard roles, boolean freshCluster) {
+    this.diagnostics = diagnostics;
+    this.roles = roles;
+    this.standInRoles = new StandInRoles(diagnostics, freshCluster);
   }
 
   /** What {@link #apply} did: the migrations applied, the one that failed, and the history. */
@@ -109,6 +127,9 @@ public final class MigrationRunner {
         return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
       }
       applied.add(migration);
+      if (PsqlScript.endsSession(migration)) {
+        resetSession(connection);
+      }
       try {
         steps.add(new SchemaHistory.Step(migration, SchemaSnapshot.take(connection)));
       } catch (SQLException e) {
@@ -123,6 +144,16 @@ public final class MigrationRunner {
       }
     }
     return new Result(applied, Optional.empty(), new SchemaHistory(baseline, steps));
+  }
+
+  /**
+   * Resets the session settings a psql script made ({@code SET search_path = ''} in a pg_dump
+   * file): they end with psql's session, and later migrations and the queries must not see them.
+   */
+  private static void resetSession(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("RESET ALL");
+    }
   }
 
   /** Whether the migration was applied; a failure has been reported when not. */
@@ -175,18 +206,37 @@ public final class MigrationRunner {
               String.join(
                   "\n", migration.statements().stream().map(migration::statementText).toList()));
       connection.setAutoCommit(!inTransaction);
+      boolean psqlScript = PsqlScript.endsSession(migration);
       List<StatementSpan> spans = migration.statements();
       for (int i = 0; i < spans.size(); i++) {
         StatementSpan span = spans.get(i);
         current = span;
         String text = migration.statementText(span);
+        boolean last = i == spans.size() - 1;
+        if (psqlScript && PsqlScript.setsUnknownParameter(connection, text)) {
+          // psql reports such a SET and goes on; pg_dump 17 writes SET transaction_timeout, which
+          // older servers do not know.
+          diagnostics.note(
+              Problem.MIGRATION_FAILED,
+              migration.file().locationOf(span.start()),
+              "skipped: this server does not know the parameter this SET names; psql would report"
+                  + " it and go on, so Quarry does too");
+          guard.afterStatement("", last);
+          continue;
+        }
+        if (standInRoles != null && !standInRoles.prepare(connection, migration, span)) {
+          if (inTransaction) {
+            connection.rollback();
+          }
+          return false;
+        }
         if (guard.shouldRun(text)) {
           try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             statement.execute(text);
           }
         }
-        guard.afterStatement(text, i == spans.size() - 1);
+        guard.afterStatement(text, last);
       }
       current = null;
       if (inTransaction) {

@@ -90,7 +90,7 @@ final class MigrationSections {
       case TERN -> tern(file);
       case ATLAS -> atlas(file);
       case LIQUIBASE -> liquibase(file);
-      case FLYWAY, GOLANG_MIGRATE, PLAIN ->
+      case FLYWAY, GOLANG_MIGRATE, PLAIN, PRISMA, DIESEL ->
           new Split(List.of(new Part(0, file.text().length(), Transaction.AUTO, "")), null, null);
     };
   }

@@ -128,6 +128,15 @@ public final class SourceReader {
     return files;
   }
 
+  /**
+   * Reports {@code candidate}, a {@code .sql} name in a listed folder that is not a readable file
+   * (a link that loops or dangles, a folder), as {@link #sqlFiles} reports one.
+   */
+  public void reportNotAFile(Path candidate, String what) {
+    diagnostics.error(
+        Problem.MISSING_FILE, null, display(candidate) + " " + notAFile(candidate, what));
+  }
+
   /** The file decoded as UTF-8, or empty (with an error reported) when it cannot be read. */
   public Optional<SourceFile> read(Path file) {
     String display = display(file);

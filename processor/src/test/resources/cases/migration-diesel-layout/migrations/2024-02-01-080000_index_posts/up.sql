@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY posts_published ON posts (published);

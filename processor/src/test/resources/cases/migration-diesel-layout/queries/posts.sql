@@ -1,0 +1,2 @@
+-- name: Published :many
+SELECT id, title, updated_at FROM posts WHERE published;

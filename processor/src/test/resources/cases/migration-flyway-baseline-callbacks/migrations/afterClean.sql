@@ -1,0 +1,2 @@
+-- Flyway runs this after "flyway clean" only, never during migrate.
+DROP TABLE users CASCADE;

@@ -1,0 +1,2 @@
+-- name: OpenTodos :many
+SELECT id, task FROM todos WHERE owner = @owner AND NOT done;
