@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -66,7 +65,7 @@ public final class LeasesQueries {
    * INSERT INTO "Billing"."Lease" ("Rent", "Note") VALUES (@rent, @note) RETURNING *
    * }</pre>
    */
-  public Optional<Lease> createLease(Cents rent, Note note) {
+  public Lease createLease(Cents rent, Note note) {
     Objects.requireNonNull(rent, "rent");
     Objects.requireNonNull(note, "note");
     try (ConnectionSource.Lease lease = connections.lease()) {
@@ -76,13 +75,13 @@ public final class LeasesQueries {
         statement.setString(2, NOTE_CONVERTER.toDatabase(note));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateLease", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Lease row = readLease(rows);
           if (rows.next()) {
             throw new QueryException("CreateLease", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

@@ -424,7 +424,7 @@ public final class TypesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Everything> insertEverything(InsertEverythingParams params) {
+  public Everything insertEverything(InsertEverythingParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -487,13 +487,13 @@ public final class TypesQueries {
         statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("InsertEverything", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Everything row = readEverything(rows);
           if (rows.next()) {
             throw new QueryException("InsertEverything", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -624,7 +624,7 @@ public final class TypesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Everything> insertNulls(InsertNullsParams params) {
+  public Everything insertNulls(InsertNullsParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -687,13 +687,13 @@ public final class TypesQueries {
         statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("InsertNulls", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Everything row = readEverything(rows);
           if (rows.next()) {
             throw new QueryException("InsertNulls", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -773,7 +773,7 @@ public final class TypesQueries {
    * SELECT count(*) FROM everything WHERE id = ANY (@ids::bigint[])
    * }</pre>
    */
-  public Optional<Long> countByIds(List<Long> ids) {
+  public long countByIds(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -781,13 +781,13 @@ public final class TypesQueries {
         statement.setArray(1, SqlArrays.create(connection, "int8", ids));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CountByIds", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountByIds", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

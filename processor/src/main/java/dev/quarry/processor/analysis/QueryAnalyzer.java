@@ -10,6 +10,7 @@ import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.nullability.NullabilityInference;
+import dev.quarry.processor.nullability.RowCountInference;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
@@ -59,6 +60,7 @@ public final class QueryAnalyzer {
   private final UnknownNameExplainer explainer;
   private final NullabilityInference nullability;
   private final StatementDescriber describer;
+  private final RowCountInference rowCount;
 
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
@@ -66,6 +68,36 @@ public final class QueryAnalyzer {
     this.explainer = explainer;
     this.nullability = new NullabilityInference(catalog);
     this.describer = new StatementDescriber(connection);
+    this.rowCount =
+        new RowCountInference(
+            new RowCountInference.Facts() {
+              @Override
+              public boolean returnsSet(String function) {
+                try {
+                  return catalog.returnsSet(function);
+                } catch (SQLException e) {
+                  throw new RowCountInference.FactsUnavailable(e);
+                }
+              }
+
+              @Override
+              public boolean isAggregate(String function) {
+                try {
+                  return catalog.isAggregate(function);
+                } catch (SQLException e) {
+                  throw new RowCountInference.FactsUnavailable(e);
+                }
+              }
+
+              @Override
+              public boolean insertsPlainly(@Nullable String schema, String table) {
+                try {
+                  return catalog.insertsPlainly(schema, table);
+                } catch (SQLException e) {
+                  throw new RowCountInference.FactsUnavailable(e);
+                }
+              }
+            });
   }
 
   /** The query's types, or empty when it could not be analysed (the reason is reported). */
@@ -294,7 +326,21 @@ public final class QueryAnalyzer {
       columns.add(new AnalyzedColumn(column.label(), typeOid, nullable, table, baseColumn));
     }
     item.result =
-        new AnalyzedQuery(item.query, item.parameters, true, withNullability(item.query, columns));
+        new AnalyzedQuery(
+            item.query,
+            item.parameters,
+            true,
+            withNullability(item.query, columns),
+            exactlyOneRow(item.query));
+  }
+
+  /** Whether the statement always returns exactly one row (see {@link RowCountInference}). */
+  private boolean exactlyOneRow(ParsedQuery query) throws SQLException {
+    try {
+      return rowCount.exactlyOneRow(query.analysisSql());
+    } catch (RowCountInference.FactsUnavailable e) {
+      throw (SQLException) e.getCause();
+    }
   }
 
   /** Whether {@code domain} is a domain over {@code base}, directly or through other domains. */

@@ -81,7 +81,11 @@ public final class LockFile {
               String.valueOf(parameter.dimensions()));
         }
       }
-      line(out, 1, "returns", query.returnsRows() ? "rows" : "nothing");
+      line(
+          out,
+          1,
+          "returns",
+          !query.returnsRows() ? "nothing" : query.exactlyOneRow() ? "one-row" : "rows");
       for (ResolvedColumn column : query.columns()) {
         String nullability = column.nullable() ? "null" : "not-null";
         if (column.table() == null) {
@@ -275,6 +279,7 @@ public final class LockFile {
     private String file = "";
     private String textHash = "";
     private boolean returnsRows;
+    private boolean exactlyOneRow;
     private java.util.SortedMap<String, String> uses = new java.util.TreeMap<>();
     private List<ResolvedParameter> parameters = new ArrayList<>();
     private List<ResolvedColumn> columns = new ArrayList<>();
@@ -324,7 +329,15 @@ public final class LockFile {
         }
         case "file" -> file = inEntry("query", t).get(1);
         case "text" -> textHash = inEntry("query", t).get(1);
-        case "returns" -> returnsRows = inEntry("query", t).get(1).equals("rows");
+        case "returns" -> {
+          String returns = inEntry("query", t).get(1);
+          if (!returns.equals("rows") && !returns.equals("one-row") && !returns.equals("nothing")) {
+            throw new IllegalArgumentException(
+                "\"" + returns + "\" is not one of rows, one-row, nothing");
+          }
+          returnsRows = !returns.equals("nothing");
+          exactlyOneRow = returns.equals("one-row");
+        }
         case "uses" -> {
           inEntry("query", t);
           uses.put(t.get(1), t.get(2));
@@ -414,7 +427,8 @@ public final class LockFile {
         case "query" ->
             queries.put(
                 name,
-                new ResolvedQuery(name, file, textHash, parameters, returnsRows, columns, uses));
+                new ResolvedQuery(
+                    name, file, textHash, parameters, returnsRows, columns, uses, exactlyOneRow));
         case "table" -> {
           String[] key = TypeKey.split(name);
           tables.put(name, new ResolvedTable(key[0], key[1], fields));
@@ -431,6 +445,7 @@ public final class LockFile {
       file = "";
       textHash = "";
       returnsRows = false;
+      exactlyOneRow = false;
       uses = new java.util.TreeMap<>();
       parameters = new ArrayList<>();
       columns = new ArrayList<>();

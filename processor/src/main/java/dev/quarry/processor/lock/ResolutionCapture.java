@@ -84,7 +84,8 @@ public final class ResolutionCapture {
               parameters,
               query.returnsRows(),
               columns,
-              statementTables(query.parsed().analysisSql())));
+              statementTables(query.parsed().analysisSql()),
+              query.exactlyOneRow()));
     }
     SortedMap<String, String> overrideTables = new TreeMap<>();
     for (TypeOverrideSpec override : overrides) {

@@ -153,6 +153,8 @@ public final class ResolvedCatalog implements TypeCatalog {
               table,
               table == null ? null : column.tableColumn()));
     }
-    return Optional.of(new AnalyzedQuery(query, parameters, resolved.returnsRows(), columns));
+    return Optional.of(
+        new AnalyzedQuery(
+            query, parameters, resolved.returnsRows(), columns, resolved.exactlyOneRow()));
   }
 }
