@@ -105,16 +105,15 @@ public final class UsersQueries {
    * RETURNING *
    * }</pre>
    */
-  public User createUser(String email, UserRole role, String bio) {
+  public User createUser(String email, UserRole role, @Nullable String bio) {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(bio, "bio");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_USER)) {
         statement.setString(1, email);
         statement.setObject(2, role.label(), Types.OTHER);
-        statement.setString(3, bio);
+        statement.setObject(3, bio, Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             throw new QueryException("CreateUser", "returned no row, though its statement always returns one (did a trigger skip it?)");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -71,14 +72,13 @@ public final class OneQueries {
    * INSERT INTO authors (name, bio) VALUES (@name, @bio) RETURNING *
    * }</pre>
    */
-  public Author insertValues(String name, String bio) {
+  public Author insertValues(String name, @Nullable String bio) {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(bio, "bio");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_VALUES)) {
         statement.setString(1, name);
-        statement.setString(2, bio);
+        statement.setObject(2, bio, Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             throw new QueryException("InsertValues", "returned no row, though its statement always returns one (did a trigger skip it?)");

@@ -643,16 +643,11 @@ public final class NotesQueries {
   /**
    * The parameters of {@code CopyNotes}.
    */
-  public record CopyNotesParams(String body, String title, List<String> tags, Mood mood,
-      String docb, Pair pair, byte[] data) {
+  public record CopyNotesParams(String body, @Nullable String title, List<String> tags,
+      @Nullable Mood mood, @Nullable String docb, @Nullable Pair pair, byte @Nullable [] data) {
     public CopyNotesParams {
       Objects.requireNonNull(body, "body");
-      Objects.requireNonNull(title, "title");
       Objects.requireNonNull(tags, "tags");
-      Objects.requireNonNull(mood, "mood");
-      Objects.requireNonNull(docb, "docb");
-      Objects.requireNonNull(pair, "pair");
-      Objects.requireNonNull(data, "data");
     }
   }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,14 +66,13 @@ public final class LeasesQueries {
    * INSERT INTO "Billing"."Lease" ("Rent", "Note") VALUES (@rent, @note) RETURNING *
    * }</pre>
    */
-  public Lease createLease(Cents rent, Note note) {
+  public Lease createLease(Cents rent, @Nullable Note note) {
     Objects.requireNonNull(rent, "rent");
-    Objects.requireNonNull(note, "note");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_LEASE)) {
         statement.setLong(1, CENTS_CONVERTER.toDatabase(rent));
-        statement.setString(2, NOTE_CONVERTER.toDatabase(note));
+        statement.setObject(2, ValueConverters.toDatabase(NOTE_CONVERTER, note), Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
             throw new QueryException("CreateLease", "returned no row, though its statement always returns one (did a trigger skip it?)");

@@ -10,6 +10,7 @@ import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.nullability.NullabilityInference;
+import dev.quarry.processor.nullability.ParameterNullability;
 import dev.quarry.processor.nullability.RowCountInference;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.Parameter;
@@ -61,6 +62,7 @@ public final class QueryAnalyzer {
   private final NullabilityInference nullability;
   private final StatementDescriber describer;
   private final RowCountInference rowCount;
+  private final ParameterNullability parameterNullability;
 
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
@@ -68,6 +70,19 @@ public final class QueryAnalyzer {
     this.explainer = explainer;
     this.nullability = new NullabilityInference(catalog);
     this.describer = new StatementDescriber(connection);
+    this.parameterNullability =
+        new ParameterNullability(
+            (schema, table) ->
+                catalog
+                    .resolveTable(schema, table)
+                    .map(
+                        found -> {
+                          Map<String, Boolean> columns = new LinkedHashMap<>();
+                          for (TableColumn column : found.columns()) {
+                            columns.put(column.name(), !column.notNull());
+                          }
+                          return columns;
+                        }));
     this.rowCount =
         new RowCountInference(
             new RowCountInference.Facts() {
@@ -280,13 +295,18 @@ public final class QueryAnalyzer {
       return;
     }
     Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
+    Map<Integer, ParameterNullability.Rule> accepting =
+        types.length == 0 ? Map.of() : parameterNullability.nullable(query.analysisSql());
     List<AnalyzedParameter> parameters = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       Parameter parameter = query.parameters().get(i);
       catalog.type(types[i]);
       parameters.add(
           new AnalyzedParameter(
-              parameter, types[i], dimensions.getOrDefault(parameter.number(), 1)));
+              parameter,
+              types[i],
+              dimensions.getOrDefault(parameter.number(), 1),
+              parameter.nullable() || accepting.containsKey(parameter.number())));
     }
     item.parameters = parameters;
   }

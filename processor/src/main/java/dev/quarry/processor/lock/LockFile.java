@@ -68,18 +68,15 @@ public final class LockFile {
       line(out, 1, "file", query.file());
       line(out, 1, "text", query.textHash());
       for (ResolvedParameter parameter : query.parameters()) {
-        if (parameter.dimensions() == 1) {
-          line(out, 1, "param", parameter.name(), parameter.type());
-        } else {
-          line(
-              out,
-              1,
-              "param",
-              parameter.name(),
-              parameter.type(),
-              "dimensions",
-              String.valueOf(parameter.dimensions()));
+        List<String> values = new ArrayList<>(List.of("param", parameter.name(), parameter.type()));
+        if (parameter.dimensions() != 1) {
+          values.add("dimensions");
+          values.add(String.valueOf(parameter.dimensions()));
         }
+        if (parameter.nullable()) {
+          values.add("null");
+        }
+        line(out, 1, values.toArray(new String[0]));
       }
       line(
           out,
@@ -347,7 +344,9 @@ public final class LockFile {
           inEntry("query", t);
           int dimensions =
               t.size() > 4 && t.get(3).equals("dimensions") ? Integer.parseInt(t.get(4)) : 1;
-          parameters.add(new ResolvedParameter(t.get(1), reference(t.get(2)), dimensions));
+          boolean nullable = t.size() > 3 && t.get(t.size() - 1).equals("null");
+          parameters.add(
+              new ResolvedParameter(t.get(1), reference(t.get(2)), dimensions, nullable));
         }
         case "column" -> {
           if (entry.equals("table")) {

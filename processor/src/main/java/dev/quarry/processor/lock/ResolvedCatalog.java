@@ -140,7 +140,10 @@ public final class ResolvedCatalog implements TypeCatalog {
       ResolvedParameter parameter = resolved.parameters().get(i);
       parameters.add(
           new AnalyzedParameter(
-              query.parameters().get(i), oid(parameter.type()), parameter.dimensions()));
+              query.parameters().get(i),
+              oid(parameter.type()),
+              parameter.dimensions(),
+              parameter.nullable() || query.parameters().get(i).nullable()));
     }
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (ResolvedColumn column : resolved.columns()) {

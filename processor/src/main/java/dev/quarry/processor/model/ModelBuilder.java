@@ -243,9 +243,7 @@ public final class ModelBuilder {
             types.mapParameter(
                 parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
       }
-      parameters.add(
-          new Field(
-              javaName, parameter.parameter().name(), type, parameter.parameter().nullable()));
+      parameters.add(new Field(javaName, parameter.parameter().name(), type, parameter.nullable()));
     }
     List<Integer> bindings = new ArrayList<>();
     for (int number : query.parsed().jdbcBindings()) {

@@ -2,7 +2,7 @@ package dev.quarry.processor.nullability;
 
 import java.util.List;
 import java.util.Locale;
-import net.sf.jsqlparser.JSQLParserException;
+import java.util.Optional;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.Expression;
@@ -10,7 +10,6 @@ import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.insert.ConflictActionType;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -66,12 +65,11 @@ public final class RowCountInference {
 
   /** Whether {@code sql} (with {@code $n} parameters) always returns exactly one row. */
   public boolean exactlyOneRow(String sql) {
-    Statement statement;
-    try {
-      statement = CCJSqlParserUtil.parse(sql);
-    } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
+    Optional<Statement> parsed = Statements.parse(sql);
+    if (parsed.isEmpty()) {
       return false;
     }
+    Statement statement = parsed.get();
     try {
       if (statement instanceof Select select) {
         return oneRow(select);

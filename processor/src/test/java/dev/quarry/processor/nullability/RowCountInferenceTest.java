@@ -53,6 +53,7 @@ class RowCountInferenceTest {
         "SELECT (SELECT a FROM users WHERE id = $1) AS a|true",
         "SELECT (SELECT generate_series(1, 3) LIMIT 1) AS a|true",
         "VALUES (1, 2)|true",
+        "INSERT INTO users (errors, settings) VALUES ($1, $2) RETURNING id|true",
         "INSERT INTO users (a) VALUES ($1)|false",
         "INSERT INTO users (a) VALUES ($1), ($2) RETURNING id|false",
         "INSERT INTO users (a) VALUES ($1) ON CONFLICT DO NOTHING RETURNING id|false",
