@@ -72,7 +72,8 @@ class LockFileTest {
         "mixed-parameters",
         "slice-values",
         "utility-statements",
-        "execrows-returning"
+        "execrows-returning",
+        "cardinality"
       })
   void theLockFileAnswersAsTheDatabaseDid(String name) throws IOException {
     copyCase(name);

@@ -86,8 +86,7 @@ class ProductionCorporaTest {
         // ProjectID, Name, DisplayName, SubscriptionID, Metadata in that order).
         Map<String, String> dataSources = classes.signatures("com.example.db.DatasourcesQueries");
         assertEquals(
-            "Optional<DataSource> createDataSource(DatasourcesQueries.CreateDataSourceParams"
-                + " params)",
+            "DataSource createDataSource(DatasourcesQueries.CreateDataSourceParams params)",
             dataSources.get("createDataSource"));
         Class<?> params =
             classes.loadClass("com.example.db.DatasourcesQueries$CreateDataSourceParams");

@@ -161,8 +161,7 @@ class RoundTripTest {
     long id = (long) written.getClass().getMethod("id").invoke(written);
     List<?> rows = (List<?>) call("findByMoods", Map.of("moods", List.of(values.get("cMood"))));
     assertTrue(rows.stream().anyMatch(r -> r.toString().contains("id=" + id)), rows.toString());
-    assertEquals(
-        1L, ((Optional<?>) call("countByIds", Map.of("ids", List.of(id, -1L)))).orElseThrow());
+    assertEquals(1L, call("countByIds", Map.of("ids", List.of(id, -1L))));
   }
 
   private static Object call(String name, Map<String, Object> arguments) throws Exception {

@@ -36,7 +36,7 @@ class SqlcExamplesTest {
             "getAuthor", "Optional<Author> getAuthor(long id)",
             "listAuthors", "List<Author> listAuthors()",
             "streamListAuthors", "Stream<Author> streamListAuthors()",
-            "createAuthor", "Optional<Author> createAuthor(String name, String bio)",
+            "createAuthor", "Author createAuthor(String name, String bio)",
             "deleteAuthor", "void deleteAuthor(long id)"));
   }
 
@@ -56,13 +56,13 @@ class SqlcExamplesTest {
             "streamBooksByTags",
                 "Stream<QueryQueries.BooksByTagsRow> streamBooksByTags(List<String> arg1)",
             "booksByTags", "List<QueryQueries.BooksByTagsRow> booksByTags(List<String> arg1)",
-            "createAuthor", "Optional<Author> createAuthor(String name)",
+            "createAuthor", "Author createAuthor(String name)",
             // Seven parameters: more than PARAMETER_RECORD_THRESHOLD, so one record.
-            "createBook", "Optional<Book> createBook(QueryQueries.CreateBookParams params)",
+            "createBook", "Book createBook(QueryQueries.CreateBookParams params)",
             "updateBook", "void updateBook(String title, List<String> tags, int bookId)",
             "updateBookISBN",
                 "void updateBookISBN(String title, List<String> tags, int bookId, String isbn)",
-            "sayHello", "Optional<QueryQueries.SayHelloRow> sayHello(String arg1)"));
+            "sayHello", "Optional<Optional<String>> sayHello(String arg1)"));
   }
 
   @ParameterizedTest
@@ -79,7 +79,7 @@ class SqlcExamplesTest {
             "deleteBookNamedFunc", "long[] deleteBookNamedFunc(List<Integer> bookIdList)",
             "deleteBookNamedSign", "long[] deleteBookNamedSign(List<Integer> bookIdList)",
             "booksByYear", "List<List<Book>> booksByYear(List<Integer> yearList)",
-            "createAuthor", "Optional<Author> createAuthor(String name)",
+            "createAuthor", "Author createAuthor(String name)",
             "createBook",
                 "List<Optional<Book>> createBook(List<QueryQueries.CreateBookParams> params)",
             "updateBook", "long[] updateBook(List<QueryQueries.UpdateBookParams> params)",
@@ -95,7 +95,7 @@ class SqlcExamplesTest {
         "jets",
         "QueryBuildingQueries",
         Map.of(
-            "countPilots", "Optional<Long> countPilots()",
+            "countPilots", "long countPilots()",
             "listPilots", "List<Pilot> listPilots()",
             "streamListPilots", "Stream<Pilot> streamListPilots()",
             "deletePilot", "void deletePilot(int id)"));
@@ -111,7 +111,7 @@ class SqlcExamplesTest {
                 "listCities", "List<City> listCities()",
                 "streamListCities", "Stream<City> streamListCities()",
                 "getCity", "Optional<City> getCity(String slug)",
-                "createCity", "Optional<City> createCity(String name, String slug)",
+                "createCity", "City createCity(String name, String slug)",
                 "updateCityName", "void updateCityName(String slug, String name)")),
         classes.signatures("com.example.db.CityQueries"));
     assertEquals(
@@ -120,8 +120,7 @@ class SqlcExamplesTest {
                 "listVenues", "List<Venue> listVenues(String city)",
                 "deleteVenue", "void deleteVenue(String slug)",
                 "getVenue", "Optional<Venue> getVenue(String slug, String city)",
-                "createVenue",
-                    "Optional<Integer> createVenue(VenueQueries.CreateVenueParams params)",
+                "createVenue", "int createVenue(VenueQueries.CreateVenueParams params)",
                 "streamListVenues", "Stream<Venue> streamListVenues(String city)",
                 "streamVenueCountByCity",
                     "Stream<VenueQueries.VenueCountByCityRow> streamVenueCountByCity()",

@@ -147,7 +147,7 @@ public final class PostsQueries {
    * SELECT summary FROM posts WHERE id = @id
    * }</pre>
    */
-  public Optional<PostSummaryRow> postSummary(long id) {
+  public Optional<Optional<String>> postSummary(long id) {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(POST_SUMMARY)) {
@@ -156,11 +156,11 @@ public final class PostsQueries {
           if (!rows.next()) {
             return Optional.empty();
           }
-          PostSummaryRow row = readPostSummaryRow(rows);
+          @Nullable String row = rows.getString(1);
           if (rows.next()) {
             throw new QueryException("PostSummary", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return Optional.of(Optional.ofNullable(row));
         }
       }
     } catch (SQLException e) {
@@ -198,21 +198,10 @@ public final class PostsQueries {
         rows.getString(5));
   }
 
-  private static PostSummaryRow readPostSummaryRow(ResultSet rows) throws SQLException {
-    return new PostSummaryRow(
-        rows.getString(1));
-  }
-
   /**
    * A row of {@code ListPostsByAuthor}.
    */
   public record ListPostsByAuthorRow(long id, String title, @Nullable String summary,
       List<@Nullable String> tags, String authorEmail) {
-  }
-
-  /**
-   * A row of {@code PostSummary}.
-   */
-  public record PostSummaryRow(@Nullable String summary) {
   }
 }

@@ -105,25 +105,24 @@ public final class UsersQueries {
    * RETURNING *
    * }</pre>
    */
-  public Optional<User> createUser(String email, UserRole role, String bio) {
+  public User createUser(String email, UserRole role, @Nullable String bio) {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(bio, "bio");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_USER)) {
         statement.setString(1, email);
         statement.setObject(2, role.label(), Types.OTHER);
-        statement.setString(3, bio);
+        statement.setObject(3, bio, Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateUser", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           User row = readUser(rows);
           if (rows.next()) {
             throw new QueryException("CreateUser", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -178,19 +177,19 @@ public final class UsersQueries {
    * SELECT count(*) AS total FROM users
    * }</pre>
    */
-  public Optional<Long> countUsers() {
+  public long countUsers() {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_USERS)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CountUsers", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountUsers", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

@@ -117,7 +117,7 @@ public final class CommandsQueries {
    * INSERT INTO authors (name, bio) VALUES (@name, sqlc.narg(bio)) RETURNING *
    * }</pre>
    */
-  public Optional<Author> createAuthor(String name, @Nullable String bio) {
+  public Author createAuthor(String name, @Nullable String bio) {
     Objects.requireNonNull(name, "name");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -126,13 +126,13 @@ public final class CommandsQueries {
         statement.setObject(2, bio, Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateAuthor", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Author row = readAuthor(rows);
           if (rows.next()) {
             throw new QueryException("CreateAuthor", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -267,7 +267,7 @@ public final class CommandsQueries {
    * RETURNING *
    * }</pre>
    */
-  public Optional<Book> createBook(CreateBookParams params) {
+  public Book createBook(CreateBookParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -280,13 +280,13 @@ public final class CommandsQueries {
         statement.setObject(6, params.pages(), Types.INTEGER);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateBook", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Book row = readBook(rows);
           if (rows.next()) {
             throw new QueryException("CreateBook", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -401,20 +401,20 @@ public final class CommandsQueries {
    * SELECT count(*) FROM books WHERE author_id = @author_id
    * }</pre>
    */
-  public Optional<Long> countBooks(long authorId) {
+  public long countBooks(long authorId) {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_BOOKS)) {
         statement.setLong(1, authorId);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CountBooks", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountBooks", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

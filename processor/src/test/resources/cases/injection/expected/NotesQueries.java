@@ -99,7 +99,7 @@ public final class NotesQueries {
    * RETURNING *
    * }</pre>
    */
-  public Optional<Note> createNote(CreateNoteParams params) {
+  public Note createNote(CreateNoteParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -117,13 +117,13 @@ public final class NotesQueries {
         statement.setObject(11, params.data(), Types.BINARY);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateNote", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Note row = readNote(rows);
           if (rows.next()) {
             throw new QueryException("CreateNote", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -557,19 +557,19 @@ public final class NotesQueries {
    * SELECT count(*) FROM notes
    * }</pre>
    */
-  public Optional<Long> countNotes() {
+  public long countNotes() {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_NOTES)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CountNotes", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountNotes", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -583,19 +583,19 @@ public final class NotesQueries {
    * SELECT count(*) FROM canary
    * }</pre>
    */
-  public Optional<Long> countCanaries() {
+  public long countCanaries() {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(COUNT_CANARIES)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CountCanaries", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountCanaries", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -643,16 +643,11 @@ public final class NotesQueries {
   /**
    * The parameters of {@code CopyNotes}.
    */
-  public record CopyNotesParams(String body, String title, List<String> tags, Mood mood,
-      String docb, Pair pair, byte[] data) {
+  public record CopyNotesParams(String body, @Nullable String title, List<String> tags,
+      @Nullable Mood mood, @Nullable String docb, @Nullable Pair pair, byte @Nullable [] data) {
     public CopyNotesParams {
       Objects.requireNonNull(body, "body");
-      Objects.requireNonNull(title, "title");
       Objects.requireNonNull(tags, "tags");
-      Objects.requireNonNull(mood, "mood");
-      Objects.requireNonNull(docb, "docb");
-      Objects.requireNonNull(pair, "pair");
-      Objects.requireNonNull(data, "data");
     }
   }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -91,16 +92,16 @@ public final class ClassQueries {
    * INSERT INTO "class" (id, "default", "user name", "größe") VALUES (@id, @default, @user_name, sqlc.arg(größe))
    * }</pre>
    */
-  public void insertClass(long id, String default_, String userName, int größe) {
+  public void insertClass(long id, String default_, @Nullable String userName,
+      @Nullable Integer größe) {
     Objects.requireNonNull(default_, "default_");
-    Objects.requireNonNull(userName, "userName");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_CLASS)) {
         statement.setLong(1, id);
         statement.setString(2, default_);
-        statement.setString(3, userName);
-        statement.setInt(4, größe);
+        statement.setObject(3, userName, Types.VARCHAR);
+        statement.setObject(4, größe, Types.INTEGER);
         statement.execute();
       }
     } catch (SQLException e) {

@@ -64,7 +64,7 @@ public final class SourcesQueries {
    * VALUES ($1, $2, $3, sqlc.narg(subscription_id), sqlc.arg(metadata)::json) RETURNING *
    * }</pre>
    */
-  public Optional<DataSource> createDataSource(CreateDataSourceParams params) {
+  public DataSource createDataSource(CreateDataSourceParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -76,13 +76,13 @@ public final class SourcesQueries {
         statement.setObject(5, params.metadata(), Types.OTHER);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateDataSource", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           DataSource row = readDataSource(rows);
           if (rows.next()) {
             throw new QueryException("CreateDataSource", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -65,19 +64,19 @@ public final class OddQueries {
    * SELECT 1, 2, now()
    * }</pre>
    */
-  public Optional<AnonymousRow> anonymous() {
+  public AnonymousRow anonymous() {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(ANONYMOUS)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("Anonymous", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           AnonymousRow row = readAnonymousRow(rows);
           if (rows.next()) {
             throw new QueryException("Anonymous", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -125,19 +124,19 @@ public final class OddQueries {
    * SELECT 1 AS "?", 2 AS "$", 3 AS "_", 5 AS "9"
    * }</pre>
    */
-  public Optional<SymbolsRow> symbols() {
+  public SymbolsRow symbols() {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(SYMBOLS)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("Symbols", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           SymbolsRow row = readSymbolsRow(rows);
           if (rows.next()) {
             throw new QueryException("Symbols", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

@@ -80,7 +80,7 @@ public final class LeasesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Lease> createLease(CreateLeaseParams params) {
+  public Lease createLease(CreateLeaseParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -92,13 +92,13 @@ public final class LeasesQueries {
         statement.setLong(5, params.rent());
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateLease", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Lease row = readLease(rows);
           if (rows.next()) {
             throw new QueryException("CreateLease", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -215,23 +215,22 @@ public final class LeasesQueries {
    * INSERT INTO "Tenant" ("FullName", "Home") VALUES (@full_name, @home) RETURNING "Id"
    * }</pre>
    */
-  public Optional<Long> createTenant(String fullName, Address home) {
+  public long createTenant(String fullName, @Nullable Address home) {
     Objects.requireNonNull(fullName, "fullName");
-    Objects.requireNonNull(home, "home");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_TENANT)) {
         statement.setString(1, fullName);
-        statement.setObject(2, home.pgText(), Types.OTHER);
+        statement.setObject(2, home == null ? null : home.pgText(), Types.OTHER);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateTenant", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CreateTenant", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -344,11 +343,10 @@ public final class LeasesQueries {
    * The parameters of {@code CreateLease}.
    */
   public record CreateLeaseParams(long tenantId, LeaseKind kind, List<String> pastKinds,
-      List<StepKind> steps, long rent) {
+      @Nullable List<StepKind> steps, long rent) {
     public CreateLeaseParams {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(pastKinds, "pastKinds");
-      Objects.requireNonNull(steps, "steps");
     }
   }
 }

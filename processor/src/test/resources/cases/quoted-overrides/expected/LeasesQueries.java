@@ -8,11 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -66,23 +66,22 @@ public final class LeasesQueries {
    * INSERT INTO "Billing"."Lease" ("Rent", "Note") VALUES (@rent, @note) RETURNING *
    * }</pre>
    */
-  public Optional<Lease> createLease(Cents rent, Note note) {
+  public Lease createLease(Cents rent, @Nullable Note note) {
     Objects.requireNonNull(rent, "rent");
-    Objects.requireNonNull(note, "note");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(CREATE_LEASE)) {
         statement.setLong(1, CENTS_CONVERTER.toDatabase(rent));
-        statement.setString(2, NOTE_CONVERTER.toDatabase(note));
+        statement.setObject(2, ValueConverters.toDatabase(NOTE_CONVERTER, note), Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateLease", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Lease row = readLease(rows);
           if (rows.next()) {
             throw new QueryException("CreateLease", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

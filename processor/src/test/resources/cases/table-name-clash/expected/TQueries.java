@@ -231,19 +231,19 @@ public final class TQueries {
    * SELECT 1 AS x
    * }</pre>
    */
-  public Optional<Integer> eRow() {
+  public int eRow() {
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(EROW)) {
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("ERow", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           int row = rows.getInt(1);
           if (rows.next()) {
             throw new QueryException("ERow", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

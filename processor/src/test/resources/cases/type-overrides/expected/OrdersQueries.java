@@ -76,7 +76,7 @@ public final class OrdersQueries {
    * RETURNING *
    * }</pre>
    */
-  public Optional<Order> createOrder(Money total, Settings settings, List<Settings> history,
+  public Order createOrder(Money total, Settings settings, List<Settings> history,
       @Nullable String note) {
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(settings, "settings");
@@ -90,13 +90,13 @@ public final class OrdersQueries {
         statement.setObject(4, note, Types.VARCHAR);
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CreateOrder", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Order row = readOrder(rows);
           if (rows.next()) {
             throw new QueryException("CreateOrder", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {

@@ -424,24 +424,24 @@ public final class TypesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Everything> insertEverything(InsertEverythingParams params) {
+  public Everything insertEverything(InsertEverythingParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
       try (PreparedStatement statement = connection.prepareStatement(INSERT_EVERYTHING)) {
-        statement.setShort(1, params.cInt2());
-        statement.setInt(2, params.cInt4());
-        statement.setLong(3, params.cInt8());
+        statement.setObject(1, params.cInt2(), Types.SMALLINT);
+        statement.setObject(2, params.cInt4(), Types.INTEGER);
+        statement.setObject(3, params.cInt8(), Types.BIGINT);
         statement.setObject(4, params.cNumeric(), Types.NUMERIC);
-        statement.setFloat(5, params.cFloat4());
-        statement.setDouble(6, params.cFloat8());
-        statement.setBoolean(7, params.cBool());
-        statement.setString(8, params.cText());
-        statement.setString(9, params.cVarchar());
-        statement.setString(10, params.cBpchar());
-        statement.setString(11, params.cName());
+        statement.setObject(5, params.cFloat4(), Types.REAL);
+        statement.setObject(6, params.cFloat8(), Types.DOUBLE);
+        statement.setObject(7, params.cBool(), Types.BOOLEAN);
+        statement.setObject(8, params.cText(), Types.VARCHAR);
+        statement.setObject(9, params.cVarchar(), Types.VARCHAR);
+        statement.setObject(10, params.cBpchar(), Types.VARCHAR);
+        statement.setObject(11, params.cName(), Types.VARCHAR);
         statement.setObject(12, params.cCitext(), Types.OTHER);
-        statement.setBytes(13, params.cBytea());
+        statement.setObject(13, params.cBytea(), Types.BINARY);
         statement.setObject(14, params.cUuid(), Types.OTHER);
         statement.setObject(15, params.cDate(), Types.DATE);
         statement.setObject(16, params.cTime(), Types.TIME);
@@ -458,7 +458,7 @@ public final class TypesQueries {
         statement.setObject(27, params.cBit(), Types.OTHER);
         statement.setObject(28, params.cVarbit(), Types.OTHER);
         statement.setObject(29, params.cXml(), Types.OTHER);
-        statement.setLong(30, params.cOid());
+        statement.setObject(30, params.cOid(), Types.BIGINT);
         statement.setObject(31, params.cTsvector(), Types.OTHER);
         statement.setObject(32, params.cInt4range(), Types.OTHER);
         statement.setObject(33, params.cInt4multirange(), Types.OTHER);
@@ -469,9 +469,9 @@ public final class TypesQueries {
         statement.setObject(38, params.cLseg(), Types.OTHER);
         statement.setObject(39, params.cPath(), Types.OTHER);
         statement.setObject(40, params.cPolygon(), Types.OTHER);
-        statement.setObject(41, params.cMood().label(), Types.OTHER);
+        statement.setObject(41, params.cMood() == null ? null : params.cMood().label(), Types.OTHER);
         statement.setInt(42, params.cDomain());
-        statement.setObject(43, params.cAddress().pgText(), Types.OTHER);
+        statement.setObject(43, params.cAddress() == null ? null : params.cAddress().pgText(), Types.OTHER);
         statement.setArray(44, SqlArrays.create(connection, "int4", params.cIntArray()));
         statement.setArray(45, SqlArrays.create(connection, "text", params.cTextArray()));
         statement.setArray(46, SqlArrays.create(connection, "mood", params.cMoodArray()));
@@ -483,17 +483,17 @@ public final class TypesQueries {
         statement.setArray(52, SqlArrays.create(connection, "bool", params.cBoolArray()));
         statement.setArray(53, SqlArrays.create(connection, "bytea", params.cByteaArray()));
         statement.setArray(54, SqlArrays.create(connection, "jsonb", params.cJsonbArray()));
-        statement.setObject(55, params.cStamp().pgText(), Types.OTHER);
+        statement.setObject(55, params.cStamp() == null ? null : params.cStamp().pgText(), Types.OTHER);
         statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("InsertEverything", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Everything row = readEverything(rows);
           if (rows.next()) {
             throw new QueryException("InsertEverything", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -624,7 +624,7 @@ public final class TypesQueries {
    * RETURNING *
    * </pre>
    */
-  public Optional<Everything> insertNulls(InsertNullsParams params) {
+  public Everything insertNulls(InsertNullsParams params) {
     Objects.requireNonNull(params, "params");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -687,13 +687,13 @@ public final class TypesQueries {
         statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("InsertNulls", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           Everything row = readEverything(rows);
           if (rows.next()) {
             throw new QueryException("InsertNulls", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -773,7 +773,7 @@ public final class TypesQueries {
    * SELECT count(*) FROM everything WHERE id = ANY (@ids::bigint[])
    * }</pre>
    */
-  public Optional<Long> countByIds(List<Long> ids) {
+  public long countByIds(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
     try (ConnectionSource.Lease lease = connections.lease()) {
       Connection connection = lease.connection();
@@ -781,13 +781,13 @@ public final class TypesQueries {
         statement.setArray(1, SqlArrays.create(connection, "int8", ids));
         try (ResultSet rows = statement.executeQuery()) {
           if (!rows.next()) {
-            return Optional.empty();
+            throw new QueryException("CountByIds", "returned no row, though its statement always returns one (did a trigger skip it?)");
           }
           long row = rows.getLong(1);
           if (rows.next()) {
             throw new QueryException("CountByIds", "returned more than one row; a :one query must return at most one");
           }
-          return Optional.of(row);
+          return row;
         }
       }
     } catch (SQLException e) {
@@ -871,69 +871,28 @@ public final class TypesQueries {
   /**
    * The parameters of {@code InsertEverything}.
    */
-  public record InsertEverythingParams(short cInt2, int cInt4, long cInt8, BigDecimal cNumeric,
-      float cFloat4, double cFloat8, boolean cBool, String cText, String cVarchar, String cBpchar,
-      String cName, String cCitext, byte[] cBytea, UUID cUuid, LocalDate cDate, LocalTime cTime,
-      OffsetTime cTimetz, LocalDateTime cTimestamp, OffsetDateTime cTimestamptz, Interval cInterval,
-      String cJson, String cJsonb, String cInet, String cCidr, String cMacaddr, String cMoney,
-      String cBit, String cVarbit, String cXml, long cOid, String cTsvector, String cInt4range,
-      String cInt4multirange, String cPoint, String cBox, String cCircle, String cLine,
-      String cLseg, String cPath, String cPolygon, Mood cMood, int cDomain, Address cAddress,
-      List<Integer> cIntArray, List<String> cTextArray, List<Mood> cMoodArray,
-      List<List<Integer>> cIntMatrix, List<UUID> cUuidArray, List<LocalDate> cDateArray,
-      List<OffsetDateTime> cTimestamptzArray, List<BigDecimal> cNumericArray,
-      List<Boolean> cBoolArray, List<byte[]> cByteaArray, List<String> cJsonbArray, Stamp cStamp,
-      List<Address> cAddressArray) {
-    public InsertEverythingParams {
-      Objects.requireNonNull(cNumeric, "cNumeric");
-      Objects.requireNonNull(cText, "cText");
-      Objects.requireNonNull(cVarchar, "cVarchar");
-      Objects.requireNonNull(cBpchar, "cBpchar");
-      Objects.requireNonNull(cName, "cName");
-      Objects.requireNonNull(cCitext, "cCitext");
-      Objects.requireNonNull(cBytea, "cBytea");
-      Objects.requireNonNull(cUuid, "cUuid");
-      Objects.requireNonNull(cDate, "cDate");
-      Objects.requireNonNull(cTime, "cTime");
-      Objects.requireNonNull(cTimetz, "cTimetz");
-      Objects.requireNonNull(cTimestamp, "cTimestamp");
-      Objects.requireNonNull(cTimestamptz, "cTimestamptz");
-      Objects.requireNonNull(cInterval, "cInterval");
-      Objects.requireNonNull(cJson, "cJson");
-      Objects.requireNonNull(cJsonb, "cJsonb");
-      Objects.requireNonNull(cInet, "cInet");
-      Objects.requireNonNull(cCidr, "cCidr");
-      Objects.requireNonNull(cMacaddr, "cMacaddr");
-      Objects.requireNonNull(cMoney, "cMoney");
-      Objects.requireNonNull(cBit, "cBit");
-      Objects.requireNonNull(cVarbit, "cVarbit");
-      Objects.requireNonNull(cXml, "cXml");
-      Objects.requireNonNull(cTsvector, "cTsvector");
-      Objects.requireNonNull(cInt4range, "cInt4range");
-      Objects.requireNonNull(cInt4multirange, "cInt4multirange");
-      Objects.requireNonNull(cPoint, "cPoint");
-      Objects.requireNonNull(cBox, "cBox");
-      Objects.requireNonNull(cCircle, "cCircle");
-      Objects.requireNonNull(cLine, "cLine");
-      Objects.requireNonNull(cLseg, "cLseg");
-      Objects.requireNonNull(cPath, "cPath");
-      Objects.requireNonNull(cPolygon, "cPolygon");
-      Objects.requireNonNull(cMood, "cMood");
-      Objects.requireNonNull(cAddress, "cAddress");
-      Objects.requireNonNull(cIntArray, "cIntArray");
-      Objects.requireNonNull(cTextArray, "cTextArray");
-      Objects.requireNonNull(cMoodArray, "cMoodArray");
-      Objects.requireNonNull(cIntMatrix, "cIntMatrix");
-      Objects.requireNonNull(cUuidArray, "cUuidArray");
-      Objects.requireNonNull(cDateArray, "cDateArray");
-      Objects.requireNonNull(cTimestamptzArray, "cTimestamptzArray");
-      Objects.requireNonNull(cNumericArray, "cNumericArray");
-      Objects.requireNonNull(cBoolArray, "cBoolArray");
-      Objects.requireNonNull(cByteaArray, "cByteaArray");
-      Objects.requireNonNull(cJsonbArray, "cJsonbArray");
-      Objects.requireNonNull(cStamp, "cStamp");
-      Objects.requireNonNull(cAddressArray, "cAddressArray");
-    }
+  public record InsertEverythingParams(@Nullable Short cInt2, @Nullable Integer cInt4,
+      @Nullable Long cInt8, @Nullable BigDecimal cNumeric, @Nullable Float cFloat4,
+      @Nullable Double cFloat8, @Nullable Boolean cBool, @Nullable String cText,
+      @Nullable String cVarchar, @Nullable String cBpchar, @Nullable String cName,
+      @Nullable String cCitext, byte @Nullable [] cBytea, @Nullable UUID cUuid,
+      @Nullable LocalDate cDate, @Nullable LocalTime cTime, @Nullable OffsetTime cTimetz,
+      @Nullable LocalDateTime cTimestamp, @Nullable OffsetDateTime cTimestamptz,
+      @Nullable Interval cInterval, @Nullable String cJson, @Nullable String cJsonb,
+      @Nullable String cInet, @Nullable String cCidr, @Nullable String cMacaddr,
+      @Nullable String cMoney, @Nullable String cBit, @Nullable String cVarbit,
+      @Nullable String cXml, @Nullable Long cOid, @Nullable String cTsvector,
+      @Nullable String cInt4range, @Nullable String cInt4multirange, @Nullable String cPoint,
+      @Nullable String cBox, @Nullable String cCircle, @Nullable String cLine,
+      @Nullable String cLseg, @Nullable String cPath, @Nullable String cPolygon,
+      @Nullable Mood cMood, int cDomain, @Nullable Address cAddress,
+      @Nullable List<Integer> cIntArray, @Nullable List<String> cTextArray,
+      @Nullable List<Mood> cMoodArray, @Nullable List<List<Integer>> cIntMatrix,
+      @Nullable List<UUID> cUuidArray, @Nullable List<LocalDate> cDateArray,
+      @Nullable List<OffsetDateTime> cTimestamptzArray, @Nullable List<BigDecimal> cNumericArray,
+      @Nullable List<Boolean> cBoolArray, @Nullable List<byte[]> cByteaArray,
+      @Nullable List<String> cJsonbArray, @Nullable Stamp cStamp,
+      @Nullable List<Address> cAddressArray) {
   }
 
   /**

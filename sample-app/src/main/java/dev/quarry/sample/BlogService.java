@@ -169,16 +169,14 @@ public final class BlogService {
     requireText("displayName", user.displayName(), 100);
     try {
       User created =
-          users
-              .createUser(
-                  new UsersQueries.CreateUserParams(
-                      user.email(),
-                      user.displayName(),
-                      user.role(),
-                      user.bio(),
-                      user.birthday(),
-                      user.links()))
-              .orElseThrow(() -> new IllegalStateException("CreateUser returned no row"));
+          users.createUser(
+              new UsersQueries.CreateUserParams(
+                  user.email(),
+                  user.displayName(),
+                  user.role(),
+                  user.bio(),
+                  user.birthday(),
+                  user.links()));
       return view(created);
     } catch (QueryException e) {
       if (UNIQUE_VIOLATION.equals(e.sqlState())) {
@@ -223,12 +221,10 @@ public final class BlogService {
   }
 
   public byte[] avatar(long userId) {
-    var row = users.getUserAvatar(userId).orElseThrow(() -> userNotFound(userId));
-    byte[] image = row.avatar();
-    if (image == null) {
-      throw ApiException.notFound("user " + userId + " has no avatar");
-    }
-    return image;
+    return users
+        .getUserAvatar(userId)
+        .orElseThrow(() -> userNotFound(userId))
+        .orElseThrow(() -> ApiException.notFound("user " + userId + " has no avatar"));
   }
 
   private static UserView view(User user) {
@@ -275,8 +271,7 @@ public final class BlogService {
                               post.body(),
                               post.summary(),
                               post.metadataJson(),
-                              post.readingTime()))
-                      .orElseThrow(() -> new IllegalStateException("CreatePost returned no row"));
+                              post.readingTime()));
               tagPost(new TagsQueries(connection), created.id(), tagNames);
               return created.id();
             });
@@ -431,10 +426,7 @@ public final class BlogService {
       throw ApiException.badRequest("rating must be between 1 and 5: " + rating);
     }
     try {
-      var created =
-          comments
-              .createComment(postId, comment.authorId(), comment.body(), rating)
-              .orElseThrow(() -> new IllegalStateException("CreateComment returned no row"));
+      var created = comments.createComment(postId, comment.authorId(), comment.body(), rating);
       UserView author = user(created.authorId());
       return new CommentView(
           created.id(),
@@ -464,10 +456,7 @@ public final class BlogService {
           "amount must be positive with at most two decimals: " + tip.amount());
     }
     try {
-      return view(
-          posts
-              .addTip(postId, tip.userId(), tip.amount(), tip.note())
-              .orElseThrow(() -> new IllegalStateException("AddTip returned no row")));
+      return view(posts.addTip(postId, tip.userId(), tip.amount(), tip.note()));
     } catch (QueryException e) {
       if (FOREIGN_KEY_VIOLATION.equals(e.sqlState())) {
         throw ApiException.notFound(
@@ -484,13 +473,9 @@ public final class BlogService {
   // ---- stats ----
 
   public Stats stats() {
-    // Aggregates without GROUP BY always return exactly one row.
-    var site =
-        posts.siteStats().orElseThrow(() -> new IllegalStateException("SiteStats returned no row"));
-    var commentStats =
-        comments
-            .commentStats()
-            .orElseThrow(() -> new IllegalStateException("CommentStats returned no row"));
+    // Aggregates without GROUP BY always return exactly one row: no Optional to unwrap.
+    var site = posts.siteStats();
+    var commentStats = comments.commentStats();
     Map<String, @Nullable Long> usersByRole = new LinkedHashMap<>();
     for (var row : users.countUsersByRole()) {
       usersByRole.put(row.role().label(), row.userCount());

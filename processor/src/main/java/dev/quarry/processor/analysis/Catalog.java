@@ -301,4 +301,78 @@ public final class Catalog implements TypeCatalog {
   public @Nullable PgType loadedType(int oid) {
     return typesByOid.get(oid);
   }
+
+  private @Nullable Set<String> setReturningFunctions;
+  private @Nullable Set<String> aggregateFunctions;
+  private @Nullable Set<Integer> plainInsertTargets;
+
+  /** Whether some function named {@code name} (lower-case, any schema) returns a set. */
+  public boolean returnsSet(String name) throws SQLException {
+    loadFunctions();
+    return setReturningFunctions.contains(name);
+  }
+
+  /** Whether every function named {@code name} (lower-case, any schema) is an aggregate. */
+  public boolean isAggregate(String name) throws SQLException {
+    loadFunctions();
+    return aggregateFunctions.contains(name);
+  }
+
+  private void loadFunctions() throws SQLException {
+    if (setReturningFunctions != null) {
+      return;
+    }
+    Set<String> sets = new java.util.HashSet<>();
+    Set<String> aggregates = new java.util.HashSet<>();
+    String sql =
+        """
+        SELECT proname, bool_or(proretset), bool_and(prokind = 'a')
+        FROM pg_proc
+        GROUP BY proname
+        HAVING bool_or(proretset) OR bool_and(prokind = 'a')
+        """;
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        if (rows.getBoolean(2)) {
+          sets.add(rows.getString(1));
+        }
+        if (rows.getBoolean(3)) {
+          aggregates.add(rows.getString(1));
+        }
+      }
+    }
+    setReturningFunctions = sets;
+    aggregateFunctions = aggregates;
+  }
+
+  /**
+   * Whether an INSERT into the table named so returns each row it inserts: an ordinary or
+   * partitioned table without a {@code DO INSTEAD} rule for INSERT ({@code pg_rewrite}). Views and
+   * foreign tables do not count: an INSTEAD OF trigger or a foreign server decides their rows.
+   */
+  public boolean insertsPlainly(@Nullable String schema, String name) throws SQLException {
+    Optional<Table> table = resolveTable(schema, name);
+    if (table.isEmpty()) {
+      return false;
+    }
+    if (plainInsertTargets == null) {
+      Set<Integer> plain = new java.util.HashSet<>();
+      String sql =
+          """
+          SELECT c.oid FROM pg_class c
+          WHERE c.relkind IN ('r', 'p')
+            AND NOT EXISTS (SELECT FROM pg_rewrite r
+                            WHERE r.ev_class = c.oid AND r.ev_type = '3' AND r.is_instead)
+          """;
+      try (PreparedStatement statement = connection.prepareStatement(sql);
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          plain.add(rows.getInt(1));
+        }
+      }
+      plainInsertTargets = plain;
+    }
+    return plainInsertTargets.contains(table.get().oid());
+  }
 }

@@ -10,6 +10,8 @@ import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.nullability.NullabilityInference;
+import dev.quarry.processor.nullability.ParameterNullability;
+import dev.quarry.processor.nullability.RowCountInference;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
@@ -59,6 +61,8 @@ public final class QueryAnalyzer {
   private final UnknownNameExplainer explainer;
   private final NullabilityInference nullability;
   private final StatementDescriber describer;
+  private final RowCountInference rowCount;
+  private final ParameterNullability parameterNullability;
 
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
@@ -66,6 +70,49 @@ public final class QueryAnalyzer {
     this.explainer = explainer;
     this.nullability = new NullabilityInference(catalog);
     this.describer = new StatementDescriber(connection);
+    this.parameterNullability =
+        new ParameterNullability(
+            (schema, table) ->
+                catalog
+                    .resolveTable(schema, table)
+                    .map(
+                        found -> {
+                          Map<String, Boolean> columns = new LinkedHashMap<>();
+                          for (TableColumn column : found.columns()) {
+                            columns.put(column.name(), !column.notNull());
+                          }
+                          return columns;
+                        }));
+    this.rowCount =
+        new RowCountInference(
+            new RowCountInference.Facts() {
+              @Override
+              public boolean returnsSet(String function) {
+                try {
+                  return catalog.returnsSet(function);
+                } catch (SQLException e) {
+                  throw new RowCountInference.FactsUnavailable(e);
+                }
+              }
+
+              @Override
+              public boolean isAggregate(String function) {
+                try {
+                  return catalog.isAggregate(function);
+                } catch (SQLException e) {
+                  throw new RowCountInference.FactsUnavailable(e);
+                }
+              }
+
+              @Override
+              public boolean insertsPlainly(@Nullable String schema, String table) {
+                try {
+                  return catalog.insertsPlainly(schema, table);
+                } catch (SQLException e) {
+                  throw new RowCountInference.FactsUnavailable(e);
+                }
+              }
+            });
   }
 
   /** The query's types, or empty when it could not be analysed (the reason is reported). */
@@ -248,13 +295,18 @@ public final class QueryAnalyzer {
       return;
     }
     Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
+    Map<Integer, ParameterNullability.Rule> accepting =
+        types.length == 0 ? Map.of() : parameterNullability.nullable(query.analysisSql());
     List<AnalyzedParameter> parameters = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       Parameter parameter = query.parameters().get(i);
       catalog.type(types[i]);
       parameters.add(
           new AnalyzedParameter(
-              parameter, types[i], dimensions.getOrDefault(parameter.number(), 1)));
+              parameter,
+              types[i],
+              dimensions.getOrDefault(parameter.number(), 1),
+              parameter.nullable() || accepting.containsKey(parameter.number())));
     }
     item.parameters = parameters;
   }
@@ -294,7 +346,21 @@ public final class QueryAnalyzer {
       columns.add(new AnalyzedColumn(column.label(), typeOid, nullable, table, baseColumn));
     }
     item.result =
-        new AnalyzedQuery(item.query, item.parameters, true, withNullability(item.query, columns));
+        new AnalyzedQuery(
+            item.query,
+            item.parameters,
+            true,
+            withNullability(item.query, columns),
+            exactlyOneRow(item.query));
+  }
+
+  /** Whether the statement always returns exactly one row (see {@link RowCountInference}). */
+  private boolean exactlyOneRow(ParsedQuery query) throws SQLException {
+    try {
+      return rowCount.exactlyOneRow(query.analysisSql());
+    } catch (RowCountInference.FactsUnavailable e) {
+      throw (SQLException) e.getCause();
+    }
   }
 
   /** Whether {@code domain} is a domain over {@code base}, directly or through other domains. */

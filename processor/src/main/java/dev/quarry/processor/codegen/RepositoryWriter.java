@@ -575,7 +575,30 @@ final class RepositoryWriter {
     String row = names.newName("row");
     body.beginControlFlow("try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement);
     TypeName returns;
-    if (command == Command.ONE) {
+    if (command == Command.ONE && method.exactlyOneRow()) {
+      // The statement always gives one row; a trigger or rule that skipped it is an error.
+      body.beginControlFlow("if (!$N.next())", rows)
+          .addStatement(
+              "throw new $T($S, $S)",
+              QUERY_EXCEPTION,
+              method.declaration().name(),
+              "returned no row, though its statement always returns one (did a trigger skip it?)")
+          .endControlFlow();
+      body.addStatement("$T $N = $L", rowType, row, readRow);
+      body.beginControlFlow("if ($N.next())", rows)
+          .addStatement(
+              "throw new $T($S, $S)",
+              QUERY_EXCEPTION,
+              method.declaration().name(),
+              "returned more than one row; a :one query must return at most one")
+          .endControlFlow();
+      body.addStatement("return $N", row);
+      returns = rowType;
+    } else if (command == Command.ONE) {
+      // A single nullable column: Optional<Optional<T>>, the outer for the row, the inner for
+      // its value, so that "no row" and NULL stay apart (docs/commands.md).
+      boolean nullableValue =
+          result instanceof ResultShape.SingleValue single && single.field().nullable();
       body.beginControlFlow("if (!$N.next())", rows)
           .addStatement("return $T.empty()", OPTIONAL)
           .endControlFlow();
@@ -587,8 +610,14 @@ final class RepositoryWriter {
               method.declaration().name(),
               "returned more than one row; a :one query must return at most one")
           .endControlFlow();
-      body.addStatement("return $T.of($N)", OPTIONAL, row);
-      returns = ParameterizedTypeName.get(OPTIONAL, rowType.box().withoutAnnotations());
+      TypeName value = rowType.box().withoutAnnotations();
+      if (nullableValue) {
+        body.addStatement("return $T.of($T.ofNullable($N))", OPTIONAL, OPTIONAL, row);
+        returns = ParameterizedTypeName.get(OPTIONAL, ParameterizedTypeName.get(OPTIONAL, value));
+      } else {
+        body.addStatement("return $T.of($N)", OPTIONAL, row);
+        returns = ParameterizedTypeName.get(OPTIONAL, value);
+      }
     } else {
       TypeName elementType = rowType.isPrimitive() ? rowType.box() : rowType;
       TypeName listType = ParameterizedTypeName.get(JavaTypes.LIST, elementType);

@@ -68,20 +68,21 @@ public final class LockFile {
       line(out, 1, "file", query.file());
       line(out, 1, "text", query.textHash());
       for (ResolvedParameter parameter : query.parameters()) {
-        if (parameter.dimensions() == 1) {
-          line(out, 1, "param", parameter.name(), parameter.type());
-        } else {
-          line(
-              out,
-              1,
-              "param",
-              parameter.name(),
-              parameter.type(),
-              "dimensions",
-              String.valueOf(parameter.dimensions()));
+        List<String> values = new ArrayList<>(List.of("param", parameter.name(), parameter.type()));
+        if (parameter.dimensions() != 1) {
+          values.add("dimensions");
+          values.add(String.valueOf(parameter.dimensions()));
         }
+        if (parameter.nullable()) {
+          values.add("null");
+        }
+        line(out, 1, values.toArray(new String[0]));
       }
-      line(out, 1, "returns", query.returnsRows() ? "rows" : "nothing");
+      line(
+          out,
+          1,
+          "returns",
+          !query.returnsRows() ? "nothing" : query.exactlyOneRow() ? "one-row" : "rows");
       for (ResolvedColumn column : query.columns()) {
         String nullability = column.nullable() ? "null" : "not-null";
         if (column.table() == null) {
@@ -275,6 +276,7 @@ public final class LockFile {
     private String file = "";
     private String textHash = "";
     private boolean returnsRows;
+    private boolean exactlyOneRow;
     private java.util.SortedMap<String, String> uses = new java.util.TreeMap<>();
     private List<ResolvedParameter> parameters = new ArrayList<>();
     private List<ResolvedColumn> columns = new ArrayList<>();
@@ -324,7 +326,15 @@ public final class LockFile {
         }
         case "file" -> file = inEntry("query", t).get(1);
         case "text" -> textHash = inEntry("query", t).get(1);
-        case "returns" -> returnsRows = inEntry("query", t).get(1).equals("rows");
+        case "returns" -> {
+          String returns = inEntry("query", t).get(1);
+          if (!returns.equals("rows") && !returns.equals("one-row") && !returns.equals("nothing")) {
+            throw new IllegalArgumentException(
+                "\"" + returns + "\" is not one of rows, one-row, nothing");
+          }
+          returnsRows = !returns.equals("nothing");
+          exactlyOneRow = returns.equals("one-row");
+        }
         case "uses" -> {
           inEntry("query", t);
           uses.put(t.get(1), t.get(2));
@@ -334,7 +344,9 @@ public final class LockFile {
           inEntry("query", t);
           int dimensions =
               t.size() > 4 && t.get(3).equals("dimensions") ? Integer.parseInt(t.get(4)) : 1;
-          parameters.add(new ResolvedParameter(t.get(1), reference(t.get(2)), dimensions));
+          boolean nullable = t.size() > 3 && t.get(t.size() - 1).equals("null");
+          parameters.add(
+              new ResolvedParameter(t.get(1), reference(t.get(2)), dimensions, nullable));
         }
         case "column" -> {
           if (entry.equals("table")) {
@@ -414,7 +426,8 @@ public final class LockFile {
         case "query" ->
             queries.put(
                 name,
-                new ResolvedQuery(name, file, textHash, parameters, returnsRows, columns, uses));
+                new ResolvedQuery(
+                    name, file, textHash, parameters, returnsRows, columns, uses, exactlyOneRow));
         case "table" -> {
           String[] key = TypeKey.split(name);
           tables.put(name, new ResolvedTable(key[0], key[1], fields));
@@ -431,6 +444,7 @@ public final class LockFile {
       file = "";
       textHash = "";
       returnsRows = false;
+      exactlyOneRow = false;
       uses = new java.util.TreeMap<>();
       parameters = new ArrayList<>();
       columns = new ArrayList<>();

@@ -61,7 +61,8 @@ public final class ResolutionCapture {
             new ResolvedParameter(
                 parameter.parameter().name(),
                 typeKey(parameter.typeOid()),
-                parameter.dimensions()));
+                parameter.dimensions(),
+                parameter.nullable() && !parameter.parameter().nullable()));
       }
       List<ResolvedColumn> columns = new ArrayList<>();
       for (AnalyzedColumn column : query.columns()) {
@@ -84,7 +85,8 @@ public final class ResolutionCapture {
               parameters,
               query.returnsRows(),
               columns,
-              statementTables(query.parsed().analysisSql())));
+              statementTables(query.parsed().analysisSql()),
+              query.exactlyOneRow()));
     }
     SortedMap<String, String> overrideTables = new TreeMap<>();
     for (TypeOverrideSpec override : overrides) {

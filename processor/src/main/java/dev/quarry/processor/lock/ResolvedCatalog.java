@@ -140,7 +140,10 @@ public final class ResolvedCatalog implements TypeCatalog {
       ResolvedParameter parameter = resolved.parameters().get(i);
       parameters.add(
           new AnalyzedParameter(
-              query.parameters().get(i), oid(parameter.type()), parameter.dimensions()));
+              query.parameters().get(i),
+              oid(parameter.type()),
+              parameter.dimensions(),
+              parameter.nullable() || query.parameters().get(i).nullable()));
     }
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (ResolvedColumn column : resolved.columns()) {
@@ -153,6 +156,8 @@ public final class ResolvedCatalog implements TypeCatalog {
               table,
               table == null ? null : column.tableColumn()));
     }
-    return Optional.of(new AnalyzedQuery(query, parameters, resolved.returnsRows(), columns));
+    return Optional.of(
+        new AnalyzedQuery(
+            query, parameters, resolved.returnsRows(), columns, resolved.exactlyOneRow()));
   }
 }

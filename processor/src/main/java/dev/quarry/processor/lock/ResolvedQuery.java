@@ -11,6 +11,8 @@ import java.util.List;
  *     InputHashes}
  * @param parameters the parameters in number order
  * @param returnsRows false for statements that return no rows
+ * @param exactlyOneRow the statement always returns exactly one row (written {@code returns
+ *     one-row})
  * @param columns the result columns, empty when the statement returns no rows
  * @param tables every table the statement names, from the name it is looked up by ({@code t} or
  *     {@code schema.t}) to its table key: model building types {@code :copyfrom} values and the
@@ -23,7 +25,19 @@ public record ResolvedQuery(
     List<ResolvedParameter> parameters,
     boolean returnsRows,
     List<ResolvedColumn> columns,
-    java.util.SortedMap<String, String> tables) {
+    java.util.SortedMap<String, String> tables,
+    boolean exactlyOneRow) {
+  public ResolvedQuery(
+      String name,
+      String file,
+      String textHash,
+      List<ResolvedParameter> parameters,
+      boolean returnsRows,
+      List<ResolvedColumn> columns,
+      java.util.SortedMap<String, String> tables) {
+    this(name, file, textHash, parameters, returnsRows, columns, tables, false);
+  }
+
   public ResolvedQuery {
     parameters = List.copyOf(parameters);
     columns = List.copyOf(columns);

@@ -243,9 +243,7 @@ public final class ModelBuilder {
             types.mapParameter(
                 parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
       }
-      parameters.add(
-          new Field(
-              javaName, parameter.parameter().name(), type, parameter.parameter().nullable()));
+      parameters.add(new Field(javaName, parameter.parameter().name(), type, parameter.nullable()));
     }
     List<Integer> bindings = new ArrayList<>();
     for (int number : query.parsed().jdbcBindings()) {
@@ -269,7 +267,8 @@ public final class ModelBuilder {
         bindings,
         result,
         parameterRecord,
-        copySql);
+        copySql,
+        command == Command.ONE && query.exactlyOneRow());
   }
 
   /** What the method gives; null when a problem was reported. */
@@ -329,8 +328,11 @@ public final class ModelBuilder {
     for (; next < columns.size(); next++) {
       fields.add(columnField(columns, next, names));
     }
-    boolean oneRow = command == Command.ONE || command == Command.BATCHONE;
-    if (embeds.isEmpty() && fields.size() == 1 && (!oneRow || !fields.get(0).nullable())) {
+    // :one keeps "no row" and NULL apart in its return type (see RepositoryWriter); :batchone
+    // returns a list of Optionals and keeps a one-field record for a nullable column.
+    if (embeds.isEmpty()
+        && fields.size() == 1
+        && (command != Command.BATCHONE || !fields.get(0).nullable())) {
       return new ResultShape.SingleValue(fields.get(0));
     }
     RowRecord row = new RowRecord(JavaNames.typeName(declaration.name()) + "Row", fields, embeds);

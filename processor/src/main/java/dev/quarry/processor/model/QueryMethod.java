@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     parameter each (many parameters, and one set per row for batches and {@code :copyfrom}), or
  *     null
  * @param copySql for {@code :copyfrom}, the {@code COPY ... FROM STDIN} statement, else null
+ * @param exactlyOneRow for {@code :one}: the statement always returns exactly one row, so the
+ *     method returns the row itself, not an {@code Optional}
  */
 public record QueryMethod(
     String javaName,
@@ -26,7 +28,8 @@ public record QueryMethod(
     List<Integer> bindings,
     ResultShape result,
     @Nullable RowRecord parameterRecord,
-    @Nullable String copySql) {
+    @Nullable String copySql,
+    boolean exactlyOneRow) {
   public QueryMethod {
     parameters = List.copyOf(parameters);
     bindings = List.copyOf(bindings);
