@@ -521,7 +521,7 @@ class CommandsEndToEndTest {
                       inTransaction, "createAuthor", args("name", name, "bio", null)))
               .orElseThrow();
       try (Stream<?> stream =
-          (Stream<?>) GeneratedRepository.call(inTransaction, "streamListAuthors", Map.of())) {
+          (Stream<?>) GeneratedRepository.call(inTransaction, "streamAuthors", Map.of())) {
         assertTrue(stream.toList().contains(author), "the stream sees the transaction's own row");
       }
       assertFalse(connection.getAutoCommit(), "the caller's transaction is still open");
