@@ -21,6 +21,10 @@
 #                          maintenance database (the benchmarks create and drop their own databases)
 #   RUNTIME_ROUNDS         rounds of the runtime benchmarks (default 3)
 #   BUILD_REPETITIONS      javac runs per build scenario (default 3)
+#   RUNTIME_BENCHMARKS     comma-separated subset of the runtime benchmarks (default all), e.g.
+#                          pointLookup,list100,insertOne
+#   RUNTIME_IMPLEMENTATIONS  comma-separated subset of the implementations (default all), e.g.
+#                          Jdbc,Quarry,QuarryListener
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -68,6 +72,8 @@ changes=$(git status --porcelain --untracked-files=no 2>/dev/null \
   echo "quick=$quick"
   echo "rounds=$rounds"
   if [[ "$only" != all ]]; then echo "only=$only"; fi
+  if [[ -n "${RUNTIME_BENCHMARKS:-}" ]]; then echo "benchmarks=$RUNTIME_BENCHMARKS"; fi
+  if [[ -n "${RUNTIME_IMPLEMENTATIONS:-}" ]]; then echo "implementations=$RUNTIME_IMPLEMENTATIONS"; fi
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "cores=$(nproc)"
   echo "ram=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1024/1024}' /proc/meminfo)"
@@ -90,7 +96,9 @@ jar="$root/benchmarks/target/benchmarks.jar"
 
 if [[ "$only" != build ]]; then
   echo "== runtime benchmarks (JMH, $rounds rounds)"
-  java -Dquarry.bench.database="$database" -cp "$jar" dev.quarry.bench.runtime.Rounds "$out/jmh" "$rounds" \
+  java -Dquarry.bench.database="$database" -Dquarry.bench.benchmarks="${RUNTIME_BENCHMARKS:-}" \
+    -Dquarry.bench.implementations="${RUNTIME_IMPLEMENTATIONS:-}" \
+    -cp "$jar" dev.quarry.bench.runtime.Rounds "$out/jmh" "$rounds" \
     "${quick_args[@]}" | tee "$out/jmh.log"
 fi
 

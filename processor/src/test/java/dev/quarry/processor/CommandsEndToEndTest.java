@@ -533,7 +533,7 @@ class CommandsEndToEndTest {
       Object author =
           GeneratedRepository.call(inTransaction, "createAuthor", args("name", name, "bio", null));
       try (Stream<?> stream =
-          (Stream<?>) GeneratedRepository.call(inTransaction, "streamListAuthors", Map.of())) {
+          (Stream<?>) GeneratedRepository.call(inTransaction, "streamAuthors", Map.of())) {
         assertTrue(stream.toList().contains(author), "the stream sees the transaction's own row");
       }
       assertFalse(connection.getAutoCommit(), "the caller's transaction is still open");

@@ -12,6 +12,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
@@ -40,11 +41,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves that generated code builds no SQL from strings: every SQL text handed to JDBC or to the
- * runtime's COPY and streaming helpers is a {@code static final String} field initialised with a
- * string literal (or literals joined with {@code +}), and every SQL type name handed to {@code
- * SqlArrays.create} is a literal. Nothing is exempt: {@code sqlc.slice} needs no dynamic SQL,
- * because {@code x IN (sqlc.slice(ids))} is generated as {@code x = ANY(?)} with one array
- * parameter ({@link #slicesAreOneArrayPlaceholder}).
+ * runtime's {@code QueryRunner} is a {@code static final String} field initialised with a string
+ * literal (or literals joined with {@code +}), or a {@code static final Query} field whose SQL is
+ * such a literal, and every SQL type name handed to {@code SqlArrays.create} is a literal. Nothing
+ * is exempt: {@code sqlc.slice} needs no dynamic SQL, because {@code x IN (sqlc.slice(ids))} is
+ * generated as {@code x = ANY(?)} with one array parameter ({@link #slicesAreOneArrayPlaceholder}).
  *
  * <p>It reads the sources with javac's parser and checks the calls, so it scans every case's golden
  * files (which {@code CompileCaseTest} proves equal to what Quarry generates) and the sample app's
@@ -77,7 +78,17 @@ class GeneratedSqlScanTest {
           new Sink(null, "copyIn", 0, false),
           new Sink(null, "copyOut", 0, false),
           new Sink("CopyRows", "copy", 1, false),
-          new Sink("QueryStreams", "open", 2, false),
+          new Sink("runner", "optional", 0, false),
+          new Sink("runner", "single", 0, false),
+          new Sink("runner", "list", 0, false),
+          new Sink("runner", "stream", 0, false),
+          new Sink("runner", "execute", 0, false),
+          new Sink("runner", "updateCount", 0, false),
+          new Sink("runner", "countRows", 0, false),
+          new Sink("runner", "batch", 0, false),
+          new Sink("runner", "batchOptional", 0, false),
+          new Sink("runner", "batchList", 0, false),
+          new Sink("runner", "copy", 0, false),
           new Sink(null, "createArrayOf", 0, true),
           new Sink("SqlArrays", "create", 1, true));
 
@@ -144,7 +155,8 @@ class GeneratedSqlScanTest {
         scan.constants().get("BOOKS_NOT_IN"));
     // ... bound as one array of a type named by a literal.
     assertTrue(
-        source.contains("statement.setArray(1, SqlArrays.create(connection, \"int8\", ids));"),
+        source.contains(
+            "statement.setArray(1, SqlArrays.create(statement.getConnection(), \"int8\", ids));"),
         "booksByIds binds one array");
     for (String sql : scan.constants().values()) {
       assertTrue(!sql.contains("sqlc."), "no sqlc syntax reaches the driver: " + sql);
@@ -164,7 +176,7 @@ class GeneratedSqlScanTest {
           private static String notFinal = "SELECT 1";
           private final String instance = "SELECT 1";
           static String table() { return "t"; }
-          void run(Connection connection, String name, String table, List<Long> ids) throws SQLException {
+          void run(Connection connection, String name, String table, List<Long> ids, dev.quarry.runtime.QueryRunner runner) throws SQLException {
             connection.prepareStatement(GOOD);
             connection.prepareStatement("SELECT * FROM t WHERE name = '" + name + "'");
             connection.prepareStatement(BUILT);
@@ -177,7 +189,7 @@ class GeneratedSqlScanTest {
             connection.prepareCall("{call f('" + name + "')}");
             connection.createStatement().execute("DELETE FROM " + table);
             dev.quarry.runtime.CopyRows.copy(connection, "COPY " + table + " FROM STDIN", ids, (i, o) -> o.add(i));
-            dev.quarry.runtime.QueryStreams.open(null, "Q", "SELECT " + name, s -> {}, r -> 1);
+            runner.list(new dev.quarry.runtime.Query("Q", ":many", "f", 1, "SELECT " + name), s -> {}, r -> 1);
             dev.quarry.runtime.SqlArrays.create(connection, table, ids);
             PreparedStatement statement = connection.prepareStatement(GOOD);
             statement.addBatch("INSERT INTO t VALUES (" + name + ")");
@@ -257,6 +269,21 @@ class GeneratedSqlScanTest {
                 && field.getType().toString().equals("String")
                 && field.getInitializer() != null) {
               String value = literalValue(field.getInitializer());
+              if (value != null) {
+                constants.put(field.getName().toString(), value);
+              }
+            }
+            // new Query(name, command, file, line, sql): the SQL is its last argument.
+            if (member instanceof VariableTree field
+                && field
+                    .getModifiers()
+                    .getFlags()
+                    .containsAll(Set.of(Modifier.STATIC, Modifier.FINAL))
+                && field.getType().toString().equals("Query")
+                && field.getInitializer() instanceof NewClassTree query
+                && query.getIdentifier().toString().equals("Query")
+                && query.getArguments().size() == 5) {
+              String value = literalValue(query.getArguments().get(4));
               if (value != null) {
                 constants.put(field.getName().toString(), value);
               }

@@ -46,7 +46,7 @@ class RiverCorpusTest {
         "RiverJob",
         GeneratedClasses.simple(row.getRecordComponents()[0].getGenericType().getTypeName()));
     assertEquals(
-        "Stream<RiverJobQueries.JobInsertFastManyRow> streamJobInsertFastMany(RiverJobQueries.JobInsertFastManyParams params)",
-        jobs.get("streamJobInsertFastMany"));
+        "List<RiverJobQueries.JobInsertFastManyRow> jobInsertFastMany(RiverJobQueries.JobInsertFastManyParams params)",
+        jobs.get("jobInsertFastMany"));
   }
 }

@@ -35,7 +35,6 @@ class SqlcExamplesTest {
         Map.of(
             "getAuthor", "Optional<Author> getAuthor(long id)",
             "listAuthors", "List<Author> listAuthors()",
-            "streamListAuthors", "Stream<Author> streamListAuthors()",
             "createAuthor", "Author createAuthor(String name, String bio)",
             "deleteAuthor", "void deleteAuthor(long id)"));
   }
@@ -52,9 +51,6 @@ class SqlcExamplesTest {
             "getBook", "Optional<Book> getBook(int bookId)",
             "deleteBook", "void deleteBook(int bookId)",
             "booksByTitleYear", "List<Book> booksByTitleYear(String title, int year)",
-            "streamBooksByTitleYear", "Stream<Book> streamBooksByTitleYear(String title, int year)",
-            "streamBooksByTags",
-                "Stream<QueryQueries.BooksByTagsRow> streamBooksByTags(List<String> arg1)",
             "booksByTags", "List<QueryQueries.BooksByTagsRow> booksByTags(List<String> arg1)",
             "createAuthor", "Author createAuthor(String name)",
             // Seven parameters: more than PARAMETER_RECORD_THRESHOLD, so one record.
@@ -97,7 +93,6 @@ class SqlcExamplesTest {
         Map.of(
             "countPilots", "long countPilots()",
             "listPilots", "List<Pilot> listPilots()",
-            "streamListPilots", "Stream<Pilot> streamListPilots()",
             "deletePilot", "void deletePilot(int id)"));
   }
 
@@ -109,7 +104,6 @@ class SqlcExamplesTest {
         new TreeMap<>(
             Map.of(
                 "listCities", "List<City> listCities()",
-                "streamListCities", "Stream<City> streamListCities()",
                 "getCity", "Optional<City> getCity(String slug)",
                 "createCity", "City createCity(String name, String slug)",
                 "updateCityName", "void updateCityName(String slug, String name)")),
@@ -121,9 +115,6 @@ class SqlcExamplesTest {
                 "deleteVenue", "void deleteVenue(String slug)",
                 "getVenue", "Optional<Venue> getVenue(String slug, String city)",
                 "createVenue", "int createVenue(VenueQueries.CreateVenueParams params)",
-                "streamListVenues", "Stream<Venue> streamListVenues(String city)",
-                "streamVenueCountByCity",
-                    "Stream<VenueQueries.VenueCountByCityRow> streamVenueCountByCity()",
                 "updateVenueName", "Optional<Integer> updateVenueName(String slug, String name)",
                 "venueCountByCity", "List<VenueQueries.VenueCountByCityRow> venueCountByCity()")),
         classes.signatures("com.example.db.VenueQueries"));

@@ -1,20 +1,16 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.SqlArrays;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -22,47 +18,56 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/posts.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class PostsQueries {
-  private static final String LIST_POSTS_BY_AUTHOR = "SELECT p.id, p.title, p.summary, p.tags, u.email AS author_email\n"
+  private static final Query LIST_POSTS_BY_AUTHOR = new Query("ListPostsByAuthor", ":many",
+      "queries/posts.sql", 3,
+      "SELECT p.id, p.title, p.summary, p.tags, u.email AS author_email\n"
       + "FROM posts p JOIN users u ON u.id = p.author_id\n"
       + "WHERE p.author_id = ? AND (?::text IS NULL OR ? = ANY (p.tags))\n"
       + "ORDER BY p.id\n"
-      + "LIMIT ?";
+      + "LIMIT ?");
 
-  private static final String POST_TITLE = "SELECT title FROM posts WHERE id = ?";
+  private static final Query POST_TITLE = new Query("PostTitle", ":one", "queries/posts.sql", 10,
+      "SELECT title FROM posts WHERE id = ?");
 
-  private static final String POST_SUMMARY = "SELECT summary FROM posts WHERE id = ?";
+  private static final Query POST_SUMMARY = new Query("PostSummary", ":one", "queries/posts.sql",
+      13,
+      "SELECT summary FROM posts WHERE id = ?");
 
-  private static final String TAG_POSTS = "UPDATE posts SET tags = ? WHERE id = ANY (?::bigint[])";
+  private static final Query TAG_POSTS = new Query("TagPosts", ":execrows", "queries/posts.sql", 16,
+      "UPDATE posts SET tags = ? WHERE id = ANY (?::bigint[])");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public PostsQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public PostsQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public PostsQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public PostsQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -77,41 +82,12 @@ public final class PostsQueries {
    */
   public List<ListPostsByAuthorRow> listPostsByAuthor(long authorId, @Nullable String tag,
       long maxRows) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LIST_POSTS_BY_AUTHOR)) {
-        statement.setLong(1, authorId);
-        statement.setObject(2, tag, Types.VARCHAR);
-        statement.setObject(3, tag, Types.VARCHAR);
-        statement.setLong(4, maxRows);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<ListPostsByAuthorRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readListPostsByAuthorRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ListPostsByAuthor", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #listPostsByAuthor}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<ListPostsByAuthorRow> streamListPostsByAuthor(long authorId, @Nullable String tag,
-      long maxRows) {
-    return QueryStreams.open(connections, "ListPostsByAuthor", LIST_POSTS_BY_AUTHOR, statement -> {
+    return runner.list(LIST_POSTS_BY_AUTHOR, statement -> {
       statement.setLong(1, authorId);
       statement.setObject(2, tag, Types.VARCHAR);
       statement.setObject(3, tag, Types.VARCHAR);
       statement.setLong(4, maxRows);
-    }, rows -> readListPostsByAuthorRow(rows));
+    }, PostsQueries::readListPostsByAuthorRow);
   }
 
   /**
@@ -121,24 +97,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public Optional<String> postTitle(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(POST_TITLE)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          String row = rows.getString(1);
-          if (rows.next()) {
-            throw new QueryException("PostTitle", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("PostTitle", e);
-    }
+    return runner.optional(POST_TITLE, statement -> {
+      statement.setLong(1, id);
+    }, rows -> rows.getString(1));
   }
 
   /**
@@ -148,24 +109,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public Optional<Optional<String>> postSummary(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(POST_SUMMARY)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          @Nullable String row = rows.getString(1);
-          if (rows.next()) {
-            throw new QueryException("PostSummary", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(Optional.ofNullable(row));
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("PostSummary", e);
-    }
+    return runner.optional(POST_SUMMARY, statement -> {
+      statement.setLong(1, id);
+    }, rows -> Optional.ofNullable(rows.getString(1)));
   }
 
   /**
@@ -177,16 +123,10 @@ public final class PostsQueries {
   public long tagPosts(List<String> tags, List<Long> ids) {
     Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(ids, "ids");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(TAG_POSTS)) {
-        statement.setArray(1, SqlArrays.create(connection, "text", tags));
-        statement.setArray(2, SqlArrays.create(connection, "int8", ids));
-        return statement.executeLargeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("TagPosts", e);
-    }
+    return runner.updateCount(TAG_POSTS, statement -> {
+      statement.setArray(1, SqlArrays.create(statement.getConnection(), "text", tags));
+      statement.setArray(2, SqlArrays.create(statement.getConnection(), "int8", ids));
+    });
   }
 
   private static ListPostsByAuthorRow readListPostsByAuthorRow(ResultSet rows) throws SQLException {

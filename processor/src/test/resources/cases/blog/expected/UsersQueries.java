@@ -1,20 +1,16 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -22,50 +18,63 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/users.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class UsersQueries {
-  private static final String FIND_USER_BY_EMAIL = "SELECT * FROM users WHERE email = ?";
+  private static final Query FIND_USER_BY_EMAIL = new Query("FindUserByEmail", ":one",
+      "queries/users.sql", 1,
+      "SELECT * FROM users WHERE email = ?");
 
-  private static final String CREATE_USER = "INSERT INTO users (email, role, bio) VALUES (?, ?, ?)\n"
-      + "RETURNING *";
+  private static final Query CREATE_USER = new Query("CreateUser", ":one", "queries/users.sql", 4,
+      "INSERT INTO users (email, role, bio) VALUES (?, ?, ?)\n"
+      + "RETURNING *");
 
-  private static final String LIST_USERS_BY_ROLE = "SELECT id, email FROM users WHERE role = ? ORDER BY id LIMIT ?";
+  private static final Query LIST_USERS_BY_ROLE = new Query("ListUsersByRole", ":many",
+      "queries/users.sql", 9,
+      "SELECT id, email FROM users WHERE role = ? ORDER BY id LIMIT ?");
 
-  private static final String COUNT_USERS = "SELECT count(*) AS total FROM users";
+  private static final Query COUNT_USERS = new Query("CountUsers", ":one", "queries/users.sql", 12,
+      "SELECT count(*) AS total FROM users");
 
-  private static final String USER_EMAILS = "SELECT email FROM users ORDER BY email";
+  private static final Query USER_EMAILS = new Query("UserEmails", ":many", "queries/users.sql", 15,
+      "SELECT email FROM users ORDER BY email");
 
-  private static final String UPDATE_BIO = "UPDATE users SET bio = ? WHERE id = ?";
+  private static final Query UPDATE_BIO = new Query("UpdateBio", ":execrows", "queries/users.sql",
+      18,
+      "UPDATE users SET bio = ? WHERE id = ?");
 
-  private static final String DELETE_USER = "DELETE FROM users WHERE id = ?";
+  private static final Query DELETE_USER = new Query("DeleteUser", ":exec", "queries/users.sql", 21,
+      "DELETE FROM users WHERE id = ?");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public UsersQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public UsersQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public UsersQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public UsersQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -76,24 +85,9 @@ public final class UsersQueries {
    */
   public Optional<User> findUserByEmail(String email) {
     Objects.requireNonNull(email, "email");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(FIND_USER_BY_EMAIL)) {
-        statement.setString(1, email);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          User row = readUser(rows);
-          if (rows.next()) {
-            throw new QueryException("FindUserByEmail", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("FindUserByEmail", e);
-    }
+    return runner.optional(FIND_USER_BY_EMAIL, statement -> {
+      statement.setString(1, email);
+    }, UsersQueries::readUser);
   }
 
   /**
@@ -108,26 +102,11 @@ public final class UsersQueries {
   public User createUser(String email, UserRole role, @Nullable String bio) {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(role, "role");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_USER)) {
-        statement.setString(1, email);
-        statement.setObject(2, role.label(), Types.OTHER);
-        statement.setObject(3, bio, Types.VARCHAR);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateUser", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          User row = readUser(rows);
-          if (rows.next()) {
-            throw new QueryException("CreateUser", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateUser", e);
-    }
+    return runner.single(CREATE_USER, statement -> {
+      statement.setString(1, email);
+      statement.setObject(2, role.label(), Types.OTHER);
+      statement.setObject(3, bio, Types.VARCHAR);
+    }, UsersQueries::readUser);
   }
 
   /**
@@ -138,37 +117,10 @@ public final class UsersQueries {
    */
   public List<ListUsersByRoleRow> listUsersByRole(UserRole role, long maxRows) {
     Objects.requireNonNull(role, "role");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LIST_USERS_BY_ROLE)) {
-        statement.setObject(1, role.label(), Types.OTHER);
-        statement.setLong(2, maxRows);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<ListUsersByRoleRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readListUsersByRoleRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ListUsersByRole", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #listUsersByRole}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<ListUsersByRoleRow> streamListUsersByRole(UserRole role, long maxRows) {
-    Objects.requireNonNull(role, "role");
-    return QueryStreams.open(connections, "ListUsersByRole", LIST_USERS_BY_ROLE, statement -> {
+    return runner.list(LIST_USERS_BY_ROLE, statement -> {
       statement.setObject(1, role.label(), Types.OTHER);
       statement.setLong(2, maxRows);
-    }, rows -> readListUsersByRoleRow(rows));
+    }, UsersQueries::readListUsersByRoleRow);
   }
 
   /**
@@ -178,23 +130,7 @@ public final class UsersQueries {
    * }</pre>
    */
   public long countUsers() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(COUNT_USERS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CountUsers", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CountUsers", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CountUsers", e);
-    }
+    return runner.single(COUNT_USERS, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -204,31 +140,7 @@ public final class UsersQueries {
    * }</pre>
    */
   public List<String> userEmails() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(USER_EMAILS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<String> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getString(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("UserEmails", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #userEmails}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<String> streamUserEmails() {
-    return QueryStreams.open(connections, "UserEmails", USER_EMAILS, statement -> {}, rows -> rows.getString(1));
+    return runner.list(USER_EMAILS, statement -> {}, rows -> rows.getString(1));
   }
 
   /**
@@ -238,16 +150,10 @@ public final class UsersQueries {
    * }</pre>
    */
   public long updateBio(@Nullable String bio, long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(UPDATE_BIO)) {
-        statement.setObject(1, bio, Types.VARCHAR);
-        statement.setLong(2, id);
-        return statement.executeLargeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("UpdateBio", e);
-    }
+    return runner.updateCount(UPDATE_BIO, statement -> {
+      statement.setObject(1, bio, Types.VARCHAR);
+      statement.setLong(2, id);
+    });
   }
 
   /**
@@ -257,15 +163,9 @@ public final class UsersQueries {
    * }</pre>
    */
   public void deleteUser(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(DELETE_USER)) {
-        statement.setLong(1, id);
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("DeleteUser", e);
-    }
+    runner.execute(DELETE_USER, statement -> {
+      statement.setLong(1, id);
+    });
   }
 
   private static User readUser(ResultSet rows) throws SQLException {

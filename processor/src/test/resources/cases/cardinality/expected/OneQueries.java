@@ -2,9 +2,9 @@ package com.example.db;
 
 import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -17,53 +17,72 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/one.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class OneQueries {
-  private static final String INSERT_VALUES = "INSERT INTO authors (name, bio) VALUES (?, ?) RETURNING *";
+  private static final Query INSERT_VALUES = new Query("InsertValues", ":one", "queries/one.sql", 3,
+      "INSERT INTO authors (name, bio) VALUES (?, ?) RETURNING *");
 
-  private static final String INSERT_DEFAULT_VALUES = "INSERT INTO authors DEFAULT VALUES RETURNING id";
+  private static final Query INSERT_DEFAULT_VALUES = new Query("InsertDefaultValues", ":one",
+      "queries/one.sql", 6,
+      "INSERT INTO authors DEFAULT VALUES RETURNING id");
 
-  private static final String INSERT_SELECT_WITHOUT_FROM = "INSERT INTO authors (name) SELECT ? RETURNING id";
+  private static final Query INSERT_SELECT_WITHOUT_FROM = new Query("InsertSelectWithoutFrom",
+      ":one", "queries/one.sql", 9,
+      "INSERT INTO authors (name) SELECT ? RETURNING id");
 
-  private static final String UPSERT_DO_UPDATE = "INSERT INTO authors (name) VALUES (?)\n"
+  private static final Query UPSERT_DO_UPDATE = new Query("UpsertDoUpdate", ":one",
+      "queries/one.sql", 12,
+      "INSERT INTO authors (name) VALUES (?)\n"
       + "ON CONFLICT (name) DO UPDATE SET visits = authors.visits + 1\n"
-      + "RETURNING id, visits";
+      + "RETURNING id, visits");
 
-  private static final String COUNT_AUTHORS = "SELECT count(*) FROM authors WHERE bio IS NOT NULL";
+  private static final Query COUNT_AUTHORS = new Query("CountAuthors", ":one", "queries/one.sql",
+      17,
+      "SELECT count(*) FROM authors WHERE bio IS NOT NULL");
 
-  private static final String AGGREGATE_WITH_FILTER = "SELECT count(*) FILTER (WHERE bio IS NULL) AS without_bio, max(visits) AS most_visits FROM authors";
+  private static final Query AGGREGATE_WITH_FILTER = new Query("AggregateWithFilter", ":one",
+      "queries/one.sql", 20,
+      "SELECT count(*) FILTER (WHERE bio IS NULL) AS without_bio, max(visits) "
+      + "AS most_visits FROM authors");
 
-  private static final String EXPRESSIONS_WITHOUT_FROM = "SELECT now() AS at, ?::int + 1 AS next";
+  private static final Query EXPRESSIONS_WITHOUT_FROM = new Query("ExpressionsWithoutFrom", ":one",
+      "queries/one.sql", 23,
+      "SELECT now() AS at, ?::int + 1 AS next");
 
-  private static final String SCALAR_SUBQUERY = "SELECT (SELECT bio FROM authors WHERE id = ?) AS bio";
+  private static final Query SCALAR_SUBQUERY = new Query("ScalarSubquery", ":one",
+      "queries/one.sql", 26,
+      "SELECT (SELECT bio FROM authors WHERE id = ?) AS bio");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public OneQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public OneQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public OneQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public OneQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -74,25 +93,10 @@ public final class OneQueries {
    */
   public Author insertValues(String name, @Nullable String bio) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_VALUES)) {
-        statement.setString(1, name);
-        statement.setObject(2, bio, Types.VARCHAR);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("InsertValues", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Author row = readAuthor(rows);
-          if (rows.next()) {
-            throw new QueryException("InsertValues", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertValues", e);
-    }
+    return runner.single(INSERT_VALUES, statement -> {
+      statement.setString(1, name);
+      statement.setObject(2, bio, Types.VARCHAR);
+    }, OneQueries::readAuthor);
   }
 
   /**
@@ -102,23 +106,7 @@ public final class OneQueries {
    * }</pre>
    */
   public long insertDefaultValues() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_DEFAULT_VALUES)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("InsertDefaultValues", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("InsertDefaultValues", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertDefaultValues", e);
-    }
+    return runner.single(INSERT_DEFAULT_VALUES, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -129,24 +117,9 @@ public final class OneQueries {
    */
   public long insertSelectWithoutFrom(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_SELECT_WITHOUT_FROM)) {
-        statement.setString(1, name);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("InsertSelectWithoutFrom", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("InsertSelectWithoutFrom", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertSelectWithoutFrom", e);
-    }
+    return runner.single(INSERT_SELECT_WITHOUT_FROM, statement -> {
+      statement.setString(1, name);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -159,24 +132,9 @@ public final class OneQueries {
    */
   public UpsertDoUpdateRow upsertDoUpdate(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(UPSERT_DO_UPDATE)) {
-        statement.setString(1, name);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("UpsertDoUpdate", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          UpsertDoUpdateRow row = readUpsertDoUpdateRow(rows);
-          if (rows.next()) {
-            throw new QueryException("UpsertDoUpdate", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("UpsertDoUpdate", e);
-    }
+    return runner.single(UPSERT_DO_UPDATE, statement -> {
+      statement.setString(1, name);
+    }, OneQueries::readUpsertDoUpdateRow);
   }
 
   /**
@@ -186,23 +144,7 @@ public final class OneQueries {
    * }</pre>
    */
   public long countAuthors() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(COUNT_AUTHORS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CountAuthors", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CountAuthors", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CountAuthors", e);
-    }
+    return runner.single(COUNT_AUTHORS, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -212,23 +154,8 @@ public final class OneQueries {
    * }</pre>
    */
   public AggregateWithFilterRow aggregateWithFilter() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(AGGREGATE_WITH_FILTER)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("AggregateWithFilter", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          AggregateWithFilterRow row = readAggregateWithFilterRow(rows);
-          if (rows.next()) {
-            throw new QueryException("AggregateWithFilter", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AggregateWithFilter", e);
-    }
+    return runner.single(AGGREGATE_WITH_FILTER, statement -> {},
+        OneQueries::readAggregateWithFilterRow);
   }
 
   /**
@@ -238,24 +165,9 @@ public final class OneQueries {
    * }</pre>
    */
   public ExpressionsWithoutFromRow expressionsWithoutFrom(int n) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(EXPRESSIONS_WITHOUT_FROM)) {
-        statement.setInt(1, n);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("ExpressionsWithoutFrom", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          ExpressionsWithoutFromRow row = readExpressionsWithoutFromRow(rows);
-          if (rows.next()) {
-            throw new QueryException("ExpressionsWithoutFrom", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ExpressionsWithoutFrom", e);
-    }
+    return runner.single(EXPRESSIONS_WITHOUT_FROM, statement -> {
+      statement.setInt(1, n);
+    }, OneQueries::readExpressionsWithoutFromRow);
   }
 
   /**
@@ -267,24 +179,9 @@ public final class OneQueries {
    * }</pre>
    */
   public @Nullable String scalarSubquery(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(SCALAR_SUBQUERY)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("ScalarSubquery", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          @Nullable String row = rows.getString(1);
-          if (rows.next()) {
-            throw new QueryException("ScalarSubquery", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ScalarSubquery", e);
-    }
+    return runner.single(SCALAR_SUBQUERY, statement -> {
+      statement.setLong(1, id);
+    }, rows -> rows.getString(1));
   }
 
   private static Author readAuthor(ResultSet rows) throws SQLException {

@@ -2,9 +2,9 @@ package com.example.db;
 
 import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -12,67 +12,96 @@ import java.util.Optional;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/optional.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class OptionalQueries {
-  private static final String ON_CONFLICT_DO_NOTHING = "INSERT INTO authors (name) VALUES (?) ON CONFLICT DO NOTHING RETURNING id";
+  private static final Query ON_CONFLICT_DO_NOTHING = new Query("OnConflictDoNothing", ":one",
+      "queries/optional.sql", 3,
+      "INSERT INTO authors (name) VALUES (?) ON CONFLICT DO NOTHING RETURNING "
+      + "id");
 
-  private static final String ON_CONFLICT_DO_UPDATE_WHERE = "INSERT INTO authors (name) VALUES (?)\n"
-      + "ON CONFLICT (name) DO UPDATE SET visits = authors.visits + 1 WHERE authors.visits < 10\n"
-      + "RETURNING id";
+  private static final Query ON_CONFLICT_DO_UPDATE_WHERE = new Query("OnConflictDoUpdateWhere",
+      ":one", "queries/optional.sql", 6,
+      "INSERT INTO authors (name) VALUES (?)\n"
+      + "ON CONFLICT (name) DO UPDATE SET visits = authors.visits + 1 WHERE "
+      + "authors.visits < 10\n"
+      + "RETURNING id");
 
-  private static final String INSERT_SELECT_WHERE = "INSERT INTO authors (name) SELECT ? WHERE ?::boolean RETURNING id";
+  private static final Query INSERT_SELECT_WHERE = new Query("InsertSelectWhere", ":one",
+      "queries/optional.sql", 11,
+      "INSERT INTO authors (name) SELECT ? WHERE ?::boolean RETURNING id");
 
-  private static final String INSERT_MANY_VALUES = "INSERT INTO authors (name) VALUES (?), (?) RETURNING id";
+  private static final Query INSERT_MANY_VALUES = new Query("InsertManyValues", ":one",
+      "queries/optional.sql", 14,
+      "INSERT INTO authors (name) VALUES (?), (?) RETURNING id");
 
-  private static final String SELECT_WHERE_FALSE = "SELECT 1 AS one WHERE false";
+  private static final Query SELECT_WHERE_FALSE = new Query("SelectWhereFalse", ":one",
+      "queries/optional.sql", 17,
+      "SELECT 1 AS one WHERE false");
 
-  private static final String SET_RETURNING_FUNCTION = "SELECT generate_series(1, ?::int) AS n";
+  private static final Query SET_RETURNING_FUNCTION = new Query("SetReturningFunction", ":one",
+      "queries/optional.sql", 20,
+      "SELECT generate_series(1, ?::int) AS n");
 
-  private static final String AGGREGATE_WITH_LIMIT = "SELECT count(*) FROM authors LIMIT ?";
+  private static final Query AGGREGATE_WITH_LIMIT = new Query("AggregateWithLimit", ":one",
+      "queries/optional.sql", 23,
+      "SELECT count(*) FROM authors LIMIT ?");
 
-  private static final String AGGREGATE_WITH_OFFSET = "SELECT count(*) FROM authors OFFSET 1";
+  private static final Query AGGREGATE_WITH_OFFSET = new Query("AggregateWithOffset", ":one",
+      "queries/optional.sql", 26,
+      "SELECT count(*) FROM authors OFFSET 1");
 
-  private static final String AGGREGATE_GROUP_BY = "SELECT count(*) FROM authors GROUP BY bio";
+  private static final Query AGGREGATE_GROUP_BY = new Query("AggregateGroupBy", ":one",
+      "queries/optional.sql", 29,
+      "SELECT count(*) FROM authors GROUP BY bio");
 
-  private static final String AGGREGATE_HAVING = "SELECT count(*) FROM authors HAVING count(*) > 1";
+  private static final Query AGGREGATE_HAVING = new Query("AggregateHaving", ":one",
+      "queries/optional.sql", 32,
+      "SELECT count(*) FROM authors HAVING count(*) > 1");
 
-  private static final String TABLE_WITH_INSTEAD_RULE = "INSERT INTO archive (id, name) VALUES (?, ?) RETURNING id, name";
+  private static final Query TABLE_WITH_INSTEAD_RULE = new Query("TableWithInsteadRule", ":one",
+      "queries/optional.sql", 35,
+      "INSERT INTO archive (id, name) VALUES (?, ?) RETURNING id, name");
 
-  private static final String FIND_AUTHOR = "SELECT * FROM authors WHERE id = ?";
+  private static final Query FIND_AUTHOR = new Query("FindAuthor", ":one", "queries/optional.sql",
+      38,
+      "SELECT * FROM authors WHERE id = ?");
 
-  private static final String FIND_BIO = "SELECT bio FROM authors WHERE id = ?";
+  private static final Query FIND_BIO = new Query("FindBio", ":one", "queries/optional.sql", 41,
+      "SELECT bio FROM authors WHERE id = ?");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public OptionalQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public OptionalQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public OptionalQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public OptionalQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -83,24 +112,9 @@ public final class OptionalQueries {
    */
   public Optional<Long> onConflictDoNothing(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ON_CONFLICT_DO_NOTHING)) {
-        statement.setString(1, name);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("OnConflictDoNothing", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("OnConflictDoNothing", e);
-    }
+    return runner.optional(ON_CONFLICT_DO_NOTHING, statement -> {
+      statement.setString(1, name);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -113,24 +127,9 @@ public final class OptionalQueries {
    */
   public Optional<Long> onConflictDoUpdateWhere(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ON_CONFLICT_DO_UPDATE_WHERE)) {
-        statement.setString(1, name);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("OnConflictDoUpdateWhere", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("OnConflictDoUpdateWhere", e);
-    }
+    return runner.optional(ON_CONFLICT_DO_UPDATE_WHERE, statement -> {
+      statement.setString(1, name);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -141,25 +140,10 @@ public final class OptionalQueries {
    */
   public Optional<Long> insertSelectWhere(String name, boolean allowed) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_SELECT_WHERE)) {
-        statement.setString(1, name);
-        statement.setBoolean(2, allowed);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("InsertSelectWhere", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertSelectWhere", e);
-    }
+    return runner.optional(INSERT_SELECT_WHERE, statement -> {
+      statement.setString(1, name);
+      statement.setBoolean(2, allowed);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -171,25 +155,10 @@ public final class OptionalQueries {
   public Optional<Long> insertManyValues(String first, String second) {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_MANY_VALUES)) {
-        statement.setString(1, first);
-        statement.setString(2, second);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("InsertManyValues", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertManyValues", e);
-    }
+    return runner.optional(INSERT_MANY_VALUES, statement -> {
+      statement.setString(1, first);
+      statement.setString(2, second);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -199,23 +168,7 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Integer> selectWhereFalse() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(SELECT_WHERE_FALSE)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          int row = rows.getInt(1);
-          if (rows.next()) {
-            throw new QueryException("SelectWhereFalse", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("SelectWhereFalse", e);
-    }
+    return runner.optional(SELECT_WHERE_FALSE, statement -> {}, rows -> rows.getInt(1));
   }
 
   /**
@@ -225,24 +178,9 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Optional<Integer>> setReturningFunction(int n) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(SET_RETURNING_FUNCTION)) {
-        statement.setInt(1, n);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          @Nullable Integer row = Columns.nullableInt(rows, 1);
-          if (rows.next()) {
-            throw new QueryException("SetReturningFunction", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(Optional.ofNullable(row));
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("SetReturningFunction", e);
-    }
+    return runner.optional(SET_RETURNING_FUNCTION, statement -> {
+      statement.setInt(1, n);
+    }, rows -> Optional.ofNullable(Columns.nullableInt(rows, 1)));
   }
 
   /**
@@ -252,24 +190,9 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Long> aggregateWithLimit(long maxRows) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(AGGREGATE_WITH_LIMIT)) {
-        statement.setLong(1, maxRows);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("AggregateWithLimit", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AggregateWithLimit", e);
-    }
+    return runner.optional(AGGREGATE_WITH_LIMIT, statement -> {
+      statement.setLong(1, maxRows);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -279,23 +202,7 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Long> aggregateWithOffset() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(AGGREGATE_WITH_OFFSET)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("AggregateWithOffset", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AggregateWithOffset", e);
-    }
+    return runner.optional(AGGREGATE_WITH_OFFSET, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -305,23 +212,7 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Long> aggregateGroupBy() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(AGGREGATE_GROUP_BY)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("AggregateGroupBy", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AggregateGroupBy", e);
-    }
+    return runner.optional(AGGREGATE_GROUP_BY, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -331,23 +222,7 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Long> aggregateHaving() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(AGGREGATE_HAVING)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("AggregateHaving", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AggregateHaving", e);
-    }
+    return runner.optional(AGGREGATE_HAVING, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -358,25 +233,10 @@ public final class OptionalQueries {
    */
   public Optional<Archive> tableWithInsteadRule(long id, String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(TABLE_WITH_INSTEAD_RULE)) {
-        statement.setLong(1, id);
-        statement.setString(2, name);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          Archive row = readArchive(rows);
-          if (rows.next()) {
-            throw new QueryException("TableWithInsteadRule", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("TableWithInsteadRule", e);
-    }
+    return runner.optional(TABLE_WITH_INSTEAD_RULE, statement -> {
+      statement.setLong(1, id);
+      statement.setString(2, name);
+    }, OptionalQueries::readArchive);
   }
 
   /**
@@ -386,24 +246,9 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Author> findAuthor(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(FIND_AUTHOR)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          Author row = readAuthor(rows);
-          if (rows.next()) {
-            throw new QueryException("FindAuthor", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("FindAuthor", e);
-    }
+    return runner.optional(FIND_AUTHOR, statement -> {
+      statement.setLong(1, id);
+    }, OptionalQueries::readAuthor);
   }
 
   /**
@@ -415,24 +260,9 @@ public final class OptionalQueries {
    * }</pre>
    */
   public Optional<Optional<String>> findBio(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(FIND_BIO)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          @Nullable String row = rows.getString(1);
-          if (rows.next()) {
-            throw new QueryException("FindBio", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(Optional.ofNullable(row));
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("FindBio", e);
-    }
+    return runner.optional(FIND_BIO, statement -> {
+      statement.setLong(1, id);
+    }, rows -> Optional.ofNullable(rows.getString(1)));
   }
 
   private static Archive readArchive(ResultSet rows) throws SQLException {

@@ -2,14 +2,11 @@ package com.example.db;
 
 import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.CopyRows;
 import dev.quarry.runtime.ExecResult;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.SqlArrays;
-import dev.quarry.runtime.Transactions;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,87 +25,153 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/commands.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class CommandsQueries {
-  private static final String CREATE_AUTHOR = "INSERT INTO authors (name, bio) VALUES (?, ?) RETURNING *";
+  private static final Query CREATE_AUTHOR = new Query("CreateAuthor", ":one",
+      "queries/commands.sql", 1,
+      "INSERT INTO authors (name, bio) VALUES (?, ?) RETURNING *");
 
-  private static final String GET_AUTHOR = "SELECT * FROM authors WHERE id = ?";
+  private static final Query GET_AUTHOR = new Query("GetAuthor", ":one", "queries/commands.sql", 4,
+      "SELECT * FROM authors WHERE id = ?");
 
-  private static final String LIST_AUTHORS = "SELECT * FROM authors ORDER BY id";
+  private static final Query LIST_AUTHORS = new Query("ListAuthors", ":many",
+      "queries/commands.sql", 7,
+      "SELECT * FROM authors ORDER BY id");
 
-  private static final String UPDATE_BIO = "UPDATE authors SET bio = ? WHERE id = ?";
+  private static final Query UPDATE_BIO = new Query("UpdateBio", ":exec", "queries/commands.sql",
+      10,
+      "UPDATE authors SET bio = ? WHERE id = ?");
 
-  private static final String DELETE_AUTHORS_WITHOUT_BOOKS = "DELETE FROM authors a WHERE NOT EXISTS (SELECT 1 FROM books b WHERE b.author_id = a.id)";
+  private static final Query DELETE_AUTHORS_WITHOUT_BOOKS = new Query("DeleteAuthorsWithoutBooks",
+      ":execrows", "queries/commands.sql", 13,
+      "DELETE FROM authors a WHERE NOT EXISTS (SELECT 1 FROM books b WHERE "
+      + "b.author_id = a.id)");
 
-  private static final String RETITLE_BOOKS = "UPDATE books SET title = title || ? WHERE author_id = ?";
+  private static final Query RETITLE_BOOKS = new Query("RetitleBooks", ":execresult",
+      "queries/commands.sql", 16,
+      "UPDATE books SET title = title || ? WHERE author_id = ?");
 
-  private static final String CREATE_BOOK = "INSERT INTO books (author_id, title, status, tags, isbn, pages)\n"
+  private static final Query CREATE_BOOK = new Query("CreateBook", ":one", "queries/commands.sql",
+      19,
+      "INSERT INTO books (author_id, title, status, tags, isbn, pages)\n"
       + "VALUES (?, ?, ?, ?, ?, ?)\n"
-      + "RETURNING *";
+      + "RETURNING *");
 
-  private static final String ADD_BOOKS = "INSERT INTO books (author_id, title, pages) VALUES (?, ?, ?)";
+  private static final Query ADD_BOOKS = new Query("AddBooks", ":batchexec", "queries/commands.sql",
+      25,
+      "INSERT INTO books (author_id, title, pages) VALUES (?, ?, ?)");
 
-  private static final String BOOK_BY_ISBN = "SELECT * FROM books WHERE isbn = ?";
+  private static final Query BOOK_BY_ISBN = new Query("BookByIsbn", ":batchone",
+      "queries/commands.sql", 28,
+      "SELECT * FROM books WHERE isbn = ?");
 
-  private static final String BOOK_TITLES_BY_AUTHOR = "SELECT id, title FROM books WHERE author_id = ? ORDER BY id";
+  private static final Query BOOK_TITLES_BY_AUTHOR = new Query("BookTitlesByAuthor", ":batchmany",
+      "queries/commands.sql", 31,
+      "SELECT id, title FROM books WHERE author_id = ? ORDER BY id");
 
-  private static final String COUNT_BOOKS = "SELECT count(*) FROM books WHERE author_id = ?";
+  private static final Query COUNT_BOOKS = new Query("CountBooks", ":one", "queries/commands.sql",
+      34,
+      "SELECT count(*) FROM books WHERE author_id = ?");
 
-  private static final String BOOKS_BY_IDS = "SELECT * FROM books WHERE id = ANY(?) ORDER BY id";
+  private static final Query BOOKS_BY_IDS = new Query("BooksByIds", ":many", "queries/commands.sql",
+      37,
+      "SELECT * FROM books WHERE id = ANY(?) ORDER BY id");
 
-  private static final String BOOKS_NOT_IN = "SELECT * FROM books WHERE author_id = ? AND id <> ALL(?) ORDER BY id";
+  private static final Query BOOKS_NOT_IN = new Query("BooksNotIn", ":many", "queries/commands.sql",
+      40,
+      "SELECT * FROM books WHERE author_id = ? AND id <> ALL(?) ORDER BY id");
 
-  private static final String BOOKS_WITH_AUTHORS = "SELECT b.*, a.* FROM books b JOIN authors a ON a.id = b.author_id\n"
-      + "WHERE b.author_id = ? ORDER BY b.id";
+  private static final Query BOOKS_WITH_AUTHORS = new Query("BooksWithAuthors", ":many",
+      "queries/commands.sql", 43,
+      "SELECT b.*, a.* FROM books b JOIN authors a ON a.id = b.author_id\n"
+      + "WHERE b.author_id = ? ORDER BY b.id");
 
-  private static final String BOOKS_WITH_REVIEWS = "SELECT b.*, r.* FROM books b LEFT JOIN reviews r ON r.book_id = b.id\n"
-      + "WHERE b.author_id = ? ORDER BY b.id, r.id";
+  private static final Query BOOKS_WITH_REVIEWS = new Query("BooksWithReviews", ":many",
+      "queries/commands.sql", 47,
+      "SELECT b.*, r.* FROM books b LEFT JOIN reviews r ON r.book_id = b.id\n"
+      + "WHERE b.author_id = ? ORDER BY b.id, r.id");
 
-  private static final String ADD_REVIEW = "INSERT INTO reviews (book_id, stars) VALUES (?, ?)";
+  private static final Query ADD_REVIEW = new Query("AddReview", ":exec", "queries/commands.sql",
+      51,
+      "INSERT INTO reviews (book_id, stars) VALUES (?, ?)");
 
-  private static final String COPY_EVENTS = "COPY events (id, note, labels, matrix, status, payload, data, happened_at, local_at, place) FROM STDIN";
+  private static final Query COPY_EVENTS = new Query("CopyEvents", ":copyfrom",
+      "queries/commands.sql", 54,
+      "COPY events (id, note, labels, matrix, status, payload, data, "
+      + "happened_at, local_at, place) FROM STDIN");
 
-  private static final String LIST_EVENTS = "SELECT * FROM events WHERE id BETWEEN ? AND ? ORDER BY id";
+  private static final Query LIST_EVENTS = new Query("ListEvents", ":many", "queries/commands.sql",
+      59,
+      "SELECT * FROM events WHERE id BETWEEN ? AND ? ORDER BY id");
 
-  private static final String EVENTS_WITH_KEY = "SELECT id FROM events WHERE payload ?? ? AND id BETWEEN ? AND ? ORDER BY id";
+  private static final Query EVENTS_WITH_KEY = new Query("EventsWithKey", ":many",
+      "queries/commands.sql", 62,
+      "SELECT id FROM events WHERE payload ?? ? AND id BETWEEN ? AND ? ORDER BY "
+      + "id");
 
-  private static final String EVENTS_WITH_ANY_KEY = "SELECT id FROM events WHERE payload ??| ?::text[] AND id BETWEEN ? AND ? ORDER BY id";
+  private static final Query EVENTS_WITH_ANY_KEY = new Query("EventsWithAnyKey", ":many",
+      "queries/commands.sql", 65,
+      "SELECT id FROM events WHERE payload ??| ?::text[] AND id BETWEEN ? AND ? "
+      + "ORDER BY id");
 
-  private static final String EVENTS_WITH_ALL_KEYS = "SELECT id FROM events WHERE payload ??& ?::text[] AND id BETWEEN ? AND ? ORDER BY id";
+  private static final Query EVENTS_WITH_ALL_KEYS = new Query("EventsWithAllKeys", ":many",
+      "queries/commands.sql", 68,
+      "SELECT id FROM events WHERE payload ??& ?::text[] AND id BETWEEN ? AND ? "
+      + "ORDER BY id");
 
-  private static final String NUMBERS = "SELECT n FROM generate_series(1, ?::int) AS n";
+  private static final Query NUMBERS = new Query("Numbers", ":many", "queries/commands.sql", 71,
+      "SELECT n FROM generate_series(1, ?::int) AS n");
 
-  private static final String AUTHOR_BY_NAME_PREFIX = "SELECT * FROM authors WHERE name LIKE ? || '%' ORDER BY id";
+  private static final Query AUTHOR_BY_NAME_PREFIX = new Query("AuthorByNamePrefix", ":one",
+      "queries/commands.sql", 74,
+      "SELECT * FROM authors WHERE name LIKE ? || '%' ORDER BY id");
 
-  private static final String BOOK_BY_TITLE = "SELECT * FROM books WHERE title = ? ORDER BY id";
+  private static final Query BOOK_BY_TITLE = new Query("BookByTitle", ":batchone",
+      "queries/commands.sql", 78,
+      "SELECT * FROM books WHERE title = ? ORDER BY id");
 
-  private final ConnectionSource connections;
+  private static final Query STREAM_NUMBERS = new Query("StreamNumbers", ":many",
+      "queries/commands.sql", 82,
+      "SELECT n FROM generate_series(1, ?::int) AS n");
+
+  private static final Query STREAM_AUTHORS = new Query("StreamAuthors", ":many",
+      "queries/commands.sql", 86,
+      "SELECT * FROM authors ORDER BY id");
+
+  private static final Query STREAM_BOOKS_BY_IDS = new Query("StreamBooksByIds", ":many",
+      "queries/commands.sql", 91,
+      "SELECT * FROM books WHERE id = ANY(?) ORDER BY id");
+
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public CommandsQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public CommandsQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public CommandsQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public CommandsQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -119,25 +182,10 @@ public final class CommandsQueries {
    */
   public Author createAuthor(String name, @Nullable String bio) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_AUTHOR)) {
-        statement.setString(1, name);
-        statement.setObject(2, bio, Types.VARCHAR);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateAuthor", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Author row = readAuthor(rows);
-          if (rows.next()) {
-            throw new QueryException("CreateAuthor", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateAuthor", e);
-    }
+    return runner.single(CREATE_AUTHOR, statement -> {
+      statement.setString(1, name);
+      statement.setObject(2, bio, Types.VARCHAR);
+    }, CommandsQueries::readAuthor);
   }
 
   /**
@@ -147,24 +195,9 @@ public final class CommandsQueries {
    * }</pre>
    */
   public Optional<Author> getAuthor(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(GET_AUTHOR)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          Author row = readAuthor(rows);
-          if (rows.next()) {
-            throw new QueryException("GetAuthor", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("GetAuthor", e);
-    }
+    return runner.optional(GET_AUTHOR, statement -> {
+      statement.setLong(1, id);
+    }, CommandsQueries::readAuthor);
   }
 
   /**
@@ -174,31 +207,7 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<Author> listAuthors() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LIST_AUTHORS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Author> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readAuthor(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ListAuthors", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #listAuthors}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Author> streamListAuthors() {
-    return QueryStreams.open(connections, "ListAuthors", LIST_AUTHORS, statement -> {}, rows -> readAuthor(rows));
+    return runner.list(LIST_AUTHORS, statement -> {}, CommandsQueries::readAuthor);
   }
 
   /**
@@ -208,16 +217,10 @@ public final class CommandsQueries {
    * }</pre>
    */
   public void updateBio(@Nullable String bio, long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(UPDATE_BIO)) {
-        statement.setObject(1, bio, Types.VARCHAR);
-        statement.setLong(2, id);
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("UpdateBio", e);
-    }
+    runner.execute(UPDATE_BIO, statement -> {
+      statement.setObject(1, bio, Types.VARCHAR);
+      statement.setLong(2, id);
+    });
   }
 
   /**
@@ -227,14 +230,7 @@ public final class CommandsQueries {
    * }</pre>
    */
   public long deleteAuthorsWithoutBooks() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(DELETE_AUTHORS_WITHOUT_BOOKS)) {
-        return statement.executeLargeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("DeleteAuthorsWithoutBooks", e);
-    }
+    return runner.updateCount(DELETE_AUTHORS_WITHOUT_BOOKS, statement -> {});
   }
 
   /**
@@ -245,16 +241,10 @@ public final class CommandsQueries {
    */
   public ExecResult retitleBooks(String suffix, long authorId) {
     Objects.requireNonNull(suffix, "suffix");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(RETITLE_BOOKS)) {
-        statement.setString(1, suffix);
-        statement.setLong(2, authorId);
-        return new ExecResult(statement.executeLargeUpdate());
-      }
-    } catch (SQLException e) {
-      throw new QueryException("RetitleBooks", e);
-    }
+    return new ExecResult(runner.updateCount(RETITLE_BOOKS, statement -> {
+      statement.setString(1, suffix);
+      statement.setLong(2, authorId);
+    }));
   }
 
   /**
@@ -269,29 +259,14 @@ public final class CommandsQueries {
    */
   public Book createBook(CreateBookParams params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_BOOK)) {
-        statement.setLong(1, params.authorId());
-        statement.setString(2, params.title());
-        statement.setObject(3, params.status().label(), Types.OTHER);
-        statement.setArray(4, SqlArrays.create(connection, "text", params.tags()));
-        statement.setObject(5, params.isbn(), Types.VARCHAR);
-        statement.setObject(6, params.pages(), Types.INTEGER);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateBook", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Book row = readBook(rows);
-          if (rows.next()) {
-            throw new QueryException("CreateBook", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateBook", e);
-    }
+    return runner.single(CREATE_BOOK, statement -> {
+      statement.setLong(1, params.authorId());
+      statement.setString(2, params.title());
+      statement.setObject(3, params.status().label(), Types.OTHER);
+      statement.setArray(4, SqlArrays.create(statement.getConnection(), "text", params.tags()));
+      statement.setObject(5, params.isbn(), Types.VARCHAR);
+      statement.setObject(6, params.pages(), Types.INTEGER);
+    }, CommandsQueries::readBook);
   }
 
   /**
@@ -302,25 +277,11 @@ public final class CommandsQueries {
    */
   public long[] addBooks(List<AddBooksParams> params) {
     Objects.requireNonNull(params, "params");
-    if (params.isEmpty()) {
-      return new long[0];
-    }
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return Transactions.atomically(connection, () -> {
-        try (PreparedStatement statement = connection.prepareStatement(ADD_BOOKS)) {
-          for (AddBooksParams item : params) {
-            statement.setLong(1, item.authorId());
-            statement.setString(2, item.title());
-            statement.setObject(3, item.pages(), Types.INTEGER);
-            statement.addBatch();
-          }
-          return statement.executeLargeBatch();
-        }
-      });
-    } catch (SQLException e_) {
-      throw new QueryException("AddBooks", e_);
-    }
+    return runner.batch(ADD_BOOKS, params, (statement, item) -> {
+      statement.setLong(1, item.authorId());
+      statement.setString(2, item.title());
+      statement.setObject(3, item.pages(), Types.INTEGER);
+    });
   }
 
   /**
@@ -331,34 +292,9 @@ public final class CommandsQueries {
    */
   public List<Optional<Book>> bookByIsbn(List<String> isbnList) {
     Objects.requireNonNull(isbnList, "isbnList");
-    if (isbnList.isEmpty()) {
-      return List.of();
-    }
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return Transactions.atomically(connection, () -> {
-        try (PreparedStatement statement = connection.prepareStatement(BOOK_BY_ISBN)) {
-          List<Optional<Book>> results = new ArrayList<>(isbnList.size());
-          for (String item : isbnList) {
-            statement.setString(1, item);
-            try (ResultSet rows = statement.executeQuery()) {
-              if (!rows.next()) {
-                results.add(Optional.empty());
-                continue;
-              }
-              Book row = readBook(rows);
-              if (rows.next()) {
-                throw new QueryException("BookByIsbn", "returned more than one row for one parameter set; a :batchone query must return at most one");
-              }
-              results.add(Optional.of(row));
-            }
-          }
-          return Collections.unmodifiableList(results);
-        }
-      });
-    } catch (SQLException e_) {
-      throw new QueryException("BookByIsbn", e_);
-    }
+    return runner.batchOptional(BOOK_BY_ISBN, isbnList, (statement, item) -> {
+      statement.setString(1, item);
+    }, CommandsQueries::readBook);
   }
 
   /**
@@ -369,30 +305,9 @@ public final class CommandsQueries {
    */
   public List<List<BookTitlesByAuthorRow>> bookTitlesByAuthor(List<Long> authorIdList) {
     Objects.requireNonNull(authorIdList, "authorIdList");
-    if (authorIdList.isEmpty()) {
-      return List.of();
-    }
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return Transactions.atomically(connection, () -> {
-        try (PreparedStatement statement = connection.prepareStatement(BOOK_TITLES_BY_AUTHOR)) {
-          List<List<BookTitlesByAuthorRow>> results = new ArrayList<>(authorIdList.size());
-          for (Long item : authorIdList) {
-            statement.setLong(1, item);
-            try (ResultSet rows = statement.executeQuery()) {
-              List<BookTitlesByAuthorRow> list = new ArrayList<>();
-              while (rows.next()) {
-                list.add(readBookTitlesByAuthorRow(rows));
-              }
-              results.add(Collections.unmodifiableList(list));
-            }
-          }
-          return Collections.unmodifiableList(results);
-        }
-      });
-    } catch (SQLException e_) {
-      throw new QueryException("BookTitlesByAuthor", e_);
-    }
+    return runner.batchList(BOOK_TITLES_BY_AUTHOR, authorIdList, (statement, item) -> {
+      statement.setLong(1, item);
+    }, CommandsQueries::readBookTitlesByAuthorRow);
   }
 
   /**
@@ -402,24 +317,9 @@ public final class CommandsQueries {
    * }</pre>
    */
   public long countBooks(long authorId) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(COUNT_BOOKS)) {
-        statement.setLong(1, authorId);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CountBooks", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CountBooks", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CountBooks", e);
-    }
+    return runner.single(COUNT_BOOKS, statement -> {
+      statement.setLong(1, authorId);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -430,35 +330,9 @@ public final class CommandsQueries {
    */
   public List<Book> booksByIds(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(BOOKS_BY_IDS)) {
-        statement.setArray(1, SqlArrays.create(connection, "int8", ids));
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Book> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readBook(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("BooksByIds", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #booksByIds}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Book> streamBooksByIds(List<Long> ids) {
-    Objects.requireNonNull(ids, "ids");
-    return QueryStreams.open(connections, "BooksByIds", BOOKS_BY_IDS, statement -> {
+    return runner.list(BOOKS_BY_IDS, statement -> {
       statement.setArray(1, SqlArrays.create(statement.getConnection(), "int8", ids));
-    }, rows -> readBook(rows));
+    }, CommandsQueries::readBook);
   }
 
   /**
@@ -469,37 +343,10 @@ public final class CommandsQueries {
    */
   public List<Book> booksNotIn(long authorId, List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(BOOKS_NOT_IN)) {
-        statement.setLong(1, authorId);
-        statement.setArray(2, SqlArrays.create(connection, "int8", ids));
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Book> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readBook(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("BooksNotIn", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #booksNotIn}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Book> streamBooksNotIn(long authorId, List<Long> ids) {
-    Objects.requireNonNull(ids, "ids");
-    return QueryStreams.open(connections, "BooksNotIn", BOOKS_NOT_IN, statement -> {
+    return runner.list(BOOKS_NOT_IN, statement -> {
       statement.setLong(1, authorId);
       statement.setArray(2, SqlArrays.create(statement.getConnection(), "int8", ids));
-    }, rows -> readBook(rows));
+    }, CommandsQueries::readBook);
   }
 
   /**
@@ -510,34 +357,9 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<BooksWithAuthorsRow> booksWithAuthors(long authorId) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(BOOKS_WITH_AUTHORS)) {
-        statement.setLong(1, authorId);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<BooksWithAuthorsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readBooksWithAuthorsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("BooksWithAuthors", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #booksWithAuthors}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<BooksWithAuthorsRow> streamBooksWithAuthors(long authorId) {
-    return QueryStreams.open(connections, "BooksWithAuthors", BOOKS_WITH_AUTHORS, statement -> {
+    return runner.list(BOOKS_WITH_AUTHORS, statement -> {
       statement.setLong(1, authorId);
-    }, rows -> readBooksWithAuthorsRow(rows));
+    }, CommandsQueries::readBooksWithAuthorsRow);
   }
 
   /**
@@ -548,34 +370,9 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<BooksWithReviewsRow> booksWithReviews(long authorId) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(BOOKS_WITH_REVIEWS)) {
-        statement.setLong(1, authorId);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<BooksWithReviewsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readBooksWithReviewsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("BooksWithReviews", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #booksWithReviews}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<BooksWithReviewsRow> streamBooksWithReviews(long authorId) {
-    return QueryStreams.open(connections, "BooksWithReviews", BOOKS_WITH_REVIEWS, statement -> {
+    return runner.list(BOOKS_WITH_REVIEWS, statement -> {
       statement.setLong(1, authorId);
-    }, rows -> readBooksWithReviewsRow(rows));
+    }, CommandsQueries::readBooksWithReviewsRow);
   }
 
   /**
@@ -585,16 +382,10 @@ public final class CommandsQueries {
    * }</pre>
    */
   public void addReview(long bookId, int stars) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ADD_REVIEW)) {
-        statement.setLong(1, bookId);
-        statement.setInt(2, stars);
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AddReview", e);
-    }
+    runner.execute(ADD_REVIEW, statement -> {
+      statement.setLong(1, bookId);
+      statement.setInt(2, stars);
+    });
   }
 
   /**
@@ -607,12 +398,17 @@ public final class CommandsQueries {
    */
   public long copyEvents(Iterable<CopyEventsParams> params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return CopyRows.copy(connection, COPY_EVENTS, params, (item, out) -> out.add(item.id()).add(item.note()).add(item.labels()).add(item.matrix()).add(item.status()).add(item.payload()).add(item.data()).add(item.happenedAt()).add(item.localAt()).add(item.place()));
-    } catch (SQLException e_) {
-      throw new QueryException("CopyEvents", e_);
-    }
+    return runner.copy(COPY_EVENTS, params, (item, out) -> out
+        .add(item.id())
+        .add(item.note())
+        .add(item.labels())
+        .add(item.matrix())
+        .add(item.status())
+        .add(item.payload())
+        .add(item.data())
+        .add(item.happenedAt())
+        .add(item.localAt())
+        .add(item.place()));
   }
 
   /**
@@ -622,36 +418,10 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<Event> listEvents(long first, long last) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LIST_EVENTS)) {
-        statement.setLong(1, first);
-        statement.setLong(2, last);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Event> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readEvent(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ListEvents", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #listEvents}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Event> streamListEvents(long first, long last) {
-    return QueryStreams.open(connections, "ListEvents", LIST_EVENTS, statement -> {
+    return runner.list(LIST_EVENTS, statement -> {
       statement.setLong(1, first);
       statement.setLong(2, last);
-    }, rows -> readEvent(rows));
+    }, CommandsQueries::readEvent);
   }
 
   /**
@@ -662,35 +432,7 @@ public final class CommandsQueries {
    */
   public List<Long> eventsWithKey(String key, long first, long last) {
     Objects.requireNonNull(key, "key");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(EVENTS_WITH_KEY)) {
-        statement.setString(1, key);
-        statement.setLong(2, first);
-        statement.setLong(3, last);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("EventsWithKey", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #eventsWithKey}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamEventsWithKey(String key, long first, long last) {
-    Objects.requireNonNull(key, "key");
-    return QueryStreams.open(connections, "EventsWithKey", EVENTS_WITH_KEY, statement -> {
+    return runner.list(EVENTS_WITH_KEY, statement -> {
       statement.setString(1, key);
       statement.setLong(2, first);
       statement.setLong(3, last);
@@ -705,35 +447,7 @@ public final class CommandsQueries {
    */
   public List<Long> eventsWithAnyKey(List<String> keys, long first, long last) {
     Objects.requireNonNull(keys, "keys");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(EVENTS_WITH_ANY_KEY)) {
-        statement.setArray(1, SqlArrays.create(connection, "text", keys));
-        statement.setLong(2, first);
-        statement.setLong(3, last);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("EventsWithAnyKey", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #eventsWithAnyKey}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamEventsWithAnyKey(List<String> keys, long first, long last) {
-    Objects.requireNonNull(keys, "keys");
-    return QueryStreams.open(connections, "EventsWithAnyKey", EVENTS_WITH_ANY_KEY, statement -> {
+    return runner.list(EVENTS_WITH_ANY_KEY, statement -> {
       statement.setArray(1, SqlArrays.create(statement.getConnection(), "text", keys));
       statement.setLong(2, first);
       statement.setLong(3, last);
@@ -748,35 +462,7 @@ public final class CommandsQueries {
    */
   public List<Long> eventsWithAllKeys(List<String> keys, long first, long last) {
     Objects.requireNonNull(keys, "keys");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(EVENTS_WITH_ALL_KEYS)) {
-        statement.setArray(1, SqlArrays.create(connection, "text", keys));
-        statement.setLong(2, first);
-        statement.setLong(3, last);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("EventsWithAllKeys", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #eventsWithAllKeys}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamEventsWithAllKeys(List<String> keys, long first, long last) {
-    Objects.requireNonNull(keys, "keys");
-    return QueryStreams.open(connections, "EventsWithAllKeys", EVENTS_WITH_ALL_KEYS, statement -> {
+    return runner.list(EVENTS_WITH_ALL_KEYS, statement -> {
       statement.setArray(1, SqlArrays.create(statement.getConnection(), "text", keys));
       statement.setLong(2, first);
       statement.setLong(3, last);
@@ -790,32 +476,7 @@ public final class CommandsQueries {
    * }</pre>
    */
   public List<Integer> numbers(int count) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NUMBERS)) {
-        statement.setInt(1, count);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Integer> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getInt(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Numbers", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #numbers}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Integer> streamNumbers(int count) {
-    return QueryStreams.open(connections, "Numbers", NUMBERS, statement -> {
+    return runner.list(NUMBERS, statement -> {
       statement.setInt(1, count);
     }, rows -> rows.getInt(1));
   }
@@ -830,24 +491,9 @@ public final class CommandsQueries {
    */
   public Optional<Author> authorByNamePrefix(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(AUTHOR_BY_NAME_PREFIX)) {
-        statement.setString(1, prefix);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          Author row = readAuthor(rows);
-          if (rows.next()) {
-            throw new QueryException("AuthorByNamePrefix", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AuthorByNamePrefix", e);
-    }
+    return runner.optional(AUTHOR_BY_NAME_PREFIX, statement -> {
+      statement.setString(1, prefix);
+    }, CommandsQueries::readAuthor);
   }
 
   /**
@@ -860,34 +506,46 @@ public final class CommandsQueries {
    */
   public List<Optional<Book>> bookByTitle(List<String> titleList) {
     Objects.requireNonNull(titleList, "titleList");
-    if (titleList.isEmpty()) {
-      return List.of();
-    }
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return Transactions.atomically(connection, () -> {
-        try (PreparedStatement statement = connection.prepareStatement(BOOK_BY_TITLE)) {
-          List<Optional<Book>> results = new ArrayList<>(titleList.size());
-          for (String item : titleList) {
-            statement.setString(1, item);
-            try (ResultSet rows = statement.executeQuery()) {
-              if (!rows.next()) {
-                results.add(Optional.empty());
-                continue;
-              }
-              Book row = readBook(rows);
-              if (rows.next()) {
-                throw new QueryException("BookByTitle", "returned more than one row for one parameter set; a :batchone query must return at most one");
-              }
-              results.add(Optional.of(row));
-            }
-          }
-          return Collections.unmodifiableList(results);
-        }
-      });
-    } catch (SQLException e_) {
-      throw new QueryException("BookByTitle", e_);
-    }
+    return runner.batchOptional(BOOK_BY_TITLE, titleList, (statement, item) -> {
+      statement.setString(1, item);
+    }, CommandsQueries::readBook);
+  }
+
+  /**
+   * {@code StreamNumbers} {@code :many}, {@code queries/commands.sql:82}:
+   * <pre>{@code
+   * SELECT n FROM generate_series(1, @count::int) AS n
+   * }</pre>
+   */
+  public Stream<Integer> streamNumbers(int count) {
+    return runner.stream(STREAM_NUMBERS, statement -> {
+      statement.setInt(1, count);
+    }, rows -> rows.getInt(1));
+  }
+
+  /**
+   * Every author, read as the stream is consumed.
+   *
+   * <p>{@code StreamAuthors} {@code :many}, {@code queries/commands.sql:86}:
+   * <pre>{@code
+   * SELECT * FROM authors ORDER BY id
+   * }</pre>
+   */
+  public Stream<Author> streamAuthors() {
+    return runner.stream(STREAM_AUTHORS, statement -> {}, CommandsQueries::readAuthor);
+  }
+
+  /**
+   * {@code StreamBooksByIds} {@code :many}, {@code queries/commands.sql:91}:
+   * <pre>{@code
+   * SELECT * FROM books WHERE id IN (sqlc.slice(ids)) ORDER BY id
+   * }</pre>
+   */
+  public Stream<Book> streamBooksByIds(List<Long> ids) {
+    Objects.requireNonNull(ids, "ids");
+    return runner.stream(STREAM_BOOKS_BY_IDS, statement -> {
+      statement.setArray(1, SqlArrays.create(statement.getConnection(), "int8", ids));
+    }, CommandsQueries::readBook);
   }
 
   private static Author readAuthor(ResultSet rows) throws SQLException {
@@ -1003,6 +661,7 @@ public final class CommandsQueries {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(tags, "tags");
+      tags = Collections.unmodifiableList(new ArrayList<>(tags));
     }
   }
 
@@ -1022,5 +681,9 @@ public final class CommandsQueries {
       @Nullable List<List<Integer>> matrix, @Nullable Status status, @Nullable String payload,
       byte @Nullable [] data, @Nullable OffsetDateTime happenedAt, @Nullable LocalDateTime localAt,
       @Nullable Address place) {
+    public CopyEventsParams {
+      labels = labels == null ? null : Collections.unmodifiableList(new ArrayList<>(labels));
+      matrix = matrix == null ? null : Collections.unmodifiableList(new ArrayList<>(matrix));
+    }
   }
 }

@@ -78,3 +78,16 @@ SELECT * FROM authors WHERE name LIKE @prefix || '%' ORDER BY id;
 -- name: BookByTitle :batchone
 -- Returns more than one row for a title that several books share: the method throws.
 SELECT * FROM books WHERE title = @title ORDER BY id;
+
+-- name: StreamNumbers :many
+-- quarry:stream
+SELECT n FROM generate_series(1, @count::int) AS n;
+
+-- name: StreamAuthors :many
+-- quarry:stream
+-- Every author, read as the stream is consumed.
+SELECT * FROM authors ORDER BY id;
+
+-- name: StreamBooksByIds :many
+-- quarry:stream
+SELECT * FROM books WHERE id IN (sqlc.slice(ids)) ORDER BY id;

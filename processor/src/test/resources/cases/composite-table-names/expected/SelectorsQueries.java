@@ -1,20 +1,16 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -22,41 +18,51 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/selectors.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class SelectorsQueries {
-  private static final String GET_SELECTOR = "SELECT * FROM profile_selectors WHERE id = ?";
+  private static final Query GET_SELECTOR = new Query("GetSelector", ":one",
+      "queries/selectors.sql", 1,
+      "SELECT * FROM profile_selectors WHERE id = ?");
 
-  private static final String PROFILE_SELECTORS = "SELECT id, unnest(selectors)::profile_selector AS selector FROM profiles";
+  private static final Query PROFILE_SELECTORS = new Query("ProfileSelectors", ":many",
+      "queries/selectors.sql", 4,
+      "SELECT id, unnest(selectors)::profile_selector AS selector FROM profiles");
 
-  private static final String ADD_SELECTOR = "UPDATE profiles SET selectors = selectors || ?::profile_selector WHERE id = ?";
+  private static final Query ADD_SELECTOR = new Query("AddSelector", ":exec",
+      "queries/selectors.sql", 7,
+      "UPDATE profiles SET selectors = selectors || ?::profile_selector WHERE "
+      + "id = ?");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public SelectorsQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public SelectorsQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public SelectorsQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public SelectorsQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -67,24 +73,9 @@ public final class SelectorsQueries {
    */
   public Optional<ProfileSelectorRecord> getSelector(UUID id) {
     Objects.requireNonNull(id, "id");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(GET_SELECTOR)) {
-        statement.setObject(1, id, Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          ProfileSelectorRecord row = readProfileSelectorRecord(rows);
-          if (rows.next()) {
-            throw new QueryException("GetSelector", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("GetSelector", e);
-    }
+    return runner.optional(GET_SELECTOR, statement -> {
+      statement.setObject(1, id, Types.OTHER);
+    }, SelectorsQueries::readProfileSelectorRecord);
   }
 
   /**
@@ -94,31 +85,8 @@ public final class SelectorsQueries {
    * }</pre>
    */
   public List<ProfileSelectorsRow> profileSelectors() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(PROFILE_SELECTORS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<ProfileSelectorsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readProfileSelectorsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ProfileSelectors", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #profileSelectors}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<ProfileSelectorsRow> streamProfileSelectors() {
-    return QueryStreams.open(connections, "ProfileSelectors", PROFILE_SELECTORS, statement -> {}, rows -> readProfileSelectorsRow(rows));
+    return runner.list(PROFILE_SELECTORS, statement -> {},
+        SelectorsQueries::readProfileSelectorsRow);
   }
 
   /**
@@ -130,16 +98,10 @@ public final class SelectorsQueries {
   public void addSelector(ProfileSelector selector, UUID id) {
     Objects.requireNonNull(selector, "selector");
     Objects.requireNonNull(id, "id");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ADD_SELECTOR)) {
-        statement.setObject(1, selector.pgText(), Types.OTHER);
-        statement.setObject(2, id, Types.OTHER);
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AddSelector", e);
-    }
+    runner.execute(ADD_SELECTOR, statement -> {
+      statement.setObject(1, selector.pgText(), Types.OTHER);
+      statement.setObject(2, id, Types.OTHER);
+    });
   }
 
   private static ProfileSelectorRecord readProfileSelectorRecord(ResultSet rows) throws

@@ -1,18 +1,14 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -20,43 +16,52 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/q.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class QQueries {
-  private static final String BOTH_IDS = "SELECT a.id, b.id, a.label, b.label FROM a JOIN b ON b.a_id = a.id";
+  private static final Query BOTH_IDS = new Query("BothIds", ":many", "queries/q.sql", 1,
+      "SELECT a.id, b.id, a.label, b.label FROM a JOIN b ON b.a_id = a.id");
 
-  private static final String THREE_IDS = "SELECT a.id, b.id, b.a_id AS id FROM a JOIN b ON b.a_id = a.id WHERE a.id = ?";
+  private static final Query THREE_IDS = new Query("ThreeIds", ":one", "queries/q.sql", 4,
+      "SELECT a.id, b.id, b.a_id AS id FROM a JOIN b ON b.a_id = a.id WHERE "
+      + "a.id = ?");
 
-  private static final String RENAMED_CLASH = "SELECT a.id, b.id, a.id AS id2, b.label AS \"ID\" FROM a JOIN b ON b.a_id = a.id";
+  private static final Query RENAMED_CLASH = new Query("RenamedClash", ":many", "queries/q.sql", 7,
+      "SELECT a.id, b.id, a.id AS id2, b.label AS \"ID\" FROM a JOIN b ON b.a_id "
+      + "= a.id");
 
-  private static final String CASE_CLASH = "SELECT a.label AS \"Label\", a.label AS label, a.label AS \"LABEL\" FROM a";
+  private static final Query CASE_CLASH = new Query("CaseClash", ":many", "queries/q.sql", 10,
+      "SELECT a.label AS \"Label\", a.label AS label, a.label AS \"LABEL\" FROM a");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public QQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public QQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public QQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public QQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -66,31 +71,7 @@ public final class QQueries {
    * }</pre>
    */
   public List<BothIdsRow> bothIds() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(BOTH_IDS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<BothIdsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readBothIdsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("BothIds", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #bothIds}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<BothIdsRow> streamBothIds() {
-    return QueryStreams.open(connections, "BothIds", BOTH_IDS, statement -> {}, rows -> readBothIdsRow(rows));
+    return runner.list(BOTH_IDS, statement -> {}, QQueries::readBothIdsRow);
   }
 
   /**
@@ -100,24 +81,9 @@ public final class QQueries {
    * }</pre>
    */
   public Optional<ThreeIdsRow> threeIds(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(THREE_IDS)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          ThreeIdsRow row = readThreeIdsRow(rows);
-          if (rows.next()) {
-            throw new QueryException("ThreeIds", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ThreeIds", e);
-    }
+    return runner.optional(THREE_IDS, statement -> {
+      statement.setLong(1, id);
+    }, QQueries::readThreeIdsRow);
   }
 
   /**
@@ -127,31 +93,7 @@ public final class QQueries {
    * }</pre>
    */
   public List<RenamedClashRow> renamedClash() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(RENAMED_CLASH)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<RenamedClashRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readRenamedClashRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("RenamedClash", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #renamedClash}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<RenamedClashRow> streamRenamedClash() {
-    return QueryStreams.open(connections, "RenamedClash", RENAMED_CLASH, statement -> {}, rows -> readRenamedClashRow(rows));
+    return runner.list(RENAMED_CLASH, statement -> {}, QQueries::readRenamedClashRow);
   }
 
   /**
@@ -161,31 +103,7 @@ public final class QQueries {
    * }</pre>
    */
   public List<CaseClashRow> caseClash() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CASE_CLASH)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<CaseClashRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readCaseClashRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CaseClash", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #caseClash}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<CaseClashRow> streamCaseClash() {
-    return QueryStreams.open(connections, "CaseClash", CASE_CLASH, statement -> {}, rows -> readCaseClashRow(rows));
+    return runner.list(CASE_CLASH, statement -> {}, QQueries::readCaseClashRow);
   }
 
   private static BothIdsRow readBothIdsRow(ResultSet rows) throws SQLException {

@@ -1,18 +1,14 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -20,45 +16,55 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/profiles.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class ProfilesQueries {
-  private static final String PROFILE_BY_NAME = "SELECT profiles_with_project.*, projects.id AS project_id\n"
-      + "FROM profiles_with_project JOIN projects ON projects.name = profiles_with_project.project_name\n"
-      + "WHERE profiles_with_project.name = ?";
+  private static final Query PROFILE_BY_NAME = new Query("ProfileByName", ":one",
+      "queries/profiles.sql", 2,
+      "SELECT profiles_with_project.*, projects.id AS project_id\n"
+      + "FROM profiles_with_project JOIN projects ON projects.name = "
+      + "profiles_with_project.project_name\n"
+      + "WHERE profiles_with_project.name = ?");
 
-  private static final String PROFILE_EVENTS = "SELECT p.*, e.*\n"
+  private static final Query PROFILE_EVENTS = new Query("ProfileEvents", ":many",
+      "queries/profiles.sql", 8,
+      "SELECT p.*, e.*\n"
       + "FROM profiles p LEFT JOIN audit.\"Event\" e ON e.\"ProfileId\" = p.id\n"
-      + "ORDER BY p.id";
+      + "ORDER BY p.id");
 
-  private static final String LIST_PROFILES_WITH_EVENTS = "SELECT * FROM profiles_with_events ORDER BY id";
+  private static final Query LIST_PROFILES_WITH_EVENTS = new Query("ListProfilesWithEvents",
+      ":many", "queries/profiles.sql", 13,
+      "SELECT * FROM profiles_with_events ORDER BY id");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public ProfilesQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public ProfilesQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public ProfilesQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public ProfilesQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -71,24 +77,9 @@ public final class ProfilesQueries {
    */
   public Optional<ProfileByNameRow> profileByName(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(PROFILE_BY_NAME)) {
-        statement.setString(1, name);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          ProfileByNameRow row = readProfileByNameRow(rows);
-          if (rows.next()) {
-            throw new QueryException("ProfileByName", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ProfileByName", e);
-    }
+    return runner.optional(PROFILE_BY_NAME, statement -> {
+      statement.setString(1, name);
+    }, ProfilesQueries::readProfileByNameRow);
   }
 
   /**
@@ -100,31 +91,7 @@ public final class ProfilesQueries {
    * }</pre>
    */
   public List<ProfileEventsRow> profileEvents() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(PROFILE_EVENTS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<ProfileEventsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readProfileEventsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ProfileEvents", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #profileEvents}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<ProfileEventsRow> streamProfileEvents() {
-    return QueryStreams.open(connections, "ProfileEvents", PROFILE_EVENTS, statement -> {}, rows -> readProfileEventsRow(rows));
+    return runner.list(PROFILE_EVENTS, statement -> {}, ProfilesQueries::readProfileEventsRow);
   }
 
   /**
@@ -134,31 +101,8 @@ public final class ProfilesQueries {
    * }</pre>
    */
   public List<ProfilesWithEvent> listProfilesWithEvents() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LIST_PROFILES_WITH_EVENTS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<ProfilesWithEvent> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readProfilesWithEvent(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ListProfilesWithEvents", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #listProfilesWithEvents}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<ProfilesWithEvent> streamListProfilesWithEvents() {
-    return QueryStreams.open(connections, "ListProfilesWithEvents", LIST_PROFILES_WITH_EVENTS, statement -> {}, rows -> readProfilesWithEvent(rows));
+    return runner.list(LIST_PROFILES_WITH_EVENTS, statement -> {},
+        ProfilesQueries::readProfilesWithEvent);
   }
 
   private static ProfilesWithProject readProfilesWithProjectAt(ResultSet rows, int offset) throws

@@ -2,11 +2,9 @@ package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.ExecResult;
-import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -14,41 +12,50 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/mappings.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class MappingsQueries {
-  private static final String DEACTIVATE_MAPPINGS = "UPDATE mappings SET active = false WHERE name = ? RETURNING id";
+  private static final Query DEACTIVATE_MAPPINGS = new Query("DeactivateMappings", ":execrows",
+      "queries/mappings.sql", 3,
+      "UPDATE mappings SET active = false WHERE name = ? RETURNING id");
 
-  private static final String DELETE_MAPPINGS = "DELETE FROM mappings WHERE NOT active RETURNING *";
+  private static final Query DELETE_MAPPINGS = new Query("DeleteMappings", ":execresult",
+      "queries/mappings.sql", 6,
+      "DELETE FROM mappings WHERE NOT active RETURNING *");
 
-  private static final String CREATE_MAPPING = "INSERT INTO mappings (name) VALUES (?)";
+  private static final Query CREATE_MAPPING = new Query("CreateMapping", ":exec",
+      "queries/mappings.sql", 9,
+      "INSERT INTO mappings (name) VALUES (?)");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public MappingsQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public MappingsQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public MappingsQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public MappingsQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -59,21 +66,9 @@ public final class MappingsQueries {
    */
   public long deactivateMappings(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(DEACTIVATE_MAPPINGS)) {
-        statement.setString(1, name);
-        long count = 0;
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            count++;
-          }
-        }
-        return count;
-      }
-    } catch (SQLException e) {
-      throw new QueryException("DeactivateMappings", e);
-    }
+    return runner.countRows(DEACTIVATE_MAPPINGS, statement -> {
+      statement.setString(1, name);
+    });
   }
 
   /**
@@ -83,20 +78,7 @@ public final class MappingsQueries {
    * }</pre>
    */
   public ExecResult deleteMappings() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(DELETE_MAPPINGS)) {
-        long count = 0;
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            count++;
-          }
-        }
-        return new ExecResult(count);
-      }
-    } catch (SQLException e) {
-      throw new QueryException("DeleteMappings", e);
-    }
+    return new ExecResult(runner.countRows(DELETE_MAPPINGS, statement -> {}));
   }
 
   /**
@@ -107,14 +89,8 @@ public final class MappingsQueries {
    */
   public void createMapping(String name) {
     Objects.requireNonNull(name, "name");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_MAPPING)) {
-        statement.setString(1, name);
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateMapping", e);
-    }
+    runner.execute(CREATE_MAPPING, statement -> {
+      statement.setString(1, name);
+    });
   }
 }

@@ -2,14 +2,11 @@ package com.example.db;
 
 import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.CopyRows;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.SqlArrays;
-import dev.quarry.runtime.Transactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -18,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -26,68 +22,99 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/notes.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class NotesQueries {
-  private static final String CREATE_NOTE = "INSERT INTO notes (body, title, amount, score, count, tags, mood, doc, docb, pair, data)\n"
+  private static final Query CREATE_NOTE = new Query("CreateNote", ":one", "queries/notes.sql", 1,
+      "INSERT INTO notes (body, title, amount, score, count, tags, mood, doc, "
+      + "docb, pair, data)\n"
       + "VALUES (?, ?, ?, ?, ?, ?,\n"
       + "        ?, ?, ?, ?, ?)\n"
-      + "RETURNING *";
+      + "RETURNING *");
 
-  private static final String GET_NOTE = "SELECT * FROM notes WHERE id = ?";
+  private static final Query GET_NOTE = new Query("GetNote", ":one", "queries/notes.sql", 7,
+      "SELECT * FROM notes WHERE id = ?");
 
-  private static final String NOTES_BY_BODY = "SELECT id FROM notes WHERE body = ? ORDER BY id";
+  private static final Query NOTES_BY_BODY = new Query("NotesByBody", ":many", "queries/notes.sql",
+      10,
+      "SELECT id FROM notes WHERE body = ? ORDER BY id");
 
-  private static final String NOTES_BY_TITLE = "SELECT id FROM notes WHERE title IS NOT DISTINCT FROM ? ORDER BY id";
+  private static final Query NOTES_BY_TITLE = new Query("NotesByTitle", ":many",
+      "queries/notes.sql", 13,
+      "SELECT id FROM notes WHERE title IS NOT DISTINCT FROM ? ORDER BY id");
 
-  private static final String NOTES_BY_BODIES = "SELECT id FROM notes WHERE body = ANY(?) ORDER BY id";
+  private static final Query NOTES_BY_BODIES = new Query("NotesByBodies", ":many",
+      "queries/notes.sql", 16,
+      "SELECT id FROM notes WHERE body = ANY(?) ORDER BY id");
 
-  private static final String NOTES_WITH_TAG = "SELECT id FROM notes WHERE ?::text = ANY(tags) ORDER BY id";
+  private static final Query NOTES_WITH_TAG = new Query("NotesWithTag", ":many",
+      "queries/notes.sql", 19,
+      "SELECT id FROM notes WHERE ?::text = ANY(tags) ORDER BY id");
 
-  private static final String NOTES_WITH_TAGS = "SELECT id FROM notes WHERE tags = ? ORDER BY id";
+  private static final Query NOTES_WITH_TAGS = new Query("NotesWithTags", ":many",
+      "queries/notes.sql", 22,
+      "SELECT id FROM notes WHERE tags = ? ORDER BY id");
 
-  private static final String NOTES_BY_MOOD = "SELECT id FROM notes WHERE mood = ? ORDER BY id";
+  private static final Query NOTES_BY_MOOD = new Query("NotesByMood", ":many", "queries/notes.sql",
+      25,
+      "SELECT id FROM notes WHERE mood = ? ORDER BY id");
 
-  private static final String NOTES_BY_DOC = "SELECT id FROM notes WHERE docb @> ? ORDER BY id";
+  private static final Query NOTES_BY_DOC = new Query("NotesByDoc", ":many", "queries/notes.sql",
+      28,
+      "SELECT id FROM notes WHERE docb @> ? ORDER BY id");
 
-  private static final String NOTES_BY_PAIR = "SELECT id FROM notes WHERE pair = ?::pair ORDER BY id";
+  private static final Query NOTES_BY_PAIR = new Query("NotesByPair", ":many", "queries/notes.sql",
+      31,
+      "SELECT id FROM notes WHERE pair = ?::pair ORDER BY id");
 
-  private static final String NOTES_BY_AMOUNT = "SELECT id FROM notes WHERE amount = ? ORDER BY id";
+  private static final Query NOTES_BY_AMOUNT = new Query("NotesByAmount", ":many",
+      "queries/notes.sql", 34,
+      "SELECT id FROM notes WHERE amount = ? ORDER BY id");
 
-  private static final String ADD_NOTES = "INSERT INTO notes (body, title) VALUES (?, ?)";
+  private static final Query ADD_NOTES = new Query("AddNotes", ":batchexec", "queries/notes.sql",
+      37,
+      "INSERT INTO notes (body, title) VALUES (?, ?)");
 
-  private static final String COPY_NOTES = "COPY notes (body, title, tags, mood, docb, pair, data) FROM STDIN";
+  private static final Query COPY_NOTES = new Query("CopyNotes", ":copyfrom", "queries/notes.sql",
+      40,
+      "COPY notes (body, title, tags, mood, docb, pair, data) FROM STDIN");
 
-  private static final String COUNT_NOTES = "SELECT count(*) FROM notes";
+  private static final Query COUNT_NOTES = new Query("CountNotes", ":one", "queries/notes.sql", 43,
+      "SELECT count(*) FROM notes");
 
-  private static final String COUNT_CANARIES = "SELECT count(*) FROM canary";
+  private static final Query COUNT_CANARIES = new Query("CountCanaries", ":one",
+      "queries/notes.sql", 46,
+      "SELECT count(*) FROM canary");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public NotesQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public NotesQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public NotesQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public NotesQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -101,34 +128,19 @@ public final class NotesQueries {
    */
   public Note createNote(CreateNoteParams params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_NOTE)) {
-        statement.setString(1, params.body());
-        statement.setObject(2, params.title(), Types.VARCHAR);
-        statement.setObject(3, params.amount(), Types.NUMERIC);
-        statement.setObject(4, params.score(), Types.DOUBLE);
-        statement.setObject(5, params.count(), Types.INTEGER);
-        statement.setArray(6, SqlArrays.create(connection, "text", params.tags()));
-        statement.setObject(7, params.mood() == null ? null : params.mood().label(), Types.OTHER);
-        statement.setObject(8, params.doc(), Types.OTHER);
-        statement.setObject(9, params.docb(), Types.OTHER);
-        statement.setObject(10, params.pair() == null ? null : params.pair().pgText(), Types.OTHER);
-        statement.setObject(11, params.data(), Types.BINARY);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateNote", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Note row = readNote(rows);
-          if (rows.next()) {
-            throw new QueryException("CreateNote", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateNote", e);
-    }
+    return runner.single(CREATE_NOTE, statement -> {
+      statement.setString(1, params.body());
+      statement.setObject(2, params.title(), Types.VARCHAR);
+      statement.setObject(3, params.amount(), Types.NUMERIC);
+      statement.setObject(4, params.score(), Types.DOUBLE);
+      statement.setObject(5, params.count(), Types.INTEGER);
+      statement.setArray(6, SqlArrays.create(statement.getConnection(), "text", params.tags()));
+      statement.setObject(7, params.mood() == null ? null : params.mood().label(), Types.OTHER);
+      statement.setObject(8, params.doc(), Types.OTHER);
+      statement.setObject(9, params.docb(), Types.OTHER);
+      statement.setObject(10, params.pair() == null ? null : params.pair().pgText(), Types.OTHER);
+      statement.setObject(11, params.data(), Types.BINARY);
+    }, NotesQueries::readNote);
   }
 
   /**
@@ -138,24 +150,9 @@ public final class NotesQueries {
    * }</pre>
    */
   public Optional<Note> getNote(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(GET_NOTE)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          Note row = readNote(rows);
-          if (rows.next()) {
-            throw new QueryException("GetNote", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("GetNote", e);
-    }
+    return runner.optional(GET_NOTE, statement -> {
+      statement.setLong(1, id);
+    }, NotesQueries::readNote);
   }
 
   /**
@@ -166,33 +163,7 @@ public final class NotesQueries {
    */
   public List<Long> notesByBody(String body) {
     Objects.requireNonNull(body, "body");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_BODY)) {
-        statement.setString(1, body);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByBody", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByBody}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByBody(String body) {
-    Objects.requireNonNull(body, "body");
-    return QueryStreams.open(connections, "NotesByBody", NOTES_BY_BODY, statement -> {
+    return runner.list(NOTES_BY_BODY, statement -> {
       statement.setString(1, body);
     }, rows -> rows.getLong(1));
   }
@@ -204,32 +175,7 @@ public final class NotesQueries {
    * }</pre>
    */
   public List<Long> notesByTitle(@Nullable String title) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_TITLE)) {
-        statement.setObject(1, title, Types.VARCHAR);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByTitle", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByTitle}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByTitle(@Nullable String title) {
-    return QueryStreams.open(connections, "NotesByTitle", NOTES_BY_TITLE, statement -> {
+    return runner.list(NOTES_BY_TITLE, statement -> {
       statement.setObject(1, title, Types.VARCHAR);
     }, rows -> rows.getLong(1));
   }
@@ -242,33 +188,7 @@ public final class NotesQueries {
    */
   public List<Long> notesByBodies(List<String> bodies) {
     Objects.requireNonNull(bodies, "bodies");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_BODIES)) {
-        statement.setArray(1, SqlArrays.create(connection, "text", bodies));
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByBodies", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByBodies}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByBodies(List<String> bodies) {
-    Objects.requireNonNull(bodies, "bodies");
-    return QueryStreams.open(connections, "NotesByBodies", NOTES_BY_BODIES, statement -> {
+    return runner.list(NOTES_BY_BODIES, statement -> {
       statement.setArray(1, SqlArrays.create(statement.getConnection(), "text", bodies));
     }, rows -> rows.getLong(1));
   }
@@ -281,33 +201,7 @@ public final class NotesQueries {
    */
   public List<Long> notesWithTag(String tag) {
     Objects.requireNonNull(tag, "tag");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_WITH_TAG)) {
-        statement.setString(1, tag);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesWithTag", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesWithTag}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesWithTag(String tag) {
-    Objects.requireNonNull(tag, "tag");
-    return QueryStreams.open(connections, "NotesWithTag", NOTES_WITH_TAG, statement -> {
+    return runner.list(NOTES_WITH_TAG, statement -> {
       statement.setString(1, tag);
     }, rows -> rows.getLong(1));
   }
@@ -320,33 +214,7 @@ public final class NotesQueries {
    */
   public List<Long> notesWithTags(List<String> tags) {
     Objects.requireNonNull(tags, "tags");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_WITH_TAGS)) {
-        statement.setArray(1, SqlArrays.create(connection, "text", tags));
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesWithTags", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesWithTags}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesWithTags(List<String> tags) {
-    Objects.requireNonNull(tags, "tags");
-    return QueryStreams.open(connections, "NotesWithTags", NOTES_WITH_TAGS, statement -> {
+    return runner.list(NOTES_WITH_TAGS, statement -> {
       statement.setArray(1, SqlArrays.create(statement.getConnection(), "text", tags));
     }, rows -> rows.getLong(1));
   }
@@ -359,33 +227,7 @@ public final class NotesQueries {
    */
   public List<Long> notesByMood(Mood mood) {
     Objects.requireNonNull(mood, "mood");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_MOOD)) {
-        statement.setObject(1, mood.label(), Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByMood", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByMood}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByMood(Mood mood) {
-    Objects.requireNonNull(mood, "mood");
-    return QueryStreams.open(connections, "NotesByMood", NOTES_BY_MOOD, statement -> {
+    return runner.list(NOTES_BY_MOOD, statement -> {
       statement.setObject(1, mood.label(), Types.OTHER);
     }, rows -> rows.getLong(1));
   }
@@ -398,33 +240,7 @@ public final class NotesQueries {
    */
   public List<Long> notesByDoc(String docb) {
     Objects.requireNonNull(docb, "docb");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_DOC)) {
-        statement.setObject(1, docb, Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByDoc", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByDoc}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByDoc(String docb) {
-    Objects.requireNonNull(docb, "docb");
-    return QueryStreams.open(connections, "NotesByDoc", NOTES_BY_DOC, statement -> {
+    return runner.list(NOTES_BY_DOC, statement -> {
       statement.setObject(1, docb, Types.OTHER);
     }, rows -> rows.getLong(1));
   }
@@ -437,33 +253,7 @@ public final class NotesQueries {
    */
   public List<Long> notesByPair(Pair pair) {
     Objects.requireNonNull(pair, "pair");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_PAIR)) {
-        statement.setObject(1, pair.pgText(), Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByPair", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByPair}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByPair(Pair pair) {
-    Objects.requireNonNull(pair, "pair");
-    return QueryStreams.open(connections, "NotesByPair", NOTES_BY_PAIR, statement -> {
+    return runner.list(NOTES_BY_PAIR, statement -> {
       statement.setObject(1, pair.pgText(), Types.OTHER);
     }, rows -> rows.getLong(1));
   }
@@ -476,33 +266,7 @@ public final class NotesQueries {
    */
   public List<Long> notesByAmount(BigDecimal amount) {
     Objects.requireNonNull(amount, "amount");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTES_BY_AMOUNT)) {
-        statement.setObject(1, amount, Types.NUMERIC);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Long> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(rows.getLong(1));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("NotesByAmount", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #notesByAmount}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Long> streamNotesByAmount(BigDecimal amount) {
-    Objects.requireNonNull(amount, "amount");
-    return QueryStreams.open(connections, "NotesByAmount", NOTES_BY_AMOUNT, statement -> {
+    return runner.list(NOTES_BY_AMOUNT, statement -> {
       statement.setObject(1, amount, Types.NUMERIC);
     }, rows -> rows.getLong(1));
   }
@@ -515,24 +279,10 @@ public final class NotesQueries {
    */
   public long[] addNotes(List<AddNotesParams> params) {
     Objects.requireNonNull(params, "params");
-    if (params.isEmpty()) {
-      return new long[0];
-    }
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return Transactions.atomically(connection, () -> {
-        try (PreparedStatement statement = connection.prepareStatement(ADD_NOTES)) {
-          for (AddNotesParams item : params) {
-            statement.setString(1, item.body());
-            statement.setObject(2, item.title(), Types.VARCHAR);
-            statement.addBatch();
-          }
-          return statement.executeLargeBatch();
-        }
-      });
-    } catch (SQLException e_) {
-      throw new QueryException("AddNotes", e_);
-    }
+    return runner.batch(ADD_NOTES, params, (statement, item) -> {
+      statement.setString(1, item.body());
+      statement.setObject(2, item.title(), Types.VARCHAR);
+    });
   }
 
   /**
@@ -543,12 +293,14 @@ public final class NotesQueries {
    */
   public long copyNotes(Iterable<CopyNotesParams> params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      return CopyRows.copy(connection, COPY_NOTES, params, (item, out) -> out.add(item.body()).add(item.title()).add(item.tags()).add(item.mood()).add(item.docb()).add(item.pair()).add(item.data()));
-    } catch (SQLException e_) {
-      throw new QueryException("CopyNotes", e_);
-    }
+    return runner.copy(COPY_NOTES, params, (item, out) -> out
+        .add(item.body())
+        .add(item.title())
+        .add(item.tags())
+        .add(item.mood())
+        .add(item.docb())
+        .add(item.pair())
+        .add(item.data()));
   }
 
   /**
@@ -558,23 +310,7 @@ public final class NotesQueries {
    * }</pre>
    */
   public long countNotes() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(COUNT_NOTES)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CountNotes", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CountNotes", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CountNotes", e);
-    }
+    return runner.single(COUNT_NOTES, statement -> {}, rows -> rows.getLong(1));
   }
 
   /**
@@ -584,23 +320,7 @@ public final class NotesQueries {
    * }</pre>
    */
   public long countCanaries() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(COUNT_CANARIES)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CountCanaries", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CountCanaries", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CountCanaries", e);
-    }
+    return runner.single(COUNT_CANARIES, statement -> {}, rows -> rows.getLong(1));
   }
 
   private static Note readNote(ResultSet rows) throws SQLException {
@@ -628,6 +348,7 @@ public final class NotesQueries {
     public CreateNoteParams {
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(tags, "tags");
+      tags = Collections.unmodifiableList(new ArrayList<>(tags));
     }
   }
 
@@ -648,6 +369,7 @@ public final class NotesQueries {
     public CopyNotesParams {
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(tags, "tags");
+      tags = Collections.unmodifiableList(new ArrayList<>(tags));
     }
   }
 }

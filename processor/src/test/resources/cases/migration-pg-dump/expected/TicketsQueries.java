@@ -1,57 +1,58 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/tickets.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class TicketsQueries {
-  private static final String OPEN_TICKETS = "SELECT t.id, t.title, t.status, count(c.body) AS comments\n"
+  private static final Query OPEN_TICKETS = new Query("OpenTickets", ":many", "queries/tickets.sql",
+      1,
+      "SELECT t.id, t.title, t.status, count(c.body) AS comments\n"
       + "FROM tickets t LEFT JOIN ticket_comments c ON c.ticket_id = t.id\n"
       + "WHERE t.status = 'open'\n"
-      + "GROUP BY t.id";
+      + "GROUP BY t.id");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public TicketsQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public TicketsQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public TicketsQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public TicketsQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -64,31 +65,7 @@ public final class TicketsQueries {
    * }</pre>
    */
   public List<OpenTicketsRow> openTickets() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(OPEN_TICKETS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<OpenTicketsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readOpenTicketsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("OpenTickets", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #openTickets}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<OpenTicketsRow> streamOpenTickets() {
-    return QueryStreams.open(connections, "OpenTickets", OPEN_TICKETS, statement -> {}, rows -> readOpenTicketsRow(rows));
+    return runner.list(OPEN_TICKETS, statement -> {}, TicketsQueries::readOpenTicketsRow);
   }
 
   private static OpenTicketsRow readOpenTicketsRow(ResultSet rows) throws SQLException {

@@ -1,59 +1,62 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/leases.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class LeasesQueries {
-  private static final String LEASES_OF_KIND = "SELECT l.\"id\", l.\"kind\", u.\"email\"\n"
+  private static final Query LEASES_OF_KIND = new Query("LeasesOfKind", ":many",
+      "queries/leases.sql", 1,
+      "SELECT l.\"id\", l.\"kind\", u.\"email\"\n"
       + "FROM \"Lease\" l JOIN \"User\" u ON u.\"id\" = l.\"tenantId\"\n"
-      + "WHERE l.\"kind\" = ?::\"LeaseKind\"";
+      + "WHERE l.\"kind\" = ?::\"LeaseKind\"");
 
-  private static final String USERS_WITH_ROLE = "SELECT \"id\", \"role\" FROM \"User\" WHERE \"role\" = ?::\"Role\"";
+  private static final Query USERS_WITH_ROLE = new Query("UsersWithRole", ":many",
+      "queries/leases.sql", 6,
+      "SELECT \"id\", \"role\" FROM \"User\" WHERE \"role\" = ?::\"Role\"");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public LeasesQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public LeasesQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public LeasesQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public LeasesQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -66,35 +69,9 @@ public final class LeasesQueries {
    */
   public List<LeasesOfKindRow> leasesOfKind(LeaseKind kind) {
     Objects.requireNonNull(kind, "kind");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LEASES_OF_KIND)) {
-        statement.setObject(1, kind.label(), Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<LeasesOfKindRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readLeasesOfKindRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("LeasesOfKind", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #leasesOfKind}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<LeasesOfKindRow> streamLeasesOfKind(LeaseKind kind) {
-    Objects.requireNonNull(kind, "kind");
-    return QueryStreams.open(connections, "LeasesOfKind", LEASES_OF_KIND, statement -> {
+    return runner.list(LEASES_OF_KIND, statement -> {
       statement.setObject(1, kind.label(), Types.OTHER);
-    }, rows -> readLeasesOfKindRow(rows));
+    }, LeasesQueries::readLeasesOfKindRow);
   }
 
   /**
@@ -105,35 +82,9 @@ public final class LeasesQueries {
    */
   public List<UsersWithRoleRow> usersWithRole(Role role) {
     Objects.requireNonNull(role, "role");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(USERS_WITH_ROLE)) {
-        statement.setObject(1, role.label(), Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<UsersWithRoleRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readUsersWithRoleRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("UsersWithRole", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #usersWithRole}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<UsersWithRoleRow> streamUsersWithRole(Role role) {
-    Objects.requireNonNull(role, "role");
-    return QueryStreams.open(connections, "UsersWithRole", USERS_WITH_ROLE, statement -> {
+    return runner.list(USERS_WITH_ROLE, statement -> {
       statement.setObject(1, role.label(), Types.OTHER);
-    }, rows -> readUsersWithRoleRow(rows));
+    }, LeasesQueries::readUsersWithRoleRow);
   }
 
   private static LeasesOfKindRow readLeasesOfKindRow(ResultSet rows) throws SQLException {

@@ -1,56 +1,56 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/todos.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class TodosQueries {
-  private static final String OPEN_TODOS = "SELECT id, task FROM todos WHERE owner = ? AND NOT done";
+  private static final Query OPEN_TODOS = new Query("OpenTodos", ":many", "queries/todos.sql", 1,
+      "SELECT id, task FROM todos WHERE owner = ? AND NOT done");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public TodosQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public TodosQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public TodosQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public TodosQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -61,35 +61,9 @@ public final class TodosQueries {
    */
   public List<OpenTodosRow> openTodos(UUID owner) {
     Objects.requireNonNull(owner, "owner");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(OPEN_TODOS)) {
-        statement.setObject(1, owner, Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          List<OpenTodosRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readOpenTodosRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("OpenTodos", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #openTodos}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<OpenTodosRow> streamOpenTodos(UUID owner) {
-    Objects.requireNonNull(owner, "owner");
-    return QueryStreams.open(connections, "OpenTodos", OPEN_TODOS, statement -> {
+    return runner.list(OPEN_TODOS, statement -> {
       statement.setObject(1, owner, Types.OTHER);
-    }, rows -> readOpenTodosRow(rows));
+    }, TodosQueries::readOpenTodosRow);
   }
 
   private static OpenTodosRow readOpenTodosRow(ResultSet rows) throws SQLException {

@@ -1,9 +1,9 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -16,45 +16,54 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/sources.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class SourcesQueries {
-  private static final String CREATE_DATA_SOURCE = "INSERT INTO data_sources (project_id, name, display_name, subscription_id, metadata)\n"
-      + "VALUES (?, ?, ?, ?, ?::json) RETURNING *";
+  private static final Query CREATE_DATA_SOURCE = new Query("CreateDataSource", ":one",
+      "queries/sources.sql", 2,
+      "INSERT INTO data_sources (project_id, name, display_name, "
+      + "subscription_id, metadata)\n"
+      + "VALUES (?, ?, ?, ?, ?::json) RETURNING *");
 
-  private static final String UPDATE_DISPLAY_NAME = "UPDATE data_sources SET display_name = ?\n"
+  private static final Query UPDATE_DISPLAY_NAME = new Query("UpdateDisplayName", ":one",
+      "queries/sources.sql", 7,
+      "UPDATE data_sources SET display_name = ?\n"
       + "WHERE id = ? AND project_id = ?\n"
-      + "RETURNING id, display_name";
+      + "RETURNING id, display_name");
 
-  private static final String RENAME = "UPDATE data_sources SET name = ?, display_name = ?, metadata = ?::json\n"
-      + "WHERE id = ?";
+  private static final Query RENAME = new Query("Rename", ":execrows", "queries/sources.sql", 13,
+      "UPDATE data_sources SET name = ?, display_name = ?, metadata = ?::json\n"
+      + "WHERE id = ?");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public SourcesQueries(javax.sql.DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public SourcesQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public SourcesQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public SourcesQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -66,28 +75,13 @@ public final class SourcesQueries {
    */
   public DataSource createDataSource(CreateDataSourceParams params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_DATA_SOURCE)) {
-        statement.setObject(1, params.projectId(), Types.OTHER);
-        statement.setString(2, params.name());
-        statement.setString(3, params.displayName());
-        statement.setObject(4, params.subscriptionId(), Types.OTHER);
-        statement.setObject(5, params.metadata(), Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateDataSource", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          DataSource row = readDataSource(rows);
-          if (rows.next()) {
-            throw new QueryException("CreateDataSource", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateDataSource", e);
-    }
+    return runner.single(CREATE_DATA_SOURCE, statement -> {
+      statement.setObject(1, params.projectId(), Types.OTHER);
+      statement.setString(2, params.name());
+      statement.setString(3, params.displayName());
+      statement.setObject(4, params.subscriptionId(), Types.OTHER);
+      statement.setObject(5, params.metadata(), Types.OTHER);
+    }, SourcesQueries::readDataSource);
   }
 
   /**
@@ -103,26 +97,11 @@ public final class SourcesQueries {
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(projectId, "projectId");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(UPDATE_DISPLAY_NAME)) {
-        statement.setString(1, displayName);
-        statement.setObject(2, id, Types.OTHER);
-        statement.setObject(3, projectId, Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          UpdateDisplayNameRow row = readUpdateDisplayNameRow(rows);
-          if (rows.next()) {
-            throw new QueryException("UpdateDisplayName", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("UpdateDisplayName", e);
-    }
+    return runner.optional(UPDATE_DISPLAY_NAME, statement -> {
+      statement.setString(1, displayName);
+      statement.setObject(2, id, Types.OTHER);
+      statement.setObject(3, projectId, Types.OTHER);
+    }, SourcesQueries::readUpdateDisplayNameRow);
   }
 
   /**
@@ -137,18 +116,12 @@ public final class SourcesQueries {
     Objects.requireNonNull(displayName, "displayName");
     Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(id, "id");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(RENAME)) {
-        statement.setString(1, newName);
-        statement.setString(2, displayName);
-        statement.setObject(3, metadata, Types.OTHER);
-        statement.setObject(4, id, Types.OTHER);
-        return statement.executeLargeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Rename", e);
-    }
+    return runner.updateCount(RENAME, statement -> {
+      statement.setString(1, newName);
+      statement.setString(2, displayName);
+      statement.setObject(3, metadata, Types.OTHER);
+      statement.setObject(4, id, Types.OTHER);
+    });
   }
 
   private static DataSource readDataSource(ResultSet rows) throws SQLException {

@@ -2,18 +2,14 @@ package com.example.db;
 
 import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -21,41 +17,47 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/odd.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class OddQueries {
-  private static final String ANONYMOUS = "SELECT 1, 2, now()";
+  private static final Query ANONYMOUS = new Query("Anonymous", ":one", "queries/odd.sql", 1,
+      "SELECT 1, 2, now()");
 
-  private static final String ODD = "SELECT * FROM \"_\"";
+  private static final Query ODD = new Query("Odd", ":many", "queries/odd.sql", 4,
+      "SELECT * FROM \"_\"");
 
-  private static final String SYMBOLS = "SELECT 1 AS \"?\", 2 AS \"$\", 3 AS \"_\", 5 AS \"9\"";
+  private static final Query SYMBOLS = new Query("Symbols", ":one", "queries/odd.sql", 7,
+      "SELECT 1 AS \"?\", 2 AS \"$\", 3 AS \"_\", 5 AS \"9\"");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public OddQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public OddQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public OddQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public OddQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -65,23 +67,7 @@ public final class OddQueries {
    * }</pre>
    */
   public AnonymousRow anonymous() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ANONYMOUS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("Anonymous", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          AnonymousRow row = readAnonymousRow(rows);
-          if (rows.next()) {
-            throw new QueryException("Anonymous", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Anonymous", e);
-    }
+    return runner.single(ANONYMOUS, statement -> {}, OddQueries::readAnonymousRow);
   }
 
   /**
@@ -91,31 +77,7 @@ public final class OddQueries {
    * }</pre>
    */
   public List<Type> odd() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ODD)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<Type> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readType(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Odd", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #odd}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<Type> streamOdd() {
-    return QueryStreams.open(connections, "Odd", ODD, statement -> {}, rows -> readType(rows));
+    return runner.list(ODD, statement -> {}, OddQueries::readType);
   }
 
   /**
@@ -125,23 +87,7 @@ public final class OddQueries {
    * }</pre>
    */
   public SymbolsRow symbols() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(SYMBOLS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("Symbols", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          SymbolsRow row = readSymbolsRow(rows);
-          if (rows.next()) {
-            throw new QueryException("Symbols", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Symbols", e);
-    }
+    return runner.single(SYMBOLS, statement -> {}, OddQueries::readSymbolsRow);
   }
 
   private static AnonymousRow readAnonymousRow(ResultSet rows) throws SQLException {

@@ -1,54 +1,54 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/größe.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class GrößeQueries {
-  private static final String D = "SELECT id FROM users";
+  private static final Query D = new Query("D", ":many", "queries/größe.sql", 1,
+      "SELECT id FROM users");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public GrößeQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public GrößeQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public GrößeQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public GrößeQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -58,31 +58,7 @@ public final class GrößeQueries {
    * }</pre>
    */
   public List<User> d() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(D)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<User> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readUser(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("D", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #d}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<User> streamD() {
-    return QueryStreams.open(connections, "D", D, statement -> {}, rows -> readUser(rows));
+    return runner.list(D, statement -> {}, GrößeQueries::readUser);
   }
 
   private static User readUser(ResultSet rows) throws SQLException {

@@ -1,54 +1,54 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/select.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class SelectQueries {
-  private static final String B = "SELECT id FROM users";
+  private static final Query B = new Query("B", ":many", "queries/select.sql", 1,
+      "SELECT id FROM users");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public SelectQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public SelectQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public SelectQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public SelectQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -58,31 +58,7 @@ public final class SelectQueries {
    * }</pre>
    */
   public List<User> b() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(B)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<User> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readUser(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("B", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #b}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<User> streamB() {
-    return QueryStreams.open(connections, "B", B, statement -> {}, rows -> readUser(rows));
+    return runner.list(B, statement -> {}, SelectQueries::readUser);
   }
 
   private static User readUser(ResultSet rows) throws SQLException {

@@ -1,11 +1,10 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.SqlArrays;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -22,53 +20,70 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The queries of {@code queries/leases.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class LeasesQueries {
-  private static final String CREATE_LEASE = "INSERT INTO \"Billing\".\"Lease\" (\"TenantId\", \"Kind\", \"PastKinds\", \"Steps\", \"Rent\")\n"
+  private static final Query CREATE_LEASE = new Query("CreateLease", ":one", "queries/leases.sql",
+      1,
+      "INSERT INTO \"Billing\".\"Lease\" (\"TenantId\", \"Kind\", \"PastKinds\", \"Steps\", "
+      + "\"Rent\")\n"
       + "VALUES (?, ?::\"LeaseKind\", cast(?::text[] AS \"LeaseKind\"[]),\n"
       + "        ?::\"Billing\".\"StepKind\"[], ?)\n"
-      + "RETURNING *";
+      + "RETURNING *");
 
-  private static final String LEASES_OF_KIND = "SELECT \"Id\", \"Kind\", \"PastKinds\", \"Steps\", \"Rent\" FROM \"Billing\".\"Lease\"\n"
-      + "WHERE \"Kind\" = ANY(?::\"LeaseKind\"[]) ORDER BY \"Id\"";
+  private static final Query LEASES_OF_KIND = new Query("LeasesOfKind", ":many",
+      "queries/leases.sql", 7,
+      "SELECT \"Id\", \"Kind\", \"PastKinds\", \"Steps\", \"Rent\" FROM "
+      + "\"Billing\".\"Lease\"\n"
+      + "WHERE \"Kind\" = ANY(?::\"LeaseKind\"[]) ORDER BY \"Id\"");
 
-  private static final String LEASE_WITH_TENANT = "SELECT l.*, \"Tenant\".*, \"Tenant\".\"Home\"\n"
+  private static final Query LEASE_WITH_TENANT = new Query("LeaseWithTenant", ":one",
+      "queries/leases.sql", 11,
+      "SELECT l.*, \"Tenant\".*, \"Tenant\".\"Home\"\n"
       + "FROM \"Billing\".\"Lease\" l JOIN \"Tenant\" ON \"Tenant\".\"Id\" = l.\"TenantId\"\n"
-      + "WHERE l.\"Id\" = ?";
+      + "WHERE l.\"Id\" = ?");
 
-  private static final String LONG_LEASES = "SELECT * FROM \"Billing\".\"LongLeases\" ORDER BY \"Id\"";
+  private static final Query LONG_LEASES = new Query("LongLeases", ":many", "queries/leases.sql",
+      16,
+      "SELECT * FROM \"Billing\".\"LongLeases\" ORDER BY \"Id\"");
 
-  private static final String CREATE_TENANT = "INSERT INTO \"Tenant\" (\"FullName\", \"Home\") VALUES (?, ?) RETURNING \"Id\"";
+  private static final Query CREATE_TENANT = new Query("CreateTenant", ":one", "queries/leases.sql",
+      19,
+      "INSERT INTO \"Tenant\" (\"FullName\", \"Home\") VALUES (?, ?) RETURNING \"Id\"");
 
-  private static final String KIND_LABELS = "SELECT unnest(enum_range(NULL::\"LeaseKind\")) AS \"Label\"";
+  private static final Query KIND_LABELS = new Query("KindLabels", ":many", "queries/leases.sql",
+      22,
+      "SELECT unnest(enum_range(NULL::\"LeaseKind\")) AS \"Label\"");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public LeasesQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public LeasesQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public LeasesQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public LeasesQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -82,28 +97,15 @@ public final class LeasesQueries {
    */
   public Lease createLease(CreateLeaseParams params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_LEASE)) {
-        statement.setLong(1, params.tenantId());
-        statement.setObject(2, params.kind().label(), Types.OTHER);
-        statement.setArray(3, SqlArrays.create(connection, "text", params.pastKinds()));
-        statement.setArray(4, SqlArrays.create(connection, "\"Billing\".\"StepKind\"", params.steps()));
-        statement.setLong(5, params.rent());
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateLease", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Lease row = readLease(rows);
-          if (rows.next()) {
-            throw new QueryException("CreateLease", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateLease", e);
-    }
+    return runner.single(CREATE_LEASE, statement -> {
+      statement.setLong(1, params.tenantId());
+      statement.setObject(2, params.kind().label(), Types.OTHER);
+      statement.setArray(3, SqlArrays.create(statement.getConnection(), "text",
+          params.pastKinds()));
+      statement.setArray(4, SqlArrays.create(statement.getConnection(), "\"Billing\".\"StepKind\"",
+          params.steps()));
+      statement.setLong(5, params.rent());
+    }, LeasesQueries::readLease);
   }
 
   /**
@@ -115,35 +117,10 @@ public final class LeasesQueries {
    */
   public List<LeasesOfKindRow> leasesOfKind(List<LeaseKind> kinds) {
     Objects.requireNonNull(kinds, "kinds");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LEASES_OF_KIND)) {
-        statement.setArray(1, SqlArrays.create(connection, "\"public\".\"LeaseKind\"", kinds));
-        try (ResultSet rows = statement.executeQuery()) {
-          List<LeasesOfKindRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readLeasesOfKindRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("LeasesOfKind", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #leasesOfKind}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<LeasesOfKindRow> streamLeasesOfKind(List<LeaseKind> kinds) {
-    Objects.requireNonNull(kinds, "kinds");
-    return QueryStreams.open(connections, "LeasesOfKind", LEASES_OF_KIND, statement -> {
-      statement.setArray(1, SqlArrays.create(statement.getConnection(), "\"public\".\"LeaseKind\"", kinds));
-    }, rows -> readLeasesOfKindRow(rows));
+    return runner.list(LEASES_OF_KIND, statement -> {
+      statement.setArray(1, SqlArrays.create(statement.getConnection(), "\"public\".\"LeaseKind\"",
+          kinds));
+    }, LeasesQueries::readLeasesOfKindRow);
   }
 
   /**
@@ -155,24 +132,9 @@ public final class LeasesQueries {
    * }</pre>
    */
   public Optional<LeaseWithTenantRow> leaseWithTenant(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LEASE_WITH_TENANT)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          LeaseWithTenantRow row = readLeaseWithTenantRow(rows);
-          if (rows.next()) {
-            throw new QueryException("LeaseWithTenant", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("LeaseWithTenant", e);
-    }
+    return runner.optional(LEASE_WITH_TENANT, statement -> {
+      statement.setLong(1, id);
+    }, LeasesQueries::readLeaseWithTenantRow);
   }
 
   /**
@@ -182,31 +144,7 @@ public final class LeasesQueries {
    * }</pre>
    */
   public List<LongLease> longLeases() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LONG_LEASES)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<LongLease> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readLongLease(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("LongLeases", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #longLeases}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<LongLease> streamLongLeases() {
-    return QueryStreams.open(connections, "LongLeases", LONG_LEASES, statement -> {}, rows -> readLongLease(rows));
+    return runner.list(LONG_LEASES, statement -> {}, LeasesQueries::readLongLease);
   }
 
   /**
@@ -217,25 +155,10 @@ public final class LeasesQueries {
    */
   public long createTenant(String fullName, @Nullable Address home) {
     Objects.requireNonNull(fullName, "fullName");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(CREATE_TENANT)) {
-        statement.setString(1, fullName);
-        statement.setObject(2, home == null ? null : home.pgText(), Types.OTHER);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CreateTenant", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CreateTenant", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CreateTenant", e);
-    }
+    return runner.single(CREATE_TENANT, statement -> {
+      statement.setString(1, fullName);
+      statement.setObject(2, home == null ? null : home.pgText(), Types.OTHER);
+    }, rows -> rows.getLong(1));
   }
 
   /**
@@ -245,31 +168,8 @@ public final class LeasesQueries {
    * }</pre>
    */
   public List<@Nullable LeaseKind> kindLabels() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(KIND_LABELS)) {
-        try (ResultSet rows = statement.executeQuery()) {
-          List<@Nullable LeaseKind> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(LeaseKind.fromNullableLabel(rows.getString(1)));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("KindLabels", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #kindLabels}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<@Nullable LeaseKind> streamKindLabels() {
-    return QueryStreams.open(connections, "KindLabels", KIND_LABELS, statement -> {}, rows -> LeaseKind.fromNullableLabel(rows.getString(1)));
+    return runner.list(KIND_LABELS, statement -> {},
+        rows -> LeaseKind.fromNullableLabel(rows.getString(1)));
   }
 
   private static Lease readLease(ResultSet rows) throws SQLException {
@@ -347,6 +247,8 @@ public final class LeasesQueries {
     public CreateLeaseParams {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(pastKinds, "pastKinds");
+      pastKinds = Collections.unmodifiableList(new ArrayList<>(pastKinds));
+      steps = steps == null ? null : Collections.unmodifiableList(new ArrayList<>(steps));
     }
   }
 }

@@ -3,12 +3,11 @@ package com.example.db;
 import dev.quarry.runtime.Columns;
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.Interval;
-import dev.quarry.runtime.QueryException;
-import dev.quarry.runtime.QueryStreams;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.SqlArrays;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 import org.jspecify.annotations.NullMarked;
@@ -32,15 +30,13 @@ import org.postgresql.util.PGInterval;
 
 /**
  * The queries of {@code queries/types.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class TypesQueries {
-  private static final String INSERT_EVERYTHING = "INSERT INTO everything (\n"
+  private static final Query INSERT_EVERYTHING = new Query("InsertEverything", ":one",
+      "queries/types.sql", 1,
+      "INSERT INTO everything (\n"
       + "  c_int2,\n"
       + "  c_int4,\n"
       + "  c_int8,\n"
@@ -155,9 +151,11 @@ public final class TypesQueries {
       + "  ?,\n"
       + "  ?\n"
       + ")\n"
-      + "RETURNING *";
+      + "RETURNING *");
 
-  private static final String INSERT_NULLS = "INSERT INTO everything (\n"
+  private static final Query INSERT_NULLS = new Query("InsertNulls", ":one", "queries/types.sql",
+      119,
+      "INSERT INTO everything (\n"
       + "  c_int2,\n"
       + "  c_int4,\n"
       + "  c_int8,\n"
@@ -272,35 +270,49 @@ public final class TypesQueries {
       + "  ?,\n"
       + "  ?\n"
       + ")\n"
-      + "RETURNING *";
+      + "RETURNING *");
 
-  private static final String GET_EVERYTHING = "SELECT * FROM everything WHERE id = ?";
+  private static final Query GET_EVERYTHING = new Query("GetEverything", ":one",
+      "queries/types.sql", 238,
+      "SELECT * FROM everything WHERE id = ?");
 
-  private static final String FIND_BY_MOODS = "SELECT id, c_mood FROM everything WHERE c_mood = ANY (?::mood[]) ORDER BY id";
+  private static final Query FIND_BY_MOODS = new Query("FindByMoods", ":many", "queries/types.sql",
+      241,
+      "SELECT id, c_mood FROM everything WHERE c_mood = ANY (?::mood[]) ORDER "
+      + "BY id");
 
-  private static final String COUNT_BY_IDS = "SELECT count(*) FROM everything WHERE id = ANY (?::bigint[])";
+  private static final Query COUNT_BY_IDS = new Query("CountByIds", ":one", "queries/types.sql",
+      244,
+      "SELECT count(*) FROM everything WHERE id = ANY (?::bigint[])");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public TypesQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public TypesQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public TypesQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public TypesQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -426,79 +438,78 @@ public final class TypesQueries {
    */
   public Everything insertEverything(InsertEverythingParams params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_EVERYTHING)) {
-        statement.setObject(1, params.cInt2(), Types.SMALLINT);
-        statement.setObject(2, params.cInt4(), Types.INTEGER);
-        statement.setObject(3, params.cInt8(), Types.BIGINT);
-        statement.setObject(4, params.cNumeric(), Types.NUMERIC);
-        statement.setObject(5, params.cFloat4(), Types.REAL);
-        statement.setObject(6, params.cFloat8(), Types.DOUBLE);
-        statement.setObject(7, params.cBool(), Types.BOOLEAN);
-        statement.setObject(8, params.cText(), Types.VARCHAR);
-        statement.setObject(9, params.cVarchar(), Types.VARCHAR);
-        statement.setObject(10, params.cBpchar(), Types.VARCHAR);
-        statement.setObject(11, params.cName(), Types.VARCHAR);
-        statement.setObject(12, params.cCitext(), Types.OTHER);
-        statement.setObject(13, params.cBytea(), Types.BINARY);
-        statement.setObject(14, params.cUuid(), Types.OTHER);
-        statement.setObject(15, params.cDate(), Types.DATE);
-        statement.setObject(16, params.cTime(), Types.TIME);
-        statement.setObject(17, params.cTimetz(), Types.OTHER);
-        statement.setObject(18, params.cTimestamp(), Types.TIMESTAMP);
-        statement.setObject(19, params.cTimestamptz(), Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(20, Interval.toPgInterval(params.cInterval()), Types.OTHER);
-        statement.setObject(21, params.cJson(), Types.OTHER);
-        statement.setObject(22, params.cJsonb(), Types.OTHER);
-        statement.setObject(23, params.cInet(), Types.OTHER);
-        statement.setObject(24, params.cCidr(), Types.OTHER);
-        statement.setObject(25, params.cMacaddr(), Types.OTHER);
-        statement.setObject(26, params.cMoney(), Types.OTHER);
-        statement.setObject(27, params.cBit(), Types.OTHER);
-        statement.setObject(28, params.cVarbit(), Types.OTHER);
-        statement.setObject(29, params.cXml(), Types.OTHER);
-        statement.setObject(30, params.cOid(), Types.BIGINT);
-        statement.setObject(31, params.cTsvector(), Types.OTHER);
-        statement.setObject(32, params.cInt4range(), Types.OTHER);
-        statement.setObject(33, params.cInt4multirange(), Types.OTHER);
-        statement.setObject(34, params.cPoint(), Types.OTHER);
-        statement.setObject(35, params.cBox(), Types.OTHER);
-        statement.setObject(36, params.cCircle(), Types.OTHER);
-        statement.setObject(37, params.cLine(), Types.OTHER);
-        statement.setObject(38, params.cLseg(), Types.OTHER);
-        statement.setObject(39, params.cPath(), Types.OTHER);
-        statement.setObject(40, params.cPolygon(), Types.OTHER);
-        statement.setObject(41, params.cMood() == null ? null : params.cMood().label(), Types.OTHER);
-        statement.setInt(42, params.cDomain());
-        statement.setObject(43, params.cAddress() == null ? null : params.cAddress().pgText(), Types.OTHER);
-        statement.setArray(44, SqlArrays.create(connection, "int4", params.cIntArray()));
-        statement.setArray(45, SqlArrays.create(connection, "text", params.cTextArray()));
-        statement.setArray(46, SqlArrays.create(connection, "mood", params.cMoodArray()));
-        statement.setArray(47, SqlArrays.create(connection, "int4", params.cIntMatrix()));
-        statement.setArray(48, SqlArrays.create(connection, "uuid", params.cUuidArray()));
-        statement.setArray(49, SqlArrays.create(connection, "date", params.cDateArray()));
-        statement.setArray(50, SqlArrays.create(connection, "timestamptz", params.cTimestamptzArray()));
-        statement.setArray(51, SqlArrays.create(connection, "numeric", params.cNumericArray()));
-        statement.setArray(52, SqlArrays.create(connection, "bool", params.cBoolArray()));
-        statement.setArray(53, SqlArrays.create(connection, "bytea", params.cByteaArray()));
-        statement.setArray(54, SqlArrays.create(connection, "jsonb", params.cJsonbArray()));
-        statement.setObject(55, params.cStamp() == null ? null : params.cStamp().pgText(), Types.OTHER);
-        statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("InsertEverything", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Everything row = readEverything(rows);
-          if (rows.next()) {
-            throw new QueryException("InsertEverything", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertEverything", e);
-    }
+    return runner.single(INSERT_EVERYTHING, statement -> {
+      statement.setObject(1, params.cInt2(), Types.SMALLINT);
+      statement.setObject(2, params.cInt4(), Types.INTEGER);
+      statement.setObject(3, params.cInt8(), Types.BIGINT);
+      statement.setObject(4, params.cNumeric(), Types.NUMERIC);
+      statement.setObject(5, params.cFloat4(), Types.REAL);
+      statement.setObject(6, params.cFloat8(), Types.DOUBLE);
+      statement.setObject(7, params.cBool(), Types.BOOLEAN);
+      statement.setObject(8, params.cText(), Types.VARCHAR);
+      statement.setObject(9, params.cVarchar(), Types.VARCHAR);
+      statement.setObject(10, params.cBpchar(), Types.VARCHAR);
+      statement.setObject(11, params.cName(), Types.VARCHAR);
+      statement.setObject(12, params.cCitext(), Types.OTHER);
+      statement.setObject(13, params.cBytea(), Types.BINARY);
+      statement.setObject(14, params.cUuid(), Types.OTHER);
+      statement.setObject(15, params.cDate(), Types.DATE);
+      statement.setObject(16, params.cTime(), Types.TIME);
+      statement.setObject(17, params.cTimetz(), Types.OTHER);
+      statement.setObject(18, params.cTimestamp(), Types.TIMESTAMP);
+      statement.setObject(19, params.cTimestamptz(), Types.TIMESTAMP_WITH_TIMEZONE);
+      statement.setObject(20, Interval.toPgInterval(params.cInterval()), Types.OTHER);
+      statement.setObject(21, params.cJson(), Types.OTHER);
+      statement.setObject(22, params.cJsonb(), Types.OTHER);
+      statement.setObject(23, params.cInet(), Types.OTHER);
+      statement.setObject(24, params.cCidr(), Types.OTHER);
+      statement.setObject(25, params.cMacaddr(), Types.OTHER);
+      statement.setObject(26, params.cMoney(), Types.OTHER);
+      statement.setObject(27, params.cBit(), Types.OTHER);
+      statement.setObject(28, params.cVarbit(), Types.OTHER);
+      statement.setObject(29, params.cXml(), Types.OTHER);
+      statement.setObject(30, params.cOid(), Types.BIGINT);
+      statement.setObject(31, params.cTsvector(), Types.OTHER);
+      statement.setObject(32, params.cInt4range(), Types.OTHER);
+      statement.setObject(33, params.cInt4multirange(), Types.OTHER);
+      statement.setObject(34, params.cPoint(), Types.OTHER);
+      statement.setObject(35, params.cBox(), Types.OTHER);
+      statement.setObject(36, params.cCircle(), Types.OTHER);
+      statement.setObject(37, params.cLine(), Types.OTHER);
+      statement.setObject(38, params.cLseg(), Types.OTHER);
+      statement.setObject(39, params.cPath(), Types.OTHER);
+      statement.setObject(40, params.cPolygon(), Types.OTHER);
+      statement.setObject(41, params.cMood() == null ? null : params.cMood().label(), Types.OTHER);
+      statement.setInt(42, params.cDomain());
+      statement.setObject(43, params.cAddress() == null ? null : params.cAddress().pgText(),
+          Types.OTHER);
+      statement.setArray(44, SqlArrays.create(statement.getConnection(), "int4",
+          params.cIntArray()));
+      statement.setArray(45, SqlArrays.create(statement.getConnection(), "text",
+          params.cTextArray()));
+      statement.setArray(46, SqlArrays.create(statement.getConnection(), "mood",
+          params.cMoodArray()));
+      statement.setArray(47, SqlArrays.create(statement.getConnection(), "int4",
+          params.cIntMatrix()));
+      statement.setArray(48, SqlArrays.create(statement.getConnection(), "uuid",
+          params.cUuidArray()));
+      statement.setArray(49, SqlArrays.create(statement.getConnection(), "date",
+          params.cDateArray()));
+      statement.setArray(50, SqlArrays.create(statement.getConnection(), "timestamptz",
+          params.cTimestamptzArray()));
+      statement.setArray(51, SqlArrays.create(statement.getConnection(), "numeric",
+          params.cNumericArray()));
+      statement.setArray(52, SqlArrays.create(statement.getConnection(), "bool",
+          params.cBoolArray()));
+      statement.setArray(53, SqlArrays.create(statement.getConnection(), "bytea",
+          params.cByteaArray()));
+      statement.setArray(54, SqlArrays.create(statement.getConnection(), "jsonb",
+          params.cJsonbArray()));
+      statement.setObject(55, params.cStamp() == null ? null : params.cStamp().pgText(),
+          Types.OTHER);
+      statement.setArray(56, SqlArrays.create(statement.getConnection(), "address",
+          params.cAddressArray()));
+    }, TypesQueries::readEverything);
   }
 
   /**
@@ -626,79 +637,78 @@ public final class TypesQueries {
    */
   public Everything insertNulls(InsertNullsParams params) {
     Objects.requireNonNull(params, "params");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(INSERT_NULLS)) {
-        statement.setObject(1, params.cInt2(), Types.SMALLINT);
-        statement.setObject(2, params.cInt4(), Types.INTEGER);
-        statement.setObject(3, params.cInt8(), Types.BIGINT);
-        statement.setObject(4, params.cNumeric(), Types.NUMERIC);
-        statement.setObject(5, params.cFloat4(), Types.REAL);
-        statement.setObject(6, params.cFloat8(), Types.DOUBLE);
-        statement.setObject(7, params.cBool(), Types.BOOLEAN);
-        statement.setObject(8, params.cText(), Types.VARCHAR);
-        statement.setObject(9, params.cVarchar(), Types.VARCHAR);
-        statement.setObject(10, params.cBpchar(), Types.VARCHAR);
-        statement.setObject(11, params.cName(), Types.VARCHAR);
-        statement.setObject(12, params.cCitext(), Types.OTHER);
-        statement.setObject(13, params.cBytea(), Types.BINARY);
-        statement.setObject(14, params.cUuid(), Types.OTHER);
-        statement.setObject(15, params.cDate(), Types.DATE);
-        statement.setObject(16, params.cTime(), Types.TIME);
-        statement.setObject(17, params.cTimetz(), Types.OTHER);
-        statement.setObject(18, params.cTimestamp(), Types.TIMESTAMP);
-        statement.setObject(19, params.cTimestamptz(), Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(20, Interval.toPgInterval(params.cInterval()), Types.OTHER);
-        statement.setObject(21, params.cJson(), Types.OTHER);
-        statement.setObject(22, params.cJsonb(), Types.OTHER);
-        statement.setObject(23, params.cInet(), Types.OTHER);
-        statement.setObject(24, params.cCidr(), Types.OTHER);
-        statement.setObject(25, params.cMacaddr(), Types.OTHER);
-        statement.setObject(26, params.cMoney(), Types.OTHER);
-        statement.setObject(27, params.cBit(), Types.OTHER);
-        statement.setObject(28, params.cVarbit(), Types.OTHER);
-        statement.setObject(29, params.cXml(), Types.OTHER);
-        statement.setObject(30, params.cOid(), Types.BIGINT);
-        statement.setObject(31, params.cTsvector(), Types.OTHER);
-        statement.setObject(32, params.cInt4range(), Types.OTHER);
-        statement.setObject(33, params.cInt4multirange(), Types.OTHER);
-        statement.setObject(34, params.cPoint(), Types.OTHER);
-        statement.setObject(35, params.cBox(), Types.OTHER);
-        statement.setObject(36, params.cCircle(), Types.OTHER);
-        statement.setObject(37, params.cLine(), Types.OTHER);
-        statement.setObject(38, params.cLseg(), Types.OTHER);
-        statement.setObject(39, params.cPath(), Types.OTHER);
-        statement.setObject(40, params.cPolygon(), Types.OTHER);
-        statement.setObject(41, params.cMood() == null ? null : params.cMood().label(), Types.OTHER);
-        statement.setInt(42, params.cDomain());
-        statement.setObject(43, params.cAddress() == null ? null : params.cAddress().pgText(), Types.OTHER);
-        statement.setArray(44, SqlArrays.create(connection, "int4", params.cIntArray()));
-        statement.setArray(45, SqlArrays.create(connection, "text", params.cTextArray()));
-        statement.setArray(46, SqlArrays.create(connection, "mood", params.cMoodArray()));
-        statement.setArray(47, SqlArrays.create(connection, "int4", params.cIntMatrix()));
-        statement.setArray(48, SqlArrays.create(connection, "uuid", params.cUuidArray()));
-        statement.setArray(49, SqlArrays.create(connection, "date", params.cDateArray()));
-        statement.setArray(50, SqlArrays.create(connection, "timestamptz", params.cTimestamptzArray()));
-        statement.setArray(51, SqlArrays.create(connection, "numeric", params.cNumericArray()));
-        statement.setArray(52, SqlArrays.create(connection, "bool", params.cBoolArray()));
-        statement.setArray(53, SqlArrays.create(connection, "bytea", params.cByteaArray()));
-        statement.setArray(54, SqlArrays.create(connection, "jsonb", params.cJsonbArray()));
-        statement.setObject(55, params.cStamp() == null ? null : params.cStamp().pgText(), Types.OTHER);
-        statement.setArray(56, SqlArrays.create(connection, "address", params.cAddressArray()));
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("InsertNulls", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          Everything row = readEverything(rows);
-          if (rows.next()) {
-            throw new QueryException("InsertNulls", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("InsertNulls", e);
-    }
+    return runner.single(INSERT_NULLS, statement -> {
+      statement.setObject(1, params.cInt2(), Types.SMALLINT);
+      statement.setObject(2, params.cInt4(), Types.INTEGER);
+      statement.setObject(3, params.cInt8(), Types.BIGINT);
+      statement.setObject(4, params.cNumeric(), Types.NUMERIC);
+      statement.setObject(5, params.cFloat4(), Types.REAL);
+      statement.setObject(6, params.cFloat8(), Types.DOUBLE);
+      statement.setObject(7, params.cBool(), Types.BOOLEAN);
+      statement.setObject(8, params.cText(), Types.VARCHAR);
+      statement.setObject(9, params.cVarchar(), Types.VARCHAR);
+      statement.setObject(10, params.cBpchar(), Types.VARCHAR);
+      statement.setObject(11, params.cName(), Types.VARCHAR);
+      statement.setObject(12, params.cCitext(), Types.OTHER);
+      statement.setObject(13, params.cBytea(), Types.BINARY);
+      statement.setObject(14, params.cUuid(), Types.OTHER);
+      statement.setObject(15, params.cDate(), Types.DATE);
+      statement.setObject(16, params.cTime(), Types.TIME);
+      statement.setObject(17, params.cTimetz(), Types.OTHER);
+      statement.setObject(18, params.cTimestamp(), Types.TIMESTAMP);
+      statement.setObject(19, params.cTimestamptz(), Types.TIMESTAMP_WITH_TIMEZONE);
+      statement.setObject(20, Interval.toPgInterval(params.cInterval()), Types.OTHER);
+      statement.setObject(21, params.cJson(), Types.OTHER);
+      statement.setObject(22, params.cJsonb(), Types.OTHER);
+      statement.setObject(23, params.cInet(), Types.OTHER);
+      statement.setObject(24, params.cCidr(), Types.OTHER);
+      statement.setObject(25, params.cMacaddr(), Types.OTHER);
+      statement.setObject(26, params.cMoney(), Types.OTHER);
+      statement.setObject(27, params.cBit(), Types.OTHER);
+      statement.setObject(28, params.cVarbit(), Types.OTHER);
+      statement.setObject(29, params.cXml(), Types.OTHER);
+      statement.setObject(30, params.cOid(), Types.BIGINT);
+      statement.setObject(31, params.cTsvector(), Types.OTHER);
+      statement.setObject(32, params.cInt4range(), Types.OTHER);
+      statement.setObject(33, params.cInt4multirange(), Types.OTHER);
+      statement.setObject(34, params.cPoint(), Types.OTHER);
+      statement.setObject(35, params.cBox(), Types.OTHER);
+      statement.setObject(36, params.cCircle(), Types.OTHER);
+      statement.setObject(37, params.cLine(), Types.OTHER);
+      statement.setObject(38, params.cLseg(), Types.OTHER);
+      statement.setObject(39, params.cPath(), Types.OTHER);
+      statement.setObject(40, params.cPolygon(), Types.OTHER);
+      statement.setObject(41, params.cMood() == null ? null : params.cMood().label(), Types.OTHER);
+      statement.setInt(42, params.cDomain());
+      statement.setObject(43, params.cAddress() == null ? null : params.cAddress().pgText(),
+          Types.OTHER);
+      statement.setArray(44, SqlArrays.create(statement.getConnection(), "int4",
+          params.cIntArray()));
+      statement.setArray(45, SqlArrays.create(statement.getConnection(), "text",
+          params.cTextArray()));
+      statement.setArray(46, SqlArrays.create(statement.getConnection(), "mood",
+          params.cMoodArray()));
+      statement.setArray(47, SqlArrays.create(statement.getConnection(), "int4",
+          params.cIntMatrix()));
+      statement.setArray(48, SqlArrays.create(statement.getConnection(), "uuid",
+          params.cUuidArray()));
+      statement.setArray(49, SqlArrays.create(statement.getConnection(), "date",
+          params.cDateArray()));
+      statement.setArray(50, SqlArrays.create(statement.getConnection(), "timestamptz",
+          params.cTimestamptzArray()));
+      statement.setArray(51, SqlArrays.create(statement.getConnection(), "numeric",
+          params.cNumericArray()));
+      statement.setArray(52, SqlArrays.create(statement.getConnection(), "bool",
+          params.cBoolArray()));
+      statement.setArray(53, SqlArrays.create(statement.getConnection(), "bytea",
+          params.cByteaArray()));
+      statement.setArray(54, SqlArrays.create(statement.getConnection(), "jsonb",
+          params.cJsonbArray()));
+      statement.setObject(55, params.cStamp() == null ? null : params.cStamp().pgText(),
+          Types.OTHER);
+      statement.setArray(56, SqlArrays.create(statement.getConnection(), "address",
+          params.cAddressArray()));
+    }, TypesQueries::readEverything);
   }
 
   /**
@@ -708,24 +718,9 @@ public final class TypesQueries {
    * }</pre>
    */
   public Optional<Everything> getEverything(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(GET_EVERYTHING)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          Everything row = readEverything(rows);
-          if (rows.next()) {
-            throw new QueryException("GetEverything", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("GetEverything", e);
-    }
+    return runner.optional(GET_EVERYTHING, statement -> {
+      statement.setLong(1, id);
+    }, TypesQueries::readEverything);
   }
 
   /**
@@ -736,35 +731,9 @@ public final class TypesQueries {
    */
   public List<FindByMoodsRow> findByMoods(List<Mood> moods) {
     Objects.requireNonNull(moods, "moods");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(FIND_BY_MOODS)) {
-        statement.setArray(1, SqlArrays.create(connection, "mood", moods));
-        try (ResultSet rows = statement.executeQuery()) {
-          List<FindByMoodsRow> result = new ArrayList<>();
-          while (rows.next()) {
-            result.add(readFindByMoodsRow(rows));
-          }
-          return Collections.unmodifiableList(result);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("FindByMoods", e);
-    }
-  }
-
-  /**
-   * The rows of {@link #findByMoods}, read as the stream is consumed, through a server-side cursor that
-   * fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.
-   *
-   * <p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.
-   * See {@link QueryStreams} for how it uses transactions.
-   */
-  public Stream<FindByMoodsRow> streamFindByMoods(List<Mood> moods) {
-    Objects.requireNonNull(moods, "moods");
-    return QueryStreams.open(connections, "FindByMoods", FIND_BY_MOODS, statement -> {
+    return runner.list(FIND_BY_MOODS, statement -> {
       statement.setArray(1, SqlArrays.create(statement.getConnection(), "mood", moods));
-    }, rows -> readFindByMoodsRow(rows));
+    }, TypesQueries::readFindByMoodsRow);
   }
 
   /**
@@ -775,24 +744,9 @@ public final class TypesQueries {
    */
   public long countByIds(List<Long> ids) {
     Objects.requireNonNull(ids, "ids");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(COUNT_BY_IDS)) {
-        statement.setArray(1, SqlArrays.create(connection, "int8", ids));
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            throw new QueryException("CountByIds", "returned no row, though its statement always returns one (did a trigger skip it?)");
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("CountByIds", "returned more than one row; a :one query must return at most one");
-          }
-          return row;
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("CountByIds", e);
-    }
+    return runner.single(COUNT_BY_IDS, statement -> {
+      statement.setArray(1, SqlArrays.create(statement.getConnection(), "int8", ids));
+    }, rows -> rows.getLong(1));
   }
 
   private static Everything readEverything(ResultSet rows) throws SQLException {
@@ -893,6 +847,20 @@ public final class TypesQueries {
       @Nullable List<Boolean> cBoolArray, @Nullable List<byte[]> cByteaArray,
       @Nullable List<String> cJsonbArray, @Nullable Stamp cStamp,
       @Nullable List<Address> cAddressArray) {
+    public InsertEverythingParams {
+      cIntArray = cIntArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cIntArray));
+      cTextArray = cTextArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cTextArray));
+      cMoodArray = cMoodArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cMoodArray));
+      cIntMatrix = cIntMatrix == null ? null : Collections.unmodifiableList(new ArrayList<>(cIntMatrix));
+      cUuidArray = cUuidArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cUuidArray));
+      cDateArray = cDateArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cDateArray));
+      cTimestamptzArray = cTimestamptzArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cTimestamptzArray));
+      cNumericArray = cNumericArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cNumericArray));
+      cBoolArray = cBoolArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cBoolArray));
+      cByteaArray = cByteaArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cByteaArray));
+      cJsonbArray = cJsonbArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cJsonbArray));
+      cAddressArray = cAddressArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cAddressArray));
+    }
   }
 
   /**
@@ -920,5 +888,19 @@ public final class TypesQueries {
       @Nullable List<Boolean> cBoolArray, @Nullable List<byte[]> cByteaArray,
       @Nullable List<String> cJsonbArray, @Nullable Stamp cStamp,
       @Nullable List<Address> cAddressArray) {
+    public InsertNullsParams {
+      cIntArray = cIntArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cIntArray));
+      cTextArray = cTextArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cTextArray));
+      cMoodArray = cMoodArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cMoodArray));
+      cIntMatrix = cIntMatrix == null ? null : Collections.unmodifiableList(new ArrayList<>(cIntMatrix));
+      cUuidArray = cUuidArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cUuidArray));
+      cDateArray = cDateArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cDateArray));
+      cTimestamptzArray = cTimestamptzArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cTimestamptzArray));
+      cNumericArray = cNumericArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cNumericArray));
+      cBoolArray = cBoolArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cBoolArray));
+      cByteaArray = cByteaArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cByteaArray));
+      cJsonbArray = cJsonbArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cJsonbArray));
+      cAddressArray = cAddressArray == null ? null : Collections.unmodifiableList(new ArrayList<>(cAddressArray));
+    }
   }
 }

@@ -1,10 +1,9 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -12,63 +11,89 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/control.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class ControlQueries {
-  private static final String SAVEPOINT = "SAVEPOINT before_batch";
+  private static final Query SAVEPOINT = new Query("Savepoint", ":exec", "queries/control.sql", 2,
+      "SAVEPOINT before_batch");
 
-  private static final String RELEASE_SAVEPOINT = "RELEASE SAVEPOINT before_batch";
+  private static final Query RELEASE_SAVEPOINT = new Query("ReleaseSavepoint", ":exec",
+      "queries/control.sql", 5,
+      "RELEASE SAVEPOINT before_batch");
 
-  private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT before_batch";
+  private static final Query ROLLBACK_TO_SAVEPOINT = new Query("RollbackToSavepoint", ":exec",
+      "queries/control.sql", 8,
+      "ROLLBACK TO SAVEPOINT before_batch");
 
-  private static final String SET_TIMEOUT = "SET LOCAL statement_timeout = '5s'";
+  private static final Query SET_TIMEOUT = new Query("SetTimeout", ":exec", "queries/control.sql",
+      11,
+      "SET LOCAL statement_timeout = '5s'");
 
-  private static final String RESET_TIMEOUT = "RESET statement_timeout";
+  private static final Query RESET_TIMEOUT = new Query("ResetTimeout", ":exec",
+      "queries/control.sql", 14,
+      "RESET statement_timeout");
 
-  private static final String LISTEN = "LISTEN job_events";
+  private static final Query LISTEN = new Query("Listen", ":exec", "queries/control.sql", 17,
+      "LISTEN job_events");
 
-  private static final String UNLISTEN = "UNLISTEN job_events";
+  private static final Query UNLISTEN = new Query("Unlisten", ":exec", "queries/control.sql", 20,
+      "UNLISTEN job_events");
 
-  private static final String NOTIFY = "NOTIFY job_events, 'refresh'";
+  private static final Query NOTIFY = new Query("Notify", ":exec", "queries/control.sql", 23,
+      "NOTIFY job_events, 'refresh'");
 
-  private static final String LOCK_JOBS = "LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE";
+  private static final Query LOCK_JOBS = new Query("LockJobs", ":exec", "queries/control.sql", 26,
+      "LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE");
 
-  private static final String REFRESH_COUNTS = "REFRESH MATERIALIZED VIEW CONCURRENTLY job_counts";
+  private static final Query REFRESH_COUNTS = new Query("RefreshCounts", ":exec",
+      "queries/control.sql", 29,
+      "REFRESH MATERIALIZED VIEW CONCURRENTLY job_counts");
 
-  private static final String VACUUM_JOBS = "VACUUM (ANALYZE) jobs (state)";
+  private static final Query VACUUM_JOBS = new Query("VacuumJobs", ":exec", "queries/control.sql",
+      32,
+      "VACUUM (ANALYZE) jobs (state)");
 
-  private static final String ANALYZE_JOBS = "ANALYZE jobs";
+  private static final Query ANALYZE_JOBS = new Query("AnalyzeJobs", ":exec", "queries/control.sql",
+      35,
+      "ANALYZE jobs");
 
-  private static final String DISCARD_PLANS = "DISCARD PLANS";
+  private static final Query DISCARD_PLANS = new Query("DiscardPlans", ":exec",
+      "queries/control.sql", 38,
+      "DISCARD PLANS");
 
-  private static final String ARCHIVE_JOBS = "CALL archive_jobs(?, ?)";
+  private static final Query ARCHIVE_JOBS = new Query("ArchiveJobs", ":exec", "queries/control.sql",
+      41,
+      "CALL archive_jobs(?, ?)");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public ControlQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public ControlQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public ControlQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public ControlQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -78,14 +103,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void savepoint() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(SAVEPOINT)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Savepoint", e);
-    }
+    runner.execute(SAVEPOINT, statement -> {});
   }
 
   /**
@@ -95,14 +113,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void releaseSavepoint() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(RELEASE_SAVEPOINT)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ReleaseSavepoint", e);
-    }
+    runner.execute(RELEASE_SAVEPOINT, statement -> {});
   }
 
   /**
@@ -112,14 +123,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void rollbackToSavepoint() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ROLLBACK_TO_SAVEPOINT)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("RollbackToSavepoint", e);
-    }
+    runner.execute(ROLLBACK_TO_SAVEPOINT, statement -> {});
   }
 
   /**
@@ -129,14 +133,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void setTimeout() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(SET_TIMEOUT)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("SetTimeout", e);
-    }
+    runner.execute(SET_TIMEOUT, statement -> {});
   }
 
   /**
@@ -146,14 +143,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void resetTimeout() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(RESET_TIMEOUT)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ResetTimeout", e);
-    }
+    runner.execute(RESET_TIMEOUT, statement -> {});
   }
 
   /**
@@ -163,14 +153,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void listen() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LISTEN)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Listen", e);
-    }
+    runner.execute(LISTEN, statement -> {});
   }
 
   /**
@@ -180,14 +163,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void unlisten() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(UNLISTEN)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Unlisten", e);
-    }
+    runner.execute(UNLISTEN, statement -> {});
   }
 
   /**
@@ -197,14 +173,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void notify_() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(NOTIFY)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("Notify", e);
-    }
+    runner.execute(NOTIFY, statement -> {});
   }
 
   /**
@@ -214,14 +183,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void lockJobs() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(LOCK_JOBS)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("LockJobs", e);
-    }
+    runner.execute(LOCK_JOBS, statement -> {});
   }
 
   /**
@@ -231,14 +193,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void refreshCounts() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(REFRESH_COUNTS)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("RefreshCounts", e);
-    }
+    runner.execute(REFRESH_COUNTS, statement -> {});
   }
 
   /**
@@ -248,14 +203,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void vacuumJobs() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(VACUUM_JOBS)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("VacuumJobs", e);
-    }
+    runner.execute(VACUUM_JOBS, statement -> {});
   }
 
   /**
@@ -265,14 +213,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void analyzeJobs() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ANALYZE_JOBS)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("AnalyzeJobs", e);
-    }
+    runner.execute(ANALYZE_JOBS, statement -> {});
   }
 
   /**
@@ -282,14 +223,7 @@ public final class ControlQueries {
    * }</pre>
    */
   public void discardPlans() {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(DISCARD_PLANS)) {
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("DiscardPlans", e);
-    }
+    runner.execute(DISCARD_PLANS, statement -> {});
   }
 
   /**
@@ -300,15 +234,9 @@ public final class ControlQueries {
    */
   public void archiveJobs(long olderThan, String keep) {
     Objects.requireNonNull(keep, "keep");
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ARCHIVE_JOBS)) {
-        statement.setLong(1, olderThan);
-        statement.setString(2, keep);
-        statement.execute();
-      }
-    } catch (SQLException e) {
-      throw new QueryException("ArchiveJobs", e);
-    }
+    runner.execute(ARCHIVE_JOBS, statement -> {
+      statement.setLong(1, olderThan);
+      statement.setString(2, keep);
+    });
   }
 }

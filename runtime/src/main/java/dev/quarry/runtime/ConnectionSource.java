@@ -25,9 +25,10 @@ public interface ConnectionSource {
   void release(Connection connection) throws SQLException;
 
   /**
-   * {@link #acquire()} as a resource: generated code holds the connection in try-with-resources, so
-   * a failure to release it (a broken connection that cannot close) is attached to the call's own
-   * failure as suppressed instead of replacing it.
+   * {@link #acquire()} as a resource, for code that holds the connection in try-with-resources: a
+   * failure to release it (a broken connection that cannot close) is attached to the call's own
+   * failure as suppressed instead of replacing it. ({@link QueryRunner}, which generated code
+   * calls, does the same without this object.)
    */
   default Lease lease() throws SQLException {
     return new Lease(this, acquire());

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a query's rows through a server-side cursor, for results too large to hold in memory.
- * Generated {@code stream<Query>} methods call this.
+ * Generated methods of queries marked {@code -- quarry:stream} call this through {@link
+ * QueryRunner#stream}.
  *
  * <p>PostgreSQL's JDBC driver fetches rows in batches of the statement's fetch size only inside a
  * transaction (with autocommit on it reads the whole result at once). So while the stream is open,
@@ -31,43 +32,32 @@ public final class QueryStreams {
 
   private QueryStreams() {}
 
-  /** Binds a query's parameters to its statement. */
-  @FunctionalInterface
-  public interface Binder {
-    void bind(PreparedStatement statement) throws SQLException;
-  }
-
-  /** Reads the current row of a result set. */
-  @FunctionalInterface
-  public interface RowReader<T> {
-    T read(ResultSet rows) throws SQLException;
-  }
-
   /**
-   * Runs {@code sql} on a connection from {@code connections} and returns its rows as a stream that
-   * must be closed.
+   * Runs the query on a connection from {@code connections} and returns its rows as a stream that
+   * must be closed; {@code listener}, if any, hears of it when the stream is closed.
    *
-   * @param queryName the query's name, for exception messages
    * @throws QueryException when the statement cannot be run; everything opened so far is closed
    */
-  public static <T> Stream<T> open(
+  static <T> Stream<T> open(
       ConnectionSource connections,
-      String queryName,
-      String sql,
-      Binder binder,
-      RowReader<T> reader) {
-    Cursor<T> cursor = new Cursor<>(connections, queryName, reader);
+      Query query,
+      QueryRunner.Binder binder,
+      QueryRunner.RowMapper<T> mapper,
+      @Nullable QueryListener listener) {
+    Cursor<T> cursor = new Cursor<>(connections, query, mapper, listener);
     try {
-      cursor.open(sql, binder);
+      cursor.open(binder);
     } catch (SQLException | RuntimeException e) {
       SQLException closing = cursor.close();
       if (closing != null) {
         e.addSuppressed(closing);
       }
-      if (e instanceof SQLException failure) {
-        throw new QueryException(queryName, failure);
-      }
-      throw (RuntimeException) e;
+      RuntimeException failure =
+          e instanceof SQLException sql
+              ? new QueryException(query.name(), sql)
+              : (RuntimeException) e;
+      cursor.finish(failure);
+      throw failure;
     }
     return StreamSupport.stream(cursor, false).onClose(cursor::closeOrThrow);
   }
@@ -75,29 +65,39 @@ public final class QueryStreams {
   /** The open cursor: a connection, a statement, a result set, and how to put them back. */
   private static final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
     private final ConnectionSource connections;
-    private final String queryName;
-    private final RowReader<T> reader;
+    private final Query query;
+    private final QueryRunner.RowMapper<T> mapper;
+    private final @Nullable QueryListener listener;
+    private final long start;
+    private long read;
+    private boolean finished;
     private @Nullable Connection connection;
     private boolean restoreAutoCommit;
     private @Nullable PreparedStatement statement;
     private @Nullable ResultSet rows;
     private boolean closed;
 
-    Cursor(ConnectionSource connections, String queryName, RowReader<T> reader) {
+    Cursor(
+        ConnectionSource connections,
+        Query query,
+        QueryRunner.RowMapper<T> mapper,
+        @Nullable QueryListener listener) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
       this.connections = connections;
-      this.queryName = queryName;
-      this.reader = reader;
+      this.query = query;
+      this.mapper = mapper;
+      this.listener = listener;
+      this.start = listener == null ? 0 : System.nanoTime();
     }
 
-    void open(String sql, Binder binder) throws SQLException {
+    void open(QueryRunner.Binder binder) throws SQLException {
       Connection c = connections.acquire();
       connection = c;
       if (c.getAutoCommit()) {
         c.setAutoCommit(false);
         restoreAutoCommit = true;
       }
-      PreparedStatement s = c.prepareStatement(sql);
+      PreparedStatement s = c.prepareStatement(query.sql());
       statement = s;
       s.setFetchSize(FETCH_SIZE);
       binder.bind(s);
@@ -114,14 +114,17 @@ public final class QueryStreams {
         if (!rows.next()) {
           return false;
         }
-        row = reader.read(rows);
+        row = mapper.map(rows);
       } catch (SQLException e) {
         SQLException closing = close();
         if (closing != null) {
           e.addSuppressed(closing);
         }
-        throw new QueryException(queryName, e);
+        QueryException failure = new QueryException(query.name(), e);
+        finish(failure);
+        throw failure;
       }
+      read++;
       action.accept(row);
       return true;
     }
@@ -129,7 +132,25 @@ public final class QueryStreams {
     void closeOrThrow() {
       SQLException failure = close();
       if (failure != null) {
-        throw new QueryException(queryName, failure);
+        QueryException thrown = new QueryException(query.name(), failure);
+        finish(thrown);
+        throw thrown;
+      }
+      finish(null);
+    }
+
+    /** Tells the listener, once, how the stream ended. */
+    void finish(@Nullable RuntimeException failure) {
+      QueryListener l = listener;
+      if (l == null || finished) {
+        return;
+      }
+      finished = true;
+      QueryEvent event = new QueryEvent(query, System.nanoTime() - start, read, failure);
+      if (failure == null) {
+        l.executed(event);
+      } else {
+        QueryRunner.report(l, event);
       }
     }
 

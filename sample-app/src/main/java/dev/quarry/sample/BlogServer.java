@@ -51,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  * POST   /posts/{id}/tips        {userId, amount, note?}
  * DELETE /comments/{id}
  * GET    /stats
+ * GET    /metrics                calls, failures and times of each query so far
  * </pre>
  *
  * Errors answer {@code {"status": N, "error": "..."}}: 400 bad input, 403 not allowed, 404 missing,
@@ -267,6 +268,7 @@ public final class BlogServer implements AutoCloseable {
           return Response.noContent();
         });
     route("GET", "/stats", r -> Response.json(200, blog.stats()));
+    route("GET", "/metrics", r -> Response.json(200, blog.metrics()));
   }
 
   private Response findUsers(Request request) {

@@ -1,8 +1,11 @@
 package dev.quarry.sample;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.quarry.micrometer.MicrometerQueryListener;
 import dev.quarry.runtime.Interval;
 import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.QueryListener;
+import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.Transactions;
 import dev.quarry.sample.db.CommentsQueries;
 import dev.quarry.sample.db.Post;
@@ -13,7 +16,11 @@ import dev.quarry.sample.db.Tip;
 import dev.quarry.sample.db.User;
 import dev.quarry.sample.db.UserRole;
 import dev.quarry.sample.db.UsersQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -45,17 +53,63 @@ public final class BlogService {
   static final int MAX_PAGE_SIZE = 100;
 
   private final DataSource dataSource;
+  private final MeterRegistry meters = new SimpleMeterRegistry();
+  private final QueryListener listener = new MicrometerQueryListener(meters);
   private final UsersQueries users;
   private final PostsQueries posts;
   private final CommentsQueries comments;
   private final TagsQueries tags;
 
+  /**
+   * Every repository, also those of transactions, runs through a {@link QueryRunner} with a
+   * listener that keeps a Micrometer timer per query: {@link #metrics()}, {@code GET /metrics}.
+   */
   public BlogService(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.users = new UsersQueries(dataSource);
-    this.posts = new PostsQueries(dataSource);
-    this.comments = new CommentsQueries(dataSource);
-    this.tags = new TagsQueries(dataSource);
+    QueryRunner runner = QueryRunner.of(dataSource).withListener(listener);
+    this.users = new UsersQueries(runner);
+    this.posts = new PostsQueries(runner);
+    this.comments = new CommentsQueries(runner);
+    this.tags = new TagsQueries(runner);
+  }
+
+  /** A runner on a transaction's connection, reporting to the same listener. */
+  private QueryRunner on(Connection connection) {
+    return QueryRunner.of(connection).withListener(listener);
+  }
+
+  /** One query's calls so far, from its {@code quarry.query} timers. */
+  public record QueryMetric(
+      String query, String file, long calls, long failures, double totalMs, double maxMs) {}
+
+  /** Every query called so far, by name: calls, failures, total and longest time. */
+  public List<QueryMetric> metrics() {
+    Map<String, QueryMetric> byQuery = new java.util.TreeMap<>();
+    for (Timer timer : meters.find(MicrometerQueryListener.TIMER).timers()) {
+      String query = timer.getId().getTag("query");
+      boolean failed = "failure".equals(timer.getId().getTag("outcome"));
+      QueryMetric old = byQuery.get(query);
+      QueryMetric add =
+          new QueryMetric(
+              query,
+              timer.getId().getTag("file"),
+              timer.count(),
+              failed ? timer.count() : 0,
+              timer.totalTime(TimeUnit.MILLISECONDS),
+              timer.max(TimeUnit.MILLISECONDS));
+      byQuery.put(
+          query,
+          old == null
+              ? add
+              : new QueryMetric(
+                  query,
+                  old.file(),
+                  old.calls() + add.calls(),
+                  old.failures() + add.failures(),
+                  old.totalMs() + add.totalMs(),
+                  Math.max(old.maxMs(), add.maxMs())));
+    }
+    return List.copyOf(byQuery.values());
   }
 
   // ---- requests ----
@@ -255,7 +309,7 @@ public final class BlogService {
             dataSource,
             connection -> {
               User author =
-                  new UsersQueries(connection)
+                  new UsersQueries(on(connection))
                       .getUser(post.authorId())
                       .orElseThrow(() -> userNotFound(post.authorId()));
               if (author.role() == UserRole.READER) {
@@ -263,7 +317,7 @@ public final class BlogService {
                     "user " + author.id() + " is a reader; only writers and admins write posts");
               }
               Post created =
-                  new PostsQueries(connection)
+                  new PostsQueries(on(connection))
                       .createPost(
                           new PostsQueries.CreatePostParams(
                               post.authorId(),
@@ -272,7 +326,7 @@ public final class BlogService {
                               post.summary(),
                               post.metadataJson(),
                               post.readingTime()));
-              tagPost(new TagsQueries(connection), created.id(), tagNames);
+              tagPost(new TagsQueries(on(connection)), created.id(), tagNames);
               return created.id();
             });
     return post(postId);
@@ -287,10 +341,10 @@ public final class BlogService {
     Transactions.runInTransaction(
         dataSource,
         connection -> {
-          if (new PostsQueries(connection).getPostWithAuthor(postId).isEmpty()) {
+          if (new PostsQueries(on(connection)).getPostWithAuthor(postId).isEmpty()) {
             throw postNotFound(postId);
           }
-          tagPost(new TagsQueries(connection), postId, tagNames);
+          tagPost(new TagsQueries(on(connection)), postId, tagNames);
         });
     return names(tags.listTagsForPost(postId));
   }

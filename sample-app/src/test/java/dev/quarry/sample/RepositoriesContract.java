@@ -403,6 +403,16 @@ abstract class RepositoriesContract {
                 blog.createUser(
                     new BlogService.NewUser(email, "Svc", UserRole.READER, null, null, List.of())));
     assertEquals(409, conflict.status());
+    // The query listener saw both calls of CreateUser, the second one failing.
+    BlogService.QueryMetric createUser =
+        blog.metrics().stream()
+            .filter(m -> m.query().equals("CreateUser"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, createUser.calls(), blog.metrics().toString());
+    assertEquals(1, createUser.failures(), blog.metrics().toString());
+    assertEquals("queries/users.sql", createUser.file());
+    assertTrue(createUser.totalMs() > 0, createUser.toString());
 
     var post =
         blog.createPost(

@@ -25,13 +25,15 @@ import java.util.Properties;
  */
 public final class ResultsReport {
   private static final List<String> IMPLEMENTATIONS =
-      List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
+      List.of("Jdbc", "Quarry", "QuarryListener", "JdbcTemplate", "Jdbi", "Jooq");
   private static final Map<String, String> LABELS =
       Map.of(
           "Jdbc",
           "hand-written JDBC",
           "Quarry",
           "Quarry",
+          "QuarryListener",
+          "Quarry + listener",
           "JdbcTemplate",
           "JdbcTemplate",
           "Jdbi",
@@ -51,10 +53,11 @@ public final class ResultsReport {
           "bulkLoad100k", "bulk load of 100,000 rows");
 
   /**
-   * A JMH result: mean time per operation, the half-width of its 99.9% confidence interval, and the
-   * JVM's CPU time per operation ({@code cpu.time/op}, NaN when not measured).
+   * A JMH result: mean time per operation, the half-width of its 99.9% confidence interval, the
+   * JVM's CPU time per operation ({@code cpu.time/op}, NaN when not measured) and the bytes
+   * allocated per operation ({@code gc.alloc.rate.norm}, NaN when not measured).
    */
-  record Score(double score, double error, String unit, int samples, double cpu) {
+  record Score(double score, double error, String unit, int samples, double cpu, double alloc) {
     double relativeError() {
       return Double.isNaN(error) || score == 0 ? 0 : error / score;
     }
@@ -155,6 +158,15 @@ public final class ResultsReport {
           "This run measured the "
               + run.getProperty("only")
               + " half only (`--only`); the other half's raw files are those of an earlier run.");
+    }
+    if (run.getProperty("benchmarks") != null || run.getProperty("implementations") != null) {
+      line();
+      line(
+          "This run measured a subset (`RUNTIME_BENCHMARKS`, `RUNTIME_IMPLEMENTATIONS`): benchmarks "
+              + run.getProperty("benchmarks", "all")
+              + "; implementations "
+              + run.getProperty("implementations", "all")
+              + ". Figures of the others are not on this page.");
     }
     if ("true".equals(run.getProperty("quick"))) {
       line();
@@ -297,8 +309,16 @@ public final class ResultsReport {
     Rounds cpu() {
       return new Rounds(
           scores.stream()
-              .map(s -> new Score(s.cpu(), Double.NaN, s.unit(), s.samples(), s.cpu()))
+              .map(s -> new Score(s.cpu(), Double.NaN, s.unit(), s.samples(), s.cpu(), s.alloc()))
               .toList());
+    }
+
+    double allocMedian() {
+      return ResultsReport.median(scores.stream().map(Score::alloc).toList());
+    }
+
+    boolean hasAlloc() {
+      return scores.stream().noneMatch(s -> Double.isNaN(s.alloc()));
     }
 
     String unit() {
@@ -326,13 +346,15 @@ public final class ResultsReport {
           samples += fork.size();
         }
         JsonNode cpu = result.path("secondaryMetrics").path("cpu.time/op");
+        JsonNode alloc = result.path("secondaryMetrics").path("gc.alloc.rate.norm");
         Score score =
             new Score(
                 metric.path("score").asDouble(),
                 metric.path("scoreError").asDouble(Double.NaN),
                 metric.path("scoreUnit").asText(),
                 samples,
-                cpu.isMissingNode() ? Double.NaN : cpu.path("score").asDouble(Double.NaN));
+                cpu.isMissingNode() ? Double.NaN : cpu.path("score").asDouble(Double.NaN),
+                alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble(Double.NaN));
         byRound
             .computeIfAbsent(benchmark, b -> new LinkedHashMap<>())
             .computeIfAbsent(implementation, i -> new java.util.TreeMap<>())
@@ -351,9 +373,20 @@ public final class ResultsReport {
     return result;
   }
 
+  /** The implementations other than JDBC that have a result for some benchmark, in order. */
+  private static List<String> measured(Map<String, Map<String, Rounds>> jmh) {
+    return IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size()).stream()
+        .filter(i -> jmh.values().stream().anyMatch(scores -> scores.containsKey(i)))
+        .toList();
+  }
+
   private void ratioTable(Map<String, Map<String, Rounds>> jmh) {
-    line("| benchmark | hand-written JDBC | Quarry | JdbcTemplate | JDBI | jOOQ |");
-    line("|---|---:|---:|---:|---:|---:|");
+    List<String> others = measured(jmh);
+    line(
+        "| benchmark | hand-written JDBC | "
+            + String.join(" | ", others.stream().map(LABELS::get).toList())
+            + " |");
+    line("|---|---:|" + "---:|".repeat(others.size()));
     for (String benchmark : BENCHMARKS) {
       Map<String, Rounds> scores = jmh.get(benchmark);
       if (scores == null || !scores.containsKey("Jdbc")) {
@@ -362,13 +395,101 @@ public final class ResultsReport {
       Rounds jdbc = scores.get("Jdbc");
       StringBuilder row =
           new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + time(jdbc) + " |");
-      for (String implementation : IMPLEMENTATIONS.subList(1, IMPLEMENTATIONS.size())) {
+      for (String implementation : others) {
         Rounds score = scores.get(implementation);
         row.append(' ').append(score == null ? "–" : ratio(score, jdbc)).append(" |");
       }
       line(row.toString());
     }
     line();
+  }
+
+  /**
+   * Bytes allocated per operation ({@code -prof gc}'s {@code gc.alloc.rate.norm}), median over the
+   * rounds, and each implementation's difference to hand-written JDBC: unlike time, allocation
+   * hardly moves with the machine's load.
+   */
+  private void allocationTable(Map<String, Map<String, Rounds>> jmh) {
+    List<String> others =
+        measured(jmh).stream()
+            .filter(
+                i ->
+                    jmh.values().stream()
+                        .anyMatch(scores -> scores.containsKey(i) && scores.get(i).hasAlloc()))
+            .toList();
+    line(
+        "| benchmark | hand-written JDBC | "
+            + String.join(" | ", others.stream().map(LABELS::get).toList())
+            + " |");
+    line("|---|---:|" + "---:|".repeat(others.size()));
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Rounds> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Jdbc") || !scores.get("Jdbc").hasAlloc()) {
+        continue;
+      }
+      double jdbc = scores.get("Jdbc").allocMedian();
+      StringBuilder row =
+          new StringBuilder("| " + BENCHMARK_LABELS.get(benchmark) + " | " + bytes(jdbc) + " |");
+      for (String implementation : others) {
+        Rounds score = scores.get(implementation);
+        row.append(' ')
+            .append(
+                score == null || !score.hasAlloc()
+                    ? "–"
+                    : bytes(score.allocMedian())
+                        + " ("
+                        + signedBytes(score.allocMedian() - jdbc)
+                        + ")")
+            .append(" |");
+      }
+      line(row.toString());
+    }
+    line();
+  }
+
+  /** Quarry's allocation per operation at most hand-written JDBC's plus 48 bytes. */
+  private void allocationTarget(Map<String, Map<String, Rounds>> jmh) {
+    List<String> found = new ArrayList<>();
+    boolean within = true;
+    for (String benchmark : BENCHMARKS) {
+      Map<String, Rounds> scores = jmh.get(benchmark);
+      if (scores == null || !scores.containsKey("Jdbc") || !scores.get("Jdbc").hasAlloc()) {
+        continue;
+      }
+      double jdbc = scores.get("Jdbc").allocMedian();
+      for (String implementation : List.of("Quarry", "QuarryListener")) {
+        Rounds score = scores.get(implementation);
+        if (score == null || !score.hasAlloc()) {
+          continue;
+        }
+        double extra = score.allocMedian() - jdbc;
+        if (implementation.equals("Quarry")) {
+          within &= extra <= 48;
+        }
+        found.add(
+            BENCHMARK_LABELS.get(benchmark)
+                + ", "
+                + LABELS.get(implementation)
+                + " "
+                + signedBytes(extra));
+      }
+    }
+    if (!found.isEmpty()) {
+      target(
+          "Generated code (no listener) allocates at most hand-written JDBC + 48 B per operation",
+          within,
+          "difference to hand-written JDBC, median over the rounds: " + String.join("; ", found));
+    }
+  }
+
+  private static String bytes(double value) {
+    return String.format(Locale.ROOT, "%,.0f B", value);
+  }
+
+  private static String signedBytes(double value) {
+    long rounded = Math.round(value);
+    return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±")
+        + String.format(Locale.ROOT, "%,d B", Math.abs(rounded));
   }
 
   /** The same results with CPU time as the score, for those that measured it. */
@@ -446,6 +567,20 @@ public final class ResultsReport {
       line();
       ratioTable(cpu);
     }
+    if (jmh.values().stream().anyMatch(s -> s.containsKey("Jdbc") && s.get("Jdbc").hasAlloc())) {
+      line("### Allocation per operation");
+      line();
+      line(
+          "Bytes the benchmark JVM allocates per operation (JMH's `-prof gc`, `gc.alloc.rate.norm`), median over");
+      line(
+          "the rounds, and in brackets the difference to hand-written JDBC. Unlike time, allocation hardly moves");
+      line(
+          "with the machine's load, so it shows the library layer's own work most steadily. \"Quarry + listener\"");
+      line(
+          "is Quarry's generated code with a `QueryListener` on its `QueryRunner`; \"Quarry\" has none.");
+      line();
+      allocationTable(jmh);
+    }
     Map<String, Rounds> bulk = jmh.get("bulkLoad100k");
     if (bulk != null
         && bulk.containsKey("Copy")
@@ -475,8 +610,9 @@ public final class ResultsReport {
     line(
         "mean ± JMH's 99.9% confidence half-width, in round order; then the client CPU time per operation.");
     line();
-    line("| benchmark | implementation | median | rounds | CPU, median | CPU, rounds |");
-    line("|---|---|---:|---|---:|---|");
+    line(
+        "| benchmark | implementation | median | rounds | CPU, median | CPU, rounds | allocated per op |");
+    line("|---|---|---:|---|---:|---|---:|");
     List<String> columns = new ArrayList<>(IMPLEMENTATIONS);
     columns.add("Copy");
     for (String benchmark : BENCHMARKS) {
@@ -509,6 +645,8 @@ public final class ResultsReport {
                 + String.join("; ", each)
                 + " | "
                 + cpuText
+                + " | "
+                + (rounds.hasAlloc() ? bytes(rounds.allocMedian()) : "–")
                 + " |");
       }
     }
@@ -517,6 +655,7 @@ public final class ResultsReport {
     if (!cpu.isEmpty()) {
       runtimeTargets(cpu, "client CPU time");
     }
+    allocationTarget(jmh);
     bulkTarget(jmh);
   }
 

@@ -5,6 +5,7 @@ import dev.quarry.bench.db.AccountsQueries;
 import dev.quarry.bench.db.LedgerQueries;
 import dev.quarry.bench.db.LedgerQueries.CopyEntriesParams;
 import dev.quarry.bench.db.LedgerQueries.InsertEntriesParams;
+import dev.quarry.runtime.QueryRunner;
 import java.util.List;
 
 /**
@@ -17,10 +18,16 @@ public class QuarryBenchmark extends RuntimeBenchmark {
   private List<InsertEntriesParams> batchParams;
   private List<CopyEntriesParams> bulkParams;
 
+  /** The runner the repositories are built on: the connection, without a listener. */
+  protected QueryRunner runner() {
+    return QueryRunner.of(connection);
+  }
+
   @Override
   protected void prepare() {
-    accounts = new AccountsQueries(connection);
-    ledger = new LedgerQueries(connection);
+    QueryRunner runner = runner();
+    accounts = new AccountsQueries(runner);
+    ledger = new LedgerQueries(runner);
     batchParams =
         batch.stream()
             .map(e -> new InsertEntriesParams(e.accountId(), e.amount(), e.memo(), e.bookedAt()))

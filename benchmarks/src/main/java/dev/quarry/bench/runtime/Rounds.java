@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -20,13 +21,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * time per operation ({@link CpuTimeProfiler}) as a secondary metric.
  *
  * <p>Arguments: {@code <output folder> <rounds> [--quick]}; {@code --quick} runs one short
- * iteration of each instead of the iterations the benchmarks declare.
+ * iteration of each instead of the iterations the benchmarks declare. The system properties {@code
+ * quarry.bench.benchmarks} and {@code quarry.bench.implementations} (comma-separated) run a subset.
  */
 public final class Rounds {
   static final List<String> BENCHMARKS =
-      List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k");
+      selected(
+          "quarry.bench.benchmarks",
+          List.of("pointLookup", "list100", "insertOne", "batchInsert1000", "bulkLoad100k"));
   static final List<String> IMPLEMENTATIONS =
-      List.of("Jdbc", "Quarry", "JdbcTemplate", "Jdbi", "Jooq");
+      selected(
+          "quarry.bench.implementations",
+          List.of("Jdbc", "Quarry", "QuarryListener", "JdbcTemplate", "Jdbi", "Jooq"));
+
+  /** The comma-separated list in system property {@code key}, else {@code all}. */
+  private static List<String> selected(String key, List<String> all) {
+    String value = System.getProperty(key, "").strip();
+    return value.isEmpty() ? all : List.of(value.split("\\s*,\\s*"));
+  }
 
   private Rounds() {}
 
@@ -42,7 +54,7 @@ public final class Rounds {
       Path folder = Files.createDirectories(output.resolve("round-" + round));
       for (String benchmark : BENCHMARKS) {
         List<String> implementations = new ArrayList<>(IMPLEMENTATIONS);
-        if (benchmark.equals("bulkLoad100k")) {
+        if (benchmark.equals("bulkLoad100k") && IMPLEMENTATIONS.contains("Jdbc")) {
           implementations.add("Copy");
         }
         for (int i = 0; i < implementations.size(); i++) {
@@ -58,6 +70,8 @@ public final class Rounds {
                           + benchmark
                           + "$")
                   .addProfiler(CpuTimeProfiler.class)
+                  // Bytes allocated per operation (gc.alloc.rate.norm): steady on a loaded machine.
+                  .addProfiler(GCProfiler.class)
                   .resultFormat(ResultFormatType.JSON)
                   .result(folder.resolve(benchmark + "-" + implementation + ".json").toString());
           if (quick) {

@@ -193,24 +193,26 @@ final class JavaTypes {
     if (type instanceof ValueType.CompositeValue) {
       return nullable
           ? CodeBlock.of(
-              "$L.setObject($L, $L == null ? null : $L.pgText(), $T.OTHER)",
+              "$L.setObject($L,$W$L == null ? null : $L.pgText(),$W$T.OTHER)",
               statement,
               index,
               value,
               value,
               TYPES)
-          : CodeBlock.of("$L.setObject($L, $L.pgText(), $T.OTHER)", statement, index, value, TYPES);
+          : CodeBlock.of(
+              "$L.setObject($L,$W$L.pgText(),$W$T.OTHER)", statement, index, value, TYPES);
     }
     if (type instanceof EnumValue) {
       return nullable
           ? CodeBlock.of(
-              "$L.setObject($L, $L == null ? null : $L.label(), $T.OTHER)",
+              "$L.setObject($L,$W$L == null ? null : $L.label(),$W$T.OTHER)",
               statement,
               index,
               value,
               value,
               TYPES)
-          : CodeBlock.of("$L.setObject($L, $L.label(), $T.OTHER)", statement, index, value, TYPES);
+          : CodeBlock.of(
+              "$L.setObject($L,$W$L.label(),$W$T.OTHER)", statement, index, value, TYPES);
     }
     ArrayValue array = (ArrayValue) type;
     CodeBlock elements =
@@ -222,7 +224,7 @@ final class JavaTypes {
                 value)
             : CodeBlock.of("$L", value);
     return CodeBlock.of(
-        "$L.setArray($L, $T.create($L, $S, $L))",
+        "$L.setArray($L,$W$T.create($L,$W$S,$W$L))",
         statement,
         index,
         SQL_ARRAYS,
@@ -276,7 +278,7 @@ final class JavaTypes {
       Scalar scalar, boolean nullable, String statement, int index, CodeBlock value) {
     if (scalar == Scalar.INTERVAL) {
       return CodeBlock.of(
-          "$L.setObject($L, $T.toPgInterval($L), $T.OTHER)",
+          "$L.setObject($L,$W$T.toPgInterval($L),$W$T.OTHER)",
           statement,
           index,
           INTERVAL,
@@ -287,6 +289,6 @@ final class JavaTypes {
       return CodeBlock.of("$L.$L($L, $L)", statement, scalar.setter(), index, value);
     }
     return CodeBlock.of(
-        "$L.setObject($L, $L, $T.$L)", statement, index, value, TYPES, scalar.sqlType());
+        "$L.setObject($L,$W$L,$W$T.$L)", statement, index, value, TYPES, scalar.sqlType());
   }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one {@code <FileName>Queries} class: a constant per statement, a method per query running
@@ -34,24 +35,21 @@ import javax.lang.model.element.Modifier;
  */
 final class RepositoryWriter {
   private static final ClassName CONNECTION = ClassName.get("java.sql", "Connection");
-  private static final ClassName PREPARED_STATEMENT =
-      ClassName.get("java.sql", "PreparedStatement");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
   private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
   static final ClassName CONNECTION_SOURCE =
       ClassName.get("dev.quarry.runtime", "ConnectionSource");
-  private static final ClassName LEASE = CONNECTION_SOURCE.nestedClass("Lease");
-  private static final ClassName QUERY_EXCEPTION =
-      ClassName.get("dev.quarry.runtime", "QueryException");
+  private static final ClassName QUERY = ClassName.get("dev.quarry.runtime", "Query");
+  private static final ClassName QUERY_RUNNER = ClassName.get("dev.quarry.runtime", "QueryRunner");
   private static final ClassName OPTIONAL = ClassName.get(Optional.class);
-  private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
   private static final ClassName EXEC_RESULT = ClassName.get("dev.quarry.runtime", "ExecResult");
-  private static final ClassName TRANSACTIONS = ClassName.get("dev.quarry.runtime", "Transactions");
-  private static final ClassName COPY_ROWS = ClassName.get("dev.quarry.runtime", "CopyRows");
-  private static final ClassName QUERY_STREAMS =
-      ClassName.get("dev.quarry.runtime", "QueryStreams");
   private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
   private static final ClassName ITERABLE = ClassName.get(Iterable.class);
+  private static final ClassName COLLECTIONS = ClassName.get(Collections.class);
+  private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
+
+  /** Longest piece of a string literal, so that constants stay within the line width. */
+  private static final int LITERAL_PIECE = 72;
 
   private final String packageName;
   private final JavaTypes types;
@@ -71,37 +69,39 @@ final class RepositoryWriter {
             .addAnnotation(JavaTypes.generated())
             .addAnnotation(JavaTypes.NULL_MARKED)
             .addJavadoc(
-                "The queries of {@code $L}, checked against the schema at build time.\n\n"
-                    + "<p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a\n"
-                    + "{@link DataSource} to run each call on its own, or on a {@link Connection} to run calls\n"
-                    + "inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).\n",
+                "The queries of {@code $L}, checked against the schema at build time.\n",
                 repository.file().displayPath());
     type.addField(
-        FieldSpec.builder(CONNECTION_SOURCE, "connections", Modifier.PRIVATE, Modifier.FINAL)
-            .build());
+        FieldSpec.builder(QUERY_RUNNER, "runner", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("Runs each call on a connection of its own from {@code dataSource}.\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(DATA_SOURCE, "dataSource")
-            .addStatement("this($T.of(dataSource))", CONNECTION_SOURCE)
+            .addStatement("this($T.of(dataSource))", QUERY_RUNNER)
             .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("Runs every call on {@code connection}, which the caller manages.\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(CONNECTION, "connection")
-            .addStatement("this($T.of(connection))", CONNECTION_SOURCE)
+            .addStatement("this($T.of(connection))", QUERY_RUNNER)
             .build());
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addJavadoc("Runs every call on a connection from {@code connections}.\n")
             .addModifiers(Modifier.PUBLIC)
             .addParameter(CONNECTION_SOURCE, "connections")
-            .addStatement(
-                "this.connections = $T.requireNonNull(connections, $S)",
-                Objects.class,
-                "connections")
+            .addStatement("this(new $T(connections))", QUERY_RUNNER)
+            .build());
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc(
+                "Runs every call through {@code runner}: its connections, and its listener if it"
+                    + " has one.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(QUERY_RUNNER, "runner")
+            .addStatement("this.runner = $T.requireNonNull(runner, $S)", Objects.class, "runner")
             .build());
 
     addConverterFields(type, repository);
@@ -109,19 +109,12 @@ final class RepositoryWriter {
     for (QueryMethod method : repository.methods()) {
       type.addField(
           FieldSpec.builder(
-                  String.class,
-                  sqlConstant(method),
-                  Modifier.PRIVATE,
-                  Modifier.STATIC,
-                  Modifier.FINAL)
-              .initializer("$S", method.copySql() != null ? method.copySql() : method.jdbcSql())
+                  QUERY, sqlConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer(queryConstant(method))
               .build());
     }
     for (QueryMethod method : repository.methods()) {
       type.addMethod(method(self, method, readers));
-      if (method.declaration().command() == Command.MANY) {
-        type.addMethod(streamMethod(self, method, readers));
-      }
     }
     readers.values().forEach(type::addMethod);
     for (RowRecord row : repository.rowRecords()) {
@@ -197,10 +190,64 @@ final class RepositoryWriter {
         .toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * {@code new Query("FindUser", ":one", "queries/users.sql", 3, "SELECT ...")}: what the runtime
+   * needs to run the query, name it in exceptions and report it to a listener.
+   */
+  private static CodeBlock queryConstant(QueryMethod method) {
+    QueryDeclaration declaration = method.declaration();
+    return CodeBlock.builder()
+        .add(
+            "new $T($S,$W$S,$W$S,$W$L,\n",
+            QUERY,
+            declaration.name(),
+            declaration.command().text(),
+            declaration.file().displayPath(),
+            declaration.file().lineOf(declaration.headerOffset()))
+        .indent()
+        .indent()
+        .add(literal(method.copySql() != null ? method.copySql() : method.jdbcSql()))
+        .add(")")
+        .unindent()
+        .unindent()
+        .build();
+  }
+
+  /**
+   * A string literal as pieces joined by {@code +}, one line each: at the text's own line breaks,
+   * and between words where a line would grow past {@link #LITERAL_PIECE} characters.
+   */
+  static CodeBlock literal(String text) {
+    List<String> pieces = new ArrayList<>();
+    for (String line : text.split("(?<=\n)")) {
+      int start = 0;
+      while (line.length() - start > LITERAL_PIECE) {
+        int cut = line.lastIndexOf(' ', start + LITERAL_PIECE);
+        if (cut <= start) {
+          cut = line.indexOf(' ', start + LITERAL_PIECE);
+          if (cut < 0) {
+            break;
+          }
+        }
+        pieces.add(line.substring(start, cut + 1));
+        start = cut + 1;
+      }
+      pieces.add(line.substring(start));
+    }
+    CodeBlock.Builder literal = CodeBlock.builder();
+    for (int i = 0; i < pieces.size(); i++) {
+      literal.add(i == 0 ? "$S" : "\n+ $S", pieces.get(i));
+    }
+    return literal.build();
+  }
+
   /** The parameters of a generated method, and how to reach each SQL parameter's value. */
   private final class Parameters {
     final QueryMethod method;
+
+    /** Every name of the method's scope: its parameters, then the names of its lambdas. */
     final NameAllocator names = new NameAllocator();
+
     final List<ParameterSpec> specs = new ArrayList<>();
     final CodeBlock.Builder checks = CodeBlock.builder();
 
@@ -256,20 +303,40 @@ final class RepositoryWriter {
       return base + "." + method.parameters().get(index).javaName() + "()";
     }
 
-    /** Binds every placeholder of the statement. */
-    void bind(CodeBlock.Builder body, String statement, String connection, String item) {
+    /**
+     * The binder lambda: {@code statement -> {...}}, or {@code (statement, item) -> {...}} for a
+     * batch, binding every placeholder of the statement.
+     */
+    CodeBlock binder(String statement, @Nullable String item) {
+      CodeBlock.Builder body = CodeBlock.builder();
       for (int placeholder = 0; placeholder < method.bindings().size(); placeholder++) {
         int parameter = method.bindings().get(placeholder);
         Field field = method.parameters().get(parameter);
-        body.addStatement(
+        // Not addStatement: the lambda is inside the method's statement, and statements don't nest.
+        body.add(
+            "$L;\n",
             types.bind(
                 field.type(),
                 field.nullable(),
                 statement,
                 placeholder + 1,
                 CodeBlock.of("$L", value(parameter, item)),
-                connection));
+                statement + ".getConnection()"));
       }
+      CodeBlock head =
+          item == null
+              ? CodeBlock.of("$N ->", statement)
+              : CodeBlock.of("($N, $N) ->", statement, item);
+      if (method.bindings().isEmpty()) {
+        return CodeBlock.of("$L {}", head);
+      }
+      return CodeBlock.builder()
+          .add("$L {\n", head)
+          .indent()
+          .add(body.build())
+          .unindent()
+          .add("}")
+          .build();
     }
   }
 
@@ -277,236 +344,171 @@ final class RepositoryWriter {
     return types.parameterTypeName(parameter.type(), parameter.nullable());
   }
 
+  /**
+   * One method: its null checks, then one call of {@code QueryRunner} with the query's constant, a
+   * lambda binding the parameters and one mapping a row.
+   */
   private MethodSpec method(ClassName self, QueryMethod method, Map<String, MethodSpec> readers) {
     QueryDeclaration declaration = method.declaration();
     Command command = declaration.command();
     Parameters parameters = new Parameters(self, method);
     NameAllocator names = parameters.names;
-    MethodSpec.Builder builder =
-        MethodSpec.methodBuilder(method.javaName())
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(javadoc(method))
-            .addParameters(parameters.specs)
-            .addCode(parameters.checks.build());
-    String connection = names.newName("connection");
+    String runner = parameters.plain.contains("runner") ? "this.runner" : "runner";
     String statement = names.newName("statement");
     String rows = names.newName("rows");
-    String failure = names.newName("e");
+    String constant = sqlConstant(method);
+    ResultShape result = method.result();
 
-    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock call;
     TypeName returns;
     if (command.perParameterSet()) {
-      returns =
-          perParameterSet(self, method, parameters, body, connection, statement, rows, readers);
-    } else {
-      String lease = names.newName("lease");
-      body.beginControlFlow("try ($T $N = connections.lease())", LEASE, lease);
-      body.addStatement("$T $N = $N.connection()", CONNECTION, connection, lease);
-      body.beginControlFlow(
-          "try ($T $N = $N.prepareStatement($N))",
-          PREPARED_STATEMENT,
-          statement,
-          connection,
-          sqlConstant(method));
-      parameters.bind(body, statement, connection, "");
-      returns = execute(self, method, body, names, statement, rows, readers);
-      body.endControlFlow();
-      body.nextControlFlow("catch ($T $N)", SQL_EXCEPTION, failure);
-      body.addStatement("throw new $T($S, $N)", QUERY_EXCEPTION, declaration.name(), failure);
-      body.endControlFlow();
-    }
-    builder.returns(returns).addCode(body.build());
-    return builder.build();
-  }
-
-  /**
-   * Batches and COPY: the statement for every parameter set, on one connection, all or nothing
-   * ({@code Transactions.atomically}: the caller's transaction, or one of its own).
-   */
-  private TypeName perParameterSet(
-      ClassName self,
-      QueryMethod method,
-      Parameters parameters,
-      CodeBlock.Builder body,
-      String connection,
-      String statement,
-      String rows,
-      Map<String, MethodSpec> readers) {
-    QueryDeclaration declaration = method.declaration();
-    Command command = declaration.command();
-    NameAllocator names = parameters.names;
-    String failure = names.newName("e");
-    String item = names.newName("item");
-    TypeName itemType =
-        parameters.specs.get(0).type() instanceof ParameterizedTypeName p
-            ? p.typeArguments().get(0)
-            : ClassName.OBJECT;
-    TypeName returns;
-    TypeName rowType = null;
-    if (command == Command.COPYFROM) {
-      returns = TypeName.LONG;
-    } else if (command == Command.BATCHEXEC) {
-      returns = com.palantir.javapoet.ArrayTypeName.of(TypeName.LONG);
-    } else {
-      rowType = rowType(self, method.result()).box();
-      TypeName perSet =
-          command == Command.BATCHONE
-              ? ParameterizedTypeName.get(OPTIONAL, rowType.withoutAnnotations())
-              : ParameterizedTypeName.get(JavaTypes.LIST, rowType);
-      returns = ParameterizedTypeName.get(JavaTypes.LIST, perSet);
-    }
-    if (command != Command.COPYFROM) {
-      // Nothing to run: no connection needed.
-      body.beginControlFlow("if ($N.isEmpty())", parameters.holder)
-          .add(
-              command == Command.BATCHEXEC
-                  ? CodeBlock.of("return new long[0];\n")
-                  : CodeBlock.of("return $T.of();\n", JavaTypes.LIST))
-          .endControlFlow();
-    }
-    String lease = names.newName("lease");
-    body.beginControlFlow("try ($T $N = connections.lease())", LEASE, lease);
-    body.addStatement("$T $N = $N.connection()", CONNECTION, connection, lease);
-    if (command == Command.COPYFROM) {
-      String out = names.newName("out");
-      CodeBlock.Builder values = CodeBlock.builder().add("$N", out);
-      for (int parameter : method.bindings()) {
-        values.add(
-            ".add($L)",
-            types.toDatabase(
-                method.parameters().get(parameter).type(), parameters.value(parameter, item)));
-      }
-      body.addStatement(
-          "return $T.copy($N, $N, $N, ($N, $N) -> $L)",
-          COPY_ROWS,
-          connection,
-          sqlConstant(method),
-          parameters.holder,
-          item,
-          out,
-          values.build());
-    } else {
-      body.add("return $T.atomically($N, () -> {\n", TRANSACTIONS, connection).indent();
-      body.beginControlFlow(
-          "try ($T $N = $N.prepareStatement($N))",
-          PREPARED_STATEMENT,
-          statement,
-          connection,
-          sqlConstant(method));
-      String results = names.newName("results");
-      if (command == Command.BATCHEXEC) {
-        body.beginControlFlow("for ($T $N : $N)", itemType, item, parameters.holder);
-        parameters.bind(body, statement, connection, item);
-        body.addStatement("$N.addBatch()", statement);
-        body.endControlFlow();
-        body.addStatement("return $N.executeLargeBatch()", statement);
-      } else {
-        CodeBlock readRow = readRow(self, method.result(), rows, readers);
-        body.addStatement(
-            "$T $N = new $T<>($N.size())", returns, results, ARRAY_LIST, parameters.holder);
-        body.beginControlFlow("for ($T $N : $N)", itemType, item, parameters.holder);
-        parameters.bind(body, statement, connection, item);
-        body.beginControlFlow(
-            "try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement);
-        if (command == Command.BATCHONE) {
-          String row = names.newName("row");
-          body.beginControlFlow("if (!$N.next())", rows)
-              .addStatement("$N.add($T.empty())", results, OPTIONAL)
-              .addStatement("continue")
-              .endControlFlow();
-          body.addStatement("$T $N = $L", rowType, row, readRow);
-          body.beginControlFlow("if ($N.next())", rows)
-              .addStatement(
-                  "throw new $T($S, $S)",
-                  QUERY_EXCEPTION,
-                  declaration.name(),
-                  "returned more than one row for one parameter set; a :batchone query must return at most one")
-              .endControlFlow();
-          body.addStatement("$N.add($T.of($N))", results, OPTIONAL, row);
-        } else {
-          String list = names.newName("list");
-          TypeName listType = ParameterizedTypeName.get(JavaTypes.LIST, rowType);
-          body.addStatement("$T $N = new $T<>()", listType, list, ARRAY_LIST);
-          body.beginControlFlow("while ($N.next())", rows)
-              .addStatement("$N.add($L)", list, readRow)
-              .endControlFlow();
-          body.addStatement("$N.add($T.unmodifiableList($N))", results, Collections.class, list);
+      String item = names.newName("item");
+      if (command == Command.COPYFROM) {
+        String out = names.newName("out");
+        // One column per line when they don't fit on one.
+        boolean tall = method.bindings().size() > 3;
+        CodeBlock.Builder values = CodeBlock.builder().add("$N", out);
+        if (tall) {
+          values.indent().indent();
         }
-        body.endControlFlow();
-        body.endControlFlow();
-        body.addStatement("return $T.unmodifiableList($N)", Collections.class, results);
+        for (int parameter : method.bindings()) {
+          values.add(
+              tall ? "\n.add($L)" : ".add($L)",
+              types.toDatabase(
+                  method.parameters().get(parameter).type(), parameters.value(parameter, item)));
+        }
+        if (tall) {
+          values.unindent().unindent();
+        }
+        call =
+            CodeBlock.of(
+                "return $L.copy($N, $N, ($N, $N) -> $L)",
+                runner,
+                constant,
+                parameters.holder,
+                item,
+                out,
+                values.build());
+        returns = TypeName.LONG;
+      } else if (command == Command.BATCHEXEC) {
+        call =
+            CodeBlock.of(
+                "return $L.batch($N, $N, $L)",
+                runner,
+                constant,
+                parameters.holder,
+                parameters.binder(statement, item));
+        returns = com.palantir.javapoet.ArrayTypeName.of(TypeName.LONG);
+      } else {
+        TypeName rowType = rowType(self, result).box();
+        boolean one = command == Command.BATCHONE;
+        call =
+            CodeBlock.of(
+                "return $L.$L($N, $N, $L,$W$L)",
+                runner,
+                one ? "batchOptional" : "batchList",
+                constant,
+                parameters.holder,
+                parameters.binder(statement, item),
+                mapper(self, result, rows, readers));
+        TypeName perSet =
+            one
+                ? ParameterizedTypeName.get(OPTIONAL, rowType.withoutAnnotations())
+                : ParameterizedTypeName.get(JavaTypes.LIST, rowType);
+        returns = ParameterizedTypeName.get(JavaTypes.LIST, perSet);
       }
-      body.endControlFlow();
-      body.unindent().add("});\n");
+    } else {
+      CodeBlock binder = parameters.binder(statement, null);
+      if (result instanceof ResultShape.Nothing) {
+        call = CodeBlock.of("$L.execute($N, $L)", runner, constant, binder);
+        returns = TypeName.VOID;
+      } else if (result instanceof ResultShape.RowCount count) {
+        call =
+            CodeBlock.of(
+                "return $L.$L($N, $L)",
+                runner,
+                count.returnsRows() ? "countRows" : "updateCount",
+                constant,
+                binder);
+        returns = TypeName.LONG;
+      } else if (result instanceof ResultShape.ExecResult execResult) {
+        call =
+            CodeBlock.of(
+                "return new $T($L.$L($N, $L))",
+                EXEC_RESULT,
+                runner,
+                execResult.returnsRows() ? "countRows" : "updateCount",
+                constant,
+                binder);
+        returns = EXEC_RESULT;
+      } else {
+        TypeName rowType = rowType(self, result);
+        CodeBlock mapper = mapper(self, result, rows, readers);
+        String how;
+        if (command == Command.ONE && method.exactlyOneRow()) {
+          // The statement always gives one row; the runner throws if a trigger or rule skipped it.
+          how = "single";
+          returns = rowType;
+        } else if (command == Command.ONE) {
+          how = "optional";
+          TypeName value = rowType.box().withoutAnnotations();
+          if (result instanceof ResultShape.SingleValue single && single.field().nullable()) {
+            // Optional<Optional<T>>: the outer for the row, the inner for its value, so that
+            // "no row" and NULL stay apart (docs/commands.md).
+            mapper =
+                CodeBlock.of(
+                    "$N -> $T.ofNullable($L)",
+                    rows,
+                    OPTIONAL,
+                    types.read(single.field().type(), true, rows, CodeBlock.of("1")));
+            value = ParameterizedTypeName.get(OPTIONAL, value);
+          }
+          returns = ParameterizedTypeName.get(OPTIONAL, value);
+        } else if (declaration.options().stream()) {
+          how = "stream";
+          returns = ParameterizedTypeName.get(STREAM, rowType.box());
+        } else {
+          how = "list";
+          returns = ParameterizedTypeName.get(JavaTypes.LIST, rowType.box());
+        }
+        call = CodeBlock.of("return $L.$L($N, $L,$W$L)", runner, how, constant, binder, mapper);
+      }
     }
-    body.nextControlFlow("catch ($T $N)", SQL_EXCEPTION, failure);
-    body.addStatement("throw new $T($S, $N)", QUERY_EXCEPTION, declaration.name(), failure);
-    body.endControlFlow();
-    return returns;
-  }
-
-  /**
-   * For {@code :many}: {@code stream<Name>}, the same rows through a server-side cursor ({@code
-   * QueryStreams}), for results too large for a list.
-   */
-  private MethodSpec streamMethod(
-      ClassName self, QueryMethod method, Map<String, MethodSpec> readers) {
-    QueryDeclaration declaration = method.declaration();
-    Parameters parameters = new Parameters(self, method);
-    String statement = parameters.names.newName("statement");
-    String rows = parameters.names.newName("rows");
-    TypeName rowType = rowType(self, method.result()).box();
-    CodeBlock.Builder bind = CodeBlock.builder();
-    parameters.bind(bind, statement, statement + ".getConnection()", "");
-    CodeBlock binder =
-        method.bindings().isEmpty()
-            ? CodeBlock.of("$N -> {}", statement)
-            : CodeBlock.builder()
-                .add("$N -> {\n", statement)
-                .indent()
-                .add(bind.build())
-                .unindent()
-                .add("}")
-                .build();
-    String name =
-        "stream"
-            + Character.toUpperCase(method.javaName().charAt(0))
-            + method.javaName().substring(1);
-    return MethodSpec.methodBuilder(name)
+    return MethodSpec.methodBuilder(method.javaName())
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc(
-            "The rows of {@link #$L}, read as the stream is consumed, through a server-side cursor that\n"
-                + "fetches {@link QueryStreams#FETCH_SIZE} rows at a time: for results too large to hold in memory.\n\n"
-                + "<p>The stream holds a connection until it is closed; close it, e.g. with try-with-resources.\n"
-                + "See {@link QueryStreams} for how it uses transactions.\n",
-            method.javaName())
+        .addJavadoc(javadoc(method))
         .addParameters(parameters.specs)
         .addCode(parameters.checks.build())
-        .returns(ParameterizedTypeName.get(STREAM, rowType))
-        .addCode(
-            CodeBlock.builder()
-                .add(
-                    "return $T.open(connections, $S, $N, ",
-                    QUERY_STREAMS,
-                    declaration.name(),
-                    sqlConstant(method))
-                .add(binder)
-                .add(", $N -> $L);\n", rows, readRow(self, method.result(), rows, readers))
-                .build())
+        .returns(returns)
+        .addCode("$L;\n", call)
         .build();
   }
 
-  /** {@code <Query>Params}: one record holding a method's parameters, checked for nulls. */
+  /**
+   * {@code <Query>Params}: one record holding a method's parameters, checked for nulls; lists are
+   * copied, so that a caller changing its list afterwards does not change the parameters.
+   */
   private TypeSpec parameterRecord(QueryMethod method, RowRecord record) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     MethodSpec.Builder checks =
         MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (Field field : record.fields()) {
       TypeName typeName = parameterType(field);
-      constructor.addParameter(ParameterSpec.builder(typeName, field.javaName()).build());
+      String name = field.javaName();
+      constructor.addParameter(ParameterSpec.builder(typeName, name).build());
       if (!field.nullable() && !typeName.isPrimitive()) {
-        checks.addStatement(
-            "$T.requireNonNull($N, $S)", Objects.class, field.javaName(), field.javaName());
+        checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
+      }
+      if (typeName.withoutAnnotations() instanceof ParameterizedTypeName list
+          && list.rawType().equals(JavaTypes.LIST)) {
+        // Not List.copyOf: it rejects null elements, which PostgreSQL arrays may hold.
+        CodeBlock copy =
+            CodeBlock.of("$T.unmodifiableList(new $T<>($N))", COLLECTIONS, ARRAY_LIST, name);
+        if (field.nullable()) {
+          checks.addStatement("$N = $N == null ? null : $L", name, name, copy);
+        } else {
+          checks.addStatement("$N = $L", name, copy);
+        }
       }
     }
     TypeSpec.Builder type =
@@ -521,118 +523,6 @@ final class RepositoryWriter {
     return type.build();
   }
 
-  /**
-   * Runs a statement that returns rows and counts them; returns the counter's name. For a {@code
-   * RETURNING} statement that is the count of its command tag, which JDBC does not expose when rows
-   * come back.
-   */
-  private static String countRows(
-      CodeBlock.Builder body, NameAllocator names, String statement, String rows) {
-    String count = names.newName("count");
-    body.addStatement("long $N = 0", count);
-    body.beginControlFlow("try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement)
-        .beginControlFlow("while ($N.next())", rows)
-        .addStatement("$N++", count)
-        .endControlFlow()
-        .endControlFlow();
-    return count;
-  }
-
-  /** Adds the execution to {@code body}; returns the method's return type. */
-  private TypeName execute(
-      ClassName self,
-      QueryMethod method,
-      CodeBlock.Builder body,
-      NameAllocator names,
-      String statement,
-      String rows,
-      Map<String, MethodSpec> readers) {
-    Command command = method.declaration().command();
-    ResultShape result = method.result();
-    if (result instanceof ResultShape.Nothing) {
-      body.addStatement("$N.execute()", statement);
-      return TypeName.VOID;
-    }
-    if (result instanceof ResultShape.RowCount count) {
-      if (count.returnsRows()) {
-        body.addStatement("return $N", countRows(body, names, statement, rows));
-      } else {
-        body.addStatement("return $N.executeLargeUpdate()", statement);
-      }
-      return TypeName.LONG;
-    }
-    if (result instanceof ResultShape.ExecResult execResult) {
-      if (execResult.returnsRows()) {
-        body.addStatement(
-            "return new $T($N)", EXEC_RESULT, countRows(body, names, statement, rows));
-      } else {
-        body.addStatement("return new $T($N.executeLargeUpdate())", EXEC_RESULT, statement);
-      }
-      return EXEC_RESULT;
-    }
-    TypeName rowType = rowType(self, result);
-    CodeBlock readRow = readRow(self, result, rows, readers);
-    String row = names.newName("row");
-    body.beginControlFlow("try ($T $N = $N.executeQuery())", JavaTypes.RESULT_SET, rows, statement);
-    TypeName returns;
-    if (command == Command.ONE && method.exactlyOneRow()) {
-      // The statement always gives one row; a trigger or rule that skipped it is an error.
-      body.beginControlFlow("if (!$N.next())", rows)
-          .addStatement(
-              "throw new $T($S, $S)",
-              QUERY_EXCEPTION,
-              method.declaration().name(),
-              "returned no row, though its statement always returns one (did a trigger skip it?)")
-          .endControlFlow();
-      body.addStatement("$T $N = $L", rowType, row, readRow);
-      body.beginControlFlow("if ($N.next())", rows)
-          .addStatement(
-              "throw new $T($S, $S)",
-              QUERY_EXCEPTION,
-              method.declaration().name(),
-              "returned more than one row; a :one query must return at most one")
-          .endControlFlow();
-      body.addStatement("return $N", row);
-      returns = rowType;
-    } else if (command == Command.ONE) {
-      // A single nullable column: Optional<Optional<T>>, the outer for the row, the inner for
-      // its value, so that "no row" and NULL stay apart (docs/commands.md).
-      boolean nullableValue =
-          result instanceof ResultShape.SingleValue single && single.field().nullable();
-      body.beginControlFlow("if (!$N.next())", rows)
-          .addStatement("return $T.empty()", OPTIONAL)
-          .endControlFlow();
-      body.addStatement("$T $N = $L", rowType, row, readRow);
-      body.beginControlFlow("if ($N.next())", rows)
-          .addStatement(
-              "throw new $T($S, $S)",
-              QUERY_EXCEPTION,
-              method.declaration().name(),
-              "returned more than one row; a :one query must return at most one")
-          .endControlFlow();
-      TypeName value = rowType.box().withoutAnnotations();
-      if (nullableValue) {
-        body.addStatement("return $T.of($T.ofNullable($N))", OPTIONAL, OPTIONAL, row);
-        returns = ParameterizedTypeName.get(OPTIONAL, ParameterizedTypeName.get(OPTIONAL, value));
-      } else {
-        body.addStatement("return $T.of($N)", OPTIONAL, row);
-        returns = ParameterizedTypeName.get(OPTIONAL, value);
-      }
-    } else {
-      TypeName elementType = rowType.isPrimitive() ? rowType.box() : rowType;
-      TypeName listType = ParameterizedTypeName.get(JavaTypes.LIST, elementType);
-      String list = names.newName("result");
-      body.addStatement("$T $N = new $T<>()", listType, list, ARRAY_LIST);
-      body.beginControlFlow("while ($N.next())", rows)
-          .addStatement("$N.add($L)", list, readRow)
-          .endControlFlow();
-      body.addStatement("return $T.unmodifiableList($N)", Collections.class, list);
-      returns = listType;
-    }
-    body.endControlFlow();
-    return returns;
-  }
-
   private TypeName rowType(ClassName self, ResultShape result) {
     if (result instanceof ResultShape.SingleValue single) {
       return types.typeName(single.field().type(), single.field().nullable());
@@ -643,11 +533,17 @@ final class RepositoryWriter {
     return self.nestedClass(((ResultShape.Row) result).record().javaName());
   }
 
-  /** The expression reading the current row; registers a reader method for record rows. */
-  private CodeBlock readRow(
+  /**
+   * The row mapper: {@code rows -> rows.getLong(1)} for one column, else a reference to the
+   * record's reader method, which this registers.
+   */
+  private CodeBlock mapper(
       ClassName self, ResultShape result, String rows, Map<String, MethodSpec> readers) {
     if (result instanceof ResultShape.SingleValue single) {
-      return types.read(single.field().type(), single.field().nullable(), rows, CodeBlock.of("1"));
+      return CodeBlock.of(
+          "$N -> $L",
+          rows,
+          types.read(single.field().type(), single.field().nullable(), rows, CodeBlock.of("1")));
     }
     ClassName recordType;
     List<Field> fields;
@@ -671,7 +567,7 @@ final class RepositoryWriter {
         readers.put(readerName, reader);
       }
     }
-    return CodeBlock.of("$N($N)", readerName, rows);
+    return CodeBlock.of("$T::$N", self, readerName);
   }
 
   /** Reads a row record with embedded tables: each embed's columns through its table's reader. */

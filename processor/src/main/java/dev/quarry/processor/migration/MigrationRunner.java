@@ -73,10 +73,18 @@ public final class MigrationRunner {
    * A runner that looks up the roles a statement grants to, makes policies for or otherwise names
    * before running it (see {@link StandInRoles}).
    *
-   * @param roles how statements that create roles run (see the two-argument constructor)
    * @param freshCluster whether the database is a cluster of this build's own (embedded,
    *     container): missing roles get NOLOGIN stand-ins; false on a shared server, where a missing
    *     role is an error naming it
+   */
+  public MigrationRunner(Diagnostics diagnostics, boolean freshCluster) {
+    this(diagnostics, RoleGuard.NONE, freshCluster);
+  }
+
+  /**
+   * A runner with stand-in roles (see {@link #MigrationRunner(Diagnostics, boolean)}) whose
+   * statements that create roles run under {@code roles} (see {@link #MigrationRunner(Diagnostics,
+   * RoleGuard)}).
    */
   public MigrationRunner(Diagnostics diagnostics, RoleGuard roles, boolean freshCluster) {
     this.diagnostics = diagnostics;

@@ -15,7 +15,9 @@ import java.util.List;
  * @param sqlStart offset of the statement's first token (after the header and any comments)
  * @param sqlEnd offset just past the statement's last token (the {@code ;} is not included)
  * @param docLines comment lines between the header and the statement, without {@code --} and
- *     trimmed; empty lines are kept as empty strings
+ *     trimmed; empty lines are kept as empty strings; {@code -- quarry:} option lines are not among
+ *     them
+ * @param options the {@code -- quarry:<word>} option lines under the header
  */
 public record QueryDeclaration(
     SourceFile file,
@@ -25,7 +27,8 @@ public record QueryDeclaration(
     int commandOffset,
     int sqlStart,
     int sqlEnd,
-    List<String> docLines) {
+    List<String> docLines,
+    QueryOptions options) {
 
   public QueryDeclaration {
     docLines = List.copyOf(docLines);

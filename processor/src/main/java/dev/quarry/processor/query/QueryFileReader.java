@@ -3,6 +3,7 @@ package dev.quarry.processor.query;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
+import dev.quarry.processor.syntax.QuarryComment;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
@@ -141,6 +142,9 @@ public final class QueryFileReader {
             || containsUnterminated(unterminated, semicolons, span)) {
           continue;
         }
+        List<String> doc = new ArrayList<>();
+        QueryOptions options =
+            options(file, header.command(), tokens, header.comment().end(), span.start(), doc);
         queries.add(
             new QueryDeclaration(
                 file,
@@ -150,7 +154,8 @@ public final class QueryFileReader {
                 header.commandOffset(),
                 span.start(),
                 span.end(),
-                docLines(text, tokens, header.comment().end(), span.start())));
+                doc,
+                options));
       }
     }
     if (!anyHeader) {
@@ -235,9 +240,52 @@ public final class QueryFileReader {
     };
   }
 
-  /** The documentation lines of the comments in {@code [from, to)}. */
-  private static List<String> docLines(String text, List<Token> tokens, int from, int to) {
-    List<String> lines = new ArrayList<>();
+  /**
+   * The {@code -- quarry:<word>} option lines among the comments in {@code [from, to)} (between a
+   * header and its statement); the other comments' lines go to {@code doc}. An unknown word, or one
+   * that does not fit the command, is an error at the word.
+   */
+  private QueryOptions options(
+      SourceFile file, Command command, List<Token> tokens, int from, int to, List<String> doc) {
+    String text = file.text();
+    boolean stream = false;
+    for (Token token : commentsIn(tokens, from, to)) {
+      Optional<QuarryComment> option = QuarryComment.of(text, token);
+      if (option.isEmpty()) {
+        doc.addAll(docLines(text, token));
+        continue;
+      }
+      QuarryComment comment = option.get();
+      if (!QueryOptions.WORDS.contains(comment.word())) {
+        diagnostics.error(
+            Problem.BAD_HEADER,
+            file.locationOf(comment.wordOffset()),
+            comment.unknownWord("under a query header", QueryOptions.WORDS));
+      } else if (!comment.arguments().isEmpty()) {
+        diagnostics.error(
+            Problem.BAD_HEADER,
+            file.locationOf(comment.wordOffset()),
+            "quarry:"
+                + comment.word()
+                + " takes nothing after it: write it alone on its line, e.g. -- quarry:"
+                + comment.word());
+      } else if (command != Command.MANY) {
+        diagnostics.error(
+            Problem.BAD_HEADER,
+            file.locationOf(comment.wordOffset()),
+            "quarry:stream applies to :many queries, whose rows it streams; this query is "
+                + command.text()
+                + ": remove the line, or make the query :many");
+      } else {
+        stream = true;
+      }
+    }
+    return stream ? new QueryOptions(true) : QueryOptions.NONE;
+  }
+
+  /** The comment tokens inside {@code [from, to)}. */
+  private static List<Token> commentsIn(List<Token> tokens, int from, int to) {
+    List<Token> comments = new ArrayList<>();
     // Tokens are in file order without gaps: start at the one holding "from".
     int low = 0;
     int high = tokens.size();
@@ -254,31 +302,37 @@ public final class QueryFileReader {
       if (token.start() < from || token.end() > to || !token.kind().comment()) {
         continue;
       }
-      String raw = token.text(text);
-      if (token.kind() == TokenKind.LINE_COMMENT) {
-        lines.add(raw.substring(2).trim());
-        continue;
-      }
-      String inner =
-          raw.substring(
-              2, raw.endsWith("*/") && raw.length() >= 4 ? raw.length() - 2 : raw.length());
-      List<String> blockLines = new ArrayList<>();
-      for (String line : inner.split("\r\n|\r|\n", -1)) {
-        String trimmed = line.trim();
-        // Javadoc-style " * text" continuation lines: the star is decoration, not content.
-        if (trimmed.startsWith("*")) {
-          trimmed = trimmed.substring(1).trim();
-        }
-        blockLines.add(trimmed);
-      }
-      while (!blockLines.isEmpty() && blockLines.get(0).isEmpty()) {
-        blockLines.remove(0);
-      }
-      while (!blockLines.isEmpty() && blockLines.get(blockLines.size() - 1).isEmpty()) {
-        blockLines.remove(blockLines.size() - 1);
-      }
-      lines.addAll(blockLines);
+      comments.add(token);
     }
+    return comments;
+  }
+
+  /** The documentation lines of one comment. */
+  private static List<String> docLines(String text, Token token) {
+    List<String> lines = new ArrayList<>();
+    String raw = token.text(text);
+    if (token.kind() == TokenKind.LINE_COMMENT) {
+      lines.add(raw.substring(2).trim());
+      return lines;
+    }
+    String inner =
+        raw.substring(2, raw.endsWith("*/") && raw.length() >= 4 ? raw.length() - 2 : raw.length());
+    List<String> blockLines = new ArrayList<>();
+    for (String line : inner.split("\r\n|\r|\n", -1)) {
+      String trimmed = line.trim();
+      // Javadoc-style " * text" continuation lines: the star is decoration, not content.
+      if (trimmed.startsWith("*")) {
+        trimmed = trimmed.substring(1).trim();
+      }
+      blockLines.add(trimmed);
+    }
+    while (!blockLines.isEmpty() && blockLines.get(0).isEmpty()) {
+      blockLines.remove(0);
+    }
+    while (!blockLines.isEmpty() && blockLines.get(blockLines.size() - 1).isEmpty()) {
+      blockLines.remove(blockLines.size() - 1);
+    }
+    lines.addAll(blockLines);
     return lines;
   }
 
@@ -498,21 +552,6 @@ public final class QueryFileReader {
 
   /** Levenshtein distance, for "did you mean" suggestions. */
   static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return QuarryComment.editDistance(a, b);
   }
 }

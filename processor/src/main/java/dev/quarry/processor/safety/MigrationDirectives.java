@@ -4,11 +4,12 @@ import dev.quarry.processor.config.Check;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.Migration;
+import dev.quarry.processor.syntax.QuarryComment;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
-import dev.quarry.processor.syntax.TokenKind;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * unchecked.
  */
 final class MigrationDirectives {
+  /** The check names after {@code quarry:allow}, then the reason. */
   private static final Pattern ALLOW =
-      Pattern.compile(
-          "--\\s*quarry:allow\\s+([a-z-]+(?:\\s*,\\s*[a-z-]+)*)(.*)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CHECK =
-      Pattern.compile("--\\s*quarry:check\\s+(.*)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("([a-z-]+(?:\\s*,\\s*[a-z-]+)*)(.*)", Pattern.CASE_INSENSITIVE);
+
+  /** The words of {@link QuarryComment}s in migrations. */
+  private static final List<String> WORDS = List.of("allow", "check");
 
   private final Map<Check, Check.Level> buildLevels;
   private final Diagnostics diagnostics;
@@ -54,18 +56,31 @@ final class MigrationDirectives {
     Map<Check, Check.Level> levels = new EnumMap<>(Check.class);
     String text = migration.file().text();
     for (Token token : SqlLexer.tokenize(text)) {
-      if (token.kind() != TokenKind.LINE_COMMENT) {
+      Optional<QuarryComment> directive = QuarryComment.of(text, token);
+      if (directive.isEmpty()) {
         continue;
       }
-      String comment = token.text(text);
-      Matcher allow = ALLOW.matcher(comment);
-      Matcher check = CHECK.matcher(comment);
-      if (allow.matches()) {
+      QuarryComment comment = directive.get();
+      Matcher allow = ALLOW.matcher(comment.arguments());
+      if (!WORDS.contains(comment.word())) {
+        diagnostics.error(
+            Problem.CONFIGURATION,
+            migration.file().locationOf(comment.wordOffset()),
+            "quarry comment: " + comment.unknownWord("in a migration", WORDS));
+      } else if (comment.arguments().isEmpty()) {
+        bad(
+            migration,
+            token,
+            "quarry:"
+                + comment.word()
+                + " needs the checks it applies to, e.g. -- quarry:"
+                + (comment.word().equals("allow") ? "allow lock-risk" : "check lock-risk=error"));
+      } else if (comment.word().equals("allow") && allow.matches()) {
         for (String name : allow.group(1).split(",")) {
           named(name, migration, token).ifPresent(c -> levels.put(c, Check.Level.OFF));
         }
-      } else if (check.matches()) {
-        for (String setting : check.group(1).strip().split("\\s*,\\s*")) {
+      } else if (comment.word().equals("check")) {
+        for (String setting : comment.arguments().split("\\s*,\\s*")) {
           int eq = setting.indexOf('=');
           @Nullable Check c =
               eq < 0 ? null : named(setting.substring(0, eq), migration, token).orElse(null);
