@@ -140,9 +140,9 @@ class FileSystemInputTest {
   }
 
   @Test
-  void tenThousandQueriesInOneFile() throws IOException {
+  void twoThousandQueriesInOneFile() throws IOException {
     layout();
-    int count = 10_000;
+    int count = 2_000;
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < count; i++) {
       text.append("-- name: FindUser")
@@ -166,6 +166,28 @@ class FileSystemInputTest {
     long methods =
         source.lines().filter(l -> l.startsWith("  public Optional<String> findUser")).count();
     assertEquals(count, methods, "one method per query");
+  }
+
+  @Test
+  void moreQueriesThanOneClassHoldsIsAnErrorAtTheFirstOneTooMany() throws IOException {
+    layout();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2_001; i++) {
+      text.append("-- name: FindUser").append(i).append(" :one\nSELECT 1;\n\n");
+    }
+    Files.writeString(queries.resolve("users.sql"), text, StandardCharsets.UTF_8);
+    JavacRun run = JavacRun.compile(project, CompileCaseTest.PACKAGE);
+    assertFalse(run.succeeded(), "the build fails");
+    assertEquals(
+        List.of(
+            "queries/users.sql:6001:1: query FindUser2000 is query number 2001 of 2001 in"
+                + " queries/users.sql; one generated class holds at most 2000 queries (the JVM"
+                + " limits a class's constants and static initializer): split the file"
+                + " [quarry:configuration]"),
+        run.errors().stream().map(JavacRun.Message::text).toList());
+    assertTrue(
+        run.generatedSources().stream().noneMatch(path -> path.toString().contains("UsersQueries")),
+        "no repository for the file: " + run.generatedSources());
   }
 
   private void assertOnlyErrors(List<String> expected) {

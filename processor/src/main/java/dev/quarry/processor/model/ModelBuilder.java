@@ -39,6 +39,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModelBuilder {
   /**
+   * The most queries one file may hold: each becomes a method with a {@code Query} constant and its
+   * lambdas in one generated class, and the JVM caps a class at 65,535 constants and its static
+   * initializer at 64 KiB of code. About 20 constants and 25 bytes of initializer per query leave
+   * room at 2,000.
+   */
+  static final int MAX_QUERIES_PER_FILE = 2_000;
+
+  /**
    * Methods with more parameters than this take one generated {@code <Query>Params} record instead
    * (sqlc's {@code query_parameter_limit}, whose default of 1 suits Go's named struct literals
    * better than Java's positional calls): up to four arguments read well at a call site, beyond
@@ -90,6 +98,25 @@ public final class ModelBuilder {
     }
     nameTables(files, analyzed);
     for (QueryFile file : files) {
+      if (file.queries().size() > MAX_QUERIES_PER_FILE) {
+        QueryDeclaration first = file.queries().get(MAX_QUERIES_PER_FILE);
+        diagnostics.error(
+            Problem.CONFIGURATION,
+            first.headerLocation(),
+            "query "
+                + first.name()
+                + " is query number "
+                + (MAX_QUERIES_PER_FILE + 1)
+                + " of "
+                + file.queries().size()
+                + " in "
+                + file.file().displayPath()
+                + "; one generated class holds at most "
+                + MAX_QUERIES_PER_FILE
+                + " queries (the JVM limits a class's constants and static initializer): split"
+                + " the file");
+        continue;
+      }
       List<QueryMethod> methods = new ArrayList<>();
       List<RowRecord> rows = new ArrayList<>();
       Set<String> methodNames = new HashSet<>();
