@@ -83,6 +83,27 @@ class PatchEndToEndTest {
     assertEquals(1, get(row, "visits"));
   }
 
+  @Test
+  void batchPatchesEachRowByItsOwnPatches() throws Exception {
+    long first = insert("Dee", "dee bio", LocalDate.of(1980, 5, 6));
+    long second = insert("Eve", "eve bio", null);
+    Class<?> params =
+        generated.classes.loadClass(CompileCaseTest.PACKAGE + ".PeopleQueries$PatchPeopleParams");
+    var constructor = params.getDeclaredConstructor(Patch.class, Patch.class, long.class);
+    Object items =
+        java.util.List.of(
+            constructor.newInstance(Patch.setNull(), Patch.unchanged(), first),
+            constructor.newInstance(
+                Patch.unchanged(), Patch.set(LocalDate.of(1999, 9, 9)), second));
+    call("patchPeople", args("params", items));
+    Object one = patchPerson(first, Patch.unchanged(), Patch.unchanged(), Patch.unchanged());
+    assertNull(get(one, "bio"));
+    assertEquals(LocalDate.of(1980, 5, 6), get(one, "born"));
+    Object two = patchPerson(second, Patch.unchanged(), Patch.unchanged(), Patch.unchanged());
+    assertEquals("eve bio", get(two, "bio"));
+    assertEquals(LocalDate.of(1999, 9, 9), get(two, "born"));
+  }
+
   private static Object patchPerson(
       long id, Patch<String> displayName, Patch<String> bio, Patch<LocalDate> born)
       throws Exception {

@@ -12,3 +12,7 @@ UPDATE people SET bio = quarry.patch(@bio) WHERE bio = @bio;
 
 -- name: PatchNoName :exec
 UPDATE people SET bio = quarry.patch(1);
+
+-- name: PatchInUpsert :exec
+INSERT INTO people (id, display_name) VALUES (@id, 'x')
+ON CONFLICT (id) DO UPDATE SET bio = quarry.patch(@bio);

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -36,6 +37,11 @@ public final class PeopleQueries {
       11,
       "UPDATE people SET bio = CASE WHEN ?::boolean THEN ? ELSE bio END WHERE "
       + "id = ?");
+
+  private static final Query PATCH_PEOPLE = new Query("PatchPeople", ":batchexec",
+      "queries/people.sql", 14,
+      "UPDATE people SET bio = CASE WHEN ?::boolean THEN ? ELSE bio END, born = "
+      + "CASE WHEN ?::boolean THEN ? ELSE born END WHERE id = ?");
 
   private final QueryRunner runner;
 
@@ -112,6 +118,23 @@ public final class PeopleQueries {
     });
   }
 
+  /**
+   * {@code PatchPeople} {@code :batchexec}, {@code queries/people.sql:14}:
+   * <pre>{@code
+   * UPDATE people SET bio = quarry.patch(@bio), born = quarry.patch(@born) WHERE id = @id
+   * }</pre>
+   */
+  public long[] patchPeople(List<PatchPeopleParams> params) {
+    Objects.requireNonNull(params, "params");
+    return runner.batch(PATCH_PEOPLE, params, (statement, item) -> {
+      statement.setBoolean(1, item.bio().isSet());
+      statement.setObject(2, item.bio().value(), Types.VARCHAR);
+      statement.setBoolean(3, item.born().isSet());
+      statement.setObject(4, item.born().value(), Types.DATE);
+      statement.setLong(5, item.id());
+    });
+  }
+
   private static People readPeople(ResultSet rows) throws SQLException {
     return new People(
         rows.getLong(1),
@@ -119,5 +142,16 @@ public final class PeopleQueries {
         rows.getString(3),
         rows.getObject(4, LocalDate.class),
         rows.getInt(5));
+  }
+
+  /**
+   * The parameters of {@code PatchPeople}.
+   */
+  public record PatchPeopleParams(Patch<@Nullable String> bio, Patch<@Nullable LocalDate> born,
+      long id) {
+    public PatchPeopleParams {
+      Objects.requireNonNull(bio, "bio");
+      Objects.requireNonNull(born, "born");
+    }
   }
 }

@@ -10,3 +10,6 @@ RETURNING *;
 
 -- name: PatchBio :execrows
 UPDATE people SET bio = quarry.patch(@bio) WHERE id = @id;
+
+-- name: PatchPeople :batchexec
+UPDATE people SET bio = quarry.patch(@bio), born = quarry.patch(@born) WHERE id = @id;

@@ -621,7 +621,7 @@ public final class ParameterRewriter {
 
     /**
      * Whether the marker from {@code start} to {@code close} is the whole value of {@code column =}
-     * in the SET list of an UPDATE (or of ON CONFLICT DO UPDATE).
+     * in the SET list of an UPDATE (not of ON CONFLICT DO UPDATE).
      */
     private boolean patchAllowedAt(int start, int close) {
       if (start < 3
@@ -667,7 +667,8 @@ public final class ParameterRewriter {
       }
       for (int k = j - 1; k >= 0; k--) {
         if (isWord(k, "update")) {
-          return true;
+          // Not ON CONFLICT DO UPDATE: there "ELSE col" would be ambiguous with EXCLUDED.col.
+          return !isWord(k - 1, "do");
         }
         if (kindAt(k) == TokenKind.SEMICOLON) {
           return false;
