@@ -15,6 +15,15 @@ FROM users
 WHERE role = @role
 ORDER BY id;
 
+-- name: PatchUser :one
+-- Changes only the profile fields whose Patch is set (PATCH /users/{id}).
+UPDATE users
+SET display_name = quarry.patch(@display_name),
+    bio = quarry.patch(@bio),
+    birthday = quarry.patch(@birthday)
+WHERE id = @id
+RETURNING *;
+
 -- name: ChangeUserRole :execrows
 UPDATE users SET role = @role WHERE id = @id;
 

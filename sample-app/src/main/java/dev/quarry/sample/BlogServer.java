@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * POST   /users                  {email, displayName, role?, bio?, birthday?, links?}
  * GET    /users/{id}
+ * PATCH  /users/{id}             {displayName?, bio?, birthday?}: absent = unchanged, null = NULL
  * GET    /users?email=..  |  GET /users?role=writer
  * PUT    /users/{id}/role        {role}
  * PUT    /users/{id}/avatar      raw image bytes; DELETE removes it; GET returns it
@@ -174,6 +175,19 @@ public final class BlogServer implements AutoCloseable {
     route("POST", "/users", r -> Response.json(201, blog.createUser(newUser(r.json()))));
     route("GET", "/users", this::findUsers);
     route("GET", "/users/([^/]+)", r -> Response.json(200, blog.user(r.id(1))));
+    route(
+        "PATCH",
+        "/users/([^/]+)",
+        r -> {
+          JsonBody body = r.json();
+          return Response.json(
+              200,
+              blog.patchUser(
+                  r.id(1),
+                  body.patchString("displayName"),
+                  body.patchString("bio"),
+                  body.patchDate("birthday")));
+        });
     route(
         "PUT",
         "/users/([^/]+)/role",

@@ -3,6 +3,7 @@ package dev.quarry.sample;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.quarry.micrometer.MicrometerQueryListener;
 import dev.quarry.runtime.Interval;
+import dev.quarry.runtime.Patch;
 import dev.quarry.runtime.QueryException;
 import dev.quarry.runtime.QueryListener;
 import dev.quarry.runtime.QueryRunner;
@@ -259,6 +260,22 @@ public final class BlogService {
               row.id(), row.email(), row.displayName(), row.role().label(), row.createdAt()));
     }
     return result;
+  }
+
+  /** Changes only the profile fields whose Patch is set; the display name cannot be set to null. */
+  public UserView patchUser(
+      long userId, Patch<String> displayName, Patch<String> bio, Patch<LocalDate> birthday) {
+    if (displayName.isSet()) {
+      String name = displayName.value();
+      if (name == null) {
+        throw ApiException.badRequest("displayName cannot be null; leave it out to keep it");
+      }
+      requireText("displayName", name, 100);
+    }
+    return users
+        .patchUser(displayName, bio, birthday, userId)
+        .map(BlogService::view)
+        .orElseThrow(() -> userNotFound(userId));
   }
 
   public void changeRole(long userId, UserRole role) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.runtime.Patch;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -151,6 +152,25 @@ final class JsonBody {
     } catch (DateTimeParseException e) {
       throw wrongType(name, "a date like 1990-12-31");
     }
+  }
+
+  /**
+   * A field of a partial update: absent leaves the column unchanged, {@code null} sets it to NULL,
+   * a string sets it.
+   */
+  Patch<String> patchString(String name) {
+    if (!object.has(name)) {
+      return Patch.unchanged();
+    }
+    return Patch.set(optionalString(name));
+  }
+
+  /** As {@link #patchString}, for a date like 1990-12-31. */
+  Patch<LocalDate> patchDate(String name) {
+    if (!object.has(name)) {
+      return Patch.unchanged();
+    }
+    return Patch.set(optionalDate(name));
   }
 
   /** A JSON array of strings; absent means empty. */

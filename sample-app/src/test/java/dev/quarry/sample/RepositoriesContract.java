@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.Interval;
+import dev.quarry.runtime.Patch;
 import dev.quarry.runtime.QueryException;
 import dev.quarry.runtime.Transactions;
 import dev.quarry.sample.db.Comment;
@@ -23,7 +25,15 @@ import dev.quarry.sample.db.Tip;
 import dev.quarry.sample.db.User;
 import dev.quarry.sample.db.UserRole;
 import dev.quarry.sample.db.UsersQueries;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -435,5 +445,74 @@ abstract class RepositoriesContract {
     blog.publish(post.id(), false, 1);
     assertTrue(blog.publishedPosts(user.id(), 5).stream().anyMatch(p -> p.tags().contains("two")));
     assertNotNull(blog.stats().usersByRole().get("writer"));
+  }
+
+  @Test
+  void patchUserEndpointTellsAbsentFromNullFromValue() throws Exception {
+    BlogService blog = new BlogService(dataSource());
+    var user =
+        blog.createUser(
+            new BlogService.NewUser(
+                uniqueEmail("patch"),
+                "Pat",
+                UserRole.WRITER,
+                "old bio",
+                LocalDate.of(1990, 1, 2),
+                List.of()));
+    try (BlogServer server =
+        BlogServer.start(
+            blog,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))) {
+      HttpClient client = HttpClient.newHttpClient();
+      String path = "/users/" + user.id();
+
+      // Absent displayName: unchanged; bio null: set NULL; birthday: set.
+      JsonNode patched =
+          patch(client, server, path, "{\"bio\": null, \"birthday\": \"2000-03-04\"}", 200);
+      assertEquals("Pat", patched.get("displayName").asText());
+      assertTrue(patched.get("bio").isNull(), patched.toString());
+      assertEquals("2000-03-04", patched.get("birthday").asText());
+
+      patched = patch(client, server, path, "{\"displayName\": \"Pat Two\"}", 200);
+      assertEquals("Pat Two", patched.get("displayName").asText());
+      assertTrue(patched.get("bio").isNull(), "absent keeps NULL: " + patched);
+      assertEquals("2000-03-04", patched.get("birthday").asText(), "absent keeps the value");
+
+      patch(client, server, path, "{\"displayName\": null}", 400);
+      patch(client, server, path, "{\"birthday\": \"not a date\"}", 400);
+      patch(client, server, "/users/-1", "{\"bio\": \"x\"}", 404);
+    }
+    var after = blog.user(user.id());
+    assertEquals("Pat Two", after.displayName(), "the rejected calls changed nothing");
+    assertNull(after.bio());
+    assertEquals(LocalDate.of(2000, 3, 4), after.birthday());
+
+    // The generated method itself: Patch.set(null) for the NOT NULL display name fails early.
+    UsersQueries users = new UsersQueries(dataSource());
+    assertThrows(
+        NullPointerException.class,
+        () -> users.patchUser(Patch.setNull(), Patch.unchanged(), Patch.unchanged(), user.id()));
+    User unchanged =
+        users
+            .patchUser(Patch.unchanged(), Patch.set("new bio"), Patch.unchanged(), user.id())
+            .orElseThrow();
+    assertEquals("Pat Two", unchanged.displayName());
+    assertEquals("new bio", unchanged.bio());
+    assertEquals(LocalDate.of(2000, 3, 4), unchanged.birthday());
+  }
+
+  private JsonNode patch(
+      HttpClient client, BlogServer server, String path, String body, int expectedStatus)
+      throws Exception {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(server.uri().resolve(path))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(expectedStatus, response.statusCode(), path + " " + body + ": " + response.body());
+    return json.readTree(response.body());
   }
 }

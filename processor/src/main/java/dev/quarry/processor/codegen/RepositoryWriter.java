@@ -40,6 +40,7 @@ final class RepositoryWriter {
   static final ClassName CONNECTION_SOURCE =
       ClassName.get("dev.quarry.runtime", "ConnectionSource");
   private static final ClassName QUERY = ClassName.get("dev.quarry.runtime", "Query");
+  private static final ClassName PATCH = ClassName.get("dev.quarry.runtime", "Patch");
   private static final ClassName QUERY_RUNNER = ClassName.get("dev.quarry.runtime", "QueryRunner");
   private static final ClassName OPTIONAL = ClassName.get(Optional.class);
   private static final ClassName EXEC_RESULT = ClassName.get("dev.quarry.runtime", "ExecResult");
@@ -280,11 +281,19 @@ final class RepositoryWriter {
         checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, holder, holder);
       } else {
         for (Field parameter : method.parameters()) {
+          if (parameter.role() == Field.Role.PATCH_FLAG) {
+            plain.add(plain.get(parameter.partner()));
+            continue;
+          }
           String name = names.newName(parameter.javaName(), parameter);
           plain.add(name);
           TypeName typeName = parameterType(parameter);
           specs.add(ParameterSpec.builder(typeName, name).build());
-          if (!parameter.nullable() && !typeName.isPrimitive()) {
+          if (parameter.role() == Field.Role.PATCH && !parameter.nullable()) {
+            // Patch.set(null) for a NOT NULL column is rejected here, before the statement runs.
+            checks.addStatement("$T.requireNonNullValue($N, $S)", PATCH, name, name);
+          } else if (parameter.role() == Field.Role.PATCH
+              || (!parameter.nullable() && !typeName.isPrimitive())) {
             checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
           }
         }
@@ -312,6 +321,27 @@ final class RepositoryWriter {
       for (int placeholder = 0; placeholder < method.bindings().size(); placeholder++) {
         int parameter = method.bindings().get(placeholder);
         Field field = method.parameters().get(parameter);
+        if (field.role() == Field.Role.PATCH_FLAG) {
+          body.add(
+              "$N.setBoolean($L, $L.isSet());\n",
+              statement,
+              placeholder + 1,
+              value(parameter, item));
+          continue;
+        }
+        if (field.role() == Field.Role.PATCH) {
+          // Unchanged binds a typed NULL that the CASE never uses.
+          body.add(
+              "$L;\n",
+              types.bind(
+                  field.type(),
+                  true,
+                  statement,
+                  placeholder + 1,
+                  CodeBlock.of("$L.value()", value(parameter, item)),
+                  statement + ".getConnection()"));
+          continue;
+        }
         // Not addStatement: the lambda is inside the method's statement, and statements don't nest.
         body.add(
             "$L;\n",
@@ -341,6 +371,10 @@ final class RepositoryWriter {
   }
 
   private TypeName parameterType(Field parameter) {
+    if (parameter.role() == Field.Role.PATCH) {
+      return ParameterizedTypeName.get(
+          PATCH, types.parameterTypeName(parameter.type(), parameter.nullable()).box());
+    }
     return types.parameterTypeName(parameter.type(), parameter.nullable());
   }
 
@@ -496,7 +530,10 @@ final class RepositoryWriter {
       TypeName typeName = parameterType(field);
       String name = field.javaName();
       constructor.addParameter(ParameterSpec.builder(typeName, name).build());
-      if (!field.nullable() && !typeName.isPrimitive()) {
+      if (field.role() == Field.Role.PATCH && !field.nullable()) {
+        checks.addStatement("$T.requireNonNullValue($N, $S)", PATCH, name, name);
+      } else if (field.role() == Field.Role.PATCH
+          || (!field.nullable() && !typeName.isPrimitive())) {
         checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
       }
       if (typeName.withoutAnnotations() instanceof ParameterizedTypeName list

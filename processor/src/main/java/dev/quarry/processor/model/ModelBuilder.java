@@ -253,6 +253,20 @@ public final class ModelBuilder {
     Set<String> parameterNames = new HashSet<>();
     Set<String> words = identifiers(query.parsed().analysisSql());
     for (AnalyzedParameter parameter : query.parameters()) {
+      if (parameter.parameter().isPatchFlag()) {
+        // Bound from the patch's isSet(): parameters are ordered by number, from $1.
+        int patch = parameter.parameter().flagOf() - 1;
+        Field value = parameters.get(patch);
+        parameters.add(
+            new Field(
+                value.javaName(),
+                parameter.parameter().name(),
+                value.type(),
+                false,
+                Field.Role.PATCH_FLAG,
+                patch));
+        continue;
+      }
       String javaName = unique(JavaNames.memberName(parameter.parameter().name()), parameterNames);
       @Nullable ValueType type = null;
       if (copyTarget != null) {
@@ -270,7 +284,14 @@ public final class ModelBuilder {
             types.mapParameter(
                 parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
       }
-      parameters.add(new Field(javaName, parameter.parameter().name(), type, parameter.nullable()));
+      parameters.add(
+          new Field(
+              javaName,
+              parameter.parameter().name(),
+              type,
+              parameter.nullable(),
+              parameter.parameter().isPatch() ? Field.Role.PATCH : Field.Role.PLAIN,
+              -1));
     }
     List<Integer> bindings = new ArrayList<>();
     for (int number : query.parsed().jdbcBindings()) {
@@ -282,12 +303,13 @@ public final class ModelBuilder {
     }
     RowRecord parameterRecord = null;
     boolean perSet = command.perParameterSet();
-    if ((perSet && parameters.size() > 1) || parameters.size() > PARAMETER_RECORD_THRESHOLD) {
-      parameterRecord =
-          new RowRecord(JavaNames.typeName(declaration.name()) + "Params", parameters);
+    List<Field> visible =
+        parameters.stream().filter(p -> p.role() != Field.Role.PATCH_FLAG).toList();
+    if ((perSet && visible.size() > 1) || visible.size() > PARAMETER_RECORD_THRESHOLD) {
+      parameterRecord = new RowRecord(JavaNames.typeName(declaration.name()) + "Params", visible);
     }
     return new QueryMethod(
-        methodName(declaration.name(), parameterRecord != null ? 1 : parameters.size()),
+        methodName(declaration.name(), parameterRecord != null ? 1 : visible.size()),
         declaration,
         query.parsed().jdbcSql(),
         parameters,

@@ -128,6 +128,27 @@ public final class ParameterRewriter {
   private static final Set<String> TYPE_WORDS =
       Set.of("precision", "varying", "with", "without", "time", "zone");
 
+  /** Words that start a clause: between SET and a patch marker, they mean it is not in SET. */
+  private static final Set<String> CLAUSES =
+      Set.of(
+          "where",
+          "from",
+          "select",
+          "returning",
+          "values",
+          "on",
+          "having",
+          "group",
+          "order",
+          "limit",
+          "with",
+          "union",
+          "into",
+          "using",
+          "insert",
+          "delete",
+          "update");
+
   private static final Set<String> COMPARISONS = Set.of("=", "<", ">", "<=", ">=", "<>", "!=");
 
   /**
@@ -144,7 +165,14 @@ public final class ParameterRewriter {
     POSITIONAL,
     NAMED,
     ARG,
-    NARG
+    NARG,
+    /** {@code quarry.patch(@name)}: the value and a hidden set-flag, in a {@code CASE}. */
+    PATCH
+  }
+
+  /** The key of the hidden boolean parameter that says whether patch {@code key} is set. */
+  private static String flagKey(String key) {
+    return "\0set:" + key;
   }
 
   /**
@@ -161,7 +189,22 @@ public final class ParameterRewriter {
       String name,
       String key,
       String prefix,
-      String suffix) {}
+      String suffix,
+      String column) {
+    Occurrence(
+        Style style,
+        int start,
+        int end,
+        int firstToken,
+        int lastToken,
+        int number,
+        String name,
+        String key,
+        String prefix,
+        String suffix) {
+      this(style, start, end, firstToken, lastToken, number, name, key, prefix, suffix, "");
+    }
+  }
 
   /** Text written instead of {@code [start, end)} of the file, in both forms of the query. */
   private record Replacement(int end, String text) {}
@@ -171,6 +214,10 @@ public final class ParameterRewriter {
     final List<Occurrence> occurrences = new ArrayList<>();
     int number;
     boolean nullable;
+    boolean patch;
+    boolean plain;
+    int patchFlag;
+    int flagOf;
   }
 
   /** The state of rewriting one query. */
@@ -209,7 +256,7 @@ public final class ParameterRewriter {
         return Optional.empty();
       }
       List<Parameter> parameters = parameters();
-      if (!numberedWithoutGaps(parameters)) {
+      if (failed || !numberedWithoutGaps(parameters)) {
         return Optional.empty();
       }
       Map<Integer, Occurrence> byStart = new HashMap<>();
@@ -257,6 +304,19 @@ public final class ParameterRewriter {
               occurrence.start() > query.sqlStart() && text.charAt(occurrence.start() - 1) == '$'
                   ? " "
                   : "";
+          if (occurrence.style() == Style.PATCH) {
+            int flag = numberByKey.get(flagKey(occurrence.key()));
+            String form = "CASE WHEN %s::boolean THEN %s ELSE " + occurrence.column() + " END";
+            String expanded = String.format(form, "$" + flag, "$" + number) + separator;
+            analysis.append(expanded);
+            offsets.replaced(occurrence.start(), expanded.length());
+            jdbc.append(String.format(form, "?", "?")).append(separator);
+            bindings.add(flag);
+            bindings.add(number);
+            skipUntil = occurrence.end();
+            copyStart = occurrence.end();
+            continue;
+          }
           String placeholder =
               lead + occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
           analysis.append(placeholder);
@@ -342,6 +402,11 @@ public final class ParameterRewriter {
                 && kindAt(i + 1) == TokenKind.DOT
                 && kindAt(i + 2) == TokenKind.IDENTIFIER) {
               i = sqlcFunction(i);
+            } else if (token.isWord(text, "quarry")
+                && kindAt(i + 1) == TokenKind.DOT
+                && isWord(i + 2, "patch")
+                && kindAt(i + 3) == TokenKind.LEFT_PAREN) {
+              i = patch(i);
             }
           }
           default -> {}
@@ -483,6 +548,136 @@ public final class ParameterRewriter {
     }
 
     /**
+     * Reads {@code quarry.patch(@name)} or {@code quarry.patch(sqlc.arg(name))} starting at the
+     * {@code quarry} token; the index to resume after. Allowed only as the whole right-hand side of
+     * an {@code UPDATE ... SET col = ...} assignment, where it becomes {@code CASE WHEN $k::boolean
+     * THEN $n ELSE col END}.
+     */
+    private int patch(int i) {
+      Token marker = significant.get(i);
+      int close = closingParen(i + 3);
+      String name = null;
+      String key = null;
+      if (kindAt(i + 4) == TokenKind.NAMED_PARAMETER && close == i + 5) {
+        Token token = significant.get(i + 4);
+        name = text.substring(token.start() + 1, token.end());
+        key = name.toLowerCase(Locale.ROOT);
+      } else if (isWord(i + 4, "sqlc")
+          && kindAt(i + 5) == TokenKind.DOT
+          && isWord(i + 6, "arg")
+          && kindAt(i + 7) == TokenKind.LEFT_PAREN
+          && kindAt(i + 9) == TokenKind.RIGHT_PAREN
+          && close == i + 10) {
+        Token token = significant.get(i + 8);
+        switch (token.kind()) {
+          case IDENTIFIER -> {
+            name = token.text(text);
+            key = name.toLowerCase(Locale.ROOT);
+          }
+          case QUOTED_IDENTIFIER -> {
+            name = SqlLexer.identifierName(text, token);
+            key = name;
+          }
+          case STRING -> {
+            name = SqlLexer.stringValue(text, token);
+            key = name;
+          }
+          default -> {}
+        }
+      }
+      if (name == null || name.isEmpty()) {
+        error(
+            marker.start(),
+            "quarry.patch takes one named parameter: write quarry.patch(@name) or"
+                + " quarry.patch(sqlc.arg(name))");
+        return close < 0 ? significant.size() : close;
+      }
+      if (!patchAllowedAt(i, close)) {
+        error(
+            marker.start(),
+            "quarry.patch(@"
+                + name
+                + ") is allowed only as the whole right-hand side of an UPDATE ... SET"
+                + " assignment: write UPDATE table SET column = quarry.patch(@"
+                + name
+                + ")");
+        return close;
+      }
+      occurrences.add(
+          new Occurrence(
+              Style.PATCH,
+              marker.start(),
+              significant.get(close).end(),
+              i,
+              close,
+              0,
+              name,
+              key,
+              "",
+              "",
+              significant.get(i - 2).text(text)));
+      return close;
+    }
+
+    /**
+     * Whether the marker from {@code start} to {@code close} is the whole value of {@code column =}
+     * in the SET list of an UPDATE (not of ON CONFLICT DO UPDATE).
+     */
+    private boolean patchAllowedAt(int start, int close) {
+      if (start < 3
+          || !isComparison(significant.get(start - 1))
+          || !significant.get(start - 1).text(text).equals("=")
+          || !isColumnToken(significant.get(start - 2))) {
+        return false;
+      }
+      int after = close + 1;
+      boolean endsValue =
+          after >= significant.size()
+              || kindAt(after) == TokenKind.COMMA
+              || kindAt(after) == TokenKind.SEMICOLON
+              || isWord(after, "where")
+              || isWord(after, "from")
+              || isWord(after, "returning");
+      if (!endsValue) {
+        return false;
+      }
+      // Back over the assignments before it, at the same depth, to SET, then to UPDATE.
+      int depth = 0;
+      int j = start - 3;
+      for (; j >= 0; j--) {
+        TokenKind kind = significant.get(j).kind();
+        if (kind == TokenKind.RIGHT_PAREN || kind == TokenKind.RIGHT_BRACKET) {
+          depth++;
+        } else if (kind == TokenKind.LEFT_PAREN || kind == TokenKind.LEFT_BRACKET) {
+          if (depth-- == 0) {
+            return false;
+          }
+        } else if (depth == 0 && kind == TokenKind.IDENTIFIER) {
+          String word = significant.get(j).text(text).toLowerCase(Locale.ROOT);
+          if (word.equals("set")) {
+            break;
+          }
+          if (CLAUSES.contains(word)) {
+            return false;
+          }
+        }
+      }
+      if (j < 1 || (j != start - 3 && kindAt(start - 3) != TokenKind.COMMA)) {
+        return false;
+      }
+      for (int k = j - 1; k >= 0; k--) {
+        if (isWord(k, "update")) {
+          // Not ON CONFLICT DO UPDATE: there "ELSE col" would be ambiguous with EXCLUDED.col.
+          return !isWord(k - 1, "do");
+        }
+        if (kindAt(k) == TokenKind.SEMICOLON) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /**
      * Records {@code sqlc.<function>(name)}, its six tokens starting at {@code i}, as one
      * occurrence of a named parameter; the index to resume after.
      */
@@ -614,6 +809,33 @@ public final class ParameterRewriter {
                 : named.computeIfAbsent(occurrence.key(), k -> new Collected());
         collected.occurrences.add(occurrence);
         collected.nullable |= occurrence.style() == Style.NARG;
+        if (occurrence.style() == Style.PATCH) {
+          collected.patch = true;
+          Collected flag = named.computeIfAbsent(flagKey(occurrence.key()), k -> new Collected());
+          if (flag.occurrences.isEmpty()) {
+            flag.occurrences.add(occurrence);
+          }
+        } else {
+          collected.plain = true;
+        }
+      }
+      for (Collected collected : named.values()) {
+        if (collected.patch && collected.plain) {
+          Occurrence plain =
+              collected.occurrences.stream()
+                  .filter(o -> o.style() != Style.PATCH)
+                  .findFirst()
+                  .orElseThrow();
+          error(
+              plain.start(),
+              "parameter "
+                  + plain.name()
+                  + " is a patch (quarry.patch(@"
+                  + plain.name()
+                  + ")) and cannot also be used elsewhere in the statement; give this use"
+                  + " another name");
+          return List.of();
+        }
       }
       // As sqlc numbers them (internal/sql/named/param_set.go): a $n keeps its number, and each
       // named parameter, in order of first appearance, takes the lowest number no $n uses.
@@ -632,10 +854,31 @@ public final class ParameterRewriter {
       List<Parameter> parameters = new ArrayList<>();
       for (Collected collected : named.values()) {
         Occurrence first = collected.occurrences.get(0);
+        if (first.style() == Style.PATCH && !collected.patch) {
+          // The hidden flag of a patch: numbered right after its value.
+          numberByKey.put(flagKey(first.key()), collected.number);
+          parameters.add(
+              new Parameter(
+                  collected.number,
+                  first.name() + "_set",
+                  false,
+                  true,
+                  first.start(),
+                  0,
+                  named.get(first.key()).number));
+          continue;
+        }
         used.add(first.name());
         numberByKey.put(first.key(), collected.number);
         parameters.add(
-            new Parameter(collected.number, first.name(), collected.nullable, true, first.start()));
+            new Parameter(
+                collected.number,
+                first.name(),
+                collected.nullable,
+                true,
+                first.start(),
+                collected.patch ? named.get(flagKey(first.key())).number : 0,
+                0));
       }
       for (Collected collected : positional.values()) {
         Occurrence first = collected.occurrences.get(0);
