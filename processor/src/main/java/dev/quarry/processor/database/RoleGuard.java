@@ -3,6 +3,7 @@ package dev.quarry.processor.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the migration runner asks the schema database about roles, which are global to a PostgreSQL
@@ -16,10 +17,10 @@ public interface RoleGuard {
   RoleGuard NONE = (connection, text) -> Session.NONE;
 
   /**
-   * Called before a migration runs, with the text of all its statements; the session is closed when
-   * the migration has committed or rolled back.
+   * Called before a migration runs, with the text of all its statements (built only by a guard that
+   * reads it); the session is closed when the migration has committed or rolled back.
    */
-  Session begin(Connection migration, String migrationText) throws SQLException;
+  Session begin(Connection migration, Supplier<String> migrationText) throws SQLException;
 
   /** One migration's dealings with roles. */
   interface Session extends AutoCloseable {

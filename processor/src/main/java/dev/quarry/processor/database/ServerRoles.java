@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -79,7 +80,8 @@ final class ServerRoles implements RoleGuard {
   }
 
   @Override
-  public Session begin(Connection migration, String migrationText) throws SQLException {
+  public Session begin(Connection migration, Supplier<String> migrationTexts) throws SQLException {
+    String migrationText = migrationTexts.get();
     if (!CREATES_ROLE.matcher(migrationText).find()) {
       return Session.NONE;
     }

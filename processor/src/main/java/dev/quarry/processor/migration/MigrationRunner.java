@@ -211,8 +211,10 @@ public final class MigrationRunner {
       guard =
           roles.begin(
               connection,
-              String.join(
-                  "\n", migration.statements().stream().map(migration::statementText).toList()));
+              () ->
+                  String.join(
+                      "\n",
+                      migration.statements().stream().map(migration::statementText).toList()));
       connection.setAutoCommit(!inTransaction);
       boolean psqlScript = PsqlScript.endsSession(migration);
       List<StatementSpan> spans = migration.statements();
