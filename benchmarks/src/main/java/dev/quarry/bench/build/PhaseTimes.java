@@ -142,6 +142,8 @@ public final class PhaseTimes {
       summary.put("wallMsRuns", list.stream().map(BuildTimes.Run::wallMs).toList());
       summary.put(
           "wallMsMedian", BuildTimes.median(list.stream().map(BuildTimes.Run::wallMs).toList()));
+      summary.put(
+          "cpuMsMedian", BuildTimes.median(list.stream().map(BuildTimes.Run::cpuMs).toList()));
       Map<String, Long> phases = new LinkedHashMap<>();
       for (String phase : list.get(0).phases().keySet()) {
         phases.put(
@@ -322,6 +324,7 @@ public final class PhaseTimes {
     row.put("serverKeptAlive", keptAlive(database));
     row.put("wallMsRuns", runs.stream().map(BuildTimes.Run::wallMs).toList());
     row.put("wallMsMedian", BuildTimes.median(runs.stream().map(BuildTimes.Run::wallMs).toList()));
+    row.put("cpuMsMedian", BuildTimes.median(runs.stream().map(BuildTimes.Run::cpuMs).toList()));
     Map<String, Long> phases = new LinkedHashMap<>();
     for (String phase : runs.get(0).phases().keySet()) {
       phases.put(

@@ -1020,7 +1020,9 @@ public final class ResultsReport {
                         + row.path("serverKeptAlive").asText()
                         + " | "
                         + row.path("wallMsMedian").asLong()
-                        + " ms | "
+                        + " ms"
+                        + cpu(row)
+                        + " | "
                         + p.path("total").asLong()
                         + " ms | "
                         + p.path("database start").asLong()
@@ -1113,7 +1115,9 @@ public final class ResultsReport {
                 + row.path("serverKeptAlive").asText()
                 + " | "
                 + row.path("wallMsMedian").asLong()
-                + " ms | "
+                + " ms"
+                + cpu(row)
+                + " | "
                 + p.path("total").asLong()
                 + " ms | "
                 + p.path("database start").asLong()
@@ -1141,6 +1145,13 @@ public final class ResultsReport {
       }
       line();
     }
+  }
+
+  /** ", CPU 1234 ms" when the row has the javac process's CPU time (user + system). */
+  private static String cpu(JsonNode row) {
+    return row.path("cpuMsMedian").asLong(-1) >= 0
+        ? " (CPU " + row.path("cpuMsMedian").asLong() + " ms)"
+        : "";
   }
 
   private void targetsSection() {
