@@ -1090,6 +1090,16 @@ public final class ResultsReport {
                 + row.path("ratioToJavacAlone").asDouble()
                 + " |");
       }
+      JsonNode cpu = loop.path("newJvmCpuMsMedian");
+      if (!cpu.isMissingNode()) {
+        line();
+        line(
+            "CPU time (user + system) of the new-JVM compiles, median: javac alone "
+                + cpu.path("javacAlone").asLong()
+                + " ms, javac + Quarry "
+                + cpu.path("javacWithQuarry").asLong()
+                + " ms.");
+      }
       line();
     }
     JsonNode large = phases.path("largeCorpusCold");
