@@ -81,8 +81,10 @@ changes=$(git status --porcelain --untracked-files=no 2>/dev/null \
   echo "jdk=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.name|java.runtime.version|java.vendor =/ {printf "%s ", $2}' | sed 's/ $//')"
 } > "$out/run.properties"
 
+# -pl names the processor: the benchmarks module does not depend on it, so -am alone would
+# measure whatever processor jar was built last.
 echo "== building (runtime and processor installed into the local repository, then the benchmarks jar)"
-"${mvn[@]}" -Pbenchmarks -pl benchmarks -am install -DskipTests
+"${mvn[@]}" -Pbenchmarks -pl processor,runtime,benchmarks -am install -DskipTests
 # The processor's classpath as javac's -processorpath, and what generated code compiles against.
 "${mvn[@]}" -pl processor org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$out/processor.deps" -DincludeScope=runtime

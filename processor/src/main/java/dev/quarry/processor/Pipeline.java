@@ -1,11 +1,12 @@
 package dev.quarry.processor;
 
-import com.palantir.javapoet.JavaFile;
 import dev.quarry.processor.analysis.AnalyzedQuery;
 import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.analysis.UnknownNameExplainer;
 import dev.quarry.processor.codegen.CodeGenerator;
+import dev.quarry.processor.codegen.GeneratedSource;
+import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
@@ -66,9 +67,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Pipeline {
   private final ProcessorOptions options;
+  private final @Nullable GenerationCache generationCache;
 
   public Pipeline(ProcessorOptions options) {
+    this(options, null);
+  }
+
+  /**
+   * @param generationCache the sources of the previous build, reused when nothing they came from
+   *     changed; null to always generate them
+   */
+  public Pipeline(ProcessorOptions options, @Nullable GenerationCache generationCache) {
     this.options = options;
+    this.generationCache = generationCache;
   }
 
   /**
@@ -76,7 +87,10 @@ public final class Pipeline {
    * phase took (the caller adds the time it takes to write the sources).
    */
   public record Result(
-      Diagnostics diagnostics, List<JavaFile> sources, String summary, PhaseTimings timings) {
+      Diagnostics diagnostics,
+      List<GeneratedSource> sources,
+      String summary,
+      PhaseTimings timings) {
     Result(Diagnostics diagnostics, PhaseTimings timings) {
       this(diagnostics, List.of(), "", timings);
     }
@@ -177,25 +191,36 @@ public final class Pipeline {
     // The model is built from the resolution whether it came from the database or the lock
     // file, so that both give the same sources.
     long generationStarted = System.nanoTime();
-    GeneratedPackage model;
-    try {
-      ResolvedCatalog catalog = new ResolvedCatalog(resolution);
-      Map<QueryDeclaration, AnalyzedQuery> analyzed = new HashMap<>();
-      for (ParsedQuery query : parsed) {
-        catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
+    String lockText = LockFile.format(resolution);
+    String cacheKey =
+        generationCache == null
+            ? null
+            : generationKey(generationCache.key(), request, queryFiles, lockText);
+    Optional<List<GeneratedSource>> reused =
+        cacheKey == null
+            ? Optional.empty()
+            : generationCache.lookup(request.packageName(), cacheKey);
+    List<GeneratedSource> files;
+    if (reused.isPresent()) {
+      files = reused.get();
+    } else {
+      Optional<List<GeneratedSource>> generated =
+          generate(request, queryFiles, parsed, resolution, diagnostics);
+      if (generated.isEmpty()) {
+        timings.record(Phase.GENERATION, generationStarted);
+        return new Result(diagnostics, timings);
       }
-      TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
-      model =
-          new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "the resolved facts lack a type the model needs: " + e.getMessage(), e);
+      files = generated.get();
+      if (cacheKey != null) {
+        // Only sources whose generation said nothing are reused: a reused build would not repeat
+        // its warnings.
+        if (generatedQuietly) {
+          generationCache.store(request.packageName(), cacheKey, files);
+        } else {
+          generationCache.forget(request.packageName());
+        }
+      }
     }
-    if (diagnostics.hasErrors()) {
-      timings.record(Phase.GENERATION, generationStarted);
-      return new Result(diagnostics, timings);
-    }
-    List<JavaFile> files = new CodeGenerator().generate(model);
     timings.record(Phase.GENERATION, generationStarted);
     long checksStarted = System.nanoTime();
     schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
@@ -208,7 +233,7 @@ public final class Pipeline {
     long lockWriteStarted = System.nanoTime();
     if (lockPath != null) {
       try {
-        if (CommittedFile.writeIfChanged(lockPath, LockFile.format(resolution))) {
+        if (CommittedFile.writeIfChanged(lockPath, lockText)) {
           lockNote = "; wrote " + display(lockPath);
         }
       } catch (IOException e) {
@@ -237,8 +262,66 @@ public final class Pipeline {
             + " in "
             + millis
             + " ms"
-            + lockNote;
+            + lockNote
+            + (reused.isPresent() ? "; sources unchanged since the last build, reused" : "");
     return new Result(diagnostics, files, summary, timings);
+  }
+
+  /** Whether the last {@link #generate} reported nothing (no warning, no note). */
+  private boolean generatedQuietly;
+
+  /** Builds the model from the resolution and prints its sources; empty on an error. */
+  private Optional<List<GeneratedSource>> generate(
+      ProjectRequest request,
+      List<QueryFile> queryFiles,
+      List<ParsedQuery> parsed,
+      Resolution resolution,
+      Diagnostics diagnostics) {
+    int before = diagnostics.all().size();
+    GeneratedPackage model;
+    try {
+      ResolvedCatalog catalog = new ResolvedCatalog(resolution);
+      Map<QueryDeclaration, AnalyzedQuery> analyzed = new HashMap<>();
+      for (ParsedQuery query : parsed) {
+        catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
+      }
+      TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
+      model =
+          new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "the resolved facts lack a type the model needs: " + e.getMessage(), e);
+    }
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    List<GeneratedSource> sources = new ArrayList<>();
+    for (var file : new CodeGenerator().generate(model)) {
+      sources.add(GeneratedSource.of(file));
+    }
+    generatedQuietly = diagnostics.all().size() == before;
+    return Optional.of(sources);
+  }
+
+  /**
+   * The generation cache's key: everything the sources are made from besides Quarry's own code
+   * (which {@link GenerationCache.KeyBuilder} adds): the package, the type overrides, each query
+   * file's path and text, and the resolved facts.
+   */
+  private static String generationKey(
+      GenerationCache.KeyBuilder key,
+      ProjectRequest request,
+      List<QueryFile> queryFiles,
+      String lockText) {
+    key.add(request.packageName());
+    key.add(request.typeOverrides().toString());
+    key.add(Integer.toString(queryFiles.size()));
+    for (QueryFile file : queryFiles) {
+      key.add(file.file().displayPath());
+      key.add(file.file().text());
+    }
+    key.add(lockText);
+    return key.build();
   }
 
   /**

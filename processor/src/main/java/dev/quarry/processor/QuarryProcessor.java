@@ -1,7 +1,8 @@
 package dev.quarry.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
+import dev.quarry.processor.codegen.GeneratedSource;
+import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.codegen.RepositoryIndex;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
@@ -16,6 +17,7 @@ import dev.quarry.processor.diagnostics.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -40,6 +43,7 @@ import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline} and
@@ -128,7 +132,7 @@ public final class QuarryProcessor extends AbstractProcessor {
               strings(mirror, "migrations"),
               strings(mirror, "queries"),
               overrides.valid());
-      Pipeline pipeline = new Pipeline(options);
+      Pipeline pipeline = new Pipeline(options, generationCache().orElse(null));
       Path lock = options.lockMode() == LockMode.OFF ? null : pipeline.lockPath(request);
       Element owner = lock == null ? null : lockOwners.putIfAbsent(lock, element);
       if (owner != null) {
@@ -250,17 +254,43 @@ public final class QuarryProcessor extends AbstractProcessor {
     }
   }
 
-  private void write(Element element, AnnotationMirror mirror, List<JavaFile> sources) {
-    for (JavaFile file : sources) {
-      String name =
-          file.packageName().isEmpty()
-              ? file.typeSpec().name()
-              : file.packageName() + "." + file.typeSpec().name();
+  /**
+   * The generation cache of this compile's generated-sources folder, when the Filer writes to a
+   * folder on disk (an IDE's or a test's in-memory file manager gets none).
+   */
+  private Optional<GenerationCache> generationCache() {
+    if (generationCache == null) {
+      Optional<GenerationCache> cache = Optional.empty();
+      try {
+        FileObject probe =
+            processingEnv
+                .getFiler()
+                .getResource(StandardLocation.SOURCE_OUTPUT, "", "quarry-generation-probe");
+        URI uri = probe.toUri();
+        if ("file".equals(uri.getScheme())) {
+          Path folder = Path.of(uri).getParent();
+          if (folder != null) {
+            cache = GenerationCache.forSourceOutput(folder);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // No generated-sources folder to find: generate every time.
+      }
+      generationCache = cache;
+    }
+    return generationCache;
+  }
+
+  private @Nullable Optional<GenerationCache> generationCache;
+
+  private void write(Element element, AnnotationMirror mirror, List<GeneratedSource> sources) {
+    for (GeneratedSource file : sources) {
+      String name = file.qualifiedName();
       try {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(name, element);
         generatedTypes.add(name);
         try (Writer writer = source.openWriter()) {
-          file.writeTo(writer);
+          writer.write(file.text());
         }
       } catch (IOException e) {
         processingEnv

@@ -46,6 +46,21 @@ public final class BuildTimes {
   private final String database;
   private final Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
 
+  /**
+   * Whether the class and generated-source folders are kept from one compile to the next, as Maven
+   * and Gradle keep them (then the processor may reuse what it generated last time); else every
+   * compile starts with empty ones.
+   */
+  boolean keepOutputs;
+
+  String processorPath() {
+    return processorPath;
+  }
+
+  String classpath() {
+    return classpath;
+  }
+
   BuildTimes(Path work, String processorPath, String classpath, String database) {
     this.work = work;
     this.processorPath = processorPath;
@@ -138,8 +153,38 @@ public final class BuildTimes {
   }
 
   private Corpus generated() throws IOException {
-    Path project = work.resolve("generated/project");
+    return generated(GeneratedCorpus.TABLES);
+  }
+
+  /**
+   * The generated corpus with the queries of its first {@code tables} tables only ({@link
+   * GeneratedCorpus#QUERIES_PER_TABLE} each), over all its migrations.
+   */
+  Corpus generated(int tables) throws IOException {
+    String name = tables == GeneratedCorpus.TABLES ? "generated" : "generated" + tables;
+    Path project = work.resolve(name + "/project");
     GeneratedCorpus.write(project);
+    for (int k = tables + 1; k <= GeneratedCorpus.TABLES; k++) {
+      Files.delete(project.resolve("queries/" + GeneratedCorpus.table(k) + ".sql"));
+    }
+    if (tables != GeneratedCorpus.TABLES) {
+      return new Corpus(
+          name,
+          "generated: "
+              + tables * GeneratedCorpus.QUERIES_PER_TABLE
+              + " queries in "
+              + tables
+              + " files over 50 tables, 100 Flyway migrations (fingerprint "
+              + GeneratedCorpus.fingerprint()
+              + ")",
+          project,
+          List.of(),
+          project.resolve("queries/item01.sql"),
+          "",
+          "",
+          project.resolve("migrations/V101__bench_extra.sql"),
+          "");
+    }
     String before = "-- name: GetItem01 :one\nSELECT * FROM item01 WHERE id = @id;";
     String after = "-- name: GetItem01 :one\nSELECT * FROM item01 WHERE id = @id AND active;";
     return new Corpus(
@@ -254,7 +299,7 @@ public final class BuildTimes {
     return result;
   }
 
-  private Run compilePlain(Corpus corpus, List<Path> sources) throws Exception {
+  Run compilePlain(Corpus corpus, List<Path> sources) throws Exception {
     List<String> command = new ArrayList<>(List.of("-proc:none"));
     for (Path source : sources) {
       command.add(source.toString());
@@ -283,8 +328,10 @@ public final class BuildTimes {
   private Run javac(Corpus corpus, List<String> arguments) throws Exception {
     Path classes = work.resolve(corpus.name() + "/classes");
     Path generated = work.resolve(corpus.name() + "/gen");
-    deleteTree(classes);
-    deleteTree(generated);
+    if (!keepOutputs) {
+      deleteTree(classes);
+      deleteTree(generated);
+    }
     Files.createDirectories(classes);
     Files.createDirectories(generated);
     List<String> command = new ArrayList<>();
@@ -318,6 +365,20 @@ public final class BuildTimes {
     if (exit != 0) {
       throw new IllegalStateException("javac failed (exit " + exit + "):\n" + output);
     }
+    Run parsed = parse(output);
+    long cpuMs = -1;
+    if (timeCpu && Files.exists(cpuFile)) {
+      String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
+      cpuMs =
+          Math.round(
+              (Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]))
+                  * 1000);
+    }
+    return new Run(wallMs, cpuMs, parsed.phases(), parsed.analysedQueries());
+  }
+
+  /** The phases of the {@code quarry timings} note in javac's output (none when there is none). */
+  static Run parse(String output) {
     Map<String, Long> phases = new LinkedHashMap<>();
     int analysed = 0;
     for (String line : output.split("\n")) {
@@ -334,15 +395,7 @@ public final class BuildTimes {
         }
       }
     }
-    long cpuMs = -1;
-    if (timeCpu && Files.exists(cpuFile)) {
-      String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
-      cpuMs =
-          Math.round(
-              (Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]))
-                  * 1000);
-    }
-    return new Run(wallMs, cpuMs, phases, analysed);
+    return new Run(-1, -1, phases, analysed);
   }
 
   String describeDatabase() throws SQLException {
@@ -364,7 +417,7 @@ public final class BuildTimes {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path source : files.toList()) {
         Path target = to.resolve(from.relativize(source).toString());
@@ -378,7 +431,7 @@ public final class BuildTimes {
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

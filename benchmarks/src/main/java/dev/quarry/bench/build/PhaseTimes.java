@@ -60,6 +60,7 @@ public final class PhaseTimes {
               processorPath,
               classpath,
               database);
+      times.keepOutputs = true;
       BuildTimes.Corpus corpus = times.river(river);
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("database", times.describeDatabase());
@@ -69,6 +70,27 @@ public final class PhaseTimes {
       rows.add(one);
     }
     result.put("databases", rows);
+
+    // No database: the lock file answers. javac alone against javac with the processor, as a new
+    // JVM per compile and inside one JVM (fresh class loader, or classes kept loaded).
+    BuildTimes loopTimes =
+        new BuildTimes(work.resolve("loop"), processorPath, classpath, "embedded");
+    loopTimes.keepOutputs = true;
+    result.put("javacLoop", javacLoop(loopTimes, loopTimes.river(river), repetitions));
+
+    // A larger project, cold: database bring-up, migrations and every query analysed.
+    List<Object> large = new ArrayList<>();
+    for (String database : databases) {
+      BuildTimes times =
+          new BuildTimes(
+              work.resolve(database.startsWith("jdbc:") ? "large-server" : "large-embedded"),
+              processorPath,
+              classpath,
+              database);
+      times.keepOutputs = true;
+      large.add(coldLarge(times, database, repetitions));
+    }
+    result.put("largeCorpusCold", large);
     result.put("loadAfter", load());
     result.put("finished", Instant.now().toString());
     new ObjectMapper()
@@ -89,7 +111,7 @@ public final class PhaseTimes {
     Files.copy(lock, saved, StandardCopyOption.REPLACE_EXISTING);
     Map<String, List<BuildTimes.Run>> runs = new LinkedHashMap<>();
     Map<String, String> caches = new LinkedHashMap<>();
-    for (String scenario : List.of("cold", "edited query", "no change")) {
+    for (String scenario : List.of("cold", "no change", "edited query")) {
       runs.put(scenario, new ArrayList<>());
     }
     for (int i = 1; i <= repetitions; i++) {
@@ -98,31 +120,32 @@ public final class PhaseTimes {
       caches.put("cold", cacheState(database, false));
       runs.get("cold").add(times.compileWithQuarry(corpus));
 
+      // Right after the cold build, which resolved the same facts: nothing changed since.
+      Files.copy(saved, lock, StandardCopyOption.REPLACE_EXISTING);
+      caches.put(
+          "no change",
+          "lock file fresh: no database is started; the previous build (same inputs) left its"
+              + " generated sources on disk");
+      runs.get("no change").add(times.compileWithQuarry(corpus));
+
       Files.copy(saved, lock, StandardCopyOption.REPLACE_EXISTING);
       Files.writeString(
           corpus.queryFile(), original.replace(corpus.queryBefore(), corpus.queryAfter()));
       caches.put("edited query", cacheState(database, true));
       runs.get("edited query").add(times.compileWithQuarry(corpus));
       Files.writeString(corpus.queryFile(), original);
-
-      Files.copy(saved, lock, StandardCopyOption.REPLACE_EXISTING);
-      caches.put("no change", "lock file fresh: no database is started");
-      runs.get("no change").add(times.compileWithQuarry(corpus));
     }
     Map<String, Object> scenarios = new LinkedHashMap<>();
     for (Map.Entry<String, List<BuildTimes.Run>> scenario : runs.entrySet()) {
       List<BuildTimes.Run> list = scenario.getValue();
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("cacheState", caches.get(scenario.getKey()));
-      summary.put(
-          "serverKeptAlive",
-          database.startsWith("jdbc:")
-              ? "the server runs independently of the builds; each build creates and drops a"
-                  + " scratch database"
-              : "no: each build starts and stops its own embedded PostgreSQL");
+      summary.put("serverKeptAlive", keptAlive(database));
       summary.put("wallMsRuns", list.stream().map(BuildTimes.Run::wallMs).toList());
       summary.put(
           "wallMsMedian", BuildTimes.median(list.stream().map(BuildTimes.Run::wallMs).toList()));
+      summary.put(
+          "cpuMsMedian", BuildTimes.median(list.stream().map(BuildTimes.Run::cpuMs).toList()));
       Map<String, Long> phases = new LinkedHashMap<>();
       for (String phase : list.get(0).phases().keySet()) {
         phases.put(
@@ -136,9 +159,208 @@ public final class PhaseTimes {
     return scenarios;
   }
 
+  private static final int WARMUP = 5;
+  private static final int IN_PROCESS_RUNS = 10;
+
+  /**
+   * The lock-fresh build of river four ways: javac alone on the package-info and the sources Quarry
+   * generates ({@code -proc:none}) and javac with the processor on the package-info, each as a new
+   * JVM (a command-line build) and inside this JVM after warm-up (fresh class loader per compile,
+   * or one class loader kept with a new processor instance per compile).
+   */
+  private static Map<String, Object> javacLoop(
+      BuildTimes times, BuildTimes.Corpus corpus, int repetitions) throws Exception {
+    Path packageInfo = times.writePackageInfo(corpus);
+    System.out.println("[javac loop] first build (writes the lock file and the sources)");
+    times.compileWithQuarry(corpus);
+    Path generated = corpus.project().resolveSibling("gen");
+    Path savedGenerated = corpus.project().resolveSibling("saved-gen");
+    BuildTimes.deleteTree(savedGenerated);
+    BuildTimes.copyTree(generated, savedGenerated);
+    List<Path> sources = new ArrayList<>(List.of(packageInfo));
+    try (var walk = Files.walk(savedGenerated)) {
+      walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+    }
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("corpus", corpus.description());
+    loop.put(
+        "cacheState",
+        "lock file fresh (no database started); the generated sources and classes of the previous"
+            + " build are on disk");
+    loop.put("serverKeptAlive", "no database used");
+    loop.put("generatedSourceFiles", sources.size() - 1);
+    loop.put("loadBefore", load());
+
+    // A new JVM per compile.
+    List<Long> aloneNew = new ArrayList<>();
+    List<Long> quarryNew = new ArrayList<>();
+    List<Long> quarryNewTotal = new ArrayList<>();
+    List<Long> aloneNewCpu = new ArrayList<>();
+    List<Long> quarryNewCpu = new ArrayList<>();
+    for (int i = 1; i <= Math.max(3, repetitions); i++) {
+      System.out.println("[javac loop] new JVM, repetition " + i);
+      BuildTimes.Run alone = times.compilePlain(corpus, sources);
+      aloneNew.add(alone.wallMs());
+      aloneNewCpu.add(alone.cpuMs());
+      BuildTimes.Run run = times.compileWithQuarry(corpus);
+      quarryNew.add(run.wallMs());
+      quarryNewCpu.add(run.cpuMs());
+      quarryNewTotal.add(run.phases().getOrDefault("total", -1L));
+    }
+
+    // Inside this JVM.
+    InProcessJavac inProcess = new InProcessJavac(times.processorPath(), times.classpath());
+    Path classes = corpus.project().resolveSibling("in-process-classes");
+    Path gen = corpus.project().resolveSibling("in-process-gen");
+    Map<InProcessJavac.Loading, List<Double>> wall = new LinkedHashMap<>();
+    Map<InProcessJavac.Loading, List<Double>> total = new LinkedHashMap<>();
+    for (InProcessJavac.Loading loading : InProcessJavac.Loading.values()) {
+      wall.put(loading, new ArrayList<>());
+      total.put(loading, new ArrayList<>());
+    }
+    for (int i = 0; i < WARMUP + IN_PROCESS_RUNS; i++) {
+      for (InProcessJavac.Loading loading : InProcessJavac.Loading.values()) {
+        List<Path> input = loading == InProcessJavac.Loading.NONE ? sources : List.of(packageInfo);
+        InProcessJavac.Result result =
+            inProcess.compile(loading, corpus.project(), input, corpus.options(), classes, gen);
+        if (i >= WARMUP) {
+          wall.get(loading).add(result.millis());
+          if (loading != InProcessJavac.Loading.NONE) {
+            Long quarry = BuildTimes.parse(result.output()).phases().get("total");
+            if (quarry == null) {
+              throw new IllegalStateException("no quarry timings note:\n" + result.output());
+            }
+            total.get(loading).add(quarry.doubleValue());
+          }
+        }
+      }
+    }
+    long aloneNewMs = BuildTimes.median(aloneNew);
+    double aloneWarm = medianD(wall.get(InProcessJavac.Loading.NONE));
+    List<Object> rows = new ArrayList<>();
+    rows.add(
+        loopRow(
+            "javac alone (-proc:none) on the package-info and the generated sources",
+            "new JVM per compile",
+            aloneNewMs,
+            aloneNew,
+            null,
+            aloneNewMs));
+    rows.add(
+        loopRow(
+            "javac + Quarry on the package-info (processor path loaded by javac)",
+            "new JVM per compile (a command-line build)",
+            BuildTimes.median(quarryNew),
+            quarryNew,
+            (double) BuildTimes.median(quarryNewTotal),
+            aloneNewMs));
+    rows.add(
+        loopRow(
+            "javac alone (-proc:none) on the package-info and the generated sources",
+            "one JVM, warmed by " + WARMUP + " compiles",
+            aloneWarm,
+            wall.get(InProcessJavac.Loading.NONE),
+            null,
+            aloneWarm));
+    rows.add(
+        loopRow(
+            "javac + Quarry, a new class loader for the processor path per compile",
+            "one JVM, warmed by " + WARMUP + " compiles",
+            medianD(wall.get(InProcessJavac.Loading.FRESH_LOADER)),
+            wall.get(InProcessJavac.Loading.FRESH_LOADER),
+            medianD(total.get(InProcessJavac.Loading.FRESH_LOADER)),
+            aloneWarm));
+    rows.add(
+        loopRow(
+            "javac + Quarry, the processor's classes kept loaded, a new processor per compile",
+            "one JVM, warmed by " + WARMUP + " compiles",
+            medianD(wall.get(InProcessJavac.Loading.KEPT_LOADED)),
+            wall.get(InProcessJavac.Loading.KEPT_LOADED),
+            medianD(total.get(InProcessJavac.Loading.KEPT_LOADED)),
+            aloneWarm));
+    loop.put("rows", rows);
+    loop.put(
+        "newJvmCpuMsMedian",
+        Map.of(
+            "javacAlone", BuildTimes.median(aloneNewCpu),
+            "javacWithQuarry", BuildTimes.median(quarryNewCpu)));
+    loop.put("loadAfter", load());
+    return loop;
+  }
+
+  private static Map<String, Object> loopRow(
+      String compile,
+      String jvm,
+      double wallMs,
+      List<? extends Number> runs,
+      Double quarryTotalMs,
+      double javacAloneMs) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("compile", compile);
+    row.put("jvm", jvm);
+    row.put("wallMsMedian", Math.round(wallMs * 10) / 10.0);
+    row.put("wallMsRuns", runs.stream().map(n -> Math.round(n.doubleValue() * 10) / 10.0).toList());
+    if (quarryTotalMs != null) {
+      row.put("quarryTotalMsMedian", quarryTotalMs);
+    }
+    row.put("addedToJavacAloneMs", Math.round((wallMs - javacAloneMs) * 10) / 10.0);
+    row.put("ratioToJavacAlone", Math.round(wallMs / javacAloneMs * 100) / 100.0);
+    return row;
+  }
+
+  private static double medianD(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /**
+   * 500 generated queries, no lock file: the database brought up, migrated, every query analysed.
+   */
+  private static Map<String, Object> coldLarge(BuildTimes times, String database, int repetitions)
+      throws Exception {
+    BuildTimes.Corpus corpus = times.generated(25);
+    times.writePackageInfo(corpus);
+    Path lock = corpus.project().resolve("queries/quarry.lock");
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("database", times.describeDatabase());
+    row.put("corpus", corpus.description());
+    row.put("loadBefore", load());
+    List<BuildTimes.Run> runs = new ArrayList<>();
+    for (int i = 1; i <= repetitions; i++) {
+      System.out.println("[" + database + "] 500 queries, cold, repetition " + i);
+      Files.deleteIfExists(lock);
+      row.put("cacheState", cacheState(database, false));
+      runs.add(times.compileWithQuarry(corpus));
+    }
+    row.put("serverKeptAlive", keptAlive(database));
+    row.put("wallMsRuns", runs.stream().map(BuildTimes.Run::wallMs).toList());
+    row.put("wallMsMedian", BuildTimes.median(runs.stream().map(BuildTimes.Run::wallMs).toList()));
+    row.put("cpuMsMedian", BuildTimes.median(runs.stream().map(BuildTimes.Run::cpuMs).toList()));
+    Map<String, Long> phases = new LinkedHashMap<>();
+    for (String phase : runs.get(0).phases().keySet()) {
+      phases.put(
+          phase,
+          BuildTimes.median(runs.stream().map(r -> r.phases().getOrDefault(phase, 0L)).toList()));
+    }
+    row.put("phaseMsMedian", phases);
+    row.put("analysedQueries", runs.get(0).analysedQueries());
+    row.put("loadAfter", load());
+    return row;
+  }
+
+  private static String keptAlive(String database) {
+    return database.startsWith("jdbc:")
+        ? "the server runs independently of the builds; each build creates and drops a"
+            + " scratch database"
+        : "no: each build starts and stops its own embedded PostgreSQL";
+  }
+
   /** What the processor can reuse before this build, as far as the files tell. */
   private static String cacheState(String database, boolean lockFile) throws IOException {
-    String lock = lockFile ? "lock file present (one query's text changed)" : "no lock file";
+    String lock =
+        (lockFile ? "lock file present (one query's text changed)" : "no lock file")
+            + "; the previous build's generated sources on disk";
     if (database.startsWith("jdbc:")) {
       return lock + "; server: no schema cache (a scratch database from template0, migrations run)";
     }

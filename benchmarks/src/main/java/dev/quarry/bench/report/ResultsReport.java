@@ -1020,7 +1020,9 @@ public final class ResultsReport {
                         + row.path("serverKeptAlive").asText()
                         + " | "
                         + row.path("wallMsMedian").asLong()
-                        + " ms | "
+                        + " ms"
+                        + cpu(row)
+                        + " | "
                         + p.path("total").asLong()
                         + " ms | "
                         + p.path("database start").asLong()
@@ -1047,6 +1049,119 @@ public final class ResultsReport {
     line(
         "Phases in ms. The goals of issue 14 and how this run compares are discussed in `benchmarks/README.md`.");
     line();
+    JsonNode loop = phases.path("javacLoop");
+    if (!loop.isMissingNode()) {
+      line("### The lock-fresh build: javac alone, and javac with Quarry in a new or a warm JVM");
+      line();
+      line(
+          loop.path("corpus").asText()
+              + "; "
+              + loop.path("generatedSourceFiles").asInt()
+              + " generated sources. Cached before each compile: "
+              + loop.path("cacheState").asText()
+              + ". Server kept alive: "
+              + loop.path("serverKeptAlive").asText()
+              + ". Load average before: "
+              + loop.path("loadBefore").asText()
+              + "; after: "
+              + loop.path("loadAfter").asText()
+              + ".");
+      line();
+      line(
+          "| compile | JVM | wall (median) | Quarry total (its note) | added to javac alone | ratio to javac alone |");
+      line("|---|---|---:|---:|---:|---:|");
+      for (JsonNode row : loop.path("rows")) {
+        line(
+            "| "
+                + row.path("compile").asText()
+                + " | "
+                + row.path("jvm").asText()
+                + " | "
+                + row.path("wallMsMedian").asDouble()
+                + " ms | "
+                + (row.has("quarryTotalMsMedian")
+                    ? row.path("quarryTotalMsMedian").asDouble() + " ms"
+                    : "")
+                + " | "
+                + (row.has("quarryTotalMsMedian")
+                    ? "+" + row.path("addedToJavacAloneMs").asDouble() + " ms"
+                    : "")
+                + " | "
+                + row.path("ratioToJavacAlone").asDouble()
+                + " |");
+      }
+      JsonNode cpu = loop.path("newJvmCpuMsMedian");
+      if (!cpu.isMissingNode()) {
+        line();
+        line(
+            "CPU time (user + system) of the new-JVM compiles, median: javac alone "
+                + cpu.path("javacAlone").asLong()
+                + " ms, javac + Quarry "
+                + cpu.path("javacWithQuarry").asLong()
+                + " ms.");
+      }
+      line();
+    }
+    JsonNode large = phases.path("largeCorpusCold");
+    if (!large.isMissingNode()) {
+      line("### A 500-query project, cold: no lock file, database bring-up included");
+      line();
+      line(
+          "| database | corpus | cached before the build | server kept alive | javac | Quarry total | database start | migrations | catalog | analysis | database stop | generation | reading |");
+      line("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      for (JsonNode row : large) {
+        JsonNode p = row.path("phaseMsMedian");
+        long analysed = row.path("analysedQueries").asLong();
+        line(
+            "| "
+                + row.path("database").asText()
+                + " (load "
+                + row.path("loadBefore").asText()
+                + ") | "
+                + row.path("corpus").asText()
+                + " | "
+                + row.path("cacheState").asText()
+                + " | "
+                + row.path("serverKeptAlive").asText()
+                + " | "
+                + row.path("wallMsMedian").asLong()
+                + " ms"
+                + cpu(row)
+                + " | "
+                + p.path("total").asLong()
+                + " ms | "
+                + p.path("database start").asLong()
+                + " | "
+                + p.path("migrations").asLong()
+                + " | "
+                + p.path("catalog").asLong()
+                + " | "
+                + p.path("analysis").asLong()
+                + " ("
+                + analysed
+                + (analysed > 0
+                    ? String.format(
+                        java.util.Locale.ROOT,
+                        ", %.2f ms/query",
+                        p.path("analysis").asDouble() / analysed)
+                    : "")
+                + ") | "
+                + p.path("database stop").asLong()
+                + " | "
+                + p.path("generation").asLong()
+                + " | "
+                + p.path("reading").asLong()
+                + " |");
+      }
+      line();
+    }
+  }
+
+  /** ", CPU 1234 ms" when the row has the javac process's CPU time (user + system). */
+  private static String cpu(JsonNode row) {
+    return row.path("cpuMsMedian").asLong(-1) >= 0
+        ? " (CPU " + row.path("cpuMsMedian").asLong() + " ms)"
+        : "";
   }
 
   private void targetsSection() {

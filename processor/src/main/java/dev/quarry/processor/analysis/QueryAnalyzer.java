@@ -12,6 +12,7 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.nullability.NullabilityInference;
 import dev.quarry.processor.nullability.ParameterNullability;
 import dev.quarry.processor.nullability.RowCountInference;
+import dev.quarry.processor.nullability.Statements;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
@@ -135,6 +136,20 @@ public final class QueryAnalyzer {
    * @throws SQLException only when the connection was lost
    */
   public Map<ParsedQuery, AnalyzedQuery> analyzeAll(
+      List<ParsedQuery> queries, Function<ParsedQuery, Diagnostics> diagnosticsFor)
+      throws SQLException {
+    // Each statement is parsed by JSqlParser once for all the rules, in the background from here.
+    try (Statements.Session parsing = Statements.session()) {
+      List<String> statements = new ArrayList<>();
+      for (ParsedQuery query : queries) {
+        statements.add(query.analysisSql());
+      }
+      parsing.parseAhead(statements);
+      return analyzeEach(queries, diagnosticsFor);
+    }
+  }
+
+  private Map<ParsedQuery, AnalyzedQuery> analyzeEach(
       List<ParsedQuery> queries, Function<ParsedQuery, Diagnostics> diagnosticsFor)
       throws SQLException {
     List<Work> work = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.quarry.processor.codegen;
 
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
@@ -22,13 +21,10 @@ public final class RepositoryIndex {
   private final SortedSet<String> names = new TreeSet<>();
 
   /** Adds the repositories among one package's generated files. */
-  public void add(List<JavaFile> files) {
-    for (JavaFile file : files) {
-      if (isRepository(file.typeSpec())) {
-        names.add(
-            file.packageName().isEmpty()
-                ? file.typeSpec().name()
-                : file.packageName() + "." + file.typeSpec().name());
+  public void add(List<GeneratedSource> files) {
+    for (GeneratedSource file : files) {
+      if (file.repository()) {
+        names.add(file.qualifiedName());
       }
     }
   }

@@ -4,12 +4,22 @@ import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a statement with JSqlParser, working around its keywords that PostgreSQL lets stand as
@@ -19,6 +29,13 @@ import net.sf.jsqlparser.statement.Statement;
  * function's name, which PostgreSQL reads as the same name, and the statement is parsed once more.
  * SQL words that stand in such places ({@code null}, {@code default}, {@code desc}, {@code select}
  * ...) stay bare.
+ *
+ * <p>JSqlParser's {@code CCJSqlParserUtil.parse(String)} starts a new thread for every statement
+ * (it parses on an executor to enforce its time limit), and the analysis of one query parses its
+ * statement up to three times (parameter nullability, row count, column nullability). Within a
+ * {@link #session()} every statement text is parsed once, on parser threads kept for the session,
+ * and the analysis hands every statement over at the start so that they are parsed while PostgreSQL
+ * describes them.
  */
 public final class Statements {
   private static final Set<String> KEEP =
@@ -76,6 +93,102 @@ public final class Statements {
 
   private Statements() {}
 
+  private static final ThreadLocal<Session> SESSION = new ThreadLocal<>();
+
+  /**
+   * Parses on this thread's behalf until {@link Session#close()}: every statement text parsed once,
+   * on parser threads kept for the session, and those given to {@link Session#parseAhead} parsed in
+   * the background while the caller does other work. A session opened while one is open on this
+   * thread is that one.
+   */
+  public static Session session() {
+    Session open = SESSION.get();
+    if (open != null) {
+      return new Session(open);
+    }
+    Session session = new Session(null);
+    SESSION.set(session);
+    return session;
+  }
+
+  /** See {@link #session()}. */
+  public static final class Session implements AutoCloseable {
+    /** The session that parses: this one, or the one open when this one was opened. */
+    private final Session owner;
+
+    /** Where JSqlParser runs each parse under its time limit. */
+    private final ExecutorService parsers;
+
+    /** The background parses of {@link #parseAhead}. */
+    private final ExecutorService ahead;
+
+    private final Map<String, Future<Optional<Statement>>> parsed = new ConcurrentHashMap<>();
+
+    private Session(@Nullable Session open) {
+      this.owner = open == null ? this : open;
+      this.parsers = open == null ? Executors.newCachedThreadPool(Session::daemon) : open.parsers;
+      this.ahead =
+          open == null
+              ? Executors.newFixedThreadPool(
+                  Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                  Session::daemon)
+              : open.ahead;
+    }
+
+    private static Thread daemon(Runnable task) {
+      Thread thread = new Thread(task, "quarry-sql-parser");
+      thread.setDaemon(true);
+      return thread;
+    }
+
+    /** Starts parsing {@code statements} in the background, as far as the processors allow. */
+    public void parseAhead(Collection<String> statements) {
+      for (String sql : statements) {
+        owner.parsed.computeIfAbsent(sql, s -> owner.ahead.submit(() -> parseNow(s, parsers)));
+      }
+    }
+
+    /** Whether {@code sql} has been parsed in this session (for tests). */
+    boolean parsed(String sql) {
+      Future<Optional<Statement>> known = owner.parsed.get(sql);
+      return known != null && known.isDone();
+    }
+
+    private Optional<Statement> parse(String sql) {
+      Future<Optional<Statement>> known = owner.parsed.get(sql);
+      if (known == null) {
+        Optional<Statement> now = parseNow(sql, parsers);
+        owner.parsed.putIfAbsent(sql, CompletableFuture.completedFuture(now));
+        return now;
+      }
+      try {
+        return known.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      } catch (ExecutionException | CancellationException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (owner == this) {
+        SESSION.remove();
+        ahead.shutdownNow();
+        parsers.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * The statement as JSqlParser reads it, or empty when it cannot (no names quoted). The result is
+   * shared within a session: callers must not change it.
+   */
+  public static Optional<Statement> parsePlain(String sql) {
+    return tryParse(sql);
+  }
+
   /** The statement, or empty when JSqlParser cannot read it even with names quoted. */
   public static Optional<Statement> parse(String sql) {
     Optional<Statement> plain = tryParse(sql);
@@ -86,9 +199,18 @@ public final class Statements {
     return quoted.equals(sql) ? Optional.empty() : tryParse(quoted);
   }
 
+  /** The statement as JSqlParser reads it, shared within a session. */
   private static Optional<Statement> tryParse(String sql) {
+    Session session = SESSION.get();
+    return session == null ? parseNow(sql, null) : session.parse(sql);
+  }
+
+  private static Optional<Statement> parseNow(String sql, @Nullable ExecutorService executor) {
     try {
-      return Optional.of(CCJSqlParserUtil.parse(sql));
+      return Optional.of(
+          executor == null
+              ? CCJSqlParserUtil.parse(sql)
+              : CCJSqlParserUtil.parse(sql, executor, null));
     } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
