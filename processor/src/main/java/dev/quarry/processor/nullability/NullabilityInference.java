@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
@@ -49,7 +48,6 @@ import net.sf.jsqlparser.expression.operators.relational.IsBooleanExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -357,14 +355,12 @@ public final class NullabilityInference {
    */
   public Optional<List<Boolean>> infer(String sql, Set<Integer> nullableParameters) {
     this.nullableParameters = nullableParameters;
-    Statement statement;
-    try {
-      statement = CCJSqlParserUtil.parse(sql);
-    } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
+    Optional<Statement> parsed = Statements.parse(sql);
+    if (parsed.isEmpty()) {
       return Optional.empty();
     }
     try {
-      List<Col> columns = statement(statement);
+      List<Col> columns = statement(parsed.get());
       List<Boolean> nullable = new ArrayList<>();
       for (Col column : columns) {
         nullable.add(column.nullable());
@@ -776,12 +772,12 @@ public final class NullabilityInference {
       Optional<List<Col>> inferred = Optional.empty();
       if (viewsInProgress.add(key)) {
         try {
-          Statement statement = CCJSqlParserUtil.parse(view.definition());
-          List<Col> columns = statement(statement);
-          if (columns.size() == view.columns().columns().size()) {
+          Optional<Statement> statement = Statements.parse(view.definition());
+          List<Col> columns = statement.isPresent() ? statement(statement.get()) : List.of();
+          if (statement.isPresent() && columns.size() == view.columns().columns().size()) {
             inferred = Optional.of(columns);
           }
-        } catch (JSQLParserException | RuntimeException e) {
+        } catch (RuntimeException e) {
           inferred = Optional.empty();
         } finally {
           viewsInProgress.remove(key);
