@@ -176,7 +176,7 @@ public final class ResultsReport {
     line();
     machine(run, runtimeDatabase, build);
     reproduce();
-    runtime(jmh, run.getProperty("rounds", "?"));
+    runtime(jmh, run.getProperty("rounds", "?"), iterations(results.resolve("jmh")));
     buildTimes(build);
     Path phases = results.resolve("build-phases.json");
     if (Files.isRegularFile(phases)) {
@@ -522,7 +522,43 @@ public final class ResultsReport {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private void runtime(Map<String, Map<String, Rounds>> jmh, String roundCount) {
+  /**
+   * How many warm-up and measured iterations the forks ran, as JMH recorded them: {@code "3 warm-up
+   * and 3 measured iterations of 1 s"} for the timed benchmarks and {@code "8 warm-up, 4 measured"}
+   * for the single shots, each from the raw files (a mix of settings is listed).
+   */
+  private static Map<String, String> iterations(Path folder) throws IOException {
+    Map<String, java.util.Set<String>> byMode = new LinkedHashMap<>();
+    if (Files.isDirectory(folder)) {
+      List<Path> files;
+      try (var walk = Files.walk(folder)) {
+        files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      }
+      for (Path file : files) {
+        for (JsonNode result : new ObjectMapper().readTree(file.toFile())) {
+          String mode = result.path("mode").asText();
+          String text =
+              mode.equals("ss")
+                  ? result.path("warmupIterations").asInt()
+                      + " warm-up, "
+                      + result.path("measurementIterations").asInt()
+                      + " measured"
+                  : result.path("warmupIterations").asInt()
+                      + " warm-up and "
+                      + result.path("measurementIterations").asInt()
+                      + " measured iterations of "
+                      + result.path("measurementTime").asText();
+          byMode.computeIfAbsent(mode, m -> new java.util.TreeSet<>()).add(text);
+        }
+      }
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    byMode.forEach((mode, texts) -> result.put(mode, String.join(" or ", texts)));
+    return result;
+  }
+
+  private void runtime(
+      Map<String, Map<String, Rounds>> jmh, String roundCount, Map<String, String> iterations) {
     line("## Runtime (JMH)");
     line();
     line(
@@ -534,9 +570,13 @@ public final class ResultsReport {
     line(
         "implementation each round, so that the implementations compared are measured minutes apart at most and");
     line(
-        "load that drifts over the run spreads over all of them. A fork: 3 warm-up and 3 measured iterations of 1 s,");
+        "load that drifts over the run spreads over all of them. A fork: "
+            + iterations.getOrDefault("avgt", "3 warm-up and 3 measured iterations of 1 s")
+            + ",");
     line(
-        "average time per operation; the 100,000-row bulk load as single shots (8 warm-up, 4 measured). The ledger");
+        "average time per operation; the 100,000-row bulk load as single shots ("
+            + iterations.getOrDefault("ss", "8 warm-up, 4 measured")
+            + "). The ledger");
     line(
         "table is emptied before each iteration. Every implementation runs the same SQL on one connection held for the");
     line(
