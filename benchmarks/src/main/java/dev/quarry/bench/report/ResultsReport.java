@@ -483,7 +483,9 @@ public final class ResultsReport {
         allocation.path("repetitions").asInt()
             + " times "
             + String.format(Locale.ROOT, "%,d", allocation.path("calls").asInt())
-            + " calls; the median (the repetitions of one library agree to the byte).");
+            + " calls, the median; that in "
+            + allocation.path("jvms").asInt(1)
+            + " JVMs, and the median of those (the JIT compiler does not inline alike in every JVM).");
     line();
     List<String> implementations = new ArrayList<>();
     perCall
