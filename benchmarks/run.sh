@@ -42,7 +42,7 @@ while [[ $# -gt 0 ]]; do
 done
 case "$only" in
   all) rm -rf "$out" ;;
-  runtime) rm -rf "$out/jmh" "$out/jmh.log" ;;
+  runtime) rm -rf "$out/jmh" "$out/jmh.log" "$out/allocation.json" "$out/allocation.log" ;;
   build) rm -rf "$out/build-work" "$out/build-times.json" "$out/build-times.log" ;;
   *) echo "--only takes runtime or build" >&2; exit 2 ;;
 esac
@@ -102,6 +102,13 @@ if [[ "$only" != build ]]; then
     -Dquarry.bench.implementations="${RUNTIME_IMPLEMENTATIONS:-}" \
     -cp "$jar" dev.quarry.bench.runtime.Rounds "$out/jmh" "$rounds" \
     "${quick_args[@]}" | tee "$out/jmh.log"
+  if [[ "$quick" != true ]]; then
+    echo "== allocation on the calling thread (each library in a JVM of its own)"
+    java -Dquarry.bench.database="$database" -Dquarry.bench.benchmarks="${RUNTIME_BENCHMARKS:-}" \
+      -Dquarry.bench.implementations="${RUNTIME_IMPLEMENTATIONS:-}" \
+      -cp "$jar" dev.quarry.bench.runtime.CallingThreadAllocation "$out/allocation.json" \
+      | tee "$out/allocation.log"
+  fi
 fi
 
 if [[ "$only" != runtime ]]; then
@@ -124,8 +131,9 @@ raw="$root/benchmarks/results"
 mkdir -p "$raw"
 cp "$out/run.properties" "$raw/run.properties"
 if [[ "$only" != build ]]; then
-  rm -rf "$raw/jmh"
+  rm -rf "$raw/jmh" "$raw/allocation.json"
   (cd "$out" && find jmh -name '*.json' -exec install -D -m 644 {} "$raw/{}" \;)
+  if [ -f "$out/allocation.json" ]; then cp "$out/allocation.json" "$raw/allocation.json"; fi
 fi
 if [[ "$only" != runtime ]]; then
   cp "$out/build-times.json" "$raw/build-times.json"

@@ -324,3 +324,11 @@ SELECT DISTINCT ON (author_id) author_id, title FROM posts ORDER BY author_id, i
 -- name: Parameters :one
 -- expect: a, b
 SELECT $1::int + 1 AS a, $2::text AS b;
+
+-- name: KeywordColumnNames :many
+-- expect: id, plus, settings?, lowered?
+SELECT id, errors + 1 AS plus, settings, lower(settings) AS lowered FROM jobs;
+
+-- name: KeywordColumnNamesInView :many
+-- expect: id, plus, settings?
+SELECT id, plus, settings FROM job_errors;

@@ -42,3 +42,13 @@ CREATE VIEW post_authors AS
 CREATE VIEW user_websites AS
   SELECT u.id, u.name, pr.website
   FROM users u LEFT JOIN profiles pr ON pr.user_id = u.id;
+
+-- Column names that JSqlParser reads as keywords, though PostgreSQL takes them as names.
+CREATE TABLE jobs (
+  id       bigint PRIMARY KEY,
+  errors   integer NOT NULL,
+  settings text
+);
+
+CREATE VIEW job_errors AS
+  SELECT id, errors + 1 AS plus, settings FROM jobs;

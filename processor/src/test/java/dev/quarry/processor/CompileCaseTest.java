@@ -167,7 +167,7 @@ class CompileCaseTest {
     if (Files.exists(warningsFile)) {
       JavacRun run = JavacRun.compile(folder, PACKAGE);
       checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), run);
-      checkGeneratedNames(folder.resolve("expected"), run);
+      checkGeneratedSources(folder.resolve("expected"), run, updateGolden);
     } else if (Files.exists(errorsFile)) {
       checkErrors(
           Files.readAllLines(errorsFile, StandardCharsets.UTF_8),
@@ -189,7 +189,7 @@ class CompileCaseTest {
     Path warningsFile = folder.resolve("warnings.txt");
     if (Files.exists(warningsFile)) {
       checkWarnings(Files.readAllLines(warningsFile, StandardCharsets.UTF_8), run);
-      checkGeneratedNames(folder.resolve("expected"), run);
+      checkGeneratedSources(folder.resolve("expected"), run, false);
     } else if (Files.exists(errorsFile)) {
       // ECJ's Messager gives errors on the package annotation no line (0): only javac's are checked
       // for line 1.
@@ -258,20 +258,28 @@ class CompileCaseTest {
    * For a warnings case with an {@code expected/} folder: the generated files are those it holds
    * (by name; their content is checked by the cases without warnings).
    */
-  private static void checkGeneratedNames(Path expectedDir, JavacRun run) throws IOException {
+  /**
+   * A case with warnings and an {@code expected/} folder: the generated sources, byte for byte (a
+   * warning must not change what is generated); without the folder, only the warnings are checked.
+   */
+  private static void checkGeneratedSources(Path expectedDir, JavacRun run, boolean updateGolden)
+      throws IOException {
     if (!Files.isDirectory(expectedDir)) {
       return;
     }
-    List<String> expected;
-    try (Stream<Path> files = Files.list(expectedDir)) {
-      expected = files.map(p -> p.getFileName().toString()).sorted().toList();
+    if (updateGolden) {
+      List<String> updated = updateGolden(expectedDir, run.sources());
+      if (!updated.isEmpty()) {
+        fail(
+            "-D"
+                + UPDATE_GOLDEN
+                + "=true rewrote golden files, so this case was not checked: "
+                + String.join(", ", updated)
+                + " in "
+                + expectedDir);
+      }
     }
-    List<String> generated =
-        run.generatedSources().stream()
-            .map(p -> Path.of(p).getFileName().toString())
-            .sorted()
-            .toList();
-    assertEquals(expected, generated, "generated files");
+    assertEquals(readExpected(expectedDir), run.sources(), "generated sources");
   }
 
   /**

@@ -1,11 +1,9 @@
 package com.example.db;
 
 import dev.quarry.runtime.ConnectionSource;
-import dev.quarry.runtime.QueryException;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -14,37 +12,41 @@ import org.jspecify.annotations.NullMarked;
 
 /**
  * The queries of {@code queries/c_real.sql}, checked against the schema at build time.
- *
- * <p>Each call borrows a connection from the {@link ConnectionSource}: build this class on a
- * {@link DataSource} to run each call on its own, or on a {@link Connection} to run calls
- * inside a transaction the caller controls (see {@code dev.quarry.runtime.Transactions}).
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
 public final class CRealQueries {
-  private static final String ONE = "SELECT id FROM users WHERE id = ?";
+  private static final Query ONE = new Query("One", ":one", "queries/c_real.sql", 1,
+      "SELECT id FROM users WHERE id = ?");
 
-  private final ConnectionSource connections;
+  private final QueryRunner runner;
 
   /**
    * Runs each call on a connection of its own from {@code dataSource}.
    */
   public CRealQueries(DataSource dataSource) {
-    this(ConnectionSource.of(dataSource));
+    this(QueryRunner.of(dataSource));
   }
 
   /**
    * Runs every call on {@code connection}, which the caller manages.
    */
   public CRealQueries(Connection connection) {
-    this(ConnectionSource.of(connection));
+    this(QueryRunner.of(connection));
   }
 
   /**
    * Runs every call on a connection from {@code connections}.
    */
   public CRealQueries(ConnectionSource connections) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public CRealQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
   }
 
   /**
@@ -54,23 +56,8 @@ public final class CRealQueries {
    * }</pre>
    */
   public Optional<Long> one(long id) {
-    try (ConnectionSource.Lease lease = connections.lease()) {
-      Connection connection = lease.connection();
-      try (PreparedStatement statement = connection.prepareStatement(ONE)) {
-        statement.setLong(1, id);
-        try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          long row = rows.getLong(1);
-          if (rows.next()) {
-            throw new QueryException("One", "returned more than one row; a :one query must return at most one");
-          }
-          return Optional.of(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new QueryException("One", e);
-    }
+    return runner.optional(ONE, statement -> {
+      statement.setLong(1, id);
+    }, rows -> rows.getLong(1));
   }
 }

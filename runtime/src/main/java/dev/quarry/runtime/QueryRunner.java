@@ -254,11 +254,11 @@ public final class QueryRunner {
   }
 
   private static List<Object> readList(ResultSet rows, RowMapper<?> mapper) throws SQLException {
-    List<Object> list = new ArrayList<>();
+    RowList<Object> list = new RowList<>();
     while (rows.next()) {
-      list.add(mapper.map(rows));
+      list.append(mapper.map(rows));
     }
-    return Collections.unmodifiableList(list);
+    return list;
   }
 
   private long update(Query query, Binder binder, int mode) {

@@ -182,8 +182,9 @@ class QueryRunnerTest {
     FakeSource source = new FakeSource("ada", "grace");
     QueryRunner runner = new QueryRunner(source, events::add);
     Query many = new Query("ListUsers", ":many", "queries/users.sql", 7, "SELECT name FROM users");
-    assertEquals(
-        List.of("ada", "grace"), runner.list(many, statement -> {}, rows -> rows.getString(1)));
+    List<String> names = runner.list(many, statement -> {}, rows -> rows.getString(1));
+    assertEquals(List.of("ada", "grace"), names);
+    assertThrows(UnsupportedOperationException.class, () -> names.add("linus"));
     assertEquals(7L, runner.updateCount(ONE, statement -> {}));
     assertThrows(QueryException.class, () -> findUser(runner));
 

@@ -355,13 +355,12 @@ public final class NullabilityInference {
    */
   public Optional<List<Boolean>> infer(String sql, Set<Integer> nullableParameters) {
     this.nullableParameters = nullableParameters;
-    Optional<Statement> parsed = Statements.parsePlain(sql);
+    Optional<Statement> parsed = Statements.parse(sql);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    Statement statement = parsed.get();
     try {
-      List<Col> columns = statement(statement);
+      List<Col> columns = statement(parsed.get());
       List<Boolean> nullable = new ArrayList<>();
       for (Col column : columns) {
         nullable.add(column.nullable());
@@ -773,9 +772,9 @@ public final class NullabilityInference {
       Optional<List<Col>> inferred = Optional.empty();
       if (viewsInProgress.add(key)) {
         try {
-          Optional<Statement> statement = Statements.parsePlain(view.definition());
-          List<Col> columns = statement.isEmpty() ? null : statement(statement.get());
-          if (columns != null && columns.size() == view.columns().columns().size()) {
+          Optional<Statement> statement = Statements.parse(view.definition());
+          List<Col> columns = statement.isPresent() ? statement(statement.get()) : List.of();
+          if (statement.isPresent() && columns.size() == view.columns().columns().size()) {
             inferred = Optional.of(columns);
           }
         } catch (RuntimeException e) {

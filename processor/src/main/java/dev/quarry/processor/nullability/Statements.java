@@ -185,7 +185,7 @@ public final class Statements {
    * The statement as JSqlParser reads it, or empty when it cannot (no names quoted). The result is
    * shared within a session: callers must not change it.
    */
-  public static Optional<Statement> parsePlain(String sql) {
+  static Optional<Statement> parsePlain(String sql) {
     return tryParse(sql);
   }
 

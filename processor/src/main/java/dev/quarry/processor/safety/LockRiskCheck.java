@@ -204,6 +204,17 @@ final class LockRiskCheck {
                   + w.lower(column + 1)
                   + " rewrites the table under an ACCESS EXCLUSIVE lock (every row gets its own sequence value);"
                   + " add a nullable column, backfill it in batches, then add the default"));
+    } else if (w.indexOfPair("as", "identity", column + 1, end) >= 0
+        && w.indexOf("generated", column + 1, end) >= 0) {
+      findings.add(
+          new Finding(
+              start,
+              "ADD COLUMN "
+                  + where
+                  + " GENERATED ... AS IDENTITY rewrites the table under an ACCESS EXCLUSIVE lock (every row gets"
+                  + " its own sequence value); add a nullable column, backfill it in batches, set NOT NULL, then ALTER"
+                  + " COLUMN ... ADD GENERATED ... AS IDENTITY (no rewrite) and setval its sequence past the highest"
+                  + " value"));
     } else if (def >= 0 && w.anyVolatileCall(def + 1, end, VOLATILE_FUNCTIONS)) {
       findings.add(
           new Finding(
