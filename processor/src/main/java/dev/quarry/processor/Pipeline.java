@@ -18,6 +18,9 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.dynamic.Blocks;
+import dev.quarry.processor.dynamic.Plan;
+import dev.quarry.processor.dynamic.VariantReports;
 import dev.quarry.processor.lock.InputHashes;
 import dev.quarry.processor.lock.LockCheck;
 import dev.quarry.processor.lock.LockFile;
@@ -108,11 +111,30 @@ public final class Pipeline {
 
     List<ParsedQuery> parsed = new ArrayList<>();
     ParameterRewriter rewriter = new ParameterRewriter();
+    // A query with optional blocks or a run-time sort is checked as written and in its variants,
+    // each analysed and locked like a query (docs/dynamic-queries.md).
+    List<Plan> plans = new ArrayList<>();
+    int variantCount = 0;
     for (QueryFile file : queryFiles) {
       for (QueryDeclaration query : file.queries()) {
-        rewriter.rewrite(query, diagnostics).ifPresent(parsed::add);
+        Optional<Blocks> blocks = Blocks.read(query, diagnostics);
+        if (blocks.isEmpty()) {
+          continue;
+        }
+        if (!blocks.get().dynamic()) {
+          rewriter.rewrite(query, diagnostics).ifPresent(parsed::add);
+          continue;
+        }
+        Optional<Plan> plan = Plan.of(query, blocks.get(), rewriter, diagnostics);
+        if (plan.isPresent()) {
+          plans.add(plan.get());
+          parsed.add(plan.get().query());
+          plan.get().variants().forEach(v -> parsed.add(v.parsed()));
+          variantCount += plan.get().variants().size();
+        }
       }
     }
+    VariantReports variants = new VariantReports(plans);
     timings.record(Phase.READING, readingStarted);
     if (!migrationsReadable) {
       return new Result(diagnostics, timings);
@@ -164,6 +186,7 @@ public final class Pipeline {
               check,
               lockPath,
               migrationChecks,
+              variants,
               diagnostics,
               timings);
       if (resolved.isEmpty()) {
@@ -184,6 +207,7 @@ public final class Pipeline {
       for (ParsedQuery query : parsed) {
         catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
       }
+      variants.check(analyzed, diagnostics);
       TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
       model =
           new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
@@ -229,7 +253,7 @@ public final class Pipeline {
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =
         "Quarry: "
-            + parsed.size()
+            + (parsed.size() - variantCount)
             + " queries in "
             + queryFiles.size()
             + " files "
@@ -259,6 +283,7 @@ public final class Pipeline {
       LockCheck check,
       @Nullable Path lockPath,
       MigrationChecks migrationChecks,
+      VariantReports variants,
       Diagnostics diagnostics,
       PhaseTimings timings) {
     SchemaDatabase database;
@@ -306,7 +331,10 @@ public final class Pipeline {
         long analysisStarted = System.nanoTime();
         QueryAnalyzer analyzer =
             new QueryAnalyzer(connection, catalog, explainer(applied.history()));
-        List<AnalyzedQuery> analyzed = analyzer.analyzeAll(toAnalyze, diagnostics);
+        List<AnalyzedQuery> analyzed =
+            new ArrayList<>(
+                analyzer.analyzeAll(toAnalyze, variants.diagnosticsFor(diagnostics)).values());
+        variants.report(diagnostics);
         Resolution fresh =
             ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
         timings.record(Phase.ANALYSIS, analysisStarted);
