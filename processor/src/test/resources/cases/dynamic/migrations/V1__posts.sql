@@ -16,3 +16,4 @@ CREATE TABLE post_tags (
   tag text NOT NULL,
   PRIMARY KEY (post_id, tag)
 );
+CREATE INDEX posts_author_id ON posts (author_id);

@@ -118,6 +118,9 @@ public record Blocks(
       int openStart = -1;
       int openEnd = -1;
       String openName = null;
+      // Opening markers already reported: each takes the next /*[end]*/, so that it is not
+      // reported as closing no block.
+      int rejectedOpens = 0;
       for (Token token : tokens) {
         if (token.kind() != TokenKind.BLOCK_COMMENT) {
           continue;
@@ -128,6 +131,7 @@ public record Blocks(
         }
         Matcher marker = MARKER.matcher(content);
         if (!marker.matches()) {
+          rejectedOpens++;
           error(
               token.start(),
               "this comment starts like a block marker but is not one: write "
@@ -140,6 +144,7 @@ public record Blocks(
         if (word.equals("if")) {
           Matcher parameter = PARAMETER.matcher(argument);
           if (!parameter.matches()) {
+            rejectedOpens++;
             error(
                 token.start(),
                 "the block marker /*[if "
@@ -148,6 +153,7 @@ public record Blocks(
             continue;
           }
           if (openStart >= 0) {
+            rejectedOpens++;
             error(
                 token.start(),
                 "optional blocks do not nest: this block starts inside the block of @"
@@ -163,6 +169,10 @@ public record Blocks(
         } else if (word.equals("end")) {
           if (!argument.isEmpty()) {
             error(token.start(), "the block marker /*[end]*/ takes nothing after end");
+            continue;
+          }
+          if (rejectedOpens > 0) {
+            rejectedOpens--;
             continue;
           }
           if (openStart < 0) {
@@ -186,6 +196,7 @@ public record Blocks(
                   token.end()));
           openStart = -1;
         } else {
+          rejectedOpens++;
           error(
               token.start(),
               "unknown block marker /*["

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * differ from the query as written.
  */
 public final class VariantReports {
+  /** The most problems shown of one query's variants, besides the query's own. */
+  static final int MAX_SHOWN = 3;
+
   private final Map<String, Plan> plans = new LinkedHashMap<>();
   private final Map<ParsedQuery, Diagnostics> collected = new HashMap<>();
 
@@ -59,15 +62,31 @@ public final class VariantReports {
           seen.add(key(diagnostic));
         }
       }
+      String name = plan.query().declaration().name();
+      int shown = 0;
+      int more = 0;
       for (Plan.Variant variant : plan.variants()) {
         Diagnostics found = collected.get(variant.parsed());
         if (found == null) {
           continue;
         }
+        String variantName = variant.parsed().declaration().name();
         for (Diagnostic diagnostic : found.all()) {
-          if (!seen.add(key(diagnostic))) {
+          // The same problem at the same place, in another variant, is the same problem.
+          Diagnostic asQuery =
+              new Diagnostic(
+                  diagnostic.severity(),
+                  diagnostic.problem(),
+                  diagnostic.location(),
+                  diagnostic.message().replace(variantName, name));
+          if (!seen.add(key(asQuery))) {
             continue;
           }
+          if (shown == MAX_SHOWN) {
+            more++;
+            continue;
+          }
+          shown++;
           Optional<String> block =
               diagnostic.location() == null
                   ? Optional.empty()
@@ -82,6 +101,16 @@ public final class VariantReports {
                       + plan.describe(variant)
                       + block.map(b -> ", in " + b).orElse("")));
         }
+      }
+      if (more > 0) {
+        diagnostics.note(
+            Problem.BLOCK,
+            plan.query().declaration().headerLocation(),
+            "variants of "
+                + name
+                + " show "
+                + more
+                + " more problems; fix the ones above and build again to see them");
       }
     }
     collected.clear();
