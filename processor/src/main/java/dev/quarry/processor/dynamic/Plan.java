@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The statements checked at build time for a query with optional blocks or a run-time sort: the
  * query as written (every block on) and its variants, each analysed, locked and reported like a
- * query of its own, under a name derived from the query's ({@code ListPosts[author,tag]}).
+ * query of its own, under a name derived from the query's ({@code ListPosts[author+tag]}).
  *
  * <p>Which combinations of switches are checked: every one of the 2<sup>n</sup> when there are at
  * most {@value Blocks#ALL_COMBINATIONS_UP_TO} switches; past that, all off, all on, each on alone,
@@ -154,7 +154,10 @@ public record Plan(ParsedQuery query, Blocks blocks, List<Variant> variants) {
         declaration.options());
   }
 
-  /** {@code ListPosts[author,tag]}, {@code ListPosts[]}, {@code ListPosts[author;sort=title]}. */
+  /**
+   * {@code ListPosts[author+tag]}, {@code ListPosts[]}, {@code ListPosts[author/sort:title]}: only
+   * characters the lock file writes without quotes.
+   */
   static String variantName(String name, Blocks blocks, long on, @Nullable SortKey sort) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < blocks.switches().size(); i++) {
@@ -164,8 +167,8 @@ public record Plan(ParsedQuery query, Blocks blocks, List<Variant> variants) {
     }
     return name
         + "["
-        + String.join(",", names)
-        + (sort == null ? "" : ";sort=" + sort.name())
+        + String.join("+", names)
+        + (sort == null ? "" : "/sort:" + sort.name())
         + "]";
   }
 
