@@ -103,8 +103,16 @@ public record Blocks(
       this.diagnostics = diagnostics;
       this.text = query.file().text();
       this.tokens = new ArrayList<>(SqlLexer.tokenize(text, query.sqlStart(), query.sqlEnd()));
-      // The comments after the statement's last token, up to its ';', may close a block.
-      for (Token token : SqlLexer.tokenize(text, query.sqlEnd(), text.length())) {
+      // The comments after the statement's last token, up to its ';', may close a block. Only
+      // those are read: up to the next ';' unless it lies in a comment, so that a file of many
+      // queries is not read again for each one.
+      int semicolon = text.indexOf(';', query.sqlEnd());
+      List<Token> tail =
+          SqlLexer.tokenize(text, query.sqlEnd(), semicolon < 0 ? text.length() : semicolon + 1);
+      if (tail.stream().anyMatch(t -> t.kind().unterminated())) {
+        tail = SqlLexer.tokenize(text, query.sqlEnd(), text.length());
+      }
+      for (Token token : tail) {
         if (!token.trivia()) {
           break;
         }
