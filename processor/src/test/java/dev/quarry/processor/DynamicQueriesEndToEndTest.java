@@ -146,6 +146,24 @@ class DynamicQueriesEndToEndTest {
   }
 
   @Test
+  void sqlcSpellingsAndSlicesWorkInsideBlocks() throws Exception {
+    Object none = staticCall("PostsByIdsOrTitleFilter", "none");
+    assertEquals(List.of(1L, 2L, 3L, 4L), call("postsByIdsOrTitle", Map.of("filter", none)));
+    List<Long> ids = new ArrayList<>(List.of(2L, 3L));
+    Object some = invoke(none, "withIds", ids);
+    ids.add(4L);
+    assertEquals(
+        List.of(2L, 3L),
+        call("postsByIdsOrTitle", Map.of("filter", some)),
+        "the filter holds a copy of the list");
+    assertEquals(
+        List.of(4L),
+        call(
+            "postsByIdsOrTitle",
+            Map.of("filter", invoke(invoke(none, "withTitle", "Delta"), "withIds", ids))));
+  }
+
+  @Test
   void oneAndExecRowsTakeFiltersToo() throws Exception {
     Object none = staticCall("CountPostsFilter", "none");
     assertEquals(4L, call("countPosts", Map.of("filter", none)));

@@ -4,11 +4,14 @@ import dev.quarry.runtime.ConnectionSource;
 import dev.quarry.runtime.Given;
 import dev.quarry.runtime.Query;
 import dev.quarry.runtime.QueryRunner;
+import dev.quarry.runtime.SqlArrays;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -94,6 +97,20 @@ public final class PostsQueries {
   private static final String NULLABLE_FILTER_1 = " AND p.published_at IS NOT DISTINCT FROM ?  ";
 
   private static final String NULLABLE_FILTER_2 = "\n"
+  + "ORDER BY id";
+
+  private static final String POSTS_BY_IDS_OR_TITLE_0 = "SELECT id FROM posts\n"
+  + "WHERE true\n"
+  + "   ";
+
+  private static final String POSTS_BY_IDS_OR_TITLE_1 = " AND title = ?  ";
+
+  private static final String POSTS_BY_IDS_OR_TITLE_2 = "\n"
+  + "   ";
+
+  private static final String POSTS_BY_IDS_OR_TITLE_3 = " AND id = ANY(?)  ";
+
+  private static final String POSTS_BY_IDS_OR_TITLE_4 = "\n"
   + "ORDER BY id";
 
   private final QueryRunner runner;
@@ -267,6 +284,38 @@ public final class PostsQueries {
       int at = 1;
       if (filter.publishedAt().isGiven()) {
         statement.setObject(at++, filter.publishedAt().value(), Types.TIMESTAMP_WITH_TIMEZONE);
+      }
+    }, rows -> rows.getLong(1));
+  }
+
+  /**
+   * sqlc's spellings work inside blocks too.
+   *
+   * <p>{@code PostsByIdsOrTitle} {@code :many}, {@code queries/posts.sql:35}:
+   * <pre>
+   * SELECT id FROM posts
+   * WHERE true
+   *   /*[if &#64;title]*&#47; AND title = sqlc.arg(title) /*[end]*&#47;
+   *   /*[if &#64;ids]*&#47; AND id IN (sqlc.slice(ids)) /*[end]*&#47;
+   * ORDER BY id
+   * </pre>
+   */
+  public List<Long> postsByIdsOrTitle(PostsByIdsOrTitleFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    final Query query = new Query("PostsByIdsOrTitle", ":many", "queries/posts.sql", 35,
+        POSTS_BY_IDS_OR_TITLE_0
+        + (filter.title().isGiven() ? POSTS_BY_IDS_OR_TITLE_1 : "")
+        + POSTS_BY_IDS_OR_TITLE_2
+        + (filter.ids().isGiven() ? POSTS_BY_IDS_OR_TITLE_3 : "")
+        + POSTS_BY_IDS_OR_TITLE_4);
+    return runner.list(query, statement -> {
+      int at = 1;
+      if (filter.title().isGiven()) {
+        statement.setObject(at++, filter.title().value(), Types.VARCHAR);
+      }
+      if (filter.ids().isGiven()) {
+        statement.setArray(at++, SqlArrays.create(statement.getConnection(), "int8",
+            filter.ids().value()));
       }
     }, rows -> rows.getLong(1));
   }
@@ -467,6 +516,41 @@ public final class PostsQueries {
      */
     public NullableFilterFilter withPublishedAt(@Nullable OffsetDateTime publishedAt) {
       return new NullableFilterFilter(Given.of(publishedAt));
+    }
+  }
+
+  /**
+   * The optional blocks of {@code PostsByIdsOrTitle}: a parameter given keeps its blocks in the statement,
+   * an absent one leaves them out.
+   */
+  public record PostsByIdsOrTitleFilter(Given<String> title, Given<List<Long>> ids) {
+    public PostsByIdsOrTitleFilter {
+      Given.requireNonNullValue(title, "title");
+      Given.requireNonNullValue(ids, "ids");
+    }
+
+    /**
+     * Every parameter absent: no block is in the statement.
+     */
+    public static PostsByIdsOrTitleFilter none() {
+      return new PostsByIdsOrTitleFilter(Given.absent(), Given.absent());
+    }
+
+    /**
+     * A copy with {@code @title} given: its blocks are in the statement.
+     */
+    public PostsByIdsOrTitleFilter withTitle(String title) {
+      Objects.requireNonNull(title, "title");
+      return new PostsByIdsOrTitleFilter(Given.of(title), ids);
+    }
+
+    /**
+     * A copy with {@code @ids} given: its blocks are in the statement.
+     */
+    public PostsByIdsOrTitleFilter withIds(List<Long> ids) {
+      Objects.requireNonNull(ids, "ids");
+      return new PostsByIdsOrTitleFilter(title,
+          Given.of(ids == null ? null : Collections.unmodifiableList(new ArrayList<>(ids))));
     }
   }
 }

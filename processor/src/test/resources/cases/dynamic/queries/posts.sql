@@ -31,3 +31,11 @@ WHERE true /*[if @author]*/ AND author_id = @author /*[end]*/;
 SELECT id FROM posts p
 WHERE true /*[if @published_at]*/ AND p.published_at IS NOT DISTINCT FROM @published_at /*[end]*/
 ORDER BY id;
+
+-- name: PostsByIdsOrTitle :many
+-- sqlc's spellings work inside blocks too.
+SELECT id FROM posts
+WHERE true
+  /*[if @title]*/ AND title = sqlc.arg(title) /*[end]*/
+  /*[if @ids]*/ AND id IN (sqlc.slice(ids)) /*[end]*/
+ORDER BY id;

@@ -210,7 +210,17 @@ final class DynamicWriter {
       CodeBlock.Builder args = CodeBlock.builder();
       for (int j = 0; j < fields.size(); j++) {
         args.add(j == 0 ? "" : ",$W");
-        if (j == i) {
+        if (j == i && isList(types.parameterTypeName(field.type(), field.nullable()))) {
+          // A copy, so that changing the caller's list afterwards does not change the filter; not
+          // List.copyOf, which rejects the null elements PostgreSQL arrays may hold.
+          args.add(
+              "$T.of($N == null ? null : $T.unmodifiableList(new $T<>($N)))",
+              GIVEN,
+              name,
+              java.util.Collections.class,
+              java.util.ArrayList.class,
+              name);
+        } else if (j == i) {
           args.add("$T.of($N)", GIVEN, name);
         } else {
           args.add("$N", fields.get(j).javaName());
@@ -276,6 +286,11 @@ final class DynamicWriter {
               .build());
     }
     return type.build();
+  }
+
+  private static boolean isList(TypeName type) {
+    return type.withoutAnnotations() instanceof ParameterizedTypeName list
+        && list.rawType().equals(JavaTypes.LIST);
   }
 
   private static String capitalized(String name) {

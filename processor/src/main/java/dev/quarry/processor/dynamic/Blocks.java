@@ -305,8 +305,10 @@ public record Blocks(
       // Where each parameter is used: in which switch's blocks, and whether outside any block.
       Map<String, Integer> outside = new LinkedHashMap<>();
       boolean[] used = new boolean[blocks.size()];
-      List<int[]> inside = new ArrayList<>();
-      for (Token token : tokens) {
+      List<Use> inside = new ArrayList<>();
+      List<Token> significant = tokens.stream().filter(t -> !t.trivia()).toList();
+      for (int i = 0; i < significant.size(); i++) {
+        Token token = significant.get(i);
         if (token.kind() == TokenKind.POSITIONAL_PARAMETER) {
           error(
               token.start(),
@@ -314,30 +316,29 @@ public record Blocks(
                   + token.text(text));
           continue;
         }
-        String key = parameterKey(token);
-        if (key == null) {
+        Use use = use(significant, i);
+        if (use == null) {
           continue;
         }
         int in = blockAt(blocks, token.start());
         if (in < 0) {
-          outside.putIfAbsent(key, token.start());
+          outside.putIfAbsent(use.key(), token.start());
         } else {
-          inside.add(new int[] {in, token.start()});
+          inside.add(new Use(use.key(), use.written(), token.start(), in));
         }
       }
-      for (int[] use : inside) {
-        Block block = blocks.get(use[0]);
+      for (Use use : inside) {
+        Block block = blocks.get(use.block());
         Switch own = switches.get(block.switchIndex());
-        Token token = tokenAt(use[1]);
-        String key = parameterKey(token);
+        String key = use.key();
         if (key.equals(own.key())) {
-          used[use[0]] = true;
+          used[use.block()] = true;
         } else if (!outside.containsKey(key)) {
           Switch other =
               switches.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
           error(
-              use[1],
-              token.text(text)
+              use.offset(),
+              use.written()
                   + " is used inside the optional block of @"
                   + own.name()
                   + (other != null
@@ -346,8 +347,8 @@ public record Blocks(
                           + ")"
                       : " and nowhere else, so no block gives it a value")
                   + ": a block uses its own parameter, and parameters used outside all blocks;"
-                  + " give it a block of its own, /*[if "
-                  + token.text(text)
+                  + " give it a block of its own, /*[if @"
+                  + use.written().replaceAll("^@|^sqlc\\.\\w+\\(|\\)$", "")
                   + "]*/");
         }
       }
@@ -382,21 +383,45 @@ public record Blocks(
       }
     }
 
-    /** The lower-cased name of a {@code @name} token, else null. */
-    private @Nullable String parameterKey(Token token) {
-      if (token.kind() != TokenKind.NAMED_PARAMETER) {
-        return null;
-      }
-      return text.substring(token.start() + 1, token.end()).toLowerCase(Locale.ROOT);
-    }
+    /** A use of a named parameter: its lower-cased name, as written, where, in which block. */
+    private record Use(String key, String written, int offset, int block) {}
 
-    private Token tokenAt(int start) {
-      for (Token token : tokens) {
-        if (token.start() == start) {
-          return token;
-        }
+    /**
+     * The named parameter written at {@code significant[i]}: {@code @name}, or {@code
+     * sqlc.arg(name)}, {@code sqlc.narg(name)} or {@code sqlc.slice(name)}; else null.
+     */
+    private @Nullable Use use(List<Token> significant, int i) {
+      Token token = significant.get(i);
+      if (token.kind() == TokenKind.NAMED_PARAMETER) {
+        String name = text.substring(token.start() + 1, token.end());
+        return new Use(name.toLowerCase(Locale.ROOT), "@" + name, token.start(), -1);
       }
-      throw new IllegalStateException("no token at " + start);
+      if (token.isWord(text, "sqlc")
+          && i + 5 < significant.size()
+          && significant.get(i + 1).kind() == TokenKind.DOT
+          && (significant.get(i + 2).isWord(text, "arg")
+              || significant.get(i + 2).isWord(text, "narg")
+              || significant.get(i + 2).isWord(text, "slice"))
+          && significant.get(i + 3).kind() == TokenKind.LEFT_PAREN
+          && significant.get(i + 5).kind() == TokenKind.RIGHT_PAREN) {
+        Token name = significant.get(i + 4);
+        String value =
+            switch (name.kind()) {
+              case IDENTIFIER -> name.text(text);
+              case QUOTED_IDENTIFIER -> SqlLexer.identifierName(text, name);
+              case STRING -> SqlLexer.stringValue(text, name);
+              default -> null;
+            };
+        if (value == null) {
+          return null;
+        }
+        return new Use(
+            value.toLowerCase(Locale.ROOT),
+            text.substring(token.start(), significant.get(i + 5).end()),
+            token.start(),
+            -1);
+      }
+      return null;
     }
 
     /**
