@@ -106,11 +106,17 @@ public record Blocks(
       // The comments after the statement's last token, up to its ';', may close a block. Only
       // those are read: up to the next ';' unless it lies in a comment, so that a file of many
       // queries is not read again for each one.
-      int semicolon = text.indexOf(';', query.sqlEnd());
-      List<Token> tail =
-          SqlLexer.tokenize(text, query.sqlEnd(), semicolon < 0 ? text.length() : semicolon + 1);
-      if (tail.stream().anyMatch(t -> t.kind().unterminated())) {
-        tail = SqlLexer.tokenize(text, query.sqlEnd(), text.length());
+      int to = query.sqlEnd();
+      List<Token> tail;
+      while (true) {
+        int semicolon = text.indexOf(';', to);
+        to = semicolon < 0 ? text.length() : semicolon + 1;
+        tail = SqlLexer.tokenize(text, query.sqlEnd(), to);
+        Token last = tail.isEmpty() ? null : tail.get(tail.size() - 1);
+        // Done at the statement's ';', unless that ';' was inside a comment.
+        if (to == text.length() || (last != null && !last.trivia())) {
+          break;
+        }
       }
       for (Token token : tail) {
         if (!token.trivia()) {
