@@ -459,16 +459,12 @@ final class RepositoryWriter {
     if (method.dynamic() != null) {
       // The statement of this call, joined from constant parts only.
       String query = names.newName("query");
-      ClassName sortEnum =
-          method.dynamic().sortEnum() == null
-              ? null
-              : self.nestedClass(method.dynamic().sortEnum());
       dynamicQuery =
           CodeBlock.of(
               "final $T $N =$W$L;\n",
               QUERY,
               query,
-              dynamic.query(method, constant, parameters.filter, parameters.sort, sortEnum));
+              dynamic.query(method, constant, parameters.filter, parameters.sort));
       constant = query;
     }
 
