@@ -86,7 +86,7 @@ final class DynamicWriter {
    * {@code new Query("ListPosts", ":many", "queries/posts.sql", 3, LIST_POSTS_0 +
    * (filter.author().isGiven() ? LIST_POSTS_1 : "") + switch (sort) {...} + LIST_POSTS_3)}.
    */
-  CodeBlock query(QueryMethod method, String base, String filter, String sort, ClassName sortEnum) {
+  CodeBlock query(QueryMethod method, String base, String filter, String sort) {
     DynamicSql dynamic = Objects.requireNonNull(method.dynamic());
     QueryDeclaration declaration = method.declaration();
     CodeBlock.Builder sql = CodeBlock.builder();
