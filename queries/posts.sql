@@ -11,14 +11,22 @@ FROM posts p
 JOIN users u ON u.id = p.author_id
 WHERE p.id = @id;
 
--- name: ListPublishedPosts :many
+-- name: ListPosts :many
+-- The post listing. Each filter is an optional block, in the statement only when the caller gives
+-- its parameter, so the planner sees only real predicates; the caller picks the order from the
+-- keys below, and p.id breaks ties (docs/dynamic-queries.md).
+-- quarry:sort p.published_at, p.created_at, p.title, p.score
 SELECT p.id, p.title, p.summary, p.featured, p.score, p.published_at,
        u.id AS author_id, u.display_name AS author_name
 FROM posts p
 JOIN users u ON u.id = p.author_id
-WHERE p.published_at IS NOT NULL
-  AND (sqlc.narg(author_id)::bigint IS NULL OR p.author_id = sqlc.narg(author_id))
-ORDER BY p.published_at DESC, p.id DESC
+/*[if @tag]*/ JOIN post_tags pt ON pt.post_id = p.id
+  JOIN tags t ON t.id = pt.tag_id AND t.name = @tag /*[end]*/
+WHERE true
+  /*[if @author_id]*/ AND p.author_id = @author_id /*[end]*/
+  /*[if @published]*/ AND (p.published_at IS NOT NULL) = @published /*[end]*/
+  /*[if @title_search]*/ AND p.title ILIKE '%' || @title_search || '%' /*[end]*/
+ORDER BY p.id DESC
 LIMIT @max_results;
 
 -- name: PublishPost :one

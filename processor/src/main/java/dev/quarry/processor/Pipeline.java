@@ -19,6 +19,9 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.dynamic.Blocks;
+import dev.quarry.processor.dynamic.Plan;
+import dev.quarry.processor.dynamic.VariantReports;
 import dev.quarry.processor.lock.InputHashes;
 import dev.quarry.processor.lock.LockCheck;
 import dev.quarry.processor.lock.LockFile;
@@ -122,11 +125,30 @@ public final class Pipeline {
 
     List<ParsedQuery> parsed = new ArrayList<>();
     ParameterRewriter rewriter = new ParameterRewriter();
+    // A query with optional blocks or a run-time sort is checked as written and in its variants,
+    // each analysed and locked like a query (docs/dynamic-queries.md).
+    List<Plan> plans = new ArrayList<>();
+    int variantCount = 0;
     for (QueryFile file : queryFiles) {
       for (QueryDeclaration query : file.queries()) {
-        rewriter.rewrite(query, diagnostics).ifPresent(parsed::add);
+        Optional<Blocks> blocks = Blocks.read(query, diagnostics);
+        if (blocks.isEmpty()) {
+          continue;
+        }
+        if (!blocks.get().dynamic()) {
+          rewriter.rewrite(query, diagnostics).ifPresent(parsed::add);
+          continue;
+        }
+        Optional<Plan> plan = Plan.of(query, blocks.get(), rewriter, diagnostics);
+        if (plan.isPresent()) {
+          plans.add(plan.get());
+          parsed.add(plan.get().query());
+          plan.get().variants().forEach(v -> parsed.add(v.parsed()));
+          variantCount += plan.get().variants().size();
+        }
       }
     }
+    VariantReports variants = new VariantReports(plans);
     timings.record(Phase.READING, readingStarted);
     if (!migrationsReadable) {
       return new Result(diagnostics, timings);
@@ -178,6 +200,7 @@ public final class Pipeline {
               check,
               lockPath,
               migrationChecks,
+              variants,
               diagnostics,
               timings);
       if (resolved.isEmpty()) {
@@ -205,7 +228,7 @@ public final class Pipeline {
       files = reused.get();
     } else {
       Optional<List<GeneratedSource>> generated =
-          generate(request, queryFiles, parsed, resolution, diagnostics);
+          generate(request, queryFiles, parsed, resolution, variants, diagnostics);
       if (generated.isEmpty()) {
         timings.record(Phase.GENERATION, generationStarted);
         return new Result(diagnostics, timings);
@@ -254,7 +277,7 @@ public final class Pipeline {
     long millis = (System.nanoTime() - started) / 1_000_000;
     String summary =
         "Quarry: "
-            + parsed.size()
+            + (parsed.size() - variantCount)
             + " queries in "
             + queryFiles.size()
             + " files "
@@ -276,6 +299,7 @@ public final class Pipeline {
       List<QueryFile> queryFiles,
       List<ParsedQuery> parsed,
       Resolution resolution,
+      VariantReports variants,
       Diagnostics diagnostics) {
     int before = diagnostics.all().size();
     GeneratedPackage model;
@@ -285,6 +309,7 @@ public final class Pipeline {
       for (ParsedQuery query : parsed) {
         catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
       }
+      variants.check(analyzed, diagnostics);
       TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
       model =
           new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
@@ -342,6 +367,7 @@ public final class Pipeline {
       LockCheck check,
       @Nullable Path lockPath,
       MigrationChecks migrationChecks,
+      VariantReports variants,
       Diagnostics diagnostics,
       PhaseTimings timings) {
     SchemaDatabase database;
@@ -389,7 +415,10 @@ public final class Pipeline {
         long analysisStarted = System.nanoTime();
         QueryAnalyzer analyzer =
             new QueryAnalyzer(connection, catalog, explainer(applied.history()));
-        List<AnalyzedQuery> analyzed = analyzer.analyzeAll(toAnalyze, diagnostics);
+        List<AnalyzedQuery> analyzed =
+            new ArrayList<>(
+                analyzer.analyzeAll(toAnalyze, variants.diagnosticsFor(diagnostics)).values());
+        variants.report(diagnostics);
         Resolution fresh =
             ResolutionCapture.capture(schema, catalog, analyzed, request.typeOverrides());
         timings.record(Phase.ANALYSIS, analysisStarted);

@@ -43,9 +43,12 @@ import org.junit.jupiter.api.Test;
  * Proves that generated code builds no SQL from strings: every SQL text handed to JDBC or to the
  * runtime's {@code QueryRunner} is a {@code static final String} field initialised with a string
  * literal (or literals joined with {@code +}), or a {@code static final Query} field whose SQL is
- * such a literal, and every SQL type name handed to {@code SqlArrays.create} is a literal. Nothing
- * is exempt: {@code sqlc.slice} needs no dynamic SQL, because {@code x IN (sqlc.slice(ids))} is
- * generated as {@code x = ANY(?)} with one array parameter ({@link #slicesAreOneArrayPlaceholder}).
+ * such a literal, and every SQL type name handed to {@code SqlArrays.create} is a literal. A query
+ * with optional blocks or a run-time sort ({@code docs/dynamic-queries.md}) runs a {@code final
+ * Query} local whose SQL joins only such constants: each part a constant, {@code cond ? constant :
+ * ""}, or a {@code switch} whose every case is a constant ({@link #dynamicSql}). Nothing is exempt:
+ * {@code sqlc.slice} needs no dynamic SQL, because {@code x IN (sqlc.slice(ids))} is generated as
+ * {@code x = ANY(?)} with one array parameter ({@link #slicesAreOneArrayPlaceholder}).
  *
  * <p>It reads the sources with javac's parser and checks the calls, so it scans every case's golden
  * files (which {@code CompileCaseTest} proves equal to what Quarry generates) and the sample app's
@@ -225,6 +228,68 @@ class GeneratedSqlScanTest {
         15, scan.sinks(), "the calls taking SQL (createStatement is flagged, not counted)");
   }
 
+  @Test
+  void dynamicSql() {
+    String handWritten =
+        """
+        package x;
+        import dev.quarry.runtime.Query;
+        import dev.quarry.runtime.QueryRunner;
+        final class Dynamic {
+          enum Sort { A, B }
+          private static final String HEAD = "SELECT a FROM t WHERE true";
+          private static final String BLOCK = " AND b = ?";
+          private static final String BY_A = " ORDER BY a";
+          private static final String BY_B = " ORDER BY b";
+          void run(QueryRunner runner, boolean given, Sort sort, String name) throws Exception {
+            final Query good = new Query("Q", ":many", "f", 1, HEAD + (given ? BLOCK : "") + switch (sort) { case A -> BY_A; case B -> BY_B; });
+            runner.list(good, s -> {}, r -> 1);
+            final Query glued = new Query("Q", ":many", "f", 1, HEAD + name);
+            runner.list(glued, s -> {}, r -> 1);
+            Query notFinal = new Query("Q", ":many", "f", 1, HEAD);
+            runner.list(notFinal, s -> {}, r -> 1);
+            final Query picked = new Query("Q", ":many", "f", 1, HEAD + (given ? BLOCK : name));
+            runner.list(picked, s -> {}, r -> 1);
+            final Query switched = new Query("Q", ":many", "f", 1, HEAD + switch (sort) { case A -> BY_A; case B -> name; });
+            runner.list(switched, s -> {}, r -> 1);
+          }
+          void other(QueryRunner runner) throws Exception {
+            runner.list(good, s -> {}, r -> 1);
+          }
+        }
+        """;
+    Scan scan = scan(Map.of("Dynamic.java", handWritten));
+    List<String> lines =
+        scan.violations().stream()
+            .map(v -> v.substring(0, v.indexOf(':', "Dynamic.java:".length())))
+            .toList();
+    assertEquals(
+        List.of(
+            "Dynamic.java:14",
+            "Dynamic.java:16",
+            "Dynamic.java:18",
+            "Dynamic.java:20",
+            "Dynamic.java:23"),
+        lines,
+        String.join("\n", scan.violations()));
+    assertEquals(6, scan.sinks());
+  }
+
+  @Test
+  void dynamicGoldenJoinsConstantParts() throws IOException {
+    Path golden = CompileCaseTest.CASES.resolve("dynamic/expected/PostsQueries.java");
+    String source = Files.readString(golden, StandardCharsets.UTF_8);
+    Scan scan = scan(Map.of("PostsQueries.java", source));
+    assertEquals(List.of(), scan.violations());
+    assertTrue(source.contains("return runner.list(query, "), "listPosts runs its local query");
+    assertTrue(scan.sinks() >= 5, "SQL-taking calls found: " + scan.sinks());
+    // The sort orders are constants naming only the keys of -- quarry:sort.
+    assertEquals("p.title DESC, ", scan.constants().get("LIST_POSTS_BY_TITLE_DESC"));
+    for (String sql : scan.constants().values()) {
+      assertTrue(!sql.contains("/*["), "no block marker reaches the driver: " + sql);
+    }
+  }
+
   // ---- the scan ----
 
   static Scan scan(Map<String, String> sources) {
@@ -294,6 +359,32 @@ class GeneratedSqlScanTest {
       }.scan(unit, null);
       allConstants.putAll(constants);
       new TreeScanner<Void, Void>() {
+        /** The final Query locals of the current method built from constant parts only. */
+        private final Set<String> queries = new java.util.HashSet<>();
+
+        @Override
+        public Void visitMethod(com.sun.source.tree.MethodTree method, Void unused) {
+          queries.clear();
+          return super.visitMethod(method, unused);
+        }
+
+        @Override
+        public Void visitVariable(VariableTree variable, Void unused) {
+          if (variable.getModifiers().getFlags().contains(Modifier.FINAL)
+              && variable.getType() != null
+              && variable.getType().toString().equals("Query")
+              && variable.getInitializer() instanceof NewClassTree query
+              && query.getIdentifier().toString().equals("Query")
+              && query.getArguments().size() == 5
+              && constantParts(query.getArguments().get(4), constants)) {
+            queries.add(variable.getName().toString());
+          } else {
+            // A later variable of the same name (another scope) is not one of them.
+            queries.remove(variable.getName().toString());
+          }
+          return super.visitVariable(variable, unused);
+        }
+
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           String method = methodName(call.getMethodSelect());
@@ -321,7 +412,8 @@ class GeneratedSqlScanTest {
                 sink.literalOnly()
                     ? literalValue(argument) != null
                     : argument instanceof IdentifierTree id
-                        && constants.containsKey(id.getName().toString());
+                        && (constants.containsKey(id.getName().toString())
+                            || queries.contains(id.getName().toString()));
             if (!constant) {
               violations.add(
                   name
@@ -342,6 +434,40 @@ class GeneratedSqlScanTest {
       }.scan(unit, null);
     }
     return new Scan(violations, sinks[0], allConstants);
+  }
+
+  /**
+   * Whether {@code expression} joins only constant SQL: a constant of the class or a literal,
+   * {@code a + b} of such, {@code condition ? a : b} of such (the condition picks, it is not SQL),
+   * or a {@code switch} expression whose every case yields such.
+   */
+  static boolean constantParts(ExpressionTree expression, Map<String, String> constants) {
+    if (literalValue(expression) != null) {
+      return true;
+    }
+    if (expression instanceof IdentifierTree id) {
+      return constants.containsKey(id.getName().toString());
+    }
+    if (expression instanceof com.sun.source.tree.ParenthesizedTree parenthesized) {
+      return constantParts(parenthesized.getExpression(), constants);
+    }
+    if (expression instanceof BinaryTree binary && binary.getKind() == Tree.Kind.PLUS) {
+      return constantParts(binary.getLeftOperand(), constants)
+          && constantParts(binary.getRightOperand(), constants);
+    }
+    if (expression instanceof com.sun.source.tree.ConditionalExpressionTree conditional) {
+      return constantParts(conditional.getTrueExpression(), constants)
+          && constantParts(conditional.getFalseExpression(), constants);
+    }
+    if (expression instanceof com.sun.source.tree.SwitchExpressionTree switchExpression) {
+      for (com.sun.source.tree.CaseTree branch : switchExpression.getCases()) {
+        if (!(branch.getBody() instanceof ExpressionTree body) || !constantParts(body, constants)) {
+          return false;
+        }
+      }
+      return !switchExpression.getCases().isEmpty();
+    }
+    return false;
   }
 
   /**

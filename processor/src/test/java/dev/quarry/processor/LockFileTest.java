@@ -189,6 +189,42 @@ class LockFileTest {
     assertEquals(current, Files.readString(lock));
   }
 
+  /**
+   * A query with optional blocks is locked with every variant checked, each under its own name, so
+   * that an offline build answers for all of them; editing the query makes it and its variants
+   * stale.
+   */
+  @Test
+  void queriesWithBlocksAreLockedWithEveryVariant() throws IOException {
+    copyCase("dynamic");
+    Compilation first = compile("-Aquarry.database=" + TestDatabases.option());
+    assertSucceeded(first);
+    // ListPosts: 4 switches, so 2^4 = 16 combinations (all on is the query as written), and 2
+    // sort keys each with every block on and every block off: 20 statements. CountPosts 4,
+    // LatestTitles (2 sort keys, no block) 3, ArchivePosts 2, NullableFilter 2,
+    // PostsByIdsOrTitle 4: 35 in all.
+    assertTrue(notes(first).contains("6 queries in 1 files"), notes(first));
+    assertTrue(notes(first).contains("(35 analysed)"), notes(first));
+    String lock = Files.readString(project.resolve("queries").resolve(LockFile.NAME));
+    long listPosts = lock.lines().filter(l -> l.startsWith("query ListPosts")).count();
+    assertEquals(1 + 15 + 4, listPosts, lock);
+    assertTrue(lock.contains("\nquery ListPosts[]\n"), lock);
+    assertTrue(lock.contains("\nquery ListPosts[tag+author+published+search/sort:title]\n"), lock);
+
+    Compilation offline = compile(NOWHERE, "-Aquarry.lock=offline");
+    assertSucceeded(offline);
+    assertTrue(notes(offline).contains("no database used"), notes(offline));
+    assertEquals(sources(first), sources(offline));
+
+    Path posts = project.resolve("queries/posts.sql");
+    Files.writeString(posts, Files.readString(posts).replace("p.title ILIKE", "p.title LIKE"));
+    Compilation stale = compile(NOWHERE, "-Aquarry.lock=offline");
+    assertEquals(Compilation.Status.FAILURE, stale.status());
+    assertTrue(
+        errors(stale).contains("query ListPosts (queries/posts.sql:1:1) is changed"),
+        errors(stale));
+  }
+
   @Test
   void staleQueryWithoutDatabaseNamesTheQuery() throws IOException {
     copyBlog();

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.quarry.runtime.Interval;
 import dev.quarry.runtime.QueryException;
+import dev.quarry.sample.db.PostsQueries;
 import dev.quarry.sample.db.UserRole;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +45,10 @@ import org.jspecify.annotations.Nullable;
  * PUT    /users/{id}/role        {role}
  * PUT    /users/{id}/avatar      raw image bytes; DELETE removes it; GET returns it
  * POST   /posts                  {authorId, title, body, summary?, metadata?, readingMinutes?, tags?}
- * GET    /posts?author=..&amp;limit=..  published posts, newest first
+ * GET    /posts?author=..&amp;tag=..&amp;published=true|false|any&amp;q=..&amp;sort=..&amp;limit=..
+ *                                 posts (published by default), filtered by the parameters given,
+ *                                 in the order sort names (published_at_desc by default; keys
+ *                                 published_at, created_at, title, score, each _asc or _desc)
  * GET    /posts/{id}             with author, tags, comments and tips
  * DELETE /posts/{id}
  * POST   /posts/{id}/publish     {featured?, score?}
@@ -298,8 +304,9 @@ public final class BlogServer implements AutoCloseable {
   }
 
   private Response listPosts(Request request) {
-    String author = request.query().get("author");
-    String limit = request.query().get("limit");
+    Map<String, String> query = request.query();
+    String author = query.get("author");
+    String limit = query.get("limit");
     Long authorId = null;
     int pageSize = DEFAULT_PAGE_SIZE;
     try {
@@ -312,7 +319,33 @@ public final class BlogServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw ApiException.badRequest("author and limit must be integers");
     }
-    return Response.json(200, blog.publishedPosts(authorId, pageSize));
+    // Published posts unless asked otherwise: published=false lists drafts, published=any both.
+    String publishedParameter = query.getOrDefault("published", "true");
+    Boolean published =
+        switch (publishedParameter) {
+          case "true" -> true;
+          case "false" -> false;
+          case "any" -> null;
+          default ->
+              throw ApiException.badRequest(
+                  "published must be true, false or any: " + publishedParameter);
+        };
+    String sortParameter = query.getOrDefault("sort", "published_at_desc");
+    PostsQueries.ListPostsSort sort;
+    try {
+      sort = PostsQueries.ListPostsSort.valueOf(sortParameter.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "sort must be one of "
+              + Arrays.stream(PostsQueries.ListPostsSort.values())
+                  .map(v -> v.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ": "
+              + sortParameter);
+    }
+    BlogService.PostListing listing =
+        new BlogService.PostListing(authorId, query.get("tag"), published, query.get("q"), sort);
+    return Response.json(200, blog.listPosts(listing, pageSize));
   }
 
   private static BlogService.NewUser newUser(JsonBody body) {

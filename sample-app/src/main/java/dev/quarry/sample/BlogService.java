@@ -398,10 +398,41 @@ public final class BlogService {
 
   /** Published posts, newest first, optionally of one author only. */
   public List<PostSummary> publishedPosts(@Nullable Long authorId, int limit) {
+    return listPosts(
+        new PostListing(authorId, null, true, null, PostsQueries.ListPostsSort.PUBLISHED_AT_DESC),
+        limit);
+  }
+
+  /**
+   * What the post listing is filtered by, and its order: each null filter is left out of the
+   * statement (an optional block of ListPosts in queries/posts.sql).
+   */
+  public record PostListing(
+      @Nullable Long authorId,
+      @Nullable String tag,
+      @Nullable Boolean published,
+      @Nullable String titleSearch,
+      PostsQueries.ListPostsSort sort) {}
+
+  /** The posts {@code listing} selects, in its order, with their tags. */
+  public List<PostSummary> listPosts(PostListing listing, int limit) {
     if (limit < 1 || limit > MAX_PAGE_SIZE) {
       throw ApiException.badRequest("limit must be between 1 and " + MAX_PAGE_SIZE + ": " + limit);
     }
-    var rows = posts.listPublishedPosts(authorId, limit);
+    var filter = PostsQueries.ListPostsFilter.none();
+    if (listing.authorId() != null) {
+      filter = filter.withAuthorId(listing.authorId());
+    }
+    if (listing.tag() != null) {
+      filter = filter.withTag(listing.tag());
+    }
+    if (listing.published() != null) {
+      filter = filter.withPublished(listing.published());
+    }
+    if (listing.titleSearch() != null) {
+      filter = filter.withTitleSearch(listing.titleSearch());
+    }
+    var rows = posts.listPosts(filter, listing.sort(), limit);
     List<Long> ids = new ArrayList<>();
     for (var row : rows) {
       ids.add(row.id());

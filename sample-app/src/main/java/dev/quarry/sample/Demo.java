@@ -194,6 +194,13 @@ final class Demo {
         200,
         json -> json.size() == 0);
     call(
+        "list Alice's drafts (an optional filter)",
+        "GET",
+        "/posts?published=false&author=" + aliceId,
+        null,
+        200,
+        json -> json.size() == 1 && json.path(0).path("id").asLong() == firstId);
+    call(
         "publish Alice's post as featured",
         "POST",
         "/posts/" + firstId + "/publish",
@@ -202,6 +209,21 @@ final class Demo {
         json -> json.path("featured").asBoolean() && !json.path("publishedAt").isNull());
     call("publish Bob's post", "POST", "/posts/" + secondId + "/publish", "", 200, null);
     call("publish a missing post", "POST", "/posts/999999999/publish", "", 404, null);
+    call(
+        "posts tagged sql, by title (a join only when tag is given)",
+        "GET",
+        "/posts?tag=sql&sort=title_asc",
+        null,
+        200,
+        json -> json.size() == 2 && json.path(0).path("id").asLong() == secondId);
+    call(
+        "search titles with ILIKE, best score first",
+        "GET",
+        "/posts?q=type-safe&sort=score_desc",
+        null,
+        200,
+        json -> json.size() == 1 && json.path(0).path("id").asLong() == firstId);
+    call("a sort key the query does not allow", "GET", "/posts?sort=body_asc", null, 400, null);
 
     out.println("-- comments and tips");
     JsonNode comment =

@@ -156,6 +156,74 @@ abstract class RepositoriesContract {
     assertTrue(admins.userCount() >= 1);
   }
 
+  private static final PostsQueries.ListPostsSort BY_DATE =
+      PostsQueries.ListPostsSort.PUBLISHED_AT_DESC;
+
+  /** The listing's filter for published posts. */
+  private static PostsQueries.ListPostsFilter published() {
+    return PostsQueries.ListPostsFilter.none().withPublished(true);
+  }
+
+  /**
+   * The post listing's optional filters (author, tag, published, an ILIKE title search) apply only
+   * when given, alone or together, and the caller's sort orders the rows.
+   */
+  @Test
+  void postListingFiltersByWhatIsGivenInTheChosenOrder() {
+    User author = writer("lis");
+    PostsQueries posts = new PostsQueries(dataSource());
+    TagsQueries tags = new TagsQueries(dataSource());
+    String unique = "l" + UUID.randomUUID().toString().substring(0, 8);
+    Post apple = draft(author, unique + " Apple pie");
+    Post banana = draft(author, unique + " Banana BREAD");
+    Post cherry = draft(author, unique + " Cherry tart");
+    posts.publishPost(false, 3.0, apple.id());
+    posts.publishPost(false, 1.0, cherry.id());
+    Tag tag = tags.upsertTags(List.of(unique)).get(0);
+    tags.tagPost(apple.id(), tag.id());
+    tags.tagPost(banana.id(), tag.id());
+
+    var mine = PostsQueries.ListPostsFilter.none().withAuthorId(author.id());
+    assertEquals(
+        List.of(apple.id(), banana.id(), cherry.id()),
+        ids(posts.listPosts(mine, PostsQueries.ListPostsSort.TITLE_ASC, 10)),
+        "no other filter: drafts and published posts, by title");
+    assertEquals(
+        List.of(cherry.id(), apple.id()),
+        ids(posts.listPosts(mine.withPublished(true), PostsQueries.ListPostsSort.SCORE_ASC, 10)));
+    assertEquals(
+        List.of(banana.id()), ids(posts.listPosts(mine.withPublished(false), BY_DATE, 10)));
+    assertEquals(
+        List.of(banana.id(), apple.id()),
+        ids(
+            posts.listPosts(
+                PostsQueries.ListPostsFilter.none().withTag(unique),
+                PostsQueries.ListPostsSort.TITLE_DESC,
+                10)),
+        "the tag's join is in the statement only when a tag is given");
+    assertEquals(
+        List.of(banana.id()),
+        ids(
+            posts.listPosts(
+                PostsQueries.ListPostsFilter.none().withTitleSearch(unique + " BANANA"),
+                BY_DATE,
+                10)),
+        "ILIKE ignores case");
+    assertEquals(
+        List.of(apple.id()),
+        ids(
+            posts.listPosts(
+                mine.withTag(unique).withPublished(true).withTitleSearch("pie"), BY_DATE, 10)));
+    assertEquals(
+        List.of(),
+        ids(posts.listPosts(mine.withTag(unique + "-none"), BY_DATE, 10)),
+        "an unknown tag matches nothing");
+  }
+
+  private static List<Long> ids(List<PostsQueries.ListPostsRow> rows) {
+    return rows.stream().map(PostsQueries.ListPostsRow::id).toList();
+  }
+
   @Test
   void postsRoundTrip() throws Exception {
     User author = writer("pat");
@@ -195,7 +263,9 @@ abstract class RepositoriesContract {
         Interval.of(Duration.ofSeconds(3)).microseconds(), detail.readingTime().microseconds());
     assertTrue(posts.getPostWithAuthor(-1).isEmpty());
 
-    assertTrue(posts.listPublishedPosts(author.id(), 10).isEmpty(), "drafts are not listed");
+    assertTrue(
+        posts.listPosts(published().withAuthorId(author.id()), BY_DATE, 10).isEmpty(),
+        "drafts are not listed");
     var published = posts.publishPost(true, 2.5, post.id()).orElseThrow();
     assertEquals(post.id(), published.id());
     assertNotNull(published.publishedAt());
@@ -208,14 +278,15 @@ abstract class RepositoriesContract {
         "publishing again keeps the first publication time");
     assertTrue(posts.publishPost(true, 1.0, -1).isEmpty());
 
-    var mine = posts.listPublishedPosts(author.id(), 10);
+    var mine = posts.listPosts(published().withAuthorId(author.id()), BY_DATE, 10);
     assertEquals(1, mine.size());
     assertEquals(post.id(), mine.get(0).id());
     assertEquals(author.displayName(), mine.get(0).authorName());
     assertEquals("A summary", mine.get(0).summary());
     assertTrue(
-        posts.listPublishedPosts(null, 1000).stream().anyMatch(row -> row.id() == post.id()));
-    assertEquals(1, posts.listPublishedPosts(null, 1).size());
+        posts.listPosts(published(), BY_DATE, 1000).stream()
+            .anyMatch(row -> row.id() == post.id()));
+    assertEquals(1, posts.listPosts(published(), BY_DATE, 1).size());
 
     assertEquals(1, posts.mergePostMetadata("{\"draft\": false, \"series\": \"x\"}", post.id()));
     assertEquals(

@@ -176,7 +176,7 @@ final class JavaTypes {
       ValueType type,
       boolean nullable,
       String statement,
-      int index,
+      Object index,
       CodeBlock value,
       String connection) {
     if (type instanceof ConvertedValue converted) {
@@ -275,7 +275,7 @@ final class JavaTypes {
   }
 
   private static CodeBlock bindScalar(
-      Scalar scalar, boolean nullable, String statement, int index, CodeBlock value) {
+      Scalar scalar, boolean nullable, String statement, Object index, CodeBlock value) {
     if (scalar == Scalar.INTERVAL) {
       return CodeBlock.of(
           "$L.setObject($L,$W$T.toPgInterval($L),$W$T.OTHER)",

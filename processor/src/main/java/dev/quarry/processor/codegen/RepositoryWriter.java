@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.quarry.processor.dynamic.Blocks;
 import dev.quarry.processor.model.EmbeddedTable;
 import dev.quarry.processor.model.Field;
 import dev.quarry.processor.model.QueryMethod;
@@ -55,11 +56,13 @@ final class RepositoryWriter {
   private final String packageName;
   private final JavaTypes types;
   private final TableRecordWriter records;
+  private final DynamicWriter dynamic;
 
   RepositoryWriter(String packageName, JavaTypes types, TableRecordWriter records) {
     this.packageName = packageName;
     this.types = types;
     this.records = records;
+    this.dynamic = new DynamicWriter(types);
   }
 
   JavaFile write(Repository repository) {
@@ -108,6 +111,10 @@ final class RepositoryWriter {
     addConverterFields(type, repository);
     Map<String, MethodSpec> readers = new LinkedHashMap<>();
     for (QueryMethod method : repository.methods()) {
+      if (method.dynamic() != null) {
+        dynamic.constants(method, sqlConstant(method)).forEach(type::addField);
+        continue;
+      }
       type.addField(
           FieldSpec.builder(
                   QUERY, sqlConstant(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -125,6 +132,12 @@ final class RepositoryWriter {
     for (QueryMethod method : repository.methods()) {
       if (method.parameterRecord() != null) {
         type.addType(parameterRecord(method, method.parameterRecord()));
+      }
+      if (method.dynamic() != null && method.dynamic().filterRecord() != null) {
+        type.addType(dynamic.filterRecord(self, method));
+      }
+      if (method.dynamic() != null && method.dynamic().sortEnum() != null) {
+        type.addType(DynamicWriter.sortEnum(method));
       }
     }
     return JavaFile.builder(packageName, type.build())
@@ -258,10 +271,37 @@ final class RepositoryWriter {
     /** The record parameter, or the list of parameter sets; null when the parameters are plain. */
     String holder;
 
+    /** The filter and sort parameters of a method with optional blocks or a run-time sort. */
+    String filter = "";
+
+    String sort = "";
+
+    /** For each switch of an optional block, by parameter index: its value in the filter. */
+    final Map<Integer, String> switches = new LinkedHashMap<>();
+
     Parameters(ClassName self, QueryMethod method) {
       this.method = method;
       RowRecord record = method.parameterRecord();
       Command command = method.declaration().command();
+      if (method.dynamic() != null) {
+        if (method.dynamic().filterRecord() != null) {
+          filter = names.newName("filter", "filter");
+          specs.add(
+              ParameterSpec.builder(self.nestedClass(method.dynamic().filterRecord()), filter)
+                  .build());
+          checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, filter, filter);
+          for (int index : method.dynamic().switches()) {
+            switches.put(
+                index, filter + "." + method.parameters().get(index).javaName() + "().value()");
+          }
+        }
+        if (method.dynamic().sortEnum() != null) {
+          sort = names.newName("sort", "sort");
+          specs.add(
+              ParameterSpec.builder(self.nestedClass(method.dynamic().sortEnum()), sort).build());
+          checks.addStatement("$T.requireNonNull($N, $S)", Objects.class, sort, sort);
+        }
+      }
       if (command.perParameterSet()) {
         TypeName element =
             record != null
@@ -285,6 +325,11 @@ final class RepositoryWriter {
             plain.add(plain.get(parameter.partner()));
             continue;
           }
+          String inFilter = switches.get(plain.size());
+          if (inFilter != null) {
+            plain.add(inFilter);
+            continue;
+          }
           String name = names.newName(parameter.javaName(), parameter);
           plain.add(name);
           TypeName typeName = parameterType(parameter);
@@ -302,6 +347,9 @@ final class RepositoryWriter {
 
     /** The expression for parameter {@code index}; {@code item} is the current set of a batch. */
     String value(int index, String item) {
+      if (switches.containsKey(index)) {
+        return switches.get(index);
+      }
       if (!plain.isEmpty()) {
         return plain.get(index);
       }
@@ -317,6 +365,21 @@ final class RepositoryWriter {
      * batch, binding every placeholder of the statement.
      */
     CodeBlock binder(String statement, @Nullable String item) {
+      if (method.dynamic() != null) {
+        CodeBlock body =
+            dynamic.bindings(
+                method, statement, names.newName("at"), filter, index -> value(index, item));
+        if (body.isEmpty()) {
+          return CodeBlock.of("$N -> {}", statement);
+        }
+        return CodeBlock.builder()
+            .add("$N -> {\n", statement)
+            .indent()
+            .add(body)
+            .unindent()
+            .add("}")
+            .build();
+      }
       CodeBlock.Builder body = CodeBlock.builder();
       for (int placeholder = 0; placeholder < method.bindings().size(); placeholder++) {
         int parameter = method.bindings().get(placeholder);
@@ -392,6 +455,18 @@ final class RepositoryWriter {
     String rows = names.newName("rows");
     String constant = sqlConstant(method);
     ResultShape result = method.result();
+    CodeBlock dynamicQuery = null;
+    if (method.dynamic() != null) {
+      // The statement of this call, joined from constant parts only.
+      String query = names.newName("query");
+      dynamicQuery =
+          CodeBlock.of(
+              "final $T $N =$W$L;\n",
+              QUERY,
+              query,
+              dynamic.query(method, constant, parameters.filter, parameters.sort));
+      constant = query;
+    }
 
     CodeBlock call;
     TypeName returns;
@@ -513,6 +588,7 @@ final class RepositoryWriter {
         .addJavadoc(javadoc(method))
         .addParameters(parameters.specs)
         .addCode(parameters.checks.build())
+        .addCode(dynamicQuery == null ? CodeBlock.of("") : dynamicQuery)
         .returns(returns)
         .addCode("$L;\n", call)
         .build();
@@ -744,7 +820,13 @@ final class RepositoryWriter {
         "{@code " + declaration.command().text() + "}",
         declaration.file().displayPath(),
         declaration.file().lineOf(declaration.headerOffset()));
-    doc.add("$L", JavadocText.sqlBlock(declaration.sql()));
+    String sql = declaration.sql();
+    int end = method.dynamic() == null ? -1 : Blocks.of(declaration).end();
+    if (end > declaration.sqlEnd()) {
+      // A block's closing marker after the statement's last token.
+      sql = declaration.file().text().substring(declaration.sqlStart(), end);
+    }
+    doc.add("$L", JavadocText.sqlBlock(sql));
     return doc.build();
   }
 }

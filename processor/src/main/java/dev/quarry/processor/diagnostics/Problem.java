@@ -29,6 +29,11 @@ public enum Problem {
   DUPLICATE_QUERY("duplicate-query"),
   /** A parameter that cannot be read or typed. */
   BAD_PARAMETER("bad-parameter"),
+  /**
+   * An optional block or run-time sort of a query ({@code /*[if @x]*}{@code /}, {@code --
+   * quarry:sort}) that is malformed, or a variant of it that does not agree with the others.
+   */
+  BLOCK("block"),
   /** A query that PostgreSQL rejected, e.g. a syntax error. */
   SQL_ERROR("sql-error"),
   /** A query that uses a table or column that does not exist (any more). */

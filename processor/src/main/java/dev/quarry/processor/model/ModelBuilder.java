@@ -7,6 +7,7 @@ import dev.quarry.processor.analysis.Table;
 import dev.quarry.processor.analysis.TableColumn;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.dynamic.Blocks;
 import dev.quarry.processor.query.Command;
 import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
@@ -305,11 +306,22 @@ public final class ModelBuilder {
     boolean perSet = command.perParameterSet();
     List<Field> visible =
         parameters.stream().filter(p -> p.role() != Field.Role.PATCH_FLAG).toList();
+    DynamicSql dynamic = null;
+    if (!query.parsed().marks().isEmpty()) {
+      // Optional blocks or a run-time sort: the switches go in a filter record of their own.
+      dynamic = dynamicSql(query, parameters, bindings);
+      List<Field> switches = dynamic.switches().stream().map(parameters::get).toList();
+      visible = visible.stream().filter(p -> !switches.contains(p)).toList();
+    }
     if ((perSet && visible.size() > 1) || visible.size() > PARAMETER_RECORD_THRESHOLD) {
       parameterRecord = new RowRecord(JavaNames.typeName(declaration.name()) + "Params", visible);
     }
+    int extra =
+        dynamic == null
+            ? 0
+            : (dynamic.filterRecord() != null ? 1 : 0) + (dynamic.sortEnum() != null ? 1 : 0);
     return new QueryMethod(
-        methodName(declaration.name(), parameterRecord != null ? 1 : visible.size()),
+        methodName(declaration.name(), extra + (parameterRecord != null ? 1 : visible.size())),
         declaration,
         query.parsed().jdbcSql(),
         parameters,
@@ -317,7 +329,31 @@ public final class ModelBuilder {
         result,
         parameterRecord,
         copySql,
-        command == Command.ONE && query.exactlyOneRow());
+        command == Command.ONE && query.exactlyOneRow(),
+        dynamic);
+  }
+
+  /** The parts, switches and sort of a query with optional blocks or a run-time sort. */
+  private static DynamicSql dynamicSql(
+      AnalyzedQuery query, List<Field> parameters, List<Integer> bindings) {
+    QueryDeclaration declaration = query.parsed().declaration();
+    Blocks blocks = Blocks.of(declaration);
+    List<Integer> switches = new ArrayList<>();
+    for (Blocks.Switch block : blocks.switches()) {
+      for (int i = 0; i < parameters.size(); i++) {
+        if (parameters.get(i).sqlName().equalsIgnoreCase(block.name())) {
+          switches.add(i);
+          break;
+        }
+      }
+    }
+    String type = JavaNames.typeName(declaration.name());
+    return new DynamicSql(
+        DynamicSql.parts(query.parsed(), blocks, bindings),
+        switches,
+        switches.isEmpty() ? null : type + "Filter",
+        blocks.sort().isEmpty() ? null : type + "Sort",
+        blocks.sort());
   }
 
   /** What the method gives; null when a problem was reported. */

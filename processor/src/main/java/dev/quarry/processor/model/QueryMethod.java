@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param copySql for {@code :copyfrom}, the {@code COPY ... FROM STDIN} statement, else null
  * @param exactlyOneRow for {@code :one}: the statement always returns exactly one row, so the
  *     method returns the row itself, not an {@code Optional}
+ * @param dynamic for a query with optional blocks or a run-time sort, how the statement is built
+ *     from constant parts at run time; null otherwise
  */
 public record QueryMethod(
     String javaName,
@@ -29,9 +31,33 @@ public record QueryMethod(
     ResultShape result,
     @Nullable RowRecord parameterRecord,
     @Nullable String copySql,
-    boolean exactlyOneRow) {
+    boolean exactlyOneRow,
+    @Nullable DynamicSql dynamic) {
   public QueryMethod {
     parameters = List.copyOf(parameters);
     bindings = List.copyOf(bindings);
+  }
+
+  public QueryMethod(
+      String javaName,
+      QueryDeclaration declaration,
+      String jdbcSql,
+      List<Field> parameters,
+      List<Integer> bindings,
+      ResultShape result,
+      @Nullable RowRecord parameterRecord,
+      @Nullable String copySql,
+      boolean exactlyOneRow) {
+    this(
+        javaName,
+        declaration,
+        jdbcSql,
+        parameters,
+        bindings,
+        result,
+        parameterRecord,
+        copySql,
+        exactlyOneRow,
+        null);
   }
 }

@@ -249,6 +249,7 @@ public final class QueryFileReader {
       SourceFile file, Command command, List<Token> tokens, int from, int to, List<String> doc) {
     String text = file.text();
     boolean stream = false;
+    List<QueryOptions.SortKey> sort = List.of();
     for (Token token : commentsIn(tokens, from, to)) {
       Optional<QuarryComment> option = QuarryComment.of(text, token);
       if (option.isEmpty()) {
@@ -261,6 +262,8 @@ public final class QueryFileReader {
             Problem.BAD_HEADER,
             file.locationOf(comment.wordOffset()),
             comment.unknownWord("under a query header", QueryOptions.WORDS));
+      } else if (comment.word().equals("sort")) {
+        sort = sortKeys(file, command, token, comment, sort);
       } else if (!comment.arguments().isEmpty()) {
         diagnostics.error(
             Problem.BAD_HEADER,
@@ -280,7 +283,82 @@ public final class QueryFileReader {
         stream = true;
       }
     }
-    return stream ? new QueryOptions(true) : QueryOptions.NONE;
+    return stream || !sort.isEmpty() ? new QueryOptions(stream, sort) : QueryOptions.NONE;
+  }
+
+  private static final Pattern SORT_KEY =
+      Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_]*\\.)?([A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * The keys of {@code -- quarry:sort a, t.b}: each a column or {@code alias.column}, named after
+   * its column. Problems are errors at the key; the keys read so far are kept.
+   */
+  private List<QueryOptions.SortKey> sortKeys(
+      SourceFile file,
+      Command command,
+      Token token,
+      QuarryComment comment,
+      List<QueryOptions.SortKey> before) {
+    String text = file.text();
+    if (!before.isEmpty()) {
+      diagnostics.error(
+          Problem.BAD_HEADER,
+          file.locationOf(comment.wordOffset()),
+          "a query takes one -- quarry:sort line; list all its keys there, separated by commas");
+      return before;
+    }
+    if (command != Command.MANY && command != Command.ONE) {
+      diagnostics.error(
+          Problem.BAD_HEADER,
+          file.locationOf(comment.wordOffset()),
+          "quarry:sort applies to :many and :one queries, whose rows it orders; this query is "
+              + command.text()
+              + ": remove the line");
+      return List.of();
+    }
+    int argumentsStart = comment.wordOffset() + comment.word().length();
+    String arguments = text.substring(argumentsStart, token.end());
+    if (arguments.isBlank()) {
+      diagnostics.error(
+          Problem.BAD_HEADER,
+          file.locationOf(comment.wordOffset()),
+          "quarry:sort needs the keys the caller may sort by: write e.g. -- quarry:sort"
+              + " created_at, title");
+      return List.of();
+    }
+    List<QueryOptions.SortKey> keys = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    int at = 0;
+    for (String part : arguments.split(",", -1)) {
+      int offset = argumentsStart + at + (part.length() - part.stripLeading().length());
+      at += part.length() + 1;
+      String key = part.strip();
+      java.util.regex.Matcher matcher = SORT_KEY.matcher(key);
+      if (!matcher.matches()) {
+        diagnostics.error(
+            Problem.BAD_HEADER,
+            file.locationOf(offset),
+            "sort key \""
+                + key
+                + "\" is not a column: write a column or alias.column of the query, e.g."
+                + " -- quarry:sort created_at, p.title (a direction is chosen by the caller)");
+        return List.of();
+      }
+      String name = matcher.group(1).toLowerCase(Locale.ROOT);
+      if (!names.add(name)) {
+        diagnostics.error(
+            Problem.BAD_HEADER,
+            file.locationOf(offset),
+            "sort key \""
+                + key
+                + "\" gives the name "
+                + name
+                + " a second time; each key needs a column name of its own");
+        return List.of();
+      }
+      keys.add(new QueryOptions.SortKey(key, name, offset));
+    }
+    return keys;
   }
 
   /** The comment tokens inside {@code [from, to)}. */

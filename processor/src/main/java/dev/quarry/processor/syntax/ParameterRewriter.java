@@ -158,7 +158,37 @@ public final class ParameterRewriter {
    *     nothing usable can be said about the query's parameters)
    */
   public Optional<ParsedQuery> rewrite(QueryDeclaration query, Diagnostics diagnostics) {
-    return new Run(query, diagnostics).rewrite();
+    return new Run(query, diagnostics, Shape.AS_WRITTEN).rewrite();
+  }
+
+  /**
+   * Rewrites one variant of {@code query}: the text of {@code shape}'s left-out ranges is left out
+   * (a space stands in for each), its insertion is made, and the place of each of its marks in the
+   * JDBC text is recorded in {@link ParsedQuery#marks()}.
+   */
+  public Optional<ParsedQuery> rewrite(
+      QueryDeclaration query, Diagnostics diagnostics, Shape shape) {
+    return new Run(query, diagnostics, shape).rewrite();
+  }
+
+  /**
+   * How a variant of a query differs from its text as written (docs/dynamic-queries.md).
+   *
+   * @param leftOut file ranges {@code [start, end)} left out, each starting at a token's start
+   * @param insertAt the file offset of the token before which {@code insert} goes; -1 for none
+   * @param insert text written before that token, in both forms of the query
+   * @param marks the file offsets of tokens whose place in the JDBC text is recorded
+   * @param end where the text ends, when past the statement's last token (a block's closing marker
+   *     after it); -1 otherwise
+   */
+  public record Shape(
+      List<int[]> leftOut, int insertAt, String insert, List<Integer> marks, int end) {
+    public static final Shape AS_WRITTEN = new Shape(List.of(), -1, "", List.of(), -1);
+
+    public Shape {
+      leftOut = List.copyOf(leftOut);
+      marks = List.copyOf(marks);
+    }
   }
 
   private enum Style {
@@ -236,18 +266,35 @@ public final class ParameterRewriter {
     private final Map<Integer, Replacement> replacements = new HashMap<>();
 
     private final List<EmbedReference> embeds = new ArrayList<>();
+    private final Shape shape;
+    private final int end;
     private boolean failed;
 
-    Run(QueryDeclaration query, Diagnostics diagnostics) {
+    Run(QueryDeclaration query, Diagnostics diagnostics, Shape shape) {
       this.query = query;
       this.diagnostics = diagnostics;
+      this.shape = shape;
       this.text = query.file().text();
-      this.tokens = SqlLexer.tokenize(text, query.sqlStart(), query.sqlEnd());
+      // A block's closing marker may stand after the statement's last token, before its ';'.
+      this.end = Math.max(query.sqlEnd(), shape.end());
+      this.tokens = SqlLexer.tokenize(text, query.sqlStart(), end);
       for (Token token : tokens) {
-        if (!token.trivia()) {
+        if (!token.trivia() && !leftOut(token.start())) {
           significant.add(token);
         }
       }
+      for (int[] range : shape.leftOut()) {
+        replacements.put(range[0], new Replacement(range[1], " "));
+      }
+    }
+
+    private boolean leftOut(int offset) {
+      for (int[] range : shape.leftOut()) {
+        if (offset >= range[0] && offset < range[1]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     Optional<ParsedQuery> rewrite() {
@@ -268,11 +315,24 @@ public final class ParameterRewriter {
       StringBuilder jdbc = new StringBuilder();
       OffsetMap.Builder offsets = new OffsetMap.Builder();
       List<Integer> bindings = new ArrayList<>();
+      List<ParsedQuery.Mark> marks = new ArrayList<>();
       int copyStart = query.sqlStart();
       int skipUntil = query.sqlStart();
       for (Token token : tokens) {
         if (token.start() < skipUntil) {
           continue;
+        }
+        if (token.start() == shape.insertAt()) {
+          analysis.append(text, copyStart, token.start());
+          offsets.copied(copyStart, token.start() - copyStart);
+          analysis.append(shape.insert());
+          offsets.replaced(token.start(), shape.insert().length());
+          jdbc.append(shape.insert());
+          copyStart = token.start();
+        }
+        if (shape.marks().contains(token.start())) {
+          int jdbcEnd = jdbc.length() + (token.trivia() ? token.length() : 0);
+          marks.add(new ParsedQuery.Mark(token.start(), jdbc.length(), jdbcEnd, bindings.size()));
         }
         Replacement replacement = replacements.get(token.start());
         if (replacement != null) {
@@ -294,7 +354,7 @@ public final class ParameterRewriter {
           // each ? into $n too): keep the placeholder apart from a following word character. A
           // following ? operator or parameter is kept apart too, in both forms alike: "? ??|",
           // not "???|", and "sqlc.arg(a)@b" gives "? ?", not "??" (PgJDBC's escaped "?").
-          char next = occurrence.end() < query.sqlEnd() ? text.charAt(occurrence.end()) : ' ';
+          char next = occurrence.end() < end ? text.charAt(occurrence.end()) : ' ';
           String separator =
               SqlLexer.isIdentCont(next) || next == '?' || byStart.containsKey(occurrence.end())
                   ? " "
@@ -362,8 +422,8 @@ public final class ParameterRewriter {
         }
         jdbc.append(tokenText);
       }
-      analysis.append(text, copyStart, query.sqlEnd());
-      offsets.copied(copyStart, query.sqlEnd() - copyStart);
+      analysis.append(text, copyStart, Math.max(copyStart, end));
+      offsets.copied(copyStart, Math.max(copyStart, end) - copyStart);
       return Optional.of(
           new ParsedQuery(
               query,
@@ -372,7 +432,8 @@ public final class ParameterRewriter {
               parameters,
               bindings,
               offsets.build(),
-              embeds));
+              embeds,
+              marks));
     }
 
     // ---- finding parameters ----

@@ -17,6 +17,9 @@ import java.util.List;
  *     bound there (a name used twice appears twice)
  * @param offsets maps positions in {@code analysisSql} back to offsets in the query file
  * @param embeds the {@code sqlc.embed(table)} uses, in the order they appear
+ * @param marks where the tokens a {@link ParameterRewriter.Shape} marks stand in {@code jdbcSql},
+ *     in file order (optional blocks' markers, the place of a run-time sort); empty for other
+ *     queries
  */
 public record ParsedQuery(
     QueryDeclaration declaration,
@@ -25,11 +28,35 @@ public record ParsedQuery(
     List<Parameter> parameters,
     List<Integer> jdbcBindings,
     OffsetMap offsets,
-    List<EmbedReference> embeds) {
+    List<EmbedReference> embeds,
+    List<Mark> marks) {
 
   public ParsedQuery {
     parameters = List.copyOf(parameters);
     jdbcBindings = List.copyOf(jdbcBindings);
     embeds = List.copyOf(embeds);
+    marks = List.copyOf(marks);
   }
+
+  public ParsedQuery(
+      QueryDeclaration declaration,
+      String analysisSql,
+      String jdbcSql,
+      List<Parameter> parameters,
+      List<Integer> jdbcBindings,
+      OffsetMap offsets,
+      List<EmbedReference> embeds) {
+    this(declaration, analysisSql, jdbcSql, parameters, jdbcBindings, offsets, embeds, List.of());
+  }
+
+  /**
+   * Where a marked token stands in {@link #jdbcSql()}.
+   *
+   * @param fileOffset the token's offset in the query file
+   * @param jdbcStart the index in {@code jdbcSql} where the token starts
+   * @param jdbcEnd the index just past it for a comment (which the JDBC text keeps), else {@code
+   *     jdbcStart}
+   * @param bindingsBefore how many {@code ?} come before it
+   */
+  public record Mark(int fileOffset, int jdbcStart, int jdbcEnd, int bindingsBefore) {}
 }
