@@ -485,7 +485,12 @@ public final class ResultsReport {
             + String.format(Locale.ROOT, "%,d", allocation.path("calls").asInt())
             + " calls, the median; that in "
             + allocation.path("jvms").asInt(1)
-            + " JVMs, and the median of those (the JIT compiler does not inline alike in every JVM).");
+            + " JVMs, and the median of those. The JIT compiler does not inline alike in every JVM:");
+    line(
+        "hand-written JDBC's point lookup measured from 2,020 to 2,100 B in different JVMs, as more or less of the");
+    line(
+        "driver's work was inlined into the caller and its temporary objects removed; Quarry's shared runner, compiled");
+    line("once for every query, got that less often (2,116 to 2,140 B).");
     line();
     List<String> implementations = new ArrayList<>();
     perCall
@@ -530,35 +535,27 @@ public final class ResultsReport {
   }
 
   /**
-   * The allocation target judged on the calling thread's figures, when they were measured; false
-   * when they were not (the JMH figures are used then).
+   * The calling thread's differences for the target row, which are not its measure: hand-written
+   * JDBC's own figure there moves with how much of the driver the JIT compiler inlines into it.
    */
-  private boolean callingThreadTarget() {
+  private String callingThreadDifferences() {
     JsonNode allocation = callingThread();
     if (allocation == null) {
-      return false;
+      return "";
     }
     List<String> found = new ArrayList<>();
-    boolean within = true;
     for (String benchmark : BENCHMARKS) {
       JsonNode scores = allocation.path("bytesPerCall").path(benchmark);
-      if (!scores.has("Jdbc") || !scores.has("Quarry")) {
-        continue;
+      if (scores.has("Jdbc") && scores.has("Quarry")) {
+        found.add(
+            BENCHMARK_LABELS.get(benchmark)
+                + " "
+                + signedBytes(scores.path("Quarry").asDouble() - scores.path("Jdbc").asDouble()));
       }
-      double extra = scores.path("Quarry").asDouble() - scores.path("Jdbc").asDouble();
-      within &= extra <= 48;
-      found.add(BENCHMARK_LABELS.get(benchmark) + " " + signedBytes(extra));
     }
-    if (found.isEmpty()) {
-      return false;
-    }
-    target(
-        "Generated code (no listener) allocates at most hand-written JDBC + 48 B per operation",
-        within,
-        "difference to hand-written JDBC on the calling thread: "
-            + String.join("; ", found)
-            + " (JMH's all-threads figures are in the runtime section)");
-    return true;
+    return found.isEmpty()
+        ? ""
+        : ". On the calling thread alone (see the runtime section): " + String.join("; ", found);
   }
 
   /** Quarry's allocation per operation at most hand-written JDBC's plus 48 bytes. */
@@ -592,7 +589,10 @@ public final class ResultsReport {
       target(
           "Generated code (no listener) allocates at most hand-written JDBC + 48 B per operation",
           within,
-          "difference to hand-written JDBC, median over the rounds: " + String.join("; ", found));
+          "difference to hand-written JDBC in JMH's `gc.alloc.rate.norm` (the measure the target"
+              + " names), median over the rounds: "
+              + String.join("; ", found)
+              + callingThreadDifferences());
     }
   }
 
@@ -810,9 +810,7 @@ public final class ResultsReport {
     if (!cpu.isEmpty()) {
       runtimeTargets(cpu, "client CPU time");
     }
-    if (!callingThreadTarget()) {
-      allocationTarget(jmh);
-    }
+    allocationTarget(jmh);
     bulkTarget(jmh);
   }
 
