@@ -26,6 +26,8 @@ final class JavaTypes {
   static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   static final ClassName COLUMNS = ClassName.get("dev.quarry.runtime", "Columns");
   static final ClassName SQL_ARRAYS = ClassName.get("dev.quarry.runtime", "SqlArrays");
+  static final ClassName PG_ROWS = ClassName.get("dev.quarry.runtime", "PgRows");
+  static final ClassName PG_TEXT = ClassName.get("dev.quarry.runtime", "PgText");
   static final ClassName INTERVAL = ClassName.get("dev.quarry.runtime", "Interval");
   static final ClassName PG_INTERVAL = ClassName.get("org.postgresql.util", "PGInterval");
   static final ClassName VALUE_CONVERTERS = ClassName.get("dev.quarry.runtime", "ValueConverters");
@@ -52,6 +54,8 @@ final class JavaTypes {
       name = ClassName.bestGuess(converted.javaType());
     } else if (type instanceof ValueType.CompositeValue composite) {
       name = ClassName.get(packageName, composite.javaName());
+    } else if (type instanceof ValueType.RowListValue rows) {
+      name = ParameterizedTypeName.get(LIST, ClassName.get(packageName, rows.javaName()));
     } else {
       name = ParameterizedTypeName.get(LIST, typeName(((ArrayValue) type).element(), true));
     }
@@ -118,6 +122,16 @@ final class JavaTypes {
           rows,
           index);
     }
+    if (type instanceof ValueType.RowListValue list) {
+      // The array's text as the driver received it, read in one pass (see PgRows).
+      return CodeBlock.of(
+          "$T.list($L.getBytes($L), $S, $T::fromPgRow)",
+          PG_ROWS,
+          rows,
+          index,
+          list.relation().displayName(),
+          ClassName.get(packageName, list.javaName()));
+    }
     if (type instanceof EnumValue enumValue) {
       return CodeBlock.of(
           "$T.$L($L.getString($L))",
@@ -169,6 +183,70 @@ final class JavaTypes {
 
   private static int depth(ValueType type) {
     return type instanceof ArrayValue array ? 1 + depth(array.element()) : 0;
+  }
+
+  /**
+   * Reads the next attribute of a record from {@code row} (a {@code PgRows}), for a record read
+   * from PostgreSQL's record text; null when this type cannot be read so (ModelBuilder reports it
+   * before code generation).
+   */
+  CodeBlock readAttribute(ValueType type, boolean nullable, String row) {
+    if (type instanceof ValueType.RowListValue rows) {
+      return CodeBlock.of(
+          "$L.nextList($S, $T::fromPgRow)",
+          row,
+          rows.relation().displayName(),
+          ClassName.get(packageName, rows.javaName()));
+    }
+    if (type instanceof EnumValue enumValue) {
+      return CodeBlock.of(
+          "$T.$L($L.$L())",
+          ClassName.get(packageName, enumValue.javaName()),
+          nullable ? "fromNullableLabel" : "fromLabel",
+          row,
+          nullable ? "nextNullableString" : "nextString");
+    }
+    if (type instanceof ValueType.CompositeValue composite) {
+      CodeBlock read =
+          CodeBlock.of(
+              "$T.fromPg($L.nextNullableString())",
+              ClassName.get(packageName, composite.javaName()),
+              row);
+      return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+    }
+    if (!(type instanceof ScalarValue scalarValue)) {
+      throw new IllegalStateException("not readable inside a nested row: " + type);
+    }
+    Scalar scalar = scalarValue.scalar();
+    String suffix =
+        switch (scalar) {
+          case SHORT -> "Short";
+          case INT -> "Int";
+          case LONG -> "Long";
+          case FLOAT -> "Float";
+          case DOUBLE -> "Double";
+          case BOOLEAN -> "Boolean";
+          case STRING, TEXT_OTHER -> "String";
+          default -> null;
+        };
+    if (suffix != null) {
+      return CodeBlock.of("$L.next$L$L()", row, nullable ? "Nullable" : "", suffix);
+    }
+    String method =
+        switch (scalar) {
+          case DECIMAL -> "toBigDecimal";
+          case BYTES -> "toBytes";
+          case UUID -> "toUuid";
+          case DATE -> "toLocalDate";
+          case TIME -> "toLocalTime";
+          case TIME_TZ -> "toOffsetTime";
+          case TIMESTAMP -> "toLocalDateTime";
+          case TIMESTAMP_TZ -> "toOffsetDateTime";
+          case INTERVAL -> "toInterval";
+          default -> throw new IllegalStateException(scalar.name());
+        };
+    CodeBlock read = CodeBlock.of("$T.$L($L.nextNullableString())", PG_TEXT, method, row);
+    return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
   }
 
   /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */

@@ -18,6 +18,7 @@ import dev.quarry.processor.model.ResultShape;
 import dev.quarry.processor.model.RowRecord;
 import dev.quarry.processor.query.Command;
 import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.types.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -630,8 +631,7 @@ final class RepositoryWriter {
           String nullableReader = "readNullable" + tableType.simpleName() + "At";
           readers.computeIfAbsent(
               nullableReader,
-              n ->
-                  nullableTableReaderAt(n, tableReader, tableType, table.record().fields().size()));
+              n -> nullableTableReaderAt(n, tableReader, tableType, table.record().fields()));
           arguments.add("$N(rows, $L)", nullableReader, column - 1);
         } else {
           arguments.add("$N(rows, $L)", tableReader, column - 1);
@@ -662,20 +662,42 @@ final class RepositoryWriter {
   }
 
   /**
-   * An embed on the nullable side of an outer join: null when the join found no row, which shows as
-   * every one of the table's columns being NULL.
+   * An embed on the nullable side of an outer join: null when the join found no row. That shows in
+   * the table's first NOT NULL column being NULL (the primary key's, when it comes first; any NOT
+   * NULL column is NULL only in a null-extended row, and a null-extended row has every column
+   * NULL); a table without NOT NULL columns is absent when every column is NULL.
    */
   private static MethodSpec nullableTableReaderAt(
-      String name, String tableReader, ClassName recordType, int columns) {
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(
-            recordType.annotated(
-                com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
-        .addParameter(JavaTypes.RESULT_SET, "rows")
-        .addParameter(TypeName.INT, "offset")
-        .addException(SQL_EXCEPTION)
-        .beginControlFlow("for (int column = offset + 1; column <= offset + $L; column++)", columns)
+      String name, String tableReader, ClassName recordType, List<Field> fields) {
+    int key = -1;
+    for (int i = 0; i < fields.size() && key < 0; i++) {
+      Field field = fields.get(i);
+      // A list of rows is never null, whatever the column holds; it says nothing of the row.
+      if (!field.nullable() && !(field.type() instanceof ValueType.RowListValue)) {
+        key = i;
+      }
+    }
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(
+                recordType.annotated(
+                    com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
+            .addParameter(JavaTypes.RESULT_SET, "rows")
+            .addParameter(TypeName.INT, "offset")
+            .addException(SQL_EXCEPTION);
+    if (key >= 0) {
+      return method
+          .addComment("$L is NOT NULL in every row the join found", fields.get(key).sqlName())
+          .addStatement(
+              "return rows.getObject(offset + $L) == null ? null : $N(rows, offset)",
+              key + 1,
+              tableReader)
+          .build();
+    }
+    return method
+        .beginControlFlow(
+            "for (int column = offset + 1; column <= offset + $L; column++)", fields.size())
         .beginControlFlow("if (rows.getObject(column) != null)")
         .addStatement("return $N(rows, offset)", tableReader)
         .endControlFlow()

@@ -1,0 +1,162 @@
+package com.example.db;
+
+import dev.quarry.runtime.ConnectionSource;
+import dev.quarry.runtime.PgRows;
+import dev.quarry.runtime.Query;
+import dev.quarry.runtime.QueryRunner;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.processing.Generated;
+import javax.sql.DataSource;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * The queries of {@code queries/posts.sql}, checked against the schema at build time.
+ */
+@Generated("dev.quarry.processor.QuarryProcessor")
+@NullMarked
+public final class PostsQueries {
+  private static final Query POSTS_WITH_COMMENTS = new Query("PostsWithComments", ":many",
+      "queries/posts.sql", 2,
+      "SELECT p.id, p.title,\n"
+      + "       ARRAY(SELECT c FROM comments c WHERE c.post_id = p.id ORDER BY "
+      + "c.id) AS comments\n"
+      + "FROM posts p\n"
+      + "ORDER BY p.id");
+
+  private static final Query POST_WITH_COMMENTS_AGG = new Query("PostWithCommentsAgg", ":one",
+      "queries/posts.sql", 9,
+      "SELECT p.id, array_agg(c ORDER BY c.id) FILTER (WHERE c.id IS NOT NULL) "
+      + "AS comments\n"
+      + "FROM posts p LEFT JOIN comments c ON c.post_id = p.id\n"
+      + "WHERE p.id = ?\n"
+      + "GROUP BY p.id");
+
+  private static final Query POST_THREADS = new Query("PostThreads", ":many", "queries/posts.sql",
+      16,
+      "SELECT p.*,\n"
+      + "       ARRAY(SELECT t FROM comment_threads t WHERE t.post_id = p.id "
+      + "ORDER BY t.id) AS threads\n"
+      + "FROM posts p\n"
+      + "ORDER BY p.id");
+
+  private final QueryRunner runner;
+
+  /**
+   * Runs each call on a connection of its own from {@code dataSource}.
+   */
+  public PostsQueries(DataSource dataSource) {
+    this(QueryRunner.of(dataSource));
+  }
+
+  /**
+   * Runs every call on {@code connection}, which the caller manages.
+   */
+  public PostsQueries(Connection connection) {
+    this(QueryRunner.of(connection));
+  }
+
+  /**
+   * Runs every call on a connection from {@code connections}.
+   */
+  public PostsQueries(ConnectionSource connections) {
+    this(new QueryRunner(connections));
+  }
+
+  /**
+   * Runs every call through {@code runner}: its connections, and its listener if it has one.
+   */
+  public PostsQueries(QueryRunner runner) {
+    this.runner = Objects.requireNonNull(runner, "runner");
+  }
+
+  /**
+   * {@code PostsWithComments} {@code :many}, {@code queries/posts.sql:2}:
+   * <pre>{@code
+   * SELECT p.id, p.title,
+   *        ARRAY(SELECT c FROM comments c WHERE c.post_id = p.id ORDER BY c.id) AS comments
+   * FROM posts p
+   * ORDER BY p.id
+   * }</pre>
+   */
+  public List<PostsWithCommentsRow> postsWithComments() {
+    return runner.list(POSTS_WITH_COMMENTS, statement -> {},
+        PostsQueries::readPostsWithCommentsRow);
+  }
+
+  /**
+   * {@code PostWithCommentsAgg} {@code :one}, {@code queries/posts.sql:9}:
+   * <pre>{@code
+   * SELECT p.id, array_agg(c ORDER BY c.id) FILTER (WHERE c.id IS NOT NULL) AS comments
+   * FROM posts p LEFT JOIN comments c ON c.post_id = p.id
+   * WHERE p.id = @id
+   * GROUP BY p.id
+   * }</pre>
+   */
+  public Optional<PostWithCommentsAggRow> postWithCommentsAgg(long id) {
+    return runner.optional(POST_WITH_COMMENTS_AGG, statement -> {
+      statement.setLong(1, id);
+    }, PostsQueries::readPostWithCommentsAggRow);
+  }
+
+  /**
+   * {@code PostThreads} {@code :many}, {@code queries/posts.sql:16}:
+   * <pre>{@code
+   * SELECT sqlc.embed(p),
+   *        ARRAY(SELECT t FROM comment_threads t WHERE t.post_id = p.id ORDER BY t.id) AS threads
+   * FROM posts p
+   * ORDER BY p.id
+   * }</pre>
+   */
+  public List<PostThreadsRow> postThreads() {
+    return runner.list(POST_THREADS, statement -> {}, PostsQueries::readPostThreadsRow);
+  }
+
+  private static PostsWithCommentsRow readPostsWithCommentsRow(ResultSet rows) throws SQLException {
+    return new PostsWithCommentsRow(
+        rows.getLong(1),
+        rows.getString(2),
+        PgRows.list(rows.getBytes(3), "comments", Comment::fromPgRow));
+  }
+
+  private static PostWithCommentsAggRow readPostWithCommentsAggRow(ResultSet rows) throws
+      SQLException {
+    return new PostWithCommentsAggRow(
+        rows.getLong(1),
+        PgRows.list(rows.getBytes(2), "comments", Comment::fromPgRow));
+  }
+
+  private static Post readPostAt(ResultSet rows, int offset) throws SQLException {
+    return new Post(
+        rows.getLong(offset + 1),
+        rows.getString(offset + 2));
+  }
+
+  private static PostThreadsRow readPostThreadsRow(ResultSet rows) throws SQLException {
+    return new PostThreadsRow(
+        readPostAt(rows, 0),
+        PgRows.list(rows.getBytes(3), "comment_threads", CommentThread::fromPgRow));
+  }
+
+  /**
+   * A row of {@code PostsWithComments}.
+   */
+  public record PostsWithCommentsRow(long id, String title, List<Comment> comments) {
+  }
+
+  /**
+   * A row of {@code PostWithCommentsAgg}.
+   */
+  public record PostWithCommentsAggRow(long id, List<Comment> comments) {
+  }
+
+  /**
+   * A row of {@code PostThreads}.
+   */
+  public record PostThreadsRow(Post post, List<CommentThread> threads) {
+  }
+}

@@ -1,0 +1,20 @@
+-- Each post with its comments, as a list of the comments table's record.
+-- name: PostsWithComments :many
+SELECT p.id, p.title,
+       ARRAY(SELECT c FROM comments c WHERE c.post_id = p.id ORDER BY c.id) AS comments
+FROM posts p
+ORDER BY p.id;
+
+-- array_agg of a table's row; FILTER keeps a post without comments at an empty list.
+-- name: PostWithCommentsAgg :one
+SELECT p.id, array_agg(c ORDER BY c.id) FILTER (WHERE c.id IS NOT NULL) AS comments
+FROM posts p LEFT JOIN comments c ON c.post_id = p.id
+WHERE p.id = @id
+GROUP BY p.id;
+
+-- Two levels: posts, their comments (a view's rows), each comment's reactions.
+-- name: PostThreads :many
+SELECT sqlc.embed(p),
+       ARRAY(SELECT t FROM comment_threads t WHERE t.post_id = p.id ORDER BY t.id) AS threads
+FROM posts p
+ORDER BY p.id;

@@ -1,0 +1,402 @@
+package dev.quarry.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an array of a table's (or view's) rows in PostgreSQL's text form, such as {@code
+ * ARRAY(SELECT c FROM comments c WHERE ...)} or {@code array_agg(c)} gives it: {@code {"(1,2,\"Nice
+ * post\")","(2,2,)"}}. Generated code reads such a column with {@link #list} and each record's
+ * attributes, in order, with the {@code next...} methods.
+ *
+ * <p>The text is read as the driver's bytes ({@code ResultSet.getBytes}, which for a text-format
+ * column is the value as PostgreSQL sent it, UTF-8), in one pass: numbers are parsed from the
+ * bytes, strings are decoded once from their bytes, and only quoted values with escapes are copied,
+ * once per nesting level, into a scratch buffer. No intermediate string is made for an element or a
+ * record.
+ *
+ * <p>A NULL array reads as an empty list (so does {@code array_agg} over no rows), and NULL
+ * elements (what {@code array_agg(c)} collects for the null-extended side of an outer join) are
+ * left out: a list of rows never holds nulls.
+ */
+public final class PgRows {
+  /** Reads one record's attributes from {@code row}, in order, into a value. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(PgRows row) throws SQLException;
+  }
+
+  /** Unescaped copies of quoted values; appended above {@link #top}, released per record. */
+  private byte[] scratch;
+
+  private int top;
+
+  // The record being read: its bytes, the next position, the position of its closing parenthesis.
+  private byte[] source = new byte[0];
+  private int position;
+  private int end;
+  private boolean first;
+  private String type = "";
+
+  // The attribute last read by next(): null, or its bytes between start and stop.
+  private byte[] field = new byte[0];
+  private int start;
+  private int stop;
+  private boolean isNull;
+
+  private PgRows(int capacity) {
+    scratch = new byte[Math.max(16, capacity)];
+  }
+
+  /**
+   * The rows of {@code text}, an array of records of {@code type} in PostgreSQL's text form; an
+   * empty list when {@code text} is null.
+   */
+  public static <T> List<T> list(byte @Nullable [] text, String type, RowReader<T> reader)
+      throws SQLException {
+    if (text == null) {
+      return List.of();
+    }
+    return new PgRows(text.length).array(text, 0, text.length, type, reader);
+  }
+
+  private <T> List<T> array(byte[] text, int from, int to, String rowType, RowReader<T> reader)
+      throws SQLException {
+    int i = from;
+    if (i < to && text[i] == '[') {
+      // Explicit bounds, e.g. [0:1]={...}: the elements follow the '='.
+      while (i < to && text[i] != '=') {
+        i++;
+      }
+      i++;
+    }
+    if (i >= to || text[i] != '{' || text[to - 1] != '}') {
+      throw malformed(rowType, "an array", text, from, to);
+    }
+    i++;
+    if (text[i] == '}') {
+      return List.of();
+    }
+    List<T> rows = new ArrayList<>();
+    while (true) {
+      byte c = text[i];
+      if (c == '{') {
+        throw new SQLException(
+            "a list of " + rowType + " rows must be a one-dimensional array", "22P02");
+      }
+      if (c == '"') {
+        int mark = top;
+        i++;
+        while (text[i] != '"') {
+          if (text[i] == '\\') {
+            i++;
+          }
+          put(text[i++]);
+        }
+        i++;
+        byte[] element = scratch;
+        rows.add(record(element, mark, top, rowType, reader));
+        top = mark;
+      } else {
+        int j = i;
+        while (text[j] != ',' && text[j] != '}') {
+          j++;
+        }
+        if (!(j - i == 4
+            && text[i] == 'N'
+            && text[i + 1] == 'U'
+            && text[i + 2] == 'L'
+            && text[i + 3] == 'L')) {
+          rows.add(record(text, i, j, rowType, reader));
+        }
+        i = j;
+      }
+      if (text[i] == ',') {
+        i++;
+      } else if (text[i] == '}' && i == to - 1) {
+        return Collections.unmodifiableList(rows);
+      } else {
+        throw malformed(rowType, "an array", text, from, to);
+      }
+    }
+  }
+
+  private <T> T record(byte[] text, int from, int to, String rowType, RowReader<T> reader)
+      throws SQLException {
+    if (to - from < 2 || text[from] != '(' || text[to - 1] != ')') {
+      throw malformed(rowType, "a record", text, from, to);
+    }
+    byte[] savedSource = source;
+    int savedPosition = position;
+    int savedEnd = end;
+    boolean savedFirst = first;
+    String savedType = type;
+    int mark = top;
+    source = text;
+    position = from + 1;
+    end = to - 1;
+    first = true;
+    type = rowType;
+    T value = reader.read(this);
+    if (position != end || (first && end > from + 1)) {
+      throw new SQLException(
+          "a "
+              + rowType
+              + " row has more attributes than Quarry read; rebuild after the schema"
+              + " changed",
+          "22P02");
+    }
+    source = savedSource;
+    position = savedPosition;
+    end = savedEnd;
+    first = savedFirst;
+    type = savedType;
+    top = mark;
+    return value;
+  }
+
+  /** Moves to the next attribute of the current record. */
+  private void next() throws SQLException {
+    if (first) {
+      first = false;
+    } else if (position < end && source[position] == ',') {
+      position++;
+    } else {
+      throw new SQLException(
+          "a "
+              + type
+              + " row has fewer attributes than Quarry read; rebuild after the schema"
+              + " changed",
+          "22P02");
+    }
+    int p = position;
+    if (p == end || source[p] == ',') {
+      isNull = true;
+      return;
+    }
+    isNull = false;
+    if (source[p] != '"') {
+      // Unquoted: PostgreSQL quotes any value holding a quote, backslash, comma or parenthesis.
+      int q = p;
+      while (q < end && source[q] != ',') {
+        q++;
+      }
+      field = source;
+      start = p;
+      stop = q;
+      position = q;
+      return;
+    }
+    // Quoted: take the bytes as they are when nothing inside is escaped.
+    int q = p + 1;
+    boolean plain = true;
+    while (q < end) {
+      byte c = source[q];
+      if (c == '\\') {
+        plain = false;
+        q += 2;
+      } else if (c == '"') {
+        if (q + 1 < end && source[q + 1] == '"') {
+          plain = false;
+          q += 2;
+        } else {
+          break;
+        }
+      } else {
+        q++;
+      }
+    }
+    if (plain && (q + 1 == end || source[q + 1] == ',')) {
+      field = source;
+      start = p + 1;
+      stop = q;
+      position = q + 1;
+      return;
+    }
+    int mark = top;
+    boolean quoted = false;
+    q = p;
+    while (q < end) {
+      byte c = source[q];
+      if (quoted) {
+        if (c == '\\') {
+          put(source[++q]);
+        } else if (c == '"') {
+          if (q + 1 < end && source[q + 1] == '"') {
+            put((byte) '"');
+            q++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          put(c);
+        }
+      } else if (c == ',') {
+        break;
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '\\') {
+        put(source[++q]);
+      } else {
+        put(c);
+      }
+      q++;
+    }
+    field = scratch;
+    start = mark;
+    stop = top;
+    position = q;
+  }
+
+  private void put(byte b) {
+    if (top == scratch.length) {
+      // Earlier regions stay readable in the old array: nothing below top changes.
+      scratch = java.util.Arrays.copyOf(scratch, scratch.length * 2);
+    }
+    scratch[top++] = b;
+  }
+
+  private SQLException notNull() {
+    return new SQLException(
+        "a NOT NULL attribute of a " + type + " row is NULL; rebuild after the schema changed",
+        "22004");
+  }
+
+  private long parseLong() throws SQLException {
+    int i = start;
+    boolean negative = field[i] == '-';
+    if (negative || field[i] == '+') {
+      i++;
+    }
+    if (i == stop) {
+      throw new SQLException("not a number in a " + type + " row: " + text(), "22P02");
+    }
+    long value = 0;
+    for (; i < stop; i++) {
+      int digit = field[i] - '0';
+      if (digit < 0
+          || digit > 9
+          || value < -922337203685477580L
+          || (value == -922337203685477580L && digit > 8)) {
+        throw new SQLException("not a number in a " + type + " row: " + text(), "22P02");
+      }
+      value = value * 10 - digit;
+    }
+    if (!negative && value == Long.MIN_VALUE) {
+      throw new SQLException("not a number in a " + type + " row: " + text(), "22P02");
+    }
+    return negative ? value : -value;
+  }
+
+  private String text() {
+    return new String(field, start, stop - start, StandardCharsets.UTF_8);
+  }
+
+  /** The next attribute, which may not be NULL, as a {@code bigint}. */
+  public long nextLong() throws SQLException {
+    next();
+    if (isNull) {
+      throw notNull();
+    }
+    return parseLong();
+  }
+
+  public @Nullable Long nextNullableLong() throws SQLException {
+    next();
+    return isNull ? null : parseLong();
+  }
+
+  public int nextInt() throws SQLException {
+    return Math.toIntExact(nextLong());
+  }
+
+  public @Nullable Integer nextNullableInt() throws SQLException {
+    next();
+    return isNull ? null : Math.toIntExact(parseLong());
+  }
+
+  public short nextShort() throws SQLException {
+    return (short) nextInt();
+  }
+
+  public @Nullable Short nextNullableShort() throws SQLException {
+    next();
+    return isNull ? null : (short) parseLong();
+  }
+
+  public double nextDouble() throws SQLException {
+    return Double.parseDouble(nextString());
+  }
+
+  public @Nullable Double nextNullableDouble() throws SQLException {
+    String text = nextNullableString();
+    return text == null ? null : Double.valueOf(text);
+  }
+
+  public float nextFloat() throws SQLException {
+    return Float.parseFloat(nextString());
+  }
+
+  public @Nullable Float nextNullableFloat() throws SQLException {
+    String text = nextNullableString();
+    return text == null ? null : Float.valueOf(text);
+  }
+
+  public boolean nextBoolean() throws SQLException {
+    next();
+    if (isNull) {
+      throw notNull();
+    }
+    return field[start] == 't';
+  }
+
+  public @Nullable Boolean nextNullableBoolean() throws SQLException {
+    next();
+    return isNull ? null : field[start] == 't';
+  }
+
+  /** The next attribute, which may not be NULL, as its text. */
+  public String nextString() throws SQLException {
+    next();
+    if (isNull) {
+      throw notNull();
+    }
+    return text();
+  }
+
+  /** The next attribute as its text, null for NULL: for {@link PgText}'s conversions. */
+  public @Nullable String nextNullableString() throws SQLException {
+    next();
+    return isNull ? null : text();
+  }
+
+  /** {@code value}, which a NOT NULL attribute gave; an error if it is null. */
+  public <T> T required(@Nullable T value) throws SQLException {
+    if (value == null) {
+      throw notNull();
+    }
+    return value;
+  }
+
+  /**
+   * The next attribute, an array of {@code rowType} rows, as a list; empty for NULL (see the class
+   * comment).
+   */
+  public <T> List<T> nextList(String rowType, RowReader<T> reader) throws SQLException {
+    next();
+    if (isNull) {
+      return List.of();
+    }
+    return array(field, start, stop, rowType, reader);
+  }
+
+  private static SQLException malformed(String type, String what, byte[] text, int from, int to) {
+    String shown = new String(text, from, Math.min(to - from, 200), StandardCharsets.UTF_8);
+    return new SQLException(
+        "not " + what + " of " + type + " rows in PostgreSQL's text form: " + shown, "22P02");
+  }
+}
