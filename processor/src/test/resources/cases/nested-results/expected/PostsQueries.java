@@ -44,6 +44,13 @@ public final class PostsQueries {
       + "FROM posts p\n"
       + "ORDER BY p.id");
 
+  private static final Query POSTS_WITH_COMMENTS_LEFT_JOIN = new Query("PostsWithCommentsLeftJoin",
+      ":many", "queries/posts.sql", 24,
+      "SELECT p.id, array_agg(c ORDER BY c.id) AS comments\n"
+      + "FROM posts p LEFT JOIN comments c ON c.post_id = p.id\n"
+      + "GROUP BY p.id\n"
+      + "ORDER BY p.id");
+
   private final QueryRunner runner;
 
   /**
@@ -116,6 +123,20 @@ public final class PostsQueries {
     return runner.list(POST_THREADS, statement -> {}, PostsQueries::readPostThreadsRow);
   }
 
+  /**
+   * {@code PostsWithCommentsLeftJoin} {@code :many}, {@code queries/posts.sql:24}:
+   * <pre>{@code
+   * SELECT p.id, array_agg(c ORDER BY c.id) AS comments
+   * FROM posts p LEFT JOIN comments c ON c.post_id = p.id
+   * GROUP BY p.id
+   * ORDER BY p.id
+   * }</pre>
+   */
+  public List<PostsWithCommentsLeftJoinRow> postsWithCommentsLeftJoin() {
+    return runner.list(POSTS_WITH_COMMENTS_LEFT_JOIN, statement -> {},
+        PostsQueries::readPostsWithCommentsLeftJoinRow);
+  }
+
   private static PostsWithCommentsRow readPostsWithCommentsRow(ResultSet rows) throws SQLException {
     return new PostsWithCommentsRow(
         rows.getLong(1),
@@ -142,6 +163,13 @@ public final class PostsQueries {
         PgRows.list(rows.getBytes(3), "comment_threads", CommentThread::fromPgRow));
   }
 
+  private static PostsWithCommentsLeftJoinRow readPostsWithCommentsLeftJoinRow(ResultSet rows)
+      throws SQLException {
+    return new PostsWithCommentsLeftJoinRow(
+        rows.getLong(1),
+        PgRows.list(rows.getBytes(2), "comments", Comment::fromPgRow));
+  }
+
   /**
    * A row of {@code PostsWithComments}.
    */
@@ -158,5 +186,11 @@ public final class PostsQueries {
    * A row of {@code PostThreads}.
    */
   public record PostThreadsRow(Post post, List<CommentThread> threads) {
+  }
+
+  /**
+   * A row of {@code PostsWithCommentsLeftJoin}.
+   */
+  public record PostsWithCommentsLeftJoinRow(long id, List<Comment> comments) {
   }
 }

@@ -18,3 +18,11 @@ SELECT sqlc.embed(p),
        ARRAY(SELECT t FROM comment_threads t WHERE t.post_id = p.id ORDER BY t.id) AS threads
 FROM posts p
 ORDER BY p.id;
+
+-- Without FILTER, a post without comments collects one NULL (the null-extended c): the list
+-- leaves NULL elements out, so it is empty as well.
+-- name: PostsWithCommentsLeftJoin :many
+SELECT p.id, array_agg(c ORDER BY c.id) AS comments
+FROM posts p LEFT JOIN comments c ON c.post_id = p.id
+GROUP BY p.id
+ORDER BY p.id;

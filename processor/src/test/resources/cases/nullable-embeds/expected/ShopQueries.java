@@ -47,9 +47,10 @@ public final class ShopQueries {
       + "ORDER BY n.order_id");
 
   private static final Query ORDER_LABELS = new Query("OrderLabels", ":many", "queries/shop.sql",
-      29,
+      30,
       "SELECT o.*, l.*\n"
-      + "FROM orders o JOIN labels l ON l.order_id = o.id\n"
+      + "FROM orders o LEFT JOIN labels l ON l.order_id = o.id AND l.label IS NOT "
+      + "NULL\n"
       + "ORDER BY o.id");
 
   private final QueryRunner runner;
@@ -137,10 +138,10 @@ public final class ShopQueries {
   }
 
   /**
-   * {@code OrderLabels} {@code :many}, {@code queries/shop.sql:29}:
+   * {@code OrderLabels} {@code :many}, {@code queries/shop.sql:30}:
    * <pre>{@code
    * SELECT sqlc.embed(o), sqlc.embed(l)
-   * FROM orders o JOIN labels l ON l.order_id = o.id
+   * FROM orders o LEFT JOIN labels l ON l.order_id = o.id AND l.label IS NOT NULL
    * ORDER BY o.id
    * }</pre>
    */

@@ -26,7 +26,8 @@ LEFT JOIN shipments s ON s.order_id = o.id
 RIGHT JOIN notes n ON n.order_id = o.id
 ORDER BY n.order_id;
 
+-- labels has no NOT NULL column, so its embed is @Nullable, absent when every column is NULL.
 -- name: OrderLabels :many
 SELECT sqlc.embed(o), sqlc.embed(l)
-FROM orders o JOIN labels l ON l.order_id = o.id
+FROM orders o LEFT JOIN labels l ON l.order_id = o.id AND l.label IS NOT NULL
 ORDER BY o.id;

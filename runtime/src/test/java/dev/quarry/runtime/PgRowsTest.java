@@ -1,0 +1,53 @@
+package dev.quarry.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PgRowsTest {
+  record Item(long id, String name, List<Item> children) {}
+
+  private static Item item(PgRows row) throws SQLException {
+    return new Item(row.nextLong(), row.nextString(), row.nextList("items", PgRowsTest::item));
+  }
+
+  private static List<Item> read(String text) throws SQLException {
+    return PgRows.list(text.getBytes(StandardCharsets.UTF_8), "items", PgRowsTest::item);
+  }
+
+  @Test
+  void readsQuotedEscapedAndNestedRecords() throws SQLException {
+    // As PostgreSQL writes ARRAY(SELECT (id, name, children)::items ...): quotes doubled in the
+    // record, then backslash-escaped in the array.
+    List<Item> items =
+        read(
+            "{\"(1,\\\"a \\\"\\\"b\\\"\\\", \\\\\\\\c\\\",{})\",\"(2,x,\\\"{\\\"\\\"(3,y,{})\\\"\\\"}\\\")\"}");
+    assertEquals(2, items.size());
+    assertEquals("a \"b\", \\c", items.get(0).name());
+    assertEquals(List.of(), items.get(0).children());
+    assertEquals(new Item(3, "y", List.of()), items.get(1).children().get(0));
+  }
+
+  @Test
+  void nullArraysNullElementsAndExplicitBounds() throws SQLException {
+    assertEquals(List.of(), PgRows.list(null, "items", PgRowsTest::item));
+    assertEquals(List.of(), read("{}"));
+    assertEquals(List.of(), read("{NULL}"));
+    assertEquals(List.of(new Item(-5, "z", List.of())), read("[0:1]={NULL,\"(-5,z,{})\"}"));
+  }
+
+  @Test
+  void wrongShapesAndNullsInNotNullAttributesAreErrors() {
+    assertThrows(SQLException.class, () -> read("(1,a,{})"));
+    assertThrows(SQLException.class, () -> read("{\"(1,a)\"}"));
+    assertThrows(SQLException.class, () -> read("{\"(1,a,{},extra)\"}"));
+    assertThrows(SQLException.class, () -> read("{\"(,a,{})\"}"));
+    assertThrows(SQLException.class, () -> read("{\"(9223372036854775808,a,{})\"}"));
+    assertThrows(SQLException.class, () -> read("{\"(1x,a,{})\"}"));
+    assertThrows(SQLException.class, () -> read("{{\"(1,a,{})\"}}"));
+  }
+}
