@@ -93,6 +93,34 @@ class NestedResultsEndToEndTest {
   }
 
   @Test
+  void timestampsInNestedRowsReadInUtcWhateverTheSessionTimeZone() throws Exception {
+    Object kolkata =
+        nested.repository(
+            "PostsQueries",
+            new dev.quarry.runtime.ConnectionSource() {
+              @Override
+              public Connection acquire() throws java.sql.SQLException {
+                Connection connection = nested.connect();
+                try (Statement statement = connection.createStatement()) {
+                  statement.execute("SET TIME ZONE 'Asia/Kolkata'");
+                }
+                return connection;
+              }
+
+              @Override
+              public void release(Connection connection) throws java.sql.SQLException {
+                connection.close();
+              }
+            });
+    List<?> rows = (List<?>) call(kolkata, "postsWithComments", Map.of());
+    Object comment = ((List<?>) get(rows.get(0), "comments")).get(2);
+    assertEquals(
+        java.time.OffsetDateTime.parse("2024-01-02T03:04:07Z"),
+        get(comment, "createdAt"),
+        "the same instant, in UTC, as a top-level timestamptz column reads");
+  }
+
+  @Test
   void arrayAggWithFilterAndOverALeftJoinGiveEmptyListsForNoChildren() throws Exception {
     Object one = ((Optional<?>) call(posts, "postWithCommentsAgg", Map.of("id", 1L))).orElseThrow();
     assertEquals(3, ((List<?>) get(one, "comments")).size());

@@ -1,7 +1,6 @@
 package com.example.db;
 
 import dev.quarry.runtime.PgRows;
-import dev.quarry.runtime.PgText;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
@@ -24,6 +23,6 @@ public record Comment(long id, long postId, String body, @Nullable Short rating,
         row.nextLong(),
         row.nextString(),
         row.nextNullableShort(),
-        row.required(PgText.toOffsetDateTime(row.nextNullableString())));
+        row.required(row.nextNullableOffsetDateTime()));
   }
 }

@@ -374,6 +374,20 @@ public final class PgRows {
     return isNull ? null : text();
   }
 
+  /**
+   * The next attribute, a {@code timestamptz}, in UTC as the driver reads a column (the record text
+   * has the session's time zone), null for NULL; {@code infinity} is {@code OffsetDateTime.MAX}.
+   */
+  public java.time.@Nullable OffsetDateTime nextNullableOffsetDateTime() throws SQLException {
+    java.time.OffsetDateTime value = PgText.toOffsetDateTime(nextNullableString());
+    if (value == null
+        || value.equals(java.time.OffsetDateTime.MAX)
+        || value.equals(java.time.OffsetDateTime.MIN)) {
+      return value;
+    }
+    return value.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+  }
+
   /** {@code value}, which a NOT NULL attribute gave; an error if it is null. */
   public <T> T required(@Nullable T value) throws SQLException {
     if (value == null) {

@@ -50,4 +50,16 @@ class PgRowsTest {
     assertThrows(SQLException.class, () -> read("{\"(1x,a,{})\"}"));
     assertThrows(SQLException.class, () -> read("{{\"(1,a,{})\"}}"));
   }
+
+  @Test
+  void timestampsWithTimeZoneReadInUtcAsTheDriverReadsColumns() throws SQLException {
+    List<java.time.OffsetDateTime> times =
+        PgRows.list(
+            "{\"(\\\"2024-01-02 05:04:05+02\\\")\",\"(infinity)\"}"
+                .getBytes(StandardCharsets.UTF_8),
+            "t",
+            row -> row.required(row.nextNullableOffsetDateTime()));
+    assertEquals(java.time.OffsetDateTime.parse("2024-01-02T03:04:05Z"), times.get(0));
+    assertEquals(java.time.OffsetDateTime.MAX, times.get(1));
+  }
 }

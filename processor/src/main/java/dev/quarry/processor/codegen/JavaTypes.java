@@ -232,6 +232,10 @@ final class JavaTypes {
     if (suffix != null) {
       return CodeBlock.of("$L.next$L$L()", row, nullable ? "Nullable" : "", suffix);
     }
+    if (scalar == Scalar.TIMESTAMP_TZ) {
+      CodeBlock read = CodeBlock.of("$L.nextNullableOffsetDateTime()", row);
+      return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+    }
     String method =
         switch (scalar) {
           case DECIMAL -> "toBigDecimal";
