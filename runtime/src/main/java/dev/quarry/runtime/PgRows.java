@@ -379,13 +379,106 @@ public final class PgRows {
    * has the session's time zone), null for NULL; {@code infinity} is {@code OffsetDateTime.MAX}.
    */
   public java.time.@Nullable OffsetDateTime nextNullableOffsetDateTime() throws SQLException {
-    java.time.OffsetDateTime value = PgText.toOffsetDateTime(nextNullableString());
+    next();
+    if (isNull) {
+      return null;
+    }
+    java.time.OffsetDateTime fast = offsetDateTime();
+    if (fast != null) {
+      return fast;
+    }
+    java.time.OffsetDateTime value = PgText.toOffsetDateTime(text());
     if (value == null
         || value.equals(java.time.OffsetDateTime.MAX)
         || value.equals(java.time.OffsetDateTime.MIN)) {
       return value;
     }
     return value.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+  }
+
+  /**
+   * The current attribute in PostgreSQL's ISO output ({@code 2024-01-02 03:04:05.123456+02}, the
+   * {@code DateStyle} the driver sets), parsed from its bytes in UTC; null for any other form
+   * (years past 9999, BC, infinity), which {@link PgText} reads.
+   */
+  private java.time.@Nullable OffsetDateTime offsetDateTime() {
+    int length = stop - start;
+    if (length < 22
+        || field[start + 4] != '-'
+        || field[start + 7] != '-'
+        || field[start + 10] != ' '
+        || field[start + 13] != ':'
+        || field[start + 16] != ':') {
+      return null;
+    }
+    int year = digits(start, 4);
+    int month = digits(start + 5, 2);
+    int day = digits(start + 8, 2);
+    int hour = digits(start + 11, 2);
+    int minute = digits(start + 14, 2);
+    int second = digits(start + 17, 2);
+    int i = start + 19;
+    int nanos = 0;
+    if (field[i] == '.') {
+      int scale = 100_000_000;
+      for (i++; i < stop && field[i] >= '0' && field[i] <= '9'; i++) {
+        nanos += (field[i] - '0') * scale;
+        scale /= 10;
+      }
+    }
+    if (i >= stop || (field[i] != '+' && field[i] != '-') || stop - i < 3) {
+      return null;
+    }
+    int sign = field[i] == '-' ? -1 : 1;
+    int offsetHours = digits(i + 1, 2);
+    int offsetMinutes = 0;
+    int offsetSeconds = 0;
+    i += 3;
+    if (i < stop && field[i] == ':' && i + 3 <= stop) {
+      offsetMinutes = digits(i + 1, 2);
+      i += 3;
+      if (i < stop && field[i] == ':' && i + 3 <= stop) {
+        offsetSeconds = digits(i + 1, 2);
+        i += 3;
+      }
+    }
+    if (i != stop
+        || (year
+                | month
+                | day
+                | hour
+                | minute
+                | second
+                | offsetHours
+                | offsetMinutes
+                | offsetSeconds)
+            < 0) {
+      return null;
+    }
+    int offset = offsetHours * 3600 + offsetMinutes * 60 + offsetSeconds;
+    java.time.LocalDateTime local;
+    try {
+      local = java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+    if (offset != 0) {
+      local = local.minusSeconds((long) sign * offset);
+    }
+    return java.time.OffsetDateTime.of(local, java.time.ZoneOffset.UTC);
+  }
+
+  /** {@code count} decimal digits at {@code at}, or -1 when one is not a digit. */
+  private int digits(int at, int count) {
+    int value = 0;
+    for (int i = at; i < at + count; i++) {
+      int digit = field[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
   }
 
   /** {@code value}, which a NOT NULL attribute gave; an error if it is null. */

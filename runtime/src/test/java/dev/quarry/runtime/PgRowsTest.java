@@ -62,4 +62,31 @@ class PgRowsTest {
     assertEquals(java.time.OffsetDateTime.parse("2024-01-02T03:04:05Z"), times.get(0));
     assertEquals(java.time.OffsetDateTime.MAX, times.get(1));
   }
+
+  @Test
+  void timestampsOfEveryOffsetFormParseAsPgTextDoes() throws SQLException {
+    String[] texts = {
+      "2024-01-02 03:04:05+00",
+      "2024-01-02 03:04:05.5+05:30",
+      "2024-12-31 23:59:59.999999-03",
+      "1900-01-01 00:00:00+00:19:32",
+      "0044-03-15 12:00:00+00 BC",
+      "12345-01-01 00:00:00+00",
+      "-infinity"
+    };
+    StringBuilder array = new StringBuilder("{");
+    for (String text : texts) {
+      array.append(array.length() > 1 ? "," : "").append("\"(\\\"").append(text).append("\\\")\"");
+    }
+    List<java.time.OffsetDateTime> times =
+        PgRows.list(
+            array.append('}').toString().getBytes(StandardCharsets.UTF_8),
+            "t",
+            row -> row.required(row.nextNullableOffsetDateTime()));
+    for (int i = 0; i < texts.length; i++) {
+      java.time.OffsetDateTime expected = PgText.toOffsetDateTime(texts[i]);
+      assertEquals(expected.toInstant(), times.get(i).toInstant(), texts[i]);
+    }
+    assertEquals(java.time.ZoneOffset.UTC, times.get(1).getOffset());
+  }
 }
