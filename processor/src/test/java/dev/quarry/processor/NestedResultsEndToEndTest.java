@@ -152,6 +152,22 @@ class NestedResultsEndToEndTest {
   }
 
   @Test
+  void aListAloneAViewsRowsReadWholeAndEmbedded() throws Exception {
+    List<?> comments = (List<?>) call(posts, "commentsOfPost", Map.of("postId", 3L));
+    assertEquals(1, comments.size());
+    assertEquals("NULL", get(comments.get(0), "body"));
+    assertEquals(List.of(), call(posts, "commentsOfPost", Map.of("postId", 2L)));
+    List<?> threads = (List<?>) call(posts, "threads", Map.of());
+    assertEquals(4, threads.size());
+    assertEquals(2, ((List<?>) get(threads.get(0), "reactions")).size());
+    List<?> embedded = (List<?>) call(posts, "threadsWithPost", Map.of());
+    Object thread = get(embedded.get(1), "commentThread");
+    assertEquals(AWKWARD, get(thread, "body"));
+    assertEquals(1, ((List<?>) get(thread, "reactions")).size());
+    assertEquals("first", get(embedded.get(1), "title"));
+  }
+
+  @Test
   void anEmbedOnTheNullExtendedSideIsNullNeverARecordOfNulls() throws Exception {
     // LEFT JOIN: order 2 has no customer.
     List<?> left = (List<?>) call(shop, "ordersWithCustomer", Map.of());

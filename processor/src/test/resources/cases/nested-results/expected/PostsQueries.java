@@ -51,6 +51,20 @@ public final class PostsQueries {
       + "GROUP BY p.id\n"
       + "ORDER BY p.id");
 
+  private static final Query COMMENTS_OF_POST = new Query("CommentsOfPost", ":one",
+      "queries/posts.sql", 31,
+      "SELECT ARRAY(SELECT c FROM comments c WHERE c.post_id = ? ORDER BY c.id) "
+      + "AS comments");
+
+  private static final Query THREADS = new Query("Threads", ":many", "queries/posts.sql", 34,
+      "SELECT * FROM comment_threads ORDER BY id");
+
+  private static final Query THREADS_WITH_POST = new Query("ThreadsWithPost", ":many",
+      "queries/posts.sql", 37,
+      "SELECT t.*, p.title\n"
+      + "FROM comment_threads t JOIN posts p ON p.id = t.post_id\n"
+      + "ORDER BY t.id");
+
   private final QueryRunner runner;
 
   /**
@@ -137,6 +151,40 @@ public final class PostsQueries {
         PostsQueries::readPostsWithCommentsLeftJoinRow);
   }
 
+  /**
+   * {@code CommentsOfPost} {@code :one}, {@code queries/posts.sql:31}:
+   * <pre>{@code
+   * SELECT ARRAY(SELECT c FROM comments c WHERE c.post_id = @post_id ORDER BY c.id) AS comments
+   * }</pre>
+   */
+  public List<Comment> commentsOfPost(long postId) {
+    return runner.single(COMMENTS_OF_POST, statement -> {
+      statement.setLong(1, postId);
+    }, rows -> PgRows.list(rows.getBytes(1), "comments", Comment::fromPgRow));
+  }
+
+  /**
+   * {@code Threads} {@code :many}, {@code queries/posts.sql:34}:
+   * <pre>{@code
+   * SELECT * FROM comment_threads ORDER BY id
+   * }</pre>
+   */
+  public List<CommentThread> threads() {
+    return runner.list(THREADS, statement -> {}, PostsQueries::readCommentThread);
+  }
+
+  /**
+   * {@code ThreadsWithPost} {@code :many}, {@code queries/posts.sql:37}:
+   * <pre>{@code
+   * SELECT sqlc.embed(t), p.title
+   * FROM comment_threads t JOIN posts p ON p.id = t.post_id
+   * ORDER BY t.id
+   * }</pre>
+   */
+  public List<ThreadsWithPostRow> threadsWithPost() {
+    return runner.list(THREADS_WITH_POST, statement -> {}, PostsQueries::readThreadsWithPostRow);
+  }
+
   private static PostsWithCommentsRow readPostsWithCommentsRow(ResultSet rows) throws SQLException {
     return new PostsWithCommentsRow(
         rows.getLong(1),
@@ -170,6 +218,28 @@ public final class PostsQueries {
         PgRows.list(rows.getBytes(2), "comments", Comment::fromPgRow));
   }
 
+  private static CommentThread readCommentThread(ResultSet rows) throws SQLException {
+    return new CommentThread(
+        rows.getLong(1),
+        rows.getLong(2),
+        rows.getString(3),
+        PgRows.list(rows.getBytes(4), "reactions", Reaction::fromPgRow));
+  }
+
+  private static CommentThread readCommentThreadAt(ResultSet rows, int offset) throws SQLException {
+    return new CommentThread(
+        rows.getLong(offset + 1),
+        rows.getLong(offset + 2),
+        rows.getString(offset + 3),
+        PgRows.list(rows.getBytes(offset + 4), "reactions", Reaction::fromPgRow));
+  }
+
+  private static ThreadsWithPostRow readThreadsWithPostRow(ResultSet rows) throws SQLException {
+    return new ThreadsWithPostRow(
+        readCommentThreadAt(rows, 0),
+        rows.getString(5));
+  }
+
   /**
    * A row of {@code PostsWithComments}.
    */
@@ -192,5 +262,11 @@ public final class PostsQueries {
    * A row of {@code PostsWithCommentsLeftJoin}.
    */
   public record PostsWithCommentsLeftJoinRow(long id, List<Comment> comments) {
+  }
+
+  /**
+   * A row of {@code ThreadsWithPost}.
+   */
+  public record ThreadsWithPostRow(CommentThread commentThread, String title) {
   }
 }

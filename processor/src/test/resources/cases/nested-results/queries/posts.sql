@@ -26,3 +26,15 @@ SELECT p.id, array_agg(c ORDER BY c.id) AS comments
 FROM posts p LEFT JOIN comments c ON c.post_id = p.id
 GROUP BY p.id
 ORDER BY p.id;
+
+-- A list of rows as the only column, and a view holding a list read whole and embedded.
+-- name: CommentsOfPost :one
+SELECT ARRAY(SELECT c FROM comments c WHERE c.post_id = @post_id ORDER BY c.id) AS comments;
+
+-- name: Threads :many
+SELECT * FROM comment_threads ORDER BY id;
+
+-- name: ThreadsWithPost :many
+SELECT sqlc.embed(t), p.title
+FROM comment_threads t JOIN posts p ON p.id = t.post_id
+ORDER BY t.id;
