@@ -120,6 +120,55 @@ class NestedResultsEndToEndTest {
         "the same instant, in UTC, as a top-level timestamptz column reads");
   }
 
+  /**
+   * Once the driver prepares a statement on the server (here at once: {@code prepareThreshold} -1),
+   * lists of rows arrive in PostgreSQL's binary format, which PgRows reads to the same values.
+   */
+  @Test
+  void theBinaryFormatReadsTheSameValuesAsText() throws Exception {
+    Object binary =
+        nested.repository(
+            "PostsQueries",
+            new dev.quarry.runtime.ConnectionSource() {
+              @Override
+              public Connection acquire() throws java.sql.SQLException {
+                Connection connection = nested.connect();
+                connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(-1);
+                return connection;
+              }
+
+              @Override
+              public void release(Connection connection) throws java.sql.SQLException {
+                connection.close();
+              }
+            });
+    for (String query :
+        List.of(
+            "postsWithComments",
+            "postThreads",
+            "postsWithCommentsLeftJoin",
+            "threads",
+            "threadsWithPost")) {
+      assertEquals(call(posts, query, Map.of()), call(binary, query, Map.of()), query);
+    }
+    assertEquals(
+        call(posts, "commentsOfPost", Map.of("postId", 1L)),
+        call(binary, "commentsOfPost", Map.of("postId", 1L)));
+    // The generated code asked for binary, so the column came in it.
+    try (Connection connection = nested.connect()) {
+      connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(-1);
+      try (java.sql.PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT ARRAY(SELECT c FROM comments c ORDER BY c.id) AS comments")) {
+        dev.quarry.runtime.PgRows.receiveBinary(statement, "_comments");
+        try (java.sql.ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          assertEquals(0, rows.getBytes(1)[0], "array_send's first byte, not '{'");
+        }
+      }
+    }
+  }
+
   @Test
   void arrayAggWithFilterAndOverALeftJoinGiveEmptyListsForNoChildren() throws Exception {
     Object one = ((Optional<?>) call(posts, "postWithCommentsAgg", Map.of("id", 1L))).orElseThrow();

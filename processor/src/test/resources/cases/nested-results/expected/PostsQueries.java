@@ -105,8 +105,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<PostsWithCommentsRow> postsWithComments() {
-    return runner.list(POSTS_WITH_COMMENTS, statement -> {},
-        PostsQueries::readPostsWithCommentsRow);
+    return runner.list(POSTS_WITH_COMMENTS, statement -> {
+      PgRows.receiveBinary(statement, "_comments");
+    }, PostsQueries::readPostsWithCommentsRow);
   }
 
   /**
@@ -120,6 +121,7 @@ public final class PostsQueries {
    */
   public Optional<PostWithCommentsAggRow> postWithCommentsAgg(long id) {
     return runner.optional(POST_WITH_COMMENTS_AGG, statement -> {
+      PgRows.receiveBinary(statement, "_comments");
       statement.setLong(1, id);
     }, PostsQueries::readPostWithCommentsAggRow);
   }
@@ -134,7 +136,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<PostThreadsRow> postThreads() {
-    return runner.list(POST_THREADS, statement -> {}, PostsQueries::readPostThreadsRow);
+    return runner.list(POST_THREADS, statement -> {
+      PgRows.receiveBinary(statement, "_comment_threads");
+    }, PostsQueries::readPostThreadsRow);
   }
 
   /**
@@ -147,8 +151,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<PostsWithCommentsLeftJoinRow> postsWithCommentsLeftJoin() {
-    return runner.list(POSTS_WITH_COMMENTS_LEFT_JOIN, statement -> {},
-        PostsQueries::readPostsWithCommentsLeftJoinRow);
+    return runner.list(POSTS_WITH_COMMENTS_LEFT_JOIN, statement -> {
+      PgRows.receiveBinary(statement, "_comments");
+    }, PostsQueries::readPostsWithCommentsLeftJoinRow);
   }
 
   /**
@@ -159,6 +164,7 @@ public final class PostsQueries {
    */
   public List<Comment> commentsOfPost(long postId) {
     return runner.single(COMMENTS_OF_POST, statement -> {
+      PgRows.receiveBinary(statement, "_comments");
       statement.setLong(1, postId);
     }, rows -> PgRows.list(rows.getBytes(1), "comments", Comment::fromPgRow));
   }
@@ -170,7 +176,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<CommentThread> threads() {
-    return runner.list(THREADS, statement -> {}, PostsQueries::readCommentThread);
+    return runner.list(THREADS, statement -> {
+      PgRows.receiveBinary(statement, "_reactions");
+    }, PostsQueries::readCommentThread);
   }
 
   /**
@@ -182,7 +190,9 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<ThreadsWithPostRow> threadsWithPost() {
-    return runner.list(THREADS_WITH_POST, statement -> {}, PostsQueries::readThreadsWithPostRow);
+    return runner.list(THREADS_WITH_POST, statement -> {
+      PgRows.receiveBinary(statement, "_reactions");
+    }, PostsQueries::readThreadsWithPostRow);
   }
 
   private static PostsWithCommentsRow readPostsWithCommentsRow(ResultSet rows) throws SQLException {

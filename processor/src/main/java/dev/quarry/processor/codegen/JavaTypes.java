@@ -232,8 +232,18 @@ final class JavaTypes {
     if (suffix != null) {
       return CodeBlock.of("$L.next$L$L()", row, nullable ? "Nullable" : "", suffix);
     }
-    if (scalar == Scalar.TIMESTAMP_TZ) {
-      CodeBlock read = CodeBlock.of("$L.nextNullableOffsetDateTime()", row);
+    String own =
+        switch (scalar) {
+          case TIMESTAMP_TZ -> "nextNullableOffsetDateTime";
+          case TIMESTAMP -> "nextNullableLocalDateTime";
+          case DATE -> "nextNullableLocalDate";
+          case UUID -> "nextNullableUuid";
+          case BYTES -> "nextNullableBytes";
+          default -> null;
+        };
+    if (own != null) {
+      // Read in text or binary, as the column came (PgRows).
+      CodeBlock read = CodeBlock.of("$L.$L()", row, own);
       return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
     }
     String method =

@@ -358,17 +358,46 @@ final class RepositoryWriter {
           item == null
               ? CodeBlock.of("$N ->", statement)
               : CodeBlock.of("($N, $N) ->", statement, item);
-      if (method.bindings().isEmpty()) {
+      java.util.Set<String> binaryLists = binaryRowLists(method.result());
+      if (method.bindings().isEmpty() && binaryLists.isEmpty()) {
         return CodeBlock.of("$L {}", head);
+      }
+      CodeBlock.Builder receive = CodeBlock.builder();
+      for (String arrayType : binaryLists) {
+        // Lists of rows travel in binary once the statement is prepared on the server.
+        receive.add("$T.receiveBinary($N, $S);\n", JavaTypes.PG_ROWS, statement, arrayType);
       }
       return CodeBlock.builder()
           .add("$L {\n", head)
           .indent()
+          .add(receive.build())
           .add(body.build())
           .unindent()
           .add("}")
           .build();
     }
+  }
+
+  /** The array types of the result's lists of rows that may be received in binary, in order. */
+  private static java.util.Set<String> binaryRowLists(ResultShape result) {
+    List<Field> fields = new ArrayList<>();
+    if (result instanceof ResultShape.SingleValue single) {
+      fields.add(single.field());
+    } else if (result instanceof ResultShape.TableRow table) {
+      fields.addAll(table.record().fields());
+    } else if (result instanceof ResultShape.Row row) {
+      fields.addAll(row.record().fields());
+      for (EmbeddedTable embed : row.record().embeds()) {
+        fields.addAll(embed.record().fields());
+      }
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Field field : fields) {
+      if (field.type() instanceof ValueType.RowListValue rows && rows.binary()) {
+        names.add(rows.pgName());
+      }
+    }
+    return names;
   }
 
   private TypeName parameterType(Field parameter) {

@@ -537,9 +537,46 @@ public final class ModelBuilder {
     if (type instanceof ValueType.RowListValue rows) {
       TableRecord record = tableRecord(rows.relation()).asNested();
       tableRecords.put(key(rows.relation()), record);
-      return new ValueType.RowListValue(rows.pgName(), rows.relation(), record.javaName());
+      // A record still being built (a relation holding lists of its own rows) stays text.
+      boolean complete = record.fields().size() == rows.relation().columns().size();
+      boolean binary = complete && record.fields().stream().allMatch(f -> readsBinary(f.type()));
+      return new ValueType.RowListValue(rows.pgName(), rows.relation(), record.javaName(), binary);
     }
     return type;
+  }
+
+  /**
+   * Whether the runtime reads values of {@code type} inside a row in PostgreSQL's binary format too
+   * (PgRows): integers, floats, booleans, strings, enums, bytea, uuid, dates and timestamps, and
+   * lists of rows that hold only those. Others (numeric, time, interval, json, composites ...) keep
+   * the column in text.
+   */
+  private static boolean readsBinary(ValueType type) {
+    if (type instanceof ValueType.RowListValue rows) {
+      return rows.binary();
+    }
+    if (type instanceof ValueType.EnumValue) {
+      return true;
+    }
+    if (!(type instanceof ValueType.ScalarValue scalar) || scalar.pgName().equals("oid")) {
+      return false;
+    }
+    return switch (scalar.scalar()) {
+      case SHORT,
+          INT,
+          LONG,
+          FLOAT,
+          DOUBLE,
+          BOOLEAN,
+          STRING,
+          BYTES,
+          UUID,
+          DATE,
+          TIMESTAMP,
+          TIMESTAMP_TZ ->
+          true;
+      default -> false;
+    };
   }
 
   /**

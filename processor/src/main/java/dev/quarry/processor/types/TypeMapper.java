@@ -279,7 +279,7 @@ public final class TypeMapper {
       if (elementType.isRowType() && dimensions <= 1) {
         Optional<Table> relation = catalog.rowRelation(elementType);
         if (relation.isPresent()) {
-          return new ValueType.RowListValue(type.driverName(), relation.get(), "");
+          return new ValueType.RowListValue(type.driverName(), relation.get(), "", false);
         }
       }
       ValueType element = map(type.elementOid());

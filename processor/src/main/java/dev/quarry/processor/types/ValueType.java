@@ -26,8 +26,11 @@ public sealed interface ValueType {
    * @param pgName the array type's name
    * @param relation the relation, with its columns' nullability
    * @param javaName the record's name, which the model fills in ({@code ""} until then)
+   * @param binary whether every attribute, down to nested lists, has a type the runtime reads in
+   *     PostgreSQL's binary format, so the column may be received in it (see {@code PgRows})
    */
-  record RowListValue(String pgName, dev.quarry.processor.analysis.Table relation, String javaName)
+  record RowListValue(
+      String pgName, dev.quarry.processor.analysis.Table relation, String javaName, boolean binary)
       implements ValueType {}
 
   /**
