@@ -45,8 +45,9 @@ class NestedResultsEndToEndTest {
             (1, E'He said "hi", (really) \\\\o/ {x} ü€😀', NULL, '2024-01-02 03:04:06+00'),
             (1, '', 1, '2024-01-02 03:04:07+00'),
             (3, 'NULL', NULL, '2024-01-02 03:04:08+00');
-          INSERT INTO reactions (comment_id, mood, note) VALUES
-            (1, 'happy', NULL), (1, 'sad', E'"quoted", (x)'), (2, 'happy', '');
+          INSERT INTO reactions (comment_id, mood, note, tags) VALUES
+            (1, 'happy', NULL, ARRAY['a b', 'c,d', NULL, E'q"\\\\', 'NULL', '']),
+            (1, 'sad', E'"quoted", (x)', NULL), (2, 'happy', '', '{}');
           """);
     }
     try (Connection connection = embeds.connect();
@@ -192,6 +193,11 @@ class NestedResultsEndToEndTest {
     assertEquals(2, reactions.size());
     assertEquals("HAPPY", get(reactions.get(0), "mood").toString());
     assertNull(get(reactions.get(0), "note"));
+    assertEquals(
+        java.util.Arrays.asList("a b", "c,d", null, "q\"\\", "NULL", ""),
+        get(reactions.get(0), "tags"),
+        "a text[] inside a row inside a row");
+    assertNull(get(reactions.get(1), "tags"));
     assertEquals("\"quoted\", (x)", get(reactions.get(1), "note"));
     assertEquals(AWKWARD, get(threads.get(1), "body"));
     List<?> second = (List<?>) get(threads.get(1), "reactions");

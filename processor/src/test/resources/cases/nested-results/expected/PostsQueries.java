@@ -136,9 +136,7 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<PostThreadsRow> postThreads() {
-    return runner.list(POST_THREADS, statement -> {
-      PgRows.receiveBinary(statement, "_comment_threads");
-    }, PostsQueries::readPostThreadsRow);
+    return runner.list(POST_THREADS, statement -> {}, PostsQueries::readPostThreadsRow);
   }
 
   /**
@@ -176,9 +174,7 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<CommentThread> threads() {
-    return runner.list(THREADS, statement -> {
-      PgRows.receiveBinary(statement, "_reactions");
-    }, PostsQueries::readCommentThread);
+    return runner.list(THREADS, statement -> {}, PostsQueries::readCommentThread);
   }
 
   /**
@@ -190,9 +186,7 @@ public final class PostsQueries {
    * }</pre>
    */
   public List<ThreadsWithPostRow> threadsWithPost() {
-    return runner.list(THREADS_WITH_POST, statement -> {
-      PgRows.receiveBinary(statement, "_reactions");
-    }, PostsQueries::readThreadsWithPostRow);
+    return runner.list(THREADS_WITH_POST, statement -> {}, PostsQueries::readThreadsWithPostRow);
   }
 
   private static PostsWithCommentsRow readPostsWithCommentsRow(ResultSet rows) throws SQLException {

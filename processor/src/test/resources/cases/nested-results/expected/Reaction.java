@@ -1,7 +1,9 @@
 package com.example.db;
 
 import dev.quarry.runtime.PgRows;
+import dev.quarry.runtime.PgText;
 import java.sql.SQLException;
+import java.util.List;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("dev.quarry.processor.QuarryProcessor")
 @NullMarked
-public record Reaction(long id, long commentId, Mood mood, @Nullable String note) {
+public record Reaction(long id, long commentId, Mood mood, @Nullable String note,
+    @Nullable List<@Nullable String> tags) {
   /**
    * Reads one row of a list of these rows, in PostgreSQL's record text.
    */
@@ -20,6 +23,7 @@ public record Reaction(long id, long commentId, Mood mood, @Nullable String note
         row.nextLong(),
         row.nextLong(),
         Mood.fromLabel(row.nextString()),
-        row.nextNullableString());
+        row.nextNullableString(),
+        row.nextNullableValues(PgText::toString));
   }
 }

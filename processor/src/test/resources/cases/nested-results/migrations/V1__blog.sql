@@ -14,7 +14,8 @@ CREATE TABLE reactions (
   id         bigserial PRIMARY KEY,
   comment_id bigint NOT NULL REFERENCES comments (id),
   mood       mood NOT NULL,
-  note       text
+  note       text,
+  tags       text[]
 );
 -- A comment with its reactions: the second level of nesting is a view's row type.
 CREATE VIEW comment_threads AS

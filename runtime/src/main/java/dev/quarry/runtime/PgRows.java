@@ -24,6 +24,14 @@ import org.jspecify.annotations.Nullable;
  * left out: a list of rows never holds nulls.
  */
 public final class PgRows {
+  /**
+   * Converts one element's text (null for NULL) of an array attribute, e.g. {@code PgText::toLong}.
+   */
+  @FunctionalInterface
+  public interface ValueReader<T> {
+    @Nullable T read(@Nullable String text) throws SQLException;
+  }
+
   /** Reads one record's attributes from {@code row}, in order, into a value. */
   @FunctionalInterface
   public interface RowReader<T> {
@@ -731,6 +739,80 @@ public final class PgRows {
       return binaryArray(field, start, stop, rowType, reader);
     }
     return array(field, start, stop, rowType, reader);
+  }
+
+  /**
+   * The next attribute, a one-dimensional array of a scalar or enum type in text form, as a list
+   * (null for NULL) whose elements {@code reader} converts from their text (null for NULL).
+   */
+  public <T> @Nullable List<@Nullable T> nextNullableValues(ValueReader<T> reader)
+      throws SQLException {
+    next();
+    if (isNull) {
+      return null;
+    }
+    if (binary) {
+      throw new SQLException("an array attribute of a " + type + " row came in binary", "22P02");
+    }
+    byte[] text = field;
+    int i = start;
+    int to = stop;
+    if (i < to && text[i] == '[') {
+      while (i < to && text[i] != '=') {
+        i++;
+      }
+      i++;
+    }
+    if (i >= to || text[i] != '{' || text[to - 1] != '}') {
+      throw malformed(type, "an array attribute", text, start, stop);
+    }
+    i++;
+    List<@Nullable T> values = new ArrayList<>();
+    if (text[i] == '}') {
+      return Collections.unmodifiableList(values);
+    }
+    while (true) {
+      if (text[i] == '{') {
+        throw new SQLException(
+            "a multi-dimensional array attribute of a " + type + " row", "22P02");
+      }
+      String value;
+      if (text[i] == '"') {
+        int mark = top;
+        i++;
+        while (text[i] != '"') {
+          if (text[i] == '\\') {
+            i++;
+          }
+          put(text[i++]);
+        }
+        i++;
+        value = new String(scratch, mark, top - mark, StandardCharsets.UTF_8);
+        top = mark;
+      } else {
+        int j = i;
+        while (text[j] != ',' && text[j] != '}') {
+          j++;
+        }
+        value =
+            j - i == 4
+                    && text[i] == 'N'
+                    && text[i + 1] == 'U'
+                    && text[i + 2] == 'L'
+                    && text[i + 3] == 'L'
+                ? null
+                : new String(text, i, j - i, StandardCharsets.UTF_8);
+        i = j;
+      }
+      values.add(reader.read(value));
+      if (text[i] == ',') {
+        i++;
+      } else if (text[i] == '}' && i == to - 1) {
+        return Collections.unmodifiableList(values);
+      } else {
+        throw malformed(type, "an array attribute", text, start, stop);
+      }
+    }
   }
 
   private static SQLException malformed(String type, String what, byte[] text, int from, int to) {

@@ -214,6 +214,19 @@ final class JavaTypes {
               row);
       return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
     }
+    if (type instanceof ArrayValue array) {
+      // A one-dimensional array of a scalar or an enum (ModelBuilder reports other arrays).
+      CodeBlock element;
+      if (array.element() instanceof EnumValue enumValue) {
+        element =
+            CodeBlock.of("$T::fromNullableLabel", ClassName.get(packageName, enumValue.javaName()));
+      } else {
+        element =
+            CodeBlock.of("$T::$L", PG_TEXT, textMethod(((ScalarValue) array.element()).scalar()));
+      }
+      CodeBlock read = CodeBlock.of("$L.nextNullableValues($L)", row, element);
+      return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+    }
     if (!(type instanceof ScalarValue scalarValue)) {
       throw new IllegalStateException("not readable inside a nested row: " + type);
     }
@@ -261,6 +274,28 @@ final class JavaTypes {
         };
     CodeBlock read = CodeBlock.of("$T.$L($L.nextNullableString())", PG_TEXT, method, row);
     return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+  }
+
+  /** The {@code PgText} method reading a value of {@code scalar} from its text. */
+  private static String textMethod(Scalar scalar) {
+    return switch (scalar) {
+      case SHORT -> "toShort";
+      case INT -> "toInteger";
+      case LONG -> "toLong";
+      case FLOAT -> "toFloat";
+      case DOUBLE -> "toDouble";
+      case BOOLEAN -> "toBoolean";
+      case DECIMAL -> "toBigDecimal";
+      case STRING, TEXT_OTHER -> "toString";
+      case BYTES -> "toBytes";
+      case UUID -> "toUuid";
+      case DATE -> "toLocalDate";
+      case TIME -> "toLocalTime";
+      case TIME_TZ -> "toOffsetTime";
+      case TIMESTAMP -> "toLocalDateTime";
+      case TIMESTAMP_TZ -> "toOffsetDateTime";
+      case INTERVAL -> "toInterval";
+    };
   }
 
   /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */

@@ -489,14 +489,16 @@ public final class ModelBuilder {
         if (problem != null) {
           return problem;
         }
-      } else if (type instanceof ValueType.ArrayValue || type instanceof ValueType.ConvertedValue) {
+      } else if ((type instanceof ValueType.ArrayValue array && !JavaTypesSupport.flatArray(array))
+          || type instanceof ValueType.ConvertedValue) {
         return "the column "
             + column.name()
             + " of "
             + relation.displayName()
             + " is "
             + (type instanceof ValueType.ArrayValue
-                ? "an array"
+                ? "a multi-dimensional array or an array of a type other than a number, string,"
+                    + " boolean, date, time, uuid, bytea or enum"
                 : "of a type with a converter (type override)")
             + ", which Quarry cannot read inside a nested row yet; collect a view's rows that"
             + " leave it out";
@@ -543,6 +545,22 @@ public final class ModelBuilder {
       return new ValueType.RowListValue(rows.pgName(), rows.relation(), record.javaName(), binary);
     }
     return type;
+  }
+
+  /** Which array attributes nested rows can hold. */
+  static final class JavaTypesSupport {
+    private JavaTypesSupport() {}
+
+    /**
+     * A one-dimensional array of a scalar (other than types read as their text, whose arrays may
+     * use another delimiter, e.g. {@code box}) or of an enum.
+     */
+    static boolean flatArray(ValueType.ArrayValue array) {
+      ValueType element = array.element();
+      return element instanceof ValueType.EnumValue
+          || (element instanceof ValueType.ScalarValue scalar
+              && scalar.scalar() != dev.quarry.processor.types.Scalar.TEXT_OTHER);
+    }
   }
 
   /**
