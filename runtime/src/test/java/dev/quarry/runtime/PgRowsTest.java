@@ -89,4 +89,64 @@ class PgRowsTest {
     }
     assertEquals(java.time.ZoneOffset.UTC, times.get(1).getOffset());
   }
+
+  /** array_send of records (record_send), each attribute as OID, length, bytes. */
+  private static byte[] binaryArray(byte[]... records) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(20);
+    header.putInt(records.length == 0 ? 0 : 1).putInt(0).putInt(0).putInt(records.length).putInt(1);
+    out.write(header.array(), 0, records.length == 0 ? 12 : 20);
+    for (byte[] record : records) {
+      out.write(
+          java.nio.ByteBuffer.allocate(4).putInt(record == null ? -1 : record.length).array(),
+          0,
+          4);
+      if (record != null) {
+        out.write(record, 0, record.length);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] binaryRecord(long id, String name, byte[] children) {
+    byte[] text = name.getBytes(StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(4 + 16 + 8 + text.length + 8 + children.length)
+        .putInt(3)
+        .putInt(20)
+        .putInt(8)
+        .putLong(id)
+        .putInt(25)
+        .putInt(text.length)
+        .put(text)
+        .putInt(0)
+        .putInt(children.length)
+        .put(children)
+        .array();
+  }
+
+  @Test
+  void readsTheBinaryFormatNestedAndWithNullElements() throws SQLException {
+    byte[] inner = binaryArray(binaryRecord(3, "y", binaryArray()));
+    byte[] outer =
+        binaryArray(binaryRecord(-1, "ü \"x\"", binaryArray()), null, binaryRecord(2, "", inner));
+    List<Item> items = PgRows.list(outer, "items", PgRowsTest::item);
+    assertEquals(
+        List.of(
+            new Item(-1, "ü \"x\"", List.of()),
+            new Item(2, "", List.of(new Item(3, "y", List.of())))),
+        items);
+    assertEquals(List.of(), PgRows.list(binaryArray(), "items", PgRowsTest::item));
+  }
+
+  @Test
+  void readsArrayAttributesFromText() throws SQLException {
+    List<List<String>> lists =
+        PgRows.list(
+            "{\"(\\\"{a,\\\"\\\"b c\\\"\\\",NULL,\\\"\\\"NULL\\\"\\\"}\\\")\",\"()\"}"
+                .getBytes(StandardCharsets.UTF_8),
+            "t",
+            row -> row.nextNullableValues(PgText::toString));
+    assertEquals(java.util.Arrays.asList("a", "b c", null, "NULL"), lists.get(0));
+    assertEquals(null, lists.get(1));
+  }
 }
