@@ -718,6 +718,20 @@ public final class PgRows {
     return value;
   }
 
+  /**
+   * A {@code timestamptz} element's text in UTC, as the driver reads a column: for arrays of {@code
+   * timestamptz} inside a row.
+   */
+  public static java.time.@Nullable OffsetDateTime toUtcOffsetDateTime(@Nullable String text) {
+    java.time.OffsetDateTime value = PgText.toOffsetDateTime(text);
+    if (value == null
+        || value.equals(java.time.OffsetDateTime.MAX)
+        || value.equals(java.time.OffsetDateTime.MIN)) {
+      return value;
+    }
+    return value.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+  }
+
   /** {@code value}, which a NOT NULL attribute gave; an error if it is null. */
   public <T> T required(@Nullable T value) throws SQLException {
     if (value == null) {

@@ -147,6 +147,9 @@ class PgRowsTest {
             "t",
             row -> row.nextNullableValues(PgText::toString));
     assertEquals(java.util.Arrays.asList("a", "b c", null, "NULL"), lists.get(0));
+    assertEquals(
+        java.time.OffsetDateTime.parse("2024-01-02T03:04:05Z"),
+        PgRows.toUtcOffsetDateTime("2024-01-02 08:34:05+05:30"));
     assertEquals(null, lists.get(1));
   }
 }

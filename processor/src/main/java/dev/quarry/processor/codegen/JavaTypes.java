@@ -220,6 +220,9 @@ final class JavaTypes {
       if (array.element() instanceof EnumValue enumValue) {
         element =
             CodeBlock.of("$T::fromNullableLabel", ClassName.get(packageName, enumValue.javaName()));
+      } else if (((ScalarValue) array.element()).scalar() == Scalar.TIMESTAMP_TZ) {
+        // In UTC, as top-level columns and timestamptz attributes are read.
+        element = CodeBlock.of("$T::toUtcOffsetDateTime", PG_ROWS);
       } else {
         element =
             CodeBlock.of("$T::$L", PG_TEXT, textMethod(((ScalarValue) array.element()).scalar()));
