@@ -18,3 +18,13 @@ DELETE FROM comments WHERE id = @id;
 SELECT count(*)::bigint AS total_comments,
        avg(rating)::float8 AS average_rating
 FROM comments;
+
+-- An author's posts, newest first, each with its comments in one round trip: the comments come
+-- as a list of the comments table's record (docs/nested-results.md), no grouping in Java.
+-- name: ListThreadsByAuthor :many
+SELECT p.id, p.title, p.published_at,
+       ARRAY(SELECT c FROM comments c WHERE c.post_id = p.id ORDER BY c.created_at, c.id) AS comments
+FROM posts p
+WHERE p.author_id = @author_id
+ORDER BY p.created_at DESC, p.id DESC
+LIMIT @max_posts;

@@ -28,10 +28,16 @@ public final class BenchDatabase implements AutoCloseable {
   public static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
   /** The migrations, in order (copied onto the classpath from {@code benchmarks/migrations}). */
-  private static final List<String> MIGRATIONS = List.of("V1__accounts_and_ledger.sql");
+  private static final List<String> MIGRATIONS =
+      List.of("V1__accounts_and_ledger.sql", "V2__posts_and_comments.sql");
 
   /** Rows in {@code accounts}. */
   public static final int ACCOUNTS = 10_000;
+
+  /** Rows in {@code posts}, each with {@link #COMMENTS_PER_POST} comments. */
+  public static final int POSTS = 10_000;
+
+  public static final int COMMENTS_PER_POST = 10;
 
   private final String serverUrl;
   private final String name;
@@ -113,6 +119,28 @@ public final class BenchDatabase implements AutoCloseable {
               + ACCOUNTS
               + ") AS g");
       statement.execute("VACUUM ANALYZE accounts");
+      statement.execute(
+          "INSERT INTO posts (id, title, created_at)"
+              + " SELECT g, 'Post number ' || g,"
+              + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 hour'"
+              + " FROM generate_series(1, "
+              + POSTS
+              + ") AS g");
+      // Bodies of a typical comment's length, one in five with a quote and a comma (which
+      // PostgreSQL's record text quotes and escapes), one in three without a rating.
+      statement.execute(
+          "INSERT INTO comments (id, post_id, author, body, rating, created_at)"
+              + " SELECT g, (g - 1) / "
+              + COMMENTS_PER_POST
+              + " + 1, 'reader' || g % 97,"
+              + " CASE WHEN g % 5 = 0 THEN 'I \"really\" liked it, thanks for comment ' || g"
+              + " ELSE 'A thoughtful comment about this post, number ' || g END,"
+              + " CASE WHEN g % 3 <> 0 THEN (g % 5 + 1)::smallint END,"
+              + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute'"
+              + " FROM generate_series(1, "
+              + POSTS * COMMENTS_PER_POST
+              + ") AS g");
+      statement.execute("VACUUM ANALYZE posts, comments");
     }
   }
 

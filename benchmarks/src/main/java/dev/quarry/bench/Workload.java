@@ -62,4 +62,17 @@ public final class Workload {
     }
     return List.copyOf(entries);
   }
+
+  /** A comment, as every nested-results implementation maps it. */
+  public record Comment(
+      long id,
+      long postId,
+      String author,
+      String body,
+      @Nullable Short rating,
+      OffsetDateTime createdAt) {}
+
+  /** A post with its comments, as the hand-written and jOOQ implementations map it. */
+  public record PostWithComments(
+      long id, String title, OffsetDateTime createdAt, List<Comment> comments) {}
 }

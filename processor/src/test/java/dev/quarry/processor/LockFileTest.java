@@ -73,7 +73,9 @@ class LockFileTest {
         "slice-values",
         "utility-statements",
         "execrows-returning",
-        "cardinality"
+        "cardinality",
+        "nested-results",
+        "nullable-embeds"
       })
   void theLockFileAnswersAsTheDatabaseDid(String name) throws IOException {
     copyCase(name);

@@ -606,12 +606,8 @@ public final class CommandsQueries {
 
   private static @Nullable Review readNullableReviewAt(ResultSet rows, int offset) throws
       SQLException {
-    for (int column = offset + 1; column <= offset + 3; column++) {
-      if (rows.getObject(column) != null) {
-        return readReviewAt(rows, offset);
-      }
-    }
-    return null;
+    // id is NOT NULL in every row the join found
+    return rows.getObject(offset + 1) == null ? null : readReviewAt(rows, offset);
   }
 
   private static BooksWithReviewsRow readBooksWithReviewsRow(ResultSet rows) throws SQLException {

@@ -137,12 +137,8 @@ public final class ProfilesQueries {
 
   private static @Nullable Event readNullableEventAt(ResultSet rows, int offset) throws
       SQLException {
-    for (int column = offset + 1; column <= offset + 3; column++) {
-      if (rows.getObject(column) != null) {
-        return readEventAt(rows, offset);
-      }
-    }
-    return null;
+    // Id is NOT NULL in every row the join found
+    return rows.getObject(offset + 1) == null ? null : readEventAt(rows, offset);
   }
 
   private static ProfileEventsRow readProfileEventsRow(ResultSet rows) throws SQLException {

@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * PUT    /users/{id}/role        {role}
  * PUT    /users/{id}/avatar      raw image bytes; DELETE removes it; GET returns it
  * POST   /posts                  {authorId, title, body, summary?, metadata?, readingMinutes?, tags?}
+ * GET    /users/{id}/threads?limit=..  the user's posts, newest first, each with its comments
  * GET    /posts?author=..&amp;tag=..&amp;published=true|false|any&amp;q=..&amp;sort=..&amp;limit=..
  *                                 posts (published by default), filtered by the parameters given,
  *                                 in the order sort names (published_at_desc by default; keys
@@ -219,6 +220,7 @@ public final class BlogServer implements AutoCloseable {
           return Response.noContent();
         });
     route("GET", "/users/([^/]+)/avatar", r -> Response.bytes(blog.avatar(r.id(1))));
+    route("GET", "/users/([^/]+)/threads", this::threads);
 
     route("POST", "/posts", r -> Response.json(201, blog.createPost(newPost(r.json()))));
     route("GET", "/posts", this::listPosts);
@@ -301,6 +303,19 @@ public final class BlogServer implements AutoCloseable {
       return Response.json(200, blog.usersWithRole(role(role)));
     }
     throw ApiException.badRequest("give ?email=... or ?role=...");
+  }
+
+  private Response threads(Request request) {
+    String limit = request.query().get("limit");
+    int pageSize = DEFAULT_PAGE_SIZE;
+    try {
+      if (limit != null) {
+        pageSize = Integer.parseInt(limit);
+      }
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("limit must be an integer");
+    }
+    return Response.json(200, blog.threads(request.id(1), pageSize));
   }
 
   private Response listPosts(Request request) {

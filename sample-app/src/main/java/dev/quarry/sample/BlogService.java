@@ -8,6 +8,7 @@ import dev.quarry.runtime.QueryException;
 import dev.quarry.runtime.QueryListener;
 import dev.quarry.runtime.QueryRunner;
 import dev.quarry.runtime.Transactions;
+import dev.quarry.sample.db.Comment;
 import dev.quarry.sample.db.CommentsQueries;
 import dev.quarry.sample.db.Post;
 import dev.quarry.sample.db.PostsQueries;
@@ -192,6 +193,13 @@ public final class BlogService {
       List<String> tags,
       List<CommentView> comments,
       List<TipView> tips) {}
+
+  /** A post with its comments, read in one query as nested records. */
+  public record Thread(
+      long id, String title, @Nullable OffsetDateTime publishedAt, List<ThreadComment> comments) {}
+
+  public record ThreadComment(
+      long id, long authorId, String body, @Nullable Short rating, OffsetDateTime createdAt) {}
 
   public record Publication(
       long id, @Nullable OffsetDateTime publishedAt, boolean featured, double score) {}
@@ -457,6 +465,31 @@ public final class BlogService {
               row.authorId(),
               row.authorName(),
               tagsByPost.getOrDefault(row.id(), List.of())));
+    }
+    return result;
+  }
+
+  /**
+   * An author's posts, newest first, each with its comments: one query, whose comments column is a
+   * list of the generated {@code Comment} record (ListThreadsByAuthor in queries/comments.sql).
+   */
+  public List<Thread> threads(long authorId, int limit) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw ApiException.badRequest("limit must be between 1 and " + MAX_PAGE_SIZE + ": " + limit);
+    }
+    List<Thread> result = new ArrayList<>();
+    for (var row : comments.listThreadsByAuthor(authorId, limit)) {
+      List<ThreadComment> thread = new ArrayList<>();
+      for (Comment comment : row.comments()) {
+        thread.add(
+            new ThreadComment(
+                comment.id(),
+                comment.authorId(),
+                comment.body(),
+                comment.rating(),
+                comment.createdAt()));
+      }
+      result.add(new Thread(row.id(), row.title(), row.publishedAt(), thread));
     }
     return result;
   }

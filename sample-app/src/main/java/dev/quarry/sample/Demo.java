@@ -268,6 +268,22 @@ final class Demo {
 
     out.println("-- reading");
     call(
+        "Alice's posts with their comments, nested in one query",
+        "GET",
+        "/users/" + aliceId + "/threads?limit=10",
+        null,
+        200,
+        json -> {
+          for (JsonNode thread : json) {
+            if (thread.path("id").asLong() == firstId) {
+              return thread.path("comments").size() == 2
+                  && thread.path("comments").get(0).path("body").asText().equals("Great read!")
+                  && thread.path("comments").get(1).path("rating").isNull();
+            }
+          }
+          return false;
+        });
+    call(
         "list published posts",
         "GET",
         "/posts?limit=10",

@@ -362,6 +362,29 @@ abstract class RepositoriesContract {
     assertEquals(1, comments.listCommentsForPost(post.id()).size());
   }
 
+  @Test
+  void postsComeWithTheirCommentsAsNestedRecords() {
+    User author = writer("nina");
+    Post quiet = draft(author, "No comments yet");
+    Post busy = draft(author, "Busy");
+    CommentsQueries comments = new CommentsQueries(dataSource());
+    String awkward = "A \"quoted\", (parenthesised) \\ comment {with} ü€😀";
+    Comment first = comments.createComment(busy.id(), author.id(), awkward, (short) 4);
+    Comment second = comments.createComment(busy.id(), author.id(), "", null);
+
+    var threads = comments.listThreadsByAuthor(author.id(), 10);
+    assertEquals(List.of(busy.id(), quiet.id()), threads.stream().map(t -> t.id()).toList());
+    assertEquals(List.of(first, second), threads.get(0).comments());
+    assertEquals(awkward, threads.get(0).comments().get(0).body());
+    assertEquals("", threads.get(0).comments().get(1).body());
+    assertNull(threads.get(0).comments().get(1).rating());
+    assertEquals(List.of(), threads.get(1).comments());
+
+    var viaService = new BlogService(dataSource()).threads(author.id(), 1);
+    assertEquals(1, viaService.size());
+    assertEquals(2, viaService.get(0).comments().size());
+  }
+
   /**
    * A statement locks rows in the order it processes them, which RETURNING shows. Transactions that
    * upsert the same tags must lock them in one order, or two concurrent post creations can deadlock

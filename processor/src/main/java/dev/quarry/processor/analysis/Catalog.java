@@ -297,6 +297,29 @@ public final class Catalog implements TypeCatalog {
     return attributes;
   }
 
+  private java.util.function.Function<Table, Table> withViewNullability = table -> table;
+
+  /**
+   * How a view's columns get their nullability (views declare no NOT NULL): the analysis infers it
+   * from the view's definition and sets this, so that {@link #rowRelation} answers like an embed.
+   */
+  public void viewNullability(java.util.function.Function<Table, Table> withNullability) {
+    this.withViewNullability = withNullability;
+  }
+
+  @Override
+  public Optional<Table> rowRelation(PgType type) {
+    if (!type.isRowType()) {
+      return Optional.empty();
+    }
+    Table relation = relationsByOid.get(type.relationOid());
+    if (relation == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        viewsByOid.containsKey(relation.oid()) ? withViewNullability.apply(relation) : relation);
+  }
+
   /** The loaded type with {@code oid}, or null. */
   public @Nullable PgType loadedType(int oid) {
     return typesByOid.get(oid);

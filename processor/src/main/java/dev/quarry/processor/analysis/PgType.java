@@ -47,6 +47,14 @@ public record PgType(
     return kind == 'c' && relationKind == 'c';
   }
 
+  /**
+   * The row type of a table, view, materialized view or foreign table: what {@code c} is in {@code
+   * SELECT c FROM comments c}.
+   */
+  public boolean isRowType() {
+    return kind == 'c' && "rpvmf".indexOf(relationKind) >= 0;
+  }
+
   public boolean isDomain() {
     return kind == 'd';
   }

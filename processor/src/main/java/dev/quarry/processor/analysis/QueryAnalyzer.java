@@ -70,6 +70,7 @@ public final class QueryAnalyzer {
     this.catalog = catalog;
     this.explainer = explainer;
     this.nullability = new NullabilityInference(catalog);
+    catalog.viewNullability(this::relationWithNullability);
     this.describer = new StatementDescriber(connection);
     this.parameterNullability =
         new ParameterNullability(

@@ -23,4 +23,10 @@ public interface TypeCatalog {
 
   /** The attributes of a composite type, in order. */
   List<TableColumn> compositeAttributes(PgType type) throws SQLException;
+
+  /**
+   * The relation whose row type {@code type} is ({@link PgType#isRowType}), with each column's
+   * nullability (a view's as its definition gives it), or empty when it is not a user relation.
+   */
+  Optional<Table> rowRelation(PgType type) throws SQLException;
 }

@@ -26,6 +26,8 @@ final class JavaTypes {
   static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   static final ClassName COLUMNS = ClassName.get("dev.quarry.runtime", "Columns");
   static final ClassName SQL_ARRAYS = ClassName.get("dev.quarry.runtime", "SqlArrays");
+  static final ClassName PG_ROWS = ClassName.get("dev.quarry.runtime", "PgRows");
+  static final ClassName PG_TEXT = ClassName.get("dev.quarry.runtime", "PgText");
   static final ClassName INTERVAL = ClassName.get("dev.quarry.runtime", "Interval");
   static final ClassName PG_INTERVAL = ClassName.get("org.postgresql.util", "PGInterval");
   static final ClassName VALUE_CONVERTERS = ClassName.get("dev.quarry.runtime", "ValueConverters");
@@ -52,6 +54,8 @@ final class JavaTypes {
       name = ClassName.bestGuess(converted.javaType());
     } else if (type instanceof ValueType.CompositeValue composite) {
       name = ClassName.get(packageName, composite.javaName());
+    } else if (type instanceof ValueType.RowListValue rows) {
+      name = ParameterizedTypeName.get(LIST, ClassName.get(packageName, rows.javaName()));
     } else {
       name = ParameterizedTypeName.get(LIST, typeName(((ArrayValue) type).element(), true));
     }
@@ -118,6 +122,16 @@ final class JavaTypes {
           rows,
           index);
     }
+    if (type instanceof ValueType.RowListValue list) {
+      // The array's text as the driver received it, read in one pass (see PgRows).
+      return CodeBlock.of(
+          "$T.list($L.getBytes($L), $S, $T::fromPgRow)",
+          PG_ROWS,
+          rows,
+          index,
+          list.relation().displayName(),
+          ClassName.get(packageName, list.javaName()));
+    }
     if (type instanceof EnumValue enumValue) {
       return CodeBlock.of(
           "$T.$L($L.getString($L))",
@@ -169,6 +183,122 @@ final class JavaTypes {
 
   private static int depth(ValueType type) {
     return type instanceof ArrayValue array ? 1 + depth(array.element()) : 0;
+  }
+
+  /**
+   * Reads the next attribute of a record from {@code row} (a {@code PgRows}), for a record read
+   * from PostgreSQL's record text; null when this type cannot be read so (ModelBuilder reports it
+   * before code generation).
+   */
+  CodeBlock readAttribute(ValueType type, boolean nullable, String row) {
+    if (type instanceof ValueType.RowListValue rows) {
+      return CodeBlock.of(
+          "$L.nextList($S, $T::fromPgRow)",
+          row,
+          rows.relation().displayName(),
+          ClassName.get(packageName, rows.javaName()));
+    }
+    if (type instanceof EnumValue enumValue) {
+      return CodeBlock.of(
+          "$T.$L($L.$L())",
+          ClassName.get(packageName, enumValue.javaName()),
+          nullable ? "fromNullableLabel" : "fromLabel",
+          row,
+          nullable ? "nextNullableString" : "nextString");
+    }
+    if (type instanceof ValueType.CompositeValue composite) {
+      CodeBlock read =
+          CodeBlock.of(
+              "$T.fromPg($L.nextNullableString())",
+              ClassName.get(packageName, composite.javaName()),
+              row);
+      return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+    }
+    if (type instanceof ArrayValue array) {
+      // A one-dimensional array of a scalar or an enum (ModelBuilder reports other arrays).
+      CodeBlock element;
+      if (array.element() instanceof EnumValue enumValue) {
+        element =
+            CodeBlock.of("$T::fromNullableLabel", ClassName.get(packageName, enumValue.javaName()));
+      } else if (((ScalarValue) array.element()).scalar() == Scalar.TIMESTAMP_TZ) {
+        // In UTC, as top-level columns and timestamptz attributes are read.
+        element = CodeBlock.of("$T::toUtcOffsetDateTime", PG_ROWS);
+      } else {
+        element =
+            CodeBlock.of("$T::$L", PG_TEXT, textMethod(((ScalarValue) array.element()).scalar()));
+      }
+      CodeBlock read = CodeBlock.of("$L.nextNullableValues($L)", row, element);
+      return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+    }
+    if (!(type instanceof ScalarValue scalarValue)) {
+      throw new IllegalStateException("not readable inside a nested row: " + type);
+    }
+    Scalar scalar = scalarValue.scalar();
+    String suffix =
+        switch (scalar) {
+          case SHORT -> "Short";
+          case INT -> "Int";
+          case LONG -> "Long";
+          case FLOAT -> "Float";
+          case DOUBLE -> "Double";
+          case BOOLEAN -> "Boolean";
+          case STRING, TEXT_OTHER -> "String";
+          default -> null;
+        };
+    if (suffix != null) {
+      return CodeBlock.of("$L.next$L$L()", row, nullable ? "Nullable" : "", suffix);
+    }
+    String own =
+        switch (scalar) {
+          case TIMESTAMP_TZ -> "nextNullableOffsetDateTime";
+          case TIMESTAMP -> "nextNullableLocalDateTime";
+          case DATE -> "nextNullableLocalDate";
+          case UUID -> "nextNullableUuid";
+          case BYTES -> "nextNullableBytes";
+          default -> null;
+        };
+    if (own != null) {
+      // Read in text or binary, as the column came (PgRows).
+      CodeBlock read = CodeBlock.of("$L.$L()", row, own);
+      return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+    }
+    String method =
+        switch (scalar) {
+          case DECIMAL -> "toBigDecimal";
+          case BYTES -> "toBytes";
+          case UUID -> "toUuid";
+          case DATE -> "toLocalDate";
+          case TIME -> "toLocalTime";
+          case TIME_TZ -> "toOffsetTime";
+          case TIMESTAMP -> "toLocalDateTime";
+          case TIMESTAMP_TZ -> "toOffsetDateTime";
+          case INTERVAL -> "toInterval";
+          default -> throw new IllegalStateException(scalar.name());
+        };
+    CodeBlock read = CodeBlock.of("$T.$L($L.nextNullableString())", PG_TEXT, method, row);
+    return nullable ? read : CodeBlock.of("$L.required($L)", row, read);
+  }
+
+  /** The {@code PgText} method reading a value of {@code scalar} from its text. */
+  private static String textMethod(Scalar scalar) {
+    return switch (scalar) {
+      case SHORT -> "toShort";
+      case INT -> "toInteger";
+      case LONG -> "toLong";
+      case FLOAT -> "toFloat";
+      case DOUBLE -> "toDouble";
+      case BOOLEAN -> "toBoolean";
+      case DECIMAL -> "toBigDecimal";
+      case STRING, TEXT_OTHER -> "toString";
+      case BYTES -> "toBytes";
+      case UUID -> "toUuid";
+      case DATE -> "toLocalDate";
+      case TIME -> "toLocalTime";
+      case TIME_TZ -> "toOffsetTime";
+      case TIMESTAMP -> "toLocalDateTime";
+      case TIMESTAMP_TZ -> "toOffsetDateTime";
+      case INTERVAL -> "toInterval";
+    };
   }
 
   /** Binds {@code value} (an expression) to placeholder {@code index} of {@code statement}. */

@@ -19,6 +19,7 @@ import dev.quarry.processor.model.ResultShape;
 import dev.quarry.processor.model.RowRecord;
 import dev.quarry.processor.query.Command;
 import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.types.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -420,17 +421,46 @@ final class RepositoryWriter {
           item == null
               ? CodeBlock.of("$N ->", statement)
               : CodeBlock.of("($N, $N) ->", statement, item);
-      if (method.bindings().isEmpty()) {
+      java.util.Set<String> binaryLists = binaryRowLists(method.result());
+      if (method.bindings().isEmpty() && binaryLists.isEmpty()) {
         return CodeBlock.of("$L {}", head);
+      }
+      CodeBlock.Builder receive = CodeBlock.builder();
+      for (String arrayType : binaryLists) {
+        // Lists of rows travel in binary once the statement is prepared on the server.
+        receive.add("$T.receiveBinary($N, $S);\n", JavaTypes.PG_ROWS, statement, arrayType);
       }
       return CodeBlock.builder()
           .add("$L {\n", head)
           .indent()
+          .add(receive.build())
           .add(body.build())
           .unindent()
           .add("}")
           .build();
     }
+  }
+
+  /** The array types of the result's lists of rows that may be received in binary, in order. */
+  private static java.util.Set<String> binaryRowLists(ResultShape result) {
+    List<Field> fields = new ArrayList<>();
+    if (result instanceof ResultShape.SingleValue single) {
+      fields.add(single.field());
+    } else if (result instanceof ResultShape.TableRow table) {
+      fields.addAll(table.record().fields());
+    } else if (result instanceof ResultShape.Row row) {
+      fields.addAll(row.record().fields());
+      for (EmbeddedTable embed : row.record().embeds()) {
+        fields.addAll(embed.record().fields());
+      }
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Field field : fields) {
+      if (field.type() instanceof ValueType.RowListValue rows && rows.binary()) {
+        names.add(rows.pgName());
+      }
+    }
+    return names;
   }
 
   private TypeName parameterType(Field parameter) {
@@ -706,8 +736,7 @@ final class RepositoryWriter {
           String nullableReader = "readNullable" + tableType.simpleName() + "At";
           readers.computeIfAbsent(
               nullableReader,
-              n ->
-                  nullableTableReaderAt(n, tableReader, tableType, table.record().fields().size()));
+              n -> nullableTableReaderAt(n, tableReader, tableType, table.record().fields()));
           arguments.add("$N(rows, $L)", nullableReader, column - 1);
         } else {
           arguments.add("$N(rows, $L)", tableReader, column - 1);
@@ -738,20 +767,42 @@ final class RepositoryWriter {
   }
 
   /**
-   * An embed on the nullable side of an outer join: null when the join found no row, which shows as
-   * every one of the table's columns being NULL.
+   * An embed on the nullable side of an outer join: null when the join found no row. That shows in
+   * the table's first NOT NULL column being NULL (the primary key's, when it comes first; any NOT
+   * NULL column is NULL only in a null-extended row, and a null-extended row has every column
+   * NULL); a table without NOT NULL columns is absent when every column is NULL.
    */
   private static MethodSpec nullableTableReaderAt(
-      String name, String tableReader, ClassName recordType, int columns) {
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(
-            recordType.annotated(
-                com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
-        .addParameter(JavaTypes.RESULT_SET, "rows")
-        .addParameter(TypeName.INT, "offset")
-        .addException(SQL_EXCEPTION)
-        .beginControlFlow("for (int column = offset + 1; column <= offset + $L; column++)", columns)
+      String name, String tableReader, ClassName recordType, List<Field> fields) {
+    int key = -1;
+    for (int i = 0; i < fields.size() && key < 0; i++) {
+      Field field = fields.get(i);
+      // A list of rows is never null, whatever the column holds; it says nothing of the row.
+      if (!field.nullable() && !(field.type() instanceof ValueType.RowListValue)) {
+        key = i;
+      }
+    }
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(
+                recordType.annotated(
+                    com.palantir.javapoet.AnnotationSpec.builder(JavaTypes.NULLABLE).build()))
+            .addParameter(JavaTypes.RESULT_SET, "rows")
+            .addParameter(TypeName.INT, "offset")
+            .addException(SQL_EXCEPTION);
+    if (key >= 0) {
+      return method
+          .addComment("$L is NOT NULL in every row the join found", fields.get(key).sqlName())
+          .addStatement(
+              "return rows.getObject(offset + $L) == null ? null : $N(rows, offset)",
+              key + 1,
+              tableReader)
+          .build();
+    }
+    return method
+        .beginControlFlow(
+            "for (int column = offset + 1; column <= offset + $L; column++)", fields.size())
         .beginControlFlow("if (rows.getObject(column) != null)")
         .addStatement("return $N(rows, offset)", tableReader)
         .endControlFlow()

@@ -29,6 +29,33 @@ final class TableRecordWriter {
             .addAnnotation(JavaTypes.generated())
             .addAnnotation(JavaTypes.NULL_MARKED)
             .addJavadoc("A row of the table {@code $L.$L}.\n", table.schema(), table.table());
+    if (table.nested()) {
+      ClassName self = ClassName.get(packageName, table.javaName());
+      com.palantir.javapoet.CodeBlock.Builder read = com.palantir.javapoet.CodeBlock.builder();
+      for (int i = 0; i < table.fields().size(); i++) {
+        Field field = table.fields().get(i);
+        read.add(i == 0 ? "\n" : ",\n")
+            .add("$L", types.readAttribute(field.type(), field.nullable(), "row"));
+      }
+      record.addMethod(
+          MethodSpec.methodBuilder("fromPgRow")
+              .addJavadoc("Reads one row of a list of these rows, in PostgreSQL's record text.\n")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(self)
+              .addParameter(JavaTypes.PG_ROWS, "row")
+              .addException(ClassName.get("java.sql", "SQLException"))
+              .addCode(
+                  com.palantir.javapoet.CodeBlock.builder()
+                      .add("return new $T(", self)
+                      .indent()
+                      .indent()
+                      .add(read.build())
+                      .add(");\n")
+                      .unindent()
+                      .unindent()
+                      .build())
+              .build());
+    }
     return JavaFile.builder(packageName, record.build())
         .skipJavaLangImports(true)
         .indent("  ")

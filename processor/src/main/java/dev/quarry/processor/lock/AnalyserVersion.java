@@ -25,7 +25,7 @@ public record AnalyserVersion(String quarry, int analysis) {
    * Bump this when the same migrations and queries resolve to different facts (parameters, columns,
    * types, nullability, or how they are written): lock files written before then count as stale.
    */
-  public static final int ANALYSIS = 3;
+  public static final int ANALYSIS = 4;
 
   static final String UNKNOWN = "unknown";
 

@@ -129,7 +129,7 @@ public final class LockFile {
         line(out, 1, "label", label);
       }
       for (ResolvedField attribute : type.attributes()) {
-        field(out, "attribute", attribute, false);
+        field(out, "attribute", attribute, type.relationKind() != 'c');
       }
     }
     return out.toString();
@@ -372,7 +372,11 @@ public final class LockFile {
         case "element" -> element = reference(inEntry("type", t).get(1));
         case "base" -> base = reference(inEntry("type", t).get(1));
         case "label" -> labels.add(inEntry("type", t).get(1));
-        case "attribute" -> fields.add(field(inEntry("type", t), false));
+        case "attribute" ->
+            fields.add(
+                field(
+                    inEntry("type", t),
+                    t.size() > 3 && (t.get(3).equals("null") || t.get(3).equals("not-null"))));
         default -> throw new IllegalArgumentException("unknown keyword \"" + keyword + "\"");
       }
     }

@@ -180,6 +180,16 @@ public final class ResolutionCapture {
             new ResolvedField(
                 attribute.name(), typeKey(attribute.typeOid()), false, attribute.dimensions()));
       }
+    } else if (type.isRowType()) {
+      // A list of a relation's rows: its record needs each column's type and nullability.
+      Optional<Table> relation = catalog.rowRelation(type);
+      if (relation.isPresent()) {
+        for (TableColumn column : relation.get().columns()) {
+          attributes.add(
+              new ResolvedField(
+                  column.name(), typeKey(column.typeOid()), column.notNull(), column.dimensions()));
+        }
+      }
     }
     types.put(
         TypeKey.of(type.schema(), type.name()),

@@ -83,6 +83,20 @@ public final class ResolvedCatalog implements TypeCatalog {
     return oid;
   }
 
+  @Override
+  public Optional<Table> rowRelation(PgType type) throws SQLException {
+    if (!type.isRowType()) {
+      return Optional.empty();
+    }
+    ResolvedType resolved = resolution.types().get(keysByOid.get(type.oid()));
+    if (resolved == null || resolved.attributes().isEmpty()) {
+      return Optional.empty();
+    }
+    // Numbered apart from the tables: a row relation is matched by schema and name only.
+    return Optional.of(
+        new Table(-type.oid(), type.schema(), type.name(), fields(resolved.attributes(), true)));
+  }
+
   private List<TableColumn> fields(List<ResolvedField> fields, boolean table) {
     List<TableColumn> columns = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {

@@ -285,6 +285,18 @@ public final class ModelBuilder {
             types.mapParameter(
                 parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
       }
+      if (type instanceof ValueType.RowListValue rowList) {
+        diagnostics.error(
+            Problem.UNSUPPORTED_TYPE,
+            declaration.location(parameter.parameter().fileOffset()),
+            declaration.name()
+                + ": the parameter @"
+                + parameter.parameter().name()
+                + " is an array of the row type of "
+                + rowList.relation().displayName()
+                + ", which Quarry does not bind; pass the columns' values as parameters instead");
+        return null;
+      }
       parameters.add(
           new Field(
               javaName,
@@ -374,6 +386,11 @@ public final class ModelBuilder {
     QueryDeclaration declaration = query.parsed().declaration();
     List<AnalyzedColumn> columns = query.columns();
     List<EmbedReference> references = query.parsed().embeds();
+    for (AnalyzedColumn column : columns) {
+      if (!nestable(declaration, column)) {
+        return null;
+      }
+    }
     // A null-extended table shows in its NOT NULL columns turning nullable, so wholeRowOf
     // refuses it, and embeds below are nullable exactly then.
     Table table = wholeRowOf(columns);
@@ -445,11 +462,175 @@ public final class ModelBuilder {
       throws SQLException {
     AnalyzedColumn column = columns.get(i);
     String sqlName = column.name().equals("?column?") ? "column_" + (i + 1) : column.name();
+    ValueType type = rowLists(columnType(column));
     return new Field(
         unique(JavaNames.memberName(sqlName), names),
         column.name(),
-        columnType(column),
-        column.nullable());
+        type,
+        // A NULL list of rows reads as an empty list (see PgRows): the component is never null.
+        column.nullable() && !(type instanceof ValueType.RowListValue));
+  }
+
+  /**
+   * Whether a result column can be read: an array of anonymous records ({@code array_agg((c.id,
+   * c.body))}) cannot, since PostgreSQL does not describe its attributes; nor can a list of rows
+   * whose relation has a column that nested rows cannot hold. Reports the problem.
+   */
+  private boolean nestable(QueryDeclaration declaration, AnalyzedColumn column)
+      throws SQLException {
+    dev.quarry.processor.analysis.PgType type = types.catalog().type(column.typeOid());
+    if (type.isArray()) {
+      dev.quarry.processor.analysis.PgType element = types.catalog().type(type.elementOid());
+      if (element.isBuiltIn() && element.name().equals("record")) {
+        diagnostics.error(
+            Problem.UNSUPPORTED_TYPE,
+            columnLocation(declaration, column.name()),
+            declaration.name()
+                + ": the column "
+                + column.name()
+                + " is an array of anonymous records (record[]), whose attributes PostgreSQL does"
+                + " not describe; collect a table's or view's rows instead, e.g. ARRAY(SELECT c"
+                + " FROM comments c WHERE ...) or array_agg(c), or a view's rows for other columns");
+        return false;
+      }
+    }
+    ValueType mapped = columnType(column);
+    if (mapped instanceof ValueType.RowListValue rows) {
+      String problem = unreadableInRows(rows.relation(), new HashSet<>());
+      if (problem != null) {
+        diagnostics.error(
+            Problem.UNSUPPORTED_TYPE,
+            columnLocation(declaration, column.name()),
+            declaration.name()
+                + ": the column "
+                + column.name()
+                + " is a list of rows, but "
+                + problem);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What keeps the rows of {@code relation} from being read as nested records, or null. */
+  private @Nullable String unreadableInRows(Table relation, Set<String> seen) throws SQLException {
+    if (!seen.add(key(relation))) {
+      // Rows holding lists of their own kind read recursively.
+      return null;
+    }
+    for (TableColumn column : relation.columns()) {
+      ValueType type = types.mapColumn(relation, column);
+      if (type instanceof ValueType.RowListValue rows) {
+        String problem = unreadableInRows(rows.relation(), seen);
+        if (problem != null) {
+          return problem;
+        }
+      } else if ((type instanceof ValueType.ArrayValue array && !JavaTypesSupport.flatArray(array))
+          || type instanceof ValueType.ConvertedValue) {
+        return "the column "
+            + column.name()
+            + " of "
+            + relation.displayName()
+            + " is "
+            + (type instanceof ValueType.ArrayValue
+                ? "a multi-dimensional array or an array of a type other than a number, string,"
+                    + " boolean, date, time, uuid, bytea or enum"
+                : "of a type with a converter (type override)")
+            + ", which Quarry cannot read inside a nested row yet; collect a view's rows that"
+            + " leave it out";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the statement names a result column: the alias after {@code AS}, or else the statement's
+   * start.
+   */
+  private static dev.quarry.processor.source.SourceLocation columnLocation(
+      QueryDeclaration declaration, String name) {
+    String sql = declaration.sql();
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    Token previous = null;
+    for (Token token : tokens) {
+      if (token.trivia()) {
+        continue;
+      }
+      if (previous != null
+          && previous.isWord(sql, "as")
+          && (token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER)
+          && SqlLexer.identifierName(sql, token).equals(name)) {
+        return declaration.location(declaration.sqlStart() + token.start());
+      }
+      previous = token;
+    }
+    return declaration.location(declaration.sqlStart());
+  }
+
+  /**
+   * {@code type} with each list of rows naming its relation's record, which is then generated with
+   * a reader of record text; the relation's own lists of rows likewise.
+   */
+  private ValueType rowLists(ValueType type) throws SQLException {
+    if (type instanceof ValueType.RowListValue rows) {
+      TableRecord record = tableRecord(rows.relation()).asNested();
+      tableRecords.put(key(rows.relation()), record);
+      // A record still being built (a relation holding lists of its own rows) stays text.
+      boolean complete = record.fields().size() == rows.relation().columns().size();
+      boolean binary = complete && record.fields().stream().allMatch(f -> readsBinary(f.type()));
+      return new ValueType.RowListValue(rows.pgName(), rows.relation(), record.javaName(), binary);
+    }
+    return type;
+  }
+
+  /** Which array attributes nested rows can hold. */
+  static final class JavaTypesSupport {
+    private JavaTypesSupport() {}
+
+    /**
+     * A one-dimensional array of a scalar (other than types read as their text, whose arrays may
+     * use another delimiter, e.g. {@code box}) or of an enum.
+     */
+    static boolean flatArray(ValueType.ArrayValue array) {
+      ValueType element = array.element();
+      return element instanceof ValueType.EnumValue
+          || (element instanceof ValueType.ScalarValue scalar
+              && scalar.scalar() != dev.quarry.processor.types.Scalar.TEXT_OTHER);
+    }
+  }
+
+  /**
+   * Whether the runtime reads values of {@code type} inside a row in PostgreSQL's binary format too
+   * (PgRows): integers, floats, booleans, strings, enums, bytea, uuid, dates and timestamps, and
+   * lists of rows that hold only those. Others (numeric, time, interval, json, composites ...) keep
+   * the column in text.
+   */
+  private static boolean readsBinary(ValueType type) {
+    if (type instanceof ValueType.RowListValue rows) {
+      return rows.binary();
+    }
+    if (type instanceof ValueType.EnumValue) {
+      return true;
+    }
+    if (!(type instanceof ValueType.ScalarValue scalar) || scalar.pgName().equals("oid")) {
+      return false;
+    }
+    return switch (scalar.scalar()) {
+      case SHORT,
+          INT,
+          LONG,
+          FLOAT,
+          DOUBLE,
+          BOOLEAN,
+          STRING,
+          BYTES,
+          UUID,
+          DATE,
+          TIMESTAMP,
+          TIMESTAMP_TZ ->
+          true;
+      default -> false;
+    };
   }
 
   /**
@@ -487,9 +668,14 @@ public final class ModelBuilder {
 
   /**
    * Whether the run of {@code table}'s columns at {@code start} may be all NULL because an outer
-   * join null-extends the table: some column the table declares NOT NULL is nullable here.
+   * join null-extends the table: some column the table declares NOT NULL is nullable here. A table
+   * without NOT NULL columns (so without a primary key) cannot show it, so its embed is always
+   * nullable: absent when every column is NULL.
    */
   private static boolean nullExtended(List<AnalyzedColumn> columns, int start, Table table) {
+    if (table.columns().stream().noneMatch(TableColumn::notNull)) {
+      return true;
+    }
     for (int k = 0; k < table.columns().size(); k++) {
       if (table.columns().get(k).notNull() && columns.get(start + k).nullable()) {
         return true;
@@ -570,12 +756,22 @@ public final class ModelBuilder {
         }
         for (AnalyzedColumn column : query.columns()) {
           nameType(column.typeOid());
+          if (types.map(column.typeOid()) instanceof ValueType.RowListValue rows) {
+            used.putIfAbsent(key(rows.relation()), rows.relation());
+          }
         }
       }
     }
-    for (Table table : used.values()) {
+    // The relations whose rows lists hold, down to lists inside their rows.
+    java.util.Deque<Table> pending = new java.util.ArrayDeque<>(used.values());
+    while (!pending.isEmpty()) {
+      Table table = pending.poll();
       for (TableColumn column : table.columns()) {
         nameType(column.typeOid());
+        if (types.mapColumn(table, column) instanceof ValueType.RowListValue rows
+            && used.putIfAbsent(key(rows.relation()), rows.relation()) == null) {
+          pending.add(rows.relation());
+        }
       }
     }
     List<Table> ordered = new ArrayList<>(used.values());
@@ -619,15 +815,20 @@ public final class ModelBuilder {
     String javaName = named != null ? named : newTableName(table);
     List<Field> fields = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    // Registered before its columns are mapped, so that a relation holding lists of its own rows
+    // does not recurse (unreadableInRows reports it).
+    tableRecords.put(key, new TableRecord(javaName, table.schema(), table.name(), List.of()));
     for (TableColumn column : table.columns()) {
+      ValueType type = rowLists(types.mapColumn(table, column));
       fields.add(
           new Field(
               unique(JavaNames.memberName(column.name()), names),
               column.name(),
-              types.mapColumn(table, column),
-              !column.notNull()));
+              type,
+              !column.notNull() && !(type instanceof ValueType.RowListValue)));
     }
-    TableRecord record = new TableRecord(javaName, table.schema(), table.name(), fields);
+    boolean nested = tableRecords.get(key).nested();
+    TableRecord record = new TableRecord(javaName, table.schema(), table.name(), fields, nested);
     tableRecords.put(key, record);
     return record;
   }

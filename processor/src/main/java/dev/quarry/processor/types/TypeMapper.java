@@ -121,6 +121,11 @@ public final class TypeMapper {
     }
   }
 
+  /** The catalog types are read from. */
+  public TypeCatalog catalog() {
+    return catalog;
+  }
+
   /** The Java type for a table column's values, with a column override if one names it. */
   public ValueType mapColumn(Table table, TableColumn column) throws SQLException {
     ValueType base = map(column.typeOid(), Math.max(1, column.dimensions()));
@@ -270,6 +275,13 @@ public final class TypeMapper {
       return map(type.baseTypeOid(), dimensions);
     }
     if (type.isArray()) {
+      PgType elementType = catalog.type(type.elementOid());
+      if (elementType.isRowType() && dimensions <= 1) {
+        Optional<Table> relation = catalog.rowRelation(elementType);
+        if (relation.isPresent()) {
+          return new ValueType.RowListValue(type.driverName(), relation.get(), "", false);
+        }
+      }
       ValueType element = map(type.elementOid());
       for (int i = 1; i < Math.max(1, dimensions); i++) {
         element = new ArrayValue(element, type.driverName());

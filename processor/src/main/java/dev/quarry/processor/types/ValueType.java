@@ -20,6 +20,20 @@ public sealed interface ValueType {
   record ArrayValue(ValueType element, String pgName) implements ValueType {}
 
   /**
+   * An array of a table's or view's row type ({@code ARRAY(SELECT c FROM comments c ...)}, {@code
+   * array_agg(c)}), read as a {@code List} of the relation's record; NULL reads as an empty list.
+   *
+   * @param pgName the array type's name
+   * @param relation the relation, with its columns' nullability
+   * @param javaName the record's name, which the model fills in ({@code ""} until then)
+   * @param binary whether every attribute, down to nested lists, has a type the runtime reads in
+   *     PostgreSQL's binary format, so the column may be received in it (see {@code PgRows})
+   */
+  record RowListValue(
+      String pgName, dev.quarry.processor.analysis.Table relation, String javaName, boolean binary)
+      implements ValueType {}
+
+  /**
    * A value the application sees as {@code javaType}, converted from and to {@code base} by a
    * user's {@code ValueConverter} ({@code converterClass}).
    */

@@ -1,0 +1,12 @@
+package com.example.db;
+
+import javax.annotation.processing.Generated;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * A row of the table {@code public.customers}.
+ */
+@Generated("dev.quarry.processor.QuarryProcessor")
+@NullMarked
+public record Customer(long id, String name) {
+}
