@@ -1,6 +1,5 @@
 package dev.quarry.processor.config;
 
-import dev.quarry.processor.migration.MigrationFormat;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,15 +1,15 @@
 package dev.quarry.processor.safety;
 
 import dev.quarry.processor.config.Check;
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.migration.Migration;
-import dev.quarry.processor.migration.MigrationFormat;
 import dev.quarry.processor.migration.MigrationRunner;
 import dev.quarry.processor.migration.SchemaListing;
-import dev.quarry.processor.source.SourceLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

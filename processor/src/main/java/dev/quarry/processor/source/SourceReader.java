@@ -2,6 +2,7 @@ package dev.quarry.processor.source;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

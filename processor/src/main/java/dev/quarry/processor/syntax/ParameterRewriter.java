@@ -2,7 +2,6 @@ package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.query.QueryDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,14 +1,13 @@
 package dev.quarry.processor.types;
 
-import dev.quarry.processor.analysis.Catalog;
-import dev.quarry.processor.analysis.PgType;
-import dev.quarry.processor.analysis.Table;
-import dev.quarry.processor.analysis.TableColumn;
-import dev.quarry.processor.analysis.TypeCatalog;
+import dev.quarry.processor.catalog.Catalog;
+import dev.quarry.processor.catalog.PgType;
+import dev.quarry.processor.catalog.Table;
+import dev.quarry.processor.catalog.TableColumn;
+import dev.quarry.processor.catalog.TypeCatalog;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.model.JavaNames;
 import dev.quarry.processor.types.ValueType.ArrayValue;
 import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.types.ValueType.EnumValue;
