@@ -52,6 +52,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,7 +135,9 @@ public final class Pipeline {
     if (check.fresh()) {
       // Every query is in the lock file, resolved against these migrations: no database needed.
       List<String> names = parsed.stream().map(q -> q.declaration().name()).toList();
-      resolution = check.locked().retain(names);
+      resolution =
+          Objects.requireNonNull(check.locked(), "a fresh lock check has a lock file")
+              .retain(names);
       origin =
           "from the lock file "
               + display(lockPath)
@@ -325,7 +328,9 @@ public final class Pipeline {
               kept.add(query.declaration().name());
             }
           }
-          resolution = check.locked().merge(kept, fresh);
+          resolution =
+              Objects.requireNonNull(check.locked(), "an incremental build has a lock file")
+                  .merge(kept, fresh);
         }
         String origin =
             "checked against "

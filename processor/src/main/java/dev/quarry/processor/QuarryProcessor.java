@@ -40,6 +40,7 @@ import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quarry's annotation processor: for each {@code @GenerateQueries} it runs the {@link Pipeline} and
@@ -221,7 +222,7 @@ public final class QuarryProcessor extends AbstractProcessor {
     return true;
   }
 
-  private ProcessorOptions options(Element anyElement) {
+  private @Nullable ProcessorOptions options(Element anyElement) {
     Map<String, String> raw = processingEnv.getOptions();
     String projectDir = raw.get(ProcessorOptions.PROJECT_DIR);
     Path base = projectDir == null || projectDir.isBlank() ? Path.of("") : Path.of(projectDir);

@@ -22,6 +22,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code typeOverrides} of a {@code @GenerateQueries} and checks each converter with the
@@ -76,7 +77,7 @@ final class TypeOverrideReader {
       if (problem == null) {
         problem = constructionProblem((TypeElement) converter.asElement());
       }
-      if (problem != null) {
+      if (problem != null || arguments == null) {
         error(element, annotation, "@TypeOverride(converter = " + name + ".class): " + problem);
         ok = false;
         continue;
@@ -93,7 +94,7 @@ final class TypeOverrideReader {
   }
 
   /** {@code D} and {@code J} of the converter's {@code ValueConverter<D, J>}, or null. */
-  private String[] converterArguments(DeclaredType converter) {
+  private String @Nullable [] converterArguments(DeclaredType converter) {
     Types types = environment.getTypeUtils();
     Deque<TypeMirror> pending = new ArrayDeque<>(List.of(converter));
     while (!pending.isEmpty()) {
@@ -116,7 +117,7 @@ final class TypeOverrideReader {
   }
 
   /** The type's canonical name if it is a plain class (or {@code byte[]} for D), else null. */
-  private static String plain(TypeMirror type, boolean allowByteArray) {
+  private static @Nullable String plain(TypeMirror type, boolean allowByteArray) {
     if (allowByteArray && type.toString().equals("byte[]")) {
       return "byte[]";
     }
@@ -126,7 +127,7 @@ final class TypeOverrideReader {
     return null;
   }
 
-  private static String constructionProblem(TypeElement converter) {
+  private static @Nullable String constructionProblem(TypeElement converter) {
     if (converter.getKind() != ElementKind.CLASS
         || converter.getModifiers().contains(Modifier.ABSTRACT)) {
       return converter.getQualifiedName() + " must be a concrete class";
@@ -171,7 +172,7 @@ final class TypeOverrideReader {
     return value == null ? "" : String.valueOf(value.getValue());
   }
 
-  private static AnnotationValue value(AnnotationMirror mirror, String name) {
+  private static @Nullable AnnotationValue value(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         mirror.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {

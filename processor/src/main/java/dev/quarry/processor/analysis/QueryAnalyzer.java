@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -198,6 +199,16 @@ public final class QueryAnalyzer {
     void fail() {
       failed = true;
     }
+
+    /** The description, in the stages that run only once the query was described. */
+    Described described() {
+      return Objects.requireNonNull(described, "the query was described");
+    }
+
+    /** The utility statement, in the stages that run only for one. */
+    UtilityStatement utility() {
+      return Objects.requireNonNull(utility, "the query is a utility statement");
+    }
   }
 
   /** A step of one query's analysis, which may fail for that query alone. */
@@ -286,7 +297,7 @@ public final class QueryAnalyzer {
   /** Checks the parameter types PostgreSQL gave and records them. */
   private void typeParameters(Work item) throws SQLException {
     ParsedQuery query = item.query;
-    int[] types = item.described.parameterTypes();
+    int[] types = item.described().parameterTypes();
     if (types.length != query.parameters().size()) {
       throw new IllegalStateException(
           "PostgreSQL counted "
@@ -317,12 +328,12 @@ public final class QueryAnalyzer {
 
   /** The result columns and their nullability, once every check passed. */
   private void finish(Work item) throws SQLException {
-    if (item.described.columns() == null) {
+    if (item.described().columns() == null) {
       item.result = new AnalyzedQuery(item.query, item.parameters, false, List.of());
       return;
     }
     List<AnalyzedColumn> columns = new ArrayList<>();
-    for (Column column : item.described.columns()) {
+    for (Column column : item.described().columns()) {
       catalog.type(column.typeOid());
       Table table = null;
       String baseColumn = null;
@@ -417,17 +428,17 @@ public final class QueryAnalyzer {
     List<Probe> probes = new ArrayList<>();
     List<Request> requests = new ArrayList<>();
     for (Work item : work) {
-      if (item.failed || item.described.columns() == null) {
+      List<Column> columns = item.failed ? null : item.described().columns();
+      if (columns == null) {
         continue;
       }
       List<Integer> textColumns = new ArrayList<>();
-      List<Column> columns = item.described.columns();
       for (int c = 0; c < columns.size(); c++) {
         if (columns.get(c).typeOid() == TEXT_OID) {
           textColumns.add(c);
         }
       }
-      int[] types = item.described.parameterTypes();
+      int[] types = item.described().parameterTypes();
       for (int p = 0; p < types.length && !textColumns.isEmpty(); p++) {
         if (types[p] == TEXT_OID) {
           int[] declared = types.clone();
@@ -502,11 +513,11 @@ public final class QueryAnalyzer {
         query.declaration().location(parameter.fileOffset()),
         query.declaration().name()
             + ": PostgreSQL takes no parameters in a "
-            + item.utility.keyword()
+            + item.utility().keyword()
             + " statement, so "
             + displayName(parameter)
             + " cannot be bound; "
-            + item.utility.parameterAdvice());
+            + item.utility().parameterAdvice());
     item.fail();
   }
 
@@ -540,7 +551,7 @@ public final class QueryAnalyzer {
   }
 
   private void runUtility(Work item) throws SQLException {
-    UtilityStatement utility = item.utility;
+    UtilityStatement utility = item.utility();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.setEscapeProcessing(false);
@@ -712,8 +723,8 @@ public final class QueryAnalyzer {
     QueryDeclaration declaration = query.declaration();
     ServerErrorMessage server = e.getServerErrorMessage();
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message =
-        server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+    String serverMessage = server == null ? null : server.getMessage();
+    String message = serverMessage != null ? serverMessage : String.valueOf(e.getMessage());
     int fileOffset = locate(item, server, message);
     message = renameParameters(query, message);
 
@@ -752,9 +763,9 @@ public final class QueryAnalyzer {
       int codePoints = server.getPosition() - 1;
       String sent = sql;
       UtilityStatement utility = item.utility;
-      boolean checked = utility != null && utility.checkSql() != null && item.described != null;
-      if (checked) {
-        sent = utility.checkSql();
+      String checkSql = utility == null || item.described == null ? null : utility.checkSql();
+      if (checkSql != null) {
+        sent = checkSql;
       }
       int index;
       try {
@@ -763,7 +774,7 @@ public final class QueryAnalyzer {
       } catch (IndexOutOfBoundsException outside) {
         index = sent.length();
       }
-      if (checked) {
+      if (checkSql != null && utility != null) {
         index = Math.max(0, utility.statementIndex(index));
       }
       return query.offsets().fileOffset(Math.min(index, sql.length()));

@@ -256,7 +256,7 @@ final class RepositoryWriter {
     final List<String> plain = new ArrayList<>();
 
     /** The record parameter, or the list of parameter sets; null when the parameters are plain. */
-    String holder;
+    @Nullable String holder;
 
     Parameters(ClassName self, QueryMethod method) {
       this.method = method;
@@ -301,12 +301,12 @@ final class RepositoryWriter {
     }
 
     /** The expression for parameter {@code index}; {@code item} is the current set of a batch. */
-    String value(int index, String item) {
+    String value(int index, @Nullable String item) {
       if (!plain.isEmpty()) {
         return plain.get(index);
       }
       if (method.parameterRecord() == null) {
-        return item;
+        return Objects.requireNonNull(item, "a batch of plain values binds its item");
       }
       String base = method.declaration().command().perParameterSet() ? item : holder;
       return base + "." + method.parameters().get(index).javaName() + "()";

@@ -50,7 +50,7 @@ public record MigrationOptions(
 
   /** The level of {@code check} for this build. */
   public Check.Level level(Check check) {
-    return checks.get(check);
+    return checks.getOrDefault(check, check.defaultLevel());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,7 @@ public final class ResolvedCatalog implements TypeCatalog {
     }
     for (Map.Entry<String, ResolvedType> entry : resolution.types().entrySet()) {
       ResolvedType type = entry.getValue();
-      int oid = oids.get(entry.getKey());
+      int oid = Objects.requireNonNull(oids.get(entry.getKey()));
       typesByOid.put(
           oid,
           new PgType(

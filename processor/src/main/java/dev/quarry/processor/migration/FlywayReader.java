@@ -208,7 +208,7 @@ final class FlywayReader implements FormatReader {
       addCallbacks(all, callbacks, Callback.BEFORE_EACH_MIGRATE, files);
       all.add(
           support.whole(
-              files.get(latest.path()),
+              ReaderSupport.fileAt(files, latest.path()),
               latest.version(),
               latest.description(),
               MigrationFormat.FLYWAY,
@@ -226,7 +226,7 @@ final class FlywayReader implements FormatReader {
           undo == null
               ? null
               : support.whole(
-                  files.get(undo.get(0)),
+                  ReaderSupport.fileAt(files, undo.get(0)),
                   o.version(),
                   "undo " + o.description(),
                   MigrationFormat.FLYWAY,
@@ -234,7 +234,7 @@ final class FlywayReader implements FormatReader {
                   placeholders);
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.FLYWAY,
@@ -250,7 +250,7 @@ final class FlywayReader implements FormatReader {
       addCallbacks(all, callbacks, Callback.BEFORE_EACH_MIGRATE, files);
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.FLYWAY,
@@ -274,7 +274,7 @@ final class FlywayReader implements FormatReader {
     for (Ordered o : callbacks.getOrDefault(event, List.of())) {
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.FLYWAY,

@@ -61,7 +61,7 @@ final class GolangMigrateReader implements FormatReader {
           downPath == null
               ? null
               : support.whole(
-                  files.get(downPath),
+                  ReaderSupport.fileAt(files, downPath),
                   o.version(),
                   "down " + o.description(),
                   MigrationFormat.GOLANG_MIGRATE,
@@ -69,7 +69,7 @@ final class GolangMigrateReader implements FormatReader {
                   Map.of());
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.GOLANG_MIGRATE,

@@ -72,7 +72,7 @@ final class PlainReader implements FormatReader {
           downPath == null
               ? null
               : support.whole(
-                  files.get(downPath),
+                  ReaderSupport.fileAt(files, downPath),
                   o.version(),
                   "down " + o.description(),
                   MigrationFormat.PLAIN,
@@ -80,7 +80,7 @@ final class PlainReader implements FormatReader {
                   Map.of());
       migrations.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.PLAIN,

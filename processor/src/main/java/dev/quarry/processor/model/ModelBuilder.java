@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -194,7 +195,8 @@ public final class ModelBuilder {
     return JavaNames.typeName(base) + "Queries";
   }
 
-  private QueryMethod method(AnalyzedQuery query, List<RowRecord> rows) throws SQLException {
+  private @Nullable QueryMethod method(AnalyzedQuery query, List<RowRecord> rows)
+      throws SQLException {
     QueryDeclaration declaration = query.parsed().declaration();
     Command command = declaration.command();
     if (!command.supported()) {
@@ -366,7 +368,8 @@ public final class ModelBuilder {
       for (; next < start; next++) {
         fields.add(columnField(columns, next, names));
       }
-      Table embedded = columns.get(start).baseTable();
+      // embedStart found a column of the embedded table there
+      Table embedded = Objects.requireNonNull(columns.get(start).baseTable());
       embeds.add(
           new EmbeddedTable(
               fields.size() + embeds.size(),
@@ -464,7 +467,7 @@ public final class ModelBuilder {
   }
 
   /** The table whose whole row, in order, under its own column names, the columns are. */
-  private static Table wholeRowOf(List<AnalyzedColumn> columns) {
+  private static @Nullable Table wholeRowOf(List<AnalyzedColumn> columns) {
     if (columns.isEmpty() || columns.get(0).baseTable() == null) {
       return null;
     }
@@ -516,7 +519,7 @@ public final class ModelBuilder {
           if (start < 0) {
             break;
           }
-          Table embedded = columns.get(start).baseTable();
+          Table embedded = Objects.requireNonNull(columns.get(start).baseTable());
           used.putIfAbsent(key(embedded), embedded);
           next = start + embedded.columns().size();
         }

@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,7 +77,9 @@ final class ExpandContractCheck {
     for (ParsedQuery query : previousQueries) {
       results.put(query, new Diagnostics());
     }
-    analyzer.analyzeAll(previousQueries, results::get);
+    analyzer.analyzeAll(
+        previousQueries,
+        query -> Objects.requireNonNull(results.get(query), "every query has one"));
     for (Map.Entry<ParsedQuery, Diagnostics> result : results.entrySet()) {
       for (Diagnostic d : result.getValue().all()) {
         if (d.severity() == Severity.ERROR && SCHEMA_PROBLEMS.contains(d.problem())) {

@@ -226,7 +226,8 @@ public final class SourceReader {
       return Optional.empty();
     }
     try {
-      path.toRealPath();
+      // Follows the link, and throws why it cannot.
+      path.getFileSystem().provider().checkAccess(path);
       return Optional.empty();
     } catch (FileSystemException e) {
       String reason = e.getReason() == null ? "" : e.getReason();
@@ -251,7 +252,10 @@ public final class SourceReader {
 
   /** An I/O failure as words, without the exception's class name. */
   private static String reason(Exception e) {
-    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+    if (cause == null) {
+      cause = e;
+    }
     if (cause instanceof FileSystemException fs) {
       String reason = fs.getReason();
       if (cause instanceof AccessDeniedException) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -288,7 +289,7 @@ public final class ParameterRewriter {
         if (occurrence != null) {
           analysis.append(text, copyStart, token.start());
           offsets.copied(copyStart, token.start() - copyStart);
-          int number = numberByKey.get(occurrence.key());
+          int number = Objects.requireNonNull(numberByKey.get(occurrence.key()));
           // "sqlc.arg(a)AS" must not become "$1AS", nor "$1" + "1" become "$11" (PgJDBC turns
           // each ? into $n too): keep the placeholder apart from a following word character. A
           // following ? operator or parameter is kept apart too, in both forms alike: "? ??|",
@@ -304,7 +305,7 @@ public final class ParameterRewriter {
                   ? " "
                   : "";
           if (occurrence.style() == Style.PATCH) {
-            int flag = numberByKey.get(flagKey(occurrence.key()));
+            int flag = Objects.requireNonNull(numberByKey.get(flagKey(occurrence.key())));
             String form = "CASE WHEN %s::boolean THEN %s ELSE " + occurrence.column() + " END";
             String expanded = String.format(form, "$" + flag, "$" + number) + separator;
             analysis.append(expanded);
@@ -584,7 +585,7 @@ public final class ParameterRewriter {
           default -> {}
         }
       }
-      if (name == null || name.isEmpty()) {
+      if (name == null || key == null || name.isEmpty()) {
         error(
             marker.start(),
             "quarry.patch takes one named parameter: write quarry.patch(@name) or"
@@ -742,7 +743,7 @@ public final class ParameterRewriter {
               && (nameToken.kind() == TokenKind.IDENTIFIER
                   || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
               && kindAt(i + 5) == TokenKind.RIGHT_PAREN;
-      if (!named) {
+      if (nameToken == null || !named) {
         error(
             sqlc.start(),
             written + " needs a table name or alias in parentheses: write " + written + "(table)");
@@ -864,7 +865,7 @@ public final class ParameterRewriter {
                   true,
                   first.start(),
                   0,
-                  named.get(first.key()).number));
+                  Objects.requireNonNull(named.get(first.key())).number));
           continue;
         }
         used.add(first.name());
@@ -876,7 +877,9 @@ public final class ParameterRewriter {
                 collected.nullable,
                 true,
                 first.start(),
-                collected.patch ? named.get(flagKey(first.key())).number : 0,
+                collected.patch
+                    ? Objects.requireNonNull(named.get(flagKey(first.key()))).number
+                    : 0,
                 0));
       }
       for (Collected collected : positional.values()) {

@@ -232,11 +232,11 @@ public final class TypeMapper {
   }
 
   /** The boxed Java class a converter's first type argument must be, or null if none can be. */
-  private static String javaClassOf(ValueType type) {
+  private static @Nullable String javaClassOf(ValueType type) {
     return type instanceof ScalarValue scalar ? scalar.scalar().className() : null;
   }
 
-  private TypeOverrideSpec typeOverride(PgType type) {
+  private @Nullable TypeOverrideSpec typeOverride(PgType type) {
     for (TypeOverrideSpec override : overrides) {
       String name = override.pgType();
       if (name != null && (TypeNames.names(name, type) || name.equalsIgnoreCase(type.sqlName()))) {
@@ -328,7 +328,7 @@ public final class TypeMapper {
    * The record for a composite type, or null when an attribute has a type records cannot hold yet
    * (an array, or the type itself): such composites stay PostgreSQL's text form.
    */
-  private CompositeType compositeType(PgType type) throws SQLException {
+  private @Nullable CompositeType compositeType(PgType type) throws SQLException {
     String key = type.schema() + "." + type.name();
     CompositeType existing = composites.get(key);
     if (existing != null) {
