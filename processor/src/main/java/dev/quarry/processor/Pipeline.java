@@ -124,7 +124,7 @@ public final class Pipeline {
         InputHashes.schemaStamp(
             migrations, options.postgresVersion().major(), request.typeOverrides());
     Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
-    LockCheck check = checkLock(lockPath, schema, parsed, diagnostics);
+    LockCheck check = checkLock(lockPath, schema, parsed);
     timings.record(Phase.LOCK_FILE, started);
 
     Resolution resolution;
@@ -397,10 +397,7 @@ public final class Pipeline {
   }
 
   private LockCheck checkLock(
-      @Nullable Path lockPath,
-      SchemaStamp schema,
-      List<ParsedQuery> parsed,
-      Diagnostics diagnostics) {
+      @Nullable Path lockPath, SchemaStamp schema, List<ParsedQuery> parsed) {
     if (lockPath == null) {
       return LockCheck.of(
           null, "the lock file is off (-A" + LockMode.OPTION + "=off)", schema, parsed);

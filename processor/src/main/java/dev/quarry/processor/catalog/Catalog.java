@@ -300,11 +300,6 @@ public final class Catalog implements TypeCatalog {
     return attributes;
   }
 
-  /** The loaded type with {@code oid}, or null. */
-  public @Nullable PgType loadedType(int oid) {
-    return typesByOid.get(oid);
-  }
-
   private @Nullable Set<String> setReturningFunctions;
   private @Nullable Set<String> aggregateFunctions;
   private @Nullable Set<Integer> plainInsertTargets;

@@ -199,16 +199,6 @@ public final class ModelBuilder {
       throws SQLException {
     QueryDeclaration declaration = query.parsed().declaration();
     Command command = declaration.command();
-    if (!command.supported()) {
-      diagnostics.error(
-          Problem.BAD_COMMAND,
-          declaration.location(declaration.commandOffset()),
-          declaration.name()
-              + ": the command "
-              + command.text()
-              + " is not supported by this version of Quarry yet; use one of :one, :many, :exec, :execrows");
-      return null;
-    }
     String copySql = null;
     CopyFromStatement copyTarget = null;
     if (command == Command.COPYFROM) {
@@ -654,7 +644,7 @@ public final class ModelBuilder {
   private static final Set<String> OBJECT_METHODS =
       Set.of("notify", "notifyAll", "getClass", "hashCode", "toString", "clone", "finalize");
 
-  /** {@code name}, or {@code name2}, {@code name3}... when taken. */
+  /** {@code name}, or it with 2, 3... appended when taken. */
   private static String unique(String name, Set<String> taken) {
     String candidate = name;
     for (int n = 2; !taken.add(candidate); n++) {

@@ -216,8 +216,6 @@ public final class ParameterRewriter {
     boolean nullable;
     boolean patch;
     boolean plain;
-    int patchFlag;
-    int flagOf;
   }
 
   /** The state of rewriting one query. */
