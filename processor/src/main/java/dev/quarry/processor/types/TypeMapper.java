@@ -23,10 +23,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps PostgreSQL types to Java types. Built-in types map as the README's type table says; enums
- * map to generated Java enums; domains map as their base type; arrays map to lists. Types with no
- * better Java type (e.g. {@code money}, geometric types, ranges) are read and bound as their
- * PostgreSQL text form in a {@code String}.
+ * Maps PostgreSQL types to Java types. Built-in types map as the type table in docs/types.md says;
+ * enums map to generated Java enums; domains map as their base type; arrays map to lists. Types
+ * with no better Java type (e.g. {@code money}, geometric types, ranges) are read and bound as
+ * their PostgreSQL text form in a {@code String}.
  */
 public final class TypeMapper {
   private static final Map<String, Scalar> BUILT_INS =
