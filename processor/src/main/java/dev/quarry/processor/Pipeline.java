@@ -369,7 +369,7 @@ public final class Pipeline {
       }
       // The database is closed by now; what could not be cleaned up must not pass silently.
       for (String problem : database.cleanupProblems()) {
-        diagnostics.warning(Problem.DATABASE_UNAVAILABLE, null, problem);
+        diagnostics.warning(Problem.CLEANUP, null, problem);
       }
     }
   }

@@ -246,7 +246,9 @@ public final class QuarryProcessor extends AbstractProcessor {
       processingEnv
           .getMessager()
           .printMessage(
-              Kind.ERROR, e.getMessage() + " [" + Problem.CONFIGURATION.tag() + "]", anyElement);
+              Kind.ERROR,
+              Diagnostic.error(Problem.CONFIGURATION, String.valueOf(e.getMessage())).render(),
+              anyElement);
       return null;
     }
   }

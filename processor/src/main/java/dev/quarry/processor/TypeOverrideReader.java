@@ -1,6 +1,7 @@
 package dev.quarry.processor;
 
 import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ final class TypeOverrideReader {
   private void error(Element element, AnnotationMirror annotation, String message) {
     Messager messager = environment.getMessager();
     messager.printMessage(
-        Kind.ERROR, message + " [" + Problem.CONFIGURATION.tag() + "]", element, annotation);
+        Kind.ERROR, Diagnostic.error(Problem.CONFIGURATION, message).render(), element, annotation);
   }
 
   private static List<? extends AnnotationValue> values(AnnotationMirror mirror, String name) {
