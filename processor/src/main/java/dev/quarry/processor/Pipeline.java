@@ -54,8 +54,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -434,23 +432,21 @@ public final class Pipeline {
     }
   }
 
-  private static final Pattern MISSING_COLUMN =
-      Pattern.compile(
-          "column \"?(?:([^\".\\s]+)\\.)?\"?([^\"\\s]+)\"? (?:of relation \"([^\"]+)\" )?does not exist");
-  private static final Pattern MISSING_RELATION =
-      Pattern.compile("relation \"([^\"]+)\" does not exist");
-
-  /** Names the migration that dropped or renamed what PostgreSQL says does not exist. */
+  /**
+   * Names the migration that dropped or renamed the column or table a query uses where PostgreSQL
+   * points: the column is the name's last part (a qualifier may be an alias), the table the whole
+   * name.
+   */
   static UnknownNameExplainer explainer(SchemaHistory history) {
-    return (state, message) -> {
+    return (state, name) -> {
       Optional<SchemaChange> change = Optional.empty();
-      Matcher column = MISSING_COLUMN.matcher(message);
-      Matcher relation = MISSING_RELATION.matcher(message);
-      if (state.equals("42703") && column.find()) {
-        String table = column.group(3);
-        change = history.columnChange(table, column.group(2));
-      } else if (state.equals("42P01") && relation.find()) {
-        change = history.tableChange(relation.group(1));
+      if (name.isEmpty()) {
+        return Optional.empty();
+      }
+      if (state.equals("42703")) {
+        change = history.columnChange(null, name.get(name.size() - 1));
+      } else if (state.equals("42P01")) {
+        change = history.tableChange(String.join(".", name));
       }
       return change.map(c -> c.describe() + "; update the query to the new schema");
     };

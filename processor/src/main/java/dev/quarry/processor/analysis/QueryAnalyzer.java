@@ -715,6 +715,44 @@ public final class QueryAnalyzer {
     return false;
   }
 
+  /**
+   * The possibly qualified name at PostgreSQL's error position, read in the text PostgreSQL was
+   * sent (so that a name from an expansion such as {@code quarry.patch} is the one it means), one
+   * part per identifier ({@code u.bio} gives {@code [u, bio]}); empty without a position or when no
+   * identifier starts there.
+   */
+  static List<String> nameAtPosition(Work item, ServerErrorMessage server) {
+    if (server.getPosition() <= 0) {
+      return List.of();
+    }
+    String sent = item.query.analysisSql();
+    UtilityStatement utility = item.utility;
+    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
+    if (checkSql != null) {
+      sent = checkSql;
+    }
+    int codePoints = server.getPosition() - 1;
+    if (codePoints >= sent.codePointCount(0, sent.length())) {
+      return List.of();
+    }
+    int index = sent.offsetByCodePoints(0, codePoints);
+    List<String> parts = new ArrayList<>();
+    boolean wantName = true;
+    for (Token token : SqlLexer.tokenize(sent, index, sent.length())) {
+      boolean name =
+          token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER;
+      if (wantName && name) {
+        parts.add(SqlLexer.identifierName(sent, token));
+        wantName = false;
+      } else if (!wantName && token.kind() == TokenKind.DOT) {
+        wantName = true;
+      } else {
+        break;
+      }
+    }
+    return List.copyOf(parts);
+  }
+
   private static final Set<String> NULL_EXTENDING_WORDS =
       Set.of("left", "right", "full", "rollup", "cube", "grouping");
 
@@ -742,7 +780,11 @@ public final class QueryAnalyzer {
     Problem problem = Problem.SQL_ERROR;
     if (state.equals("42703") || state.equals("42P01")) {
       problem = Problem.UNKNOWN_NAME;
-      explainer.explain(state, message).ifPresent(reason -> text.append("; ").append(reason));
+      if (server != null) {
+        explainer
+            .explain(state, nameAtPosition(item, server))
+            .ifPresent(reason -> text.append("; ").append(reason));
+      }
     } else if (state.equals("42P18")) {
       problem = Problem.BAD_PARAMETER;
       text.append("; add a cast that names the type, e.g. @name::text");
