@@ -1,5 +1,6 @@
 package dev.quarry.processor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -63,6 +64,16 @@ class ArchitectureTest {
           "diagnostics");
 
   @ArchTest static final ArchRule pipelineDependsDownwardOnly = pipeline();
+
+  @ArchTest
+  static final ArchRule everyPackageHasAPlaceInThePipeline =
+      classes()
+          .should()
+          .resideInAnyPackage(
+              PIPELINE.stream().map(ArchitectureTest::packageOf).toArray(String[]::new))
+          .because(
+              "a package missing from PIPELINE would have no direction checked: add it where its"
+                  + " dependencies put it");
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =
