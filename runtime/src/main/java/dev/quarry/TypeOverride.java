@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
  * value of that type: columns, parameters and array elements. A column override applies to that
  * table column in the table's record and wherever a query returns the column itself; it wins over a
  * type override. The converter's first type argument must be the Java type Quarry uses for the
- * PostgreSQL type (see the README's type table); its second is the type generated code uses.
+ * PostgreSQL type (see the type table in docs/types.md); its second is the type generated code
+ * uses.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

@@ -1,9 +1,9 @@
 package dev.quarry.processor;
 
 import dev.quarry.processor.analysis.AnalyzedQuery;
-import dev.quarry.processor.analysis.Catalog;
 import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.analysis.UnknownNameExplainer;
+import dev.quarry.processor.catalog.Catalog;
 import dev.quarry.processor.codegen.CodeGenerator;
 import dev.quarry.processor.codegen.GeneratedSource;
 import dev.quarry.processor.codegen.GenerationCache;
@@ -36,7 +36,6 @@ import dev.quarry.processor.migration.SchemaChange;
 import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.model.GeneratedPackage;
 import dev.quarry.processor.model.ModelBuilder;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.safety.MigrationChecks;
@@ -45,6 +44,7 @@ import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
 import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.types.TypeMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,9 +56,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -159,7 +158,7 @@ public final class Pipeline {
         InputHashes.schemaStamp(
             migrations, options.postgresVersion().major(), request.typeOverrides());
     Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
-    LockCheck check = checkLock(lockPath, schema, parsed, diagnostics);
+    LockCheck check = checkLock(lockPath, schema, parsed);
     timings.record(Phase.LOCK_FILE, started);
 
     Resolution resolution;
@@ -170,7 +169,9 @@ public final class Pipeline {
     if (check.fresh()) {
       // Every query is in the lock file, resolved against these migrations: no database needed.
       List<String> names = parsed.stream().map(q -> q.declaration().name()).toList();
-      resolution = check.locked().retain(names);
+      resolution =
+          Objects.requireNonNull(check.locked(), "a fresh lock check has a lock file")
+              .retain(names);
       origin =
           "from the lock file "
               + display(lockPath)
@@ -215,14 +216,13 @@ public final class Pipeline {
     // file, so that both give the same sources.
     long generationStarted = System.nanoTime();
     String lockText = LockFile.format(resolution);
+    GenerationCache cache = generationCache;
     String cacheKey =
-        generationCache == null
-            ? null
-            : generationKey(generationCache.key(), request, queryFiles, lockText);
+        cache == null ? null : generationKey(cache.key(), request, queryFiles, lockText);
     Optional<List<GeneratedSource>> reused =
-        cacheKey == null
+        cache == null || cacheKey == null
             ? Optional.empty()
-            : generationCache.lookup(request.packageName(), cacheKey);
+            : cache.lookup(request.packageName(), cacheKey);
     List<GeneratedSource> files;
     if (reused.isPresent()) {
       files = reused.get();
@@ -234,13 +234,13 @@ public final class Pipeline {
         return new Result(diagnostics, timings);
       }
       files = generated.get();
-      if (cacheKey != null) {
+      if (cache != null && cacheKey != null) {
         // Only sources whose generation said nothing are reused: a reused build would not repeat
         // its warnings.
         if (generatedQuietly) {
-          generationCache.store(request.packageName(), cacheKey, files);
+          cache.store(request.packageName(), cacheKey, files);
         } else {
-          generationCache.forget(request.packageName());
+          cache.forget(request.packageName());
         }
       }
     }
@@ -437,7 +437,9 @@ public final class Pipeline {
               kept.add(query.declaration().name());
             }
           }
-          resolution = check.locked().merge(kept, fresh);
+          resolution =
+              Objects.requireNonNull(check.locked(), "an incremental build has a lock file")
+                  .merge(kept, fresh);
         }
         String origin =
             "checked against "
@@ -476,7 +478,7 @@ public final class Pipeline {
       }
       // The database is closed by now; what could not be cleaned up must not pass silently.
       for (String problem : database.cleanupProblems()) {
-        diagnostics.warning(Problem.DATABASE_UNAVAILABLE, null, problem);
+        diagnostics.warning(Problem.CLEANUP, null, problem);
       }
     }
   }
@@ -504,10 +506,7 @@ public final class Pipeline {
   }
 
   private LockCheck checkLock(
-      @Nullable Path lockPath,
-      SchemaStamp schema,
-      List<ParsedQuery> parsed,
-      Diagnostics diagnostics) {
+      @Nullable Path lockPath, SchemaStamp schema, List<ParsedQuery> parsed) {
     if (lockPath == null) {
       return LockCheck.of(
           null, "the lock file is off (-A" + LockMode.OPTION + "=off)", schema, parsed);
@@ -544,23 +543,21 @@ public final class Pipeline {
     }
   }
 
-  private static final Pattern MISSING_COLUMN =
-      Pattern.compile(
-          "column \"?(?:([^\".\\s]+)\\.)?\"?([^\"\\s]+)\"? (?:of relation \"([^\"]+)\" )?does not exist");
-  private static final Pattern MISSING_RELATION =
-      Pattern.compile("relation \"([^\"]+)\" does not exist");
-
-  /** Names the migration that dropped or renamed what PostgreSQL says does not exist. */
+  /**
+   * Names the migration that dropped or renamed the column or table a query uses where PostgreSQL
+   * points: the column is the name's last part (a qualifier may be an alias), the table the whole
+   * name.
+   */
   static UnknownNameExplainer explainer(SchemaHistory history) {
-    return (state, message) -> {
+    return (state, name) -> {
       Optional<SchemaChange> change = Optional.empty();
-      Matcher column = MISSING_COLUMN.matcher(message);
-      Matcher relation = MISSING_RELATION.matcher(message);
-      if (state.equals("42703") && column.find()) {
-        String table = column.group(3);
-        change = history.columnChange(table, column.group(2));
-      } else if (state.equals("42P01") && relation.find()) {
-        change = history.tableChange(relation.group(1));
+      if (name.isEmpty()) {
+        return Optional.empty();
+      }
+      if (state.equals("42703")) {
+        change = history.columnChange(null, name.get(name.size() - 1));
+      } else if (state.equals("42P01")) {
+        change = history.tableChange(String.join(".", name));
       }
       return change.map(c -> c.describe() + "; update the query to the new schema");
     };

@@ -225,7 +225,7 @@ public final class QuarryProcessor extends AbstractProcessor {
     return true;
   }
 
-  private ProcessorOptions options(Element anyElement) {
+  private @Nullable ProcessorOptions options(Element anyElement) {
     Map<String, String> raw = processingEnv.getOptions();
     String projectDir = raw.get(ProcessorOptions.PROJECT_DIR);
     Path base = projectDir == null || projectDir.isBlank() ? Path.of("") : Path.of(projectDir);
@@ -249,7 +249,9 @@ public final class QuarryProcessor extends AbstractProcessor {
       processingEnv
           .getMessager()
           .printMessage(
-              Kind.ERROR, e.getMessage() + " [" + Problem.CONFIGURATION.tag() + "]", anyElement);
+              Kind.ERROR,
+              Diagnostic.error(Problem.CONFIGURATION, String.valueOf(e.getMessage())).render(),
+              anyElement);
       return null;
     }
   }

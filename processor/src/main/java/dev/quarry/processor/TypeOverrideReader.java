@@ -1,6 +1,7 @@
 package dev.quarry.processor;
 
 import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code typeOverrides} of a {@code @GenerateQueries} and checks each converter with the
@@ -76,7 +78,7 @@ final class TypeOverrideReader {
       if (problem == null) {
         problem = constructionProblem((TypeElement) converter.asElement());
       }
-      if (problem != null) {
+      if (problem != null || arguments == null) {
         error(element, annotation, "@TypeOverride(converter = " + name + ".class): " + problem);
         ok = false;
         continue;
@@ -93,7 +95,7 @@ final class TypeOverrideReader {
   }
 
   /** {@code D} and {@code J} of the converter's {@code ValueConverter<D, J>}, or null. */
-  private String[] converterArguments(DeclaredType converter) {
+  private String @Nullable [] converterArguments(DeclaredType converter) {
     Types types = environment.getTypeUtils();
     Deque<TypeMirror> pending = new ArrayDeque<>(List.of(converter));
     while (!pending.isEmpty()) {
@@ -116,7 +118,7 @@ final class TypeOverrideReader {
   }
 
   /** The type's canonical name if it is a plain class (or {@code byte[]} for D), else null. */
-  private static String plain(TypeMirror type, boolean allowByteArray) {
+  private static @Nullable String plain(TypeMirror type, boolean allowByteArray) {
     if (allowByteArray && type.toString().equals("byte[]")) {
       return "byte[]";
     }
@@ -126,7 +128,7 @@ final class TypeOverrideReader {
     return null;
   }
 
-  private static String constructionProblem(TypeElement converter) {
+  private static @Nullable String constructionProblem(TypeElement converter) {
     if (converter.getKind() != ElementKind.CLASS
         || converter.getModifiers().contains(Modifier.ABSTRACT)) {
       return converter.getQualifiedName() + " must be a concrete class";
@@ -151,7 +153,7 @@ final class TypeOverrideReader {
   private void error(Element element, AnnotationMirror annotation, String message) {
     Messager messager = environment.getMessager();
     messager.printMessage(
-        Kind.ERROR, message + " [" + Problem.CONFIGURATION.tag() + "]", element, annotation);
+        Kind.ERROR, Diagnostic.error(Problem.CONFIGURATION, message).render(), element, annotation);
   }
 
   private static List<? extends AnnotationValue> values(AnnotationMirror mirror, String name) {
@@ -171,7 +173,7 @@ final class TypeOverrideReader {
     return value == null ? "" : String.valueOf(value.getValue());
   }
 
-  private static AnnotationValue value(AnnotationMirror mirror, String name) {
+  private static @Nullable AnnotationValue value(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         mirror.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {

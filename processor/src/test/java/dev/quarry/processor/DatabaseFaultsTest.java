@@ -250,6 +250,8 @@ class DatabaseFaultsTest {
         assertTrue(
             warning.contains("drop it by hand: DROP DATABASE \"" + name + "\" WITH (FORCE)"),
             warning);
+        // A cleanup failure, not an unavailable database: its own tag.
+        assertTrue(warning.endsWith("[quarry:cleanup]"), warning);
         assertWithinCeiling(run, BOUND_MILLIS);
         System.out.println(
             "server gone during a migration: failed in " + run.millis() + " ms, left " + name);

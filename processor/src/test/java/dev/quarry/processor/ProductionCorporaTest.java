@@ -64,7 +64,7 @@ class ProductionCorporaTest {
         String name = file.getFileName().toString();
         String className =
             "com.example.db."
-                + dev.quarry.processor.model.JavaNames.typeName(
+                + dev.quarry.processor.types.JavaNames.typeName(
                     name.substring(0, name.length() - 4))
                 + "Queries";
         methods +=

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every type in the README's table goes through a generated repository and back: the {@code types}
- * case is compiled with Quarry, its migrations applied to embedded PostgreSQL, and the generated
- * {@code TypesQueries} writes a row of values and reads it back; every value must come back equal.
- * A second row of NULLs must come back as nulls.
+ * Every type in the table of docs/types.md goes through a generated repository and back: the {@code
+ * types} case is compiled with Quarry, its migrations applied to embedded PostgreSQL, and the
+ * generated {@code TypesQueries} writes a row of values and reads it back; every value must come
+ * back equal. A second row of NULLs must come back as nulls.
  */
 class RoundTripTest {
   private static final Path CASE = CompileCaseTest.CASES.resolve("types");

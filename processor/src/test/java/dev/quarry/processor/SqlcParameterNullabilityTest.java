@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.model.JavaNames;
 import dev.quarry.processor.model.ModelBuilder;
 import dev.quarry.processor.nullability.Statements;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
+import dev.quarry.processor.types.JavaNames;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Method;

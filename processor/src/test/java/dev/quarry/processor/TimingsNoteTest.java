@@ -84,6 +84,7 @@ class TimingsNoteTest {
     assertEquals(Compilation.Status.FAILURE, compilation.status());
     String errors = LockFileTest.errors(compilation);
     assertTrue(errors.contains("-Aquarry.timings=yes is not true or false"), errors);
+    assertTrue(errors.contains("[quarry:configuration]"), errors);
   }
 
   private static List<String> timingNotes(Compilation compilation) {

@@ -29,8 +29,12 @@ public record Interval(int months, int days, long microseconds) {
     return Duration.ofNanos(Math.multiplyExact(microseconds, 1000L));
   }
 
-  /** The driver's form, for binding. */
-  public PGInterval toPgInterval() {
+  /**
+   * The driver's form, for binding. Not public: beside the static {@link #toPgInterval(Interval)}
+   * that generated code calls, an instance method of the same name made {@code
+   * Interval::toPgInterval} ambiguous.
+   */
+  private PGInterval pgInterval() {
     long seconds = microseconds / 1_000_000;
     long micros = microseconds % 1_000_000;
     int hours = (int) (seconds / 3600);
@@ -57,7 +61,7 @@ public record Interval(int months, int days, long microseconds) {
 
   /** The driver's form of a nullable interval, for binding. */
   public static @Nullable PGInterval toPgInterval(@Nullable Interval interval) {
-    return interval == null ? null : interval.toPgInterval();
+    return interval == null ? null : interval.pgInterval();
   }
 
   /** PostgreSQL's input form, e.g. {@code 1 mons 2 days 3000000 microseconds}. */

@@ -107,7 +107,7 @@ public final class PgRows {
     return (b[at] & 0xff) << 24
         | (b[at + 1] & 0xff) << 16
         | (b[at + 2] & 0xff) << 8
-        | b[at + 3] & 0xff;
+        | (b[at + 3] & 0xff);
   }
 
   private static long int64(byte[] b, int at) {
@@ -402,16 +402,12 @@ public final class PgRows {
 
   private long parseLong() throws SQLException {
     if (binary) {
-      switch (stop - start) {
-        case 8:
-          return int64(field, start);
-        case 4:
-          return int32(field, start);
-        case 2:
-          return (short) ((field[start] & 0xff) << 8 | field[start + 1] & 0xff);
-        default:
-          throw new SQLException("not a binary integer in a " + type + " row", "22P02");
-      }
+      return switch (stop - start) {
+        case 8 -> int64(field, start);
+        case 4 -> int32(field, start);
+        case 2 -> (short) (((field[start] & 0xff) << 8) | (field[start + 1] & 0xff));
+        default -> throw new SQLException("not a binary integer in a " + type + " row", "22P02");
+      };
     }
     int i = start;
     boolean negative = field[i] == '-';

@@ -432,34 +432,33 @@ public final class QueryRunner {
   }
 
   private static long count(@Nullable Object result, int mode) {
-    switch (mode) {
-      case OPTIONAL:
-        return ((Optional<?>) Objects.requireNonNull(result)).isPresent() ? 1 : 0;
-      case SINGLE:
-        return 1;
-      case LIST:
-        return ((List<?>) Objects.requireNonNull(result)).size();
-      case BATCH:
+    return switch (mode) {
+      case OPTIONAL -> ((Optional<?>) Objects.requireNonNull(result)).isPresent() ? 1 : 0;
+      case SINGLE -> 1;
+      case LIST -> ((List<?>) Objects.requireNonNull(result)).size();
+      case BATCH -> {
         long affected = 0;
         for (long count : (long[]) Objects.requireNonNull(result)) {
           affected += Math.max(0, count);
         }
-        return affected;
-      case BATCH_OPTIONAL:
+        yield affected;
+      }
+      case BATCH_OPTIONAL -> {
         long present = 0;
         for (Object row : (List<?>) Objects.requireNonNull(result)) {
           present += ((Optional<?>) row).isPresent() ? 1 : 0;
         }
-        return present;
-      case BATCH_LIST:
+        yield present;
+      }
+      case BATCH_LIST -> {
         long rows = 0;
         for (Object list : (List<?>) Objects.requireNonNull(result)) {
           rows += ((List<?>) list).size();
         }
-        return rows;
-      default:
-        throw new IllegalArgumentException("mode " + mode);
-    }
+        yield rows;
+      }
+      default -> throw new IllegalArgumentException("mode " + mode);
+    };
   }
 
   private void succeeded(Query query, long start, long rows) {

@@ -68,7 +68,7 @@ public final class SqlArrays {
       // A multi-dimensional array: the driver takes nested Java arrays of strings.
       return connection.createArrayOf(elementType, nested(values));
     }
-    Object[] elements = new Object[values.size()];
+    @Nullable Object[] elements = new @Nullable Object[values.size()];
     boolean allSameKind = true;
     Class<?> kind = null;
     for (int i = 0; i < elements.length; i++) {
@@ -85,9 +85,10 @@ public final class SqlArrays {
     if (!allSameKind
         || kind == null
         || !(Number.class.isAssignableFrom(kind) || kind == Boolean.class)) {
-      String[] texts = new String[elements.length];
+      @Nullable String[] texts = new @Nullable String[elements.length];
       for (int i = 0; i < elements.length; i++) {
-        texts[i] = elements[i] == null ? null : elements[i].toString();
+        Object element = elements[i];
+        texts[i] = element == null ? null : element.toString();
       }
       return connection.createArrayOf(elementType, texts);
     }
@@ -97,17 +98,17 @@ public final class SqlArrays {
   }
 
   /** Nested lists as nested {@code String} arrays, each element in its PostgreSQL text form. */
-  private static Object[] nested(List<?> values) {
+  private static @Nullable Object[] nested(List<?> values) {
     boolean inner = values.stream().anyMatch(v -> v instanceof List<?>);
     if (!inner) {
-      String[] texts = new String[values.size()];
+      @Nullable String[] texts = new @Nullable String[values.size()];
       for (int i = 0; i < texts.length; i++) {
         Object encoded = encode(values.get(i));
         texts[i] = encoded == null ? null : encoded.toString();
       }
       return texts;
     }
-    Object[][] rows = new Object[values.size()][];
+    @Nullable Object[][] rows = new @Nullable Object[values.size()][];
     for (int i = 0; i < rows.length; i++) {
       Object value = values.get(i);
       if (!(value instanceof List<?> list)) {
@@ -118,9 +119,9 @@ public final class SqlArrays {
       rows[i] = nested(list);
     }
     if (rows.length > 0 && rows[0] instanceof String[]) {
-      String[][] typed = new String[rows.length][];
+      @Nullable String[][] typed = new @Nullable String[rows.length][];
       for (int i = 0; i < rows.length; i++) {
-        typed[i] = (String[]) rows[i];
+        typed[i] = (@Nullable String[]) rows[i];
       }
       return typed;
     }

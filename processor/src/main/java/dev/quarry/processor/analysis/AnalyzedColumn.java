@@ -1,5 +1,6 @@
 package dev.quarry.processor.analysis;
 
+import dev.quarry.processor.catalog.Table;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,6 +6,10 @@ import dev.quarry.processor.analysis.StatementDescriber.ConnectionLost;
 import dev.quarry.processor.analysis.StatementDescriber.Described;
 import dev.quarry.processor.analysis.StatementDescriber.Failed;
 import dev.quarry.processor.analysis.StatementDescriber.Request;
+import dev.quarry.processor.catalog.Catalog;
+import dev.quarry.processor.catalog.PgType;
+import dev.quarry.processor.catalog.Table;
+import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
@@ -13,9 +17,9 @@ import dev.quarry.processor.nullability.NullabilityInference;
 import dev.quarry.processor.nullability.ParameterNullability;
 import dev.quarry.processor.nullability.RowCountInference;
 import dev.quarry.processor.nullability.Statements;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
@@ -30,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -210,6 +215,16 @@ public final class QueryAnalyzer {
     void fail() {
       failed = true;
     }
+
+    /** The description, in the stages that run only once the query was described. */
+    Described described() {
+      return Objects.requireNonNull(described, "the query was described");
+    }
+
+    /** The utility statement, in the stages that run only for one. */
+    UtilityStatement utility() {
+      return Objects.requireNonNull(utility, "the query is a utility statement");
+    }
   }
 
   /** A step of one query's analysis, which may fail for that query alone. */
@@ -298,7 +313,7 @@ public final class QueryAnalyzer {
   /** Checks the parameter types PostgreSQL gave and records them. */
   private void typeParameters(Work item) throws SQLException {
     ParsedQuery query = item.query;
-    int[] types = item.described.parameterTypes();
+    int[] types = item.described().parameterTypes();
     if (types.length != query.parameters().size()) {
       throw new IllegalStateException(
           "PostgreSQL counted "
@@ -329,12 +344,12 @@ public final class QueryAnalyzer {
 
   /** The result columns and their nullability, once every check passed. */
   private void finish(Work item) throws SQLException {
-    if (item.described.columns() == null) {
+    if (item.described().columns() == null) {
       item.result = new AnalyzedQuery(item.query, item.parameters, false, List.of());
       return;
     }
     List<AnalyzedColumn> columns = new ArrayList<>();
-    for (Column column : item.described.columns()) {
+    for (Column column : item.described().columns()) {
       catalog.type(column.typeOid());
       Table table = null;
       String baseColumn = null;
@@ -429,17 +444,17 @@ public final class QueryAnalyzer {
     List<Probe> probes = new ArrayList<>();
     List<Request> requests = new ArrayList<>();
     for (Work item : work) {
-      if (item.failed || item.described.columns() == null) {
+      List<Column> columns = item.failed ? null : item.described().columns();
+      if (columns == null) {
         continue;
       }
       List<Integer> textColumns = new ArrayList<>();
-      List<Column> columns = item.described.columns();
       for (int c = 0; c < columns.size(); c++) {
         if (columns.get(c).typeOid() == TEXT_OID) {
           textColumns.add(c);
         }
       }
-      int[] types = item.described.parameterTypes();
+      int[] types = item.described().parameterTypes();
       for (int p = 0; p < types.length && !textColumns.isEmpty(); p++) {
         if (types[p] == TEXT_OID) {
           int[] declared = types.clone();
@@ -514,11 +529,11 @@ public final class QueryAnalyzer {
         query.declaration().location(parameter.fileOffset()),
         query.declaration().name()
             + ": PostgreSQL takes no parameters in a "
-            + item.utility.keyword()
+            + item.utility().keyword()
             + " statement, so "
             + displayName(parameter)
             + " cannot be bound; "
-            + item.utility.parameterAdvice());
+            + item.utility().parameterAdvice());
     item.fail();
   }
 
@@ -552,7 +567,7 @@ public final class QueryAnalyzer {
   }
 
   private void runUtility(Work item) throws SQLException {
-    UtilityStatement utility = item.utility;
+    UtilityStatement utility = item.utility();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.setEscapeProcessing(false);
@@ -716,6 +731,44 @@ public final class QueryAnalyzer {
     return false;
   }
 
+  /**
+   * The possibly qualified name at PostgreSQL's error position, read in the text PostgreSQL was
+   * sent (so that a name from an expansion such as {@code quarry.patch} is the one it means), one
+   * part per identifier ({@code u.bio} gives {@code [u, bio]}); empty without a position or when no
+   * identifier starts there.
+   */
+  static List<String> nameAtPosition(Work item, ServerErrorMessage server) {
+    if (server.getPosition() <= 0) {
+      return List.of();
+    }
+    String sent = item.query.analysisSql();
+    UtilityStatement utility = item.utility;
+    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
+    if (checkSql != null) {
+      sent = checkSql;
+    }
+    int codePoints = server.getPosition() - 1;
+    if (codePoints >= sent.codePointCount(0, sent.length())) {
+      return List.of();
+    }
+    int index = sent.offsetByCodePoints(0, codePoints);
+    List<String> parts = new ArrayList<>();
+    boolean wantName = true;
+    for (Token token : SqlLexer.tokenize(sent, index, sent.length())) {
+      boolean name =
+          token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER;
+      if (wantName && name) {
+        parts.add(SqlLexer.identifierName(sent, token));
+        wantName = false;
+      } else if (!wantName && token.kind() == TokenKind.DOT) {
+        wantName = true;
+      } else {
+        break;
+      }
+    }
+    return List.copyOf(parts);
+  }
+
   private static final Set<String> NULL_EXTENDING_WORDS =
       Set.of("left", "right", "full", "rollup", "cube", "grouping");
 
@@ -724,8 +777,8 @@ public final class QueryAnalyzer {
     QueryDeclaration declaration = query.declaration();
     ServerErrorMessage server = e.getServerErrorMessage();
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message =
-        server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+    String serverMessage = server == null ? null : server.getMessage();
+    String message = serverMessage != null ? serverMessage : String.valueOf(e.getMessage());
     int fileOffset = locate(item, server, message);
     message = renameParameters(query, message);
 
@@ -743,7 +796,11 @@ public final class QueryAnalyzer {
     Problem problem = Problem.SQL_ERROR;
     if (state.equals("42703") || state.equals("42P01")) {
       problem = Problem.UNKNOWN_NAME;
-      explainer.explain(state, message).ifPresent(reason -> text.append("; ").append(reason));
+      if (server != null) {
+        explainer
+            .explain(state, nameAtPosition(item, server))
+            .ifPresent(reason -> text.append("; ").append(reason));
+      }
     } else if (state.equals("42P18")) {
       problem = Problem.BAD_PARAMETER;
       text.append("; add a cast that names the type, e.g. @name::text");
@@ -764,9 +821,9 @@ public final class QueryAnalyzer {
       int codePoints = server.getPosition() - 1;
       String sent = sql;
       UtilityStatement utility = item.utility;
-      boolean checked = utility != null && utility.checkSql() != null && item.described != null;
-      if (checked) {
-        sent = utility.checkSql();
+      String checkSql = utility == null || item.described == null ? null : utility.checkSql();
+      if (checkSql != null) {
+        sent = checkSql;
       }
       int index;
       try {
@@ -775,7 +832,7 @@ public final class QueryAnalyzer {
       } catch (IndexOutOfBoundsException outside) {
         index = sent.length();
       }
-      if (checked) {
+      if (checkSql != null && utility != null) {
         index = Math.max(0, utility.statementIndex(index));
       }
       return query.offsets().fileOffset(Math.min(index, sql.length()));

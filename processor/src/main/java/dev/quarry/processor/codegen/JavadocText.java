@@ -13,7 +13,7 @@ final class JavadocText {
   }
 
   /**
-   * SQL as a preformatted block: inside {@code {@code}} when that shows it exactly (the common
+   * SQL as a preformatted block: inside an inline code tag when that shows it exactly (the common
    * case, readable in the source), else HTML-escaped.
    */
   static String sqlBlock(String sql) {

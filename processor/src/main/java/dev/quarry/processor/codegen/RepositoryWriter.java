@@ -17,8 +17,8 @@ import dev.quarry.processor.model.QueryMethod;
 import dev.quarry.processor.model.Repository;
 import dev.quarry.processor.model.ResultShape;
 import dev.quarry.processor.model.RowRecord;
-import dev.quarry.processor.query.Command;
-import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.syntax.Command;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.types.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -270,7 +270,7 @@ final class RepositoryWriter {
     final List<String> plain = new ArrayList<>();
 
     /** The record parameter, or the list of parameter sets; null when the parameters are plain. */
-    String holder;
+    @Nullable String holder;
 
     /** The filter and sort parameters of a method with optional blocks or a run-time sort. */
     String filter = "";
@@ -347,7 +347,7 @@ final class RepositoryWriter {
     }
 
     /** The expression for parameter {@code index}; {@code item} is the current set of a batch. */
-    String value(int index, String item) {
+    String value(int index, @Nullable String item) {
       if (switches.containsKey(index)) {
         return switches.get(index);
       }
@@ -355,7 +355,7 @@ final class RepositoryWriter {
         return plain.get(index);
       }
       if (method.parameterRecord() == null) {
-        return item;
+        return Objects.requireNonNull(item, "a batch of plain values binds its item");
       }
       String base = method.declaration().command().perParameterSet() ? item : holder;
       return base + "." + method.parameters().get(index).javaName() + "()";

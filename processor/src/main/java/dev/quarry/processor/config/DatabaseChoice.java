@@ -1,6 +1,5 @@
 package dev.quarry.processor.config;
 
-import dev.quarry.processor.database.JdbcUrls;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,5 @@
 package dev.quarry.processor.config;
 
-import dev.quarry.processor.migration.MigrationFormat;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ public record MigrationOptions(
 
   /** The level of {@code check} for this build. */
   public Check.Level level(Check check) {
-    return checks.get(check);
+    return checks.getOrDefault(check, check.defaultLevel());
   }
 
   /**

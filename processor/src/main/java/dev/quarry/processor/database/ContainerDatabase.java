@@ -1,5 +1,6 @@
 package dev.quarry.processor.database;
 
+import dev.quarry.processor.config.JdbcUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

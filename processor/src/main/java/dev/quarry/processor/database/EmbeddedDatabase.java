@@ -91,7 +91,7 @@ final class EmbeddedDatabase extends ManagedDatabase {
       } catch (IOException e) {
         throw unavailable(
             binaries,
-            first.getCause(),
+            first.failure,
             first.output,
             "; and the cached cluster "
                 + first.cluster
@@ -103,12 +103,12 @@ final class EmbeddedDatabase extends ManagedDatabase {
           "the cached PostgreSQL cluster "
               + first.cluster
               + " did not start ("
-              + message(first.getCause())
+              + message(first.failure)
               + "); it was removed and made again");
       try {
         return startFromCache(binaries, tmp, cacheRoot, notes, cleanupMillis);
       } catch (CachedClusterFailed second) {
-        throw unavailable(binaries, second.getCause(), second.output, "");
+        throw unavailable(binaries, second.failure, second.output, "");
       }
     }
   }
@@ -119,8 +119,12 @@ final class EmbeddedDatabase extends ManagedDatabase {
     final transient Path cluster;
     final String output;
 
+    /** Why the cluster did not start (also the cause). */
+    final Throwable failure;
+
     CachedClusterFailed(Path cluster, String output, Throwable cause) {
       super(cause);
+      this.failure = cause;
       this.cluster = cluster;
       this.output = output;
     }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -194,7 +195,7 @@ final class PostgresBinaries implements PgBinaryResolver {
           .map(
               jar ->
                   new Candidate(
-                      jar.getParent().getFileName().toString(),
+                      Objects.requireNonNull(jar.getParent()).getFileName().toString(),
                       jar.toString(),
                       () -> openEntry(jar, platform.resource())))
           .collect(Collectors.toList());

@@ -1,5 +1,6 @@
 package dev.quarry.processor.database;
 
+import dev.quarry.processor.config.JdbcUrls;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

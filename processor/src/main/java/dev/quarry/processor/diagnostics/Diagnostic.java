@@ -1,6 +1,5 @@
 package dev.quarry.processor.diagnostics;
 
-import dev.quarry.processor.source.SourceLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +8,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record Diagnostic(
     Severity severity, Problem problem, @Nullable SourceLocation location, String message) {
+
+  /** An error with no place in a SQL file, e.g. about an option or an annotation. */
+  public static Diagnostic error(Problem problem, String message) {
+    return new Diagnostic(Severity.ERROR, problem, null, message);
+  }
 
   public String render() {
     String prefix = location == null ? "" : location + ": ";

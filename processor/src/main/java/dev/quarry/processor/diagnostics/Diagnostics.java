@@ -1,6 +1,5 @@
 package dev.quarry.processor.diagnostics;
 
-import dev.quarry.processor.source.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

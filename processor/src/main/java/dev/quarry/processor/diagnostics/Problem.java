@@ -46,6 +46,11 @@ public enum Problem {
    * Something a dead build left behind (an embedded server, a scratch database), found and removed.
    */
   LEFTOVERS("leftovers"),
+  /**
+   * Something this build made (a scratch database, a role, an embedded server's files) that it
+   * could not remove when it finished.
+   */
+  CLEANUP("cleanup"),
   /** A generated name that collides with another. */
   NAME_CLASH("name-clash"),
   /** A migration statement that locks or rewrites a table that already holds data. */
@@ -56,6 +61,8 @@ public enum Problem {
   EXPAND_CONTRACT("expand-contract"),
   /** The schema snapshot file cannot be written. */
   SNAPSHOT("snapshot"),
+  /** The file of recorded queries ({@code quarry.recordQueries}) cannot be written. */
+  RECORDED_QUERIES("recorded-queries"),
   /** The lock file does not match the migrations or queries, and cannot be refreshed here. */
   STALE_LOCK("stale-lock"),
   /** The lock file cannot be read, parsed or written. */

@@ -2,9 +2,9 @@ package dev.quarry.processor.dynamic;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.query.Command;
-import dev.quarry.processor.query.QueryDeclaration;
-import dev.quarry.processor.query.QueryOptions.SortKey;
+import dev.quarry.processor.syntax.Command;
+import dev.quarry.processor.syntax.QueryDeclaration;
+import dev.quarry.processor.syntax.QueryOptions.SortKey;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
@@ -131,7 +131,7 @@ public record Blocks(
       Map<String, Switch> switches = new LinkedHashMap<>();
       int openStart = -1;
       int openEnd = -1;
-      String openName = null;
+      @Nullable String openName = null;
       // Opening markers already reported: each takes the next /*[end]*/, so that it is not
       // reported as closing no block.
       int rejectedOpens = 0;
@@ -189,7 +189,7 @@ public record Blocks(
             rejectedOpens--;
             continue;
           }
-          if (openStart < 0) {
+          if (openStart < 0 || openName == null) {
             error(
                 token.start(),
                 "/*[end]*/ closes no block: open one before it with /*[if @name]*/, or remove it");

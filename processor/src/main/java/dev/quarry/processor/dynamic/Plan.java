@@ -1,11 +1,11 @@
 package dev.quarry.processor.dynamic;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.query.QueryDeclaration;
-import dev.quarry.processor.query.QueryOptions.SortKey;
 import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParameterRewriter.Shape;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
+import dev.quarry.processor.syntax.QueryOptions.SortKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,7 +209,7 @@ public record Plan(ParsedQuery query, Blocks blocks, List<Variant> variants) {
   }
 
   /** The block a place in the query file falls in, named with its marker's place, or empty. */
-  public Optional<String> blockAt(dev.quarry.processor.source.SourceLocation location) {
+  public Optional<String> blockAt(dev.quarry.processor.diagnostics.SourceLocation location) {
     QueryDeclaration declaration = query.declaration();
     for (Blocks.Block block : blocks.blocks()) {
       if (before(declaration.location(block.ifStart()), location)
@@ -226,7 +226,8 @@ public record Plan(ParsedQuery query, Blocks blocks, List<Variant> variants) {
 
   /** Whether {@code a} is at or before {@code b}, in the same file. */
   private static boolean before(
-      dev.quarry.processor.source.SourceLocation a, dev.quarry.processor.source.SourceLocation b) {
+      dev.quarry.processor.diagnostics.SourceLocation a,
+      dev.quarry.processor.diagnostics.SourceLocation b) {
     return a.path().equals(b.path())
         && (a.line() < b.line() || (a.line() == b.line() && a.column() <= b.column()));
   }

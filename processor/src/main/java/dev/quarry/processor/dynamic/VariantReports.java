@@ -6,8 +6,8 @@ import dev.quarry.processor.analysis.AnalyzedQuery;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports the analysis of the queries with optional blocks: a problem of a variant once, with the
@@ -120,7 +121,7 @@ public final class VariantReports {
     return diagnostic.location() + " " + diagnostic.message();
   }
 
-  private Plan planOf(QueryDeclaration declaration) {
+  private @Nullable Plan planOf(QueryDeclaration declaration) {
     String name = declaration.name();
     int bracket = name.indexOf('[');
     return plans.get(bracket < 0 ? name : name.substring(0, bracket));

@@ -4,7 +4,7 @@ import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.lock.Resolution.MigrationStamp;
 import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import dev.quarry.processor.migration.Migration;
-import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.StatementSpan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,8 +2,8 @@ package dev.quarry.processor.lock;
 
 import dev.quarry.processor.lock.Resolution.MigrationStamp;
 import dev.quarry.processor.lock.Resolution.SchemaStamp;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

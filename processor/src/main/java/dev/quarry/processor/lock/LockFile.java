@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -97,7 +98,8 @@ public final class LockFile {
               nullability,
               "from",
               column.table(),
-              column.tableColumn());
+              // set together with the table (ResolutionCapture, read)
+              Objects.requireNonNull(column.tableColumn()));
         }
       }
       for (var use : query.tables().entrySet()) {

@@ -3,18 +3,19 @@ package dev.quarry.processor.lock;
 import dev.quarry.processor.analysis.AnalyzedColumn;
 import dev.quarry.processor.analysis.AnalyzedParameter;
 import dev.quarry.processor.analysis.AnalyzedQuery;
-import dev.quarry.processor.analysis.PgType;
-import dev.quarry.processor.analysis.Table;
-import dev.quarry.processor.analysis.TableColumn;
-import dev.quarry.processor.analysis.TypeCatalog;
-import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.catalog.PgType;
+import dev.quarry.processor.catalog.Table;
+import dev.quarry.processor.catalog.TableColumn;
+import dev.quarry.processor.catalog.TypeCatalog;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,7 @@ public final class ResolvedCatalog implements TypeCatalog {
     }
     for (Map.Entry<String, ResolvedType> entry : resolution.types().entrySet()) {
       ResolvedType type = entry.getValue();
-      int oid = oids.get(entry.getKey());
+      int oid = Objects.requireNonNull(oids.get(entry.getKey()));
       typesByOid.put(
           oid,
           new PgType(

@@ -1,5 +1,6 @@
 package dev.quarry.processor.migration;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.quarry.processor.migration;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.source.SourceLocation;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.quarry.processor.migration;
 import static dev.quarry.processor.migration.ReaderSupport.name;
 import static dev.quarry.processor.migration.ReaderSupport.versionKey;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
@@ -207,7 +208,7 @@ final class FlywayReader implements FormatReader {
       addCallbacks(all, callbacks, Callback.BEFORE_EACH_MIGRATE, files);
       all.add(
           support.whole(
-              files.get(latest.path()),
+              ReaderSupport.fileAt(files, latest.path()),
               latest.version(),
               latest.description(),
               MigrationFormat.FLYWAY,
@@ -225,7 +226,7 @@ final class FlywayReader implements FormatReader {
           undo == null
               ? null
               : support.whole(
-                  files.get(undo.get(0)),
+                  ReaderSupport.fileAt(files, undo.get(0)),
                   o.version(),
                   "undo " + o.description(),
                   MigrationFormat.FLYWAY,
@@ -233,7 +234,7 @@ final class FlywayReader implements FormatReader {
                   placeholders);
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.FLYWAY,
@@ -249,7 +250,7 @@ final class FlywayReader implements FormatReader {
       addCallbacks(all, callbacks, Callback.BEFORE_EACH_MIGRATE, files);
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.FLYWAY,
@@ -273,7 +274,7 @@ final class FlywayReader implements FormatReader {
     for (Ordered o : callbacks.getOrDefault(event, List.of())) {
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.FLYWAY,

@@ -1,5 +1,6 @@
 package dev.quarry.processor.migration;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -88,12 +90,22 @@ final class FolderReader implements FormatReader {
               ? null
               : withTransaction(
                   support.whole(
-                      files.get(downPath), version, "down " + description, format, null, Map.of()),
+                      ReaderSupport.fileAt(files, downPath),
+                      version,
+                      "down " + description,
+                      format,
+                      null,
+                      Map.of()),
                   transaction);
       migrations.add(
           withTransaction(
               support.whole(
-                  files.get(ups.get(folder)), version, description, format, down, Map.of()),
+                  ReaderSupport.fileAt(files, Objects.requireNonNull(ups.get(folder))),
+                  version,
+                  description,
+                  format,
+                  down,
+                  Map.of()),
               transaction));
     }
     return migrations;

@@ -2,6 +2,7 @@ package dev.quarry.processor.migration;
 
 import static dev.quarry.processor.migration.ReaderSupport.name;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -64,7 +66,12 @@ final class FormatDetector {
     if (named.size() > 1) {
       String kinds =
           named.stream()
-              .map(f -> f.displayName() + " (" + support.list(byFormat.get(f)) + ")")
+              .map(
+                  f ->
+                      f.displayName()
+                          + " ("
+                          + support.list(Objects.requireNonNull(byFormat.get(f)))
+                          + ")")
               .collect(Collectors.joining(" and "));
       support.diagnostics.error(
           Problem.MIGRATION_LAYOUT,
@@ -99,7 +106,7 @@ final class FormatDetector {
           Problem.MIGRATION_LAYOUT,
           null,
           "migration files "
-              + support.list(byFormat.get(format))
+              + support.list(Objects.requireNonNull(byFormat.get(format)))
               + " are in the "
               + format.displayName()
               + " format, but "

@@ -2,6 +2,7 @@ package dev.quarry.processor.migration;
 
 import static dev.quarry.processor.migration.ReaderSupport.name;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
 import java.math.BigInteger;
@@ -60,7 +61,7 @@ final class GolangMigrateReader implements FormatReader {
           downPath == null
               ? null
               : support.whole(
-                  files.get(downPath),
+                  ReaderSupport.fileAt(files, downPath),
                   o.version(),
                   "down " + o.description(),
                   MigrationFormat.GOLANG_MIGRATE,
@@ -68,7 +69,7 @@ final class GolangMigrateReader implements FormatReader {
                   Map.of());
       all.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.GOLANG_MIGRATE,

@@ -1,5 +1,6 @@
 package dev.quarry.processor.migration;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.syntax.StatementSpan;
 import java.util.ArrayList;

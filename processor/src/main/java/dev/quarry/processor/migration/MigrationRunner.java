@@ -377,7 +377,7 @@ public final class MigrationRunner {
       // One line: PostgreSQL quotes the text "at or near" an error, which may span lines (an
       // unterminated dollar quote quotes the rest of the file).
       message
-          .append(oneLine(server.getMessage()))
+          .append(oneLine(String.valueOf(server.getMessage())))
           .append(" (SQLSTATE ")
           .append(server.getSQLState())
           .append(")");

@@ -2,6 +2,7 @@ package dev.quarry.processor.migration;
 
 import static dev.quarry.processor.migration.ReaderSupport.name;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;

@@ -3,6 +3,7 @@ package dev.quarry.processor.migration;
 import static dev.quarry.processor.migration.ReaderSupport.name;
 import static dev.quarry.processor.migration.ReaderSupport.stem;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
 import java.math.BigInteger;
@@ -71,7 +72,7 @@ final class PlainReader implements FormatReader {
           downPath == null
               ? null
               : support.whole(
-                  files.get(downPath),
+                  ReaderSupport.fileAt(files, downPath),
                   o.version(),
                   "down " + o.description(),
                   MigrationFormat.PLAIN,
@@ -79,7 +80,7 @@ final class PlainReader implements FormatReader {
                   Map.of());
       migrations.add(
           support.whole(
-              files.get(o.path()),
+              ReaderSupport.fileAt(files, o.path()),
               o.version(),
               o.description(),
               MigrationFormat.PLAIN,

@@ -1,5 +1,6 @@
 package dev.quarry.processor.migration;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +79,7 @@ final class ReaderSupport {
     List<Migration> migrations = new ArrayList<>();
     boolean problems = false;
     for (Ordered o : ordered) {
-      SourceFile file = files.get(o.path());
+      SourceFile file = fileAt(files, o.path());
       MigrationSections.Split split = MigrationSections.split(format, file);
       if (split.problem() != null) {
         diagnostics.error(
@@ -124,6 +126,11 @@ final class ReaderSupport {
   }
 
   /** The statements of {@code file} in {@code [from, to)}, read as psql reads a script. */
+  /** The file read at {@code path}: every path a reader orders or pairs was read first. */
+  static SourceFile fileAt(Map<Path, SourceFile> files, Path path) {
+    return Objects.requireNonNull(files.get(path), () -> "not read: " + path);
+  }
+
   List<StatementSpan> statements(SourceFile file, int from, int to) {
     List<StatementSpan> statements = PsqlScript.statements(file, from, to, diagnostics);
     if (statements == null) {

@@ -3,6 +3,7 @@ package dev.quarry.processor.migration;
 import static dev.quarry.processor.migration.ReaderSupport.name;
 import static dev.quarry.processor.migration.ReaderSupport.stem;
 
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
 import java.math.BigInteger;

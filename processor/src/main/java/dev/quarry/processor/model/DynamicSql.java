@@ -1,8 +1,8 @@
 package dev.quarry.processor.model;
 
 import dev.quarry.processor.dynamic.Blocks;
-import dev.quarry.processor.query.QueryOptions.SortKey;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryOptions.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,21 +3,22 @@ package dev.quarry.processor.model;
 import dev.quarry.processor.analysis.AnalyzedColumn;
 import dev.quarry.processor.analysis.AnalyzedParameter;
 import dev.quarry.processor.analysis.AnalyzedQuery;
-import dev.quarry.processor.analysis.Table;
-import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.catalog.Table;
+import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.dynamic.Blocks;
-import dev.quarry.processor.query.Command;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
+import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.CopyFromStatement;
 import dev.quarry.processor.syntax.EmbedReference;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
 import dev.quarry.processor.types.CompositeType;
 import dev.quarry.processor.types.EnumType;
+import dev.quarry.processor.types.JavaNames;
 import dev.quarry.processor.types.TypeMapper;
 import dev.quarry.processor.types.ValueType;
 import java.sql.SQLException;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -194,19 +196,10 @@ public final class ModelBuilder {
     return JavaNames.typeName(base) + "Queries";
   }
 
-  private QueryMethod method(AnalyzedQuery query, List<RowRecord> rows) throws SQLException {
+  private @Nullable QueryMethod method(AnalyzedQuery query, List<RowRecord> rows)
+      throws SQLException {
     QueryDeclaration declaration = query.parsed().declaration();
     Command command = declaration.command();
-    if (!command.supported()) {
-      diagnostics.error(
-          Problem.BAD_COMMAND,
-          declaration.location(declaration.commandOffset()),
-          declaration.name()
-              + ": the command "
-              + command.text()
-              + " is not supported by this version of Quarry yet; use one of :one, :many, :exec, :execrows");
-      return null;
-    }
     String copySql = null;
     CopyFromStatement copyTarget = null;
     if (command == Command.COPYFROM) {
@@ -418,7 +411,8 @@ public final class ModelBuilder {
       for (; next < start; next++) {
         fields.add(columnField(columns, next, names));
       }
-      Table embedded = columns.get(start).baseTable();
+      // embedStart found a column of the embedded table there
+      Table embedded = Objects.requireNonNull(columns.get(start).baseTable());
       embeds.add(
           new EmbeddedTable(
               fields.size() + embeds.size(),
@@ -478,9 +472,9 @@ public final class ModelBuilder {
    */
   private boolean nestable(QueryDeclaration declaration, AnalyzedColumn column)
       throws SQLException {
-    dev.quarry.processor.analysis.PgType type = types.catalog().type(column.typeOid());
+    dev.quarry.processor.catalog.PgType type = types.catalog().type(column.typeOid());
     if (type.isArray()) {
-      dev.quarry.processor.analysis.PgType element = types.catalog().type(type.elementOid());
+      dev.quarry.processor.catalog.PgType element = types.catalog().type(type.elementOid());
       if (element.isBuiltIn() && element.name().equals("record")) {
         diagnostics.error(
             Problem.UNSUPPORTED_TYPE,
@@ -547,7 +541,7 @@ public final class ModelBuilder {
    * Where the statement names a result column: the alias after {@code AS}, or else the statement's
    * start.
    */
-  private static dev.quarry.processor.source.SourceLocation columnLocation(
+  private static dev.quarry.processor.diagnostics.SourceLocation columnLocation(
       QueryDeclaration declaration, String name) {
     String sql = declaration.sql();
     List<Token> tokens = SqlLexer.tokenize(sql);
@@ -685,7 +679,7 @@ public final class ModelBuilder {
   }
 
   /** The table whose whole row, in order, under its own column names, the columns are. */
-  private static Table wholeRowOf(List<AnalyzedColumn> columns) {
+  private static @Nullable Table wholeRowOf(List<AnalyzedColumn> columns) {
     if (columns.isEmpty() || columns.get(0).baseTable() == null) {
       return null;
     }
@@ -737,7 +731,7 @@ public final class ModelBuilder {
           if (start < 0) {
             break;
           }
-          Table embedded = columns.get(start).baseTable();
+          Table embedded = Objects.requireNonNull(columns.get(start).baseTable());
           used.putIfAbsent(key(embedded), embedded);
           next = start + embedded.columns().size();
         }
@@ -887,7 +881,7 @@ public final class ModelBuilder {
   private static final Set<String> OBJECT_METHODS =
       Set.of("notify", "notifyAll", "getClass", "hashCode", "toString", "clone", "finalize");
 
-  /** {@code name}, or {@code name2}, {@code name3}... when taken. */
+  /** {@code name}, or it with 2, 3... appended when taken. */
   private static String unique(String name, Set<String> taken) {
     String candidate = name;
     for (int n = 2; !taken.add(candidate); n++) {

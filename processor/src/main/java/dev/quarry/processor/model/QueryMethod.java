@@ -1,6 +1,6 @@
 package dev.quarry.processor.model;
 
-import dev.quarry.processor.query.QueryDeclaration;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

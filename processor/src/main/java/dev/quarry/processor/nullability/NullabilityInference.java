@@ -1,8 +1,8 @@
 package dev.quarry.processor.nullability;
 
-import dev.quarry.processor.analysis.Catalog;
-import dev.quarry.processor.analysis.Table;
-import dev.quarry.processor.analysis.TableColumn;
+import dev.quarry.processor.catalog.Catalog;
+import dev.quarry.processor.catalog.Table;
+import dev.quarry.processor.catalog.TableColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,7 +3,10 @@ package dev.quarry.processor.query;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
+import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.QuarryComment;
+import dev.quarry.processor.syntax.QueryDeclaration;
+import dev.quarry.processor.syntax.QueryOptions;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
@@ -26,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Problems are reported to {@link Diagnostics} at the offending token and the reader goes on, so
  * one build shows every broken header; a query whose header or text is broken is left out of the
- * result. Known sqlc commands that Quarry does not generate yet are read like the others: a later
- * stage says they are not supported.
+ * result.
  */
 public final class QueryFileReader {
   private static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

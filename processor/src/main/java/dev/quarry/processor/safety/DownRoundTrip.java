@@ -1,20 +1,21 @@
 package dev.quarry.processor.safety;
 
 import dev.quarry.processor.config.Check;
+import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.migration.Migration;
-import dev.quarry.processor.migration.MigrationFormat;
 import dev.quarry.processor.migration.MigrationRunner;
 import dev.quarry.processor.migration.SchemaListing;
-import dev.quarry.processor.source.SourceLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +79,7 @@ final class DownRoundTrip {
     List<String> afterDown = new ArrayList<>();
     for (int j = covered.size() - 1; j >= 0; j--) {
       Migration m = covered.get(j);
-      if (!run(connection, m, m.down(), "down part failed: ")) {
+      if (!run(connection, m, downOf(m), "down part failed: ")) {
         return;
       }
       afterDown.add(0, SchemaListing.of(connection));
@@ -100,7 +101,7 @@ final class DownRoundTrip {
         Migration m = covered.get(j);
         report(
             m,
-            location(m.down()),
+            location(downOf(m)),
             "its down part does not undo its up part: "
                 + differences(afterUp.get(j - 1), afterDown.get(j)));
         return;
@@ -110,7 +111,7 @@ final class DownRoundTrip {
       Migration m = covered.get(0);
       report(
           m,
-          location(m.down()),
+          location(downOf(m)),
           "up, down and up again do not give the same schema: "
               + differences(top, afterUp.get(covered.size() - 1)));
     }
@@ -144,6 +145,11 @@ final class DownRoundTrip {
       case WARNING -> diagnostics.warning(Problem.DOWN_ROUND_TRIP, location, message);
       case OFF -> {}
     }
+  }
+
+  /** The down part of a migration the round trip covers: it has one, checked first. */
+  private static Migration downOf(Migration m) {
+    return Objects.requireNonNull(m.down(), "a covered migration has a down part");
   }
 
   private static SourceLocation location(Migration down) {

@@ -7,13 +7,13 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.diagnostics.Severity;
 import dev.quarry.processor.migration.Migration;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
 import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,7 +77,9 @@ final class ExpandContractCheck {
     for (ParsedQuery query : previousQueries) {
       results.put(query, new Diagnostics());
     }
-    analyzer.analyzeAll(previousQueries, results::get);
+    analyzer.analyzeAll(
+        previousQueries,
+        query -> Objects.requireNonNull(results.get(query), "every query has one"));
     for (Map.Entry<ParsedQuery, Diagnostics> result : results.entrySet()) {
       for (Diagnostic d : result.getValue().all()) {
         if (d.severity() == Severity.ERROR && SCHEMA_PROBLEMS.contains(d.problem())) {

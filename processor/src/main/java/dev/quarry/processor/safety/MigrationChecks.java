@@ -9,10 +9,10 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.migration.SchemaListing;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.source.SourceReader;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -120,7 +120,8 @@ public final class MigrationChecks {
   /** Writes the snapshot to {@code quarry.snapshot} (see {@link #write}). */
   public void writeSnapshot(String text) {
     if (options.snapshot() != null) {
-      write(options.snapshot(), text, MigrationOptions.SNAPSHOT, "schema snapshot");
+      write(
+          options.snapshot(), text, MigrationOptions.SNAPSHOT, "schema snapshot", Problem.SNAPSHOT);
     }
   }
 
@@ -153,18 +154,23 @@ public final class MigrationChecks {
             .append(";\n");
       }
     }
-    write(target, text.toString(), MigrationOptions.RECORD_QUERIES, "recorded queries");
+    write(
+        target,
+        text.toString(),
+        MigrationOptions.RECORD_QUERIES,
+        "recorded queries",
+        Problem.RECORDED_QUERIES);
   }
 
   /**
    * Writes {@code text} to {@code target} unless it already holds it (see {@link CommittedFile}).
    */
-  private void write(Path target, String text, String option, String what) {
+  private void write(Path target, String text, String option, String what, Problem problem) {
     try {
       CommittedFile.writeIfChanged(target, text);
     } catch (IOException e) {
       diagnostics.error(
-          Problem.SNAPSHOT,
+          problem,
           null,
           "cannot write the "
               + what

@@ -42,14 +42,14 @@ final class MigrationDirectives {
 
   /** The level of {@code check} for the build ({@code quarry.checks} or the default). */
   Check.Level buildLevel(Check check) {
-    return buildLevels.get(check);
+    return buildLevels.getOrDefault(check, check.defaultLevel());
   }
 
   /** The level of {@code check} for {@code migration}: its file's comment, else the build's. */
   Check.Level level(Check check, Migration migration) {
     Check.Level own =
         byFile.computeIfAbsent(migration.file().displayPath(), f -> parse(migration)).get(check);
-    return own != null ? own : buildLevels.get(check);
+    return own != null ? own : buildLevel(check);
   }
 
   private Map<Check, Check.Level> parse(Migration migration) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Writes files the processor keeps in the user's source tree for the team to commit (the lock file,
@@ -25,7 +26,8 @@ public final class CommittedFile {
     if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }
-    Path parent = target.toAbsolutePath().getParent();
+    Path parent =
+        Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a parent");
     Files.createDirectories(parent);
     // Not Files.createTempFile: its owner-only permissions would end up on the committed file.
     // Unique per process and thread: builds of one JVM (mvn -T) may write the same file at once.

@@ -1,5 +1,6 @@
 package dev.quarry.processor.source;
 
+import dev.quarry.processor.diagnostics.SourceLocation;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package dev.quarry.processor.source;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -225,7 +226,8 @@ public final class SourceReader {
       return Optional.empty();
     }
     try {
-      path.toRealPath();
+      // Follows the link, and throws why it cannot.
+      path.getFileSystem().provider().checkAccess(path);
       return Optional.empty();
     } catch (FileSystemException e) {
       String reason = e.getReason() == null ? "" : e.getReason();
@@ -250,7 +252,10 @@ public final class SourceReader {
 
   /** An I/O failure as words, without the exception's class name. */
   private static String reason(Exception e) {
-    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : null;
+    if (cause == null) {
+      cause = e;
+    }
     if (cause instanceof FileSystemException fs) {
       String reason = fs.getReason();
       if (cause instanceof AccessDeniedException) {

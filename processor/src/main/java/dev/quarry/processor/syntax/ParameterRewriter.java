@@ -2,7 +2,6 @@ package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.query.QueryDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -246,8 +246,6 @@ public final class ParameterRewriter {
     boolean nullable;
     boolean patch;
     boolean plain;
-    int patchFlag;
-    int flagOf;
   }
 
   /** The state of rewriting one query. */
@@ -349,7 +347,7 @@ public final class ParameterRewriter {
         if (occurrence != null) {
           analysis.append(text, copyStart, token.start());
           offsets.copied(copyStart, token.start() - copyStart);
-          int number = numberByKey.get(occurrence.key());
+          int number = Objects.requireNonNull(numberByKey.get(occurrence.key()));
           // "sqlc.arg(a)AS" must not become "$1AS", nor "$1" + "1" become "$11" (PgJDBC turns
           // each ? into $n too): keep the placeholder apart from a following word character. A
           // following ? operator or parameter is kept apart too, in both forms alike: "? ??|",
@@ -365,7 +363,7 @@ public final class ParameterRewriter {
                   ? " "
                   : "";
           if (occurrence.style() == Style.PATCH) {
-            int flag = numberByKey.get(flagKey(occurrence.key()));
+            int flag = Objects.requireNonNull(numberByKey.get(flagKey(occurrence.key())));
             String form = "CASE WHEN %s::boolean THEN %s ELSE " + occurrence.column() + " END";
             String expanded = String.format(form, "$" + flag, "$" + number) + separator;
             analysis.append(expanded);
@@ -646,7 +644,7 @@ public final class ParameterRewriter {
           default -> {}
         }
       }
-      if (name == null || name.isEmpty()) {
+      if (name == null || key == null || name.isEmpty()) {
         error(
             marker.start(),
             "quarry.patch takes one named parameter: write quarry.patch(@name) or"
@@ -804,7 +802,7 @@ public final class ParameterRewriter {
               && (nameToken.kind() == TokenKind.IDENTIFIER
                   || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
               && kindAt(i + 5) == TokenKind.RIGHT_PAREN;
-      if (!named) {
+      if (nameToken == null || !named) {
         error(
             sqlc.start(),
             written + " needs a table name or alias in parentheses: write " + written + "(table)");
@@ -926,7 +924,7 @@ public final class ParameterRewriter {
                   true,
                   first.start(),
                   0,
-                  named.get(first.key()).number));
+                  Objects.requireNonNull(named.get(first.key())).number));
           continue;
         }
         used.add(first.name());
@@ -938,7 +936,9 @@ public final class ParameterRewriter {
                 collected.nullable,
                 true,
                 first.start(),
-                collected.patch ? named.get(flagKey(first.key())).number : 0,
+                collected.patch
+                    ? Objects.requireNonNull(named.get(flagKey(first.key()))).number
+                    : 0,
                 0));
       }
       for (Collected collected : positional.values()) {

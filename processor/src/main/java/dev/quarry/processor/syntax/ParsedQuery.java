@@ -1,6 +1,5 @@
 package dev.quarry.processor.syntax;
 
-import dev.quarry.processor.query.QueryDeclaration;
 import java.util.List;
 
 /**

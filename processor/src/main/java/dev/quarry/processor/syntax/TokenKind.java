@@ -54,7 +54,7 @@ public enum TokenKind {
   SEMICOLON(false, null),
   DOT(false, null),
   COLON(false, null),
-  /** A character PostgreSQL does not accept outside strings, e.g. {@code {}, or a lone {@code $}. */
+  /** A character PostgreSQL does not accept outside strings, e.g. a brace, or a lone {@code $}. */
   OTHER(false, null),
   /** A string constant of any form with no closing quote. */
   UNTERMINATED_STRING(false, "string constant"),

@@ -6,13 +6,11 @@ import org.jspecify.annotations.Nullable;
  * The Java side of a PostgreSQL scalar type: the Java type generated code uses and the JDBC calls
  * that read and bind it. Code generation turns these facts into code; nothing here knows JavaPoet.
  *
- * @param primitive the primitive Java type for non-null values, or null when there is none
- * @param className the (boxed) Java class
- * @param sqlType the {@code java.sql.Types} constant used to bind a null or typed value
- * @param getter the {@code ResultSet} getter for non-null values, or null to read with {@code
- *     getObject(i, className)}
- * @param setter the {@code PreparedStatement} setter for non-null values, or null to bind with
- *     {@code setObject(i, value, sqlType)}
+ * <p>Each constant names, in order: the primitive Java type for non-null values, or null when there
+ * is none; the (boxed) Java class; the {@code java.sql.Types} constant used to bind a null or typed
+ * value; the {@code ResultSet} getter for non-null values, or null to read with {@code getObject(i,
+ * className)}; the {@code PreparedStatement} setter for non-null values, or null to bind with
+ * {@code setObject(i, value, sqlType)}.
  */
 public enum Scalar {
   SHORT("short", "java.lang.Short", "SMALLINT", "getShort", "setShort"),

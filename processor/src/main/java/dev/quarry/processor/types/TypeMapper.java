@@ -1,14 +1,13 @@
 package dev.quarry.processor.types;
 
-import dev.quarry.processor.analysis.Catalog;
-import dev.quarry.processor.analysis.PgType;
-import dev.quarry.processor.analysis.Table;
-import dev.quarry.processor.analysis.TableColumn;
-import dev.quarry.processor.analysis.TypeCatalog;
+import dev.quarry.processor.catalog.Catalog;
+import dev.quarry.processor.catalog.PgType;
+import dev.quarry.processor.catalog.Table;
+import dev.quarry.processor.catalog.TableColumn;
+import dev.quarry.processor.catalog.TypeCatalog;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.model.JavaNames;
 import dev.quarry.processor.types.ValueType.ArrayValue;
 import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.types.ValueType.EnumValue;
@@ -24,10 +23,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps PostgreSQL types to Java types. Built-in types map as the README's type table says; enums
- * map to generated Java enums; domains map as their base type; arrays map to lists. Types with no
- * better Java type (e.g. {@code money}, geometric types, ranges) are read and bound as their
- * PostgreSQL text form in a {@code String}.
+ * Maps PostgreSQL types to Java types. Built-in types map as the type table in docs/types.md says;
+ * enums map to generated Java enums; domains map as their base type; arrays map to lists. Types
+ * with no better Java type (e.g. {@code money}, geometric types, ranges) are read and bound as
+ * their PostgreSQL text form in a {@code String}.
  */
 public final class TypeMapper {
   private static final Map<String, Scalar> BUILT_INS =
@@ -238,11 +237,11 @@ public final class TypeMapper {
   }
 
   /** The boxed Java class a converter's first type argument must be, or null if none can be. */
-  private static String javaClassOf(ValueType type) {
+  private static @Nullable String javaClassOf(ValueType type) {
     return type instanceof ScalarValue scalar ? scalar.scalar().className() : null;
   }
 
-  private TypeOverrideSpec typeOverride(PgType type) {
+  private @Nullable TypeOverrideSpec typeOverride(PgType type) {
     for (TypeOverrideSpec override : overrides) {
       String name = override.pgType();
       if (name != null && (TypeNames.names(name, type) || name.equalsIgnoreCase(type.sqlName()))) {
@@ -341,7 +340,7 @@ public final class TypeMapper {
    * The record for a composite type, or null when an attribute has a type records cannot hold yet
    * (an array, or the type itself): such composites stay PostgreSQL's text form.
    */
-  private CompositeType compositeType(PgType type) throws SQLException {
+  private @Nullable CompositeType compositeType(PgType type) throws SQLException {
     String key = type.schema() + "." + type.name();
     CompositeType existing = composites.get(key);
     if (existing != null) {

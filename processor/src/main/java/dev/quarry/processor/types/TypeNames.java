@@ -1,6 +1,6 @@
 package dev.quarry.processor.types;
 
-import dev.quarry.processor.analysis.PgType;
+import dev.quarry.processor.catalog.PgType;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;

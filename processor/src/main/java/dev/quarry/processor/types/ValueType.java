@@ -30,7 +30,7 @@ public sealed interface ValueType {
    *     PostgreSQL's binary format, so the column may be received in it (see {@code PgRows})
    */
   record RowListValue(
-      String pgName, dev.quarry.processor.analysis.Table relation, String javaName, boolean binary)
+      String pgName, dev.quarry.processor.catalog.Table relation, String javaName, boolean binary)
       implements ValueType {}
 
   /**

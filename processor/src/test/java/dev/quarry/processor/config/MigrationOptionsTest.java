@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.processor.migration.MigrationFormat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

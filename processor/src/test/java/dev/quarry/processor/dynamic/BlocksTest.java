@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.query.QueryDeclaration;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.source.SourceFile;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

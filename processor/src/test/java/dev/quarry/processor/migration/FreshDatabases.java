@@ -1,8 +1,8 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.config.DatabaseChoice;
+import dev.quarry.processor.config.JdbcUrls;
 import dev.quarry.processor.database.DatabaseLauncher;
-import dev.quarry.processor.database.JdbcUrls;
 import dev.quarry.processor.database.SchemaDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

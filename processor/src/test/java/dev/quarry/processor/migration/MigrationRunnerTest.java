@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.source.SourceLocation;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.quarry.processor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.processor.types.JavaNames;
 import org.junit.jupiter.api.Test;
 
 class JavaNamesTest {

@@ -7,6 +7,8 @@ import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
+import dev.quarry.processor.syntax.Command;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

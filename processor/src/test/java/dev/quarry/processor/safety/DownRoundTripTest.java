@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.processor.config.Check;
 import dev.quarry.processor.config.DatabaseChoice;
+import dev.quarry.processor.config.JdbcUrls;
 import dev.quarry.processor.database.DatabaseLauncher;
-import dev.quarry.processor.database.JdbcUrls;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostic;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.processor.analysis.PgType;
+import dev.quarry.processor.catalog.PgType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

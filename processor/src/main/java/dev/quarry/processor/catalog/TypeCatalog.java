@@ -1,4 +1,4 @@
-package dev.quarry.processor.analysis;
+package dev.quarry.processor.catalog;
 
 import java.sql.SQLException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.quarry.processor.database;
+package dev.quarry.processor.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.quarry.processor.model;
+package dev.quarry.processor.types;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.quarry.processor.analysis;
+package dev.quarry.processor.catalog;
 
 /**
  * One column of a table or view, in the table's column order.

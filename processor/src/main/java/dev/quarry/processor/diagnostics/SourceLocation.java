@@ -1,4 +1,4 @@
-package dev.quarry.processor.source;
+package dev.quarry.processor.diagnostics;
 
 /** A place in a migration or query file: the path as shown to users, 1-based line and column. */
 public record SourceLocation(String path, int line, int column) {

@@ -1,4 +1,4 @@
-package dev.quarry.processor.migration;
+package dev.quarry.processor.config;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.quarry.processor.analysis;
+package dev.quarry.processor.catalog;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,9 +85,11 @@ public final class Catalog implements TypeCatalog {
     }
     for (Map.Entry<String, List<TableColumn>> entry : columns.entrySet()) {
       String key = entry.getKey();
-      String[] name = names.get(key);
-      Table table = new Table(oids.get(key)[0], name[0], name[1], entry.getValue());
-      char kind = kinds.get(key);
+      // The same query row filled names, oids and kinds for every key of columns.
+      String[] name = Objects.requireNonNull(names.get(key));
+      Table table =
+          new Table(Objects.requireNonNull(oids.get(key))[0], name[0], name[1], entry.getValue());
+      char kind = Objects.requireNonNull(kinds.get(key));
       relationsByOid.put(table.oid(), table);
       if (kind == 'v' || kind == 'm') {
         View view = new View(table, definitions.getOrDefault(key, ""));
@@ -320,11 +323,6 @@ public final class Catalog implements TypeCatalog {
         viewsByOid.containsKey(relation.oid()) ? withViewNullability.apply(relation) : relation);
   }
 
-  /** The loaded type with {@code oid}, or null. */
-  public @Nullable PgType loadedType(int oid) {
-    return typesByOid.get(oid);
-  }
-
   private @Nullable Set<String> setReturningFunctions;
   private @Nullable Set<String> aggregateFunctions;
   private @Nullable Set<Integer> plainInsertTargets;
@@ -332,13 +330,13 @@ public final class Catalog implements TypeCatalog {
   /** Whether some function named {@code name} (lower-case, any schema) returns a set. */
   public boolean returnsSet(String name) throws SQLException {
     loadFunctions();
-    return setReturningFunctions.contains(name);
+    return Objects.requireNonNull(setReturningFunctions).contains(name);
   }
 
   /** Whether every function named {@code name} (lower-case, any schema) is an aggregate. */
   public boolean isAggregate(String name) throws SQLException {
     loadFunctions();
-    return aggregateFunctions.contains(name);
+    return Objects.requireNonNull(aggregateFunctions).contains(name);
   }
 
   private void loadFunctions() throws SQLException {

@@ -1,4 +1,4 @@
-package dev.quarry.processor.query;
+package dev.quarry.processor.syntax;
 
 import java.util.List;
 

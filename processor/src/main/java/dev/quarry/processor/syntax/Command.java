@@ -1,27 +1,25 @@
-package dev.quarry.processor.query;
+package dev.quarry.processor.syntax;
 
 import java.util.Optional;
 
 /** The command in a query header ({@code -- name: X :one}), named as sqlc names them. */
 public enum Command {
-  ONE(":one", true, true),
-  MANY(":many", true, true),
-  EXEC(":exec", false, true),
-  EXECROWS(":execrows", false, true),
-  EXECRESULT(":execresult", false, true),
-  BATCHEXEC(":batchexec", false, true),
-  BATCHMANY(":batchmany", true, true),
-  BATCHONE(":batchone", true, true),
-  COPYFROM(":copyfrom", false, true);
+  ONE(":one", true),
+  MANY(":many", true),
+  EXEC(":exec", false),
+  EXECROWS(":execrows", false),
+  EXECRESULT(":execresult", false),
+  BATCHEXEC(":batchexec", false),
+  BATCHMANY(":batchmany", true),
+  BATCHONE(":batchone", true),
+  COPYFROM(":copyfrom", false);
 
   private final String text;
   private final boolean returnsRows;
-  private final boolean supported;
 
-  Command(String text, boolean returnsRows, boolean supported) {
+  Command(String text, boolean returnsRows) {
     this.text = text;
     this.returnsRows = returnsRows;
-    this.supported = supported;
   }
 
   /** The command as written in a header, with its colon. */
@@ -32,11 +30,6 @@ public enum Command {
   /** Whether the statement must return rows for this command. */
   public boolean returnsRows() {
     return returnsRows;
-  }
-
-  /** Whether this version of Quarry generates code for the command. */
-  public boolean supported() {
-    return supported;
   }
 
   /** Whether the method runs the statement once per parameter set of a list it is given. */

@@ -1,7 +1,7 @@
-package dev.quarry.processor.query;
+package dev.quarry.processor.syntax;
 
+import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.source.SourceFile;
-import dev.quarry.processor.source.SourceLocation;
 import java.util.List;
 
 /**
