@@ -255,6 +255,7 @@ class KeptServerTest {
         .lines()
         .filter(line -> line.contains("[quarry:"))
         .filter(line -> !line.contains("checked against"))
+        .map(line -> line.replaceFirst("^.*package-info\\.java:1: ", ""))
         .toList();
   }
 
