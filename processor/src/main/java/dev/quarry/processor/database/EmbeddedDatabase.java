@@ -152,7 +152,10 @@ final class EmbeddedDatabase extends ManagedDatabase {
     try {
       ServerDatabase database =
           ServerDatabase.start(
-              "jdbc:postgresql://localhost:" + state.port() + "/postgres?user=postgres",
+              // Its own cluster on this machine: no TLS or GSS negotiation to try first.
+              "jdbc:postgresql://localhost:"
+                  + state.port()
+                  + "/postgres?user=postgres&sslmode=disable&gssEncMode=disable",
               schemaKey,
               "kept embedded PostgreSQL on port "
                   + state.port()

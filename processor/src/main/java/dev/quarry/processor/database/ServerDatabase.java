@@ -216,6 +216,9 @@ final class ServerDatabase extends ManagedDatabase {
             created,
             lease);
     database.armShutdownHook();
+    if (lease != null) {
+      return database; // a kept embedded server of this machine: the build connects at once
+    }
     // Fail now, not at the first migration, when the new database cannot be reached.
     try (Connection check = database.openConnection()) {
       check.isValid(PgDriver.CONNECT_TIMEOUT_SECONDS);
