@@ -119,7 +119,9 @@ public final class PhaseTimes {
           database.startsWith("jdbc:")
               ? "the server runs independently of the builds; each build creates and drops a"
                   + " scratch database"
-              : "no: each build starts and stops its own embedded PostgreSQL");
+              : "yes: the kept embedded PostgreSQL (-Aquarry.keepAlive, the default) that the"
+                  + " first build started; each build creates and drops a scratch database on"
+                  + " it");
       summary.put("wallMsRuns", list.stream().map(BuildTimes.Run::wallMs).toList());
       summary.put(
           "wallMsMedian", BuildTimes.median(list.stream().map(BuildTimes.Run::wallMs).toList()));
@@ -140,7 +142,14 @@ public final class PhaseTimes {
   private static String cacheState(String database, boolean lockFile) throws IOException {
     String lock = lockFile ? "lock file present (one query's text changed)" : "no lock file";
     if (database.startsWith("jdbc:")) {
-      return lock + "; server: no schema cache (a scratch database from template0, migrations run)";
+      return lock
+          + "; server: the migrated schema is cached as a template database by the first build"
+          + " (the scratch database is cloned from it, no migration runs)";
+    }
+    if (Files.isDirectory(Path.of(System.getProperty("java.io.tmpdir"), "quarry-keep"))) {
+      return lock
+          + "; kept embedded PostgreSQL running, the migrated schema cached on it as a template"
+          + " database by the first build (no start, no migration runs)";
     }
     Path cache = Path.of(System.getProperty("java.io.tmpdir"), "quarry-cache");
     boolean cluster = false;

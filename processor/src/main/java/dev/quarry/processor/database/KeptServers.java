@@ -173,7 +173,13 @@ public final class KeptServers {
                   + cleanUp(root, name, known.get(), false)
                   + ", and a new one was started");
         } else if (Files.exists(root.resolve(name))) {
-          FileTrees.delete(root.resolve(name));
+          // A build killed while it started the server: no state, maybe a postmaster.
+          Path data = root.resolve(name).resolve("data").toAbsolutePath().normalize();
+          long pid = postmasterPid(data);
+          State orphan = new State("", pid, 0, "", 0, 0, data.toString());
+          notes.add(
+              "removed a kept embedded PostgreSQL that a killed build left half started: "
+                  + cleanUp(root, name, orphan, true));
         }
         String id = randomId();
         State fresh = starter.start(root.resolve(name), id);
@@ -374,6 +380,17 @@ public final class KeptServers {
       Thread.currentThread().interrupt();
     }
     return Optional.empty();
+  }
+
+  /** The process id on the first line of {@code data}'s postmaster.pid, or 0. */
+  private static long postmasterPid(Path data) {
+    try {
+      List<String> lines =
+          Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+      return lines.isEmpty() ? 0 : Long.parseLong(lines.get(0).strip());
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
   }
 
   // ---- state files
