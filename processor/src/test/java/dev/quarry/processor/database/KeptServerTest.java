@@ -178,6 +178,16 @@ class KeptServerTest {
     assertEquals(1, KeptServers.names(keep()).size(), KeptServers.names(keep()).toString());
     assertTrue(KeptServers.alive(KeptServers.read(keep(), KeptServers.names(keep()).get(0)).get()));
     assertEquals(Set.of(), scratchDatabases(), "a scratch database is left");
+    List<Long> postmasters =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    KeptServers.commandLine(p)
+                        .map(line -> line.contains("-D " + keep()))
+                        .orElse(false))
+            .map(ProcessHandle::pid)
+            .toList();
+    assertEquals(1, postmasters.size(), "postmasters under " + keep() + ": " + postmasters);
   }
 
   @Test
