@@ -203,11 +203,15 @@ public final class KeptServers {
     }
   }
 
-  /** Whether the state's postmaster runs on its data folder (its command line names it). */
+  /**
+   * Whether the state's postmaster runs on its data folder (its command line names it; where the
+   * command line cannot be read, a live process of that id counts, so a running server is never
+   * taken for dead and left behind).
+   */
   static boolean alive(State state) {
     return ProcessHandle.of(state.postmasterPid())
         .filter(ProcessHandle::isAlive)
-        .filter(p -> commandLine(p).map(line -> line.contains(state.data())).orElse(false))
+        .filter(p -> commandLine(p).map(line -> line.contains(state.data())).orElse(true))
         .isPresent();
   }
 

@@ -314,13 +314,25 @@ final class ServerDatabase extends ManagedDatabase {
 
   @Override
   protected void release(Consumer<String> problems) {
-    try {
+    if (lease == null) {
       drop(problems);
-    } finally {
-      if (lease != null) {
-        lease.close();
-      }
+      return;
     }
+    // On the kept embedded server nobody waits for the drop: a daemon thread does it while javac
+    // goes on compiling. If the JVM exits first, the next build drops the database (its owner
+    // process is gone) and the roles only it used.
+    Thread dropper =
+        new Thread(
+            () -> {
+              try {
+                drop(problem -> {});
+              } finally {
+                lease.close();
+              }
+            },
+            "quarry-drop-scratch-database");
+    dropper.setDaemon(true);
+    dropper.start();
   }
 
   private void drop(Consumer<String> problems) {
