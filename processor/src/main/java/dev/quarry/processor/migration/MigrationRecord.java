@@ -239,8 +239,8 @@ public final class MigrationRecord {
   private static @Nullable String fingerprint;
 
   /**
-   * What identifies this Quarry build: the SHA-256 of the processor jar, or of the class files'
-   * names, sizes and times when the classes are a folder (a development build).
+   * What identifies this Quarry build: the processor jar's path, size and modification time, or the
+   * class files' names, sizes and times when the classes are a folder (a development build).
    */
   static synchronized String quarryFingerprint() {
     if (fingerprint != null) {
@@ -252,15 +252,17 @@ public final class MigrationRecord {
           Path.of(
               MigrationRecord.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(location)) {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (var in = Files.newInputStream(location)) {
-          byte[] buffer = new byte[1 << 16];
-          int read;
-          while ((read = in.read(buffer)) > 0) {
-            digest.update(buffer, 0, read);
-          }
-        }
-        result = HexFormat.of().formatHex(digest.digest());
+        // The jar's path, size and time: hashing its 600 KB would cost a cold JVM far more than
+        // the rest of a cached build's database start. A rebuilt or reinstalled jar has another
+        // time.
+        BasicFileAttributes jar = Files.readAttributes(location, BasicFileAttributes.class);
+        result =
+            sha256(
+                location.toAbsolutePath()
+                    + "|"
+                    + jar.size()
+                    + "|"
+                    + jar.lastModifiedTime().toMillis());
       } else {
         StringBuilder listing = new StringBuilder();
         Files.walkFileTree(
@@ -280,7 +282,7 @@ public final class MigrationRecord {
             });
         result = sha256(listing.toString());
       }
-    } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       // Unknown: a value no other build has, so nothing is reused.
       result = "unknown-" + System.nanoTime();
     }
