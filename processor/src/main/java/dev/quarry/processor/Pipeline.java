@@ -297,6 +297,20 @@ public final class Pipeline {
       Optional<MigrationRecord> cached =
           database.cachedMigrations().flatMap(text -> MigrationRecord.decode(text, migrations));
       MigrationRunner.Result applied;
+      if (cached.isEmpty() && database.cachedMigrations().isPresent()) {
+        // The clone holds the schema already, but its record cannot be read (the key makes this
+        // a damaged template): the migrations cannot run on it again.
+        first.close();
+        diagnostics.error(
+            Problem.DATABASE_UNAVAILABLE,
+            null,
+            "the cached migrated schema that "
+                + database.description()
+                + " was cloned from has a record this build cannot read; drop that"
+                + " quarry_template_ database (DROP DATABASE), and the next build makes it again");
+        stopStarted = System.nanoTime();
+        return Optional.empty();
+      }
       if (cached.isPresent()) {
         // A clone of the schema these very migrations made: report what they reported then.
         applied = cached.get().result();

@@ -81,6 +81,26 @@ class KeptServerTest {
   }
 
   @Test
+  void aTemplateWhoseRecordCannotBeReadIsAnErrorNotASecondMigration() throws Exception {
+    Path project = project("damaged", "SELECT 1;\n");
+    ChildJavac.Outcome first = build(project, List.of());
+    assertEquals(0, first.exitCode(), first.output());
+    String template = templates().iterator().next();
+    try (Connection c = admin();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "COMMENT ON DATABASE "
+              + template
+              + " IS 'quarry template: created=2026-01-01T00:00:00Z record=AAAA'");
+    }
+    ChildJavac.Outcome second = build(project, List.of());
+    assertEquals(1, second.exitCode(), second.output());
+    assertTrue(
+        second.output().contains("has a record this build cannot read; drop that"),
+        second.output());
+  }
+
+  @Test
   void anOptionThatChangesTheSchemaIsAnotherKey() throws Exception {
     Path project = project("placeholders", "CREATE TABLE ${extra} (id int);\n");
     ChildJavac.Outcome first = build(project, List.of("-Aquarry.placeholders=extra=one"));
