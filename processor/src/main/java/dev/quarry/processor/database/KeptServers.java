@@ -621,6 +621,14 @@ public final class KeptServers {
    */
   static void watch(Path root, String name, String id, PrintStream log) throws IOException {
     Instant watching = Instant.now();
+    // Everything the watchdog will need, loaded now: a rebuilt processor jar must not matter.
+    Path probe = Files.createTempDirectory(root, name + ".watchdog-");
+    Files.createFile(probe.resolve("file"));
+    FileTrees.delete(probe);
+    try (Control control = Control.lock(root, name)) {
+      tryExclusive(root, name).ifPresent(KeptServers::releaseQuietly);
+    }
+    removeSharedMemory(root.resolve(name).resolve("no-such-data"));
     while (true) {
       Optional<State> state = read(root, name);
       if (state.isEmpty() || !state.get().id().equals(id)) {
@@ -667,6 +675,14 @@ public final class KeptServers {
       }
       long pollMillis = Math.max(200, Math.min(5_000, idle.toMillis() / 5));
       sleep(Duration.ofMillis(pollMillis));
+    }
+  }
+
+  private static void releaseQuietly(FileLock lock) {
+    try {
+      lock.release();
+    } catch (IOException e) {
+      // Released with the channel at the latest.
     }
   }
 
