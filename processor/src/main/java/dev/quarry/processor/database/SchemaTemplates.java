@@ -127,6 +127,10 @@ final class SchemaTemplates {
                 + ServerDatabase.quote(staging)
                 + " RENAME TO "
                 + ServerDatabase.quote(template));
+        // Nobody connects to a template (a session there would make CREATE DATABASE wait), and
+        // autovacuum leaves it alone but for wraparound.
+        statement.execute(
+            "ALTER DATABASE " + ServerDatabase.quote(template) + " WITH ALLOW_CONNECTIONS false");
         admin.commit();
       } catch (SQLException e) {
         admin.rollback();
