@@ -15,6 +15,7 @@ import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.database.DatabaseLauncher;
 import dev.quarry.processor.database.DatabaseUnavailableException;
 import dev.quarry.processor.database.SchemaDatabase;
+import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
@@ -31,6 +32,7 @@ import dev.quarry.processor.lock.ResolutionCapture;
 import dev.quarry.processor.lock.ResolvedCatalog;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.MigrationReader;
+import dev.quarry.processor.migration.MigrationRecord;
 import dev.quarry.processor.migration.MigrationRunner;
 import dev.quarry.processor.migration.SchemaChange;
 import dev.quarry.processor.migration.SchemaHistory;
@@ -373,7 +375,13 @@ public final class Pipeline {
     SchemaDatabase database;
     long databaseStarted = System.nanoTime();
     try {
-      database = DatabaseLauncher.start(options.database(), options.postgresVersion().major());
+      boolean freshCluster = !(options.database() instanceof DatabaseChoice.Server);
+      database =
+          DatabaseLauncher.start(
+              options.database(),
+              options.postgresVersion().major(),
+              options.keepAlive(),
+              MigrationRecord.key(migrations, freshCluster));
     } catch (DatabaseUnavailableException e) {
       String lock =
           lockPath == null
@@ -392,16 +400,57 @@ public final class Pipeline {
     }
     long stopStarted = 0;
     try (database) {
-      try (Connection connection = database.connect()) {
-        timings.record(Phase.DATABASE_START, databaseStarted);
-        long migrationsStarted = System.nanoTime();
-        MigrationRunner.Result applied =
-            new MigrationRunner(
-                    diagnostics,
-                    database.roles(),
-                    !(options.database() instanceof DatabaseChoice.Server))
-                .apply(connection, migrations);
-        timings.record(Phase.MIGRATIONS, migrationsStarted);
+      Connection first = database.connect();
+      timings.record(Phase.DATABASE_START, databaseStarted);
+      long migrationsStarted = System.nanoTime();
+      Optional<MigrationRecord> cached =
+          database.cachedMigrations().flatMap(text -> MigrationRecord.decode(text, migrations));
+      MigrationRunner.Result applied;
+      if (cached.isEmpty() && database.cachedMigrations().isPresent()) {
+        // The clone holds the schema already, but its record cannot be read (the key makes this
+        // a damaged template): the migrations cannot run on it again.
+        first.close();
+        diagnostics.error(
+            Problem.DATABASE_UNAVAILABLE,
+            null,
+            "the cached migrated schema that "
+                + database.description()
+                + " was cloned from has a record this build cannot read; drop that"
+                + " quarry_template_ database (DROP DATABASE), and the next build makes it again");
+        stopStarted = System.nanoTime();
+        return Optional.empty();
+      }
+      if (cached.isPresent()) {
+        // A clone of the schema these very migrations made: report what they reported then.
+        applied = cached.get().result();
+        cached.get().diagnostics().forEach(diagnostics::add);
+      } else {
+        int reportedBefore = diagnostics.all().size();
+        try {
+          applied =
+              new MigrationRunner(
+                      diagnostics,
+                      database.roles(),
+                      !(options.database() instanceof DatabaseChoice.Server))
+                  .apply(first, migrations);
+        } catch (SQLException e) {
+          first.close();
+          throw e;
+        }
+        if (applied.succeeded() && database.cachesSchema()) {
+          List<Diagnostic> reported =
+              List.copyOf(diagnostics.all().subList(reportedBefore, diagnostics.all().size()));
+          first.close(); // the schema is copied with nobody connected
+          try {
+            database.cacheMigrated(MigrationRecord.encode(applied.history(), migrations, reported));
+          } catch (IOException e) {
+            // Not cached: the next build migrates again.
+          }
+          first = database.connect();
+        }
+      }
+      timings.record(Phase.MIGRATIONS, migrationsStarted);
+      try (Connection connection = first) {
         if (!applied.succeeded()) {
           stopStarted = System.nanoTime();
           return Optional.empty();

@@ -6,6 +6,7 @@ import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.codegen.RepositoryIndex;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.InvalidOptionException;
+import dev.quarry.processor.config.KeepAlive;
 import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.MigrationOptions;
 import dev.quarry.processor.config.PostgresVersion;
@@ -73,7 +74,9 @@ import org.jspecify.annotations.Nullable;
   MigrationOptions.PREVIOUS_QUERIES,
   MigrationOptions.RECORD_QUERIES,
   LockMode.OPTION,
-  ProcessorOptions.TIMINGS
+  ProcessorOptions.TIMINGS,
+  KeepAlive.OPTION,
+  KeepAlive.IDLE_OPTION
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -244,7 +247,8 @@ public final class QuarryProcessor extends AbstractProcessor {
               raw.get(MigrationOptions.PREVIOUS_QUERIES),
               raw.get(MigrationOptions.RECORD_QUERIES)),
           LockMode.parse(raw.get(LockMode.OPTION)),
-          ProcessorOptions.parseTimings(raw.get(ProcessorOptions.TIMINGS)));
+          ProcessorOptions.parseTimings(raw.get(ProcessorOptions.TIMINGS)),
+          KeepAlive.parse(raw.get(KeepAlive.OPTION), raw.get(KeepAlive.IDLE_OPTION)));
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()

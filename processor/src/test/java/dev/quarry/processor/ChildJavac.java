@@ -1,5 +1,6 @@
 package dev.quarry.processor;
 
+import dev.quarry.processor.database.KeptServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,14 @@ public final class ChildJavac {
 
   private Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
 
+  private Path keepDir = KeptServers.defaultRoot();
+
+  /** Gives the child JVM its own folder of kept embedded servers instead of the test JVM's. */
+  public ChildJavac withKeepDir(Path folder) {
+    this.keepDir = folder;
+    return this;
+  }
+
   /** Gives the child JVM its own temp folder (java.io.tmpdir) instead of the test JVM's. */
   public ChildJavac withTmp(Path folder) {
     this.tmp = folder;
@@ -65,6 +74,8 @@ public final class ChildJavac {
                 "-XX:TieredStopAtLevel=1",
                 // The test JVM's temp folder: embedded PostgreSQL's folders are where tests look.
                 "-Djava.io.tmpdir=" + tmp,
+                // The kept embedded PostgreSQL the test JVM's builds use.
+                "-D" + KeptServers.DIR_PROPERTY + "=" + keepDir,
                 "-cp",
                 classpath,
                 "com.sun.tools.javac.Main",

@@ -353,7 +353,8 @@ public final class PhaseTimes {
     return database.startsWith("jdbc:")
         ? "the server runs independently of the builds; each build creates and drops a"
             + " scratch database"
-        : "no: each build starts and stops its own embedded PostgreSQL";
+        : "yes: the kept embedded PostgreSQL (-Aquarry.keepAlive, the default) that the"
+            + " first build started; each build creates and drops a scratch database on it";
   }
 
   /** What the processor can reuse before this build, as far as the files tell. */
@@ -362,7 +363,14 @@ public final class PhaseTimes {
         (lockFile ? "lock file present (one query's text changed)" : "no lock file")
             + "; the previous build's generated sources on disk";
     if (database.startsWith("jdbc:")) {
-      return lock + "; server: no schema cache (a scratch database from template0, migrations run)";
+      return lock
+          + "; server: the migrated schema is cached as a template database by the first build"
+          + " (the scratch database is cloned from it, no migration runs)";
+    }
+    if (Files.isDirectory(Path.of(System.getProperty("java.io.tmpdir"), "quarry-keep"))) {
+      return lock
+          + "; kept embedded PostgreSQL running, the migrated schema cached on it as a template"
+          + " database by the first build (no start, no migration runs)";
     }
     Path cache = Path.of(System.getProperty("java.io.tmpdir"), "quarry-cache");
     boolean cluster = false;

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     quarry.checks}, ...)
  * @param lockMode how the lock file is used ({@code quarry.lock})
  * @param timings whether to print a note with the duration of each phase ({@code quarry.timings})
+ * @param keepAlive whether embedded PostgreSQL stays running between builds ({@code
+ *     quarry.keepAlive})
  */
 public record ProcessorOptions(
     Path projectDir,
@@ -21,14 +23,33 @@ public record ProcessorOptions(
     PostgresVersion postgresVersion,
     MigrationOptions migrations,
     LockMode lockMode,
-    boolean timings) {
+    boolean timings,
+    KeepAlive keepAlive) {
   public static final String PROJECT_DIR = "quarry.projectDir";
   public static final String TIMINGS = "quarry.timings";
 
   /** Options with the default migration settings and lock file use, without timings. */
   public ProcessorOptions(
       Path projectDir, DatabaseChoice database, PostgresVersion postgresVersion) {
-    this(projectDir, database, postgresVersion, MigrationOptions.defaults(), LockMode.AUTO, false);
+    this(
+        projectDir,
+        database,
+        postgresVersion,
+        MigrationOptions.defaults(),
+        LockMode.AUTO,
+        false,
+        KeepAlive.DEFAULT);
+  }
+
+  /** Options with keep-alive at its default. */
+  public ProcessorOptions(
+      Path projectDir,
+      DatabaseChoice database,
+      PostgresVersion postgresVersion,
+      MigrationOptions migrations,
+      LockMode lockMode,
+      boolean timings) {
+    this(projectDir, database, postgresVersion, migrations, lockMode, timings, KeepAlive.DEFAULT);
   }
 
   /** Parses {@value #TIMINGS}: {@code true} or {@code false}; {@code null} or blank means false. */

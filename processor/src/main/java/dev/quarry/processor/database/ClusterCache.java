@@ -149,7 +149,7 @@ final class ClusterCache {
    * What makes two clusters interchangeable: the binaries, Quarry's initdb settings, and the locale
    * initdb takes from the environment.
    */
-  private static String key(PostgresBinaries binaries) {
+  static String key(PostgresBinaries binaries) {
     String settings = new TreeMap<>(INITDB_SETTINGS).toString();
     String locale =
         Stream.of("LC_ALL", "LC_COLLATE", "LC_CTYPE", "LANG")

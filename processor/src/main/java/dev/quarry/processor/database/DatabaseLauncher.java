@@ -1,6 +1,8 @@
 package dev.quarry.processor.database;
 
 import dev.quarry.processor.config.DatabaseChoice;
+import dev.quarry.processor.config.KeepAlive;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the schema database the user chose ({@code -Aquarry.database}). In {@code auto} mode a
@@ -18,12 +20,26 @@ public final class DatabaseLauncher {
    */
   public static SchemaDatabase start(DatabaseChoice choice, int postgresMajor)
       throws DatabaseUnavailableException {
+    return start(choice, postgresMajor, KeepAlive.OFF, null);
+  }
+
+  /**
+   * A started schema database; with a {@code schemaKey}, a server or kept embedded PostgreSQL
+   * clones the migrated schema cached under that key when there is one ({@link
+   * SchemaDatabase#cachedMigrations()}).
+   *
+   * @param keepAlive whether embedded PostgreSQL is kept running between builds ({@link
+   *     KeptServers})
+   */
+  public static SchemaDatabase start(
+      DatabaseChoice choice, int postgresMajor, KeepAlive keepAlive, @Nullable String schemaKey)
+      throws DatabaseUnavailableException {
     ClassLoader loader = DatabaseLauncher.class.getClassLoader();
     if (choice instanceof DatabaseChoice.Server server) {
-      return ServerDatabase.start(server.jdbcUrl());
+      return ServerDatabase.start(server.jdbcUrl(), schemaKey, null, null);
     }
     if (choice instanceof DatabaseChoice.Embedded) {
-      return EmbeddedDatabase.start(postgresMajor, loader);
+      return embedded(postgresMajor, loader, keepAlive, schemaKey);
     }
     if (choice instanceof DatabaseChoice.Container) {
       if (!DockerProbe.engineAnswers()) {
@@ -40,7 +56,7 @@ public final class DatabaseLauncher {
         return ContainerDatabase.start(postgresMajor);
       } catch (DatabaseUnavailableException containerFailure) {
         try {
-          return EmbeddedDatabase.start(postgresMajor, loader);
+          return embedded(postgresMajor, loader, keepAlive, schemaKey);
         } catch (DatabaseUnavailableException embeddedFailure) {
           throw new DatabaseUnavailableException(
               "no schema database could be started: "
@@ -49,6 +65,16 @@ public final class DatabaseLauncher {
                   + embeddedFailure.getMessage());
         }
       }
+    }
+    return embedded(postgresMajor, loader, keepAlive, schemaKey);
+  }
+
+  private static SchemaDatabase embedded(
+      int postgresMajor, ClassLoader loader, KeepAlive keepAlive, @Nullable String schemaKey)
+      throws DatabaseUnavailableException {
+    if (keepAlive.enabled()) {
+      return EmbeddedDatabase.startKept(
+          postgresMajor, loader, KeptServers.defaultRoot(), keepAlive.idle(), schemaKey);
     }
     return EmbeddedDatabase.start(postgresMajor, loader);
   }

@@ -113,6 +113,167 @@ final class EmbeddedDatabase extends ManagedDatabase {
     }
   }
 
+  /**
+   * A scratch database on the kept embedded PostgreSQL of these binaries under {@code root},
+   * started now when none runs ({@link KeptServers}); cloned from the migrated schema cached under
+   * {@code schemaKey} when the server has it.
+   */
+  static SchemaDatabase startKept(
+      int major, ClassLoader loader, Path root, Duration idle, @Nullable String schemaKey)
+      throws DatabaseUnavailableException {
+    PostgresBinaries binaries =
+        PostgresBinaries.find(major, loader, PostgresBinaries.defaultLocalRepository());
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    Path cacheRoot = ClusterCache.defaultRoot();
+    String name = "pg-" + binaries.version() + "-" + ClusterCache.key(binaries);
+    List<String> cleaned = new ArrayList<>();
+    KeptServers.Lease lease;
+    try {
+      lease =
+          KeptServers.lease(
+              root,
+              name,
+              idle,
+              (folder, id) -> {
+                cleaned.addAll(StaleInstances.removeStale(tmp, cacheRoot));
+                return startServer(binaries, folder, cacheRoot);
+              });
+    } catch (IOException e) {
+      throw new DatabaseUnavailableException(
+          "cannot start the kept embedded PostgreSQL "
+              + binaries.version()
+              + " in "
+              + root.resolve(name)
+              + ": "
+              + e.getMessage()
+              + "; set -Aquarry.keepAlive=false to start one for this build only");
+    }
+    KeptServers.State state = lease.state();
+    try {
+      ServerDatabase database =
+          ServerDatabase.start(
+              // Its own cluster on this machine: no TLS or GSS negotiation to try first.
+              "jdbc:postgresql://localhost:"
+                  + state.port()
+                  + "/postgres?user=postgres&sslmode=disable&gssEncMode=disable",
+              schemaKey,
+              "kept embedded PostgreSQL on port "
+                  + state.port()
+                  + " (binaries "
+                  + binaries.version()
+                  + ")",
+              lease);
+      List<String> notes = new ArrayList<>(cleaned);
+      notes.addAll(lease.notes());
+      notes.addAll(database.startupNotes());
+      return new KeptDatabase(database, notes);
+    } catch (DatabaseUnavailableException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /** A server's scratch database with the notes of starting the kept server too. */
+  private static final class KeptDatabase implements SchemaDatabase {
+    private final ServerDatabase database;
+    private final List<String> notes;
+
+    KeptDatabase(ServerDatabase database, List<String> notes) {
+      this.database = database;
+      this.notes = List.copyOf(notes);
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+      return database.connect();
+    }
+
+    @Override
+    public String description() {
+      return database.description();
+    }
+
+    @Override
+    public List<String> cleanupProblems() {
+      return database.cleanupProblems();
+    }
+
+    @Override
+    public List<String> startupNotes() {
+      return notes;
+    }
+
+    @Override
+    public RoleGuard roles() {
+      return database.roles();
+    }
+
+    @Override
+    public Optional<String> cachedMigrations() {
+      return database.cachedMigrations();
+    }
+
+    @Override
+    public boolean cachesSchema() {
+      return database.cachesSchema();
+    }
+
+    @Override
+    public boolean cacheMigrated(String record) {
+      return database.cacheMigrated(record);
+    }
+
+    @Override
+    public void close() {
+      database.close();
+    }
+  }
+
+  /**
+   * Starts a server for {@link KeptServers} in {@code folder}: a copy of the cached cluster,
+   * started with pg_ctl, which detaches it from this JVM.
+   */
+  private static KeptServers.State startServer(
+      PostgresBinaries binaries, Path folder, Path cacheRoot)
+      throws IOException, DatabaseUnavailableException {
+    Files.createDirectories(folder);
+    Path data = folder.resolve("data").toAbsolutePath().normalize();
+    Path log = folder.resolve("postgres.log");
+    Path cluster = ClusterCache.cluster(binaries, cacheRoot);
+    ClusterCache.copyData(cluster, data);
+    try {
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setPgBinaryResolver(binaries)
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              .setPGStartupWait(STARTUP_WAIT)
+              // Never closed: the server outlives the build; the watchdog stops it.
+              .setRegisterShutdownHook(false)
+              .setOutputRedirector(Redirect.appendTo(log.toFile()))
+              .setErrorRedirector(Redirect.appendTo(log.toFile()))
+              .setServerConfig("fsync", "off")
+              .setServerConfig("synchronous_commit", "off")
+              .setServerConfig("full_page_writes", "off")
+              .start();
+      String version;
+      try (Connection c =
+          PgDriver.connect(postgres.getJdbcUrl("postgres", "postgres"), new Properties())) {
+        version = PgDriver.serverVersion(c);
+      }
+      long pid =
+          postmasterPid(data)
+              .orElseThrow(() -> new IOException("no postmaster.pid in " + data + " after start"));
+      return new KeptServers.State("", pid, postgres.getPort(), version, 0, 0, data.toString());
+    } catch (IOException | SQLException | RuntimeException e) {
+      String output = tail(log);
+      Optional<Long> pid = postmasterPid(data);
+      pid.flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+      FileTrees.delete(folder);
+      throw unavailable(binaries, e, output, "; the kept server's folder was " + folder);
+    }
+  }
+
   /** A start that failed after copying a cached cluster: the cluster may be the cause. */
   private static final class CachedClusterFailed extends Exception {
     private static final long serialVersionUID = 1L;

@@ -41,6 +41,29 @@ public interface SchemaDatabase extends AutoCloseable {
     return RoleGuard.NONE;
   }
 
+  /**
+   * The record of the migrations (see {@code MigrationRecord}) kept with the migrated schema this
+   * database was cloned from; empty when it was created empty and the migrations must run.
+   */
+  default java.util.Optional<String> cachedMigrations() {
+    return java.util.Optional.empty();
+  }
+
+  /** Whether {@link #cacheMigrated} can keep the migrated schema for later builds. */
+  default boolean cachesSchema() {
+    return false;
+  }
+
+  /**
+   * Keeps the database as it is now (just migrated) as the migrated schema of its key, with {@code
+   * record}, so that later builds clone it. No connection to the database may be open. Whether it
+   * was kept: not when the migrations created roles, which belong to the server and must not
+   * outlive this build.
+   */
+  default boolean cacheMigrated(String record) {
+    return false;
+  }
+
   /** Releases everything; never throws (problems go to {@link #cleanupProblems()}). */
   @Override
   void close();

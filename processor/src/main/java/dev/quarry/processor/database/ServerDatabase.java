@@ -14,9 +14,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scratch database created on a running server for one build and dropped afterwards.
@@ -48,6 +51,10 @@ final class ServerDatabase extends ManagedDatabase {
   private final int serverMajor;
   private final String description;
   private final List<String> notes;
+  private final @Nullable String template;
+  private final @Nullable String cachedMigrations;
+  private final @Nullable Map<String, String> rolesBefore;
+  private final KeptServers.@Nullable Lease lease;
 
   private ServerDatabase(
       String adminUrl,
@@ -56,7 +63,10 @@ final class ServerDatabase extends ManagedDatabase {
       String name,
       int serverMajor,
       String version,
-      List<String> notes) {
+      List<String> notes,
+      String where,
+      Created created,
+      KeptServers.@Nullable Lease lease) {
     this.adminUrl = adminUrl;
     this.scratchUrl = JdbcUrls.withDatabase(adminUrl, name);
     this.credentials = credentials;
@@ -66,15 +76,47 @@ final class ServerDatabase extends ManagedDatabase {
     this.description =
         "scratch database "
             + name
+            + (created.cachedMigrations() == null
+                ? ""
+                : " (cloned from the cached migrated schema " + created.template() + ")")
             + " on "
-            + JdbcUrls.hostAndPort(adminUrl)
+            + where
             + " (PostgreSQL "
             + version
             + ")";
     this.notes = List.copyOf(notes);
+    this.template = created.template();
+    this.cachedMigrations = created.cachedMigrations();
+    this.rolesBefore = created.rolesBefore();
+    this.lease = lease;
   }
 
+  /**
+   * How the scratch database was made: cloned from a cached migrated schema (with its migration
+   * record), or empty, to be migrated and then kept as {@code template} (when a key was given).
+   */
+  record Created(
+      @Nullable String template,
+      @Nullable String cachedMigrations,
+      @Nullable Map<String, String> rolesBefore) {}
+
   static ServerDatabase start(String url) throws DatabaseUnavailableException {
+    return start(url, null, null, null);
+  }
+
+  /**
+   * A scratch database on the server at {@code url}; with a {@code schemaKey}, cloned from the
+   * migrated schema cached under that key when there is one ({@link SchemaTemplates}).
+   *
+   * @param where how messages name the server; the URL's host and port when null
+   * @param lease a kept embedded server's lease, closed with the database
+   */
+  static ServerDatabase start(
+      String url,
+      @Nullable String schemaKey,
+      @Nullable String where,
+      KeptServers.@Nullable Lease lease)
+      throws DatabaseUnavailableException {
     String adminUrl =
         JdbcUrls.database(url).isPresent() ? url : JdbcUrls.withDatabase(url, "postgres");
     Properties credentials = new Properties();
@@ -102,6 +144,7 @@ final class ServerDatabase extends ManagedDatabase {
     int major;
     String version;
     List<String> notes = new ArrayList<>();
+    Created created = new Created(null, null, null);
     try (Connection admin = PgDriver.connect(adminUrl, credentials)) {
       major = admin.getMetaData().getDatabaseMajorVersion();
       version = PgDriver.serverVersion(admin);
@@ -128,16 +171,21 @@ final class ServerDatabase extends ManagedDatabase {
                 + ": "
                 + String.join(", ", swept.dropped()));
       }
-      try (Statement statement = admin.createStatement()) {
-        statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
-      } catch (SQLException e) {
-        throw new DatabaseUnavailableException(
-            "cannot create a scratch database on "
-                + shown
-                + ": "
-                + scrub(ConnectionLoss.describe(e), secrets)
-                + "; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB),"
-                + " or set -Aquarry.database=embedded");
+      if (schemaKey != null) {
+        created = SchemaTemplates.cloneInto(admin, schemaKey, name);
+      }
+      if (created.cachedMigrations() == null) {
+        try (Statement statement = admin.createStatement()) {
+          statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
+        } catch (SQLException e) {
+          throw new DatabaseUnavailableException(
+              "cannot create a scratch database on "
+                  + shown
+                  + ": "
+                  + scrub(ConnectionLoss.describe(e), secrets)
+                  + "; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB),"
+                  + " or set -Aquarry.database=embedded");
+        }
       }
       // Marks the database as Quarry's and names its build, so that a later build may drop it
       // if this one is killed before it can. (Killed right here, it stays unmarked: left alone.)
@@ -157,8 +205,21 @@ final class ServerDatabase extends ManagedDatabase {
               + ", or set -Aquarry.database=embedded (no server needed)");
     }
     ServerDatabase database =
-        new ServerDatabase(adminUrl, credentials, secrets, name, major, version, notes);
+        new ServerDatabase(
+            adminUrl,
+            credentials,
+            secrets,
+            name,
+            major,
+            version,
+            notes,
+            where == null ? JdbcUrls.hostAndPort(adminUrl) : where,
+            created,
+            lease);
     database.armShutdownHook();
+    if (lease != null) {
+      return database; // a kept embedded server of this machine: the build connects at once
+    }
     // Fail now, not at the first migration, when the new database cannot be reached.
     try (Connection check = database.openConnection()) {
       check.isValid(PgDriver.CONNECT_TIMEOUT_SECONDS);
@@ -222,7 +283,7 @@ final class ServerDatabase extends ManagedDatabase {
 
   @Override
   public RoleGuard roles() {
-    return new ServerRoles(() -> PgDriver.connect(adminUrl, credentials), name);
+    return new ServerRoles(() -> PgDriver.connect(adminUrl, credentials), name, lease != null);
   }
 
   @Override
@@ -231,7 +292,52 @@ final class ServerDatabase extends ManagedDatabase {
   }
 
   @Override
+  public Optional<String> cachedMigrations() {
+    return Optional.ofNullable(cachedMigrations);
+  }
+
+  @Override
+  public boolean cachesSchema() {
+    return template != null && cachedMigrations == null;
+  }
+
+  @Override
+  public boolean cacheMigrated(String record) {
+    String cacheTemplate = template;
+    if (!cachesSchema() || cacheTemplate == null || rolesBefore == null) {
+      return false;
+    }
+    try (Connection admin = PgDriver.connect(adminUrl, credentials)) {
+      return SchemaTemplates.keep(admin, name, cacheTemplate, rolesBefore, record);
+    } catch (SQLException e) {
+      return false; // Not cached: the next build migrates again.
+    }
+  }
+
+  @Override
   protected void release(Consumer<String> problems) {
+    if (lease == null) {
+      drop(problems);
+      return;
+    }
+    // On the kept embedded server nobody waits for the drop: a daemon thread does it while javac
+    // goes on compiling. If the JVM exits first, the next build drops the database (its owner
+    // process is gone) and the roles only it used.
+    Thread dropper =
+        new Thread(
+            () -> {
+              try {
+                drop(problem -> {});
+              } finally {
+                lease.close();
+              }
+            },
+            "quarry-drop-scratch-database");
+    dropper.setDaemon(true);
+    dropper.start();
+  }
+
+  private void drop(Consumer<String> problems) {
     try (Connection admin = PgDriver.connect(adminUrl, credentials);
         Statement statement = admin.createStatement()) {
       if (serverMajor >= 13) {

@@ -71,18 +71,35 @@ final class ServerRoles implements RoleGuard {
     Connection connect() throws SQLException;
   }
 
+  /** Statements that may name roles, where stand-in roles may be made (see StandInRoles). */
+  private static final Pattern MAY_NAME_ROLES =
+      Pattern.compile(
+          "(?i)\\b(?:GRANT|REVOKE|POLICY|OWNER|AUTHORIZATION|ROLE|USER|GROUP|OWNED)\\b");
+
   private final Admin admin;
   private final String scratch;
+  private final boolean standIns;
 
   ServerRoles(Admin admin, String scratch) {
+    this(admin, scratch, false);
+  }
+
+  /**
+   * @param standIns whether the migration runner makes stand-in roles here (a kept embedded
+   *     server): then a migration that names roles is watched too, so its stand-ins are marked and
+   *     dropped with the build like roles it creates
+   */
+  ServerRoles(Admin admin, String scratch, boolean standIns) {
     this.admin = admin;
     this.scratch = scratch;
+    this.standIns = standIns;
   }
 
   @Override
   public Session begin(Connection migration, Supplier<String> migrationTexts) throws SQLException {
     String migrationText = migrationTexts.get();
-    if (!CREATES_ROLE.matcher(migrationText).find()) {
+    if (!CREATES_ROLE.matcher(migrationText).find()
+        && !(standIns && MAY_NAME_ROLES.matcher(migrationText).find())) {
       return Session.NONE;
     }
     Connection lock = admin.connect();

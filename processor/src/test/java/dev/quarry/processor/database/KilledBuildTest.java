@@ -220,7 +220,8 @@ class KilledBuildTest {
         new ChildJavac(
                 slow,
                 Files.createDirectories(temp.resolve("out-embedded")),
-                List.of("-Aquarry.database=embedded", "-Aquarry.lock=off"),
+                List.of(
+                    "-Aquarry.database=embedded", "-Aquarry.keepAlive=false", "-Aquarry.lock=off"),
                 Map.of())
             .start();
     Path folder = null;
@@ -253,7 +254,8 @@ class KilledBuildTest {
         new ChildJavac(
                 quick,
                 Files.createDirectories(temp.resolve("out-exits")),
-                List.of("-Aquarry.database=embedded", "-Aquarry.lock=off"),
+                List.of(
+                    "-Aquarry.database=embedded", "-Aquarry.keepAlive=false", "-Aquarry.lock=off"),
                 Map.of())
             .withTmp(tmp)
             .start();

@@ -1,0 +1,64 @@
+package dev.quarry.processor.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether embedded PostgreSQL stays running between builds ({@value #OPTION}, on by default) and
+ * how long it may stay idle before it stops ({@value #IDLE_OPTION}, in seconds, 600 by default).
+ * With it off, every build starts its own embedded PostgreSQL and stops it at the end.
+ */
+public record KeepAlive(boolean enabled, Duration idle) {
+  public static final String OPTION = "quarry.keepAlive";
+  public static final String IDLE_OPTION = "quarry.keepAlive.idleSeconds";
+
+  /** On, stopping after 10 idle minutes. */
+  public static final KeepAlive DEFAULT = new KeepAlive(true, Duration.ofMinutes(10));
+
+  /** Off: every build starts and stops its own embedded PostgreSQL. */
+  public static final KeepAlive OFF = new KeepAlive(false, DEFAULT.idle());
+
+  /** Parses both options; {@code null} or blank means the default. */
+  public static KeepAlive parse(@Nullable String enabled, @Nullable String idleSeconds)
+      throws InvalidOptionException {
+    String given = enabled == null || enabled.isBlank() ? "true" : enabled.strip();
+    boolean on =
+        switch (given.toLowerCase(Locale.ROOT)) {
+          case "true" -> true;
+          case "false" -> false;
+          default ->
+              throw new InvalidOptionException(
+                  OPTION,
+                  "-A"
+                      + OPTION
+                      + "="
+                      + given
+                      + " is not true or false; -A"
+                      + OPTION
+                      + "=false starts and stops embedded PostgreSQL in every build instead of"
+                      + " keeping one running between builds");
+        };
+    Duration idle = DEFAULT.idle();
+    if (idleSeconds != null && !idleSeconds.isBlank()) {
+      long seconds;
+      try {
+        seconds = Long.parseLong(idleSeconds.strip());
+      } catch (NumberFormatException e) {
+        seconds = -1;
+      }
+      if (seconds < 1 || seconds > 7 * 24 * 3600) {
+        throw new InvalidOptionException(
+            IDLE_OPTION,
+            "-A"
+                + IDLE_OPTION
+                + "="
+                + idleSeconds.strip()
+                + " is not a number of seconds from 1 to 604800; it is how long a kept embedded"
+                + " PostgreSQL may stay unused before it stops (600 by default)");
+      }
+      idle = Duration.ofSeconds(seconds);
+    }
+    return new KeepAlive(on, idle);
+  }
+}
