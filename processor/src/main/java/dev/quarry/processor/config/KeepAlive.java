@@ -5,16 +5,26 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether embedded PostgreSQL stays running between builds ({@value #OPTION}, on by default) and
- * how long it may stay idle before it stops ({@value #IDLE_OPTION}, in seconds, 600 by default).
- * With it off, every build starts its own embedded PostgreSQL and stops it at the end.
+ * Whether embedded PostgreSQL stays running between builds ({@value #OPTION}, on by default on
+ * Linux) and how long it may stay idle before it stops ({@value #IDLE_OPTION}, in seconds, 600 by
+ * default). With it off, every build starts its own embedded PostgreSQL and stops it at the end.
  */
 public record KeepAlive(boolean enabled, Duration idle) {
   public static final String OPTION = "quarry.keepAlive";
   public static final String IDLE_OPTION = "quarry.keepAlive.idleSeconds";
 
-  /** On, stopping after 10 idle minutes. */
-  public static final KeepAlive DEFAULT = new KeepAlive(true, Duration.ofMinutes(10));
+  /**
+   * On where it is tested (Linux), stopping after 10 idle minutes; off by default on other systems,
+   * where the kept server's process and shared-memory checks have not been run yet (it can be
+   * turned on there with {@code -Aquarry.keepAlive=true}).
+   */
+  public static final KeepAlive DEFAULT =
+      new KeepAlive(onByDefault(System.getProperty("os.name", "")), Duration.ofMinutes(10));
+
+  /** Whether the kept server is on by default on the system named {@code osName}. */
+  static boolean onByDefault(String osName) {
+    return osName.startsWith("Linux");
+  }
 
   /** Off: every build starts and stops its own embedded PostgreSQL. */
   public static final KeepAlive OFF = new KeepAlive(false, DEFAULT.idle());
@@ -22,7 +32,10 @@ public record KeepAlive(boolean enabled, Duration idle) {
   /** Parses both options; {@code null} or blank means the default. */
   public static KeepAlive parse(@Nullable String enabled, @Nullable String idleSeconds)
       throws InvalidOptionException {
-    String given = enabled == null || enabled.isBlank() ? "true" : enabled.strip();
+    String given =
+        enabled == null || enabled.isBlank()
+            ? Boolean.toString(DEFAULT.enabled())
+            : enabled.strip();
     boolean on =
         switch (given.toLowerCase(Locale.ROOT)) {
           case "true" -> true;

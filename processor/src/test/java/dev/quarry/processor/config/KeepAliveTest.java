@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 /** {@code -Aquarry.keepAlive} and {@code -Aquarry.keepAlive.idleSeconds}. */
 class KeepAliveTest {
   @Test
-  void onWithTenIdleMinutesByDefault() throws Exception {
+  void onWithTenIdleMinutesByDefaultOnLinux() throws Exception {
     assertEquals(KeepAlive.DEFAULT, KeepAlive.parse(null, null));
-    assertEquals(new KeepAlive(true, Duration.ofMinutes(10)), KeepAlive.parse(" ", ""));
+    assertEquals(
+        new KeepAlive(KeepAlive.onByDefault(System.getProperty("os.name")), Duration.ofMinutes(10)),
+        KeepAlive.parse(" ", ""));
+    assertTrue(KeepAlive.onByDefault("Linux"));
+    assertFalse(KeepAlive.onByDefault("Mac OS X"));
+    assertFalse(KeepAlive.onByDefault("Windows 11"));
+    assertTrue(KeepAlive.parse("true", null).enabled(), "can be turned on anywhere");
   }
 
   @Test
