@@ -114,25 +114,7 @@ final class CompositeWriter {
       return CodeBlock.of("$T.fromPg($L)", ClassName.get(packageName, composite.javaName()), text);
     }
     Scalar scalar = ((ValueType.ScalarValue) type).scalar();
-    String method =
-        switch (scalar) {
-          case SHORT -> "toShort";
-          case INT -> "toInteger";
-          case LONG -> "toLong";
-          case FLOAT -> "toFloat";
-          case DOUBLE -> "toDouble";
-          case BOOLEAN -> "toBoolean";
-          case DECIMAL -> "toBigDecimal";
-          case STRING, TEXT_OTHER -> "toString";
-          case BYTES -> "toBytes";
-          case UUID -> "toUuid";
-          case DATE -> "toLocalDate";
-          case TIME -> "toLocalTime";
-          case TIME_TZ -> "toOffsetTime";
-          case TIMESTAMP -> "toLocalDateTime";
-          case TIMESTAMP_TZ -> "toOffsetDateTime";
-          case INTERVAL -> "toInterval";
-        };
+    String method = JavaTypes.textMethod(scalar);
     return CodeBlock.of("$T.$L($L)", PG_TEXT, method, text);
   }
 }

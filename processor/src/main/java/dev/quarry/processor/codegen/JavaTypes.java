@@ -280,7 +280,7 @@ final class JavaTypes {
   }
 
   /** The {@code PgText} method reading a value of {@code scalar} from its text. */
-  private static String textMethod(Scalar scalar) {
+  static String textMethod(Scalar scalar) {
     return switch (scalar) {
       case SHORT -> "toShort";
       case INT -> "toInteger";

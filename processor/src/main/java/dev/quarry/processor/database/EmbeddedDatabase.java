@@ -243,19 +243,8 @@ final class EmbeddedDatabase extends ManagedDatabase {
     ClusterCache.copyData(cluster, data);
     try {
       EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setPgBinaryResolver(binaries)
-              .setDataDirectory(data)
-              .setCleanDataDirectory(false)
-              .setPGStartupWait(STARTUP_WAIT)
-              // Never closed: the server outlives the build; the watchdog stops it.
-              .setRegisterShutdownHook(false)
-              .setOutputRedirector(Redirect.appendTo(log.toFile()))
-              .setErrorRedirector(Redirect.appendTo(log.toFile()))
-              .setServerConfig("fsync", "off")
-              .setServerConfig("synchronous_commit", "off")
-              .setServerConfig("full_page_writes", "off")
-              .start();
+          // Never closed: the server outlives the build; the watchdog stops it.
+          startCluster(binaries, data, log);
       String version;
       try (Connection c =
           PgDriver.connect(postgres.getJdbcUrl("postgres", "postgres"), new Properties())) {
@@ -340,22 +329,7 @@ final class EmbeddedDatabase extends ManagedDatabase {
     long startBegin = System.nanoTime();
     EmbeddedPostgres postgres = null;
     try {
-      postgres =
-          EmbeddedPostgres.builder()
-              .setPgBinaryResolver(binaries)
-              .setDataDirectory(data)
-              // The copy is already a cluster: zonky skips initdb; Quarry deletes the folder.
-              .setCleanDataDirectory(false)
-              .setPGStartupWait(STARTUP_WAIT)
-              // Quarry keeps its own shutdown hook, removed on close; zonky's would pile up.
-              .setRegisterShutdownHook(false)
-              .setOutputRedirector(Redirect.appendTo(log.toFile()))
-              .setErrorRedirector(Redirect.appendTo(log.toFile()))
-              // A scratch schema need not survive a crash: skip the disk syncs.
-              .setServerConfig("fsync", "off")
-              .setServerConfig("synchronous_commit", "off")
-              .setServerConfig("full_page_writes", "off")
-              .start();
+      postgres = startCluster(binaries, data, log);
       String version;
       try (Connection c =
           PgDriver.connect(postgres.getJdbcUrl("postgres", "postgres"), new Properties())) {
@@ -549,5 +523,27 @@ final class EmbeddedDatabase extends ManagedDatabase {
     }
     String text = root.getMessage();
     return text == null ? root.getClass().getSimpleName() : text;
+  }
+
+  /**
+   * Starts PostgreSQL on the cluster in {@code data} (already initialised: zonky skips initdb, and
+   * Quarry deletes the folder itself), its output appended to {@code log}. No zonky shutdown hook:
+   * Quarry keeps its own (or, for a kept server, the watchdog stops it). A scratch schema need not
+   * survive a crash, so the disk syncs are off.
+   */
+  private static EmbeddedPostgres startCluster(PostgresBinaries binaries, Path data, Path log)
+      throws IOException {
+    return EmbeddedPostgres.builder()
+        .setPgBinaryResolver(binaries)
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setPGStartupWait(STARTUP_WAIT)
+        .setRegisterShutdownHook(false)
+        .setOutputRedirector(Redirect.appendTo(log.toFile()))
+        .setErrorRedirector(Redirect.appendTo(log.toFile()))
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .start();
   }
 }
