@@ -124,8 +124,7 @@ public final class PgRows {
       return List.of();
     }
     if (dimensions != 1) {
-      throw new SQLException(
-          "a list of " + rowType + " rows must be a one-dimensional array", "22P02");
+      throw notOneDimensional(rowType);
     }
     int count = int32(data, from + 12);
     int p = from + 20;
@@ -150,18 +149,33 @@ public final class PgRows {
 
   private <T> T binaryRecord(byte[] data, int from, int to, String rowType, RowReader<T> reader)
       throws SQLException {
+    // After the attribute count: each attribute's OID, length and bytes.
+    return row(data, from + 4, to, true, rowType, reader);
+  }
+
+  /**
+   * Reads one row of {@code rowType} from {@code data[from, to)} (a record's attributes, without
+   * the text form's parentheses or the binary form's attribute count) and returns to the row around
+   * it.
+   */
+  private <T> T row(
+      byte[] data, int from, int to, boolean binaryRow, String rowType, RowReader<T> reader)
+      throws SQLException {
     byte[] savedSource = source;
     int savedPosition = position;
     int savedEnd = end;
     boolean savedBinary = binary;
+    boolean savedFirst = first;
     String savedType = type;
+    int mark = top;
     source = data;
-    position = from + 4;
+    position = from;
     end = to;
-    binary = true;
+    binary = binaryRow;
+    first = true;
     type = rowType;
     T value = reader.read(this);
-    if (position != end) {
+    if (position != end || (!binaryRow && first && end > from)) {
       throw new SQLException(
           "a "
               + rowType
@@ -173,7 +187,9 @@ public final class PgRows {
     position = savedPosition;
     end = savedEnd;
     binary = savedBinary;
+    first = savedFirst;
     type = savedType;
+    top = mark;
     return value;
   }
 
@@ -198,8 +214,7 @@ public final class PgRows {
     while (true) {
       byte c = text[i];
       if (c == '{') {
-        throw new SQLException(
-            "a list of " + rowType + " rows must be a one-dimensional array", "22P02");
+        throw notOneDimensional(rowType);
       }
       if (c == '"') {
         int mark = top;
@@ -243,33 +258,7 @@ public final class PgRows {
     if (to - from < 2 || text[from] != '(' || text[to - 1] != ')') {
       throw malformed(rowType, "a record", text, from, to);
     }
-    byte[] savedSource = source;
-    int savedPosition = position;
-    int savedEnd = end;
-    boolean savedFirst = first;
-    String savedType = type;
-    int mark = top;
-    source = text;
-    position = from + 1;
-    end = to - 1;
-    first = true;
-    type = rowType;
-    T value = reader.read(this);
-    if (position != end || (first && end > from + 1)) {
-      throw new SQLException(
-          "a "
-              + rowType
-              + " row has more attributes than Quarry read; rebuild after the schema"
-              + " changed",
-          "22P02");
-    }
-    source = savedSource;
-    position = savedPosition;
-    end = savedEnd;
-    first = savedFirst;
-    type = savedType;
-    top = mark;
-    return value;
+    return row(text, from + 1, to - 1, false, rowType, reader);
   }
 
   /** Moves to the next attribute of the current record. */
@@ -823,6 +812,11 @@ public final class PgRows {
         throw malformed(type, "an array attribute", text, start, stop);
       }
     }
+  }
+
+  private static SQLException notOneDimensional(String rowType) {
+    return new SQLException(
+        "a list of " + rowType + " rows must be a one-dimensional array", "22P02");
   }
 
   private static SQLException malformed(String type, String what, byte[] text, int from, int to) {
