@@ -29,7 +29,7 @@ import dev.quarry.processor.lock.LockFile;
 import dev.quarry.processor.lock.Resolution;
 import dev.quarry.processor.lock.Resolution.SchemaStamp;
 import dev.quarry.processor.lock.ResolutionCapture;
-import dev.quarry.processor.lock.ResolvedCatalog;
+import dev.quarry.processor.lock.ResolvedStatement;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.MigrationReader;
 import dev.quarry.processor.migration.MigrationRecord;
@@ -304,21 +304,14 @@ public final class Pipeline {
       VariantReports variants,
       Diagnostics diagnostics) {
     int before = diagnostics.all().size();
-    GeneratedPackage model;
-    try {
-      ResolvedCatalog catalog = new ResolvedCatalog(resolution);
-      Map<QueryDeclaration, AnalyzedQuery> analyzed = new HashMap<>();
-      for (ParsedQuery query : parsed) {
-        catalog.analyzed(query).ifPresent(a -> analyzed.put(query.declaration(), a));
-      }
-      variants.check(analyzed, diagnostics);
-      TypeMapper types = new TypeMapper(catalog, request.typeOverrides(), diagnostics);
-      model =
-          new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, analyzed);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "the resolved facts lack a type the model needs: " + e.getMessage(), e);
+    Map<QueryDeclaration, ResolvedStatement> statements = new HashMap<>();
+    for (ParsedQuery query : parsed) {
+      resolution.statement(query).ifPresent(s -> statements.put(query.declaration(), s));
     }
+    variants.check(statements, diagnostics);
+    TypeMapper types = new TypeMapper(resolution, request.typeOverrides(), diagnostics);
+    GeneratedPackage model =
+        new ModelBuilder(types, diagnostics).build(request.packageName(), queryFiles, statements);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
@@ -457,7 +450,7 @@ public final class Pipeline {
         }
         long catalogStarted = System.nanoTime();
         Catalog catalog = Catalog.load(connection);
-        new TypeMapper(catalog, request.typeOverrides(), diagnostics).checkOverrides(catalog);
+        OverrideCheck.check(request.typeOverrides(), catalog, diagnostics);
         timings.record(Phase.CATALOG, catalogStarted);
         boolean incremental = check.locked() != null && check.schemaFresh();
         List<ParsedQuery> toAnalyze = incremental ? check.stale() : parsed;

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * What Quarry knows of the schema database's catalog: its user tables (read once, after the
  * migrations) and the types that queries use (read on demand and cached).
  */
-public final class Catalog implements TypeCatalog {
+public final class Catalog {
   private final Connection connection;
   private final Map<String, Table> tablesByName = new LinkedHashMap<>();
   private final Map<String, View> viewsByName = new LinkedHashMap<>();
@@ -142,7 +142,6 @@ public final class Catalog implements TypeCatalog {
    * Finds a table (or view, with {@code views}) named as a query names it: {@code schema.name}, or
    * a bare name looked up in {@code public} first, then in any schema when only one has it.
    */
-  @Override
   public Optional<Table> resolveTable(@Nullable String schema, String name) {
     return resolve(tablesByName, schema, name);
   }
@@ -174,7 +173,6 @@ public final class Catalog implements TypeCatalog {
   }
 
   /** The type with {@code oid}, with its element or base types loaded as well. */
-  @Override
   public PgType type(int oid) throws SQLException {
     PgType type = typesByOid.get(oid);
     if (type == null) {
@@ -276,7 +274,6 @@ public final class Catalog implements TypeCatalog {
   }
 
   /** The attributes of a composite type, in order, with their types loaded. */
-  @Override
   public List<TableColumn> compositeAttributes(PgType type) throws SQLException {
     List<TableColumn> attributes = new ArrayList<>();
     String sql =
@@ -310,7 +307,10 @@ public final class Catalog implements TypeCatalog {
     this.withViewNullability = withNullability;
   }
 
-  @Override
+  /**
+   * The relation whose row type {@code type} is ({@link PgType#isRowType}), with each column's
+   * nullability (a view's as its definition gives it), or empty when it is not a user relation.
+   */
   public Optional<Table> rowRelation(PgType type) {
     if (!type.isRowType()) {
       return Optional.empty();

@@ -59,21 +59,6 @@ public record PgType(
     return kind == 'd';
   }
 
-  /**
-   * The name the JDBC driver resolves to this type at run time ({@code _text}, {@code
-   * "audit"."level"}, {@code "public"."LeaseKind"}): generated code names array element types to
-   * {@code createArrayOf}. The driver folds a bare name to lower case, so any name that is not a
-   * plain lower-case identifier, or not in {@code pg_catalog} or {@code public}, is written quoted
-   * with its schema.
-   */
-  public String driverName() {
-    if ((schema.equals("pg_catalog") || schema.equals("public"))
-        && name.matches("[a-z_][a-z0-9_]*")) {
-      return name;
-    }
-    return '"' + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + '"';
-  }
-
   public boolean isBuiltIn() {
     return schema.equals("pg_catalog");
   }

@@ -1,11 +1,12 @@
 package dev.quarry.processor.dynamic;
 
-import dev.quarry.processor.analysis.AnalyzedColumn;
-import dev.quarry.processor.analysis.AnalyzedParameter;
-import dev.quarry.processor.analysis.AnalyzedQuery;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.lock.ResolvedColumn;
+import dev.quarry.processor.lock.ResolvedParameter;
+import dev.quarry.processor.lock.ResolvedQuery;
+import dev.quarry.processor.lock.ResolvedStatement;
 import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.QueryDeclaration;
 import java.util.HashMap;
@@ -132,24 +133,24 @@ public final class VariantReports {
    * columns with the same types and nullability, the same parameter types. The analysed query as
    * written is replaced by one that returns exactly one row only when every variant does.
    */
-  public void check(Map<QueryDeclaration, AnalyzedQuery> analyzed, Diagnostics diagnostics) {
+  public void check(Map<QueryDeclaration, ResolvedStatement> analyzed, Diagnostics diagnostics) {
     for (Plan plan : plans.values()) {
       QueryDeclaration declaration = plan.query().declaration();
-      AnalyzedQuery query = analyzed.get(declaration);
+      ResolvedStatement query = analyzed.get(declaration);
       if (query == null) {
         continue;
       }
-      boolean exactlyOne = query.exactlyOneRow();
+      boolean exactlyOne = query.resolved().exactlyOneRow();
       boolean agree = true;
       for (Plan.Variant variant : plan.variants()) {
-        AnalyzedQuery other = analyzed.remove(variant.parsed().declaration());
+        ResolvedStatement other = analyzed.remove(variant.parsed().declaration());
         if (other == null) {
           // Its problem was reported; the build fails.
           agree = false;
           continue;
         }
-        exactlyOne &= other.exactlyOneRow();
-        Optional<String> difference = difference(query, other);
+        exactlyOne &= other.resolved().exactlyOneRow();
+        Optional<String> difference = difference(query.resolved(), other.resolved());
         if (difference.isPresent()) {
           diagnostics.error(
               Problem.BLOCK,
@@ -168,20 +169,13 @@ public final class VariantReports {
       }
       if (!agree) {
         analyzed.remove(declaration);
-      } else if (exactlyOne != query.exactlyOneRow()) {
-        analyzed.put(
-            declaration,
-            new AnalyzedQuery(
-                query.parsed(),
-                query.parameters(),
-                query.returnsRows(),
-                query.columns(),
-                exactlyOne));
+      } else if (exactlyOne != query.resolved().exactlyOneRow()) {
+        analyzed.put(declaration, query.withExactlyOneRow(exactlyOne));
       }
     }
   }
 
-  private static Optional<String> difference(AnalyzedQuery query, AnalyzedQuery variant) {
+  private static Optional<String> difference(ResolvedQuery query, ResolvedQuery variant) {
     if (query.returnsRows() != variant.returnsRows()
         || query.columns().size() != variant.columns().size()) {
       return Optional.of(
@@ -191,9 +185,9 @@ public final class VariantReports {
               + query.columns().size());
     }
     for (int i = 0; i < query.columns().size(); i++) {
-      AnalyzedColumn a = query.columns().get(i);
-      AnalyzedColumn b = variant.columns().get(i);
-      if (!a.name().equals(b.name()) || a.typeOid() != b.typeOid()) {
+      ResolvedColumn a = query.columns().get(i);
+      ResolvedColumn b = variant.columns().get(i);
+      if (!a.name().equals(b.name()) || !a.type().equals(b.type())) {
         return Optional.of(
             "result column " + (i + 1) + " (" + a.name() + ") has another name or type");
       }
@@ -209,15 +203,14 @@ public final class VariantReports {
                 + (a.nullable() ? "nullable" : "not null"));
       }
     }
-    Map<String, Integer> types = new HashMap<>();
-    for (AnalyzedParameter parameter : query.parameters()) {
-      types.put(
-          parameter.parameter().name().toLowerCase(java.util.Locale.ROOT), parameter.typeOid());
+    Map<String, String> types = new HashMap<>();
+    for (ResolvedParameter parameter : query.parameters()) {
+      types.put(parameter.name().toLowerCase(java.util.Locale.ROOT), parameter.type());
     }
-    for (AnalyzedParameter parameter : variant.parameters()) {
-      Integer type = types.get(parameter.parameter().name().toLowerCase(java.util.Locale.ROOT));
-      if (type != null && type != parameter.typeOid()) {
-        return Optional.of("parameter @" + parameter.parameter().name() + " gets another type");
+    for (ResolvedParameter parameter : variant.parameters()) {
+      String type = types.get(parameter.name().toLowerCase(java.util.Locale.ROOT));
+      if (type != null && !type.equals(parameter.type())) {
+        return Optional.of("parameter @" + parameter.name() + " gets another type");
       }
     }
     return Optional.empty();

@@ -1,7 +1,10 @@
 package dev.quarry.processor.lock;
 
+import dev.quarry.processor.syntax.ParsedQuery;
+import dev.quarry.processor.syntax.QueryDeclaration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +58,35 @@ public record Resolution(
 
   /** One migration file and the hash of its up part. */
   public record MigrationStamp(String file, String hash) {}
+
+  /**
+   * The type with {@code key}. Every key a resolution's queries, tables and types use has its type:
+   * {@link LockFile} checks that when it reads, and a capture records what it refers to.
+   *
+   * @throws IllegalStateException when the resolution lacks it
+   */
+  public ResolvedType type(String key) {
+    ResolvedType type = types.get(key);
+    if (type == null) {
+      throw new IllegalStateException("the resolution has no type " + key);
+    }
+    return type;
+  }
+
+  /**
+   * What this resolution holds for {@code query}, or empty when it holds nothing for this query's
+   * text or its parameters no longer match.
+   */
+  public Optional<ResolvedStatement> statement(ParsedQuery query) {
+    QueryDeclaration declaration = query.declaration();
+    ResolvedQuery resolved = queries.get(declaration.name());
+    if (resolved == null
+        || !resolved.textHash().equals(InputHashes.queryHash(declaration))
+        || resolved.parameters().size() != query.parameters().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ResolvedStatement(query, resolved));
+  }
 
   /**
    * This resolution with only {@code kept} of its queries, extended by {@code added}'s queries, and

@@ -2,7 +2,10 @@ package dev.quarry.processor.lock;
 
 import java.util.List;
 
-/** A table (or view) of the schema with its columns in order. */
+/**
+ * A table (or view) of the schema with its columns in order; also the relation of a row type, whose
+ * columns are its attributes.
+ */
 public record ResolvedTable(String schema, String name, List<ResolvedField> columns) {
   public ResolvedTable {
     columns = List.copyOf(columns);
@@ -10,5 +13,10 @@ public record ResolvedTable(String schema, String name, List<ResolvedField> colu
 
   public String key() {
     return TypeKey.of(schema, name);
+  }
+
+  /** {@code schema.name}, or just the name for tables in {@code public}. */
+  public String displayName() {
+    return schema.equals("public") ? name : schema + "." + name;
   }
 }

@@ -36,4 +36,49 @@ public record ResolvedType(
   public String key() {
     return TypeKey.of(schema, name);
   }
+
+  public boolean isArray() {
+    return element != null && name.startsWith("_");
+  }
+
+  public boolean isEnum() {
+    return kind == 'e';
+  }
+
+  /** A composite type made with {@code CREATE TYPE ... AS (...)} (not a table's row type). */
+  public boolean isComposite() {
+    return kind == 'c' && relationKind == 'c';
+  }
+
+  /**
+   * The row type of a table, view, materialized view or foreign table: what {@code c} is in {@code
+   * SELECT c FROM comments c}. Its {@link #attributes} are the relation's columns, with their
+   * nullability.
+   */
+  public boolean isRowType() {
+    return kind == 'c' && "rpvmf".indexOf(relationKind) >= 0;
+  }
+
+  public boolean isDomain() {
+    return kind == 'd';
+  }
+
+  public boolean isBuiltIn() {
+    return schema.equals("pg_catalog");
+  }
+
+  /**
+   * The name the JDBC driver resolves to this type at run time ({@code _text}, {@code
+   * "audit"."level"}, {@code "public"."LeaseKind"}): generated code names array element types to
+   * {@code createArrayOf}. The driver folds a bare name to lower case, so any name that is not a
+   * plain lower-case identifier, or not in {@code pg_catalog} or {@code public}, is written quoted
+   * with its schema.
+   */
+  public String driverName() {
+    if ((schema.equals("pg_catalog") || schema.equals("public"))
+        && name.matches("[a-z_][a-z0-9_]*")) {
+      return name;
+    }
+    return '"' + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + '"';
+  }
 }

@@ -1,17 +1,19 @@
 package dev.quarry.processor.model;
 
-import dev.quarry.processor.analysis.AnalyzedColumn;
-import dev.quarry.processor.analysis.AnalyzedParameter;
-import dev.quarry.processor.analysis.AnalyzedQuery;
-import dev.quarry.processor.catalog.Table;
-import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.dynamic.Blocks;
+import dev.quarry.processor.lock.ResolvedColumn;
+import dev.quarry.processor.lock.ResolvedField;
+import dev.quarry.processor.lock.ResolvedParameter;
+import dev.quarry.processor.lock.ResolvedStatement;
+import dev.quarry.processor.lock.ResolvedTable;
+import dev.quarry.processor.lock.ResolvedType;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.CopyFromStatement;
 import dev.quarry.processor.syntax.EmbedReference;
+import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
@@ -21,7 +23,6 @@ import dev.quarry.processor.types.EnumType;
 import dev.quarry.processor.types.JavaNames;
 import dev.quarry.processor.types.TypeMapper;
 import dev.quarry.processor.types.ValueType;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,12 +72,13 @@ public final class ModelBuilder {
   }
 
   /**
-   * The package's model. {@code analyzed} holds the queries PostgreSQL accepted, by declaration;
-   * queries missing from it were already reported.
+   * The package's model. {@code statements} holds the queries PostgreSQL accepted, with what the
+   * resolution holds for them, by declaration; queries missing from it were already reported.
    */
   public GeneratedPackage build(
-      String packageName, List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed)
-      throws SQLException {
+      String packageName,
+      List<QueryFile> files,
+      Map<QueryDeclaration, ResolvedStatement> statements) {
     // A file without queries gives no class (the reader warned about it).
     files = files.stream().filter(f -> !f.queries().isEmpty()).toList();
     List<Repository> repositories = new ArrayList<>();
@@ -99,7 +101,7 @@ public final class ModelBuilder {
       }
       topLevelNames.add(className);
     }
-    nameTables(files, analyzed);
+    nameTables(files, statements);
     for (QueryFile file : files) {
       if (file.queries().size() > MAX_QUERIES_PER_FILE) {
         QueryDeclaration first = file.queries().get(MAX_QUERIES_PER_FILE);
@@ -124,7 +126,7 @@ public final class ModelBuilder {
       List<RowRecord> rows = new ArrayList<>();
       Set<String> methodNames = new HashSet<>();
       for (QueryDeclaration declaration : file.queries()) {
-        AnalyzedQuery query = analyzed.get(declaration);
+        ResolvedStatement query = statements.get(declaration);
         if (query == null) {
           continue;
         }
@@ -196,8 +198,7 @@ public final class ModelBuilder {
     return JavaNames.typeName(base) + "Queries";
   }
 
-  private @Nullable QueryMethod method(AnalyzedQuery query, List<RowRecord> rows)
-      throws SQLException {
+  private @Nullable QueryMethod method(ResolvedStatement query, List<RowRecord> rows) {
     QueryDeclaration declaration = query.parsed().declaration();
     Command command = declaration.command();
     String copySql = null;
@@ -222,7 +223,7 @@ public final class ModelBuilder {
     }
     // :execrows and :execresult count a RETURNING statement's rows, as sqlc counts its command
     // tag; a JDBC batch cannot return rows at all.
-    if (command == Command.BATCHEXEC && query.returnsRows()) {
+    if (command == Command.BATCHEXEC && query.resolved().returnsRows()) {
       diagnostics.error(
           Problem.BAD_COMMAND,
           declaration.location(declaration.commandOffset()),
@@ -233,7 +234,7 @@ public final class ModelBuilder {
               + " :batchmany or :batchone, or drop the RETURNING clause");
       return null;
     }
-    if (command.returnsRows() && !query.returnsRows()) {
+    if (command.returnsRows() && !query.resolved().returnsRows()) {
       diagnostics.error(
           Problem.BAD_COMMAND,
           declaration.location(declaration.commandOffset()),
@@ -246,45 +247,45 @@ public final class ModelBuilder {
     List<Field> parameters = new ArrayList<>();
     Set<String> parameterNames = new HashSet<>();
     Set<String> words = identifiers(query.parsed().analysisSql());
-    for (AnalyzedParameter parameter : query.parameters()) {
-      if (parameter.parameter().isPatchFlag()) {
+    for (int p = 0; p < query.parsed().parameters().size(); p++) {
+      Parameter parameter = query.parsed().parameters().get(p);
+      ResolvedParameter resolved = query.resolved().parameters().get(p);
+      if (parameter.isPatchFlag()) {
         // Bound from the patch's isSet(): parameters are ordered by number, from $1.
-        int patch = parameter.parameter().flagOf() - 1;
+        int patch = parameter.flagOf() - 1;
         Field value = parameters.get(patch);
         parameters.add(
             new Field(
                 value.javaName(),
-                parameter.parameter().name(),
+                parameter.name(),
                 value.type(),
                 false,
                 Field.Role.PATCH_FLAG,
                 patch));
         continue;
       }
-      String javaName = unique(JavaNames.memberName(parameter.parameter().name()), parameterNames);
+      String javaName = unique(JavaNames.memberName(parameter.name()), parameterNames);
       @Nullable ValueType type = null;
       if (copyTarget != null) {
         // A COPY value goes straight into its column: type it as the column (its declared array
         // dimensions, which a parameter's type cannot carry, and a column override).
-        int index = copyTarget.valueOffsets().indexOf(parameter.parameter().fileOffset());
+        int index = copyTarget.valueOffsets().indexOf(parameter.fileOffset());
         if (index >= 0) {
           type =
               types.mapCopyColumn(
-                  copyTarget.table(), copyTarget.columns().get(index), parameter.typeOid());
+                  copyTarget.table(), copyTarget.columns().get(index), resolved.type());
         }
       }
       if (type == null) {
-        type =
-            types.mapParameter(
-                parameter.parameter().name(), parameter.typeOid(), parameter.dimensions(), words);
+        type = types.mapParameter(parameter.name(), resolved.type(), resolved.dimensions(), words);
       }
       if (type instanceof ValueType.RowListValue rowList) {
         diagnostics.error(
             Problem.UNSUPPORTED_TYPE,
-            declaration.location(parameter.parameter().fileOffset()),
+            declaration.location(parameter.fileOffset()),
             declaration.name()
                 + ": the parameter @"
-                + parameter.parameter().name()
+                + parameter.name()
                 + " is an array of the row type of "
                 + rowList.relation().displayName()
                 + ", which Quarry does not bind; pass the columns' values as parameters instead");
@@ -293,10 +294,10 @@ public final class ModelBuilder {
       parameters.add(
           new Field(
               javaName,
-              parameter.parameter().name(),
+              parameter.name(),
               type,
-              parameter.nullable(),
-              parameter.parameter().isPatch() ? Field.Role.PATCH : Field.Role.PLAIN,
+              query.parameterNullable(p),
+              parameter.isPatch() ? Field.Role.PATCH : Field.Role.PLAIN,
               -1));
     }
     List<Integer> bindings = new ArrayList<>();
@@ -334,13 +335,13 @@ public final class ModelBuilder {
         result,
         parameterRecord,
         copySql,
-        command == Command.ONE && query.exactlyOneRow(),
+        command == Command.ONE && query.resolved().exactlyOneRow(),
         dynamic);
   }
 
   /** The parts, switches and sort of a query with optional blocks or a run-time sort. */
   private static DynamicSql dynamicSql(
-      AnalyzedQuery query, List<Field> parameters, List<Integer> bindings) {
+      ResolvedStatement query, List<Field> parameters, List<Integer> bindings) {
     QueryDeclaration declaration = query.parsed().declaration();
     Blocks blocks = Blocks.of(declaration);
     List<Integer> switches = new ArrayList<>();
@@ -362,31 +363,32 @@ public final class ModelBuilder {
   }
 
   /** What the method gives; null when a problem was reported. */
-  private @Nullable ResultShape result(AnalyzedQuery query, Command command, List<RowRecord> rows)
-      throws SQLException {
+  private @Nullable ResultShape result(
+      ResolvedStatement query, Command command, List<RowRecord> rows) {
     if (command == Command.EXEC) {
       return new ResultShape.Nothing();
     }
     if (command == Command.EXECROWS || command == Command.COPYFROM) {
-      return new ResultShape.RowCount(query.returnsRows() && command == Command.EXECROWS);
+      return new ResultShape.RowCount(
+          query.resolved().returnsRows() && command == Command.EXECROWS);
     }
     if (command == Command.EXECRESULT) {
-      return new ResultShape.ExecResult(query.returnsRows());
+      return new ResultShape.ExecResult(query.resolved().returnsRows());
     }
     if (command == Command.BATCHEXEC) {
       return new ResultShape.Nothing();
     }
     QueryDeclaration declaration = query.parsed().declaration();
-    List<AnalyzedColumn> columns = query.columns();
+    List<Column> columns = columns(query);
     List<EmbedReference> references = query.parsed().embeds();
-    for (AnalyzedColumn column : columns) {
+    for (Column column : columns) {
       if (!nestable(declaration, column)) {
         return null;
       }
     }
     // A null-extended table shows in its NOT NULL columns turning nullable, so wholeRowOf
     // refuses it, and embeds below are nullable exactly then.
-    Table table = wholeRowOf(columns);
+    ResolvedTable table = wholeRowOf(columns);
     if (table != null) {
       return new ResultShape.TableRow(tableRecord(table));
     }
@@ -412,7 +414,7 @@ public final class ModelBuilder {
         fields.add(columnField(columns, next, names));
       }
       // embedStart found a column of the embedded table there
-      Table embedded = Objects.requireNonNull(columns.get(start).baseTable());
+      ResolvedTable embedded = Objects.requireNonNull(columns.get(start).baseTable());
       embeds.add(
           new EmbeddedTable(
               fields.size() + embeds.size(),
@@ -440,21 +442,51 @@ public final class ModelBuilder {
    * The Java type of a result column: a column read straight from a table is typed as that table
    * column (its declared array dimensions, a column override); any other as its type.
    */
-  private ValueType columnType(AnalyzedColumn column) throws SQLException {
+  private ValueType columnType(Column column) {
     if (column.baseTable() != null) {
-      for (TableColumn tableColumn : column.baseTable().columns()) {
+      for (ResolvedField tableColumn : column.baseTable().columns()) {
         if (tableColumn.name().equals(column.baseColumn())
-            && tableColumn.typeOid() == column.typeOid()) {
+            && tableColumn.type().equals(column.type())) {
           return types.mapColumn(column.baseTable(), tableColumn);
         }
       }
     }
-    return types.map(column.typeOid());
+    return types.map(column.type());
   }
 
-  private Field columnField(List<AnalyzedColumn> columns, int i, Set<String> names)
-      throws SQLException {
-    AnalyzedColumn column = columns.get(i);
+  /**
+   * A result column with the table it is read from directly.
+   *
+   * @param type the {@link dev.quarry.processor.lock.TypeKey} of its type
+   * @param baseTable the table, or null for an expression
+   * @param baseColumn the table column's name, or null for an expression
+   */
+  private record Column(
+      String name,
+      String type,
+      boolean nullable,
+      @Nullable ResolvedTable baseTable,
+      @Nullable String baseColumn) {}
+
+  /** The result columns of {@code query}, each with its table if the resolution has it. */
+  private List<Column> columns(ResolvedStatement query) {
+    List<Column> columns = new ArrayList<>();
+    for (ResolvedColumn column : query.resolved().columns()) {
+      ResolvedTable table =
+          column.table() == null ? null : types.resolution().tables().get(column.table());
+      columns.add(
+          new Column(
+              column.name(),
+              column.type(),
+              column.nullable(),
+              table,
+              table == null ? null : column.tableColumn()));
+    }
+    return columns;
+  }
+
+  private Field columnField(List<Column> columns, int i, Set<String> names) {
+    Column column = columns.get(i);
     String sqlName = column.name().equals("?column?") ? "column_" + (i + 1) : column.name();
     ValueType type = rowLists(columnType(column));
     return new Field(
@@ -470,11 +502,10 @@ public final class ModelBuilder {
    * c.body))}) cannot, since PostgreSQL does not describe its attributes; nor can a list of rows
    * whose relation has a column that nested rows cannot hold. Reports the problem.
    */
-  private boolean nestable(QueryDeclaration declaration, AnalyzedColumn column)
-      throws SQLException {
-    dev.quarry.processor.catalog.PgType type = types.catalog().type(column.typeOid());
-    if (type.isArray()) {
-      dev.quarry.processor.catalog.PgType element = types.catalog().type(type.elementOid());
+  private boolean nestable(QueryDeclaration declaration, Column column) {
+    ResolvedType type = types.type(column.type());
+    if (type.isArray() && type.element() != null) {
+      ResolvedType element = types.type(type.element());
       if (element.isBuiltIn() && element.name().equals("record")) {
         diagnostics.error(
             Problem.UNSUPPORTED_TYPE,
@@ -507,12 +538,12 @@ public final class ModelBuilder {
   }
 
   /** What keeps the rows of {@code relation} from being read as nested records, or null. */
-  private @Nullable String unreadableInRows(Table relation, Set<String> seen) throws SQLException {
+  private @Nullable String unreadableInRows(ResolvedTable relation, Set<String> seen) {
     if (!seen.add(key(relation))) {
       // Rows holding lists of their own kind read recursively.
       return null;
     }
-    for (TableColumn column : relation.columns()) {
+    for (ResolvedField column : relation.columns()) {
       ValueType type = types.mapColumn(relation, column);
       if (type instanceof ValueType.RowListValue rows) {
         String problem = unreadableInRows(rows.relation(), seen);
@@ -565,7 +596,7 @@ public final class ModelBuilder {
    * {@code type} with each list of rows naming its relation's record, which is then generated with
    * a reader of record text; the relation's own lists of rows likewise.
    */
-  private ValueType rowLists(ValueType type) throws SQLException {
+  private ValueType rowLists(ValueType type) {
     if (type instanceof ValueType.RowListValue rows) {
       TableRecord record = tableRecord(rows.relation()).asNested();
       tableRecords.put(key(rows.relation()), record);
@@ -632,12 +663,12 @@ public final class ModelBuilder {
    * run of one table's columns, in order, under their own names. A table named as the embed is
    * preferred; an alias matches any table. -1 when there is none.
    */
-  private static int embedStart(List<AnalyzedColumn> columns, int from, EmbedReference reference) {
+  private static int embedStart(List<Column> columns, int from, EmbedReference reference) {
     boolean namesATable =
         columns.stream()
             .anyMatch(c -> c.baseTable() != null && c.baseTable().name().equals(reference.table()));
     for (int start = from; start < columns.size(); start++) {
-      Table table = columns.get(start).baseTable();
+      ResolvedTable table = columns.get(start).baseTable();
       if (table == null
           || (namesATable && !table.name().equals(reference.table()))
           || start + table.columns().size() > columns.size()) {
@@ -645,11 +676,11 @@ public final class ModelBuilder {
       }
       boolean whole = true;
       for (int k = 0; k < table.columns().size() && whole; k++) {
-        AnalyzedColumn column = columns.get(start + k);
+        Column column = columns.get(start + k);
         String name = table.columns().get(k).name();
         whole =
             column.baseTable() != null
-                && column.baseTable().oid() == table.oid()
+                && key(column.baseTable()).equals(key(table))
                 && name.equals(column.baseColumn())
                 && name.equals(column.name());
       }
@@ -666,8 +697,8 @@ public final class ModelBuilder {
    * without NOT NULL columns (so without a primary key) cannot show it, so its embed is always
    * nullable: absent when every column is NULL.
    */
-  private static boolean nullExtended(List<AnalyzedColumn> columns, int start, Table table) {
-    if (table.columns().stream().noneMatch(TableColumn::notNull)) {
+  private static boolean nullExtended(List<Column> columns, int start, ResolvedTable table) {
+    if (table.columns().stream().noneMatch(ResolvedField::notNull)) {
       return true;
     }
     for (int k = 0; k < table.columns().size(); k++) {
@@ -679,20 +710,20 @@ public final class ModelBuilder {
   }
 
   /** The table whose whole row, in order, under its own column names, the columns are. */
-  private static @Nullable Table wholeRowOf(List<AnalyzedColumn> columns) {
+  private static @Nullable ResolvedTable wholeRowOf(List<Column> columns) {
     if (columns.isEmpty() || columns.get(0).baseTable() == null) {
       return null;
     }
-    Table table = columns.get(0).baseTable();
+    ResolvedTable table = columns.get(0).baseTable();
     if (table.columns().size() != columns.size()) {
       return null;
     }
     for (int i = 0; i < columns.size(); i++) {
-      AnalyzedColumn column = columns.get(i);
-      TableColumn tableColumn = table.columns().get(i);
+      Column column = columns.get(i);
+      ResolvedField tableColumn = table.columns().get(i);
       boolean same =
           column.baseTable() != null
-              && column.baseTable().oid() == table.oid()
+              && key(column.baseTable()).equals(key(table))
               && tableColumn.name().equals(column.baseColumn())
               && tableColumn.name().equals(column.name())
               && column.nullable() == !tableColumn.notNull();
@@ -710,17 +741,19 @@ public final class ModelBuilder {
    * before {@code users}, {@code type} before {@code _}), then by schema and name. The others get
    * {@code Record}, {@code Record3}, ... suffixes.
    */
-  private void nameTables(List<QueryFile> files, Map<QueryDeclaration, AnalyzedQuery> analyzed)
-      throws SQLException {
-    Map<String, Table> used = new HashMap<>();
+  private void nameTables(
+      List<QueryFile> files, Map<QueryDeclaration, ResolvedStatement> statements) {
+    Map<String, ResolvedTable> used = new HashMap<>();
     for (QueryFile file : files) {
       for (QueryDeclaration declaration : file.queries()) {
-        AnalyzedQuery query = analyzed.get(declaration);
-        if (query == null || !query.returnsRows() || !declaration.command().returnsRows()) {
+        ResolvedStatement query = statements.get(declaration);
+        if (query == null
+            || !query.resolved().returnsRows()
+            || !declaration.command().returnsRows()) {
           continue;
         }
-        List<AnalyzedColumn> columns = query.columns();
-        Table whole = wholeRowOf(columns);
+        List<Column> columns = columns(query);
+        ResolvedTable whole = wholeRowOf(columns);
         if (whole != null) {
           used.putIfAbsent(key(whole), whole);
           continue;
@@ -731,7 +764,7 @@ public final class ModelBuilder {
           if (start < 0) {
             break;
           }
-          Table embedded = Objects.requireNonNull(columns.get(start).baseTable());
+          ResolvedTable embedded = Objects.requireNonNull(columns.get(start).baseTable());
           used.putIfAbsent(key(embedded), embedded);
           next = start + embedded.columns().size();
         }
@@ -741,52 +774,52 @@ public final class ModelBuilder {
     // composite type the package will hold is named before any record is.
     for (QueryFile file : files) {
       for (QueryDeclaration declaration : file.queries()) {
-        AnalyzedQuery query = analyzed.get(declaration);
+        ResolvedStatement query = statements.get(declaration);
         if (query == null) {
           continue;
         }
-        for (AnalyzedParameter parameter : query.parameters()) {
-          nameType(parameter.typeOid());
+        for (ResolvedParameter parameter : query.resolved().parameters()) {
+          nameType(parameter.type());
         }
-        for (AnalyzedColumn column : query.columns()) {
-          nameType(column.typeOid());
-          if (types.map(column.typeOid()) instanceof ValueType.RowListValue rows) {
+        for (ResolvedColumn column : query.resolved().columns()) {
+          nameType(column.type());
+          if (types.map(column.type()) instanceof ValueType.RowListValue rows) {
             used.putIfAbsent(key(rows.relation()), rows.relation());
           }
         }
       }
     }
     // The relations whose rows lists hold, down to lists inside their rows.
-    java.util.Deque<Table> pending = new java.util.ArrayDeque<>(used.values());
+    java.util.Deque<ResolvedTable> pending = new java.util.ArrayDeque<>(used.values());
     while (!pending.isEmpty()) {
-      Table table = pending.poll();
-      for (TableColumn column : table.columns()) {
-        nameType(column.typeOid());
+      ResolvedTable table = pending.poll();
+      for (ResolvedField column : table.columns()) {
+        nameType(column.type());
         if (types.mapColumn(table, column) instanceof ValueType.RowListValue rows
             && used.putIfAbsent(key(rows.relation()), rows.relation()) == null) {
           pending.add(rows.relation());
         }
       }
     }
-    List<Table> ordered = new ArrayList<>(used.values());
+    List<ResolvedTable> ordered = new ArrayList<>(used.values());
     ordered.sort(
-        Comparator.comparing((Table t) -> !t.schema().equals("public"))
+        Comparator.comparing((ResolvedTable t) -> !t.schema().equals("public"))
             .thenComparing(
                 t ->
                     !JavaNames.typeName(JavaNames.singular(t.name()))
                         .equalsIgnoreCase(t.name().replace("_", "")))
-            .thenComparing(Table::schema)
-            .thenComparing(Table::name));
-    for (Table table : ordered) {
+            .thenComparing(ResolvedTable::schema)
+            .thenComparing(ResolvedTable::name));
+    for (ResolvedTable table : ordered) {
       tableNames.put(key(table), newTableName(table));
     }
   }
 
-  private static String key(Table table) {
+  private static String key(ResolvedTable table) {
     return table.schema() + "." + table.name();
   }
 
-  private String newTableName(Table table) {
+  private String newTableName(ResolvedTable table) {
     String base = JavaNames.typeName(JavaNames.singular(table.name()));
     if (!table.schema().equals("public")) {
       base = topLevelNames.contains(base) ? JavaNames.typeName(table.schema() + "_" + base) : base;
@@ -799,7 +832,7 @@ public final class ModelBuilder {
     return javaName;
   }
 
-  private TableRecord tableRecord(Table table) throws SQLException {
+  private TableRecord tableRecord(ResolvedTable table) {
     String key = key(table);
     TableRecord existing = tableRecords.get(key);
     if (existing != null) {
@@ -812,7 +845,7 @@ public final class ModelBuilder {
     // Registered before its columns are mapped, so that a relation holding lists of its own rows
     // does not recurse (unreadableInRows reports it).
     tableRecords.put(key, new TableRecord(javaName, table.schema(), table.name(), List.of()));
-    for (TableColumn column : table.columns()) {
+    for (ResolvedField column : table.columns()) {
       ValueType type = rowLists(types.mapColumn(table, column));
       fields.add(
           new Field(
@@ -833,8 +866,8 @@ public final class ModelBuilder {
   }
 
   /** Maps a type so that, if it is an enum or composite type, its Java name is taken. */
-  private void nameType(int oid) throws SQLException {
-    types.map(oid);
+  private void nameType(String type) {
+    types.map(type);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.quarry.processor.types;
 
-import dev.quarry.processor.catalog.PgType;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
@@ -102,15 +101,18 @@ public record TypeNames(@Nullable String schema, String name, boolean quoted) {
         : token.text(text);
   }
 
-  /** Whether {@code type} is the type this name names. */
-  public boolean matches(PgType type) {
-    boolean nameMatches = quoted ? name.equals(type.name()) : name.equalsIgnoreCase(type.name());
-    return nameMatches && (schema == null || schema.equalsIgnoreCase(type.schema()));
+  /** Whether the type {@code typeName} in {@code typeSchema} is the type this name names. */
+  public boolean matches(String typeSchema, String typeName) {
+    boolean nameMatches = quoted ? name.equals(typeName) : name.equalsIgnoreCase(typeName);
+    return nameMatches && (schema == null || schema.equalsIgnoreCase(typeSchema));
   }
 
-  /** Whether {@code written} names {@code type}, by {@link #parse} and {@link #matches}. */
-  public static boolean names(String written, PgType type) {
+  /**
+   * Whether {@code written} names the type {@code typeName} in {@code typeSchema}, by {@link
+   * #parse} and {@link #matches}.
+   */
+  public static boolean names(String written, String typeSchema, String typeName) {
     TypeNames parsed = parse(written);
-    return parsed != null && parsed.matches(type);
+    return parsed != null && parsed.matches(typeSchema, typeName);
   }
 }

@@ -1,5 +1,7 @@
 package dev.quarry.processor.types;
 
+import dev.quarry.processor.lock.ResolvedTable;
+
 /** The Java-side type of one parameter or column value, as code generation needs it. */
 public sealed interface ValueType {
 
@@ -29,8 +31,7 @@ public sealed interface ValueType {
    * @param binary whether every attribute, down to nested lists, has a type the runtime reads in
    *     PostgreSQL's binary format, so the column may be received in it (see {@code PgRows})
    */
-  record RowListValue(
-      String pgName, dev.quarry.processor.catalog.Table relation, String javaName, boolean binary)
+  record RowListValue(String pgName, ResolvedTable relation, String javaName, boolean binary)
       implements ValueType {}
 
   /**
