@@ -1,6 +1,7 @@
 package dev.quarry.processor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -84,6 +85,25 @@ class ArchitectureTest {
           .should()
           .beFreeOfCycles()
           .because("a package cycle makes the stages impossible to read, test or change alone");
+
+  @ArchTest
+  static final ArchRule theModelReadsDataNotADatabase =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.quarry.processor.model..", "dev.quarry.processor.types..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.sql..",
+              "javax.sql..",
+              "org.postgresql..",
+              "dev.quarry.processor.catalog..",
+              "dev.quarry.processor.analysis..",
+              "dev.quarry.processor.database..")
+          .because(
+              "the model and type mapping read the lock stage's Resolution, which a build captures"
+                  + " from the database or reads from the lock file: both paths give the same"
+                  + " sources, and both are unit-tested without PostgreSQL");
 
   private static ArchRule pipeline() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
