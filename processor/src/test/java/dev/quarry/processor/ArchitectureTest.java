@@ -1,6 +1,7 @@
 package dev.quarry.processor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -84,6 +85,18 @@ class ArchitectureTest {
           .should()
           .beFreeOfCycles()
           .because("a package cycle makes the stages impossible to read, test or change alone");
+
+  @ArchTest
+  static final ArchRule onlySyntaxLexes =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.quarry.processor.syntax..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.quarry.processor.syntax.SqlLexer")
+          .because(
+              "each query and migration file is lexed once, in syntax: later stages read its"
+                  + " tokens (ParsedQuery, QueryDeclaration.tokens(), SqlScript), never the text");
 
   private static ArchRule pipeline() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();

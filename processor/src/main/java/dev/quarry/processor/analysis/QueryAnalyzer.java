@@ -20,19 +20,17 @@ import dev.quarry.processor.nullability.Statements;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.QueryDeclaration;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import dev.quarry.processor.syntax.UtilityStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -161,7 +159,7 @@ public final class QueryAnalyzer {
     List<Work> work = new ArrayList<>();
     for (ParsedQuery query : queries) {
       Work item = new Work(query, diagnosticsFor.apply(query));
-      guarded(item, () -> item.utility = UtilityStatement.of(query.analysisSql()).orElse(null));
+      guarded(item, () -> item.utility = UtilityStatement.of(query.tokens()).orElse(null));
       if (!item.failed && item.utility != null && !item.utility.takesParameters()) {
         reportUtilityParameters(item);
       }
@@ -325,9 +323,9 @@ public final class QueryAnalyzer {
       item.fail();
       return;
     }
-    Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
+    Map<Integer, Integer> dimensions = query.facts().castDimensions();
     Map<Integer, ParameterNullability.Rule> accepting =
-        types.length == 0 ? Map.of() : parameterNullability.nullable(query.analysisSql());
+        types.length == 0 ? Map.of() : parameterNullability.nullable(query.tokens());
     List<AnalyzedParameter> parameters = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       Parameter parameter = query.parameters().get(i);
@@ -388,7 +386,7 @@ public final class QueryAnalyzer {
   /** Whether the statement always returns exactly one row (see {@link RowCountInference}). */
   private boolean exactlyOneRow(ParsedQuery query) throws SQLException {
     try {
-      return rowCount.exactlyOneRow(query.analysisSql());
+      return rowCount.exactlyOneRow(query.tokens());
     } catch (RowCountInference.FactsUnavailable e) {
       throw (SQLException) e.getCause();
     }
@@ -654,11 +652,11 @@ public final class QueryAnalyzer {
         nullableParameters.add(parameter.number());
       }
     }
-    Optional<List<Boolean>> inferred = nullability.infer(query.analysisSql(), nullableParameters);
+    Optional<List<Boolean>> inferred = nullability.infer(query.tokens(), nullableParameters);
     if (inferred.isPresent() && inferred.get().size() != described.size()) {
       inferred = Optional.empty();
     }
-    boolean mayNullExtend = inferred.isEmpty() && mayNullExtend(query.analysisSql());
+    boolean mayNullExtend = inferred.isEmpty() && query.facts().mayNullExtend();
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (int i = 0; i < described.size(); i++) {
       AnalyzedColumn column = described.get(i);
@@ -677,58 +675,6 @@ public final class QueryAnalyzer {
               name, column.typeOid(), nullable, column.baseTable(), column.baseColumn()));
     }
     return columns;
-  }
-
-  /**
-   * For each parameter written with an array cast ({@code $1::int[][]}), the number of bracket
-   * pairs: the only place a statement says how many dimensions an array parameter has.
-   */
-  private static Map<Integer, Integer> castDimensions(String sql) {
-    Map<Integer, Integer> dimensions = new HashMap<>();
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
-    for (int i = 0; i + 2 < tokens.size(); i++) {
-      if (tokens.get(i).kind() != TokenKind.POSITIONAL_PARAMETER
-          || tokens.get(i + 1).kind() != TokenKind.CAST) {
-        continue;
-      }
-      int j = i + 2;
-      while (j < tokens.size()
-          && (tokens.get(j).kind() == TokenKind.IDENTIFIER
-              || tokens.get(j).kind() == TokenKind.QUOTED_IDENTIFIER
-              || tokens.get(j).text(sql).equals("."))) {
-        j++;
-      }
-      int pairs = 0;
-      while (j + 1 < tokens.size()
-          && tokens.get(j).kind() == TokenKind.LEFT_BRACKET
-          && tokens.get(j + 1).kind() == TokenKind.RIGHT_BRACKET) {
-        pairs++;
-        j += 2;
-      }
-      if (pairs > 1) {
-        int number = Integer.parseInt(tokens.get(i).text(sql).substring(1));
-        dimensions.merge(number, pairs, Math::max);
-      }
-    }
-    return dimensions;
-  }
-
-  /** Whether the statement has an outer join or grouping sets, which can null any column. */
-  private static boolean mayNullExtend(String sql) {
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (token.kind() == TokenKind.IDENTIFIER) {
-        String word = token.text(sql).toLowerCase(Locale.ROOT);
-        if (NULL_EXTENDING_WORDS.contains(word)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**
@@ -752,13 +698,16 @@ public final class QueryAnalyzer {
       return List.of();
     }
     int index = sent.offsetByCodePoints(0, codePoints);
+    // The prepared text's tokens were kept as it was written; a utility statement's check text is
+    // Quarry's own, lexed only here, on this error path.
+    TokenList tokens = checkSql != null ? TokenList.of(checkSql) : item.query.tokens();
     List<String> parts = new ArrayList<>();
     boolean wantName = true;
-    for (Token token : SqlLexer.tokenize(sent, index, sent.length())) {
+    for (Token token : tokens.range(index, sent.length())) {
       boolean name =
           token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER;
       if (wantName && name) {
-        parts.add(SqlLexer.identifierName(sent, token));
+        parts.add(tokens.name(token));
         wantName = false;
       } else if (!wantName && token.kind() == TokenKind.DOT) {
         wantName = true;
@@ -768,9 +717,6 @@ public final class QueryAnalyzer {
     }
     return List.copyOf(parts);
   }
-
-  private static final Set<String> NULL_EXTENDING_WORDS =
-      Set.of("left", "right", "full", "rollup", "cube", "grouping");
 
   private void report(Work item, PSQLException e) {
     ParsedQuery query = item.query;

@@ -253,7 +253,7 @@ public final class ParameterRewriter {
     private final QueryDeclaration query;
     private final Diagnostics diagnostics;
     private final String text;
-    private final List<Token> tokens;
+    private final TokenList tokens;
     private final List<Token> significant = new ArrayList<>();
     private final List<Occurrence> occurrences = new ArrayList<>();
 
@@ -275,7 +275,8 @@ public final class ParameterRewriter {
       this.text = query.file().text();
       // A block's closing marker may stand after the statement's last token, before its ';'.
       this.end = Math.max(query.sqlEnd(), shape.end());
-      this.tokens = SqlLexer.tokenize(text, query.sqlStart(), end);
+      // The file was lexed when it was read: the statement's tokens are a range of its tokens.
+      this.tokens = query.tokensTo(end);
       for (Token token : tokens) {
         if (!token.trivia() && !leftOut(token.start())) {
           significant.add(token);
@@ -309,9 +310,8 @@ public final class ParameterRewriter {
         byStart.put(occurrence.start(), occurrence);
       }
 
-      StringBuilder analysis = new StringBuilder();
+      AnalysisText analysis = new AnalysisText(text, tokens);
       StringBuilder jdbc = new StringBuilder();
-      OffsetMap.Builder offsets = new OffsetMap.Builder();
       List<Integer> bindings = new ArrayList<>();
       List<ParsedQuery.Mark> marks = new ArrayList<>();
       int copyStart = query.sqlStart();
@@ -321,10 +321,8 @@ public final class ParameterRewriter {
           continue;
         }
         if (token.start() == shape.insertAt()) {
-          analysis.append(text, copyStart, token.start());
-          offsets.copied(copyStart, token.start() - copyStart);
-          analysis.append(shape.insert());
-          offsets.replaced(token.start(), shape.insert().length());
+          analysis.copy(copyStart, token.start());
+          analysis.write(token.start(), shape.insert());
           jdbc.append(shape.insert());
           copyStart = token.start();
         }
@@ -334,10 +332,8 @@ public final class ParameterRewriter {
         }
         Replacement replacement = replacements.get(token.start());
         if (replacement != null) {
-          analysis.append(text, copyStart, token.start());
-          offsets.copied(copyStart, token.start() - copyStart);
-          analysis.append(replacement.text());
-          offsets.replaced(token.start(), replacement.text().length());
+          analysis.copy(copyStart, token.start());
+          analysis.write(token.start(), replacement.text());
           jdbc.append(replacement.text());
           skipUntil = replacement.end();
           copyStart = replacement.end();
@@ -345,8 +341,7 @@ public final class ParameterRewriter {
         }
         Occurrence occurrence = byStart.get(token.start());
         if (occurrence != null) {
-          analysis.append(text, copyStart, token.start());
-          offsets.copied(copyStart, token.start() - copyStart);
+          analysis.copy(copyStart, token.start());
           int number = Objects.requireNonNull(numberByKey.get(occurrence.key()));
           // "sqlc.arg(a)AS" must not become "$1AS", nor "$1" + "1" become "$11" (PgJDBC turns
           // each ? into $n too): keep the placeholder apart from a following word character. A
@@ -366,8 +361,7 @@ public final class ParameterRewriter {
             int flag = Objects.requireNonNull(numberByKey.get(flagKey(occurrence.key())));
             String form = "CASE WHEN %s::boolean THEN %s ELSE " + occurrence.column() + " END";
             String expanded = String.format(form, "$" + flag, "$" + number) + separator;
-            analysis.append(expanded);
-            offsets.replaced(occurrence.start(), expanded.length());
+            analysis.write(occurrence.start(), expanded);
             jdbc.append(String.format(form, "?", "?")).append(separator);
             bindings.add(flag);
             bindings.add(number);
@@ -377,8 +371,7 @@ public final class ParameterRewriter {
           }
           String placeholder =
               lead + occurrence.prefix() + "$" + number + occurrence.suffix() + separator;
-          analysis.append(placeholder);
-          offsets.replaced(occurrence.start(), placeholder.length());
+          analysis.write(occurrence.start(), placeholder);
           jdbc.append(lead)
               .append(occurrence.prefix())
               .append('?')
@@ -400,10 +393,8 @@ public final class ParameterRewriter {
           // PostgreSQL starts a dollar quote right after "$$$$" or "1", PgJDBC does not (it takes
           // a $ after a word character for part of the word) and would read ? and ; inside it:
           // a space, in both forms, makes them agree.
-          analysis.append(text, copyStart, token.start());
-          offsets.copied(copyStart, token.start() - copyStart);
-          analysis.append(' ');
-          offsets.replaced(token.start(), 1);
+          analysis.copy(copyStart, token.start());
+          analysis.write(token.start(), " ");
           copyStart = token.start();
           jdbc.append(' ');
         }
@@ -420,18 +411,20 @@ public final class ParameterRewriter {
         }
         jdbc.append(tokenText);
       }
-      analysis.append(text, copyStart, Math.max(copyStart, end));
-      offsets.copied(copyStart, Math.max(copyStart, end) - copyStart);
+      analysis.copy(copyStart, Math.max(copyStart, end));
+      TokenList analysisTokens = analysis.tokens();
       return Optional.of(
           new ParsedQuery(
               query,
-              analysis.toString(),
+              analysisTokens.text(),
               jdbc.toString(),
               parameters,
               bindings,
-              offsets.build(),
+              analysis.offsets(),
               embeds,
-              marks));
+              marks,
+              analysisTokens,
+              StatementFacts.of(analysisTokens)));
     }
 
     // ---- finding parameters ----
