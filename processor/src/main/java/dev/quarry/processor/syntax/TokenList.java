@@ -21,6 +21,9 @@ public final class TokenList extends AbstractList<Token> implements RandomAccess
   private final List<Token> tokens;
   private @Nullable TokenList significant;
 
+  /** The list's hash, once computed: records holding the list are map keys. 0 until then. */
+  private int hash;
+
   TokenList(String text, List<Token> tokens) {
     this.text = text;
     this.tokens = tokens;
@@ -57,6 +60,21 @@ public final class TokenList extends AbstractList<Token> implements RandomAccess
     int first = firstStartingAtOrAfter(from);
     int last = firstStartingAtOrAfter(to);
     return new TokenList(text, tokens.subList(first, Math.max(first, last)));
+  }
+
+  @Override
+  public int hashCode() {
+    int result = hash;
+    if (result == 0) {
+      result = super.hashCode();
+      hash = result;
+    }
+    return result;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return super.equals(other);
   }
 
   /** The tokens that are neither white space nor comments. */
