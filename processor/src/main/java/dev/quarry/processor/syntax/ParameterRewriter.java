@@ -31,10 +31,10 @@ import java.util.Optional;
  * <p>Because everything works on {@link SqlLexer} tokens, text in strings, comments, quoted
  * identifiers and dollar quotes is never touched.
  *
- * <p>One class per step: {@link ParameterFinder} finds where parameters are written (both
- * dialects), {@link ParameterNumbering} numbers and names them (with {@link NameInference} for
- * {@code $n}), and this class writes the two texts; {@link StatementReader} is the token reading
- * they share.
+ * <p>One class per step: {@link ParameterFinder} finds where parameters are written ({@link
+ * SqlcFunctions} reads sqlc's), {@link ParameterNumbering} numbers and names them (with {@link
+ * NameInference} for {@code $n}), and this class writes the two texts; {@link StatementReader} is
+ * the token reading they share.
  */
 public final class ParameterRewriter {
   /**

@@ -116,7 +116,7 @@ abstract class StatementReader {
   }
 
   /** Whether a problem was reported. */
-  final boolean failed() {
+  boolean failed() {
     return failed;
   }
 
