@@ -105,6 +105,18 @@ class ArchitectureTest {
                   + " from the database or reads from the lock file: both paths give the same"
                   + " sources, and both are unit-tested without PostgreSQL");
 
+  @ArchTest
+  static final ArchRule onlySyntaxLexes =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.quarry.processor.syntax..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.quarry.processor.syntax.SqlLexer")
+          .because(
+              "each query and migration file is lexed once, in syntax: later stages read its"
+                  + " tokens (ParsedQuery, QueryDeclaration.tokens(), SqlScript), never the text");
+
   private static ArchRule pipeline() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
     for (String name : PIPELINE) {

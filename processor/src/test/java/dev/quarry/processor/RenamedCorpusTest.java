@@ -12,9 +12,9 @@ import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.MigrationReader;
 import dev.quarry.processor.migration.MigrationRunner;
 import dev.quarry.processor.source.SourceReader;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import dev.quarry.processor.types.JavaNames;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +166,7 @@ class RenamedCorpusTest {
    * sequences named in strings ({@code to_regclass('river_migration')}).
    */
   static String rename(String text, Names names) {
-    List<Token> tokens = SqlLexer.tokenize(text);
+    TokenList tokens = TokenList.of(text);
     StringBuilder out = new StringBuilder(text.length() + 256);
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -180,7 +180,7 @@ class RenamedCorpusTest {
       }
       if (token.kind() == TokenKind.STRING) {
         // A relation named in a string: to_regclass('river_migration'), nextval('..._seq').
-        String value = SqlLexer.stringValue(text, token);
+        String value = tokens.stringValue(token);
         if (names.relations().contains(value)) {
           out.append("'\"").append(JavaNames.typeName(value)).append("\"'");
           continue;

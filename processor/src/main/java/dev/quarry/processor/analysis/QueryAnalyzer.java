@@ -20,29 +20,20 @@ import dev.quarry.processor.nullability.Statements;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.QueryDeclaration;
-import dev.quarry.processor.syntax.SqlLexer;
-import dev.quarry.processor.syntax.Token;
-import dev.quarry.processor.syntax.TokenKind;
 import dev.quarry.processor.syntax.UtilityStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Asks PostgreSQL what queries take and return.
@@ -56,15 +47,10 @@ import org.postgresql.util.ServerErrorMessage;
  * the others are analysed all the same. Only a lost connection stops the analysis.
  */
 public final class QueryAnalyzer {
-  private static final int TEXT_OID = 25;
-  private static final int POINT_OID = 600;
-  private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$(\\d+)");
-  private static final Pattern COLUMN_HINT =
-      Pattern.compile("Perhaps you meant to reference the column \"(.+)\"\\.");
 
   private final Connection connection;
   private final Catalog catalog;
-  private final UnknownNameExplainer explainer;
+  private final ServerErrorReporter errors;
   private final NullabilityInference nullability;
   private final StatementDescriber describer;
   private final RowCountInference rowCount;
@@ -73,7 +59,7 @@ public final class QueryAnalyzer {
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
     this.catalog = catalog;
-    this.explainer = explainer;
+    this.errors = new ServerErrorReporter(explainer);
     this.nullability = new NullabilityInference(catalog);
     catalog.viewNullability(this::relationWithNullability);
     this.describer = new StatementDescriber(connection);
@@ -158,10 +144,10 @@ public final class QueryAnalyzer {
   private Map<ParsedQuery, AnalyzedQuery> analyzeEach(
       List<ParsedQuery> queries, Function<ParsedQuery, Diagnostics> diagnosticsFor)
       throws SQLException {
-    List<Work> work = new ArrayList<>();
+    List<QueryWork> work = new ArrayList<>();
     for (ParsedQuery query : queries) {
-      Work item = new Work(query, diagnosticsFor.apply(query));
-      guarded(item, () -> item.utility = UtilityStatement.of(query.analysisSql()).orElse(null));
+      QueryWork item = new QueryWork(query, diagnosticsFor.apply(query));
+      guarded(item, () -> item.utility = UtilityStatement.of(query.tokens()).orElse(null));
       if (!item.failed && item.utility != null && !item.utility.takesParameters()) {
         reportUtilityParameters(item);
       }
@@ -171,7 +157,7 @@ public final class QueryAnalyzer {
     }
     describe(work);
     Set<Integer> oids = new HashSet<>();
-    for (Work item : work) {
+    for (QueryWork item : work) {
       if (item.described != null) {
         for (int oid : item.described.parameterTypes()) {
           oids.add(oid);
@@ -182,49 +168,19 @@ public final class QueryAnalyzer {
       }
     }
     catalog.loadTypes(oids);
-    for (Work item : work) {
+    for (QueryWork item : work) {
       guarded(item, () -> typeParameters(item));
     }
-    probeUntypedParameters(work);
+    new UntypedParameterProbe(describer).probeUntypedParameters(work);
     checkUtilityStatements(work);
     Map<ParsedQuery, AnalyzedQuery> analyzed = new LinkedHashMap<>();
-    for (Work item : work) {
+    for (QueryWork item : work) {
       guarded(item, () -> finish(item));
       if (!item.failed && item.result != null) {
         analyzed.put(item.query, item.result);
       }
     }
     return analyzed;
-  }
-
-  /** One query on its way through the analysis. */
-  private static final class Work {
-    final ParsedQuery query;
-    final Diagnostics diagnostics;
-    @Nullable UtilityStatement utility;
-    @Nullable Described described;
-    List<AnalyzedParameter> parameters = List.of();
-    @Nullable AnalyzedQuery result;
-    boolean failed;
-
-    Work(ParsedQuery query, Diagnostics diagnostics) {
-      this.query = query;
-      this.diagnostics = diagnostics;
-    }
-
-    void fail() {
-      failed = true;
-    }
-
-    /** The description, in the stages that run only once the query was described. */
-    Described described() {
-      return Objects.requireNonNull(described, "the query was described");
-    }
-
-    /** The utility statement, in the stages that run only for one. */
-    UtilityStatement utility() {
-      return Objects.requireNonNull(utility, "the query is a utility statement");
-    }
   }
 
   /** A step of one query's analysis, which may fail for that query alone. */
@@ -237,7 +193,7 @@ public final class QueryAnalyzer {
    * Runs a step of one query's analysis: anything but a lost connection that goes wrong in it is
    * that query's error (and a Quarry bug, since PostgreSQL's own errors are reported as such).
    */
-  private void guarded(Work item, Step step) throws SQLException {
+  private void guarded(QueryWork item, Step step) throws SQLException {
     if (item.failed) {
       return;
     }
@@ -253,7 +209,7 @@ public final class QueryAnalyzer {
     }
   }
 
-  private void internal(Work item, Exception e) {
+  private void internal(QueryWork item, Exception e) {
     QueryDeclaration declaration = item.query.declaration();
     item.diagnostics.error(
         Problem.INTERNAL,
@@ -268,7 +224,7 @@ public final class QueryAnalyzer {
     item.fail();
   }
 
-  private static SQLException lost(ParsedQuery query, SQLException e, int inFlight) {
+  static SQLException lost(ParsedQuery query, SQLException e, int inFlight) {
     return new SQLException(
         "lost the connection while analysing "
             + query.declaration().name()
@@ -282,9 +238,9 @@ public final class QueryAnalyzer {
   }
 
   /** Describes every query, in as few round trips as their errors allow. */
-  private void describe(List<Work> work) throws SQLException {
+  private void describe(List<QueryWork> work) throws SQLException {
     List<Request> requests = new ArrayList<>();
-    for (Work item : work) {
+    for (QueryWork item : work) {
       requests.add(Request.inferring(item.query.analysisSql(), item.query.parameters().size()));
     }
     List<Answer> answers;
@@ -294,7 +250,7 @@ public final class QueryAnalyzer {
       throw lost(work.get(e.unanswered()).query, e, e.inFlight());
     }
     for (int i = 0; i < work.size(); i++) {
-      Work item = work.get(i);
+      QueryWork item = work.get(i);
       Answer answer = answers.get(i);
       if (answer instanceof Failed failed) {
         guarded(item, () -> reportFailure(item, failed.error()));
@@ -305,13 +261,13 @@ public final class QueryAnalyzer {
     }
   }
 
-  private static List<Column> columnsOf(Work item) {
+  private static List<Column> columnsOf(QueryWork item) {
     List<Column> columns = item.described == null ? null : item.described.columns();
     return columns == null ? List.of() : columns;
   }
 
   /** Checks the parameter types PostgreSQL gave and records them. */
-  private void typeParameters(Work item) throws SQLException {
+  private void typeParameters(QueryWork item) throws SQLException {
     ParsedQuery query = item.query;
     int[] types = item.described().parameterTypes();
     if (types.length != query.parameters().size()) {
@@ -325,9 +281,9 @@ public final class QueryAnalyzer {
       item.fail();
       return;
     }
-    Map<Integer, Integer> dimensions = castDimensions(query.analysisSql());
+    Map<Integer, Integer> dimensions = query.facts().castDimensions();
     Map<Integer, ParameterNullability.Rule> accepting =
-        types.length == 0 ? Map.of() : parameterNullability.nullable(query.analysisSql());
+        types.length == 0 ? Map.of() : parameterNullability.nullable(query.tokens());
     List<AnalyzedParameter> parameters = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       Parameter parameter = query.parameters().get(i);
@@ -343,7 +299,7 @@ public final class QueryAnalyzer {
   }
 
   /** The result columns and their nullability, once every check passed. */
-  private void finish(Work item) throws SQLException {
+  private void finish(QueryWork item) throws SQLException {
     if (item.described().columns() == null) {
       item.result = new AnalyzedQuery(item.query, item.parameters, false, List.of());
       return;
@@ -388,7 +344,7 @@ public final class QueryAnalyzer {
   /** Whether the statement always returns exactly one row (see {@link RowCountInference}). */
   private boolean exactlyOneRow(ParsedQuery query) throws SQLException {
     try {
-      return rowCount.exactlyOneRow(query.analysisSql());
+      return rowCount.exactlyOneRow(query.tokens());
     } catch (RowCountInference.FactsUnavailable e) {
       throw (SQLException) e.getCause();
     }
@@ -430,82 +386,7 @@ public final class QueryAnalyzer {
     return new Table(relation.oid(), relation.schema(), relation.name(), columns);
   }
 
-  /**
-   * Reports parameters that PostgreSQL typed as {@code text} only because nothing constrains them:
-   * a parameter returned as it is ({@code SELECT @x AS y}) is of unknown type, which PostgreSQL
-   * resolves to text in an output column. Such a parameter is described again declared as {@code
-   * point}, a type nothing else in such a statement would accept: if the statement still describes
-   * and an output column that was text becomes point, the parameter's type came from that column
-   * alone. (A parameter that something does type, e.g. {@code @x::text} or {@code WHERE name = @x},
-   * either keeps the column text or fails to describe.) All probes of all queries go together.
-   */
-  private void probeUntypedParameters(List<Work> work) throws SQLException {
-    record Probe(Work item, int parameter, List<Integer> textColumns) {}
-    List<Probe> probes = new ArrayList<>();
-    List<Request> requests = new ArrayList<>();
-    for (Work item : work) {
-      List<Column> columns = item.failed ? null : item.described().columns();
-      if (columns == null) {
-        continue;
-      }
-      List<Integer> textColumns = new ArrayList<>();
-      for (int c = 0; c < columns.size(); c++) {
-        if (columns.get(c).typeOid() == TEXT_OID) {
-          textColumns.add(c);
-        }
-      }
-      int[] types = item.described().parameterTypes();
-      for (int p = 0; p < types.length && !textColumns.isEmpty(); p++) {
-        if (types[p] == TEXT_OID) {
-          int[] declared = types.clone();
-          declared[p] = POINT_OID;
-          probes.add(new Probe(item, p, textColumns));
-          requests.add(new Request(item.query.analysisSql(), declared));
-        }
-      }
-    }
-    List<Answer> answers;
-    try {
-      answers = describer.describe(requests);
-    } catch (ConnectionLost e) {
-      throw lost(probes.get(e.unanswered()).item().query, e, e.inFlight());
-    }
-    for (int i = 0; i < probes.size(); i++) {
-      Probe probe = probes.get(i);
-      if (!(answers.get(i) instanceof Described described) || described.columns() == null) {
-        continue; // Something in the statement types the parameter.
-      }
-      boolean untyped = false;
-      for (int column : probe.textColumns()) {
-        untyped |=
-            column < described.columns().size()
-                && described.columns().get(column).typeOid() == POINT_OID;
-      }
-      if (untyped) {
-        ParsedQuery query = probe.item().query;
-        Parameter parameter = query.parameters().get(probe.parameter());
-        String name = displayName(parameter);
-        probe
-            .item()
-            .diagnostics
-            .error(
-                Problem.BAD_PARAMETER,
-                query.declaration().location(parameter.fileOffset()),
-                query.declaration().name()
-                    + ": nothing in the statement gives parameter "
-                    + name
-                    + " a type, so PostgreSQL would only guess text for the column it is returned"
-                    + " as; add a cast that names the type, e.g. "
-                    + name
-                    + "::text or "
-                    + name
-                    + "::bigint");
-        probe.item().fail();
-      }
-    }
-  }
-
-  private static String displayName(Parameter parameter) {
+  static String displayName(Parameter parameter) {
     return parameter.explicitlyNamed() ? "@" + parameter.name() : "$" + parameter.number();
   }
 
@@ -513,7 +394,7 @@ public final class QueryAnalyzer {
    * A utility statement other than {@code CALL} with a parameter: PostgreSQL would only say "syntax
    * error at or near $1", so say which statement cannot take one and what works instead.
    */
-  private void reportUtilityParameters(Work item) {
+  private void reportUtilityParameters(QueryWork item) {
     ParsedQuery query = item.query;
     if (query.parameters().isEmpty()) {
       return;
@@ -542,9 +423,9 @@ public final class QueryAnalyzer {
    * statement that looks up the same names, for {@code VACUUM}) in a transaction that is rolled
    * back, so an unknown table, view, channel or setting is that query's error.
    */
-  private void checkUtilityStatements(List<Work> work) throws SQLException {
-    List<Work> runnable = new ArrayList<>();
-    for (Work item : work) {
+  private void checkUtilityStatements(List<QueryWork> work) throws SQLException {
+    List<QueryWork> runnable = new ArrayList<>();
+    for (QueryWork item : work) {
       if (!item.failed
           && item.utility != null
           && item.utility.check() != UtilityStatement.Check.PARSE_ONLY) {
@@ -556,7 +437,7 @@ public final class QueryAnalyzer {
     }
     boolean autoCommit = connection.getAutoCommit();
     try {
-      for (Work item : runnable) {
+      for (QueryWork item : runnable) {
         guarded(item, () -> runUtility(item));
       }
     } finally {
@@ -566,7 +447,7 @@ public final class QueryAnalyzer {
     }
   }
 
-  private void runUtility(Work item) throws SQLException {
+  private void runUtility(QueryWork item) throws SQLException {
     UtilityStatement utility = item.utility();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
@@ -594,9 +475,9 @@ public final class QueryAnalyzer {
     }
   }
 
-  private void reportFailure(Work item, SQLException e) {
+  private void reportFailure(QueryWork item, SQLException e) {
     if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-      report(item, psql);
+      errors.report(item, psql);
     } else {
       internal(item, e);
     }
@@ -607,7 +488,7 @@ public final class QueryAnalyzer {
    * compares records): no value can be bound to them ("input of anonymous composite types is not
    * implemented" at run time), so the build says which cast to add.
    */
-  private static boolean reportAnonymousRecordParameters(Work item, int[] types) {
+  private static boolean reportAnonymousRecordParameters(QueryWork item, int[] types) {
     ParsedQuery query = item.query;
     boolean reported = false;
     for (int i = 0; i < types.length; i++) {
@@ -654,11 +535,11 @@ public final class QueryAnalyzer {
         nullableParameters.add(parameter.number());
       }
     }
-    Optional<List<Boolean>> inferred = nullability.infer(query.analysisSql(), nullableParameters);
+    Optional<List<Boolean>> inferred = nullability.infer(query.tokens(), nullableParameters);
     if (inferred.isPresent() && inferred.get().size() != described.size()) {
       inferred = Optional.empty();
     }
-    boolean mayNullExtend = inferred.isEmpty() && mayNullExtend(query.analysisSql());
+    boolean mayNullExtend = inferred.isEmpty() && query.facts().mayNullExtend();
     List<AnalyzedColumn> columns = new ArrayList<>();
     for (int i = 0; i < described.size(); i++) {
       AnalyzedColumn column = described.get(i);
@@ -677,193 +558,5 @@ public final class QueryAnalyzer {
               name, column.typeOid(), nullable, column.baseTable(), column.baseColumn()));
     }
     return columns;
-  }
-
-  /**
-   * For each parameter written with an array cast ({@code $1::int[][]}), the number of bracket
-   * pairs: the only place a statement says how many dimensions an array parameter has.
-   */
-  private static Map<Integer, Integer> castDimensions(String sql) {
-    Map<Integer, Integer> dimensions = new HashMap<>();
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
-    for (int i = 0; i + 2 < tokens.size(); i++) {
-      if (tokens.get(i).kind() != TokenKind.POSITIONAL_PARAMETER
-          || tokens.get(i + 1).kind() != TokenKind.CAST) {
-        continue;
-      }
-      int j = i + 2;
-      while (j < tokens.size()
-          && (tokens.get(j).kind() == TokenKind.IDENTIFIER
-              || tokens.get(j).kind() == TokenKind.QUOTED_IDENTIFIER
-              || tokens.get(j).text(sql).equals("."))) {
-        j++;
-      }
-      int pairs = 0;
-      while (j + 1 < tokens.size()
-          && tokens.get(j).kind() == TokenKind.LEFT_BRACKET
-          && tokens.get(j + 1).kind() == TokenKind.RIGHT_BRACKET) {
-        pairs++;
-        j += 2;
-      }
-      if (pairs > 1) {
-        int number = Integer.parseInt(tokens.get(i).text(sql).substring(1));
-        dimensions.merge(number, pairs, Math::max);
-      }
-    }
-    return dimensions;
-  }
-
-  /** Whether the statement has an outer join or grouping sets, which can null any column. */
-  private static boolean mayNullExtend(String sql) {
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (token.kind() == TokenKind.IDENTIFIER) {
-        String word = token.text(sql).toLowerCase(Locale.ROOT);
-        if (NULL_EXTENDING_WORDS.contains(word)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The possibly qualified name at PostgreSQL's error position, read in the text PostgreSQL was
-   * sent (so that a name from an expansion such as {@code quarry.patch} is the one it means), one
-   * part per identifier ({@code u.bio} gives {@code [u, bio]}); empty without a position or when no
-   * identifier starts there.
-   */
-  static List<String> nameAtPosition(Work item, ServerErrorMessage server) {
-    if (server.getPosition() <= 0) {
-      return List.of();
-    }
-    String sent = item.query.analysisSql();
-    UtilityStatement utility = item.utility;
-    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
-    if (checkSql != null) {
-      sent = checkSql;
-    }
-    int codePoints = server.getPosition() - 1;
-    if (codePoints >= sent.codePointCount(0, sent.length())) {
-      return List.of();
-    }
-    int index = sent.offsetByCodePoints(0, codePoints);
-    List<String> parts = new ArrayList<>();
-    boolean wantName = true;
-    for (Token token : SqlLexer.tokenize(sent, index, sent.length())) {
-      boolean name =
-          token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER;
-      if (wantName && name) {
-        parts.add(SqlLexer.identifierName(sent, token));
-        wantName = false;
-      } else if (!wantName && token.kind() == TokenKind.DOT) {
-        wantName = true;
-      } else {
-        break;
-      }
-    }
-    return List.copyOf(parts);
-  }
-
-  private static final Set<String> NULL_EXTENDING_WORDS =
-      Set.of("left", "right", "full", "rollup", "cube", "grouping");
-
-  private void report(Work item, PSQLException e) {
-    ParsedQuery query = item.query;
-    QueryDeclaration declaration = query.declaration();
-    ServerErrorMessage server = e.getServerErrorMessage();
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String serverMessage = server == null ? null : server.getMessage();
-    String message = serverMessage != null ? serverMessage : String.valueOf(e.getMessage());
-    int fileOffset = locate(item, server, message);
-    message = renameParameters(query, message);
-
-    StringBuilder text = new StringBuilder(declaration.name()).append(": ").append(message);
-    String hint = server == null ? null : server.getHint();
-    if (hint != null) {
-      Matcher column = COLUMN_HINT.matcher(hint);
-      text.append(
-          column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
-    }
-    String detail = server == null ? null : server.getDetail();
-    if (detail != null) {
-      text.append("; ").append(detail);
-    }
-    Problem problem = Problem.SQL_ERROR;
-    if (state.equals("42703") || state.equals("42P01")) {
-      problem = Problem.UNKNOWN_NAME;
-      if (server != null) {
-        explainer
-            .explain(state, nameAtPosition(item, server))
-            .ifPresent(reason -> text.append("; ").append(reason));
-      }
-    } else if (state.equals("42P18")) {
-      problem = Problem.BAD_PARAMETER;
-      text.append("; add a cast that names the type, e.g. @name::text");
-    }
-    text.append(" [SQLSTATE ").append(state).append("]");
-    item.diagnostics.error(problem, declaration.location(fileOffset), text.toString());
-  }
-
-  /**
-   * Where in the query file the error is: PostgreSQL's position (in the statement, or in the check
-   * statement run for a utility statement), else the parameter it names.
-   */
-  private static int locate(Work item, @Nullable ServerErrorMessage server, String message) {
-    ParsedQuery query = item.query;
-    String sql = query.analysisSql();
-    if (server != null && server.getPosition() > 0) {
-      // PostgreSQL counts characters (code points) from 1 in the text it was sent.
-      int codePoints = server.getPosition() - 1;
-      String sent = sql;
-      UtilityStatement utility = item.utility;
-      String checkSql = utility == null || item.described == null ? null : utility.checkSql();
-      if (checkSql != null) {
-        sent = checkSql;
-      }
-      int index;
-      try {
-        index =
-            sent.offsetByCodePoints(0, Math.min(codePoints, sent.codePointCount(0, sent.length())));
-      } catch (IndexOutOfBoundsException outside) {
-        index = sent.length();
-      }
-      if (checkSql != null && utility != null) {
-        index = Math.max(0, utility.statementIndex(index));
-      }
-      return query.offsets().fileOffset(Math.min(index, sql.length()));
-    }
-    Matcher parameter = PARAMETER_REFERENCE.matcher(message);
-    if (parameter.find()) {
-      int number = Integer.parseInt(parameter.group(1));
-      for (Parameter p : query.parameters()) {
-        if (p.number() == number) {
-          return p.fileOffset();
-        }
-      }
-    }
-    return query.declaration().sqlStart();
-  }
-
-  /** PostgreSQL speaks of {@code $2}; the user wrote {@code @email}. */
-  private static String renameParameters(ParsedQuery query, String message) {
-    Matcher matcher = PARAMETER_REFERENCE.matcher(message);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      int number = Integer.parseInt(matcher.group(1));
-      String replacement = matcher.group();
-      for (Parameter p : query.parameters()) {
-        if (p.number() == number && p.explicitlyNamed()) {
-          replacement = "@" + p.name();
-        }
-      }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    matcher.appendTail(out);
-    return out.toString();
   }
 }

@@ -5,7 +5,6 @@ import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.QueryOptions.SortKey;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
 import java.util.ArrayList;
@@ -102,23 +101,10 @@ public record Blocks(
       this.query = query;
       this.diagnostics = diagnostics;
       this.text = query.file().text();
-      this.tokens = new ArrayList<>(SqlLexer.tokenize(text, query.sqlStart(), query.sqlEnd()));
-      // The comments after the statement's last token, up to its ';', may close a block. Only
-      // those are read: up to the next ';' unless it lies in a comment, so that a file of many
-      // queries is not read again for each one.
-      int to = query.sqlEnd();
-      List<Token> tail;
-      while (true) {
-        int semicolon = text.indexOf(';', to);
-        to = semicolon < 0 ? text.length() : semicolon + 1;
-        tail = SqlLexer.tokenize(text, query.sqlEnd(), to);
-        Token last = tail.isEmpty() ? null : tail.get(tail.size() - 1);
-        // Done at the statement's ';', unless that ';' was inside a comment.
-        if (to == text.length() || (last != null && !last.trivia())) {
-          break;
-        }
-      }
-      for (Token token : tail) {
+      this.tokens = new ArrayList<>(query.tokens());
+      // The comments after the statement's last token, up to its ';', may close a block: the
+      // file's tokens after the statement, up to the first that is not white space or a comment.
+      for (Token token : query.fileTokens().range(query.sqlEnd(), text.length())) {
         if (!token.trivia()) {
           break;
         }
@@ -414,8 +400,8 @@ public record Blocks(
         String value =
             switch (name.kind()) {
               case IDENTIFIER -> name.text(text);
-              case QUOTED_IDENTIFIER -> SqlLexer.identifierName(text, name);
-              case STRING -> SqlLexer.stringValue(text, name);
+              case QUOTED_IDENTIFIER -> query.fileTokens().name(name);
+              case STRING -> query.fileTokens().stringValue(name);
               default -> null;
             };
         if (value == null) {

@@ -151,7 +151,8 @@ public record Plan(ParsedQuery query, Blocks blocks, List<Variant> variants) {
         declaration.sqlStart(),
         declaration.sqlEnd(),
         declaration.docLines(),
-        declaration.options());
+        declaration.options(),
+        declaration.fileTokens());
   }
 
   /**

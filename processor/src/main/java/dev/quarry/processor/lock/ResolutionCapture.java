@@ -9,9 +9,7 @@ import dev.quarry.processor.catalog.Table;
 import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.lock.Resolution.SchemaStamp;
-import dev.quarry.processor.syntax.SqlLexer;
-import dev.quarry.processor.syntax.Token;
-import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.StatementFacts;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,7 +83,7 @@ public final class ResolutionCapture {
               parameters,
               query.returnsRows(),
               columns,
-              statementTables(query.parsed().analysisSql()),
+              statementTables(query.parsed().facts()),
               query.exactlyOneRow()));
     }
     SortedMap<String, String> overrideTables = new TreeMap<>();
@@ -116,27 +114,22 @@ public final class ResolutionCapture {
    * a {@code :copyfrom} (its columns type the values) and the tables of parameters that column
    * overrides apply to.
    */
-  private SortedMap<String, String> statementTables(String sql) throws SQLException {
+  private SortedMap<String, String> statementTables(StatementFacts facts) throws SQLException {
     SortedMap<String, String> lookups = new TreeMap<>();
-    List<String> words = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER) {
-        words.add(SqlLexer.identifierName(sql, token));
-      } else if (!token.trivia() && !token.text(sql).equals(".")) {
-        words.add(null);
-      }
-    }
+    // Each name the statement uses, in order: "" for any other token (a zero-length name is no
+    // name PostgreSQL accepts).
+    List<String> words = facts.names();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      if (word == null) {
+      if (word.isEmpty()) {
         continue;
       }
       Optional<Table> plain = catalog.resolveTable(null, word);
       if (plain.isPresent()) {
         lookups.put(OverrideTables.lookup(null, word), table(plain.get()));
       }
-      String next = i + 1 < words.size() ? words.get(i + 1) : null;
-      if (next != null) {
+      String next = i + 1 < words.size() ? words.get(i + 1) : "";
+      if (!next.isEmpty()) {
         Optional<Table> qualified = catalog.resolveTable(word, next);
         if (qualified.isPresent()) {
           lookups.put(OverrideTables.lookup(word, next), table(qualified.get()));

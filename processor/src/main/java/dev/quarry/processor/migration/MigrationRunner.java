@@ -4,10 +4,10 @@ import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -326,7 +326,8 @@ public final class MigrationRunner {
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
-    for (Token token : SqlLexer.tokenize(statement)) {
+    // Only on this error path, for the statement as sent (placeholders substituted).
+    for (Token token : TokenList.of(statement)) {
       if (token.kind() != TokenKind.DOLLAR_STRING) {
         continue;
       }

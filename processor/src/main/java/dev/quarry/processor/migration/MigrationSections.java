@@ -3,9 +3,8 @@ package dev.quarry.processor.migration;
 import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.migration.Migration.Transaction;
 import dev.quarry.processor.source.SourceFile;
-import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.Token;
-import dev.quarry.processor.syntax.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -257,8 +256,6 @@ final class MigrationSections {
   }
 
   private static List<Token> comments(SourceFile file) {
-    return SqlLexer.tokenize(file.text()).stream()
-        .filter(t -> t.kind() == TokenKind.LINE_COMMENT)
-        .toList();
+    return SqlScript.of(file).lineComments();
   }
 }

@@ -3,7 +3,7 @@ package dev.quarry.processor.migration;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.source.SourceFile;
-import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.StatementSpan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +59,7 @@ final class PsqlScript {
     int position = from;
     while (position < to) {
       int resume = -1;
-      for (StatementSpan span : SqlLexer.splitStatements(text, position, to)) {
+      for (StatementSpan span : SqlScript.of(file).statements(position, to)) {
         if (text.charAt(span.start()) == '\\') {
           int lineEnd = lineEnd(text, span.start(), to);
           String command = text.substring(span.start(), lineEnd).strip();

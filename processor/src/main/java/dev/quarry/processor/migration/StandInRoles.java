@@ -2,17 +2,17 @@ package dev.quarry.processor.migration;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
-import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,7 +69,11 @@ final class StandInRoles {
     if (!MAY_NAME_ROLES.matcher(sql).find()) {
       return true;
     }
-    Set<String> named = rolesNamed(sql);
+    // The file's tokens, unless placeholders were substituted into the statement's text.
+    SqlScript script = SqlScript.of(migration.file());
+    boolean asWritten =
+        sql.length() == span.end() - span.start() && script.text().startsWith(sql, span.start());
+    Set<String> named = asWritten ? rolesNamed(script.tokens(span)) : rolesNamed(sql);
     if (named.isEmpty()) {
       return true;
     }
@@ -118,12 +122,13 @@ final class StandInRoles {
 
   /** The roles {@code sql} names where a role goes, as PostgreSQL would read the names. */
   static Set<String> rolesNamed(String sql) {
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
+    return rolesNamed(TokenList.of(sql));
+  }
+
+  /** The roles the statement {@code statement} holds names where a role goes. */
+  static Set<String> rolesNamed(TokenList statement) {
+    String sql = statement.text();
+    TokenList tokens = statement.significant();
     Set<String> roles = new LinkedHashSet<>();
     if (tokens.isEmpty()) {
       return roles;
@@ -205,7 +210,7 @@ final class StandInRoles {
   }
 
   /** Reads names at token positions. */
-  private record Reader(String sql, List<Token> tokens, Set<String> roles) {
+  private record Reader(String sql, TokenList tokens, Set<String> roles) {
     String word(int i) {
       if (i < 0 || i >= tokens.size() || tokens.get(i).kind() != TokenKind.IDENTIFIER) {
         return "";
@@ -241,9 +246,7 @@ final class StandInRoles {
       }
       Token token = tokens.get(i);
       String name =
-          token.kind() == TokenKind.STRING
-              ? SqlLexer.stringValue(sql, token)
-              : SqlLexer.identifierName(sql, token);
+          token.kind() == TokenKind.STRING ? tokens.stringValue(token) : tokens.name(token);
       if (token.kind() == TokenKind.QUOTED_IDENTIFIER || !NOT_ROLES.contains(name)) {
         roles.add(name);
       }

@@ -15,9 +15,9 @@ import dev.quarry.processor.syntax.CopyFromStatement;
 import dev.quarry.processor.syntax.EmbedReference;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.QueryDeclaration;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import dev.quarry.processor.types.CompositeType;
 import dev.quarry.processor.types.EnumType;
 import dev.quarry.processor.types.JavaNames;
@@ -179,17 +179,6 @@ public final class ModelBuilder {
         packageName, enums, composites, List.copyOf(tableRecords.values()), repositories);
   }
 
-  /** The (lower-cased or quoted) identifiers a statement uses. */
-  private static Set<String> identifiers(String sql) {
-    Set<String> words = new HashSet<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER) {
-        words.add(SqlLexer.identifierName(sql, token));
-      }
-    }
-    return words;
-  }
-
   /** {@code users.sql} gives {@code UsersQueries}. */
   public static String repositoryName(QueryFile file) {
     String fileName = file.file().path().getFileName().toString();
@@ -246,7 +235,7 @@ public final class ModelBuilder {
     }
     List<Field> parameters = new ArrayList<>();
     Set<String> parameterNames = new HashSet<>();
-    Set<String> words = identifiers(query.parsed().analysisSql());
+    Set<String> words = query.parsed().facts().identifiers();
     for (int p = 0; p < query.parsed().parameters().size(); p++) {
       Parameter parameter = query.parsed().parameters().get(p);
       ResolvedParameter resolved = query.resolved().parameters().get(p);
@@ -574,18 +563,17 @@ public final class ModelBuilder {
    */
   private static dev.quarry.processor.diagnostics.SourceLocation columnLocation(
       QueryDeclaration declaration, String name) {
-    String sql = declaration.sql();
-    List<Token> tokens = SqlLexer.tokenize(sql);
+    TokenList tokens = declaration.tokens();
     Token previous = null;
     for (Token token : tokens) {
       if (token.trivia()) {
         continue;
       }
       if (previous != null
-          && previous.isWord(sql, "as")
+          && previous.isWord(tokens.text(), "as")
           && (token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER)
-          && SqlLexer.identifierName(sql, token).equals(name)) {
-        return declaration.location(declaration.sqlStart() + token.start());
+          && tokens.name(token).equals(name)) {
+        return declaration.location(token.start());
       }
       previous = token;
     }

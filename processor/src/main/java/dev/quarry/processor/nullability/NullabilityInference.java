@@ -3,6 +3,7 @@ package dev.quarry.processor.nullability;
 import dev.quarry.processor.catalog.Catalog;
 import dev.quarry.processor.catalog.Table;
 import dev.quarry.processor.catalog.TableColumn;
+import dev.quarry.processor.syntax.TokenList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -354,8 +355,17 @@ public final class NullabilityInference {
    * @param nullableParameters numbers of the parameters that accept NULL ({@code sqlc.narg})
    */
   public Optional<List<Boolean>> infer(String sql, Set<Integer> nullableParameters) {
+    return infer(Statements.parse(sql), nullableParameters);
+  }
+
+  /** As {@link #infer(String, Set)}, for a query's prepared text with its tokens. */
+  public Optional<List<Boolean>> infer(TokenList statement, Set<Integer> nullableParameters) {
+    return infer(Statements.parse(statement), nullableParameters);
+  }
+
+  private Optional<List<Boolean>> infer(
+      Optional<Statement> parsed, Set<Integer> nullableParameters) {
     this.nullableParameters = nullableParameters;
-    Optional<Statement> parsed = Statements.parse(sql);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }

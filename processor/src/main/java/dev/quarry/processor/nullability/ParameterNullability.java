@@ -1,5 +1,6 @@
 package dev.quarry.processor.nullability;
 
+import dev.quarry.processor.syntax.TokenList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +79,15 @@ public final class ParameterNullability {
    * so; empty when JSqlParser cannot read the statement.
    */
   public Map<Integer, Rule> nullable(String sql) {
-    Optional<Statement> parsed = Statements.parse(sql);
+    return nullable(Statements.parse(sql));
+  }
+
+  /** As {@link #nullable(String)}, for a query's prepared text with its tokens. */
+  public Map<Integer, Rule> nullable(TokenList statement) {
+    return nullable(Statements.parse(statement));
+  }
+
+  private Map<Integer, Rule> nullable(Optional<Statement> parsed) {
     if (parsed.isEmpty()) {
       return Map.of();
     }

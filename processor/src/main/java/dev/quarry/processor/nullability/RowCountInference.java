@@ -1,5 +1,6 @@
 package dev.quarry.processor.nullability;
 
+import dev.quarry.processor.syntax.TokenList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +66,15 @@ public final class RowCountInference {
 
   /** Whether {@code sql} (with {@code $n} parameters) always returns exactly one row. */
   public boolean exactlyOneRow(String sql) {
-    Optional<Statement> parsed = Statements.parse(sql);
+    return exactlyOneRow(Statements.parse(sql));
+  }
+
+  /** As {@link #exactlyOneRow(String)}, for a query's prepared text with its tokens. */
+  public boolean exactlyOneRow(TokenList statement) {
+    return exactlyOneRow(Statements.parse(statement));
+  }
+
+  private boolean exactlyOneRow(Optional<Statement> parsed) {
     if (parsed.isEmpty()) {
       return false;
     }

@@ -1,9 +1,8 @@
 package dev.quarry.processor.nullability;
 
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
-import java.util.ArrayList;
+import dev.quarry.processor.syntax.TokenList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
@@ -189,13 +189,28 @@ public final class Statements {
     return tryParse(sql);
   }
 
-  /** The statement, or empty when JSqlParser cannot read it even with names quoted. */
+  /**
+   * The statement, or empty when JSqlParser cannot read it even with names quoted. For a text that
+   * is no query (a view's definition): it is lexed only if names must be quoted.
+   */
   public static Optional<Statement> parse(String sql) {
+    return parse(sql, () -> TokenList.of(sql));
+  }
+
+  /**
+   * The statement {@code tokens} hold (a query's prepared text, with its tokens), or empty when
+   * JSqlParser cannot read it even with names quoted.
+   */
+  public static Optional<Statement> parse(TokenList tokens) {
+    return parse(tokens.text(), () -> tokens);
+  }
+
+  private static Optional<Statement> parse(String sql, Supplier<TokenList> tokens) {
     Optional<Statement> plain = tryParse(sql);
     if (plain.isPresent()) {
       return plain;
     }
-    String quoted = quoteNames(sql);
+    String quoted = quoteNames(tokens.get());
     return quoted.equals(sql) ? Optional.empty() : tryParse(quoted);
   }
 
@@ -217,12 +232,12 @@ public final class Statements {
   }
 
   static String quoteNames(String sql) {
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
+    return quoteNames(TokenList.of(sql));
+  }
+
+  static String quoteNames(TokenList statement) {
+    String sql = statement.text();
+    List<Token> tokens = statement.significant();
     // First the words that stand where a name does; then every bare use of those words.
     Set<String> names = new java.util.HashSet<>();
     for (int i = 0; i < tokens.size(); i++) {

@@ -7,10 +7,10 @@ import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.QuarryComment;
 import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.QueryOptions;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,8 +50,9 @@ public final class QueryFileReader {
   /** The named queries of {@code file}, in file order. Never throws. */
   public QueryFile read(SourceFile file) {
     String text = file.text();
-    List<Token> tokens = SqlLexer.tokenize(text);
-    List<StatementSpan> spans = SqlLexer.splitStatements(text, tokens, 0, text.length());
+    // The file is lexed here, once: each query keeps the file's tokens for the later stages.
+    TokenList tokens = TokenList.of(text);
+    List<StatementSpan> spans = tokens.statements();
 
     // Looked up for every query: kept apart so that a file of many queries reads in linear time.
     List<Token> unterminated = tokens.stream().filter(t -> t.kind().unterminated()).toList();
@@ -157,7 +158,8 @@ public final class QueryFileReader {
                 span.start(),
                 span.end(),
                 doc,
-                options));
+                options,
+                tokens));
       }
     }
     if (!anyHeader) {

@@ -4,10 +4,10 @@ import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.SchemaSnapshot;
 import dev.quarry.processor.migration.SchemaSnapshot.Column;
 import dev.quarry.processor.migration.SchemaSnapshot.ColumnKey;
-import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.StatementSpan;
-import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,15 +64,11 @@ final class LockRiskCheck {
    */
   static List<Finding> check(Migration migration, SchemaSnapshot before, SchemaSnapshot after) {
     List<Finding> findings = new ArrayList<>();
-    String text = migration.file().text();
+    SqlScript script = SqlScript.of(migration.file());
     // Constraints validated earlier in the same migration: SET NOT NULL after them is cheap.
     Set<String> validatedHere = new HashSet<>();
     for (StatementSpan span : migration.statements()) {
-      List<Token> tokens =
-          SqlLexer.tokenize(text, span.start(), span.end()).stream()
-              .filter(t -> !t.trivia())
-              .toList();
-      Words w = new Words(text, tokens);
+      Words w = new Words(script.tokens(span).significant());
       if (w.is(0, "create") && (w.is(1, "index") || (w.is(1, "unique") && w.is(2, "index")))) {
         createIndex(w, before, findings);
       } else if (w.is(0, "alter") && w.is(1, "table")) {
@@ -353,10 +349,10 @@ final class LockRiskCheck {
   /** The statement's non-trivia tokens, with keyword tests by index (out of range is no match). */
   private static final class Words {
     private final String text;
-    private final List<Token> tokens;
+    private final TokenList tokens;
 
-    Words(String text, List<Token> tokens) {
-      this.text = text;
+    Words(TokenList tokens) {
+      this.text = tokens.text();
       this.tokens = tokens;
     }
 
@@ -369,7 +365,7 @@ final class LockRiskCheck {
     }
 
     String name(int i) {
-      return i < tokens.size() ? SqlLexer.identifierName(text, tokens.get(i)) : "";
+      return i < tokens.size() ? tokens.name(tokens.get(i)) : "";
     }
 
     int start(int i) {

@@ -5,7 +5,7 @@ import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.syntax.QuarryComment;
-import dev.quarry.processor.syntax.SqlLexer;
+import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.Token;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ final class MigrationDirectives {
   private Map<Check, Check.Level> parse(Migration migration) {
     Map<Check, Check.Level> levels = new EnumMap<>(Check.class);
     String text = migration.file().text();
-    for (Token token : SqlLexer.tokenize(text)) {
+    for (Token token : SqlScript.of(migration.file()).tokens()) {
       Optional<QuarryComment> directive = QuarryComment.of(text, token);
       if (directive.isEmpty()) {
         continue;

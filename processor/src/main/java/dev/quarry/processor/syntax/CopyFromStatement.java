@@ -47,12 +47,7 @@ public record CopyFromStatement(String table, List<String> columns, List<Integer
   /** A {@link CopyFromStatement} or a {@link Mismatch}. */
   private static Object read(QueryDeclaration query) {
     String text = query.file().text();
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(text, query.sqlStart(), query.sqlEnd())) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
+    List<Token> tokens = query.tokens().significant();
     String shape =
         "; :copyfrom needs INSERT INTO table (columns...) VALUES (parameters...), one row of "
             + "parameters only, as sqlc requires";

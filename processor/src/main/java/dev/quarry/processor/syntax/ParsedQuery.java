@@ -19,6 +19,9 @@ import java.util.List;
  * @param marks where the tokens a {@link ParameterRewriter.Shape} marks stand in {@code jdbcSql},
  *     in file order (optional blocks' markers, the place of a run-time sort); empty for other
  *     queries
+ * @param tokens the tokens of {@code analysisSql}, kept as it was written from the file's tokens:
+ *     later stages read these, never the text
+ * @param facts what later stages need to know about the statement, read from {@code tokens}
  */
 public record ParsedQuery(
     QueryDeclaration declaration,
@@ -28,24 +31,15 @@ public record ParsedQuery(
     List<Integer> jdbcBindings,
     OffsetMap offsets,
     List<EmbedReference> embeds,
-    List<Mark> marks) {
+    List<Mark> marks,
+    TokenList tokens,
+    StatementFacts facts) {
 
   public ParsedQuery {
     parameters = List.copyOf(parameters);
     jdbcBindings = List.copyOf(jdbcBindings);
     embeds = List.copyOf(embeds);
     marks = List.copyOf(marks);
-  }
-
-  public ParsedQuery(
-      QueryDeclaration declaration,
-      String analysisSql,
-      String jdbcSql,
-      List<Parameter> parameters,
-      List<Integer> jdbcBindings,
-      OffsetMap offsets,
-      List<EmbedReference> embeds) {
-    this(declaration, analysisSql, jdbcSql, parameters, jdbcBindings, offsets, embeds, List.of());
   }
 
   /**

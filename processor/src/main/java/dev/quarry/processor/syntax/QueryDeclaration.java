@@ -18,6 +18,7 @@ import java.util.List;
  *     trimmed; empty lines are kept as empty strings; {@code -- quarry:} option lines are not among
  *     them
  * @param options the {@code -- quarry:<word>} option lines under the header
+ * @param fileTokens the tokens of the whole query file, lexed once when it was read
  */
 public record QueryDeclaration(
     SourceFile file,
@@ -28,7 +29,8 @@ public record QueryDeclaration(
     int sqlStart,
     int sqlEnd,
     List<String> docLines,
-    QueryOptions options) {
+    QueryOptions options,
+    TokenList fileTokens) {
 
   public QueryDeclaration {
     docLines = List.copyOf(docLines);
@@ -37,6 +39,19 @@ public record QueryDeclaration(
   /** The statement's text exactly as in the file, without the trailing semicolon. */
   public String sql() {
     return file.text().substring(sqlStart, sqlEnd);
+  }
+
+  /** The statement's tokens, white space and comments included; offsets are file offsets. */
+  public TokenList tokens() {
+    return fileTokens.range(sqlStart, sqlEnd);
+  }
+
+  /**
+   * The tokens that start in {@code [sqlStart, to)}: the statement and, for a {@code to} past its
+   * end, what follows it (a block's closing marker before the {@code ;}).
+   */
+  public TokenList tokensTo(int to) {
+    return fileTokens.range(sqlStart, to);
   }
 
   public SourceLocation headerLocation() {

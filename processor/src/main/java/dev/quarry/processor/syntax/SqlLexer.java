@@ -2,6 +2,8 @@ package dev.quarry.processor.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL lexer: splits SQL text into {@link Token}s the way PostgreSQL's own scanner ({@code
@@ -22,7 +24,7 @@ import java.util.List;
  * <p>Like PostgreSQL with {@code standard_conforming_strings} on (the default since 9.1), a
  * backslash is an ordinary character in {@code '...'} and only escapes in {@code E'...'}.
  */
-public final class SqlLexer {
+final class SqlLexer {
   private final String text;
   private final int to;
   private final List<Token> tokens = new ArrayList<>();
@@ -34,18 +36,38 @@ public final class SqlLexer {
     this.pos = from;
   }
 
+  /**
+   * Test hook: told of every text the lexer runs over, but for the short texts Quarry writes itself
+   * ({@link #tokenizeWritten}). Tests set it to prove that no stage lexes a file twice.
+   */
+  static volatile @Nullable Consumer<String> observer;
+
   /** The tokens of the whole text, white space and comments included. */
-  public static List<Token> tokenize(String text) {
+  static List<Token> tokenize(String text) {
     return tokenize(text, 0, text.length());
+  }
+
+  /**
+   * The tokens of a short text Quarry writes into a statement (a {@code $n} placeholder, {@code
+   * t.*}), so that the statement's tokens are known without lexing the whole statement again.
+   */
+  static List<Token> tokenizeWritten(String written) {
+    SqlLexer lexer = new SqlLexer(written, 0, written.length());
+    lexer.run();
+    return List.copyOf(lexer.tokens);
   }
 
   /**
    * The tokens of {@code text} in {@code [from, to)}, white space and comments included; token
    * offsets are offsets into {@code text}. The range is clamped into the text.
    */
-  public static List<Token> tokenize(String text, int from, int to) {
+  static List<Token> tokenize(String text, int from, int to) {
     int end = Math.max(0, Math.min(to, text.length()));
     int start = Math.max(0, Math.min(from, end));
+    Consumer<String> watching = observer;
+    if (watching != null) {
+      watching.accept(text);
+    }
     SqlLexer lexer = new SqlLexer(text, start, end);
     lexer.run();
     return List.copyOf(lexer.tokens);
@@ -55,7 +77,7 @@ public final class SqlLexer {
    * The statements of the whole text, split at top-level semicolons. See {@link
    * #splitStatements(String, List, int, int)}.
    */
-  public static List<StatementSpan> splitStatements(String text) {
+  static List<StatementSpan> splitStatements(String text) {
     return splitStatements(text, tokenize(text), 0, text.length());
   }
 
@@ -63,7 +85,7 @@ public final class SqlLexer {
    * The statements of {@code text} in {@code [from, to)}, split at top-level semicolons. See {@link
    * #splitStatements(String, List, int, int)}.
    */
-  public static List<StatementSpan> splitStatements(String text, int from, int to) {
+  static List<StatementSpan> splitStatements(String text, int from, int to) {
     int end = Math.max(0, Math.min(to, text.length()));
     int start = Math.max(0, Math.min(from, end));
     return splitStatements(text, tokenize(text, start, end), start, end);
@@ -82,8 +104,7 @@ public final class SqlLexer {
    * @param from where the tokens start: the first statement's {@code leadingStart}
    * @param to where the tokens end
    */
-  public static List<StatementSpan> splitStatements(
-      String text, List<Token> tokens, int from, int to) {
+  static List<StatementSpan> splitStatements(String text, List<Token> tokens, int from, int to) {
     List<StatementSpan> spans = new ArrayList<>();
     int leadingStart = from;
     int start = -1;
@@ -160,7 +181,7 @@ public final class SqlLexer {
    * {@code \+XXXXXX} escapes decoded (a {@code UESCAPE} clause is not looked at). Other tokens give
    * their text.
    */
-  public static String identifierName(String text, Token token) {
+  static String identifierName(String text, Token token) {
     String raw = token.text(text);
     if (token.kind() == TokenKind.IDENTIFIER) {
       StringBuilder folded = new StringBuilder(raw.length());
@@ -182,7 +203,7 @@ public final class SqlLexer {
    * The value of a {@link TokenKind#STRING} token: without its quotes, {@code ''} read as {@code
    * '}.
    */
-  public static String stringValue(String text, Token token) {
+  static String stringValue(String text, Token token) {
     String raw = token.text(text);
     if (raw.length() < 2) {
       return raw;

@@ -1,6 +1,5 @@
 package dev.quarry.processor.syntax;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,13 +99,9 @@ public record UtilityStatement(
    * The utility statement {@code sql} is, or empty for a statement PostgreSQL can prepare (or one
    * Quarry does not know, which PostgreSQL then judges).
    */
-  public static Optional<UtilityStatement> of(String sql) {
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
+  public static Optional<UtilityStatement> of(TokenList statement) {
+    String sql = statement.text();
+    List<Token> tokens = statement.significant();
     if (tokens.isEmpty() || tokens.get(0).kind() != TokenKind.IDENTIFIER) {
       return Optional.empty();
     }

@@ -1,9 +1,8 @@
 package dev.quarry.processor.types;
 
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
-import java.util.ArrayList;
+import dev.quarry.processor.syntax.TokenList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,12 +47,7 @@ public record TypeNames(@Nullable String schema, String name, boolean quoted) {
   /** Reads a written type name; null when it is not one. */
   public static @Nullable TypeNames parse(String written) {
     String text = written.strip();
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(text)) {
-      if (!token.trivia()) {
-        tokens.add(token);
-      }
-    }
+    TokenList tokens = TokenList.of(text).significant();
     // A type modifier, "(20)", says nothing about which type it is.
     int end = tokens.size();
     for (int i = 0; i < tokens.size(); i++) {
@@ -72,7 +66,9 @@ public record TypeNames(@Nullable String schema, String name, boolean quoted) {
         && isIdentifier(parts.get(2))) {
       Token name = parts.get(2);
       return new TypeNames(
-          name(text, parts.get(0)), name(text, name), name.kind() == TokenKind.QUOTED_IDENTIFIER);
+          name(tokens, parts.get(0)),
+          name(tokens, name),
+          name.kind() == TokenKind.QUOTED_IDENTIFIER);
     }
     StringBuilder words = new StringBuilder();
     for (Token part : parts) {
@@ -83,7 +79,7 @@ public record TypeNames(@Nullable String schema, String name, boolean quoted) {
         if (parts.size() != 1) {
           return null;
         }
-        return new TypeNames(null, SqlLexer.identifierName(text, part), true);
+        return new TypeNames(null, tokens.name(part), true);
       }
       words.append(words.length() == 0 ? "" : " ").append(part.text(text));
     }
@@ -95,10 +91,8 @@ public record TypeNames(@Nullable String schema, String name, boolean quoted) {
     return token.kind() == TokenKind.IDENTIFIER || token.kind() == TokenKind.QUOTED_IDENTIFIER;
   }
 
-  private static String name(String text, Token token) {
-    return token.kind() == TokenKind.QUOTED_IDENTIFIER
-        ? SqlLexer.identifierName(text, token)
-        : token.text(text);
+  private static String name(TokenList tokens, Token token) {
+    return token.kind() == TokenKind.QUOTED_IDENTIFIER ? tokens.name(token) : tokens.text(token);
   }
 
   /** Whether the type {@code typeName} in {@code typeSchema} is the type this name names. */

@@ -12,9 +12,9 @@ import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParameterRewriter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.QueryDeclaration;
-import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
+import dev.quarry.processor.syntax.TokenList;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +115,21 @@ public final class QueryFileProperties {
     List<Parameter> parameters = parsed.parameters();
     List<Integer> bindings = parsed.jdbcBindings();
 
+    // The prepared text's tokens, kept as it was written, are the tokens it lexes into; and the
+    // statement's tokens are the file's tokens of its range, as lexing the range alone gives them.
+    require(
+        parsed.tokens().text().equals(analysis) && parsed.tokens().equals(TokenList.of(analysis)),
+        "the kept tokens of the prepared text are its tokens: " + analysis);
+    List<Token> alone = new ArrayList<>();
+    for (Token token : TokenList.of(query.sql())) {
+      alone.add(
+          new Token(
+              token.kind(), token.start() + query.sqlStart(), token.end() + query.sqlStart()));
+    }
+    require(
+        query.tokens().equals(alone),
+        "the statement's tokens are the file's tokens of its range: " + query.sql());
+
     // Parameters are numbered 1..n, each bound at least once, and every binding names one.
     for (int i = 0; i < parameters.size(); i++) {
       Parameter parameter = parameters.get(i);
@@ -207,7 +222,7 @@ public final class QueryFileProperties {
 
   private static boolean parenthesesBalance(String sql) {
     int depth = 0;
-    for (Token token : SqlLexer.tokenize(sql)) {
+    for (Token token : TokenList.of(sql)) {
       if (token.kind() == TokenKind.LEFT_PAREN) {
         depth++;
       } else if (token.kind() == TokenKind.RIGHT_PAREN && --depth < 0) {
@@ -220,7 +235,7 @@ public final class QueryFileProperties {
   /** The numbers of the {@code $n} tokens of {@code sql}, in order. */
   private static List<Integer> positionalNumbers(String sql) {
     List<Integer> numbers = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
+    for (Token token : TokenList.of(sql)) {
       if (token.kind() == TokenKind.POSITIONAL_PARAMETER) {
         numbers.add(Integer.parseInt(token.text(sql).substring(1)));
       }
@@ -232,7 +247,7 @@ public final class QueryFileProperties {
   private static String renumber(String nativeSql, List<Integer> bindings) {
     StringBuilder out = new StringBuilder();
     int copied = 0;
-    for (Token token : SqlLexer.tokenize(nativeSql)) {
+    for (Token token : TokenList.of(nativeSql)) {
       if (token.kind() == TokenKind.POSITIONAL_PARAMETER) {
         int k = Integer.parseInt(token.text(nativeSql).substring(1));
         out.append(nativeSql, copied, token.start())

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class UtilityStatementTest {
 
   private static UtilityStatement of(String sql) {
-    return UtilityStatement.of(sql).orElseThrow(() -> new AssertionError("not utility: " + sql));
+    return UtilityStatement.of(TokenList.of(sql))
+        .orElseThrow(() -> new AssertionError("not utility: " + sql));
   }
 
   @Test
@@ -28,7 +29,7 @@ class UtilityStatementTest {
           "SELEC 1",
           "MERGE INTO t USING u ON true"
         }) {
-      assertTrue(UtilityStatement.of(sql).isEmpty(), sql);
+      assertTrue(UtilityStatement.of(TokenList.of(sql)).isEmpty(), sql);
     }
   }
 
