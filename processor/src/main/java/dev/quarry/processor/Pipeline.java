@@ -392,8 +392,13 @@ public final class Pipeline {
       return Optional.empty();
     }
     List<GeneratedSource> sources = new ArrayList<>();
-    for (var file : new CodeGenerator().generate(model)) {
-      sources.add(GeneratedSource.of(file));
+    GenerationCache cache = generationCache;
+    if (cache != null) {
+      sources.addAll(new CodeGenerator().sources(model, cache));
+    } else {
+      for (var file : new CodeGenerator().generate(model)) {
+        sources.add(GeneratedSource.of(file));
+      }
     }
     generatedQuietly = diagnostics.all().size() == before;
     return Optional.of(sources);

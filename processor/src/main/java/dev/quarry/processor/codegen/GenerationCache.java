@@ -44,6 +44,7 @@ public final class GenerationCache {
   static final String FOLDER = ".quarry-generation";
   private static final String HEADER = "quarry generation cache 1";
   private static final String REPLAY_HEADER = "quarry unchanged inputs 1";
+  private static final String TYPES_HEADER = "quarry generated types 1";
 
   private final Path sourceOutput;
   private final Path folder;
@@ -321,6 +322,70 @@ public final class GenerationCache {
     } catch (IOException | RuntimeException e) {
       // The cache is only a shortcut; without it the next build generates the sources again.
     }
+  }
+
+  /**
+   * The sources of {@code packageName}'s types the previous build generated, by the key of the
+   * model part each was written from (see {@link CodeGenerator#sources}); a source is handed out
+   * only when it is still on disk as written.
+   */
+  final class Types {
+    private final String packageName;
+    private final java.util.Map<String, String> lines = new java.util.HashMap<>();
+
+    private Types(String packageName) {
+      this.packageName = packageName;
+      try {
+        Path entry = typesEntry(packageName);
+        if (Files.isRegularFile(entry)) {
+          List<String> all = Files.readAllLines(entry, StandardCharsets.UTF_8);
+          if (!all.isEmpty() && all.get(0).equals(TYPES_HEADER)) {
+            for (String line : all.subList(1, all.size())) {
+              // <part key> <sha256> <R|T> <qualified name>
+              int space = line.indexOf(' ');
+              if (space > 0) {
+                lines.put(line.substring(0, space), line.substring(space + 1));
+              }
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        lines.clear(); // unreadable: every type is written again
+      }
+    }
+
+    /** A new key for one part of the model, starting with the processor's code and the package. */
+    KeyBuilder key() {
+      return GenerationCache.this.key().add("type").add(packageName);
+    }
+
+    /** The source written from the part with {@code partKey}, when it is on disk as written. */
+    @Nullable GeneratedSource reuse(String partKey) {
+      String line = lines.get(partKey);
+      try {
+        return line == null ? null : onDisk(line);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    /** Records the sources and the keys of the parts they were written from. */
+    void store(List<String> partKeys, List<GeneratedSource> sources) {
+      StringBuilder text = new StringBuilder(TYPES_HEADER).append('\n');
+      for (int i = 0; i < sources.size(); i++) {
+        text.append(partKeys.get(i)).append(' ').append(sourceLine(sources.get(i))).append('\n');
+      }
+      save(typesEntry(packageName), text.toString());
+    }
+  }
+
+  /** The sources of {@code packageName}'s types the previous build generated. */
+  public Types types(String packageName) {
+    return new Types(packageName);
+  }
+
+  private Path typesEntry(String packageName) {
+    return folder.resolve((packageName.isEmpty() ? "(unnamed)" : packageName) + ".types");
   }
 
   /** Forgets the entry of {@code packageName}, when its sources are about to change. */

@@ -2,6 +2,7 @@ package dev.quarry.processor.codegen;
 
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
+import dev.quarry.processor.source.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -114,13 +115,32 @@ public final class UnchangedInputs {
    * record is included, so an option added later is part of the key without being listed here.
    */
   static String canonical(@Nullable Object value) {
+    return canonical(value, false);
+  }
+
+  /**
+   * As {@link #canonical(Object)}; when {@code strict}, a value that is not a record, a collection,
+   * a map, a string, a number, a boolean, a character, an enum constant or a source file throws
+   * {@link IllegalStateException} (its {@code toString} might leave out what the output depends
+   * on). A source file is its paths and the SHA-256 of its text.
+   */
+  static String canonical(@Nullable Object value, boolean strict) {
     if (value == null) {
       return "null";
+    }
+    if (value instanceof SourceFile file) {
+      return "SourceFile["
+          + file.path()
+          + ", "
+          + file.displayPath()
+          + ", "
+          + GenerationCache.hash(file.text())
+          + "]";
     }
     if (value instanceof Map<?, ?> map) {
       List<String> entries = new ArrayList<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        entries.add(canonical(entry.getKey()) + "=" + canonical(entry.getValue()));
+        entries.add(canonical(entry.getKey(), strict) + "=" + canonical(entry.getValue(), strict));
       }
       Collections.sort(entries);
       return "{" + String.join(", ", entries) + "}";
@@ -128,7 +148,7 @@ public final class UnchangedInputs {
     if (value instanceof Set<?> set) {
       List<String> elements = new ArrayList<>();
       for (Object element : set) {
-        elements.add(canonical(element));
+        elements.add(canonical(element, strict));
       }
       Collections.sort(elements);
       return "{" + String.join(", ", elements) + "}";
@@ -136,7 +156,7 @@ public final class UnchangedInputs {
     if (value instanceof Collection<?> list) {
       List<String> elements = new ArrayList<>();
       for (Object element : list) {
-        elements.add(canonical(element));
+        elements.add(canonical(element, strict));
       }
       return "[" + String.join(", ", elements) + "]";
     }
@@ -152,9 +172,17 @@ public final class UnchangedInputs {
         } catch (ReflectiveOperationException | RuntimeException e) {
           throw new IllegalStateException("cannot read " + component + " of " + type, e);
         }
-        text.append(component.getName()).append('=').append(canonical(part)).append(", ");
+        text.append(component.getName()).append('=').append(canonical(part, strict)).append(", ");
       }
       return text.append(']').toString();
+    }
+    if (strict
+        && !(value instanceof String
+            || value instanceof Number
+            || value instanceof Boolean
+            || value instanceof Character
+            || value instanceof Enum<?>)) {
+      throw new IllegalStateException("no canonical form for " + type.getName());
     }
     return type.getName() + ":" + value;
   }
