@@ -7,6 +7,7 @@ import dev.quarry.processor.catalog.Catalog;
 import dev.quarry.processor.codegen.CodeGenerator;
 import dev.quarry.processor.codegen.GeneratedSource;
 import dev.quarry.processor.codegen.GenerationCache;
+import dev.quarry.processor.codegen.UnchangedInputs;
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
@@ -100,8 +101,73 @@ public final class Pipeline {
     }
   }
 
-  /** Runs the stages, recording their durations in {@code timings}. */
+  /**
+   * Runs the stages, recording their durations in {@code timings}; or, when every input is byte for
+   * byte what the last build with a fresh lock file read and its sources are still on disk, reports
+   * and returns what that build did (see {@link UnchangedInputs}).
+   */
   public Result run(ProjectRequest request, PhaseTimings timings) {
+    long started = System.nanoTime();
+    GenerationCache cache = generationCache;
+    Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
+    String inputsKey =
+        cache == null || lockPath == null
+            ? null
+            : UnchangedInputs.key(cache.key(), options, request, lockPath);
+    if (cache != null && inputsKey != null) {
+      Optional<GenerationCache.Replay> replay = cache.replay(request.packageName(), inputsKey);
+      if (replay.isPresent()) {
+        Diagnostics diagnostics = new Diagnostics();
+        replay.get().diagnostics().forEach(diagnostics::add);
+        timings.record(Phase.READING, started);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Result(
+            diagnostics,
+            replay.get().sources(),
+            replay.get().summaryPrefix()
+                + " in "
+                + millis
+                + " ms"
+                + replay.get().summarySuffix()
+                + REPLAYED,
+            timings);
+      }
+    }
+    replayable = null;
+    Result result = runStages(request, timings);
+    String[] summary = replayable;
+    if (cache != null
+        && inputsKey != null
+        && lockPath != null
+        && summary != null
+        && !result.diagnostics().hasErrors()) {
+      // Recorded only when the inputs are still what they were when the build began: then the
+      // build read exactly the inputs the key covers, and wrote none of them (the lock file is
+      // among them).
+      if (inputsKey.equals(UnchangedInputs.key(cache.key(), options, request, lockPath))) {
+        cache.storeReplay(
+            request.packageName(),
+            inputsKey,
+            new GenerationCache.Replay(
+                result.sources(), result.diagnostics().all(), summary[0], summary[1]));
+      }
+    }
+    return result;
+  }
+
+  /** The end of the summary of a build that replayed the previous one. */
+  static final String REPLAYED =
+      "; inputs byte for byte unchanged since the last build: its sources and messages replayed";
+
+  /**
+   * The summary of a build with a fresh lock file that wrote nothing but its sources, before and
+   * after its milliseconds (what the next build with the same inputs would say after them: its
+   * sources are in the generation cache, unless their generation reported something): set by {@link
+   * #runStages} when the next build with the same inputs may replay it, else null.
+   */
+  private String @Nullable [] replayable;
+
+  private Result runStages(ProjectRequest request, PhaseTimings timings) {
     Diagnostics diagnostics = new Diagnostics();
     long readingStarted = System.nanoTime();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
@@ -277,19 +343,22 @@ public final class Pipeline {
     }
     timings.record(Phase.LOCK_FILE, lockWriteStarted);
     long millis = (System.nanoTime() - started) / 1_000_000;
-    String summary =
+    String prefix =
         "Quarry: "
             + (parsed.size() - variantCount)
             + " queries in "
             + queryFiles.size()
             + " files "
-            + origin
-            + " in "
-            + millis
-            + " ms"
-            + lockNote
-            + (reused.isPresent() ? "; sources unchanged since the last build, reused" : "");
-    return new Result(diagnostics, files, summary, timings);
+            + origin;
+    String reusedNote = "; sources unchanged since the last build, reused";
+    if (check.fresh() && lockNote.isEmpty()) {
+      replayable = new String[] {prefix, reused.isPresent() || generatedQuietly ? reusedNote : ""};
+    }
+    return new Result(
+        diagnostics,
+        files,
+        prefix + " in " + millis + " ms" + lockNote + (reused.isPresent() ? reusedNote : ""),
+        timings);
   }
 
   /** Whether the last {@link #generate} reported nothing (no warning, no note). */
@@ -316,8 +385,13 @@ public final class Pipeline {
       return Optional.empty();
     }
     List<GeneratedSource> sources = new ArrayList<>();
-    for (var file : new CodeGenerator().generate(model)) {
-      sources.add(GeneratedSource.of(file));
+    GenerationCache cache = generationCache;
+    if (cache != null) {
+      sources.addAll(new CodeGenerator().sources(model, cache));
+    } else {
+      for (var file : new CodeGenerator().generate(model)) {
+        sources.add(GeneratedSource.of(file));
+      }
     }
     generatedQuietly = diagnostics.all().size() == before;
     return Optional.of(sources);

@@ -1,5 +1,9 @@
 package dev.quarry.processor.codegen;
 
+import dev.quarry.processor.diagnostics.Diagnostic;
+import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Severity;
+import dev.quarry.processor.diagnostics.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -13,6 +17,7 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +43,8 @@ import org.jspecify.annotations.Nullable;
 public final class GenerationCache {
   static final String FOLDER = ".quarry-generation";
   private static final String HEADER = "quarry generation cache 1";
+  private static final String REPLAY_HEADER = "quarry unchanged inputs 1";
+  private static final String TYPES_HEADER = "quarry generated types 1";
 
   private final Path sourceOutput;
   private final Path folder;
@@ -69,7 +76,7 @@ public final class GenerationCache {
   public static final class KeyBuilder {
     private final MessageDigest digest = sha256();
 
-    private KeyBuilder(String processorHash) {
+    KeyBuilder(String processorHash) {
       add(HEADER);
       add(processorHash);
       add(ProcessorCode.javaPoet());
@@ -77,7 +84,11 @@ public final class GenerationCache {
 
     /** Adds one input; inputs are separated, so "ab","c" and "a","bc" differ. */
     public KeyBuilder add(String part) {
-      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      return add(part.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds one input's bytes, separated from the others as {@link #add(String)} does. */
+    public KeyBuilder add(byte[] bytes) {
       digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
       digest.update((byte) ':');
       digest.update(bytes);
@@ -105,30 +116,175 @@ public final class GenerationCache {
         return Optional.empty();
       }
       for (String line : lines.subList(2, lines.size())) {
-        // <sha256> <R|T> <qualified name>
-        String[] parts = line.split(" ", 3);
-        if (parts.length != 3) {
+        GeneratedSource source = onDisk(line);
+        if (source == null) {
           return Optional.empty();
         }
-        String name = parts[2];
-        int dot = name.lastIndexOf('.');
-        String pkg = dot < 0 ? "" : name.substring(0, dot);
-        String simple = name.substring(dot + 1);
-        Path file = sourceFile(pkg, simple);
-        if (!Files.isRegularFile(file)) {
-          return Optional.empty();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (!hash(text).equals(parts[0])) {
-          return Optional.empty();
-        }
-        sources.add(new GeneratedSource(pkg, simple, text, parts[1].equals("R")));
+        sources.add(source);
       }
     } catch (IOException | RuntimeException e) {
       // Unreadable or malformed: generate as without a cache.
       return Optional.empty();
     }
     return Optional.of(sources);
+  }
+
+  /**
+   * The source a line {@code <sha256> <R|T> <qualified name>} of an entry lists, when it is on disk
+   * with that SHA-256; else null.
+   */
+  private @Nullable GeneratedSource onDisk(String line) throws IOException {
+    String[] parts = line.split(" ", 3);
+    if (parts.length != 3) {
+      return null;
+    }
+    String name = parts[2];
+    int dot = name.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : name.substring(0, dot);
+    String simple = name.substring(dot + 1);
+    Path file = sourceFile(pkg, simple);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!hash(text).equals(parts[0])) {
+      return null;
+    }
+    return new GeneratedSource(pkg, simple, text, parts[1].equals("R"));
+  }
+
+  private static String sourceLine(GeneratedSource source) {
+    return hash(source.text()) + (source.repository() ? " R " : " T ") + source.qualifiedName();
+  }
+
+  /**
+   * What a whole build reported and wrote, replayed by the next build whose inputs are byte for
+   * byte the same (see {@link UnchangedInputs}): its sources, its diagnostics in their order, and
+   * its summary before and after the milliseconds it took.
+   */
+  public record Replay(
+      List<GeneratedSource> sources,
+      List<Diagnostic> diagnostics,
+      String summaryPrefix,
+      String summarySuffix) {
+    public Replay {
+      sources = List.copyOf(sources);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /**
+   * The build the previous one recorded under {@code inputsKey} (a key from {@link
+   * UnchangedInputs#key}), when every source it wrote is still on disk as it wrote it. Anything
+   * else (no entry, another key, a source missing or edited, an unreadable or malformed entry) is
+   * empty: the build runs in full.
+   */
+  public Optional<Replay> replay(String packageName, String inputsKey) {
+    Path entry = replayEntry(packageName);
+    try {
+      if (!Files.isRegularFile(entry)) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(entry, StandardCharsets.UTF_8);
+      if (lines.size() < 3
+          || !lines.get(0).equals(REPLAY_HEADER)
+          || !lines.get(1).equals("key " + inputsKey)
+          || !lines.get(2).startsWith("summary ")) {
+        return Optional.empty();
+      }
+      String[] summary = lines.get(2).split(" ", -1);
+      if (summary.length != 3) {
+        return Optional.empty();
+      }
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      List<GeneratedSource> sources = new ArrayList<>();
+      for (String line : lines.subList(3, lines.size())) {
+        if (line.startsWith("diagnostic ")) {
+          // diagnostic <severity> <problem> <path|-> <line> <column> <message>, texts in Base64
+          String[] parts = line.split(" ", 7);
+          if (parts.length != 7) {
+            return Optional.empty();
+          }
+          SourceLocation location =
+              parts[3].equals("-")
+                  ? null
+                  : new SourceLocation(
+                      decoded(parts[3]), Integer.parseInt(parts[4]), Integer.parseInt(parts[5]));
+          diagnostics.add(
+              new Diagnostic(
+                  Severity.valueOf(parts[1]),
+                  Problem.valueOf(parts[2]),
+                  location,
+                  decoded(parts[6])));
+        } else if (line.startsWith("source ")) {
+          GeneratedSource source = onDisk(line.substring("source ".length()));
+          if (source == null) {
+            return Optional.empty();
+          }
+          sources.add(source);
+        } else {
+          return Optional.empty();
+        }
+      }
+      if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+        return Optional.empty(); // never recorded: a build with an error writes nothing
+      }
+      return Optional.of(
+          new Replay(sources, diagnostics, decoded(summary[1]), decoded(summary[2])));
+    } catch (IOException | RuntimeException e) {
+      // Unreadable or malformed: build as without a cache.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Records what a build whose inputs had {@code inputsKey} reported and wrote, for {@link
+   * #replay}. A failure to write only costs the next build the replay.
+   */
+  public void storeReplay(String packageName, String inputsKey, Replay replay) {
+    StringBuilder text = new StringBuilder(REPLAY_HEADER).append('\n');
+    text.append("key ").append(inputsKey).append('\n');
+    text.append("summary ")
+        .append(encoded(replay.summaryPrefix()))
+        .append(' ')
+        .append(encoded(replay.summarySuffix()))
+        .append('\n');
+    for (Diagnostic d : replay.diagnostics()) {
+      SourceLocation location = d.location();
+      text.append("diagnostic ")
+          .append(d.severity().name())
+          .append(' ')
+          .append(d.problem().name())
+          .append(' ')
+          .append(
+              location == null
+                  ? "- 0 0"
+                  : encoded(location.path()) + " " + location.line() + " " + location.column())
+          .append(' ')
+          .append(encoded(d.message()))
+          .append('\n');
+    }
+    for (GeneratedSource source : replay.sources()) {
+      text.append("source ").append(sourceLine(source)).append('\n');
+    }
+    save(replayEntry(packageName), text.toString());
+  }
+
+  /** Forgets the replay of {@code packageName}. */
+  public void forgetReplay(String packageName) {
+    try {
+      Files.deleteIfExists(replayEntry(packageName));
+    } catch (IOException e) {
+      // A stale entry cannot be used anyway: its key or its sources' hashes no longer match.
+    }
+  }
+
+  private static String encoded(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decoded(String text) {
+    return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
   }
 
   /**
@@ -139,10 +295,7 @@ public final class GenerationCache {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append("key ").append(key).append('\n');
     for (GeneratedSource source : sources) {
-      text.append(hash(source.text()))
-          .append(source.repository() ? " R " : " T ")
-          .append(source.qualifiedName())
-          .append('\n');
+      text.append(sourceLine(source)).append('\n');
     }
     save(entry(packageName), text.toString());
   }
@@ -171,6 +324,70 @@ public final class GenerationCache {
     }
   }
 
+  /**
+   * The sources of {@code packageName}'s types the previous build generated, by the key of the
+   * model part each was written from (see {@link CodeGenerator#sources}); a source is handed out
+   * only when it is still on disk as written.
+   */
+  final class Types {
+    private final String packageName;
+    private final java.util.Map<String, String> lines = new java.util.HashMap<>();
+
+    private Types(String packageName) {
+      this.packageName = packageName;
+      try {
+        Path entry = typesEntry(packageName);
+        if (Files.isRegularFile(entry)) {
+          List<String> all = Files.readAllLines(entry, StandardCharsets.UTF_8);
+          if (!all.isEmpty() && all.get(0).equals(TYPES_HEADER)) {
+            for (String line : all.subList(1, all.size())) {
+              // <part key> <sha256> <R|T> <qualified name>
+              int space = line.indexOf(' ');
+              if (space > 0) {
+                lines.put(line.substring(0, space), line.substring(space + 1));
+              }
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        lines.clear(); // unreadable: every type is written again
+      }
+    }
+
+    /** A new key for one part of the model, starting with the processor's code and the package. */
+    KeyBuilder key() {
+      return GenerationCache.this.key().add("type").add(packageName);
+    }
+
+    /** The source written from the part with {@code partKey}, when it is on disk as written. */
+    @Nullable GeneratedSource reuse(String partKey) {
+      String line = lines.get(partKey);
+      try {
+        return line == null ? null : onDisk(line);
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    /** Records the sources and the keys of the parts they were written from. */
+    void store(List<String> partKeys, List<GeneratedSource> sources) {
+      StringBuilder text = new StringBuilder(TYPES_HEADER).append('\n');
+      for (int i = 0; i < sources.size(); i++) {
+        text.append(partKeys.get(i)).append(' ').append(sourceLine(sources.get(i))).append('\n');
+      }
+      save(typesEntry(packageName), text.toString());
+    }
+  }
+
+  /** The sources of {@code packageName}'s types the previous build generated. */
+  public Types types(String packageName) {
+    return new Types(packageName);
+  }
+
+  private Path typesEntry(String packageName) {
+    return folder.resolve((packageName.isEmpty() ? "(unnamed)" : packageName) + ".types");
+  }
+
   /** Forgets the entry of {@code packageName}, when its sources are about to change. */
   public void forget(String packageName) {
     try {
@@ -182,6 +399,10 @@ public final class GenerationCache {
 
   private Path entry(String packageName) {
     return folder.resolve((packageName.isEmpty() ? "(unnamed)" : packageName) + ".cache");
+  }
+
+  private Path replayEntry(String packageName) {
+    return folder.resolve((packageName.isEmpty() ? "(unnamed)" : packageName) + ".inputs");
   }
 
   private Path sourceFile(String packageName, String simpleName) {

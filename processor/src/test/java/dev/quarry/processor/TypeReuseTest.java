@@ -1,0 +1,167 @@
+package dev.quarry.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Per-type reuse in the edit loop: when a query file or a migration changed, the types whose part
+ * of the model did not change are taken from the previous build's sources on disk, and the build
+ * writes exactly what a build without any previous sources writes.
+ */
+class TypeReuseTest {
+  private static final Path BLOG = CompileCaseTest.CASES.resolve("blog");
+
+  @TempDir Path project;
+
+  @Test
+  void anEditedQueryRewritesOnlyItsRepositoryAndMatchesACleanBuild() throws IOException {
+    copyBlog();
+    build("build");
+    Map<String, String> before = typeKeys("build");
+
+    Path posts = project.resolve("queries/posts.sql");
+    Files.writeString(
+        posts,
+        Files.readString(posts)
+            .replace(
+                "SELECT title FROM posts WHERE id = @id;",
+                "SELECT title, score FROM posts WHERE id = @id;"));
+    Map<String, String> incremental = build("build");
+    Map<String, String> after = typeKeys("build");
+
+    assertNotEquals(
+        before.get("com.example.blog.PostsQueries"), after.get("com.example.blog.PostsQueries"));
+    assertEquals(
+        before.get("com.example.blog.UsersQueries"), after.get("com.example.blog.UsersQueries"));
+    assertEquals(before.get("com.example.blog.User"), after.get("com.example.blog.User"));
+    assertEquals(clean(), incremental);
+  }
+
+  @Test
+  void aChangedTableRewritesItsRecordAndMatchesACleanBuild() throws IOException {
+    copyBlog();
+    build("build");
+    Files.writeString(
+        project.resolve("migrations/V11__user_nickname.sql"),
+        "ALTER TABLE users ADD COLUMN nickname text;\n");
+    Map<String, String> incremental = build("build");
+    assertEquals(clean(), incremental);
+  }
+
+  @Test
+  void aSourceEditedOnDiskIsWrittenAgain() throws IOException {
+    copyBlog();
+    Map<String, String> first = build("build");
+    Path users = project.resolve("build/generated/com/example/blog/UsersQueries.java");
+    Files.writeString(users, Files.readString(users) + "// edited\n");
+    Path posts = project.resolve("queries/posts.sql");
+    Files.writeString(
+        posts,
+        Files.readString(posts)
+            + "\n-- name: PostScore :one\nSELECT score FROM posts WHERE id = @id;\n");
+    Map<String, String> second = build("build");
+    assertEquals(
+        first.get("com/example/blog/UsersQueries.java"),
+        second.get("com/example/blog/UsersQueries.java"));
+    assertEquals(clean(), second);
+  }
+
+  /** The sources of a build of the same inputs into empty folders, without a lock file. */
+  private Map<String, String> clean() throws IOException {
+    Files.deleteIfExists(project.resolve("queries/quarry.lock"));
+    return build("clean-" + System.nanoTime());
+  }
+
+  private void copyBlog() throws IOException {
+    for (String folder : List.of("migrations", "queries")) {
+      Files.createDirectories(project.resolve(folder));
+      try (Stream<Path> files = Files.list(BLOG.resolve(folder))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, project.resolve(folder).resolve(file.getFileName()));
+        }
+      }
+    }
+  }
+
+  /** The generated types and the keys of the model parts they were written from. */
+  private Map<String, String> typeKeys(String build) throws IOException {
+    Path entry = project.resolve(build).resolve(".quarry-generation/com.example.blog.types");
+    Map<String, String> keys = new TreeMap<>();
+    for (String line : Files.readAllLines(entry).subList(1, Files.readAllLines(entry).size())) {
+      String[] parts = line.split(" ");
+      keys.put(parts[3], parts[0]);
+    }
+    assertTrue(keys.size() > 3, keys::toString);
+    assertTrue(
+        keys.values().stream().allMatch(k -> k.matches("[0-9a-f]{64}")),
+        "a part without a key is never reused: " + keys);
+    return keys;
+  }
+
+  /** Compiles the package-info into {@code build}'s folders, on the test database. */
+  private Map<String, String> build(String build) throws IOException {
+    Path packageInfo = project.resolve("src/com/example/blog/package-info.java");
+    Files.createDirectories(packageInfo.getParent());
+    Files.writeString(packageInfo, CompileCaseTest.packageInfo("com.example.blog"));
+    Path classes = Files.createDirectories(project.resolve(build).resolve("classes"));
+    Path generated = Files.createDirectories(project.resolve(build).resolve("generated"));
+    List<String> options =
+        List.of(
+            "-s",
+            generated.toString(),
+            "-d",
+            classes.toString(),
+            "-classpath",
+            System.getProperty("java.class.path"),
+            "-Aquarry.projectDir=" + project.toAbsolutePath(),
+            "-Aquarry.database=" + TestDatabases.option());
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean ok;
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              files,
+              diagnostics,
+              options,
+              null,
+              files.getJavaFileObjectsFromPaths(List.of(packageInfo)));
+      task.setProcessors(List.of(new QuarryProcessor()));
+      ok = task.call();
+    }
+    List<String> messages = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
+    }
+    assertTrue(ok, messages::toString);
+    Map<String, String> sources = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(generated)) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+        sources.put(generated.relativize(file).toString(), Files.readString(file));
+      }
+    }
+    return sources;
+  }
+}
