@@ -235,12 +235,16 @@ public final class QuarryProcessor extends AbstractProcessor {
 
   /**
    * The build's result from the build server ({@code -Aquarry.buildServer}, on while the kept
-   * server is), or empty when none answered: the build then runs in-process, with the same result.
+   * embedded PostgreSQL is: with {@code -Aquarry.database} embedded or auto), or empty when none
+   * answered: the build then runs in-process, with the same result.
    */
   private Optional<Pipeline.Result> runOnBuildServer(
       ProcessorOptions options, ProjectRequest request, PhaseTimings timings) {
-    if (!options.keepAlive().enabled() || !options.keepAlive().buildServer()) {
-      return Optional.empty();
+    if (!options.keepAlive().enabled()
+        || !options.keepAlive().buildServer()
+        || !(options.database() instanceof DatabaseChoice.Embedded
+            || options.database() instanceof DatabaseChoice.Auto)) {
+      return Optional.empty(); // it lives with the kept embedded PostgreSQL
     }
     generationCache();
     return BuildClient.build(processingEnv.getOptions(), request, sourceOutput)

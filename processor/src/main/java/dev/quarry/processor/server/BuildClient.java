@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BuildClient {
   /** How long the server may stay silent (it sends a heartbeat every second while it builds). */
-  static final Duration SILENCE = Duration.ofSeconds(20);
+  public static final Duration SILENCE = Duration.ofSeconds(20);
 
   /** The longest a build may take on the server before the client builds in-process instead. */
   static final Duration LONGEST = Duration.ofMinutes(30);

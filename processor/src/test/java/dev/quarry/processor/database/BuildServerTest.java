@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.processor.ChildJavac;
+import dev.quarry.processor.server.BuildClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -134,8 +135,11 @@ class BuildServerTest {
     awaitSocket();
     Path workA = nextWork();
     Path workB = nextWork();
-    ChildJavac a = child(project("a", "SELECT pg_sleep(1);\n"), List.of(), workA);
-    ChildJavac b = child(project("b", "SELECT pg_sleep(1);\n"), List.of(), workB);
+    // Longer than a client waits for a sign of life: builds run one after the other would leave
+    // the second waiting without heartbeats, and it would build in-process.
+    String slow = "SELECT pg_sleep(" + (BuildClient.SILENCE.toSeconds() + 2) + ");\n";
+    ChildJavac a = child(project("a", slow), List.of(), workA);
+    ChildJavac b = child(project("b", slow), List.of(), workB);
     Process pa = a.start();
     Process pb = b.start();
     assertTrue(pa.waitFor(180, TimeUnit.SECONDS) && pb.waitFor(180, TimeUnit.SECONDS));
