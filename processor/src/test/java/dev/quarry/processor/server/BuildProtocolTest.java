@@ -60,7 +60,7 @@ class BuildProtocolTest {
     BuildReply sent = BuildReply.of(diagnostics, sources, "Quarry: 3 queries", timings);
     BuildRequest[] received = new BuildRequest[1];
     Path socket = temp.resolve("s.sock");
-    try (BuildListener listener =
+    BuildListener listener =
         BuildListener.start(
             socket,
             "key",
@@ -68,7 +68,8 @@ class BuildProtocolTest {
               received[0] = request;
               return sent;
             },
-            new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
       BuildRequest request = request("key", BuildEnvironment.fingerprint());
       Optional<BuildReply> reply =
           BuildClient.send(socket, Wire.encode(request), SILENCE, Duration.ofMinutes(1));
@@ -82,13 +83,16 @@ class BuildProtocolTest {
       assertEquals(5, client.millis(PhaseTimings.Phase.ANALYSIS));
       assertEquals(3, client.analysedQueryCount());
       assertTrue(client.render().endsWith("; on the build server"), client.render());
+    } finally {
+      listener.close();
     }
   }
 
   @Test
   void anotherQuarrysServerRefuses() throws Exception {
     Path socket = temp.resolve("s.sock");
-    try (BuildListener listener = neverBuilds(socket, "server-key")) {
+    BuildListener listener = neverBuilds(socket, "server-key");
+    try {
       Optional<BuildReply> reply =
           BuildClient.send(
               socket,
@@ -97,13 +101,16 @@ class BuildProtocolTest {
               Duration.ofMinutes(1));
       assertFalse(reply.isPresent());
       assertTrue(String.valueOf(BuildClient.lastRefusal).contains("another Quarry"));
+    } finally {
+      listener.close();
     }
   }
 
   @Test
   void aServerInAnotherEnvironmentRefuses() throws Exception {
     Path socket = temp.resolve("s.sock");
-    try (BuildListener listener = neverBuilds(socket, "key")) {
+    BuildListener listener = neverBuilds(socket, "key");
+    try {
       Optional<BuildReply> reply =
           BuildClient.send(
               socket,
@@ -112,13 +119,15 @@ class BuildProtocolTest {
               Duration.ofMinutes(1));
       assertFalse(reply.isPresent());
       assertTrue(String.valueOf(BuildClient.lastRefusal).contains("another environment"));
+    } finally {
+      listener.close();
     }
   }
 
   @Test
   void aSlowBuildIsKeptAliveByHeartbeats() throws Exception {
     Path socket = temp.resolve("s.sock");
-    try (BuildListener listener =
+    BuildListener listener =
         BuildListener.start(
             socket,
             "key",
@@ -126,7 +135,8 @@ class BuildProtocolTest {
               sleep(Duration.ofMillis(3500));
               return BuildReply.of(new Diagnostics(), List.of(), "slow", new PhaseTimings());
             },
-            new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
       Optional<BuildReply> reply =
           BuildClient.send(
               socket,
@@ -134,6 +144,8 @@ class BuildProtocolTest {
               SILENCE,
               Duration.ofMinutes(1));
       assertEquals("slow", reply.map(BuildReply::summary).orElse(null), log::toString);
+    } finally {
+      listener.close();
     }
   }
 
