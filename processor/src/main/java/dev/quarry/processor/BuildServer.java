@@ -9,12 +9,17 @@ import dev.quarry.processor.server.BuildListener;
 import dev.quarry.processor.server.BuildReply;
 import dev.quarry.processor.server.BuildRequest;
 import dev.quarry.processor.server.BuildServerFiles;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The build server: the kept embedded PostgreSQL's watchdog ({@link KeptServers#watch}) that also
@@ -58,6 +63,10 @@ public final class BuildServer {
     BuildListener started = listener;
     if (started != null) {
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      Thread warmup = new Thread(BuildServer::preload, "quarry-preload");
+      warmup.setDaemon(true);
+      warmup.setPriority(Thread.MIN_PRIORITY);
+      warmup.start();
     }
     try {
       KeptServers.watch(root, name, args[2], log);
@@ -68,6 +77,47 @@ public final class BuildServer {
       }
     }
     System.exit(0);
+  }
+
+  /** The packages whose classes the server loads before its first build. */
+  private static final List<String> PRELOADED =
+      List.of(
+          "dev/quarry/processor/",
+          "net/sf/jsqlparser/",
+          "com/palantir/javapoet/",
+          "org/postgresql/");
+
+  /**
+   * Loads (without initializing) the classes of Quarry, JSqlParser, JavaPoet and pgjdbc, so that
+   * the first build a new server runs does not pay for loading them, as a build in a new javac
+   * does. A class that cannot be loaded (an optional dependency missing) is skipped.
+   */
+  private static void preload() {
+    ClassLoader loader = BuildServer.class.getClassLoader();
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.endsWith(".jar")) {
+        continue;
+      }
+      try (JarFile jar = new JarFile(entry)) {
+        for (JarEntry file : Collections.list(jar.entries())) {
+          String name = file.getName();
+          if (name.endsWith(".class")
+              && !name.contains("-")
+              && PRELOADED.stream().anyMatch(name::startsWith)) {
+            try {
+              Class.forName(
+                  name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                  false,
+                  loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+              // Not needed by the builds this server runs.
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // Loaded on first use instead.
+      }
+    }
   }
 
   /** Runs one build as the client's processor would have. */
