@@ -8,7 +8,11 @@
 #
 # Usage (from anywhere):  benchmarks/phases.sh            3 repetitions per scenario (a few minutes)
 #                         REPETITIONS=1 benchmarks/phases.sh
-# Environment: MVN_ARGS (e.g. -Dmaven.repo.local=/path/to/repo), REPETITIONS (default 3).
+# Environment: MVN_ARGS (e.g. -Dmaven.repo.local=/path/to/repo), REPETITIONS (default 3),
+# ONLY_PHASES=1 (the database scenarios only, for a quick look; results/ and RESULTS.md untouched).
+# On embedded PostgreSQL the edited-query and no-change scenarios run twice: in javac's process
+# (-Aquarry.buildServer=false) and on the kept server's build server ("..., build server" rows,
+# whose "buildServer" field says in how many runs the server answered).
 #
 # Writes benchmarks/results/build-phases.json and regenerates benchmarks/RESULTS.md from
 # benchmarks/results/ (CI checks that page against the raw files): commit both.
@@ -42,6 +46,10 @@ java -cp "$jar" dev.quarry.bench.build.PhaseTimes "$out/work" "$out/build-phases
   | tee "$out/phases.log"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+if [ "${ONLY_PHASES:-}" = 1 ]; then
+  echo "ONLY_PHASES=1: the scenario rows only, in $out/build-phases.json (benchmarks/results untouched)"
+  exit 0
+fi
 raw="$root/benchmarks/results"
 mkdir -p "$raw"
 cp "$out/build-phases.json" "$raw/build-phases.json"

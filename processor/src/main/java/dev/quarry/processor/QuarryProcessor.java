@@ -15,6 +15,7 @@ import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.server.BuildClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -76,7 +77,8 @@ import org.jspecify.annotations.Nullable;
   LockMode.OPTION,
   ProcessorOptions.TIMINGS,
   KeepAlive.OPTION,
-  KeepAlive.IDLE_OPTION
+  KeepAlive.IDLE_OPTION,
+  KeepAlive.BUILD_SERVER_OPTION
 })
 public final class QuarryProcessor extends AbstractProcessor {
   static final String ANNOTATION = "dev.quarry.GenerateQueries";
@@ -159,7 +161,10 @@ public final class QuarryProcessor extends AbstractProcessor {
       }
       Pipeline.Result result;
       try {
-        result = pipeline.run(request, timings);
+        result = runOnBuildServer(options, request, timings).orElse(null);
+        if (result == null) {
+          result = pipeline.run(request, timings);
+        }
       } catch (RuntimeException | LinkageError e) {
         processingEnv
             .getMessager()
@@ -228,27 +233,32 @@ public final class QuarryProcessor extends AbstractProcessor {
     return true;
   }
 
+  /**
+   * The build's result from the build server ({@code -Aquarry.buildServer}, on while the kept
+   * embedded PostgreSQL is: with {@code -Aquarry.database} embedded or auto), or empty when none
+   * answered: the build then runs in-process, with the same result.
+   */
+  private Optional<Pipeline.Result> runOnBuildServer(
+      ProcessorOptions options, ProjectRequest request, PhaseTimings timings) {
+    if (!options.keepAlive().enabled()
+        || !options.keepAlive().buildServer()
+        || !(options.database() instanceof DatabaseChoice.Embedded
+            || options.database() instanceof DatabaseChoice.Auto)) {
+      return Optional.empty(); // it lives with the kept embedded PostgreSQL
+    }
+    generationCache();
+    return BuildClient.build(processingEnv.getOptions(), request, sourceOutput)
+        .map(
+            reply -> {
+              reply.addTimingsTo(timings);
+              return new Pipeline.Result(
+                  reply.diagnostics(), reply.sources(), reply.summary(), timings);
+            });
+  }
+
   private @Nullable ProcessorOptions options(Element anyElement) {
-    Map<String, String> raw = processingEnv.getOptions();
-    String projectDir = raw.get(ProcessorOptions.PROJECT_DIR);
-    Path base = projectDir == null || projectDir.isBlank() ? Path.of("") : Path.of(projectDir);
     try {
-      Path projectPath = base.toAbsolutePath().normalize();
-      return new ProcessorOptions(
-          projectPath,
-          DatabaseChoice.parse(raw.get(DatabaseChoice.OPTION)),
-          PostgresVersion.parse(raw.get(PostgresVersion.OPTION)),
-          MigrationOptions.parse(
-              projectPath,
-              raw.get(MigrationOptions.FORMAT),
-              raw.get(MigrationOptions.PLACEHOLDERS),
-              raw.get(MigrationOptions.CHECKS),
-              raw.get(MigrationOptions.SNAPSHOT),
-              raw.get(MigrationOptions.PREVIOUS_QUERIES),
-              raw.get(MigrationOptions.RECORD_QUERIES)),
-          LockMode.parse(raw.get(LockMode.OPTION)),
-          ProcessorOptions.parseTimings(raw.get(ProcessorOptions.TIMINGS)),
-          KeepAlive.parse(raw.get(KeepAlive.OPTION), raw.get(KeepAlive.IDLE_OPTION)));
+      return parseOptions(processingEnv.getOptions(), Path.of("").toAbsolutePath());
     } catch (InvalidOptionException e) {
       processingEnv
           .getMessager()
@@ -258,6 +268,39 @@ public final class QuarryProcessor extends AbstractProcessor {
               anyElement);
       return null;
     }
+  }
+
+  /**
+   * The options javac got ({@code raw}), with relative paths taken from {@code workingDirectory}
+   * (the compiler's; the build server gets the client's).
+   */
+  static ProcessorOptions parseOptions(
+      Map<String, ? extends @Nullable String> raw, Path workingDirectory)
+      throws InvalidOptionException {
+    String projectDir = raw.get(ProcessorOptions.PROJECT_DIR);
+    Path base =
+        projectDir == null || projectDir.isBlank()
+            ? workingDirectory
+            : workingDirectory.resolve(projectDir);
+    Path projectPath = base.toAbsolutePath().normalize();
+    return new ProcessorOptions(
+        projectPath,
+        DatabaseChoice.parse(raw.get(DatabaseChoice.OPTION)),
+        PostgresVersion.parse(raw.get(PostgresVersion.OPTION)),
+        MigrationOptions.parse(
+            projectPath,
+            raw.get(MigrationOptions.FORMAT),
+            raw.get(MigrationOptions.PLACEHOLDERS),
+            raw.get(MigrationOptions.CHECKS),
+            raw.get(MigrationOptions.SNAPSHOT),
+            raw.get(MigrationOptions.PREVIOUS_QUERIES),
+            raw.get(MigrationOptions.RECORD_QUERIES)),
+        LockMode.parse(raw.get(LockMode.OPTION)),
+        ProcessorOptions.parseTimings(raw.get(ProcessorOptions.TIMINGS)),
+        KeepAlive.parse(
+            raw.get(KeepAlive.OPTION),
+            raw.get(KeepAlive.IDLE_OPTION),
+            raw.get(KeepAlive.BUILD_SERVER_OPTION)));
   }
 
   /**
@@ -277,6 +320,7 @@ public final class QuarryProcessor extends AbstractProcessor {
           Path folder = Path.of(uri).getParent();
           if (folder != null) {
             cache = GenerationCache.forSourceOutput(folder);
+            sourceOutput = folder;
           }
         }
       } catch (IOException | RuntimeException e) {
@@ -288,6 +332,9 @@ public final class QuarryProcessor extends AbstractProcessor {
   }
 
   private @Nullable Optional<GenerationCache> generationCache;
+
+  /** The generated-sources folder, when the Filer writes to disk ({@link #generationCache()}). */
+  private @Nullable Path sourceOutput;
 
   private void write(Element element, AnnotationMirror mirror, List<GeneratedSource> sources) {
     for (GeneratedSource file : sources) {

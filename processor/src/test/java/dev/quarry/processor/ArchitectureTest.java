@@ -33,6 +33,8 @@ class ArchitectureTest {
       List.of(
           // the annotation processor and the pipeline that runs the stages in order
           "",
+          // the build server's socket, protocol and client (the server's main is in "")
+          "server",
           // writes the Java sources from the model
           "codegen",
           // the repositories, methods and records to generate

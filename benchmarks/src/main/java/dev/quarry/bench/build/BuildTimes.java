@@ -53,6 +53,9 @@ public final class BuildTimes {
    */
   boolean keepOutputs;
 
+  /** More javac options for every build with the processor (e.g. -Aquarry.buildServer=false). */
+  List<String> extraOptions = List.of();
+
   String processorPath() {
     return processorPath;
   }
@@ -85,7 +88,16 @@ public final class BuildTimes {
    * the JIT compiler's, the garbage collector's) when {@code /usr/bin/time} can tell it, else -1.
    * The CPU time is less sensitive than the wall-clock time to other work on a shared machine.
    */
-  record Run(long wallMs, long cpuMs, Map<String, Long> phases, int analysedQueries) {}
+  /**
+   * One javac run: wall and CPU time, the timings note's phases, the queries analysed, and whether
+   * the build ran on the build server (the note ends with "; on the build server").
+   */
+  record Run(
+      long wallMs,
+      long cpuMs,
+      Map<String, Long> phases,
+      int analysedQueries,
+      boolean buildServer) {}
 
   private static final Path TIME = Path.of("/usr/bin/time");
 
@@ -315,6 +327,7 @@ public final class BuildTimes {
     command.add("-Aquarry.database=" + database);
     command.add("-Aquarry.timings=true");
     command.addAll(corpus.options());
+    command.addAll(extraOptions);
     command.add(corpus.project().resolve("src/com/example/db/package-info.java").toString());
     Run run = javac(corpus, command);
     if (run.phases().isEmpty()) {
@@ -374,16 +387,18 @@ public final class BuildTimes {
               (Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]))
                   * 1000);
     }
-    return new Run(wallMs, cpuMs, parsed.phases(), parsed.analysedQueries());
+    return new Run(wallMs, cpuMs, parsed.phases(), parsed.analysedQueries(), parsed.buildServer());
   }
 
   /** The phases of the {@code quarry timings} note in javac's output (none when there is none). */
   static Run parse(String output) {
     Map<String, Long> phases = new LinkedHashMap<>();
     int analysed = 0;
+    boolean buildServer = false;
     for (String line : output.split("\n")) {
       int at = line.indexOf("quarry timings: ");
       if (at >= 0) {
+        buildServer |= line.contains("; on the build server");
         String note = line.substring(at + "quarry timings: ".length());
         Matcher phase = PHASE.matcher(note);
         while (phase.find()) {
@@ -395,7 +410,7 @@ public final class BuildTimes {
         }
       }
     }
-    return new Run(-1, -1, phases, analysed);
+    return new Run(-1, -1, phases, analysed, buildServer);
   }
 
   String describeDatabase() throws SQLException {

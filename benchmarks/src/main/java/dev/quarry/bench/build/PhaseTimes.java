@@ -70,6 +70,15 @@ public final class PhaseTimes {
       rows.add(one);
     }
     result.put("databases", rows);
+    if ("1".equals(System.getenv("ONLY_PHASES"))) {
+      // The scenarios above only (a quicker run while working on them); not for RESULTS.md.
+      result.put("loadAfter", load());
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(output.toFile(), result);
+      System.out.println("wrote " + output + " (ONLY_PHASES=1: no javac loop, no large corpus)");
+      return;
+    }
 
     // No database: the lock file answers. javac alone against javac with the processor, as a new
     // JVM per compile and inside one JVM (fresh class loader, or classes kept loaded).
@@ -111,9 +120,18 @@ public final class PhaseTimes {
     Files.copy(lock, saved, StandardCopyOption.REPLACE_EXISTING);
     Map<String, List<BuildTimes.Run>> runs = new LinkedHashMap<>();
     Map<String, String> caches = new LinkedHashMap<>();
-    for (String scenario : List.of("cold", "no change", "edited query")) {
+    boolean embedded = !database.startsWith("jdbc:");
+    List<String> names = new ArrayList<>(List.of("cold", "no change", "edited query"));
+    if (embedded) {
+      names.addAll(List.of("no change, build server", "edited query, build server"));
+    }
+    for (String scenario : names) {
       runs.put(scenario, new ArrayList<>());
     }
+    // The rows without "build server" run in javac's process (-Aquarry.buildServer=false); the
+    // kept embedded PostgreSQL's build server runs the others (docs/databases.md).
+    List<String> inProcess = List.of("-Aquarry.buildServer=false");
+    times.extraOptions = inProcess;
     for (int i = 1; i <= repetitions; i++) {
       System.out.println("[" + database + "] repetition " + i + " of " + repetitions);
       Files.deleteIfExists(lock);
@@ -134,13 +152,42 @@ public final class PhaseTimes {
       caches.put("edited query", cacheState(database, true));
       runs.get("edited query").add(times.compileWithQuarry(corpus));
       Files.writeString(corpus.queryFile(), original);
+
+      if (embedded) {
+        times.extraOptions = List.of();
+        Files.copy(saved, lock, StandardCopyOption.REPLACE_EXISTING);
+        // One build to start the build server (the kept server's watchdog is replaced by it) and
+        // to bring the generated sources up to date; not measured.
+        times.compileWithQuarry(corpus);
+        caches.put(
+            "no change, build server",
+            "lock file fresh, generated sources on disk; the build runs on the kept server's"
+                + " build server (a warm JVM)");
+        runs.get("no change, build server").add(times.compileWithQuarry(corpus));
+        Files.copy(saved, lock, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(
+            corpus.queryFile(), original.replace(corpus.queryBefore(), corpus.queryAfter()));
+        caches.put("edited query, build server", cacheState(database, true) + "; build server");
+        runs.get("edited query, build server").add(times.compileWithQuarry(corpus));
+        Files.writeString(corpus.queryFile(), original);
+        // Back to the state the in-process rows start from.
+        times.compileWithQuarry(corpus);
+        times.extraOptions = inProcess;
+      }
     }
+    times.extraOptions = List.of();
     Map<String, Object> scenarios = new LinkedHashMap<>();
     for (Map.Entry<String, List<BuildTimes.Run>> scenario : runs.entrySet()) {
       List<BuildTimes.Run> list = scenario.getValue();
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("cacheState", caches.get(scenario.getKey()));
       summary.put("serverKeptAlive", keptAlive(database));
+      long onServer = list.stream().filter(BuildTimes.Run::buildServer).count();
+      summary.put(
+          "buildServer",
+          scenario.getKey().endsWith("build server")
+              ? "used in " + onServer + " of " + list.size() + " runs"
+              : "off (-Aquarry.buildServer=false)");
       summary.put("wallMsRuns", list.stream().map(BuildTimes.Run::wallMs).toList());
       summary.put(
           "wallMsMedian", BuildTimes.median(list.stream().map(BuildTimes.Run::wallMs).toList()));

@@ -67,6 +67,14 @@ public final class GenerationCache {
     return processor == null ? Optional.empty() : Optional.of(cache);
   }
 
+  /**
+   * The SHA-256 of the processor's own code (its jar, or its class files), or null when it cannot
+   * be read; {@code folder} keeps it between JVMs (see {@link ProcessorCode}).
+   */
+  public static @Nullable String processorHash(@Nullable Path folder) {
+    return ProcessorCode.hash(folder);
+  }
+
   /** A new key, starting with the processor's own code. */
   public KeyBuilder key() {
     return new KeyBuilder(String.valueOf(ProcessorCode.hash(folder)));

@@ -9,9 +9,20 @@ import org.jspecify.annotations.Nullable;
  * Linux) and how long it may stay idle before it stops ({@value #IDLE_OPTION}, in seconds, 600 by
  * default). With it off, every build starts its own embedded PostgreSQL and stops it at the end.
  */
-public record KeepAlive(boolean enabled, Duration idle) {
+public record KeepAlive(boolean enabled, Duration idle, boolean buildServer) {
   public static final String OPTION = "quarry.keepAlive";
   public static final String IDLE_OPTION = "quarry.keepAlive.idleSeconds";
+
+  /**
+   * Whether builds run in the kept server's process ({@code true} by default, used only while the
+   * kept server is on): see docs/databases.md, "The build server".
+   */
+  public static final String BUILD_SERVER_OPTION = "quarry.buildServer";
+
+  /** Keep-alive with the build server on (its default). */
+  public KeepAlive(boolean enabled, Duration idle) {
+    this(enabled, idle, true);
+  }
 
   /**
    * On where it is tested (Linux), stopping after 10 idle minutes; off by default on other systems,
@@ -29,8 +40,15 @@ public record KeepAlive(boolean enabled, Duration idle) {
   /** Off: every build starts and stops its own embedded PostgreSQL. */
   public static final KeepAlive OFF = new KeepAlive(false, DEFAULT.idle());
 
-  /** Parses both options; {@code null} or blank means the default. */
+  /** Parses both keep-alive options, with the build server on. */
   public static KeepAlive parse(@Nullable String enabled, @Nullable String idleSeconds)
+      throws InvalidOptionException {
+    return parse(enabled, idleSeconds, null);
+  }
+
+  /** Parses the three options; {@code null} or blank means the default. */
+  public static KeepAlive parse(
+      @Nullable String enabled, @Nullable String idleSeconds, @Nullable String buildServer)
       throws InvalidOptionException {
     String given =
         enabled == null || enabled.isBlank()
@@ -72,6 +90,25 @@ public record KeepAlive(boolean enabled, Duration idle) {
       }
       idle = Duration.ofSeconds(seconds);
     }
-    return new KeepAlive(on, idle);
+    boolean serve = true;
+    if (buildServer != null && !buildServer.isBlank()) {
+      serve =
+          switch (buildServer.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new InvalidOptionException(
+                    BUILD_SERVER_OPTION,
+                    "-A"
+                        + BUILD_SERVER_OPTION
+                        + "="
+                        + buildServer.strip()
+                        + " is not true or false; -A"
+                        + BUILD_SERVER_OPTION
+                        + "=false runs every build in the compiler's own process instead of in the"
+                        + " kept server's");
+          };
+    }
+    return new KeepAlive(on, idle, serve);
   }
 }

@@ -74,7 +74,12 @@ public final class DatabaseLauncher {
       throws DatabaseUnavailableException {
     if (keepAlive.enabled()) {
       return EmbeddedDatabase.startKept(
-          postgresMajor, loader, KeptServers.defaultRoot(), keepAlive.idle(), schemaKey);
+          postgresMajor,
+          loader,
+          KeptServers.defaultRoot(),
+          keepAlive.idle(),
+          schemaKey,
+          keepAlive.buildServer());
     }
     return EmbeddedDatabase.start(postgresMajor, loader);
   }

@@ -119,7 +119,12 @@ final class EmbeddedDatabase extends ManagedDatabase {
    * {@code schemaKey} when the server has it.
    */
   static SchemaDatabase startKept(
-      int major, ClassLoader loader, Path root, Duration idle, @Nullable String schemaKey)
+      int major,
+      ClassLoader loader,
+      Path root,
+      Duration idle,
+      @Nullable String schemaKey,
+      boolean buildServer)
       throws DatabaseUnavailableException {
     PostgresBinaries binaries =
         PostgresBinaries.find(major, loader, PostgresBinaries.defaultLocalRepository());
@@ -137,7 +142,8 @@ final class EmbeddedDatabase extends ManagedDatabase {
               (folder, id) -> {
                 cleaned.addAll(StaleInstances.removeStale(tmp, cacheRoot));
                 return startServer(binaries, folder, cacheRoot);
-              });
+              },
+              buildServer);
     } catch (IOException e) {
       throw new DatabaseUnavailableException(
           "cannot start the kept embedded PostgreSQL "

@@ -1,5 +1,6 @@
 package dev.quarry.processor.database;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.ProcessBuilder.Redirect;
@@ -152,7 +153,18 @@ public final class KeptServers {
    */
   static Lease lease(Path root, String name, Duration idle, Starter starter)
       throws IOException, DatabaseUnavailableException {
+    return lease(root, name, idle, starter, false);
+  }
+
+  /**
+   * As {@link #lease(Path, String, Duration, Starter)}; with {@code buildServer}, the kept process
+   * is also the build server of this Quarry ({@link #BUILD_SERVER_MAIN}): a watchdog that is not
+   * (another Quarry's, or a plain one) is replaced.
+   */
+  static Lease lease(Path root, String name, Duration idle, Starter starter, boolean buildServer)
+      throws IOException, DatabaseUnavailableException {
     Files.createDirectories(root);
+    restrictToOwner(root);
     List<String> notes = new ArrayList<>();
     try (Control control = Control.lock(root, name)) {
       Optional<State> known = read(root, name);
@@ -160,8 +172,17 @@ public final class KeptServers {
       boolean started = false;
       if (known.isPresent() && alive(known.get())) {
         state = known.get();
-        if (ProcessHandle.of(state.watchdogPid()).filter(ProcessHandle::isAlive).isEmpty()) {
-          state = withWatchdog(root, name, state); // killed watchdog: a new one
+        Optional<ProcessHandle> watchdog =
+            ProcessHandle.of(state.watchdogPid()).filter(ProcessHandle::isAlive);
+        if (watchdog.isEmpty()) {
+          state = withWatchdog(root, name, state, buildServer); // killed watchdog: a new one
+        } else if (buildServer && !isBuildServer(watchdog.get(), state)) {
+          // Another Quarry's build server, or a plain watchdog: this Quarry's takes its place.
+          String id = state.id();
+          watchdog
+              .filter(p -> commandLine(p).map(l -> l.contains(id)).orElse(false))
+              .ifPresent(KeptServers::end);
+          state = withWatchdog(root, name, state, true);
         }
       } else {
         if (known.isPresent()) {
@@ -195,7 +216,7 @@ public final class KeptServers {
                 fresh.data());
         write(root, name, state);
         touch(root.resolve(name + LAST_USED)); // idle counts from now, also for the watchdog
-        state = withWatchdog(root, name, state);
+        state = withWatchdog(root, name, state, buildServer);
         started = true;
       }
       holdShared(root.resolve(name + IN_USE));
@@ -216,8 +237,36 @@ public final class KeptServers {
         .isPresent();
   }
 
-  private static State withWatchdog(Path root, String name, State state) throws IOException {
-    long pid = startWatchdog(root, name, state.id());
+  /** Whether {@code watchdog} is the build server of this very Quarry code. */
+  private static boolean isBuildServer(ProcessHandle watchdog, State state) {
+    if (watchdog.pid() == ProcessHandle.current().pid()) {
+      return true; // a build the build server runs
+    }
+    String stamp = codeStamp();
+    return !stamp.isEmpty()
+        && commandLine(watchdog)
+            .map(l -> l.contains(BUILD_SERVER_MAIN) && l.contains(stamp) && l.contains(state.id()))
+            .orElse(false);
+  }
+
+  /** Ends a process: SIGTERM, then SIGKILL after 5 s. */
+  private static void end(ProcessHandle process) {
+    process.destroy();
+    try {
+      process.onExit().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      try {
+        process.onExit().get(5, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // Its id is replaced in the state file: it exits when it sees that.
+      }
+    }
+  }
+
+  private static State withWatchdog(Path root, String name, State state, boolean buildServer)
+      throws IOException {
+    long pid = startWatchdog(root, name, state.id(), buildServer);
     State watched =
         new State(
             state.id(),
@@ -231,37 +280,68 @@ public final class KeptServers {
     return watched;
   }
 
-  /** Starts {@code java -cp <this class's location> KeptServers watch ...}, detached. */
-  private static long startWatchdog(Path root, String name, String id) throws IOException {
+  /**
+   * The build server's main class: the watchdog of {@link #watch} that also runs builds sent over a
+   * socket (named as a string: it lives above this package).
+   */
+  public static final String BUILD_SERVER_MAIN = "dev.quarry.processor.BuildServer";
+
+  /**
+   * The build server's heap: a build of a few hundred queries holds its files, parse trees and
+   * sources at once, several builds may run together; the serial collector returns little, so the
+   * process stays near what its largest builds needed.
+   */
+  static final String BUILD_SERVER_HEAP = "-Xmx512m";
+
+  /**
+   * Starts the watchdog, detached: {@code java -cp <this class's location> KeptServers watch ...},
+   * or with {@code buildServer} {@code java -cp <the processor's class path> BuildServer ...}.
+   */
+  private static long startWatchdog(Path root, String name, String id, boolean buildServer)
+      throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    String classpath;
+    List<String> classpath = new ArrayList<>();
     try {
-      classpath =
+      classpath.add(
           Path.of(KeptServers.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .toString();
+              .toString());
     } catch (Exception e) {
       throw new IOException("cannot tell where Quarry's classes are: " + e.getMessage(), e);
+    }
+    String stamp = buildServer ? codeStamp() : "";
+    if (!stamp.isEmpty()) {
+      for (String entry : ProcessorClassPath.of(KeptServers.class.getClassLoader())) {
+        if (!classpath.contains(entry)) {
+          classpath.add(entry);
+        }
+      }
     }
     List<String> command = new ArrayList<>();
     Path setsid = Path.of("/usr/bin/setsid");
     if (Files.isExecutable(setsid)) {
       command.add(setsid.toString()); // its own session: a Ctrl-C in the build's terminal spares it
     }
-    command.addAll(
-        List.of(
-            java.toString(),
-            "-Xmx16m",
-            "-Xss256k",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-            "-cp",
-            classpath,
-            KeptServers.class.getName(),
-            "watch",
-            root.toString(),
-            name,
-            id));
+    command.add(java.toString());
+    if (stamp.isEmpty()) {
+      command.addAll(List.of("-Xmx16m", "-Xss256k", "-XX:TieredStopAtLevel=1"));
+    } else {
+      command.add(BUILD_SERVER_HEAP);
+    }
+    command.add("-XX:+UseSerialGC");
+    command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+    command.add("-D" + DIR_PROPERTY + "=" + root);
+    for (String property : ProcessorClassPath.FORWARDED_PROPERTIES) {
+      String value = System.getProperty(property);
+      if (value != null && !stamp.isEmpty()) {
+        command.add("-D" + property + "=" + value);
+      }
+    }
+    command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath)));
+    if (stamp.isEmpty()) {
+      command.addAll(List.of(KeptServers.class.getName(), "watch", root.toString(), name, id));
+    } else {
+      command.addAll(List.of(BUILD_SERVER_MAIN, root.toString(), name, id, stamp));
+    }
     Process process =
         new ProcessBuilder(command)
             .redirectInput(Redirect.from(nullDevice()))
@@ -269,6 +349,55 @@ public final class KeptServers {
             .redirectErrorStream(true)
             .start();
     return process.pid();
+  }
+
+  /**
+   * What identifies this Quarry's code cheaply (no hashing): the path, size and time of the jar (or
+   * folder) its classes come from, hashed to 16 hex digits; empty when they cannot be found.
+   */
+  static String codeStamp() {
+    try {
+      Path location =
+          Path.of(KeptServers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      var attributes =
+          Files.readAttributes(location, java.nio.file.attribute.BasicFileAttributes.class);
+      String text =
+          location.toAbsolutePath()
+              + "|"
+              + attributes.size()
+              + "|"
+              + attributes.lastModifiedTime().toMillis();
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(StandardCharsets.UTF_8));
+      return "code-" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  /**
+   * Makes {@code folder} readable by its owner only (where the file system has POSIX permissions):
+   * the build server's socket lives in it, and only the same user may send it builds.
+   */
+  static void restrictToOwner(Path folder) {
+    try {
+      var view =
+          Files.getFileAttributeView(folder, java.nio.file.attribute.PosixFileAttributeView.class);
+      if (view != null) {
+        var wanted = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        if (!view.readAttributes().permissions().equals(wanted)) {
+          view.setPermissions(wanted);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Another user's folder: the build server's socket is then refused (BuildServer checks).
+    }
+  }
+
+  /** Marks the kept server {@code name} as used now (its idle time starts again). */
+  public static void markUsed(Path root, String name) {
+    touch(root.resolve(name + LAST_USED));
   }
 
   private static java.io.File nullDevice() {
@@ -621,7 +750,7 @@ public final class KeptServers {
    * The watchdog's loop: exits when its server was replaced, cleans up when the server died, and
    * stops the server once no build holds it and it has been idle long enough.
    */
-  static void watch(Path root, String name, String id, PrintStream log) throws IOException {
+  public static void watch(Path root, String name, String id, PrintStream log) throws IOException {
     Instant watching = Instant.now();
     // Everything the watchdog will need, loaded now: a rebuilt processor jar must not matter.
     Path probe = Files.createTempDirectory(root, name + ".watchdog-");
@@ -711,6 +840,67 @@ public final class KeptServers {
   }
 
   /**
+   * Prints the kept servers under {@code root}, one a line, each with its build server's socket
+   * when its process is one.
+   */
+  static void list(Path root, PrintStream out) {
+    List<String> names = names(root);
+    if (names.isEmpty()) {
+      out.println("no kept embedded PostgreSQL under " + root);
+    }
+    for (String name : names) {
+      Optional<State> state = read(root, name);
+      if (state.isEmpty()) {
+        continue;
+      }
+      State s = state.get();
+      String idle =
+          lastUsed(root, name)
+              .map(t -> Duration.between(t, Instant.now()).toSeconds() + " s")
+              .orElse("?");
+      out.println(
+          name
+              + "  PostgreSQL "
+              + s.version()
+              + "  port "
+              + s.port()
+              + "  process "
+              + s.postmasterPid()
+              + (alive(s) ? "  running" : "  not running")
+              + "  idle "
+              + idle
+              + " (stops after "
+              + s.idleSeconds()
+              + " s)  "
+              + root.resolve(name)
+              + buildServer(root, name, s));
+    }
+  }
+
+  /** {@code " build server SOCKET (process N)"} when the server's process is a build server. */
+  private static String buildServer(Path root, String name, State state) {
+    boolean serving =
+        ProcessHandle.of(state.watchdogPid())
+            .filter(ProcessHandle::isAlive)
+            .flatMap(KeptServers::commandLine)
+            .map(l -> l.contains(BUILD_SERVER_MAIN))
+            .orElse(false);
+    if (!serving) {
+      return "";
+    }
+    List<String> sockets = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(root, name + ".*.sock")) {
+      files.forEach(f -> sockets.add(f.toString()));
+    } catch (IOException e) {
+      // None listed.
+    }
+    sockets.sort(null);
+    return sockets.isEmpty()
+        ? ""
+        : "  build server " + String.join(", ", sockets) + " (process " + state.watchdogPid() + ")";
+  }
+
+  /**
    * {@code list} and {@code stop} (the kept servers under the root folder: {@code --dir FOLDER},
    * else the system property {@value #DIR_PROPERTY}, else {@code <tmp>/quarry-keep}); {@code watch}
    * is the watchdog, started by builds.
@@ -726,38 +916,7 @@ public final class KeptServers {
     }
     String command = rest.isEmpty() ? "list" : rest.get(0);
     switch (command) {
-      case "list" -> {
-        List<String> names = names(root);
-        if (names.isEmpty()) {
-          System.out.println("no kept embedded PostgreSQL under " + root);
-        }
-        for (String name : names) {
-          Optional<State> state = read(root, name);
-          if (state.isEmpty()) {
-            continue;
-          }
-          State s = state.get();
-          String idle =
-              lastUsed(root, name)
-                  .map(t -> Duration.between(t, Instant.now()).toSeconds() + " s")
-                  .orElse("?");
-          System.out.println(
-              name
-                  + "  PostgreSQL "
-                  + s.version()
-                  + "  port "
-                  + s.port()
-                  + "  process "
-                  + s.postmasterPid()
-                  + (alive(s) ? "  running" : "  not running")
-                  + "  idle "
-                  + idle
-                  + " (stops after "
-                  + s.idleSeconds()
-                  + " s)  "
-                  + root.resolve(name));
-        }
-      }
+      case "list" -> list(root, System.out);
       case "stop" -> {
         List<String> names = rest.size() > 1 ? rest.subList(1, rest.size()) : names(root);
         if (names.isEmpty()) {

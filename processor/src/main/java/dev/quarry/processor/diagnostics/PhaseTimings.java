@@ -45,6 +45,7 @@ public final class PhaseTimings {
   private final long started = System.nanoTime();
   private long finished;
   private int analysedQueries;
+  private boolean onBuildServer;
 
   /** Adds the time from {@code startNanos} (a {@link System#nanoTime()} reading) to now. */
   public void record(Phase phase, long startNanos) {
@@ -59,6 +60,26 @@ public final class PhaseTimings {
   /** Marks the end of the build; {@link #render()} reports the total up to here. */
   public void finish() {
     finished = System.nanoTime();
+  }
+
+  /** The time recorded for {@code phase}, in nanoseconds. */
+  public long nanos(Phase phase) {
+    return nanos[phase.ordinal()];
+  }
+
+  /** Adds {@code nanos} to {@code phase}: the phases a build server timed for this build. */
+  public void add(Phase phase, long nanos) {
+    this.nanos[phase.ordinal()] += nanos;
+  }
+
+  /** The number set by {@link #analysedQueries(int)}. */
+  public int analysedQueryCount() {
+    return analysedQueries;
+  }
+
+  /** Marks the build as run by the build server; the note then says so after the total. */
+  public void ranOnBuildServer() {
+    onBuildServer = true;
   }
 
   public long millis(Phase phase) {
@@ -88,6 +109,7 @@ public final class PhaseTimings {
       text.append(", ");
     }
     long end = finished == 0 ? System.nanoTime() : finished;
-    return text.append("total ").append((end - started) / 1_000_000).append(" ms").toString();
+    text.append("total ").append((end - started) / 1_000_000).append(" ms");
+    return (onBuildServer ? text.append("; on the build server") : text).toString();
   }
 }

@@ -1,0 +1,64 @@
+package dev.quarry.processor.server;
+
+import dev.quarry.processor.codegen.GenerationCache;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a build server listens: a Unix-domain socket in the kept servers' folder (readable by its
+ * owner only), {@code NAME.<code key>.sock} beside the kept PostgreSQL {@code NAME} whose process
+ * serves it. The code key is the start of the SHA-256 of the processor's code, so only the very
+ * same Quarry talks to a server.
+ */
+public final class BuildServerFiles {
+  private static final String SUFFIX = ".sock";
+
+  /** The longest socket path the platforms take (sun_path holds 108 bytes on Linux). */
+  static final int MAX_SOCKET_PATH = 100;
+
+  private BuildServerFiles() {}
+
+  /**
+   * The processor code's SHA-256 (kept in {@code root} between builds, so a build need not hash the
+   * jar), or empty when the code cannot be read.
+   */
+  public static Optional<String> codeKey(Path root) {
+    return Optional.ofNullable(GenerationCache.processorHash(root));
+  }
+
+  /** The socket of the server beside the kept PostgreSQL {@code name}, for code {@code key}. */
+  public static Path socket(Path root, String name, String key) {
+    return root.resolve(name + "." + shortKey(key) + SUFFIX);
+  }
+
+  /** Whether a socket path is short enough for the platform. */
+  public static boolean usable(Path socket) {
+    return socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        <= MAX_SOCKET_PATH;
+  }
+
+  /** The sockets of servers of code {@code key} under {@code root}, sorted by name. */
+  static List<Path> sockets(Path root, String key) {
+    List<Path> found = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return found;
+    }
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(root, "*." + shortKey(key) + SUFFIX)) {
+      entries.forEach(found::add);
+    } catch (IOException | RuntimeException e) {
+      // An unreadable folder: no server.
+    }
+    found.sort(null);
+    return found;
+  }
+
+  private static String shortKey(String key) {
+    return key.length() > 16 ? key.substring(0, 16) : key;
+  }
+}

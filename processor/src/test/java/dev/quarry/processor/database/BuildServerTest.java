@@ -1,0 +1,333 @@
+package dev.quarry.processor.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.processor.ChildJavac;
+import dev.quarry.processor.server.BuildClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build server (the kept server's process running builds sent by javac's processor), with
+ * builds in JVMs of their own as javac runs, each test with a folder of kept servers of its own
+ * that it stops at the end: it gives what an in-process build gives, byte for byte; a server killed
+ * mid-build, a build at once with another, and a server that is gone all leave the build as it
+ * would have been.
+ */
+class BuildServerTest {
+  private static final Path CASES = Path.of("src/test/resources/cases");
+  private static final String ON_SERVER = "; on the build server";
+
+  @TempDir Path temp;
+
+  private final AtomicInteger builds = new AtomicInteger();
+
+  private Path keep() {
+    return temp.resolve("keep");
+  }
+
+  @AfterEach
+  void stopKeptServers() throws Exception {
+    for (String name : KeptServers.names(keep())) {
+      KeptServers.stop(keep(), name, Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void buildsOnTheServerGiveWhatInProcessBuildsGive() throws Exception {
+    // The first build starts the kept server and, in it, the build server; it runs in-process.
+    ChildJavac.Outcome first = build(CASES.resolve("blog"), List.of());
+    assertEquals(0, first.exitCode(), first.output());
+    assertFalse(first.output().contains(ON_SERVER), first.output());
+    awaitSocket();
+    for (String name :
+        List.of(
+            "blog",
+            "dynamic",
+            "nested-results",
+            "lock-risk-fires",
+            "error-sql",
+            "error-unknown-names",
+            "error-migration",
+            "error-parameters")) {
+      Path folder = CASES.resolve(name);
+      List<String> options = caseOptions(folder);
+      List<String> inProcess = new ArrayList<>(options);
+      inProcess.add("-Aquarry.buildServer=false");
+      // Once before, so that both builds clone the migrated schema this one caches.
+      build(folder, inProcess);
+      Path localWork = nextWork();
+      ChildJavac.Outcome local = build(folder, inProcess, localWork);
+      Path remoteWork = nextWork();
+      ChildJavac.Outcome remote = build(folder, options, remoteWork);
+      assertFalse(local.output().contains(ON_SERVER), name + ": " + local.output());
+      assertTrue(remote.output().contains(ON_SERVER), name + ": " + remote.output());
+      assertEquals(local.exitCode(), remote.exitCode(), name + ": " + remote.output());
+      assertEquals(comparable(local.output()), comparable(remote.output()), name);
+      assertEquals(
+          files(localWork.resolve("generated")), files(remoteWork.resolve("generated")), name);
+      if (!name.startsWith("error-")) {
+        assertFalse(files(remoteWork.resolve("generated")).isEmpty(), name);
+      }
+    }
+  }
+
+  @Test
+  void aServerKilledMidBuildLeavesTheBuildToRunInProcess() throws Exception {
+    ChildJavac.Outcome first = build(project("warm", "SELECT 1;\n"), List.of());
+    assertEquals(0, first.exitCode(), first.output());
+    Path socket = awaitSocket();
+    String name = KeptServers.names(keep()).get(0);
+    long server = KeptServers.read(keep(), name).orElseThrow().watchdogPid();
+    ProcessHandle serverProcess = ProcessHandle.of(server).orElseThrow();
+
+    Path slow = project("slow", "SELECT pg_sleep(3);\n");
+    Path work = nextWork();
+    ChildJavac child = child(slow, List.of(), work);
+    Process build = child.start();
+    awaitSleepingBuildOf(server, build);
+    serverProcess.destroyForcibly(); // SIGKILL, mid-build
+    serverProcess.onExit().get(30, TimeUnit.SECONDS);
+    assertTrue(build.waitFor(180, TimeUnit.SECONDS), "the build hangs after the server died");
+    String output = child.output();
+    assertEquals(0, build.exitValue(), output);
+    assertFalse(output.contains(ON_SERVER), output);
+    assertTrue(output.contains("quarry timings:"), output);
+    assertFalse(Files.exists(work.resolve("stderr.txt")) && output.contains("Exception"), output);
+    assertFalse(files(work.resolve("generated")).isEmpty(), output);
+
+    // The fallback build found the kept server without its watchdog: a new build server watches
+    // it, and the next build uses it.
+    long replacement = KeptServers.read(keep(), name).orElseThrow().watchdogPid();
+    assertTrue(replacement != server, "the dead server is still in the state file");
+    assertTrue(ProcessHandle.of(replacement).map(ProcessHandle::isAlive).orElse(false));
+    awaitSocket();
+    assertTrue(Files.exists(socket), "the new server listens where the old one did");
+    ChildJavac.Outcome next = build(project("next", "SELECT 2;\n"), List.of());
+    assertEquals(0, next.exitCode(), next.output());
+    assertTrue(next.output().contains(ON_SERVER), next.output());
+  }
+
+  @Test
+  void twoBuildsAtOnceRunOnTheServerTogether() throws Exception {
+    ChildJavac.Outcome first = build(project("warm", "SELECT 1;\n"), List.of());
+    assertEquals(0, first.exitCode(), first.output());
+    awaitSocket();
+    Path workA = nextWork();
+    Path workB = nextWork();
+    // Longer than a client waits for a sign of life: builds run one after the other would leave
+    // the second waiting without heartbeats, and it would build in-process.
+    String slow = "SELECT pg_sleep(" + (BuildClient.SILENCE.toSeconds() + 2) + ");\n";
+    ChildJavac a = child(project("a", slow), List.of(), workA);
+    ChildJavac b = child(project("b", slow), List.of(), workB);
+    Process pa = a.start();
+    Process pb = b.start();
+    assertTrue(pa.waitFor(180, TimeUnit.SECONDS) && pb.waitFor(180, TimeUnit.SECONDS));
+    assertEquals(0, pa.exitValue(), a.output());
+    assertEquals(0, pb.exitValue(), b.output());
+    assertTrue(a.output().contains(ON_SERVER), a.output());
+    assertTrue(b.output().contains(ON_SERVER), b.output());
+    assertEquals(files(workA.resolve("generated")), files(workB.resolve("generated")));
+    assertEquals(1, KeptServers.names(keep()).size(), KeptServers.names(keep()).toString());
+  }
+
+  @Test
+  void turnedOffTheProcessIsThePlainWatchdog() throws Exception {
+    ChildJavac.Outcome first =
+        build(project("off", "SELECT 1;\n"), List.of("-Aquarry.buildServer=false"));
+    assertEquals(0, first.exitCode(), first.output());
+    String name = KeptServers.names(keep()).get(0);
+    long watchdog = KeptServers.read(keep(), name).orElseThrow().watchdogPid();
+    String command =
+        KeptServers.commandLine(ProcessHandle.of(watchdog).orElseThrow()).orElseThrow();
+    assertTrue(command.contains(KeptServers.class.getName() + " watch"), command);
+    assertTrue(sockets().isEmpty(), sockets().toString());
+
+    // A build that wants the build server replaces the plain watchdog with one.
+    ChildJavac.Outcome second = build(project("on", "SELECT 1;\n"), List.of());
+    assertEquals(0, second.exitCode(), second.output());
+    long server = KeptServers.read(keep(), name).orElseThrow().watchdogPid();
+    assertTrue(server != watchdog);
+    assertFalse(ProcessHandle.of(watchdog).map(ProcessHandle::isAlive).orElse(false));
+    awaitSocket();
+  }
+
+  @Test
+  void listShowsTheBuildServerAndAnIdleOneStopsWithItsSocket() throws Exception {
+    ChildJavac.Outcome outcome =
+        build(project("idle", "SELECT 1;\n"), List.of("-Aquarry.keepAlive.idleSeconds=3"));
+    assertEquals(0, outcome.exitCode(), outcome.output());
+    Path socket = awaitSocket();
+    String name = KeptServers.names(keep()).get(0);
+    KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();
+    ByteArrayOutputStream listed = new ByteArrayOutputStream();
+    KeptServers.list(keep(), new PrintStream(listed, true, StandardCharsets.UTF_8));
+    String list = listed.toString(StandardCharsets.UTF_8);
+    assertTrue(list.contains("build server " + socket), list);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline
+        && (ProcessHandle.of(state.watchdogPid()).map(ProcessHandle::isAlive).orElse(false)
+            || Files.exists(socket))) {
+      Thread.sleep(200);
+    }
+    assertFalse(KeptServers.alive(state), "the idle server still runs");
+    assertFalse(
+        ProcessHandle.of(state.watchdogPid()).map(ProcessHandle::isAlive).orElse(false),
+        "the build server still runs");
+    assertFalse(Files.exists(socket), "its socket is left");
+    assertEquals(List.of(), KeptServers.names(keep()));
+  }
+
+  // ---- helpers
+
+  private Path awaitSocket() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Path> found = sockets();
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no build server socket under " + keep());
+  }
+
+  private List<Path> sockets() throws Exception {
+    if (!Files.isDirectory(keep())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(keep())) {
+      return files.filter(p -> p.toString().endsWith(".sock")).sorted().toList();
+    }
+  }
+
+  /** Waits until the server runs {@code build}'s slow migration (its session names the server). */
+  private void awaitSleepingBuildOf(long server, Process build) throws Exception {
+    String name = KeptServers.names(keep()).get(0);
+    KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(build.isAlive(), "the build ended before its migration ran");
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:" + state.port() + "/postgres?user=postgres");
+          Statement s = c.createStatement();
+          ResultSet rows =
+              s.executeQuery(
+                  "SELECT datname FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'"
+                      + " AND datname LIKE '%\\_"
+                      + server
+                      + "\\_%'")) {
+        if (rows.next()) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the server never ran the build's slow migration");
+  }
+
+  /**
+   * The output without what differs between any two builds: times, folder and scratch database
+   * names, notes about what earlier builds left.
+   */
+  private static List<String> comparable(String output) {
+    return output
+        .lines()
+        .filter(line -> !line.contains("quarry timings:"))
+        // What earlier builds left (a scratch database a javac that exited early did not drop).
+        .filter(line -> !line.contains("[quarry:leftovers]"))
+        // javac's echo of the annotation under each message (the same for every message).
+        .filter(line -> !line.strip().startsWith("@dev.quarry.GenerateQueries("))
+        .filter(line -> !line.strip().equals("^"))
+        .map(line -> line.replaceAll(" in \\d+ ms", " in N ms"))
+        .map(line -> line.replaceAll("work-\\d+", "work-N"))
+        .map(line -> line.replaceAll("quarry_scratch_\\w+", "quarry_scratch_X"))
+        .toList();
+  }
+
+  private static Map<String, String> files(Path folder) throws Exception {
+    Map<String, String> texts = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return texts;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        texts.put(
+            folder.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return texts;
+  }
+
+  private static List<String> caseOptions(Path folder) throws Exception {
+    List<String> options = new ArrayList<>();
+    Path file = folder.resolve("options.txt");
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          options.add(line.strip());
+        }
+      }
+    }
+    return options;
+  }
+
+  private Path nextWork() throws Exception {
+    return Files.createDirectories(temp.resolve("work-" + builds.incrementAndGet()));
+  }
+
+  private ChildJavac.Outcome build(Path project, List<String> options) throws Exception {
+    return build(project, options, nextWork());
+  }
+
+  private ChildJavac.Outcome build(Path project, List<String> options, Path work) throws Exception {
+    return child(project, options, work).run(180);
+  }
+
+  private ChildJavac child(Path project, List<String> options, Path work) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("-Aquarry.database=embedded", "-Aquarry.lock=off", "-Aquarry.timings=true"));
+    all.addAll(options);
+    return new ChildJavac(project.toAbsolutePath(), work, all, Map.of()).withKeepDir(keep());
+  }
+
+  private Path project(String name, String secondMigration) throws Exception {
+    Path root = temp.resolve(name);
+    Files.createDirectories(root.resolve("migrations"));
+    Files.createDirectories(root.resolve("queries"));
+    Files.writeString(
+        root.resolve("migrations/V1__users.sql"),
+        "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("migrations/V2__second.sql"), secondMigration, StandardCharsets.UTF_8);
+    Files.writeString(
+        root.resolve("queries/users.sql"),
+        "-- name: FindUser :one\nSELECT id, email FROM users WHERE id = @id;\n",
+        StandardCharsets.UTF_8);
+    return root;
+  }
+}
