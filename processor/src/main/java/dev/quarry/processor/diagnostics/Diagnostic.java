@@ -14,6 +14,12 @@ public record Diagnostic(
     return new Diagnostic(Severity.ERROR, problem, null, message);
   }
 
+  /** {@code message} of the catalog with {@code args} in its placeholders, at its severity. */
+  public static Diagnostic of(
+      Message message, @Nullable SourceLocation location, @Nullable Object... args) {
+    return new Diagnostic(message.severity(), message.problem(), location, message.format(args));
+  }
+
   public String render() {
     String prefix = location == null ? "" : location + ": ";
     return prefix + message + " [" + problem.tag() + "]";
