@@ -17,9 +17,9 @@ import dev.quarry.processor.database.DatabaseUnavailableException;
 import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
-import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.dynamic.Blocks;
 import dev.quarry.processor.dynamic.Plan;
 import dev.quarry.processor.dynamic.VariantReports;
@@ -179,19 +179,13 @@ public final class Pipeline {
               + display(lockPath)
               + " (migrations and queries unchanged, no database used)";
     } else if (options.lockMode() == LockMode.OFFLINE) {
-      diagnostics.error(
-          Problem.STALE_LOCK,
+      diagnostics.report(
+          Message.LOCK_STALE_OFFLINE,
           null,
-          "the lock file "
-              + display(lockPath)
-              + " is stale: "
-              + check.describe()
-              + "; -A"
-              + LockMode.OPTION
-              + "=offline never connects to a database, so refresh the lock file with a build that can"
-              + " (without -A"
-              + LockMode.OPTION
-              + "=offline; embedded PostgreSQL needs no install) and commit it");
+          display(lockPath),
+          check.describe(),
+          LockMode.OPTION,
+          LockMode.OPTION);
       return new Result(diagnostics, timings);
     } else {
       Optional<Resolved> resolved =
@@ -262,16 +256,8 @@ public final class Pipeline {
           lockNote = "; wrote " + display(lockPath);
         }
       } catch (IOException e) {
-        diagnostics.error(
-            Problem.LOCK_FILE,
-            null,
-            "cannot write the lock file "
-                + lockPath
-                + ": "
-                + e.getMessage()
-                + "; make its folder writable, or set -A"
-                + LockMode.OPTION
-                + "=off");
+        diagnostics.report(
+            Message.LOCK_WRITE_FAILED, null, lockPath, e.getMessage(), LockMode.OPTION);
         return new Result(diagnostics, timings);
       }
     }
@@ -383,20 +369,21 @@ public final class Pipeline {
               options.keepAlive(),
               MigrationRecord.key(migrations, freshCluster));
     } catch (DatabaseUnavailableException e) {
-      String lock =
-          lockPath == null
-              ? ""
-              : "; the lock file "
-                  + display(lockPath)
-                  + " cannot stand in for it: "
-                  + check.describe()
-                  + " (build once where a database is available to refresh it, and commit it)";
-      diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
+      if (lockPath == null) {
+        diagnostics.report(Message.DATABASE_UNAVAILABLE, null, e.getMessage());
+      } else {
+        diagnostics.report(
+            Message.DATABASE_UNAVAILABLE_LOCK_STALE,
+            null,
+            e.getMessage(),
+            display(lockPath),
+            check.describe());
+      }
       timings.record(Phase.DATABASE_START, databaseStarted);
       return Optional.empty();
     }
     for (String note : database.startupNotes()) {
-      diagnostics.note(Problem.LEFTOVERS, null, note);
+      diagnostics.report(Message.LEFTOVERS_REMOVED, null, note);
     }
     long stopStarted = 0;
     try (database) {
@@ -410,13 +397,7 @@ public final class Pipeline {
         // The clone holds the schema already, but its record cannot be read (the key makes this
         // a damaged template): the migrations cannot run on it again.
         first.close();
-        diagnostics.error(
-            Problem.DATABASE_UNAVAILABLE,
-            null,
-            "the cached migrated schema that "
-                + database.description()
-                + " was cloned from has a record this build cannot read; drop that"
-                + " quarry_template_ database (DROP DATABASE), and the next build makes it again");
+        diagnostics.report(Message.TEMPLATE_RECORD_UNREADABLE, null, database.description());
         stopStarted = System.nanoTime();
         return Optional.empty();
       }
@@ -507,19 +488,13 @@ public final class Pipeline {
       }
     } catch (SQLException e) {
       // The server went away, froze or failed: not the fault of the SQL that was running.
-      diagnostics.error(
-          Problem.DATABASE_UNAVAILABLE,
+      diagnostics.report(
+          Message.DATABASE_FAILED_DURING_BUILD,
           null,
-          "the schema database ("
-              + database.description()
-              + ") failed while Quarry was using it: "
-              + ConnectionLoss.describe(e)
-              + " [SQLSTATE "
-              + e.getSQLState()
-              + "]; check that the database"
-              + " stays up and reachable during the build, or choose another -A"
-              + DatabaseChoice.OPTION
-              + " (embedded needs no server)");
+          database.description(),
+          ConnectionLoss.describe(e),
+          e.getSQLState(),
+          DatabaseChoice.OPTION);
       return Optional.empty();
     } finally {
       if (stopStarted != 0) {
@@ -527,7 +502,7 @@ public final class Pipeline {
       }
       // The database is closed by now; what could not be cleaned up must not pass silently.
       for (String problem : database.cleanupProblems()) {
-        diagnostics.warning(Problem.CLEANUP, null, problem);
+        diagnostics.report(Message.CLEANUP_FAILED, null, problem);
       }
     }
   }
@@ -579,14 +554,11 @@ public final class Pipeline {
       for (QueryDeclaration query : file.queries()) {
         QueryDeclaration first = seen.putIfAbsent(query.name(), query);
         if (first != null) {
-          diagnostics.error(
-              Problem.DUPLICATE_QUERY,
+          diagnostics.report(
+              Message.DUPLICATE_QUERY_NAME,
               query.headerLocation(),
-              "a query named "
-                  + query.name()
-                  + " already exists at "
-                  + first.headerLocation()
-                  + "; query names must be unique, rename one of them");
+              query.name(),
+              first.headerLocation());
         }
       }
     }

@@ -12,7 +12,7 @@ import dev.quarry.processor.catalog.Table;
 import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.nullability.NullabilityInference;
 import dev.quarry.processor.nullability.ParameterNullability;
 import dev.quarry.processor.nullability.RowCountInference;
@@ -255,16 +255,12 @@ public final class QueryAnalyzer {
 
   private void internal(Work item, Exception e) {
     QueryDeclaration declaration = item.query.declaration();
-    item.diagnostics.error(
-        Problem.INTERNAL,
+    item.diagnostics.report(
+        Message.QUERY_ANALYSIS_BUG,
         declaration.location(declaration.sqlStart()),
-        declaration.name()
-            + ": Quarry could not analyse this query ("
-            + e.getClass().getSimpleName()
-            + ": "
-            + e.getMessage()
-            + "); this is a bug in Quarry, please report it with the query; the other queries"
-            + " were analysed");
+        declaration.name(),
+        e.getClass().getSimpleName(),
+        e.getMessage());
     item.fail();
   }
 
@@ -488,18 +484,13 @@ public final class QueryAnalyzer {
         probe
             .item()
             .diagnostics
-            .error(
-                Problem.BAD_PARAMETER,
+            .report(
+                Message.PARAMETER_UNTYPED_OUTPUT,
                 query.declaration().location(parameter.fileOffset()),
-                query.declaration().name()
-                    + ": nothing in the statement gives parameter "
-                    + name
-                    + " a type, so PostgreSQL would only guess text for the column it is returned"
-                    + " as; add a cast that names the type, e.g. "
-                    + name
-                    + "::text or "
-                    + name
-                    + "::bigint");
+                query.declaration().name(),
+                name,
+                name,
+                name);
         probe.item().fail();
       }
     }
@@ -524,16 +515,13 @@ public final class QueryAnalyzer {
         parameter = p;
       }
     }
-    item.diagnostics.error(
-        Problem.BAD_PARAMETER,
+    item.diagnostics.report(
+        Message.PARAMETER_IN_UTILITY,
         query.declaration().location(parameter.fileOffset()),
-        query.declaration().name()
-            + ": PostgreSQL takes no parameters in a "
-            + item.utility().keyword()
-            + " statement, so "
-            + displayName(parameter)
-            + " cannot be bound; "
-            + item.utility().parameterAdvice());
+        query.declaration().name(),
+        item.utility().keyword(),
+        displayName(parameter),
+        item.utility().parameterAdvice());
     item.fail();
   }
 
@@ -617,19 +605,14 @@ public final class QueryAnalyzer {
       }
       Parameter parameter = query.parameters().get(i);
       String name = displayName(parameter);
-      item.diagnostics.error(
-          Problem.BAD_PARAMETER,
+      item.diagnostics.report(
+          Message.PARAMETER_ANONYMOUS_RECORD,
           query.declaration().location(parameter.fileOffset()),
-          query.declaration().name()
-              + ": PostgreSQL types parameter "
-              + name
-              + " as an anonymous record"
-              + (oid == RECORD_ARRAY_OID ? " array" : "")
-              + ", and no value can be passed as one; add a cast"
-              + " to the composite type, e.g. "
-              + name
-              + "::my_type"
-              + (oid == RECORD_ARRAY_OID ? "[]" : ""));
+          query.declaration().name(),
+          name,
+          (oid == RECORD_ARRAY_OID ? " array" : ""),
+          name,
+          (oid == RECORD_ARRAY_OID ? "[]" : ""));
       reported = true;
     }
     return reported;
@@ -782,31 +765,31 @@ public final class QueryAnalyzer {
     int fileOffset = locate(item, server, message);
     message = renameParameters(query, message);
 
-    StringBuilder text = new StringBuilder(declaration.name()).append(": ").append(message);
+    // What PostgreSQL adds to its message (hint, detail), and what Quarry knows of the name.
+    StringBuilder remarks = new StringBuilder();
     String hint = server == null ? null : server.getHint();
     if (hint != null) {
       Matcher column = COLUMN_HINT.matcher(hint);
-      text.append(
+      remarks.append(
           column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
     }
     String detail = server == null ? null : server.getDetail();
     if (detail != null) {
-      text.append("; ").append(detail);
+      remarks.append("; ").append(detail);
     }
-    Problem problem = Problem.SQL_ERROR;
+    Message kind = Message.QUERY_REJECTED;
     if (state.equals("42703") || state.equals("42P01")) {
-      problem = Problem.UNKNOWN_NAME;
+      kind = Message.QUERY_NAME_UNKNOWN;
       if (server != null) {
         explainer
             .explain(state, nameAtPosition(item, server))
-            .ifPresent(reason -> text.append("; ").append(reason));
+            .ifPresent(reason -> remarks.append("; ").append(reason));
       }
     } else if (state.equals("42P18")) {
-      problem = Problem.BAD_PARAMETER;
-      text.append("; add a cast that names the type, e.g. @name::text");
+      kind = Message.QUERY_PARAMETER_UNTYPED;
     }
-    text.append(" [SQLSTATE ").append(state).append("]");
-    item.diagnostics.error(problem, declaration.location(fileOffset), text.toString());
+    item.diagnostics.report(
+        kind, declaration.location(fileOffset), declaration.name(), message, remarks, state);
   }
 
   /**

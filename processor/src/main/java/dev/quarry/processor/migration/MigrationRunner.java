@@ -3,7 +3,7 @@ package dev.quarry.processor.migration;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.SqlLexer;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
@@ -119,8 +119,7 @@ public final class MigrationRunner {
       if (ConnectionLoss.is(e, connection)) {
         throw e;
       }
-      diagnostics.error(
-          Problem.INTERNAL, null, "cannot read the schema database's catalog: " + e.getMessage());
+      diagnostics.report(Message.CATALOG_UNREADABLE, null, e.getMessage());
       return new Result(
           List.of(),
           migrations.stream().findFirst(),
@@ -144,10 +143,8 @@ public final class MigrationRunner {
         if (ConnectionLoss.is(e, connection)) {
           throw e;
         }
-        diagnostics.error(
-            Problem.INTERNAL,
-            migration.file().start(),
-            "cannot read the schema after this migration: " + e.getMessage());
+        diagnostics.report(
+            Message.SCHEMA_UNREADABLE_AFTER_MIGRATION, migration.file().start(), e.getMessage());
         return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
       }
     }
@@ -192,17 +189,13 @@ public final class MigrationRunner {
           case NONE -> false;
         };
     if (inTransaction && outside != null) {
-      diagnostics.error(
-          Problem.MIGRATION_FAILED,
+      diagnostics.report(
+          Message.MIGRATION_NEEDS_NO_TRANSACTION,
           migration.file().locationOf(outside.start()),
-          failure
-              + "this statement cannot run inside a transaction block, and "
-              + migration.format().displayName()
-              + " runs "
-              + migration.displayName()
-              + " in one; mark the migration with "
-              + migration.format().noTransactionMarker()
-              + " (and keep such statements in a migration of their own)");
+          failure,
+          migration.format().displayName(),
+          migration.displayName(),
+          migration.format().noTransactionMarker());
       return false;
     }
     StatementSpan current = null;
@@ -226,11 +219,8 @@ public final class MigrationRunner {
         if (psqlScript && PsqlScript.setsUnknownParameter(connection, text)) {
           // psql reports such a SET and goes on; pg_dump 17 writes SET transaction_timeout, which
           // older servers do not know.
-          diagnostics.note(
-              Problem.MIGRATION_FAILED,
-              migration.file().locationOf(span.start()),
-              "skipped: this server does not know the parameter this SET names; psql would report"
-                  + " it and go on, so Quarry does too");
+          diagnostics.report(
+              Message.MIGRATION_SET_SKIPPED, migration.file().locationOf(span.start()));
           guard.afterStatement("", last);
           continue;
         }
@@ -413,8 +403,8 @@ public final class MigrationRunner {
           .append(remaining == 1 ? "was" : "were")
           .append(" not applied)");
     }
-    diagnostics.error(
-        Problem.MIGRATION_FAILED, migration.file().locationOf(offset), message.toString());
+    diagnostics.report(
+        Message.MIGRATION_STATEMENT_FAILED, migration.file().locationOf(offset), message);
   }
 
   /**

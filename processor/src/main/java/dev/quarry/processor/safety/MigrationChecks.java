@@ -5,7 +5,8 @@ import dev.quarry.processor.config.Check;
 import dev.quarry.processor.config.MigrationOptions;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
+import dev.quarry.processor.diagnostics.Severity;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.SchemaHistory;
 import dev.quarry.processor.migration.SchemaListing;
@@ -99,20 +100,17 @@ public final class MigrationChecks {
       var before = i == 0 ? history.baseline() : history.steps().get(i - 1).after();
       for (LockRiskCheck.Finding finding : LockRiskCheck.check(migration, before, step.after())) {
         String marker = migration.format().noTransactionMarker();
-        String message =
+        String risk =
             finding.message()
                 + (marker != null && finding.message().contains("CONCURRENTLY")
                     ? " (" + marker + ")"
-                    : "")
-                + "; or, if "
-                + migration.displayName()
-                + " is safe as it is (the table is small or not in use yet), say so with -- quarry:allow lock-risk";
-        var location = migration.file().locationOf(finding.offset());
-        if (level == Check.Level.ERROR) {
-          diagnostics.error(Problem.LOCK_RISK, location, message);
-        } else {
-          diagnostics.warning(Problem.LOCK_RISK, location, message);
-        }
+                    : "");
+        diagnostics.report(
+            level == Check.Level.ERROR ? Severity.ERROR : Severity.WARNING,
+            Message.LOCK_RISK_FOUND,
+            migration.file().locationOf(finding.offset()),
+            risk,
+            migration.displayName());
       }
     }
   }
@@ -120,8 +118,7 @@ public final class MigrationChecks {
   /** Writes the snapshot to {@code quarry.snapshot} (see {@link #write}). */
   public void writeSnapshot(String text) {
     if (options.snapshot() != null) {
-      write(
-          options.snapshot(), text, MigrationOptions.SNAPSHOT, "schema snapshot", Problem.SNAPSHOT);
+      write(options.snapshot(), text, MigrationOptions.SNAPSHOT, Message.SNAPSHOT_UNWRITABLE);
     }
   }
 
@@ -158,28 +155,17 @@ public final class MigrationChecks {
         target,
         text.toString(),
         MigrationOptions.RECORD_QUERIES,
-        "recorded queries",
-        Problem.RECORDED_QUERIES);
+        Message.RECORDED_QUERIES_UNWRITABLE);
   }
 
   /**
    * Writes {@code text} to {@code target} unless it already holds it (see {@link CommittedFile}).
    */
-  private void write(Path target, String text, String option, String what, Problem problem) {
+  private void write(Path target, String text, String option, Message failure) {
     try {
       CommittedFile.writeIfChanged(target, text);
     } catch (IOException e) {
-      diagnostics.error(
-          problem,
-          null,
-          "cannot write the "
-              + what
-              + " "
-              + target
-              + ": "
-              + e
-              + "; check the path given with -A"
-              + option);
+      diagnostics.report(failure, null, target, e, option);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -478,17 +478,11 @@ public final class ParameterRewriter {
       // Five digits cannot overflow an int; more are over the limit anyway.
       int number = digits.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(digits);
       if (number > MAX_PARAMETERS) {
-        error(
-            token.start(),
-            "parameter "
-                + token.text(text)
-                + " is too large: PostgreSQL allows at most "
-                + MAX_PARAMETERS
-                + " parameters; number them from $1");
+        error(token.start(), Message.PARAMETER_NUMBER_TOO_LARGE, token.text(text), MAX_PARAMETERS);
         return;
       }
       if (number == 0) {
-        error(token.start(), "parameter $0 does not exist: PostgreSQL numbers parameters from $1");
+        error(token.start(), Message.PARAMETER_ZERO);
         return;
       }
       occurrences.add(
@@ -520,17 +514,12 @@ public final class ParameterRewriter {
         }
         case "arg", "narg", "slice" -> {
           if (!call) {
-            error(
-                sqlc.start(),
-                written
-                    + " needs the parameter's name in parentheses: write "
-                    + written
-                    + "(name)");
+            error(sqlc.start(), Message.SQLC_FUNCTION_WITHOUT_PARENTHESES, written, written);
             return i + 2;
           }
           Token nameToken = i + 4 < significant.size() ? significant.get(i + 4) : null;
           if (nameToken == null || nameToken.kind() == TokenKind.RIGHT_PAREN) {
-            error(sqlc.start(), written + "() has no parameter name: write " + written + "(name)");
+            error(sqlc.start(), Message.SQLC_FUNCTION_WITHOUT_NAME, written, written);
             return nameToken == null ? significant.size() : i + 4;
           }
           String name;
@@ -551,38 +540,27 @@ public final class ParameterRewriter {
             default -> {
               error(
                   nameToken.start(),
-                  written
-                      + "("
-                      + nameToken.text(text)
-                      + ") is not a "
-                      + "parameter name: write "
-                      + written
-                      + "(name), "
-                      + written
-                      + "('name') or "
-                      + written
-                      + "(\"name\")");
+                  Message.SQLC_FUNCTION_NAME_INVALID,
+                  written,
+                  nameToken.text(text),
+                  written,
+                  written,
+                  written);
               return Math.max(i + 4, closingParen(i + 3));
             }
           }
           if (name.isEmpty()) {
-            error(
-                nameToken.start(),
-                written + " has an empty parameter name: write " + written + "(name)");
+            error(nameToken.start(), Message.SQLC_FUNCTION_NAME_EMPTY, written, written);
             return i + 4;
           }
           if (kindAt(i + 5) != TokenKind.RIGHT_PAREN) {
             error(
                 sqlc.start(),
-                written
-                    + "("
-                    + nameToken.text(text)
-                    + " is missing its closing "
-                    + "parenthesis: write "
-                    + written
-                    + "("
-                    + nameToken.text(text)
-                    + ")");
+                Message.SQLC_FUNCTION_UNCLOSED,
+                written,
+                nameToken.text(text),
+                written,
+                nameToken.text(text));
             return i + 4;
           }
           if (function.equals("slice")) {
@@ -592,12 +570,7 @@ public final class ParameterRewriter {
         }
         default -> {
           if (call) {
-            error(
-                sqlc.start(),
-                "unknown function "
-                    + written
-                    + ": Quarry knows sqlc.arg(name), "
-                    + "sqlc.narg(name), sqlc.slice(name) and sqlc.embed(table)");
+            error(sqlc.start(), Message.SQLC_FUNCTION_UNKNOWN, written);
             return Math.max(i + 3, closingParen(i + 3));
           }
           // sqlc.something without parentheses is a column of a table called sqlc.
@@ -645,21 +618,11 @@ public final class ParameterRewriter {
         }
       }
       if (name == null || key == null || name.isEmpty()) {
-        error(
-            marker.start(),
-            "quarry.patch takes one named parameter: write quarry.patch(@name) or"
-                + " quarry.patch(sqlc.arg(name))");
+        error(marker.start(), Message.PATCH_NEEDS_ONE_PARAMETER);
         return close < 0 ? significant.size() : close;
       }
       if (!patchAllowedAt(i, close)) {
-        error(
-            marker.start(),
-            "quarry.patch(@"
-                + name
-                + ") is allowed only as the whole right-hand side of an UPDATE ... SET"
-                + " assignment: write UPDATE table SET column = quarry.patch(@"
-                + name
-                + ")");
+        error(marker.start(), Message.PATCH_OUTSIDE_SET, name, name);
         return close;
       }
       occurrences.add(
@@ -803,9 +766,7 @@ public final class ParameterRewriter {
                   || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
               && kindAt(i + 5) == TokenKind.RIGHT_PAREN;
       if (nameToken == null || !named) {
-        error(
-            sqlc.start(),
-            written + " needs a table name or alias in parentheses: write " + written + "(table)");
+        error(sqlc.start(), Message.EMBED_WITHOUT_TABLE, written, written);
         return call ? Math.max(i + 3, closingParen(i + 3)) : i + 2;
       }
       String table =
@@ -841,18 +802,15 @@ public final class ParameterRewriter {
       String used = byNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
       error(
           after.fileOffset(),
+          Message.PARAMETER_NUMBERS_MISSING,
           (missing.size() == 1
-                  ? "parameter " + missing.get(0) + " is"
-                  : "parameters " + String.join(", ", missing) + " are")
-              + " missing: query "
-              + query.name()
-              + " uses "
-              + used
-              + (byNumber.size()
-                      > byNumber.values().stream().filter(p -> !p.explicitlyNamed()).count()
-                  ? " (named parameters take the lowest numbers no $n uses)"
-                  : "")
-              + ", but PostgreSQL needs parameters numbered from $1 without gaps; renumber them");
+              ? "parameter " + missing.get(0) + " is"
+              : "parameters " + String.join(", ", missing) + " are"),
+          query.name(),
+          used,
+          (byNumber.size() > byNumber.values().stream().filter(p -> !p.explicitlyNamed()).count()
+              ? " (named parameters take the lowest numbers no $n uses)"
+              : ""));
       return false;
     }
 
@@ -885,14 +843,7 @@ public final class ParameterRewriter {
                   .filter(o -> o.style() != Style.PATCH)
                   .findFirst()
                   .orElseThrow();
-          error(
-              plain.start(),
-              "parameter "
-                  + plain.name()
-                  + " is a patch (quarry.patch(@"
-                  + plain.name()
-                  + ")) and cannot also be used elsewhere in the statement; give this use"
-                  + " another name");
+          error(plain.start(), Message.PATCH_PARAMETER_REUSED, plain.name(), plain.name());
           return List.of();
         }
       }
@@ -1230,9 +1181,9 @@ public final class ParameterRewriter {
       return index >= 0 && index < significant.size() ? significant.get(index).kind() : null;
     }
 
-    private void error(int offset, String message) {
+    private void error(int offset, Message message, @Nullable Object... arguments) {
       failed = true;
-      diagnostics.error(Problem.BAD_PARAMETER, query.location(offset), message);
+      diagnostics.report(message, query.location(offset), arguments);
     }
   }
 }

@@ -7,7 +7,7 @@ import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.catalog.TypeCatalog;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.types.ValueType.ArrayValue;
 import dev.quarry.processor.types.ValueType.ConvertedValue;
 import dev.quarry.processor.types.ValueType.EnumValue;
@@ -89,14 +89,8 @@ public final class TypeMapper {
           found |= TypeNames.names(override.pgType(), type);
         }
         if (!found) {
-          diagnostics.error(
-              Problem.CONFIGURATION,
-              null,
-              override.describe()
-                  + ": the schema has no type \""
-                  + override.pgType()
-                  + "\"; name it as"
-                  + " PostgreSQL does, e.g. jsonb or public.mood");
+          diagnostics.report(
+              Message.OVERRIDE_UNKNOWN_TYPE, null, override.describe(), override.pgType());
         }
       } else {
         List<String> parts = override.columnParts();
@@ -108,13 +102,8 @@ public final class TypeMapper {
                 .map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
                 .orElse(false);
         if (!found) {
-          diagnostics.error(
-              Problem.CONFIGURATION,
-              null,
-              override.describe()
-                  + ": the schema has no column "
-                  + override.column()
-                  + " (a table column, as table.column)");
+          diagnostics.report(
+              Message.OVERRIDE_UNKNOWN_COLUMN, null, override.describe(), override.column());
         }
       }
     }
@@ -207,25 +196,22 @@ public final class TypeMapper {
     String expected = javaClassOf(base);
     if (!override.databaseType().equals(expected)) {
       if (reported.add(override)) {
-        diagnostics.error(
-            Problem.CONFIGURATION,
+        diagnostics.report(
+            Message.OVERRIDE_CONVERTER_MISMATCH,
             null,
-            override.describe()
-                + ": Quarry reads "
-                + (override.pgType() != null ? override.pgType() : override.column())
-                + " as "
-                + (expected == null
-                    ? "a type that converters cannot take (an enum or an array)"
-                    : expected)
-                + ", but the converter takes "
-                + override.databaseType()
-                + (expected == null
-                    ? ""
-                    : "; make it a ValueConverter<"
-                        + simple(expected)
-                        + ", "
-                        + simple(override.javaType())
-                        + ">"));
+            override.describe(),
+            (override.pgType() != null ? override.pgType() : override.column()),
+            (expected == null
+                ? "a type that converters cannot take (an enum or an array)"
+                : expected),
+            override.databaseType(),
+            (expected == null
+                ? ""
+                : "; make it a ValueConverter<"
+                    + simple(expected)
+                    + ", "
+                    + simple(override.javaType())
+                    + ">"));
       }
       return base;
     }
