@@ -30,18 +30,6 @@ public final class Diagnostics {
     all.add(new Diagnostic(severity, message.problem(), location, message.format(args)));
   }
 
-  public void error(Problem problem, @Nullable SourceLocation location, String message) {
-    all.add(new Diagnostic(Severity.ERROR, problem, location, message));
-  }
-
-  public void warning(Problem problem, @Nullable SourceLocation location, String message) {
-    all.add(new Diagnostic(Severity.WARNING, problem, location, message));
-  }
-
-  public void note(Problem problem, @Nullable SourceLocation location, String message) {
-    all.add(new Diagnostic(Severity.NOTE, problem, location, message));
-  }
-
   public void add(Diagnostic diagnostic) {
     all.add(diagnostic);
   }
