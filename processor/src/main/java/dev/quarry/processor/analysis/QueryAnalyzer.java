@@ -59,8 +59,6 @@ public final class QueryAnalyzer {
   private static final int TEXT_OID = 25;
   private static final int POINT_OID = 600;
   private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$(\\d+)");
-  private static final Pattern COLUMN_HINT =
-      Pattern.compile("Perhaps you meant to reference the column \"(.+)\"\\.");
 
   private final Connection connection;
   private final Catalog catalog;
@@ -714,6 +712,13 @@ public final class QueryAnalyzer {
     return false;
   }
 
+  /** The text PostgreSQL was sent: the statement, or the check statement of a utility statement. */
+  private static String sentSql(Work item) {
+    UtilityStatement utility = item.utility;
+    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
+    return checkSql != null ? checkSql : item.query.analysisSql();
+  }
+
   /**
    * The possibly qualified name at PostgreSQL's error position, read in the text PostgreSQL was
    * sent (so that a name from an expansion such as {@code quarry.patch} is the one it means), one
@@ -724,12 +729,7 @@ public final class QueryAnalyzer {
     if (server.getPosition() <= 0) {
       return List.of();
     }
-    String sent = item.query.analysisSql();
-    UtilityStatement utility = item.utility;
-    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
-    if (checkSql != null) {
-      sent = checkSql;
-    }
+    String sent = sentSql(item);
     int codePoints = server.getPosition() - 1;
     if (codePoints >= sent.codePointCount(0, sent.length())) {
       return List.of();
@@ -769,9 +769,13 @@ public final class QueryAnalyzer {
     StringBuilder remarks = new StringBuilder();
     String hint = server == null ? null : server.getHint();
     if (hint != null) {
-      Matcher column = COLUMN_HINT.matcher(hint);
-      remarks.append(
-          column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
+      // For a misspelled column, Quarry's own suggestion in place of the hint, which is in the
+      // server's language; other hints as PostgreSQL gives them.
+      Optional<String> column =
+          server != null && state.equals("42703")
+              ? ColumnSuggestion.suggest(sentSql(item), nameAtPosition(item, server), catalog)
+              : Optional.empty();
+      remarks.append(column.map(c -> " (did you mean " + c + "?)").orElse(" (" + hint + ")"));
     }
     String detail = server == null ? null : server.getDetail();
     if (detail != null) {
