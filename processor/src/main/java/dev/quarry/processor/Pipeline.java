@@ -41,6 +41,7 @@ import dev.quarry.processor.model.ModelBuilder;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.safety.MigrationChecks;
+import dev.quarry.processor.safety.SnapshotFiles;
 import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
@@ -114,6 +115,7 @@ public final class Pipeline {
             .read(request.migrations());
     MigrationChecks migrationChecks =
         new MigrationChecks(options.migrations(), sources, diagnostics);
+    SnapshotFiles snapshotFiles = new SnapshotFiles(options.migrations(), diagnostics);
     boolean migrationsReadable = !diagnostics.hasErrors();
 
     List<QueryFile> queryFiles = new ArrayList<>();
@@ -197,6 +199,7 @@ public final class Pipeline {
               check,
               lockPath,
               migrationChecks,
+              snapshotFiles,
               variants,
               diagnostics,
               timings);
@@ -242,8 +245,8 @@ public final class Pipeline {
     }
     timings.record(Phase.GENERATION, generationStarted);
     long checksStarted = System.nanoTime();
-    schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
-    migrationChecks.recordQueries(queryFiles);
+    schemaSnapshot.ifPresent(snapshotFiles::writeSnapshot);
+    snapshotFiles.recordQueries(queryFiles);
     timings.record(Phase.CHECKS, checksStarted);
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, timings);
@@ -355,6 +358,7 @@ public final class Pipeline {
       LockCheck check,
       @Nullable Path lockPath,
       MigrationChecks migrationChecks,
+      SnapshotFiles snapshotFiles,
       VariantReports variants,
       Diagnostics diagnostics,
       PhaseTimings timings) {
@@ -455,9 +459,10 @@ public final class Pipeline {
         timings.analysedQueries(toAnalyze.size());
         // Last: the down round trip among the checks changes the database.
         long checksStarted = System.nanoTime();
-        Optional<String> snapshot =
-            migrationChecks.run(
-                connection, applied.applied(), applied.history(), analyzer, database.roles());
+        // Before the checks: the down round trip changes the database (and puts it back).
+        Optional<String> snapshot = snapshotFiles.readSnapshot(connection);
+        migrationChecks.run(
+            connection, applied.applied(), applied.history(), analyzer, database.roles());
         timings.record(Phase.CHECKS, checksStarted);
         Resolution resolution = fresh;
         if (incremental) {
