@@ -114,11 +114,14 @@ public enum Message {
   QUERY_ANALYSIS_BUG(
       Problem.INTERNAL,
       Severity.ERROR,
-      "%s: Quarry could not analyse this query (%s: %s); this is a bug in Quarry, please report it with the query; the other queries were analysed"),
+      "%s: Quarry could not analyse this query (%s: %s); this is a bug in Quarry, please report it"
+          + " with the query; the other queries were analysed"),
   PARAMETER_UNTYPED_OUTPUT(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "%s: nothing in the statement gives parameter %s a type, so PostgreSQL would only guess text for the column it is returned as; add a cast that names the type, e.g. %s::text or %s::bigint"),
+      "%s: nothing in the statement gives parameter %s a type, so PostgreSQL would only guess text"
+          + " for the column it is returned as; add a cast that names the type, e.g. %s::text or"
+          + " %s::bigint"),
   PARAMETER_IN_UTILITY(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
@@ -126,22 +129,26 @@ public enum Message {
   PARAMETER_ANONYMOUS_RECORD(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "%s: PostgreSQL types parameter %s as an anonymous record%s, and no value can be passed as one; add a cast to the composite type, e.g. %s::my_type%s"),
+      "%s: PostgreSQL types parameter %s as an anonymous record%s, and no value can be passed as"
+          + " one; add a cast to the composite type, e.g. %s::my_type%s"),
 
   // dynamic
 
   BLOCK_MARKER_LOOKALIKE(
       Problem.BLOCK,
       Severity.ERROR,
-      "this comment starts like a block marker but is not one: write %s (a comment that starts with [ is read as a marker)"),
+      "this comment starts like a block marker but is not one: write %s (a comment that starts"
+          + " with [ is read as a marker)"),
   BLOCK_IF_WITHOUT_PARAMETER(
       Problem.BLOCK,
       Severity.ERROR,
-      "the block marker /*[if %s]*/ needs one named parameter: write /*[if @name]*/, e.g. /*[if @author]*/"),
+      "the block marker /*[if %s]*/ needs one named parameter: write /*[if @name]*/, e.g. /*[if"
+          + " @author]*/"),
   BLOCK_NESTED(
       Problem.BLOCK,
       Severity.ERROR,
-      "optional blocks do not nest: this block starts inside the block of @%s opened at %s; close that one with /*[end]*/ first"),
+      "optional blocks do not nest: this block starts inside the block of @%s opened at %s; close"
+          + " that one with /*[end]*/ first"),
   BLOCK_END_WITH_ARGUMENT(
       Problem.BLOCK, Severity.ERROR, "the block marker /*[end]*/ takes nothing after end"),
   BLOCK_END_UNOPENED(
@@ -153,19 +160,23 @@ public enum Message {
   BLOCK_UNTERMINATED(
       Problem.BLOCK,
       Severity.ERROR,
-      "unterminated optional block: the block of @%s opened here has no /*[end]*/; close it with /*[end]*/ before the end of the statement"),
+      "unterminated optional block: the block of @%s opened here has no /*[end]*/; close it with"
+          + " /*[end]*/ before the end of the statement"),
   BLOCK_TOO_MANY(
       Problem.BLOCK,
       Severity.ERROR,
-      "a query takes at most %s optional parameters in its blocks; this is parameter %s: split the query"),
+      "a query takes at most %s optional parameters in its blocks; this is parameter %s: split the"
+          + " query"),
   BLOCK_IN_BATCH(
       Problem.BLOCK,
       Severity.ERROR,
-      "%s need one statement per call; %s runs one per parameter set: use :one, :many, :exec, :execrows or :execresult"),
+      "%s need one statement per call; %s runs one per parameter set: use :one, :many, :exec,"
+          + " :execrows or :execresult"),
   BLOCK_UNBALANCED(
       Problem.BLOCK,
       Severity.ERROR,
-      "the optional block of @%s holds %s: a block holds whole parenthesised groups; move its markers so that both are at the same depth"),
+      "the optional block of @%s holds %s: a block holds whole parenthesised groups; move its"
+          + " markers so that both are at the same depth"),
   BLOCK_NEEDS_NAMED_PARAMETERS(
       Problem.BLOCK,
       Severity.ERROR,
@@ -173,23 +184,28 @@ public enum Message {
   BLOCK_FOREIGN_PARAMETER(
       Problem.BLOCK,
       Severity.ERROR,
-      "%s is used inside the optional block of @%s%s: a block uses its own parameter, and parameters used outside all blocks; give it a block of its own, /*[if @%s]*/"),
+      "%s is used inside the optional block of @%s%s: a block uses its own parameter, and"
+          + " parameters used outside all blocks; give it a block of its own, /*[if @%s]*/"),
   BLOCK_PARAMETER_UNUSED(
       Problem.BLOCK,
       Severity.ERROR,
-      "unknown parameter @%s in the block marker: the block does not use it; write the block's condition with it, e.g. /*[if @%s]*/ AND col = @%s /*[end]*/"),
+      "unknown parameter @%s in the block marker: the block does not use it; write the block's"
+          + " condition with it, e.g. /*[if @%s]*/ AND col = @%s /*[end]*/"),
   BLOCK_SWITCH_USED_OUTSIDE(
       Problem.BLOCK,
       Severity.ERROR,
-      "@%s switches the optional block at %s, so it may be used only inside blocks opened with /*[if @%s]*/; use another parameter here"),
+      "@%s switches the optional block at %s, so it may be used only inside blocks opened with"
+          + " /*[if @%s]*/; use another parameter here"),
   SORT_WITHOUT_ORDER_BY(
       Problem.BLOCK,
       Severity.ERROR,
-      "quarry:sort puts the caller's key in front of the query's ORDER BY, and the query has none: end it with ORDER BY and a unique column as the tie-breaker, e.g. ORDER BY id"),
+      "quarry:sort puts the caller's key in front of the query's ORDER BY, and the query has none:"
+          + " end it with ORDER BY and a unique column as the tie-breaker, e.g. ORDER BY id"),
   SORT_ORDER_BY_IN_BLOCK(
       Problem.BLOCK,
       Severity.ERROR,
-      "the ORDER BY of a query with quarry:sort is inside an optional block: move it out of the block"),
+      "the ORDER BY of a query with quarry:sort is inside an optional block: move it out of the"
+          + " block"),
   VARIANT_MORE_PROBLEMS(
       Problem.BLOCK,
       Severity.NOTE,
@@ -197,26 +213,49 @@ public enum Message {
   VARIANT_DIFFERS(
       Problem.BLOCK,
       Severity.ERROR,
-      "%s: %s in %s, unlike the query as written (every block on); a block may only filter or join without changing the result: make the column's type and nullability the same in every variant (e.g. cast it, or coalesce it)"),
+      "%s: %s in %s, unlike the query as written (every block on); a block may only filter or join"
+          + " without changing the result: make the column's type and nullability the same in every"
+          + " variant (e.g. cast it, or coalesce it)"),
 
   // migration
 
   MIGRATION_FORMATS_MIXED(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "migration files mix formats: %s; Quarry cannot tell their order or their up parts, so convert them to one format (or force one with -Aquarry.migrationFormat=%s)"),
+      "migration files mix formats: %s; Quarry cannot tell their order or their up parts, so"
+          + " convert them to one format (or force one with -Aquarry.migrationFormat=%s)"),
+  MIGRATION_FORMAT_MISFIT(
+      Problem.MIGRATION_LAYOUT,
+      Severity.ERROR,
+      "migration files %s are in the %s format, but %s does not fit it; make it %s or move it out"
+          + " of the folder"),
   MIGRATION_FORMAT_MISFITS(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "migration files %s are in the %s format, but %s%s not fit it; make %s %s or move %s out of the folder"),
+      "migration files %s are in the %s format, but %s do not fit it; make them %s or move them"
+          + " out of the folder"),
+  MIGRATION_ROLE_MISSING(
+      Problem.MIGRATION_FAILED,
+      Severity.ERROR,
+      "migration failed: role %s does not exist on the server at -Aquarry.database and no"
+          + " migration before this statement creates it (production creates such roles outside the"
+          + " migrations); Quarry does not create roles on a shared server, so create it there once"
+          + " (CREATE ROLE %s NOLOGIN), or build on embedded PostgreSQL"
+          + " (-Aquarry.database=embedded), where Quarry creates stand-ins"),
   MIGRATION_ROLES_MISSING(
       Problem.MIGRATION_FAILED,
       Severity.ERROR,
-      "migration failed: %s%s%s not exist on the server at -Aquarry.database and no migration before this statement creates %s (production creates such roles outside the migrations); Quarry does not create roles on a shared server, so create %s there once (CREATE ROLE %s NOLOGIN), or build on embedded PostgreSQL (-Aquarry.database=embedded), where Quarry creates stand-ins"),
+      "migration failed: roles %s do not exist on the server at -Aquarry.database and no migration"
+          + " before this statement creates them (production creates such roles outside the"
+          + " migrations); Quarry does not create roles on a shared server, so create them there"
+          + " once (CREATE ROLE %s NOLOGIN), or build on embedded PostgreSQL"
+          + " (-Aquarry.database=embedded), where Quarry creates stand-ins"),
   STAND_IN_ROLE_CREATED(
       Problem.STAND_IN_ROLE,
       Severity.NOTE,
-      "role %s does not exist and no migration before this statement creates it; Quarry created a NOLOGIN stand-in on its own database so that the migration applies (production creates such roles outside the migrations)"),
+      "role %s does not exist and no migration before this statement creates it; Quarry created a"
+          + " NOLOGIN stand-in on its own database so that the migration applies (production"
+          + " creates such roles outside the migrations)"),
   CATALOG_UNREADABLE(
       Problem.INTERNAL, Severity.ERROR, "cannot read the schema database's catalog: %s"),
   SCHEMA_UNREADABLE_AFTER_MIGRATION(
@@ -224,15 +263,18 @@ public enum Message {
   MIGRATION_NEEDS_NO_TRANSACTION(
       Problem.MIGRATION_FAILED,
       Severity.ERROR,
-      "%sthis statement cannot run inside a transaction block, and %s runs %s in one; mark the migration with %s (and keep such statements in a migration of their own)"),
+      "%sthis statement cannot run inside a transaction block, and %s runs %s in one; mark the"
+          + " migration with %s (and keep such statements in a migration of their own)"),
   MIGRATION_SET_SKIPPED(
       Problem.MIGRATION_FAILED,
       Severity.NOTE,
-      "skipped: this server does not know the parameter this SET names; psql would report it and go on, so Quarry does too"),
+      "skipped: this server does not know the parameter this SET names; psql would report it and"
+          + " go on, so Quarry does too"),
   MIGRATION_FOLDERS_WITHOUT_UP(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "migration folders with %s have no up.sql, so there is nothing to apply; add an up.sql or remove the folder"),
+      "migration folders with %s have no up.sql, so there is nothing to apply; add an up.sql or"
+          + " remove the folder"),
   MIGRATION_METADATA_UNREADABLE(
       Problem.MISSING_FILE,
       Severity.WARNING,
@@ -240,21 +282,37 @@ public enum Message {
   TERN_NUMBER_GAP(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "tern migration %s has number %s but tern expects %s (migrations are numbered 1, 2, 3 ... without gaps); renumber the files"),
+      "tern migration %s has number %s but tern expects %s (migrations are numbered 1, 2, 3 ..."
+          + " without gaps); renumber the files"),
   MIGRATIONS_UNLISTABLE(
       Problem.MISSING_FILE, Severity.ERROR, "cannot list migrations directory %s: %s"),
   MIGRATION_SUBFOLDERS_IGNORED(
       Problem.MIGRATION_LAYOUT,
       Severity.NOTE,
-      "migrations: the .sql files in subfolders of %s (%s) are not read: only Flyway reads subfolders, and only its own V, U, R, B and callback files; the other tools read the folder itself; list a subfolder in @GenerateQueries(migrations = ...) if it holds migrations"),
+      "migrations: the .sql files in subfolders of %s (%s) are not read: only Flyway reads"
+          + " subfolders, and only its own V, U, R, B and callback files; the other tools read the"
+          + " folder itself; list a subfolder in @GenerateQueries(migrations = ...) if it holds"
+          + " migrations"),
   MIGRATIONS_WITHOUT_SQL(
       Problem.MISSING_FILE,
       Severity.ERROR,
-      "migrations directory %s holds no .sql files (looked in %s%s"),
+      "migrations directory %s holds no .sql files (looked in %s)"),
+  MIGRATIONS_ONLY_IN_SUBFOLDERS(
+      Problem.MISSING_FILE,
+      Severity.ERROR,
+      "migrations directory %s holds no .sql files (looked in %s; its subfolders hold %s, which"
+          + " are not read: only Flyway files are read from subfolders and one-folder-per-migration"
+          + " layouts need migration.sql or up.sql in each folder; list the subfolders in"
+          + " @GenerateQueries(migrations = ...))"),
+  MIGRATION_NAME_MISFIT(
+      Problem.MIGRATION_LAYOUT,
+      Severity.ERROR,
+      "migration files %s does not fit the %s format (%s); rename it or move it out of the folder"),
   MIGRATION_NAME_MISFITS(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "migration files %s%s not fit the %s format (%s); rename %s or move %s out of the folder"),
+      "migration files %s do not fit the %s format (%s); rename them or move them out of the"
+          + " folder"),
   MIGRATION_ORDER_AMBIGUOUS(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
@@ -263,7 +321,9 @@ public enum Message {
   FLYWAY_PLACEHOLDER_UNSET(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "Flyway placeholder %s has no value; pass one with -Aquarry.placeholders=%s=<value> (comma-separated name=value pairs, as flyway.placeholders.%s in Flyway's configuration)"),
+      "Flyway placeholder %s has no value; pass one with -Aquarry.placeholders=%s=<value>"
+          + " (comma-separated name=value pairs, as flyway.placeholders.%s in Flyway's"
+          + " configuration)"),
   ATLAS_SUM_MISSING(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
@@ -272,11 +332,14 @@ public enum Message {
   ATLAS_CHECKSUM_MISMATCH(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "checksum mismatch: Atlas would refuse this migration directory%s; this happens when a migration file is created or edited by hand; check the migration files and run 'atlas migrate hash' to re-hash them"),
+      "checksum mismatch: Atlas would refuse this migration directory%s; this happens when a"
+          + " migration file is created or edited by hand; check the migration files and run 'atlas"
+          + " migrate hash' to re-hash them"),
   PSQL_INCLUDE(
       Problem.MIGRATION_LAYOUT,
       Severity.ERROR,
-      "psql's %s includes another file, which Quarry does not follow; list the included file in @GenerateQueries(migrations = ...) in its place"),
+      "psql's %s includes another file, which Quarry does not follow; list the included file in"
+          + " @GenerateQueries(migrations = ...) in its place"),
 
   // model
 
@@ -287,40 +350,50 @@ public enum Message {
   TOO_MANY_QUERIES_IN_FILE(
       Problem.CONFIGURATION,
       Severity.ERROR,
-      "query %s is query number %s of %s in %s; one generated class holds at most %s queries (the JVM limits a class's constants and static initializer): split the file"),
+      "query %s is query number %s of %s in %s; one generated class holds at most %s queries (the"
+          + " JVM limits a class's constants and static initializer): split the file"),
   METHOD_NAME_CLASH(
       Problem.NAME_CLASH,
       Severity.ERROR,
-      "query %s gives the method name %s, which another query in this file already has; rename one of them"),
+      "query %s gives the method name %s, which another query in this file already has; rename one"
+          + " of them"),
   ENUM_NAME_CLASH(
       Problem.NAME_CLASH,
       Severity.ERROR,
-      "the enum type %s gives the Java name %s, which a repository class already has; rename the query file or the type"),
+      "the enum type %s gives the Java name %s, which a repository class already has; rename the"
+          + " query file or the type"),
   COMPOSITE_NAME_CLASH(
       Problem.NAME_CLASH,
       Severity.ERROR,
-      "the composite type %s gives the Java name %s, which another generated type already has; rename the query file or the type"),
+      "the composite type %s gives the Java name %s, which another generated type already has;"
+          + " rename the query file or the type"),
   COPY_MISMATCH(Problem.BAD_COMMAND, Severity.ERROR, "%s (at %s)"),
   BATCHEXEC_RETURNS_ROWS(
       Problem.BAD_COMMAND,
       Severity.ERROR,
-      "%s is %s but its statement returns rows, which a JDBC batch cannot return; use :batchmany or :batchone, or drop the RETURNING clause"),
+      "%s is %s but its statement returns rows, which a JDBC batch cannot return; use :batchmany"
+          + " or :batchone, or drop the RETURNING clause"),
   COMMAND_NEEDS_ROWS(
       Problem.BAD_COMMAND,
       Severity.ERROR,
-      "%s is %s but its statement returns no rows; use :exec or :execrows, or add a RETURNING clause"),
+      "%s is %s but its statement returns no rows; use :exec or :execrows, or add a RETURNING"
+          + " clause"),
   ROW_ARRAY_PARAMETER(
       Problem.UNSUPPORTED_TYPE,
       Severity.ERROR,
-      "%s: the parameter @%s is an array of the row type of %s, which Quarry does not bind; pass the columns' values as parameters instead"),
+      "%s: the parameter @%s is an array of the row type of %s, which Quarry does not bind; pass"
+          + " the columns' values as parameters instead"),
   EMBED_NOT_WHOLE_ROW(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "%s: sqlc.embed(%s) does not give a whole row of a table in the result; embed a table (or its alias) of the FROM clause or RETURNING target"),
+      "%s: sqlc.embed(%s) does not give a whole row of a table in the result; embed a table (or"
+          + " its alias) of the FROM clause or RETURNING target"),
   RECORD_ARRAY_COLUMN(
       Problem.UNSUPPORTED_TYPE,
       Severity.ERROR,
-      "%s: the column %s is an array of anonymous records (record[]), whose attributes PostgreSQL does not describe; collect a table's or view's rows instead, e.g. ARRAY(SELECT c FROM comments c WHERE ...) or array_agg(c), or a view's rows for other columns"),
+      "%s: the column %s is an array of anonymous records (record[]), whose attributes PostgreSQL"
+          + " does not describe; collect a table's or view's rows instead, e.g. ARRAY(SELECT c FROM"
+          + " comments c WHERE ...) or array_agg(c), or a view's rows for other columns"),
   ROW_LIST_COLUMN_UNREADABLE(
       Problem.UNSUPPORTED_TYPE, Severity.ERROR, "%s: the column %s is a list of rows, but %s"),
 
@@ -329,7 +402,9 @@ public enum Message {
   LOCK_STALE_OFFLINE(
       Problem.STALE_LOCK,
       Severity.ERROR,
-      "the lock file %s is stale: %s; -A%s=offline never connects to a database, so refresh the lock file with a build that can (without -A%s=offline; embedded PostgreSQL needs no install) and commit it"),
+      "the lock file %s is stale: %s; -A%s=offline never connects to a database, so refresh the"
+          + " lock file with a build that can (without -A%s=offline; embedded PostgreSQL needs no"
+          + " install) and commit it"),
   LOCK_WRITE_FAILED(
       Problem.LOCK_FILE,
       Severity.ERROR,
@@ -337,11 +412,15 @@ public enum Message {
   TEMPLATE_RECORD_UNREADABLE(
       Problem.DATABASE_UNAVAILABLE,
       Severity.ERROR,
-      "the cached migrated schema that %s was cloned from has a record this build cannot read; drop that quarry_template_ database (DROP DATABASE), and the next build makes it again"),
+      "the cached migrated schema that %s was cloned from has a record this build cannot read;"
+          + " drop that quarry_template_ database (DROP DATABASE), and the next build makes it"
+          + " again"),
   DATABASE_FAILED_DURING_BUILD(
       Problem.DATABASE_UNAVAILABLE,
       Severity.ERROR,
-      "the schema database (%s) failed while Quarry was using it: %s [SQLSTATE %s]; check that the database stays up and reachable during the build, or choose another -A%s (embedded needs no server)"),
+      "the schema database (%s) failed while Quarry was using it: %s [SQLSTATE %s]; check that the"
+          + " database stays up and reachable during the build, or choose another -A%s (embedded"
+          + " needs no server)"),
   DUPLICATE_QUERY_NAME(
       Problem.DUPLICATE_QUERY,
       Severity.ERROR,
@@ -353,23 +432,29 @@ public enum Message {
   HEADER_INSIDE_STATEMENT(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "query header inside the statement that starts at line %s: end the statement before it with ';' (or close its open parenthesis)"),
+      "query header inside the statement that starts at line %s: end the statement before it with"
+          + " ';' (or close its open parenthesis)"),
   HEADER_WITHOUT_STATEMENT(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "query header %s has no statement after it: write the query's SQL below the header, or remove the header"),
+      "query header %s has no statement after it: write the query's SQL below the header, or"
+          + " remove the header"),
   HEADER_BEFORE_HEADER(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "query header %s has no statement after it: the next header (line %s) comes first; write the query's SQL below this header, or remove it"),
+      "query header %s has no statement after it: the next header (line %s) comes first; write the"
+          + " query's SQL below this header, or remove it"),
   FILE_WITHOUT_QUERIES(
       Problem.NO_QUERIES,
       Severity.WARNING,
-      "the file holds no query (no \"-- name:\" header), so nothing is generated for it: write a header above each statement, e.g. %s, or move the file out of the queries folder"),
+      "the file holds no query (no \"-- name:\" header), so nothing is generated for it: write a"
+          + " header above each statement, e.g. %s, or move the file out of the queries folder"),
   HEADER_LOOKALIKE(
       Problem.BAD_HEADER,
       Severity.WARNING,
-      "this comment looks like a query header but is not one, so the statement below it is not read as a query: write it as %s (\"name\" in lower case, a colon after it, and the command with its colon)"),
+      "this comment looks like a query header but is not one, so the statement below it is not"
+          + " read as a query: write it as %s (\"name\" in lower case, a colon after it, and the"
+          + " command with its colon)"),
   QUERY_OPTION_UNKNOWN(Problem.BAD_HEADER, Severity.ERROR, "%s"),
   QUERY_OPTION_TAKES_NOTHING(
       Problem.BAD_HEADER,
@@ -378,7 +463,8 @@ public enum Message {
   STREAM_NEEDS_MANY(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "quarry:stream applies to :many queries, whose rows it streams; this query is %s: remove the line, or make the query :many"),
+      "quarry:stream applies to :many queries, whose rows it streams; this query is %s: remove the"
+          + " line, or make the query :many"),
   SORT_TWICE(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -386,15 +472,18 @@ public enum Message {
   SORT_NEEDS_ROWS(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "quarry:sort applies to :many and :one queries, whose rows it orders; this query is %s: remove the line"),
+      "quarry:sort applies to :many and :one queries, whose rows it orders; this query is %s:"
+          + " remove the line"),
   SORT_WITHOUT_KEYS(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "quarry:sort needs the keys the caller may sort by: write e.g. -- quarry:sort created_at, title"),
+      "quarry:sort needs the keys the caller may sort by: write e.g. -- quarry:sort created_at,"
+          + " title"),
   SORT_KEY_NOT_A_COLUMN(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "sort key \"%s\" is not a column: write a column or alias.column of the query, e.g. -- quarry:sort created_at, p.title (a direction is chosen by the caller)"),
+      "sort key \"%s\" is not a column: write a column or alias.column of the query, e.g. --"
+          + " quarry:sort created_at, p.title (a direction is chosen by the caller)"),
   SORT_KEY_REPEATED(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -410,7 +499,8 @@ public enum Message {
   QUERY_NAME_INVALID(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "query name \"%s\" is not valid: a name starts with a letter or _ and holds only ASCII letters, digits and _ (e.g. FindUserByEmail)"),
+      "query name \"%s\" is not valid: a name starts with a letter or _ and holds only ASCII"
+          + " letters, digits and _ (e.g. FindUserByEmail)"),
   HEADER_WITHOUT_COMMAND(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -419,7 +509,8 @@ public enum Message {
   HEADER_EXTRA_WORD(
       Problem.BAD_HEADER,
       Severity.ERROR,
-      "unexpected \"%s\" after the command %s in the header of query %s: a header is -- name: %s %s and nothing else; put other comments on the lines below it"),
+      "unexpected \"%s\" after the command %s in the header of query %s: a header is -- name: %s"
+          + " %s and nothing else; put other comments on the lines below it"),
 
   // safety
 
@@ -443,7 +534,8 @@ public enum Message {
   DOWN_MISSING(
       Problem.DOWN_ROUND_TRIP,
       Severity.ERROR,
-      "%s has no down part, so it cannot be rolled back; add one, or mark the migration with -- quarry:allow down if it cannot be undone [down round trip]"),
+      "%s has no down part, so it cannot be rolled back; add one, or mark the migration with --"
+          + " quarry:allow down if it cannot be undone [down round trip]"),
   DOWN_DOES_NOT_UNDO(
       Problem.DOWN_ROUND_TRIP,
       Severity.ERROR,
@@ -468,7 +560,8 @@ public enum Message {
   FILE_HOLDS_NUL(
       Problem.NOT_TEXT,
       Severity.ERROR,
-      "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; remove it (is this a binary file?)"),
+      "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; remove"
+          + " it (is this a binary file?)"),
 
   // syntax
 
@@ -499,15 +592,18 @@ public enum Message {
   SQLC_FUNCTION_UNKNOWN(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "unknown function %s: Quarry knows sqlc.arg(name), sqlc.narg(name), sqlc.slice(name) and sqlc.embed(table)"),
+      "unknown function %s: Quarry knows sqlc.arg(name), sqlc.narg(name), sqlc.slice(name) and"
+          + " sqlc.embed(table)"),
   PATCH_NEEDS_ONE_PARAMETER(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "quarry.patch takes one named parameter: write quarry.patch(@name) or quarry.patch(sqlc.arg(name))"),
+      "quarry.patch takes one named parameter: write quarry.patch(@name) or"
+          + " quarry.patch(sqlc.arg(name))"),
   PATCH_OUTSIDE_SET(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "quarry.patch(@%s) is allowed only as the whole right-hand side of an UPDATE ... SET assignment: write UPDATE table SET column = quarry.patch(@%s)"),
+      "quarry.patch(@%s) is allowed only as the whole right-hand side of an UPDATE ... SET"
+          + " assignment: write UPDATE table SET column = quarry.patch(@%s)"),
   EMBED_WITHOUT_TABLE(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
@@ -515,11 +611,13 @@ public enum Message {
   PARAMETER_NUMBERS_MISSING(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "%s missing: query %s uses %s%s, but PostgreSQL needs parameters numbered from $1 without gaps; renumber them"),
+      "%s missing: query %s uses %s%s, but PostgreSQL needs parameters numbered from $1 without"
+          + " gaps; renumber them"),
   PATCH_PARAMETER_REUSED(
       Problem.BAD_PARAMETER,
       Severity.ERROR,
-      "parameter %s is a patch (quarry.patch(@%s)) and cannot also be used elsewhere in the statement; give this use another name"),
+      "parameter %s is a patch (quarry.patch(@%s)) and cannot also be used elsewhere in the"
+          + " statement; give this use another name"),
 
   // types
 

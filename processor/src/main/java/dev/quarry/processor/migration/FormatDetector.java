@@ -96,15 +96,12 @@ final class FormatDetector {
     }
     if (misfits != null && !misfits.isEmpty()) {
       support.diagnostics.report(
-          Message.MIGRATION_FORMAT_MISFITS,
+          misfits.size() == 1 ? Message.MIGRATION_FORMAT_MISFIT : Message.MIGRATION_FORMAT_MISFITS,
           null,
           support.list(Objects.requireNonNull(byFormat.get(format))),
           format.displayName(),
           support.list(misfits),
-          (misfits.size() == 1 ? " does" : " do"),
-          (misfits.size() == 1 ? "it" : "them"),
-          format.pattern(),
-          (misfits.size() == 1 ? "it" : "them"));
+          format.pattern());
       return Optional.empty();
     }
     return Optional.of(format);

@@ -121,18 +121,16 @@ final class MigrationFiles {
           Message.MIGRATION_SUBFOLDERS_IGNORED, null, sources.display(folder), shown(nested));
     }
     if (files.isEmpty()) {
-      diagnostics.report(
-          Message.MIGRATIONS_WITHOUT_SQL,
-          null,
-          sources.display(folder),
-          folder,
-          (nested.isEmpty()
-              ? ")"
-              : "; its subfolders hold "
-                  + shown(nested)
-                  + ", which are not read: only Flyway files are read from subfolders and"
-                  + " one-folder-per-migration layouts need migration.sql or up.sql in each"
-                  + " folder; list the subfolders in @GenerateQueries(migrations = ...))"));
+      if (nested.isEmpty()) {
+        diagnostics.report(Message.MIGRATIONS_WITHOUT_SQL, null, sources.display(folder), folder);
+      } else {
+        diagnostics.report(
+            Message.MIGRATIONS_ONLY_IN_SUBFOLDERS,
+            null,
+            sources.display(folder),
+            folder,
+            shown(nested));
+      }
     }
     return files;
   }

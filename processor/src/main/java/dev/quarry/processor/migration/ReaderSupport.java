@@ -37,14 +37,11 @@ final class ReaderSupport {
       return false;
     }
     diagnostics.report(
-        Message.MIGRATION_NAME_MISFITS,
+        misfits.size() == 1 ? Message.MIGRATION_NAME_MISFIT : Message.MIGRATION_NAME_MISFITS,
         null,
         list(misfits),
-        (misfits.size() == 1 ? " does" : " do"),
         format.displayName(),
-        format.pattern(),
-        (misfits.size() == 1 ? "it" : "them"),
-        (misfits.size() == 1 ? "it" : "them"));
+        format.pattern());
     return true;
   }
 

@@ -79,13 +79,9 @@ final class StandInRoles {
     }
     if (!freshCluster) {
       diagnostics.report(
-          Message.MIGRATION_ROLES_MISSING,
+          missing.size() == 1 ? Message.MIGRATION_ROLE_MISSING : Message.MIGRATION_ROLES_MISSING,
           migration.file().locationOf(span.start()),
-          (missing.size() == 1 ? "role " : "roles "),
           quoted(missing),
-          (missing.size() == 1 ? " does" : " do"),
-          (missing.size() == 1 ? "it" : "them"),
-          (missing.size() == 1 ? "it" : "them"),
           quoteIdentifier(missing.get(0)));
       return false;
     }
