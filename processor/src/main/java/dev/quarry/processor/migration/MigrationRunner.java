@@ -164,18 +164,20 @@ public final class MigrationRunner {
   /** Whether the migration was applied; a failure has been reported when not. */
   private boolean applyOne(Connection connection, Migration migration, int remaining)
       throws SQLException {
-    return run(connection, migration, "migration failed: ", remaining);
+    return run(connection, migration, "migration failed: ", "fix this migration", remaining);
   }
 
   /**
    * Runs {@code migration}'s statements as its format would: in one transaction, or statement by
    * statement in autocommit when it is marked so (or, for formats without a marker, when a
    * statement cannot run in a transaction). Whether it succeeded; a failure has been reported, its
-   * message starting with {@code failure}.
+   * message starting with {@code failure}; the failure of a statement PostgreSQL rejected ends with
+   * {@code fix}, what to change.
    *
    * @throws SQLException when the connection is lost, naming the migration that was running
    */
-  public boolean run(Connection connection, Migration migration, String failure, int remaining)
+  public boolean run(
+      Connection connection, Migration migration, String failure, String fix, int remaining)
       throws SQLException {
     @Nullable StatementSpan outside =
         migration.statements().stream()
@@ -262,7 +264,7 @@ public final class MigrationRunner {
       }
       Optional<String> why =
           current == null ? Optional.empty() : guard.explain(migration.statementText(current), e);
-      report(migration, current, e, remaining, failure, why);
+      report(migration, current, e, remaining, failure, fix, why);
       return false;
     } finally {
       try {
@@ -349,6 +351,7 @@ public final class MigrationRunner {
       SQLException e,
       int remaining,
       String failure,
+      String fix,
       Optional<String> why) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
@@ -393,7 +396,7 @@ public final class MigrationRunner {
               + " move the statements that use it into a later migration");
     }
     why.ifPresent(text -> message.append("; ").append(text));
-    message.append("; fix this migration");
+    message.append("; ").append(fix);
     if (remaining > 0) {
       message
           .append(" (the ")

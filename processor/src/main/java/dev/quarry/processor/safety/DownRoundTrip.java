@@ -118,13 +118,12 @@ final class DownRoundTrip {
   private boolean run(Connection connection, Migration migration, Migration part, String failure)
       throws SQLException {
     Diagnostics scratch = new Diagnostics();
-    if (new MigrationRunner(scratch, roles).run(connection, part, failure, 0)) {
+    if (new MigrationRunner(scratch, roles)
+        .run(connection, part, failure, "fix the down part or the migration", 0)) {
       return true;
     }
     for (Diagnostic d : scratch.all()) {
-      String message =
-          d.message().replace("; fix this migration", "; fix the down part or the migration");
-      add(migration, d.location(), Message.DOWN_PART_FAILED, message);
+      add(migration, d.location(), Message.DOWN_PART_FAILED, d.message());
     }
     return false;
   }

@@ -79,9 +79,7 @@ public final class MigrationChecks {
         String marker = migration.format().noTransactionMarker();
         String risk =
             finding.message()
-                + (marker != null && finding.message().contains("CONCURRENTLY")
-                    ? " (" + marker + ")"
-                    : "");
+                + (marker != null && finding.concurrently() ? " (" + marker + ")" : "");
         diagnostics.report(
             level == Check.Level.ERROR ? Severity.ERROR : Severity.WARNING,
             Message.LOCK_RISK_FOUND,
