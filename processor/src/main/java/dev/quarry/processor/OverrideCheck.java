@@ -4,7 +4,7 @@ import dev.quarry.processor.catalog.Catalog;
 import dev.quarry.processor.catalog.PgType;
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.types.TypeNames;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,14 +28,8 @@ public final class OverrideCheck {
           found |= TypeNames.names(override.pgType(), type.schema(), type.name());
         }
         if (!found) {
-          diagnostics.error(
-              Problem.CONFIGURATION,
-              null,
-              override.describe()
-                  + ": the schema has no type \""
-                  + override.pgType()
-                  + "\"; name it as"
-                  + " PostgreSQL does, e.g. jsonb or public.mood");
+          diagnostics.report(
+              Message.OVERRIDE_UNKNOWN_TYPE, null, override.describe(), override.pgType());
         }
       } else {
         List<String> parts = override.columnParts();
@@ -47,13 +41,8 @@ public final class OverrideCheck {
                 .map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
                 .orElse(false);
         if (!found) {
-          diagnostics.error(
-              Problem.CONFIGURATION,
-              null,
-              override.describe()
-                  + ": the schema has no column "
-                  + override.column()
-                  + " (a table column, as table.column)");
+          diagnostics.report(
+              Message.OVERRIDE_UNKNOWN_COLUMN, null, override.describe(), override.column());
         }
       }
     }

@@ -18,9 +18,9 @@ import dev.quarry.processor.database.DatabaseUnavailableException;
 import dev.quarry.processor.database.SchemaDatabase;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.PhaseTimings.Phase;
-import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.dynamic.Blocks;
 import dev.quarry.processor.dynamic.Plan;
 import dev.quarry.processor.dynamic.VariantReports;
@@ -42,6 +42,7 @@ import dev.quarry.processor.model.ModelBuilder;
 import dev.quarry.processor.query.QueryFile;
 import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.safety.MigrationChecks;
+import dev.quarry.processor.safety.SnapshotFiles;
 import dev.quarry.processor.source.CommittedFile;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
@@ -180,6 +181,7 @@ public final class Pipeline {
             .read(request.migrations());
     MigrationChecks migrationChecks =
         new MigrationChecks(options.migrations(), sources, diagnostics);
+    SnapshotFiles snapshotFiles = new SnapshotFiles(options.migrations(), diagnostics);
     boolean migrationsReadable = !diagnostics.hasErrors();
 
     List<QueryFile> queryFiles = new ArrayList<>();
@@ -245,19 +247,13 @@ public final class Pipeline {
               + display(lockPath)
               + " (migrations and queries unchanged, no database used)";
     } else if (options.lockMode() == LockMode.OFFLINE) {
-      diagnostics.error(
-          Problem.STALE_LOCK,
+      diagnostics.report(
+          Message.LOCK_STALE_OFFLINE,
           null,
-          "the lock file "
-              + display(lockPath)
-              + " is stale: "
-              + check.describe()
-              + "; -A"
-              + LockMode.OPTION
-              + "=offline never connects to a database, so refresh the lock file with a build that can"
-              + " (without -A"
-              + LockMode.OPTION
-              + "=offline; embedded PostgreSQL needs no install) and commit it");
+          display(lockPath),
+          check.describe(),
+          LockMode.OPTION,
+          LockMode.OPTION);
       return new Result(diagnostics, timings);
     } else {
       Optional<Resolved> resolved =
@@ -269,6 +265,7 @@ public final class Pipeline {
               check,
               lockPath,
               migrationChecks,
+              snapshotFiles,
               variants,
               diagnostics,
               timings);
@@ -314,8 +311,8 @@ public final class Pipeline {
     }
     timings.record(Phase.GENERATION, generationStarted);
     long checksStarted = System.nanoTime();
-    schemaSnapshot.ifPresent(migrationChecks::writeSnapshot);
-    migrationChecks.recordQueries(queryFiles);
+    schemaSnapshot.ifPresent(snapshotFiles::writeSnapshot);
+    snapshotFiles.recordQueries(queryFiles);
     timings.record(Phase.CHECKS, checksStarted);
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, timings);
@@ -328,16 +325,8 @@ public final class Pipeline {
           lockNote = "; wrote " + display(lockPath);
         }
       } catch (IOException e) {
-        diagnostics.error(
-            Problem.LOCK_FILE,
-            null,
-            "cannot write the lock file "
-                + lockPath
-                + ": "
-                + e.getMessage()
-                + "; make its folder writable, or set -A"
-                + LockMode.OPTION
-                + "=off");
+        diagnostics.report(
+            Message.LOCK_WRITE_FAILED, null, lockPath, e.getMessage(), LockMode.OPTION);
         return new Result(diagnostics, timings);
       }
     }
@@ -436,6 +425,7 @@ public final class Pipeline {
       LockCheck check,
       @Nullable Path lockPath,
       MigrationChecks migrationChecks,
+      SnapshotFiles snapshotFiles,
       VariantReports variants,
       Diagnostics diagnostics,
       PhaseTimings timings) {
@@ -450,20 +440,21 @@ public final class Pipeline {
               options.keepAlive(),
               MigrationRecord.key(migrations, freshCluster));
     } catch (DatabaseUnavailableException e) {
-      String lock =
-          lockPath == null
-              ? ""
-              : "; the lock file "
-                  + display(lockPath)
-                  + " cannot stand in for it: "
-                  + check.describe()
-                  + " (build once where a database is available to refresh it, and commit it)";
-      diagnostics.error(Problem.DATABASE_UNAVAILABLE, null, e.getMessage() + lock);
+      if (lockPath == null) {
+        diagnostics.report(Message.DATABASE_UNAVAILABLE, null, e.getMessage());
+      } else {
+        diagnostics.report(
+            Message.DATABASE_UNAVAILABLE_LOCK_STALE,
+            null,
+            e.getMessage(),
+            display(lockPath),
+            check.describe());
+      }
       timings.record(Phase.DATABASE_START, databaseStarted);
       return Optional.empty();
     }
     for (String note : database.startupNotes()) {
-      diagnostics.note(Problem.LEFTOVERS, null, note);
+      diagnostics.report(Message.LEFTOVERS_REMOVED, null, note);
     }
     long stopStarted = 0;
     try (database) {
@@ -477,13 +468,7 @@ public final class Pipeline {
         // The clone holds the schema already, but its record cannot be read (the key makes this
         // a damaged template): the migrations cannot run on it again.
         first.close();
-        diagnostics.error(
-            Problem.DATABASE_UNAVAILABLE,
-            null,
-            "the cached migrated schema that "
-                + database.description()
-                + " was cloned from has a record this build cannot read; drop that"
-                + " quarry_template_ database (DROP DATABASE), and the next build makes it again");
+        diagnostics.report(Message.TEMPLATE_RECORD_UNREADABLE, null, database.description());
         stopStarted = System.nanoTime();
         return Optional.empty();
       }
@@ -541,9 +526,10 @@ public final class Pipeline {
         timings.analysedQueries(toAnalyze.size());
         // Last: the down round trip among the checks changes the database.
         long checksStarted = System.nanoTime();
-        Optional<String> snapshot =
-            migrationChecks.run(
-                connection, applied.applied(), applied.history(), analyzer, database.roles());
+        // Before the checks: the down round trip changes the database (and puts it back).
+        Optional<String> snapshot = snapshotFiles.readSnapshot(connection);
+        migrationChecks.run(
+            connection, applied.applied(), applied.history(), analyzer, database.roles());
         timings.record(Phase.CHECKS, checksStarted);
         Resolution resolution = fresh;
         if (incremental) {
@@ -574,19 +560,13 @@ public final class Pipeline {
       }
     } catch (SQLException e) {
       // The server went away, froze or failed: not the fault of the SQL that was running.
-      diagnostics.error(
-          Problem.DATABASE_UNAVAILABLE,
+      diagnostics.report(
+          Message.DATABASE_FAILED_DURING_BUILD,
           null,
-          "the schema database ("
-              + database.description()
-              + ") failed while Quarry was using it: "
-              + ConnectionLoss.describe(e)
-              + " [SQLSTATE "
-              + e.getSQLState()
-              + "]; check that the database"
-              + " stays up and reachable during the build, or choose another -A"
-              + DatabaseChoice.OPTION
-              + " (embedded needs no server)");
+          database.description(),
+          ConnectionLoss.describe(e),
+          e.getSQLState(),
+          DatabaseChoice.OPTION);
       return Optional.empty();
     } finally {
       if (stopStarted != 0) {
@@ -594,7 +574,7 @@ public final class Pipeline {
       }
       // The database is closed by now; what could not be cleaned up must not pass silently.
       for (String problem : database.cleanupProblems()) {
-        diagnostics.warning(Problem.CLEANUP, null, problem);
+        diagnostics.report(Message.CLEANUP_FAILED, null, problem);
       }
     }
   }
@@ -646,14 +626,11 @@ public final class Pipeline {
       for (QueryDeclaration query : file.queries()) {
         QueryDeclaration first = seen.putIfAbsent(query.name(), query);
         if (first != null) {
-          diagnostics.error(
-              Problem.DUPLICATE_QUERY,
+          diagnostics.report(
+              Message.DUPLICATE_QUERY_NAME,
               query.headerLocation(),
-              "a query named "
-                  + query.name()
-                  + " already exists at "
-                  + first.headerLocation()
-                  + "; query names must be unique, rename one of them");
+              query.name(),
+              first.headerLocation());
         }
       }
     }

@@ -13,8 +13,8 @@ import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.diagnostics.Diagnostic;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.diagnostics.PhaseTimings;
-import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.server.BuildClient;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -146,14 +146,7 @@ public final class QuarryProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Kind.ERROR,
-                "this @GenerateQueries and the one on "
-                    + owner
-                    + " would share the lock file "
-                    + lock
-                    + " (it lives in the folder of the first queries path); give each its own queries folder,"
-                    + " or name a different folder first ["
-                    + Problem.LOCK_FILE.tag()
-                    + "]",
+                Diagnostic.of(Message.LOCK_FILE_SHARED, null, owner, lock).render(),
                 element,
                 mirror);
         anyError = true;
@@ -170,12 +163,7 @@ public final class QuarryProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Kind.ERROR,
-                "Quarry failed unexpectedly: "
-                    + e
-                    + "; this is a bug in Quarry, please report it with the"
-                    + " migrations and queries that caused it ["
-                    + Problem.INTERNAL.tag()
-                    + "]",
+                Diagnostic.of(Message.PROCESSOR_FAILED, null, e).render(),
                 element,
                 mirror);
         anyError = true;
@@ -264,7 +252,7 @@ public final class QuarryProcessor extends AbstractProcessor {
           .getMessager()
           .printMessage(
               Kind.ERROR,
-              Diagnostic.error(Problem.CONFIGURATION, String.valueOf(e.getMessage())).render(),
+              Diagnostic.of(Message.OPTION_INVALID, null, e.getMessage()).render(),
               anyElement);
       return null;
     }
@@ -350,13 +338,8 @@ public final class QuarryProcessor extends AbstractProcessor {
             .getMessager()
             .printMessage(
                 Kind.ERROR,
-                "cannot write the generated source "
-                    + name
-                    + ": "
-                    + e.getMessage()
-                    + " ["
-                    + Problem.INTERNAL.tag()
-                    + "]",
+                Diagnostic.of(Message.GENERATED_SOURCE_UNWRITABLE, null, name, e.getMessage())
+                    .render(),
                 element,
                 mirror);
       }
@@ -389,13 +372,12 @@ public final class QuarryProcessor extends AbstractProcessor {
           .getMessager()
           .printMessage(
               Kind.ERROR,
-              "cannot write "
-                  + RepositoryIndex.RESOURCE
-                  + " (the list of repositories frameworks read): "
-                  + e.getMessage()
-                  + " ["
-                  + Problem.INTERNAL.tag()
-                  + "]",
+              Diagnostic.of(
+                      Message.REPOSITORY_INDEX_UNWRITABLE,
+                      null,
+                      RepositoryIndex.RESOURCE,
+                      e.getMessage())
+                  .render(),
               indexOrigins.get(0));
     }
   }

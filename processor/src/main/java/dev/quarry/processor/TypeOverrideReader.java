@@ -2,7 +2,7 @@ package dev.quarry.processor;
 
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostic;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -79,7 +79,7 @@ final class TypeOverrideReader {
         problem = constructionProblem((TypeElement) converter.asElement());
       }
       if (problem != null || arguments == null) {
-        error(element, annotation, "@TypeOverride(converter = " + name + ".class): " + problem);
+        error(element, annotation, name, problem);
         ok = false;
         continue;
       }
@@ -150,10 +150,14 @@ final class TypeOverrideReader {
     return converter.getQualifiedName() + " needs a public constructor without parameters";
   }
 
-  private void error(Element element, AnnotationMirror annotation, String message) {
+  private void error(
+      Element element, AnnotationMirror annotation, String converter, @Nullable String problem) {
     Messager messager = environment.getMessager();
     messager.printMessage(
-        Kind.ERROR, Diagnostic.error(Problem.CONFIGURATION, message).render(), element, annotation);
+        Kind.ERROR,
+        Diagnostic.of(Message.TYPE_OVERRIDE_INVALID, null, converter, problem).render(),
+        element,
+        annotation);
   }
 
   private static List<? extends AnnotationValue> values(AnnotationMirror mirror, String name) {

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Quarry reads PostgreSQL's SQLSTATE, error position and structured fields, never its message text,
  * whose language is the server's {@code lc_messages}: a build against the local server with German
- * messages still names the migration that renamed the column a query uses. Needs the local server
- * and the OS locale de_DE.UTF-8 ({@code .ci/run} generates it with localedef); skips, with the
- * reason, without them. (Embedded PostgreSQL ships no translations.)
+ * messages still names the migration that renamed the column a query uses, and still suggests the
+ * column a misspelled name means (from the catalog, not from the server's German hint). Needs the
+ * local server and the OS locale de_DE.UTF-8 ({@code .ci/run} generates it with localedef); skips,
+ * with the reason, without them. (Embedded PostgreSQL ships no translations.)
  */
 class LocalizedServerMessagesTest {
   private static final String LOCALE = "de_DE.UTF-8";
@@ -48,7 +49,9 @@ class LocalizedServerMessagesTest {
         "DROP TABLE profiles;\n",
         "queries/users.sql",
         "-- name: GetBio :one\nSELECT u.bio FROM users u WHERE u.id = @id;\n"
-            + "\n-- name: ListProfiles :many\nSELECT id FROM profiles;\n");
+            + "\n-- name: ListProfiles :many\nSELECT id FROM profiles;\n"
+            + "\n-- name: Misspelled :one\nSELECT u.biograpy FROM users u WHERE u.id = @id;\n"
+            + "\n-- name: MisspelledBare :one\nSELECT biografy FROM users WHERE id = @id;\n");
     Compilation compilation =
         CompileCaseTest.compileWith(
             List.of(
@@ -60,9 +63,11 @@ class LocalizedServerMessagesTest {
             "queries");
     List<String> errors =
         compilation.errors().stream().map(d -> d.getMessage(null)).sorted().toList();
-    assertEquals(2, errors.size(), errors::toString);
-    String renamed = errors.get(0);
-    String unknownTable = errors.get(1);
+    assertEquals(4, errors.size(), errors::toString);
+    String renamed = error(errors, "GetBio");
+    String unknownTable = error(errors, "ListProfiles");
+    String misspelled = error(errors, "Misspelled");
+    String misspelledBare = error(errors, "MisspelledBare");
     // The server really spoke German: its own text is in the messages.
     assertTrue(renamed.contains("existiert nicht"), renamed);
     assertTrue(
@@ -78,10 +83,27 @@ class LocalizedServerMessagesTest {
             "; migrations/V3__drop_profiles.sql dropped profiles; update the query to the new"
                 + " schema [SQLSTATE 42P01] [quarry:unknown-name]"),
         unknownTable);
+    // PostgreSQL's hint ("Perhaps you meant ...") is German here; the suggestion is Quarry's own.
+    assertTrue(misspelled.startsWith("queries/users.sql:8:8: Misspelled: "), misspelled);
+    assertTrue(
+        misspelled.contains(" (did you mean u.biography?) [SQLSTATE 42703] [quarry:unknown-name]"),
+        misspelled);
+    assertTrue(misspelled.contains("existiert nicht"), misspelled);
+    assertTrue(
+        misspelledBare.contains(
+            " (did you mean users.biography?) [SQLSTATE 42703] [quarry:unknown-name]"),
+        misspelledBare);
     assertTrue(
         compilation.diagnostics().stream()
             .noneMatch(d -> d.getKind() == Diagnostic.Kind.WARNING && isQuarry(d)),
         compilation.diagnostics()::toString);
+  }
+
+  private static String error(List<String> errors, String query) {
+    return errors.stream()
+        .filter(e -> e.contains(": " + query + ": "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no error of " + query + " in " + errors));
   }
 
   private static boolean isQuarry(Diagnostic<?> d) {

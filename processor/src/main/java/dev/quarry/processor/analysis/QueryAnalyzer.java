@@ -12,7 +12,7 @@ import dev.quarry.processor.catalog.Table;
 import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.nullability.NullabilityInference;
 import dev.quarry.processor.nullability.ParameterNullability;
 import dev.quarry.processor.nullability.RowCountInference;
@@ -59,7 +59,7 @@ public final class QueryAnalyzer {
   public QueryAnalyzer(Connection connection, Catalog catalog, UnknownNameExplainer explainer) {
     this.connection = connection;
     this.catalog = catalog;
-    this.errors = new ServerErrorReporter(explainer);
+    this.errors = new ServerErrorReporter(explainer, catalog);
     this.nullability = new NullabilityInference(catalog);
     catalog.viewNullability(this::relationWithNullability);
     this.describer = new StatementDescriber(connection);
@@ -211,16 +211,12 @@ public final class QueryAnalyzer {
 
   private void internal(QueryWork item, Exception e) {
     QueryDeclaration declaration = item.query.declaration();
-    item.diagnostics.error(
-        Problem.INTERNAL,
+    item.diagnostics.report(
+        Message.QUERY_ANALYSIS_BUG,
         declaration.location(declaration.sqlStart()),
-        declaration.name()
-            + ": Quarry could not analyse this query ("
-            + e.getClass().getSimpleName()
-            + ": "
-            + e.getMessage()
-            + "); this is a bug in Quarry, please report it with the query; the other queries"
-            + " were analysed");
+        declaration.name(),
+        e.getClass().getSimpleName(),
+        e.getMessage());
     item.fail();
   }
 
@@ -405,16 +401,13 @@ public final class QueryAnalyzer {
         parameter = p;
       }
     }
-    item.diagnostics.error(
-        Problem.BAD_PARAMETER,
+    item.diagnostics.report(
+        Message.PARAMETER_IN_UTILITY,
         query.declaration().location(parameter.fileOffset()),
-        query.declaration().name()
-            + ": PostgreSQL takes no parameters in a "
-            + item.utility().keyword()
-            + " statement, so "
-            + displayName(parameter)
-            + " cannot be bound; "
-            + item.utility().parameterAdvice());
+        query.declaration().name(),
+        item.utility().keyword(),
+        displayName(parameter),
+        item.utility().parameterAdvice());
     item.fail();
   }
 
@@ -498,19 +491,14 @@ public final class QueryAnalyzer {
       }
       Parameter parameter = query.parameters().get(i);
       String name = displayName(parameter);
-      item.diagnostics.error(
-          Problem.BAD_PARAMETER,
+      item.diagnostics.report(
+          Message.PARAMETER_ANONYMOUS_RECORD,
           query.declaration().location(parameter.fileOffset()),
-          query.declaration().name()
-              + ": PostgreSQL types parameter "
-              + name
-              + " as an anonymous record"
-              + (oid == RECORD_ARRAY_OID ? " array" : "")
-              + ", and no value can be passed as one; add a cast"
-              + " to the composite type, e.g. "
-              + name
-              + "::my_type"
-              + (oid == RECORD_ARRAY_OID ? "[]" : ""));
+          query.declaration().name(),
+          name,
+          (oid == RECORD_ARRAY_OID ? " array" : ""),
+          name,
+          (oid == RECORD_ARRAY_OID ? "[]" : ""));
       reported = true;
     }
     return reported;

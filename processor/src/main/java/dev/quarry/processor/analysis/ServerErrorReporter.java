@@ -1,6 +1,7 @@
 package dev.quarry.processor.analysis;
 
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.catalog.Catalog;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import dev.quarry.processor.syntax.QueryDeclaration;
@@ -10,6 +11,7 @@ import dev.quarry.processor.syntax.TokenList;
 import dev.quarry.processor.syntax.UtilityStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -23,13 +25,13 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class ServerErrorReporter {
   private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$(\\d+)");
-  private static final Pattern COLUMN_HINT =
-      Pattern.compile("Perhaps you meant to reference the column \"(.+)\"\\.");
 
   private final UnknownNameExplainer explainer;
+  private final Catalog catalog;
 
-  ServerErrorReporter(UnknownNameExplainer explainer) {
+  ServerErrorReporter(UnknownNameExplainer explainer, Catalog catalog) {
     this.explainer = explainer;
+    this.catalog = catalog;
   }
 
   /**
@@ -84,31 +86,42 @@ final class ServerErrorReporter {
     int fileOffset = locate(item, server, message);
     message = renameParameters(query, message);
 
-    StringBuilder text = new StringBuilder(declaration.name()).append(": ").append(message);
+    // What PostgreSQL adds to its message (hint, detail), and what Quarry knows of the name.
+    StringBuilder remarks = new StringBuilder();
     String hint = server == null ? null : server.getHint();
     if (hint != null) {
-      Matcher column = COLUMN_HINT.matcher(hint);
-      text.append(
-          column.matches() ? " (did you mean " + column.group(1) + "?)" : " (" + hint + ")");
+      // For a misspelled column, Quarry's own suggestion in place of the hint, which is in the
+      // server's language; other hints as PostgreSQL gives them.
+      Optional<String> column =
+          server != null && state.equals("42703")
+              ? ColumnSuggestion.suggest(sentSql(item), nameAtPosition(item, server), catalog)
+              : Optional.empty();
+      remarks.append(column.map(c -> " (did you mean " + c + "?)").orElse(" (" + hint + ")"));
     }
     String detail = server == null ? null : server.getDetail();
     if (detail != null) {
-      text.append("; ").append(detail);
+      remarks.append("; ").append(detail);
     }
-    Problem problem = Problem.SQL_ERROR;
+    Message kind = Message.QUERY_REJECTED;
     if (state.equals("42703") || state.equals("42P01")) {
-      problem = Problem.UNKNOWN_NAME;
+      kind = Message.QUERY_NAME_UNKNOWN;
       if (server != null) {
         explainer
             .explain(state, nameAtPosition(item, server))
-            .ifPresent(reason -> text.append("; ").append(reason));
+            .ifPresent(reason -> remarks.append("; ").append(reason));
       }
     } else if (state.equals("42P18")) {
-      problem = Problem.BAD_PARAMETER;
-      text.append("; add a cast that names the type, e.g. @name::text");
+      kind = Message.QUERY_PARAMETER_UNTYPED;
     }
-    text.append(" [SQLSTATE ").append(state).append("]");
-    item.diagnostics.error(problem, declaration.location(fileOffset), text.toString());
+    item.diagnostics.report(
+        kind, declaration.location(fileOffset), declaration.name(), message, remarks, state);
+  }
+
+  /** The text PostgreSQL was sent: the statement, or the check statement of a utility statement. */
+  private static String sentSql(QueryWork item) {
+    UtilityStatement utility = item.utility;
+    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
+    return checkSql != null ? checkSql : item.query.analysisSql();
   }
 
   /**

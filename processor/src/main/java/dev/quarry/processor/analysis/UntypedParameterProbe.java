@@ -5,7 +5,7 @@ import dev.quarry.processor.analysis.StatementDescriber.Column;
 import dev.quarry.processor.analysis.StatementDescriber.ConnectionLost;
 import dev.quarry.processor.analysis.StatementDescriber.Described;
 import dev.quarry.processor.analysis.StatementDescriber.Request;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.Parameter;
 import dev.quarry.processor.syntax.ParsedQuery;
 import java.sql.SQLException;
@@ -84,18 +84,13 @@ final class UntypedParameterProbe {
         probe
             .item()
             .diagnostics
-            .error(
-                Problem.BAD_PARAMETER,
+            .report(
+                Message.PARAMETER_UNTYPED_OUTPUT,
                 query.declaration().location(parameter.fileOffset()),
-                query.declaration().name()
-                    + ": nothing in the statement gives parameter "
-                    + name
-                    + " a type, so PostgreSQL would only guess text for the column it is returned"
-                    + " as; add a cast that names the type, e.g. "
-                    + name
-                    + "::text or "
-                    + name
-                    + "::bigint");
+                query.declaration().name(),
+                name,
+                name,
+                name);
         probe.item().fail();
       }
     }

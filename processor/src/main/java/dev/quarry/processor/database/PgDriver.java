@@ -26,6 +26,12 @@ final class PgDriver {
    */
   static final int SOCKET_TIMEOUT_SECONDS = 60;
 
+  /**
+   * The pgjdbc class that throws when the login timeout passes (SQLSTATE 08001, no cause): how a
+   * login timeout is told from other failures to connect without reading the driver's message.
+   */
+  static final String LOGIN_TIMEOUT_THROWER = "org.postgresql.Driver$ConnectTask";
+
   private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
   private PgDriver() {}

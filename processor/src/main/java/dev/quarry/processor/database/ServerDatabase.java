@@ -241,7 +241,6 @@ final class ServerDatabase extends ManagedDatabase {
   /** What to check, by the kind of failure. */
   private static String advice(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message = e.getMessage() == null ? "" : e.getMessage();
     if (state.startsWith("28")) {
       return "check the user and password in -Aquarry.database (without password= in the URL, Quarry uses"
           + " the environment variable PGPASSWORD)";
@@ -250,7 +249,7 @@ final class ServerDatabase extends ManagedDatabase {
       return "name a database that exists in -Aquarry.database's URL, or none (Quarry connects to it only to"
           + " create and drop its scratch database; postgres is used when the URL names none)";
     }
-    if (message.contains("timed out") || e.getCause() instanceof java.net.SocketTimeoutException) {
+    if (timedOut(e)) {
       return "the server did not answer within "
           + PgDriver.CONNECT_TIMEOUT_SECONDS
           + " s (or the connectTimeout,"
@@ -258,6 +257,30 @@ final class ServerDatabase extends ManagedDatabase {
           + " between swallows the packets";
     }
     return "check that the server runs and that the host, port, user and password in -Aquarry.database are right";
+  }
+
+  /**
+   * Whether connecting timed out, told by the kind of failure, not by the driver's message (which
+   * is in the JVM's language): a socket timeout (connectTimeout, socketTimeout) behind it, or
+   * pgjdbc's login timeout, which its Driver.ConnectTask raises as SQLSTATE 08001 with no cause
+   * when its connecting thread has not finished in time.
+   */
+  static boolean timedOut(SQLException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.SocketTimeoutException
+          || cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    if (!"08001".equals(e.getSQLState()) || e.getCause() != null) {
+      return false;
+    }
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().equals(PgDriver.LOGIN_TIMEOUT_THROWER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The cleanup problem, if dropping the scratch database failed, for the end of a message. */

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 public record Diagnostic(
     Severity severity, Problem problem, @Nullable SourceLocation location, String message) {
 
-  /** An error with no place in a SQL file, e.g. about an option or an annotation. */
-  public static Diagnostic error(Problem problem, String message) {
-    return new Diagnostic(Severity.ERROR, problem, null, message);
+  /** {@code message} of the catalog with {@code args} in its placeholders, at its severity. */
+  public static Diagnostic of(
+      Message message, @Nullable SourceLocation location, @Nullable Object... args) {
+    return new Diagnostic(message.severity(), message.problem(), location, message.format(args));
   }
 
   public String render() {

@@ -13,16 +13,21 @@ import org.jspecify.annotations.Nullable;
 public final class Diagnostics {
   private final List<Diagnostic> all = new ArrayList<>();
 
-  public void error(Problem problem, @Nullable SourceLocation location, String message) {
-    all.add(new Diagnostic(Severity.ERROR, problem, location, message));
+  /** Reports {@code message} at its severity, with {@code args} in its placeholders. */
+  public void report(Message message, @Nullable SourceLocation location, @Nullable Object... args) {
+    all.add(Diagnostic.of(message, location, args));
   }
 
-  public void warning(Problem problem, @Nullable SourceLocation location, String message) {
-    all.add(new Diagnostic(Severity.WARNING, problem, location, message));
-  }
-
-  public void note(Problem problem, @Nullable SourceLocation location, String message) {
-    all.add(new Diagnostic(Severity.NOTE, problem, location, message));
+  /**
+   * Reports {@code message} at {@code severity} instead of its own: for the checks whose level a
+   * build or a migration sets.
+   */
+  public void report(
+      Severity severity,
+      Message message,
+      @Nullable SourceLocation location,
+      @Nullable Object... args) {
+    all.add(new Diagnostic(severity, message.problem(), location, message.format(args)));
   }
 
   public void add(Diagnostic diagnostic) {

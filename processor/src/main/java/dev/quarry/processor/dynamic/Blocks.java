@@ -1,7 +1,7 @@
 package dev.quarry.processor.dynamic;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.QueryDeclaration;
 import dev.quarry.processor.syntax.QueryOptions.SortKey;
@@ -132,11 +132,7 @@ public record Blocks(
         Matcher marker = MARKER.matcher(content);
         if (!marker.matches()) {
           rejectedOpens++;
-          error(
-              token.start(),
-              "this comment starts like a block marker but is not one: write "
-                  + MARKERS
-                  + " (a comment that starts with [ is read as a marker)");
+          error(token.start(), Message.BLOCK_MARKER_LOOKALIKE, MARKERS);
           continue;
         }
         String word = marker.group(1).toLowerCase(Locale.ROOT);
@@ -145,22 +141,12 @@ public record Blocks(
           Matcher parameter = PARAMETER.matcher(argument);
           if (!parameter.matches()) {
             rejectedOpens++;
-            error(
-                token.start(),
-                "the block marker /*[if "
-                    + argument
-                    + "]*/ needs one named parameter: write /*[if @name]*/, e.g. /*[if @author]*/");
+            error(token.start(), Message.BLOCK_IF_WITHOUT_PARAMETER, argument);
             continue;
           }
           if (openStart >= 0) {
             rejectedOpens++;
-            error(
-                token.start(),
-                "optional blocks do not nest: this block starts inside the block of @"
-                    + openName
-                    + " opened at "
-                    + query.location(openStart)
-                    + "; close that one with /*[end]*/ first");
+            error(token.start(), Message.BLOCK_NESTED, openName, query.location(openStart));
             continue;
           }
           openStart = token.start();
@@ -168,7 +154,7 @@ public record Blocks(
           openName = parameter.group(1);
         } else if (word.equals("end")) {
           if (!argument.isEmpty()) {
-            error(token.start(), "the block marker /*[end]*/ takes nothing after end");
+            error(token.start(), Message.BLOCK_END_WITH_ARGUMENT);
             continue;
           }
           if (rejectedOpens > 0) {
@@ -176,9 +162,7 @@ public record Blocks(
             continue;
           }
           if (openStart < 0 || openName == null) {
-            error(
-                token.start(),
-                "/*[end]*/ closes no block: open one before it with /*[if @name]*/, or remove it");
+            error(token.start(), Message.BLOCK_END_UNOPENED);
             continue;
           }
           String key = openName.toLowerCase(Locale.ROOT);
@@ -199,22 +183,16 @@ public record Blocks(
           rejectedOpens++;
           error(
               token.start(),
-              "unknown block marker /*["
-                  + marker.group(1)
-                  + "]*/: the markers are "
-                  + MARKERS
-                  + (QueryOptionsWords.SORT.equals(word)
-                      ? "; a run-time sort is declared under the header with -- quarry:sort keys"
-                      : ""));
+              Message.BLOCK_MARKER_UNKNOWN,
+              marker.group(1),
+              MARKERS,
+              (QueryOptionsWords.SORT.equals(word)
+                  ? "; a run-time sort is declared under the header with -- quarry:sort keys"
+                  : ""));
         }
       }
       if (openStart >= 0) {
-        error(
-            openStart,
-            "unterminated optional block: the block of @"
-                + openName
-                + " opened here has no /*[end]*/; close it with /*[end]*/ before the end of the"
-                + " statement");
+        error(openStart, Message.BLOCK_UNTERMINATED, openName);
       }
       if (failed) {
         return Optional.empty();
@@ -227,11 +205,9 @@ public record Blocks(
         List<Switch> all = new ArrayList<>(switches.values());
         error(
             all.get(MAX_SWITCHES).markerOffset(),
-            "a query takes at most "
-                + MAX_SWITCHES
-                + " optional parameters in its blocks; this is parameter "
-                + (MAX_SWITCHES + 1)
-                + ": split the query");
+            Message.BLOCK_TOO_MANY,
+            MAX_SWITCHES,
+            (MAX_SWITCHES + 1));
       }
       int sortAt = -1;
       List<SortKey> sort = query.options().sort();
@@ -257,12 +233,7 @@ public record Blocks(
     private void checkCommand(int offset, String what) {
       Command command = query.command();
       if (command.perParameterSet()) {
-        error(
-            offset,
-            what
-                + " need one statement per call; "
-                + command.text()
-                + " runs one per parameter set: use :one, :many, :exec, :execrows or :execresult");
+        error(offset, Message.BLOCK_IN_BATCH, what, command.text());
       }
     }
 
@@ -286,12 +257,9 @@ public record Blocks(
         if (depth != 0) {
           error(
               block.ifStart(),
-              "the optional block of @"
-                  + switches.get(block.switchIndex()).name()
-                  + " holds "
-                  + (depth < 0 ? "a ) without its (" : "a ( without its )")
-                  + ": a block holds whole parenthesised groups; move its markers so that both"
-                  + " are at the same depth");
+              Message.BLOCK_UNBALANCED,
+              switches.get(block.switchIndex()).name(),
+              (depth < 0 ? "a ) without its (" : "a ( without its )"));
         }
       }
       // Where each parameter is used: in which switch's blocks, and whether outside any block.
@@ -302,10 +270,7 @@ public record Blocks(
       for (int i = 0; i < significant.size(); i++) {
         Token token = significant.get(i);
         if (token.kind() == TokenKind.POSITIONAL_PARAMETER) {
-          error(
-              token.start(),
-              "a query with optional blocks names its parameters: write @name instead of "
-                  + token.text(text));
+          error(token.start(), Message.BLOCK_NEEDS_NAMED_PARAMETERS, token.text(text));
           continue;
         }
         Use use = use(significant, i);
@@ -330,18 +295,13 @@ public record Blocks(
               switches.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
           error(
               use.offset(),
-              use.written()
-                  + " is used inside the optional block of @"
-                  + own.name()
-                  + (other != null
-                      ? " but switches blocks of its own ("
-                          + query.location(other.markerOffset())
-                          + ")"
-                      : " and nowhere else, so no block gives it a value")
-                  + ": a block uses its own parameter, and parameters used outside all blocks;"
-                  + " give it a block of its own, /*[if @"
-                  + use.written().replaceAll("^@|^sqlc\\.\\w+\\(|\\)$", "")
-                  + "]*/");
+              Message.BLOCK_FOREIGN_PARAMETER,
+              use.written(),
+              own.name(),
+              (other != null
+                  ? " but switches blocks of its own (" + query.location(other.markerOffset()) + ")"
+                  : " and nowhere else, so no block gives it a value"),
+              use.written().replaceAll("^@|^sqlc\\.\\w+\\(|\\)$", ""));
         }
       }
       for (int i = 0; i < blocks.size(); i++) {
@@ -349,14 +309,10 @@ public record Blocks(
         if (!used[i]) {
           error(
               blocks.get(i).ifStart(),
-              "unknown parameter @"
-                  + own.name()
-                  + " in the block marker: the block does not use it; write the block's"
-                  + " condition with it, e.g. /*[if @"
-                  + own.name()
-                  + "]*/ AND col = @"
-                  + own.name()
-                  + " /*[end]*/");
+              Message.BLOCK_PARAMETER_UNUSED,
+              own.name(),
+              own.name(),
+              own.name());
         }
       }
       for (Switch own : switches) {
@@ -364,13 +320,10 @@ public record Blocks(
         if (at != null) {
           error(
               at,
-              "@"
-                  + own.name()
-                  + " switches the optional block at "
-                  + query.location(own.markerOffset())
-                  + ", so it may be used only inside blocks opened with /*[if @"
-                  + own.name()
-                  + "]*/; use another parameter here");
+              Message.BLOCK_SWITCH_USED_OUTSIDE,
+              own.name(),
+              query.location(own.markerOffset()),
+              own.name());
         }
       }
     }
@@ -439,19 +392,12 @@ public record Blocks(
         }
       }
       if (found < 0) {
-        error(
-            first.offset(),
-            "quarry:sort puts the caller's key in front of the query's ORDER BY, and the query has"
-                + " none: end it with ORDER BY and a unique column as the tie-breaker, e.g."
-                + " ORDER BY id");
+        error(first.offset(), Message.SORT_WITHOUT_ORDER_BY);
         return -1;
       }
       int offset = significant.get(found).start();
       if (blockAt(blocks, offset) >= 0) {
-        error(
-            offset,
-            "the ORDER BY of a query with quarry:sort is inside an optional block: move it out of"
-                + " the block");
+        error(offset, Message.SORT_ORDER_BY_IN_BLOCK);
         return -1;
       }
       return offset;
@@ -466,9 +412,9 @@ public record Blocks(
       return -1;
     }
 
-    private void error(int offset, String message) {
+    private void error(int offset, Message message, @Nullable Object... arguments) {
       failed = true;
-      diagnostics.error(Problem.BLOCK, query.location(offset), message);
+      diagnostics.report(message, query.location(offset), arguments);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.quarry.processor.dynamic;
 
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.lock.ResolvedColumn;
 import dev.quarry.processor.lock.ResolvedParameter;
 import dev.quarry.processor.lock.ResolvedQuery;
@@ -105,14 +105,8 @@ public final class VariantReports {
         }
       }
       if (more > 0) {
-        diagnostics.note(
-            Problem.BLOCK,
-            plan.query().declaration().headerLocation(),
-            "variants of "
-                + name
-                + " show "
-                + more
-                + " more problems; fix the ones above and build again to see them");
+        diagnostics.report(
+            Message.VARIANT_MORE_PROBLEMS, plan.query().declaration().headerLocation(), name, more);
       }
     }
     collected.clear();
@@ -152,17 +146,12 @@ public final class VariantReports {
         exactlyOne &= other.resolved().exactlyOneRow();
         Optional<String> difference = difference(query.resolved(), other.resolved());
         if (difference.isPresent()) {
-          diagnostics.error(
-              Problem.BLOCK,
+          diagnostics.report(
+              Message.VARIANT_DIFFERS,
               declaration.headerLocation(),
-              declaration.name()
-                  + ": "
-                  + difference.get()
-                  + " in "
-                  + plan.describe(variant)
-                  + ", unlike the query as written (every block on); a block may only filter or"
-                  + " join without changing the result: make the column's type and nullability"
-                  + " the same in every variant (e.g. cast it, or coalesce it)");
+              declaration.name(),
+              difference.get(),
+              plan.describe(variant));
           agree = false;
           break;
         }

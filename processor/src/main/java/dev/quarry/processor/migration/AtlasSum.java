@@ -1,7 +1,7 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
@@ -39,20 +39,14 @@ final class AtlasSum {
     Path sumFile = directory.resolve("atlas.sum");
     String shown = sources.display(sumFile);
     if (!Files.isRegularFile(sumFile)) {
-      diagnostics.error(
-          Problem.MIGRATION_LAYOUT,
-          null,
-          "the Atlas migration directory "
-              + sources.display(directory)
-              + " has no atlas.sum; run 'atlas migrate hash'");
+      diagnostics.report(Message.ATLAS_SUM_MISSING, null, sources.display(directory));
       return false;
     }
     List<String> lines;
     try {
       lines = Files.readAllLines(sumFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      diagnostics.error(
-          Problem.MISSING_FILE, new SourceLocation(shown, 1, 1), "cannot read the file: " + e);
+      diagnostics.report(Message.FILE_UNREADABLE_RAW, new SourceLocation(shown, 1, 1), e);
       return false;
     }
     Map<String, String> recorded = new LinkedHashMap<>();
@@ -74,10 +68,8 @@ final class AtlasSum {
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
-        diagnostics.error(
-            Problem.MISSING_FILE,
-            new SourceLocation(sources.display(file), 1, 1),
-            "cannot read the file: " + e);
+        diagnostics.report(
+            Message.FILE_UNREADABLE_RAW, new SourceLocation(sources.display(file), 1, 1), e);
         return false;
       }
       running.update(name.getBytes(StandardCharsets.UTF_8));
@@ -98,15 +90,12 @@ final class AtlasSum {
     if (mismatched.isEmpty() && computedTotal.equals(recordedTotal)) {
       return true;
     }
-    diagnostics.error(
-        Problem.MIGRATION_LAYOUT,
+    diagnostics.report(
+        Message.ATLAS_CHECKSUM_MISMATCH,
         new SourceLocation(shown, 1, 1),
-        "checksum mismatch: Atlas would refuse this migration directory"
-            + (mismatched.isEmpty()
-                ? " (the directory sum differs)"
-                : ": " + String.join(", ", mismatched))
-            + "; this happens when a migration file is created or edited by hand; check the migration files"
-            + " and run 'atlas migrate hash' to re-hash them");
+        (mismatched.isEmpty()
+            ? " (the directory sum differs)"
+            : ": " + String.join(", ", mismatched)));
     return false;
   }
 

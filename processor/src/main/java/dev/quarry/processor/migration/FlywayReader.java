@@ -4,7 +4,7 @@ import static dev.quarry.processor.migration.ReaderSupport.name;
 import static dev.quarry.processor.migration.ReaderSupport.versionKey;
 
 import dev.quarry.processor.config.MigrationFormat;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
 import java.math.BigInteger;
@@ -291,16 +291,12 @@ final class FlywayReader implements FormatReader {
       while (m.find()) {
         if (!placeholders.containsKey(m.group(1))) {
           any = true;
-          support.diagnostics.error(
-              Problem.MIGRATION_LAYOUT,
+          support.diagnostics.report(
+              Message.FLYWAY_PLACEHOLDER_UNSET,
               file.locationOf(m.start()),
-              "Flyway placeholder "
-                  + m.group()
-                  + " has no value; pass one with -Aquarry.placeholders="
-                  + m.group(1)
-                  + "=<value> (comma-separated name=value pairs, as flyway.placeholders."
-                  + m.group(1)
-                  + " in Flyway's configuration)");
+              m.group(),
+              m.group(1),
+              m.group(1));
         }
       }
     }

@@ -1,7 +1,7 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.config.MigrationFormat;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,13 +62,8 @@ final class FolderReader implements FormatReader {
     List<Path> downOnly =
         downs.keySet().stream().filter(f -> !ups.containsKey(f)).map(downs::get).toList();
     if (!downOnly.isEmpty()) {
-      support.diagnostics.error(
-          Problem.MIGRATION_LAYOUT,
-          null,
-          "migration folders with "
-              + support.list(downOnly)
-              + " have no up.sql, so there is nothing to apply; add an up.sql or remove the"
-              + " folder");
+      support.diagnostics.report(
+          Message.MIGRATION_FOLDERS_WITHOUT_UP, null, support.list(downOnly));
       return null;
     }
     if (support.reportMisfits(misfits, format)) {
@@ -123,14 +118,11 @@ final class FolderReader implements FormatReader {
           return Migration.Transaction.NONE;
         }
       } catch (IOException e) {
-        support.diagnostics.warning(
-            Problem.MISSING_FILE,
+        support.diagnostics.report(
+            Message.MIGRATION_METADATA_UNREADABLE,
             null,
-            "cannot read "
-                + support.sources.display(metadata)
-                + " ("
-                + e.getMessage()
-                + "); its migration runs in a transaction");
+            support.sources.display(metadata),
+            e.getMessage());
       }
     }
     return Migration.Transaction.WRAPPED;

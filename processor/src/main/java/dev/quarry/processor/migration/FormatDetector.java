@@ -3,7 +3,7 @@ package dev.quarry.processor.migration;
 import static dev.quarry.processor.migration.ReaderSupport.name;
 
 import dev.quarry.processor.config.MigrationFormat;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,15 +73,8 @@ final class FormatDetector {
                           + support.list(Objects.requireNonNull(byFormat.get(f)))
                           + ")")
               .collect(Collectors.joining(" and "));
-      support.diagnostics.error(
-          Problem.MIGRATION_LAYOUT,
-          null,
-          "migration files mix formats: "
-              + kinds
-              + "; Quarry cannot tell their order or their up parts, so convert them to one format"
-              + " (or force one with -Aquarry.migrationFormat="
-              + named.get(0).optionName()
-              + ")");
+      support.diagnostics.report(
+          Message.MIGRATION_FORMATS_MIXED, null, kinds, named.get(0).optionName());
       return Optional.empty();
     }
     if (named.isEmpty()) {
@@ -102,23 +95,13 @@ final class FormatDetector {
       misfits = misfits.stream().filter(p -> !FlywayReader.isCallback(name(p))).toList();
     }
     if (misfits != null && !misfits.isEmpty()) {
-      support.diagnostics.error(
-          Problem.MIGRATION_LAYOUT,
+      support.diagnostics.report(
+          misfits.size() == 1 ? Message.MIGRATION_FORMAT_MISFIT : Message.MIGRATION_FORMAT_MISFITS,
           null,
-          "migration files "
-              + support.list(Objects.requireNonNull(byFormat.get(format)))
-              + " are in the "
-              + format.displayName()
-              + " format, but "
-              + support.list(misfits)
-              + (misfits.size() == 1 ? " does" : " do")
-              + " not fit it; make "
-              + (misfits.size() == 1 ? "it" : "them")
-              + " "
-              + format.pattern()
-              + " or move "
-              + (misfits.size() == 1 ? "it" : "them")
-              + " out of the folder");
+          support.list(Objects.requireNonNull(byFormat.get(format))),
+          format.displayName(),
+          support.list(misfits),
+          format.pattern());
       return Optional.empty();
     }
     return Optional.of(format);

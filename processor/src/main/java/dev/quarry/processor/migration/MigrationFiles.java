@@ -1,7 +1,7 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.source.SourceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,10 +97,7 @@ final class MigrationFiles {
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      diagnostics.error(
-          Problem.MISSING_FILE,
-          null,
-          "cannot list migrations directory " + folder + ": " + e.getMessage());
+      diagnostics.report(Message.MIGRATIONS_UNLISTABLE, null, folder, e.getMessage());
       return List.of();
     }
     List<Path> files = new ArrayList<>(top);
@@ -120,32 +117,20 @@ final class MigrationFiles {
       nested = notFlyway;
     }
     if (!nested.isEmpty() && !files.isEmpty()) {
-      diagnostics.note(
-          Problem.MIGRATION_LAYOUT,
-          null,
-          "migrations: the .sql files in subfolders of "
-              + sources.display(folder)
-              + " ("
-              + shown(nested)
-              + ") are not read: only Flyway reads subfolders, and only its own V, U, R, B and"
-              + " callback files; the other tools read the folder itself; list a subfolder in"
-              + " @GenerateQueries(migrations = ...) if it holds migrations");
+      diagnostics.report(
+          Message.MIGRATION_SUBFOLDERS_IGNORED, null, sources.display(folder), shown(nested));
     }
     if (files.isEmpty()) {
-      diagnostics.error(
-          Problem.MISSING_FILE,
-          null,
-          "migrations directory "
-              + sources.display(folder)
-              + " holds no .sql files (looked in "
-              + folder
-              + (nested.isEmpty()
-                  ? ")"
-                  : "; its subfolders hold "
-                      + shown(nested)
-                      + ", which are not read: only Flyway files are read from subfolders and"
-                      + " one-folder-per-migration layouts need migration.sql or up.sql in each"
-                      + " folder; list the subfolders in @GenerateQueries(migrations = ...))"));
+      if (nested.isEmpty()) {
+        diagnostics.report(Message.MIGRATIONS_WITHOUT_SQL, null, sources.display(folder), folder);
+      } else {
+        diagnostics.report(
+            Message.MIGRATIONS_ONLY_IN_SUBFOLDERS,
+            null,
+            sources.display(folder),
+            folder,
+            shown(nested));
+      }
     }
     return files;
   }

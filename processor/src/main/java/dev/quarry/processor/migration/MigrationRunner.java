@@ -3,7 +3,7 @@ package dev.quarry.processor.migration;
 import dev.quarry.processor.database.ConnectionLoss;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
@@ -119,8 +119,7 @@ public final class MigrationRunner {
       if (ConnectionLoss.is(e, connection)) {
         throw e;
       }
-      diagnostics.error(
-          Problem.INTERNAL, null, "cannot read the schema database's catalog: " + e.getMessage());
+      diagnostics.report(Message.CATALOG_UNREADABLE, null, e.getMessage());
       return new Result(
           List.of(),
           migrations.stream().findFirst(),
@@ -144,10 +143,8 @@ public final class MigrationRunner {
         if (ConnectionLoss.is(e, connection)) {
           throw e;
         }
-        diagnostics.error(
-            Problem.INTERNAL,
-            migration.file().start(),
-            "cannot read the schema after this migration: " + e.getMessage());
+        diagnostics.report(
+            Message.SCHEMA_UNREADABLE_AFTER_MIGRATION, migration.file().start(), e.getMessage());
         return new Result(applied, Optional.of(migration), new SchemaHistory(baseline, steps));
       }
     }
@@ -167,18 +164,20 @@ public final class MigrationRunner {
   /** Whether the migration was applied; a failure has been reported when not. */
   private boolean applyOne(Connection connection, Migration migration, int remaining)
       throws SQLException {
-    return run(connection, migration, "migration failed: ", remaining);
+    return run(connection, migration, "migration failed: ", "fix this migration", remaining);
   }
 
   /**
    * Runs {@code migration}'s statements as its format would: in one transaction, or statement by
    * statement in autocommit when it is marked so (or, for formats without a marker, when a
    * statement cannot run in a transaction). Whether it succeeded; a failure has been reported, its
-   * message starting with {@code failure}.
+   * message starting with {@code failure}; the failure of a statement PostgreSQL rejected ends with
+   * {@code fix}, what to change.
    *
    * @throws SQLException when the connection is lost, naming the migration that was running
    */
-  public boolean run(Connection connection, Migration migration, String failure, int remaining)
+  public boolean run(
+      Connection connection, Migration migration, String failure, String fix, int remaining)
       throws SQLException {
     @Nullable StatementSpan outside =
         migration.statements().stream()
@@ -192,17 +191,13 @@ public final class MigrationRunner {
           case NONE -> false;
         };
     if (inTransaction && outside != null) {
-      diagnostics.error(
-          Problem.MIGRATION_FAILED,
+      diagnostics.report(
+          Message.MIGRATION_NEEDS_NO_TRANSACTION,
           migration.file().locationOf(outside.start()),
-          failure
-              + "this statement cannot run inside a transaction block, and "
-              + migration.format().displayName()
-              + " runs "
-              + migration.displayName()
-              + " in one; mark the migration with "
-              + migration.format().noTransactionMarker()
-              + " (and keep such statements in a migration of their own)");
+          failure,
+          migration.format().displayName(),
+          migration.displayName(),
+          migration.format().noTransactionMarker());
       return false;
     }
     StatementSpan current = null;
@@ -226,11 +221,8 @@ public final class MigrationRunner {
         if (psqlScript && PsqlScript.setsUnknownParameter(connection, text)) {
           // psql reports such a SET and goes on; pg_dump 17 writes SET transaction_timeout, which
           // older servers do not know.
-          diagnostics.note(
-              Problem.MIGRATION_FAILED,
-              migration.file().locationOf(span.start()),
-              "skipped: this server does not know the parameter this SET names; psql would report"
-                  + " it and go on, so Quarry does too");
+          diagnostics.report(
+              Message.MIGRATION_SET_SKIPPED, migration.file().locationOf(span.start()));
           guard.afterStatement("", last);
           continue;
         }
@@ -272,7 +264,7 @@ public final class MigrationRunner {
       }
       Optional<String> why =
           current == null ? Optional.empty() : guard.explain(migration.statementText(current), e);
-      report(migration, current, e, remaining, failure, why);
+      report(migration, current, e, remaining, failure, fix, why);
       return false;
     } finally {
       try {
@@ -360,6 +352,7 @@ public final class MigrationRunner {
       SQLException e,
       int remaining,
       String failure,
+      String fix,
       Optional<String> why) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
@@ -404,7 +397,7 @@ public final class MigrationRunner {
               + " move the statements that use it into a later migration");
     }
     why.ifPresent(text -> message.append("; ").append(text));
-    message.append("; fix this migration");
+    message.append("; ").append(fix);
     if (remaining > 0) {
       message
           .append(" (the ")
@@ -414,8 +407,8 @@ public final class MigrationRunner {
           .append(remaining == 1 ? "was" : "were")
           .append(" not applied)");
     }
-    diagnostics.error(
-        Problem.MIGRATION_FAILED, migration.file().locationOf(offset), message.toString());
+    diagnostics.report(
+        Message.MIGRATION_STATEMENT_FAILED, migration.file().locationOf(offset), message);
   }
 
   /**

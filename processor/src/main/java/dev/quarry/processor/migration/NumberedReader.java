@@ -3,7 +3,7 @@ package dev.quarry.processor.migration;
 import static dev.quarry.processor.migration.ReaderSupport.name;
 
 import dev.quarry.processor.config.MigrationFormat;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.migration.ReaderSupport.Ordered;
 import dev.quarry.processor.source.SourceFile;
 import java.math.BigInteger;
@@ -66,17 +66,12 @@ final class NumberedReader implements FormatReader {
       BigInteger expected = BigInteger.valueOf(i + 1L);
       BigInteger actual = ordered.get(i).key().get(0);
       if (!actual.equals(expected)) {
-        support.diagnostics.error(
-            Problem.MIGRATION_LAYOUT,
+        support.diagnostics.report(
+            Message.TERN_NUMBER_GAP,
             null,
-            "tern migration "
-                + support.sources.display(ordered.get(i).path())
-                + " has number "
-                + actual
-                + " but tern expects "
-                + expected
-                + " (migrations are numbered 1, 2, 3 ... without gaps);"
-                + " renumber the files");
+            support.sources.display(ordered.get(i).path()),
+            actual,
+            expected);
         return false;
       }
     }

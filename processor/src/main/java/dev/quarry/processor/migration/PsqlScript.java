@@ -1,7 +1,7 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.StatementSpan;
@@ -64,13 +64,8 @@ final class PsqlScript {
           int lineEnd = lineEnd(text, span.start(), to);
           String command = text.substring(span.start(), lineEnd).strip();
           if (INCLUDE.matcher(command).matches()) {
-            diagnostics.error(
-                Problem.MIGRATION_LAYOUT,
-                file.locationOf(span.start()),
-                "psql's "
-                    + command.split("\\s+")[0]
-                    + " includes another file, which Quarry does not follow; list the included"
-                    + " file in @GenerateQueries(migrations = ...) in its place");
+            diagnostics.report(
+                Message.PSQL_INCLUDE, file.locationOf(span.start()), command.split("\\s+")[0]);
             return null;
           }
           resume = lineEnd;

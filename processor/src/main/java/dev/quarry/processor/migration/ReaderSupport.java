@@ -2,7 +2,7 @@ package dev.quarry.processor.migration;
 
 import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
 import dev.quarry.processor.syntax.StatementSpan;
@@ -36,21 +36,12 @@ final class ReaderSupport {
     if (misfits.isEmpty()) {
       return false;
     }
-    diagnostics.error(
-        Problem.MIGRATION_LAYOUT,
+    diagnostics.report(
+        misfits.size() == 1 ? Message.MIGRATION_NAME_MISFIT : Message.MIGRATION_NAME_MISFITS,
         null,
-        "migration files "
-            + list(misfits)
-            + (misfits.size() == 1 ? " does" : " do")
-            + " not fit the "
-            + format.displayName()
-            + " format ("
-            + format.pattern()
-            + "); rename "
-            + (misfits.size() == 1 ? "it" : "them")
-            + " or move "
-            + (misfits.size() == 1 ? "it" : "them")
-            + " out of the folder");
+        list(misfits),
+        format.displayName(),
+        format.pattern());
     return true;
   }
 
@@ -60,14 +51,7 @@ final class ReaderSupport {
     for (List<Path> group : groups.values()) {
       if (group.size() > 1) {
         any = true;
-        diagnostics.error(
-            Problem.MIGRATION_LAYOUT,
-            null,
-            "migration files "
-                + list(group)
-                + " have the same "
-                + what
-                + "; give each a distinct one so their order is clear");
+        diagnostics.report(Message.MIGRATION_ORDER_AMBIGUOUS, null, list(group), what);
       }
     }
     return any;
@@ -82,10 +66,11 @@ final class ReaderSupport {
       SourceFile file = fileAt(files, o.path());
       MigrationSections.Split split = MigrationSections.split(format, file);
       if (split.problem() != null) {
-        diagnostics.error(
-            Problem.MIGRATION_LAYOUT,
+        diagnostics.report(
+            Message.MIGRATION_SECTIONS_INVALID,
             file.start(),
-            "this " + format.displayName() + " migration " + split.problem());
+            format.displayName(),
+            split.problem());
         problems = true;
         continue;
       }

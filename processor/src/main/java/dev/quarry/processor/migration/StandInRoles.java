@@ -1,7 +1,7 @@
 package dev.quarry.processor.migration;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.SqlScript;
 import dev.quarry.processor.syntax.StatementSpan;
 import dev.quarry.processor.syntax.Token;
@@ -82,24 +82,11 @@ final class StandInRoles {
       return true;
     }
     if (!freshCluster) {
-      diagnostics.error(
-          Problem.MIGRATION_FAILED,
+      diagnostics.report(
+          missing.size() == 1 ? Message.MIGRATION_ROLE_MISSING : Message.MIGRATION_ROLES_MISSING,
           migration.file().locationOf(span.start()),
-          "migration failed: "
-              + (missing.size() == 1 ? "role " : "roles ")
-              + quoted(missing)
-              + (missing.size() == 1 ? " does" : " do")
-              + " not exist on the server at -Aquarry.database and no migration before this"
-              + " statement creates "
-              + (missing.size() == 1 ? "it" : "them")
-              + " (production creates such roles outside the migrations); Quarry does not create"
-              + " roles on a shared server, so create "
-              + (missing.size() == 1 ? "it" : "them")
-              + " there once ("
-              + "CREATE ROLE "
-              + quoteIdentifier(missing.get(0))
-              + " NOLOGIN), or build on embedded PostgreSQL (-Aquarry.database=embedded), where"
-              + " Quarry creates stand-ins");
+          quoted(missing),
+          quoteIdentifier(missing.get(0)));
       return false;
     }
     for (String role : missing) {
@@ -107,14 +94,10 @@ final class StandInRoles {
         statement.execute("CREATE ROLE " + quoteIdentifier(role) + " NOLOGIN");
       }
       if (created.add(role)) {
-        diagnostics.note(
-            Problem.STAND_IN_ROLE,
+        diagnostics.report(
+            Message.STAND_IN_ROLE_CREATED,
             migration.file().locationOf(span.start()),
-            "role "
-                + quoted(List.of(role))
-                + " does not exist and no migration before this statement creates it; Quarry"
-                + " created a NOLOGIN stand-in on its own database so that the migration applies"
-                + " (production creates such roles outside the migrations)");
+            quoted(List.of(role)));
       }
     }
     return true;

@@ -1,7 +1,7 @@
 package dev.quarry.processor.model;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.dynamic.Blocks;
 import dev.quarry.processor.lock.ResolvedColumn;
 import dev.quarry.processor.lock.ResolvedField;
@@ -87,16 +87,12 @@ public final class ModelBuilder {
       String className = repositoryName(file);
       QueryFile other = classNames.putIfAbsent(className, file);
       if (other != null) {
-        diagnostics.error(
-            Problem.NAME_CLASH,
+        diagnostics.report(
+            Message.CLASS_NAME_CLASH,
             file.file().start(),
-            "query files "
-                + other.file().displayPath()
-                + " and "
-                + file.file().displayPath()
-                + " both give the class "
-                + className
-                + "; rename one of them");
+            other.file().displayPath(),
+            file.file().displayPath(),
+            className);
         continue;
       }
       topLevelNames.add(className);
@@ -105,21 +101,14 @@ public final class ModelBuilder {
     for (QueryFile file : files) {
       if (file.queries().size() > MAX_QUERIES_PER_FILE) {
         QueryDeclaration first = file.queries().get(MAX_QUERIES_PER_FILE);
-        diagnostics.error(
-            Problem.CONFIGURATION,
+        diagnostics.report(
+            Message.TOO_MANY_QUERIES_IN_FILE,
             first.headerLocation(),
-            "query "
-                + first.name()
-                + " is query number "
-                + (MAX_QUERIES_PER_FILE + 1)
-                + " of "
-                + file.queries().size()
-                + " in "
-                + file.file().displayPath()
-                + "; one generated class holds at most "
-                + MAX_QUERIES_PER_FILE
-                + " queries (the JVM limits a class's constants and static initializer): split"
-                + " the file");
+            first.name(),
+            (MAX_QUERIES_PER_FILE + 1),
+            file.queries().size(),
+            file.file().displayPath(),
+            MAX_QUERIES_PER_FILE);
         continue;
       }
       List<QueryMethod> methods = new ArrayList<>();
@@ -135,14 +124,11 @@ public final class ModelBuilder {
           continue;
         }
         if (!methodNames.add(method.javaName())) {
-          diagnostics.error(
-              Problem.NAME_CLASH,
+          diagnostics.report(
+              Message.METHOD_NAME_CLASH,
               declaration.headerLocation(),
-              "query "
-                  + declaration.name()
-                  + " gives the method name "
-                  + method.javaName()
-                  + ", which another query in this file already has; rename one of them");
+              declaration.name(),
+              method.javaName());
           continue;
         }
         methods.add(method);
@@ -152,27 +138,14 @@ public final class ModelBuilder {
     List<EnumType> enums = types.enums();
     for (EnumType enumType : enums) {
       if (!topLevelNames.add(enumType.javaName())) {
-        diagnostics.error(
-            Problem.NAME_CLASH,
-            null,
-            "the enum type "
-                + enumType.pgName()
-                + " gives the Java name "
-                + enumType.javaName()
-                + ", which a repository class already has; rename the query file or the type");
+        diagnostics.report(Message.ENUM_NAME_CLASH, null, enumType.pgName(), enumType.javaName());
       }
     }
     List<CompositeType> composites = types.composites();
     for (CompositeType composite : composites) {
       if (!topLevelNames.add(composite.javaName())) {
-        diagnostics.error(
-            Problem.NAME_CLASH,
-            null,
-            "the composite type "
-                + composite.pgName()
-                + " gives the Java name "
-                + composite.javaName()
-                + ", which another generated type already has; rename the query file or the type");
+        diagnostics.report(
+            Message.COMPOSITE_NAME_CLASH, null, composite.pgName(), composite.javaName());
       }
     }
     return new GeneratedPackage(
@@ -197,13 +170,11 @@ public final class ModelBuilder {
           CopyFromStatement.parse(
               declaration,
               mismatch ->
-                  diagnostics.error(
-                      Problem.BAD_COMMAND,
+                  diagnostics.report(
+                      Message.COPY_MISMATCH,
                       declaration.location(declaration.commandOffset()),
-                      mismatch.message()
-                          + " (at "
-                          + declaration.location(mismatch.fileOffset())
-                          + ")"));
+                      mismatch.message(),
+                      declaration.location(mismatch.fileOffset())));
       if (copy.isEmpty()) {
         return null;
       }
@@ -213,24 +184,19 @@ public final class ModelBuilder {
     // :execrows and :execresult count a RETURNING statement's rows, as sqlc counts its command
     // tag; a JDBC batch cannot return rows at all.
     if (command == Command.BATCHEXEC && query.resolved().returnsRows()) {
-      diagnostics.error(
-          Problem.BAD_COMMAND,
+      diagnostics.report(
+          Message.BATCHEXEC_RETURNS_ROWS,
           declaration.location(declaration.commandOffset()),
-          declaration.name()
-              + " is "
-              + command.text()
-              + " but its statement returns rows, which a JDBC batch cannot return; use"
-              + " :batchmany or :batchone, or drop the RETURNING clause");
+          declaration.name(),
+          command.text());
       return null;
     }
     if (command.returnsRows() && !query.resolved().returnsRows()) {
-      diagnostics.error(
-          Problem.BAD_COMMAND,
+      diagnostics.report(
+          Message.COMMAND_NEEDS_ROWS,
           declaration.location(declaration.commandOffset()),
-          declaration.name()
-              + " is "
-              + command.text()
-              + " but its statement returns no rows; use :exec or :execrows, or add a RETURNING clause");
+          declaration.name(),
+          command.text());
       return null;
     }
     List<Field> parameters = new ArrayList<>();
@@ -269,15 +235,12 @@ public final class ModelBuilder {
         type = types.mapParameter(parameter.name(), resolved.type(), resolved.dimensions(), words);
       }
       if (type instanceof ValueType.RowListValue rowList) {
-        diagnostics.error(
-            Problem.UNSUPPORTED_TYPE,
+        diagnostics.report(
+            Message.ROW_ARRAY_PARAMETER,
             declaration.location(parameter.fileOffset()),
-            declaration.name()
-                + ": the parameter @"
-                + parameter.name()
-                + " is an array of the row type of "
-                + rowList.relation().displayName()
-                + ", which Quarry does not bind; pass the columns' values as parameters instead");
+            declaration.name(),
+            parameter.name(),
+            rowList.relation().displayName());
         return null;
       }
       parameters.add(
@@ -389,14 +352,11 @@ public final class ModelBuilder {
       EmbedReference reference = references.get(e);
       int start = embedStart(columns, next, reference);
       if (start < 0) {
-        diagnostics.error(
-            Problem.BAD_PARAMETER,
+        diagnostics.report(
+            Message.EMBED_NOT_WHOLE_ROW,
             declaration.location(reference.fileOffset()),
-            declaration.name()
-                + ": sqlc.embed("
-                + reference.table()
-                + ") does not give a whole row of a table"
-                + " in the result; embed a table (or its alias) of the FROM clause or RETURNING target");
+            declaration.name(),
+            reference.table());
         return null;
       }
       for (; next < start; next++) {
@@ -496,15 +456,11 @@ public final class ModelBuilder {
     if (type.isArray() && type.element() != null) {
       ResolvedType element = types.type(type.element());
       if (element.isBuiltIn() && element.name().equals("record")) {
-        diagnostics.error(
-            Problem.UNSUPPORTED_TYPE,
+        diagnostics.report(
+            Message.RECORD_ARRAY_COLUMN,
             columnLocation(declaration, column.name()),
-            declaration.name()
-                + ": the column "
-                + column.name()
-                + " is an array of anonymous records (record[]), whose attributes PostgreSQL does"
-                + " not describe; collect a table's or view's rows instead, e.g. ARRAY(SELECT c"
-                + " FROM comments c WHERE ...) or array_agg(c), or a view's rows for other columns");
+            declaration.name(),
+            column.name());
         return false;
       }
     }
@@ -512,14 +468,12 @@ public final class ModelBuilder {
     if (mapped instanceof ValueType.RowListValue rows) {
       String problem = unreadableInRows(rows.relation(), new HashSet<>());
       if (problem != null) {
-        diagnostics.error(
-            Problem.UNSUPPORTED_TYPE,
+        diagnostics.report(
+            Message.ROW_LIST_COLUMN_UNREADABLE,
             columnLocation(declaration, column.name()),
-            declaration.name()
-                + ": the column "
-                + column.name()
-                + " is a list of rows, but "
-                + problem);
+            declaration.name(),
+            column.name(),
+            problem);
         return false;
       }
     }

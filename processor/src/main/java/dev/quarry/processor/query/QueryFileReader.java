@@ -1,7 +1,7 @@
 package dev.quarry.processor.query;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.syntax.Command;
 import dev.quarry.processor.syntax.QuarryComment;
@@ -62,13 +62,11 @@ public final class QueryFileReader {
             .mapToInt(Token::start)
             .toArray();
     for (Token token : unterminated) {
-      diagnostics.error(
-          Problem.SQL_ERROR,
+      diagnostics.report(
+          Message.UNTERMINATED_TOKEN,
           file.locationOf(token.start()),
-          "unterminated "
-              + token.kind().unterminatedWhat()
-              + " starting here: "
-              + howToClose(text, token));
+          token.kind().unterminatedWhat(),
+          howToClose(text, token));
     }
 
     // Headers found in each statement's leading comments, and where each comment belongs.
@@ -98,22 +96,15 @@ public final class QueryFileReader {
       } else if (span != null && token.start() >= span.start()) {
         // A comment inside a statement: a full header there most likely means a missing ';'.
         if (header.looksComplete()) {
-          diagnostics.error(
-              Problem.BAD_HEADER,
+          diagnostics.report(
+              Message.HEADER_INSIDE_STATEMENT,
               file.locationOf(token.start()),
-              "query header inside the statement that starts at line "
-                  + file.lineOf(span.start())
-                  + ": end the statement before it with ';' (or close its open parenthesis)");
+              file.lineOf(span.start()));
         }
       } else {
         header.reportProblem(file);
-        diagnostics.error(
-            Problem.BAD_HEADER,
-            file.locationOf(token.start()),
-            "query header "
-                + header.describe()
-                + " has no statement after it: "
-                + "write the query's SQL below the header, or remove the header");
+        diagnostics.report(
+            Message.HEADER_WITHOUT_STATEMENT, file.locationOf(token.start()), header.describe());
       }
     }
 
@@ -127,15 +118,11 @@ public final class QueryFileReader {
         Header header = headers.get(h);
         boolean reported = header.reportProblem(file);
         if (h < headers.size() - 1) {
-          diagnostics.error(
-              Problem.BAD_HEADER,
+          diagnostics.report(
+              Message.HEADER_BEFORE_HEADER,
               file.locationOf(header.comment().start()),
-              "query header "
-                  + header.describe()
-                  + " has no statement after it: the next header "
-                  + "(line "
-                  + file.lineOf(headers.get(h + 1).comment().start())
-                  + ") comes first; write the query's SQL below this header, or remove it");
+              header.describe(),
+              file.lineOf(headers.get(h + 1).comment().start()));
           continue;
         }
         StatementSpan span = spans.get(i);
@@ -163,13 +150,7 @@ public final class QueryFileReader {
       }
     }
     if (!anyHeader) {
-      diagnostics.warning(
-          Problem.NO_QUERIES,
-          file.start(),
-          "the file holds no query (no \"-- name:\" header), so nothing is generated for it: write a "
-              + "header above each statement, e.g. "
-              + EXAMPLE
-              + ", or move the file out of the queries folder");
+      diagnostics.report(Message.FILE_WITHOUT_QUERIES, file.start(), EXAMPLE);
     }
     return new QueryFile(file, queries);
   }
@@ -193,14 +174,7 @@ public final class QueryFileReader {
     }
     String name = matcher.group(1);
     String fixed = "-- name: " + name + " " + (command.startsWith(":") ? command : ":" + command);
-    diagnostics.warning(
-        Problem.BAD_HEADER,
-        file.locationOf(comment.start()),
-        "this comment looks like a query header but is not one, so the statement below it is not read as a "
-            + "query: write it as "
-            + fixed
-            + " (\"name\" in lower case, a colon after it, and the command "
-            + "with its colon)");
+    diagnostics.report(Message.HEADER_LOOKALIKE, file.locationOf(comment.start()), fixed);
     return true;
   }
 
@@ -262,27 +236,21 @@ public final class QueryFileReader {
       }
       QuarryComment comment = option.get();
       if (!QueryOptions.WORDS.contains(comment.word())) {
-        diagnostics.error(
-            Problem.BAD_HEADER,
+        diagnostics.report(
+            Message.QUERY_OPTION_UNKNOWN,
             file.locationOf(comment.wordOffset()),
             comment.unknownWord("under a query header", QueryOptions.WORDS));
       } else if (comment.word().equals("sort")) {
         sort = sortKeys(file, command, token, comment, sort);
       } else if (!comment.arguments().isEmpty()) {
-        diagnostics.error(
-            Problem.BAD_HEADER,
+        diagnostics.report(
+            Message.QUERY_OPTION_TAKES_NOTHING,
             file.locationOf(comment.wordOffset()),
-            "quarry:"
-                + comment.word()
-                + " takes nothing after it: write it alone on its line, e.g. -- quarry:"
-                + comment.word());
+            comment.word(),
+            comment.word());
       } else if (command != Command.MANY) {
-        diagnostics.error(
-            Problem.BAD_HEADER,
-            file.locationOf(comment.wordOffset()),
-            "quarry:stream applies to :many queries, whose rows it streams; this query is "
-                + command.text()
-                + ": remove the line, or make the query :many");
+        diagnostics.report(
+            Message.STREAM_NEEDS_MANY, file.locationOf(comment.wordOffset()), command.text());
       } else {
         stream = true;
       }
@@ -305,29 +273,18 @@ public final class QueryFileReader {
       List<QueryOptions.SortKey> before) {
     String text = file.text();
     if (!before.isEmpty()) {
-      diagnostics.error(
-          Problem.BAD_HEADER,
-          file.locationOf(comment.wordOffset()),
-          "a query takes one -- quarry:sort line; list all its keys there, separated by commas");
+      diagnostics.report(Message.SORT_TWICE, file.locationOf(comment.wordOffset()));
       return before;
     }
     if (command != Command.MANY && command != Command.ONE) {
-      diagnostics.error(
-          Problem.BAD_HEADER,
-          file.locationOf(comment.wordOffset()),
-          "quarry:sort applies to :many and :one queries, whose rows it orders; this query is "
-              + command.text()
-              + ": remove the line");
+      diagnostics.report(
+          Message.SORT_NEEDS_ROWS, file.locationOf(comment.wordOffset()), command.text());
       return List.of();
     }
     int argumentsStart = comment.wordOffset() + comment.word().length();
     String arguments = text.substring(argumentsStart, token.end());
     if (arguments.isBlank()) {
-      diagnostics.error(
-          Problem.BAD_HEADER,
-          file.locationOf(comment.wordOffset()),
-          "quarry:sort needs the keys the caller may sort by: write e.g. -- quarry:sort"
-              + " created_at, title");
+      diagnostics.report(Message.SORT_WITHOUT_KEYS, file.locationOf(comment.wordOffset()));
       return List.of();
     }
     List<QueryOptions.SortKey> keys = new ArrayList<>();
@@ -339,25 +296,12 @@ public final class QueryFileReader {
       String key = part.strip();
       java.util.regex.Matcher matcher = SORT_KEY.matcher(key);
       if (!matcher.matches()) {
-        diagnostics.error(
-            Problem.BAD_HEADER,
-            file.locationOf(offset),
-            "sort key \""
-                + key
-                + "\" is not a column: write a column or alias.column of the query, e.g."
-                + " -- quarry:sort created_at, p.title (a direction is chosen by the caller)");
+        diagnostics.report(Message.SORT_KEY_NOT_A_COLUMN, file.locationOf(offset), key);
         return List.of();
       }
       String name = matcher.group(1).toLowerCase(Locale.ROOT);
       if (!names.add(name)) {
-        diagnostics.error(
-            Problem.BAD_HEADER,
-            file.locationOf(offset),
-            "sort key \""
-                + key
-                + "\" gives the name "
-                + name
-                + " a second time; each key needs a column name of its own");
+        diagnostics.report(Message.SORT_KEY_REPEATED, file.locationOf(offset), key, name);
         return List.of();
       }
       keys.add(new QueryOptions.SortKey(key, name, offset));
@@ -432,9 +376,9 @@ public final class QueryFileReader {
     private @Nullable String name;
     private @Nullable Command command;
     private int commandOffset = -1;
-    private @Nullable Problem problem;
+    private @Nullable Message problem;
     private int problemOffset;
-    private String problemMessage = "";
+    private @Nullable Object[] problemArguments = {};
     private boolean problemReported;
 
     Header(Token comment, int nameKeywordOffset, List<Word> words) {
@@ -475,66 +419,45 @@ public final class QueryFileReader {
         return false;
       }
       if (!problemReported) {
-        diagnostics.error(problem, file.locationOf(problemOffset), problemMessage);
+        diagnostics.report(problem, file.locationOf(problemOffset), problemArguments);
         problemReported = true;
       }
       return true;
     }
 
-    private void fail(Problem kind, int offset, String message) {
-      problem = kind;
+    private void fail(int offset, Message message, @Nullable Object... arguments) {
+      problem = message;
       problemOffset = offset;
-      problemMessage = message;
+      problemArguments = arguments;
     }
 
     private void interpret() {
       if (words.isEmpty()) {
-        fail(
-            Problem.BAD_HEADER,
-            nameKeywordOffset,
-            "query header has no name: write the query's name and command after \"name:\", e.g. "
-                + EXAMPLE);
+        fail(nameKeywordOffset, Message.HEADER_WITHOUT_NAME, EXAMPLE);
         return;
       }
       Word nameWord = words.get(0);
       if (nameWord.text().startsWith(":")) {
         fail(
-            Problem.BAD_HEADER,
             nameWord.offset(),
-            "query header has no name before the command "
-                + nameWord.text()
-                + ": write -- name: <QueryName> "
-                + nameWord.text());
+            Message.HEADER_COMMAND_WITHOUT_NAME,
+            nameWord.text(),
+            nameWord.text());
         return;
       }
       if (!QUERY_NAME.matcher(nameWord.text()).matches()) {
-        fail(
-            Problem.BAD_HEADER,
-            nameWord.offset(),
-            "query name \""
-                + nameWord.text()
-                + "\" is not valid: a name starts with a letter or _ "
-                + "and holds only ASCII letters, digits and _ (e.g. FindUserByEmail)");
+        fail(nameWord.offset(), Message.QUERY_NAME_INVALID, nameWord.text());
         return;
       }
       name = nameWord.text();
       if (words.size() < 2) {
-        fail(
-            Problem.BAD_HEADER,
-            nameWord.offset(),
-            "query "
-                + name
-                + " has no command: write it after the name, e.g. -- name: "
-                + name
-                + " :one (commands: "
-                + knownCommands()
-                + ")");
+        fail(nameWord.offset(), Message.HEADER_WITHOUT_COMMAND, name, name, knownCommands());
         return;
       }
       Word commandWord = words.get(1);
       Optional<Command> known = Command.fromText(commandWord.text());
       if (known.isEmpty()) {
-        fail(Problem.BAD_COMMAND, commandWord.offset(), unknownCommand(commandWord.text()));
+        fail(commandWord.offset(), Message.COMMAND_UNKNOWN, unknownCommand(commandWord.text()));
         return;
       }
       command = known.get();
@@ -542,19 +465,13 @@ public final class QueryFileReader {
       if (words.size() > 2) {
         Word extra = words.get(2);
         fail(
-            Problem.BAD_HEADER,
             extra.offset(),
-            "unexpected \""
-                + extra.text()
-                + "\" after the command "
-                + command.text()
-                + " in the header of query "
-                + name
-                + ": a header is -- name: "
-                + name
-                + " "
-                + command.text()
-                + " and nothing else; put other comments on the lines below it");
+            Message.HEADER_EXTRA_WORD,
+            extra.text(),
+            command.text(),
+            name,
+            name,
+            command.text());
         command = null;
       }
     }

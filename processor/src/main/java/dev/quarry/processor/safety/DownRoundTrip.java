@@ -5,7 +5,8 @@ import dev.quarry.processor.config.MigrationFormat;
 import dev.quarry.processor.database.RoleGuard;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
+import dev.quarry.processor.diagnostics.Severity;
 import dev.quarry.processor.diagnostics.SourceLocation;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.migration.MigrationRunner;
@@ -61,11 +62,7 @@ final class DownRoundTrip {
         break;
       }
       if (m.down() == null) {
-        report(
-            m,
-            m.file().start(),
-            "has no down part, so it cannot be rolled back; add one, or mark the migration"
-                + " with -- quarry:allow down if it cannot be undone");
+        finding(m, m.file().start(), Message.DOWN_MISSING);
         return;
       }
       first--;
@@ -99,21 +96,21 @@ final class DownRoundTrip {
     for (int j = covered.size() - 1; j >= 1; j--) {
       if (!afterUp.get(j - 1).equals(afterDown.get(j))) {
         Migration m = covered.get(j);
-        report(
+        finding(
             m,
             location(downOf(m)),
-            "its down part does not undo its up part: "
-                + differences(afterUp.get(j - 1), afterDown.get(j)));
+            Message.DOWN_DOES_NOT_UNDO,
+            differences(afterUp.get(j - 1), afterDown.get(j)));
         return;
       }
     }
     if (!afterUp.get(covered.size() - 1).equals(top)) {
       Migration m = covered.get(0);
-      report(
+      finding(
           m,
           location(downOf(m)),
-          "up, down and up again do not give the same schema: "
-              + differences(top, afterUp.get(covered.size() - 1)));
+          Message.DOWN_UP_AGAIN_DIFFERS,
+          differences(top, afterUp.get(covered.size() - 1)));
     }
   }
 
@@ -121,28 +118,32 @@ final class DownRoundTrip {
   private boolean run(Connection connection, Migration migration, Migration part, String failure)
       throws SQLException {
     Diagnostics scratch = new Diagnostics();
-    if (new MigrationRunner(scratch, roles).run(connection, part, failure, 0)) {
+    if (new MigrationRunner(scratch, roles)
+        .run(connection, part, failure, "fix the down part or the migration", 0)) {
       return true;
     }
     for (Diagnostic d : scratch.all()) {
-      String message =
-          d.message().replace("; fix this migration", "; fix the down part or the migration");
-      add(
-          migration,
-          d.location(),
-          message + " (down round trip, -A" + "quarry.checks=down=off to skip it)");
+      add(migration, d.location(), Message.DOWN_PART_FAILED, d.message());
     }
     return false;
   }
 
-  private void report(Migration migration, SourceLocation location, String message) {
-    add(migration, location, migration.displayName() + " " + message + " [down round trip]");
+  private void finding(
+      Migration migration, SourceLocation location, Message message, Object... arguments) {
+    Object[] all = new Object[arguments.length + 1];
+    all[0] = migration.displayName();
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    add(migration, location, message, all);
   }
 
-  private void add(Migration migration, @Nullable SourceLocation location, String message) {
+  private void add(
+      Migration migration,
+      @Nullable SourceLocation location,
+      Message message,
+      Object... arguments) {
     switch (directives.level(Check.DOWN, migration)) {
-      case ERROR -> diagnostics.error(Problem.DOWN_ROUND_TRIP, location, message);
-      case WARNING -> diagnostics.warning(Problem.DOWN_ROUND_TRIP, location, message);
+      case ERROR -> diagnostics.report(Severity.ERROR, message, location, arguments);
+      case WARNING -> diagnostics.report(Severity.WARNING, message, location, arguments);
       case OFF -> {}
     }
   }

@@ -4,6 +4,7 @@ import dev.quarry.processor.analysis.QueryAnalyzer;
 import dev.quarry.processor.config.Check;
 import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.diagnostics.Severity;
 import dev.quarry.processor.migration.Migration;
@@ -103,18 +104,11 @@ final class ExpandContractCheck {
     if (level == Check.Level.OFF) {
       return;
     }
-    String message =
-        "the previous release's query "
-            + query.name()
-            + " fails on the new schema: "
-            + failure.message()
-            + "; during a rolling deploy the previous release still runs it, so keep what it uses until the"
-            + " next release (expand now, contract later), or set -Aquarry.checks=expand-contract=off for a"
-            + " release that stops the old version first";
-    if (level == Check.Level.ERROR) {
-      diagnostics.error(Problem.EXPAND_CONTRACT, failure.location(), message);
-    } else {
-      diagnostics.warning(Problem.EXPAND_CONTRACT, failure.location(), message);
-    }
+    diagnostics.report(
+        level == Check.Level.ERROR ? Severity.ERROR : Severity.WARNING,
+        Message.EXPAND_CONTRACT_BROKEN,
+        failure.location(),
+        query.name(),
+        failure.message());
   }
 }

@@ -34,7 +34,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class LockRiskCheck {
   /** One risky statement: where, and the message. */
-  record Finding(int offset, String message) {}
+  /**
+   * One risk: where, what to do instead, and whether that advice is to build an index {@code
+   * CONCURRENTLY} (which needs a migration that runs outside a transaction).
+   */
+  record Finding(int offset, String message, boolean concurrently) {
+    Finding(int offset, String message) {
+      this(offset, message, false);
+    }
+  }
 
   // Defaults whose value differs per row: adding a column with one rewrites the table.
   private static final Set<String> VOLATILE_FUNCTIONS =
@@ -95,7 +103,8 @@ final class LockRiskCheck {
               "CREATE INDEX on "
                   + table.get().display()
                   + " blocks writes to the table until the index is built; use CREATE INDEX CONCURRENTLY,"
-                  + " in a migration that runs outside a transaction"));
+                  + " in a migration that runs outside a transaction",
+              true));
     }
   }
 
@@ -176,7 +185,8 @@ final class LockRiskCheck {
                 "ADD PRIMARY KEY or UNIQUE on "
                     + table.display()
                     + " builds an index while it blocks writes; CREATE UNIQUE INDEX CONCURRENTLY first, then"
-                    + " ADD CONSTRAINT ... USING INDEX"));
+                    + " ADD CONSTRAINT ... USING INDEX",
+                true));
       }
       return;
     }
@@ -244,7 +254,8 @@ final class LockRiskCheck {
               "ADD COLUMN "
                   + where
                   + " with UNIQUE or PRIMARY KEY builds an index while it blocks writes; add the column, then CREATE"
-                  + " UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX"));
+                  + " UNIQUE INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX",
+              true));
     }
   }
 

@@ -2,7 +2,7 @@ package dev.quarry.processor.safety;
 
 import dev.quarry.processor.config.Check;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.migration.Migration;
 import dev.quarry.processor.syntax.QuarryComment;
 import dev.quarry.processor.syntax.SqlScript;
@@ -63,18 +63,17 @@ final class MigrationDirectives {
       QuarryComment comment = directive.get();
       Matcher allow = ALLOW.matcher(comment.arguments());
       if (!WORDS.contains(comment.word())) {
-        diagnostics.error(
-            Problem.CONFIGURATION,
+        diagnostics.report(
+            Message.DIRECTIVE_UNKNOWN,
             migration.file().locationOf(comment.wordOffset()),
-            "quarry comment: " + comment.unknownWord("in a migration", WORDS));
+            comment.unknownWord("in a migration", WORDS));
       } else if (comment.arguments().isEmpty()) {
         bad(
             migration,
             token,
-            "quarry:"
-                + comment.word()
-                + " needs the checks it applies to, e.g. -- quarry:"
-                + (comment.word().equals("allow") ? "allow lock-risk" : "check lock-risk=error"));
+            Message.DIRECTIVE_WITHOUT_CHECKS,
+            comment.word(),
+            (comment.word().equals("allow") ? "allow lock-risk" : "check lock-risk=error"));
       } else if (comment.word().equals("allow") && allow.matches()) {
         for (String name : allow.group(1).split(",")) {
           named(name, migration, token).ifPresent(c -> levels.put(c, Check.Level.OFF));
@@ -85,19 +84,15 @@ final class MigrationDirectives {
           @Nullable Check c =
               eq < 0 ? null : named(setting.substring(0, eq), migration, token).orElse(null);
           if (eq < 0) {
-            bad(
-                migration,
-                token,
-                "\"" + setting + "\" is not check=level, e.g. -- quarry:check lock-risk=error");
+            bad(migration, token, Message.DIRECTIVE_SETTING_MALFORMED, setting);
           } else if (c != null) {
             Optional<Check.Level> level = c.parseLevel(setting.substring(eq + 1));
             if (level.isEmpty()) {
               bad(
                   migration,
                   token,
-                  "\""
-                      + setting.substring(eq + 1).strip()
-                      + "\" is not a level; use off, warning, error or on");
+                  Message.DIRECTIVE_LEVEL_UNKNOWN,
+                  setting.substring(eq + 1).strip());
             }
             level.ifPresent(l -> levels.put(c, l));
           }
@@ -110,18 +105,12 @@ final class MigrationDirectives {
   private Optional<Check> named(String name, Migration migration, Token token) {
     Optional<Check> check = Check.named(name);
     if (check.isEmpty()) {
-      bad(
-          migration,
-          token,
-          "unknown check \"" + name.strip() + "\"; the checks are " + Check.names());
+      bad(migration, token, Message.DIRECTIVE_CHECK_UNKNOWN, name.strip(), Check.names());
     }
     return check;
   }
 
-  private void bad(Migration migration, Token token, String message) {
-    diagnostics.error(
-        Problem.CONFIGURATION,
-        migration.file().locationOf(token.start()),
-        "quarry comment: " + message);
+  private void bad(Migration migration, Token token, Message message, Object... arguments) {
+    diagnostics.report(message, migration.file().locationOf(token.start()), arguments);
   }
 }

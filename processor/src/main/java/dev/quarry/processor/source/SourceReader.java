@@ -1,7 +1,7 @@
 package dev.quarry.processor.source;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.diagnostics.SourceLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,40 +51,23 @@ public final class SourceReader {
   public List<Path> sqlFiles(List<String> entries, String what) {
     List<Path> files = new ArrayList<>();
     if (entries.isEmpty()) {
-      diagnostics.error(
-          Problem.CONFIGURATION, null, "@GenerateQueries(" + what + " = ...) names no path");
+      diagnostics.report(Message.PATHS_EMPTY, null, what);
     }
     for (String entry : entries) {
       Path path;
       try {
         path = projectDir.resolve(entry).normalize();
       } catch (InvalidPathException e) {
-        diagnostics.error(
-            Problem.CONFIGURATION,
-            null,
-            what
-                + " path \""
-                + entry
-                + "\" is not a valid path ("
-                + e.getReason()
-                + "); fix it in @GenerateQueries");
+        diagnostics.report(Message.PATH_INVALID, null, what, entry, e.getReason());
         continue;
       }
       if (!Files.exists(path)) {
         Optional<String> link = brokenLink(path);
-        diagnostics.error(
-            Problem.MISSING_FILE,
-            null,
-            link.isPresent()
-                ? what + " path \"" + entry + "\" (" + path + ") " + link.get()
-                : what
-                    + " path \""
-                    + entry
-                    + "\" does not exist: looked for "
-                    + path
-                    + " (relative to quarry.projectDir "
-                    + projectDir
-                    + "; set -Aquarry.projectDir or fix the path in @GenerateQueries)");
+        if (link.isPresent()) {
+          diagnostics.report(Message.PATH_BROKEN_LINK, null, what, entry, path, link.get());
+        } else {
+          diagnostics.report(Message.PATH_MISSING, null, what, entry, path, projectDir);
+        }
       } else if (Files.isDirectory(path)) {
         try (Stream<Path> children = Files.list(path)) {
           List<Path> candidates =
@@ -98,30 +81,18 @@ public final class SourceReader {
             } else {
               // A .sql name that is not a readable file: never skip it silently, the user
               // meant it as a SQL file.
-              diagnostics.error(
-                  Problem.MISSING_FILE, null, display(candidate) + " " + notAFile(candidate, what));
+              diagnostics.report(
+                  Message.SQL_NAME_NOT_A_FILE, null, display(candidate), notAFile(candidate, what));
             }
           }
           if (candidates.isEmpty()) {
-            diagnostics.error(
-                Problem.MISSING_FILE,
-                null,
-                what
-                    + " directory "
-                    + display(path)
-                    + " holds no .sql files (looked in "
-                    + path
-                    + ")");
+            diagnostics.report(Message.DIRECTORY_WITHOUT_SQL, null, what, display(path), path);
           }
         } catch (IOException | UncheckedIOException e) {
-          diagnostics.error(
-              Problem.MISSING_FILE,
-              null,
-              "cannot list " + what + " directory " + path + ": " + reason(e));
+          diagnostics.report(Message.DIRECTORY_UNLISTABLE, null, what, path, reason(e));
         }
       } else if (!Files.isRegularFile(path)) {
-        diagnostics.error(
-            Problem.MISSING_FILE, null, what + " path " + path + " " + notAFile(path, what));
+        diagnostics.report(Message.PATH_NOT_A_FILE, null, what, path, notAFile(path, what));
       } else {
         files.add(path);
       }
@@ -134,8 +105,8 @@ public final class SourceReader {
    * (a link that loops or dangles, a folder), as {@link #sqlFiles} reports one.
    */
   public void reportNotAFile(Path candidate, String what) {
-    diagnostics.error(
-        Problem.MISSING_FILE, null, display(candidate) + " " + notAFile(candidate, what));
+    diagnostics.report(
+        Message.SQL_NAME_NOT_A_FILE, null, display(candidate), notAFile(candidate, what));
   }
 
   /** The file decoded as UTF-8, or empty (with an error reported) when it cannot be read. */
@@ -145,15 +116,12 @@ public final class SourceReader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      diagnostics.error(
-          Problem.MISSING_FILE,
+      diagnostics.report(
+          e instanceof AccessDeniedException
+              ? Message.FILE_NOT_READABLE_FOR_BUILD
+              : Message.FILE_UNREADABLE,
           new SourceLocation(display, 1, 1),
-          "cannot read the file ("
-              + reason(e)
-              + "): "
-              + (e instanceof AccessDeniedException
-                  ? "make it readable for the build"
-                  : "check that it is a readable file"));
+          reason(e));
       return Optional.empty();
     }
     return decode(file, bytes);
@@ -180,22 +148,14 @@ public final class SourceReader {
       // stand in that text, counted as everywhere else (CR, LF and CRLF lines; no BOM).
       String before = withoutBom(new String(bytes, 0, bad, StandardCharsets.UTF_8));
       SourceLocation at = new SourceFile(file, display, before).locationOf(before.length());
-      diagnostics.error(
-          Problem.NOT_TEXT,
-          at,
-          String.format(
-              "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad] & 0xFF));
+      diagnostics.report(Message.FILE_NOT_UTF8, at, bytes[bad] & 0xFF);
       return Optional.empty();
     }
     SourceFile source = new SourceFile(file, display, withoutBom(text));
     int nul = source.text().indexOf('\0');
     if (nul >= 0) {
       // PostgreSQL cannot take a NUL in statement text (the driver fails with a protocol error).
-      diagnostics.error(
-          Problem.NOT_TEXT,
-          source.locationOf(nul),
-          "the file holds a NUL character (byte 0x00), which PostgreSQL does not accept in SQL; "
-              + "remove it (is this a binary file?)");
+      diagnostics.report(Message.FILE_HOLDS_NUL, source.locationOf(nul));
       return Optional.empty();
     }
     return Optional.of(source);

@@ -1,6 +1,7 @@
 package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.Occurrence.Style;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,17 +102,11 @@ final class ParameterFinder extends StatementReader {
     // Five digits cannot overflow an int; more are over the limit anyway.
     int number = digits.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     if (number > MAX_PARAMETERS) {
-      error(
-          token.start(),
-          "parameter "
-              + token.text(text)
-              + " is too large: PostgreSQL allows at most "
-              + MAX_PARAMETERS
-              + " parameters; number them from $1");
+      error(token.start(), Message.PARAMETER_NUMBER_TOO_LARGE, token.text(text), MAX_PARAMETERS);
       return;
     }
     if (number == 0) {
-      error(token.start(), "parameter $0 does not exist: PostgreSQL numbers parameters from $1");
+      error(token.start(), Message.PARAMETER_ZERO);
       return;
     }
     occurrences.add(
@@ -167,21 +162,11 @@ final class ParameterFinder extends StatementReader {
       }
     }
     if (name == null || key == null || name.isEmpty()) {
-      error(
-          marker.start(),
-          "quarry.patch takes one named parameter: write quarry.patch(@name) or"
-              + " quarry.patch(sqlc.arg(name))");
+      error(marker.start(), Message.PATCH_NEEDS_ONE_PARAMETER);
       return close < 0 ? significant.size() : close;
     }
     if (!patchAllowedAt(i, close)) {
-      error(
-          marker.start(),
-          "quarry.patch(@"
-              + name
-              + ") is allowed only as the whole right-hand side of an UPDATE ... SET"
-              + " assignment: write UPDATE table SET column = quarry.patch(@"
-              + name
-              + ")");
+      error(marker.start(), Message.PATCH_OUTSIDE_SET, name, name);
       return close;
     }
     occurrences.add(

@@ -1,6 +1,7 @@
 package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.Occurrence.Style;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,14 +71,7 @@ final class ParameterNumbering extends StatementReader {
                 .filter(o -> o.style() != Style.PATCH)
                 .findFirst()
                 .orElseThrow();
-        error(
-            plain.start(),
-            "parameter "
-                + plain.name()
-                + " is a patch (quarry.patch(@"
-                + plain.name()
-                + ")) and cannot also be used elsewhere in the statement; give this use"
-                + " another name");
+        error(plain.start(), Message.PATCH_PARAMETER_REUSED, plain.name(), plain.name());
         return List.of();
       }
     }
@@ -178,18 +172,15 @@ final class ParameterNumbering extends StatementReader {
     String used = byNumber.keySet().stream().map(n -> "$" + n).collect(Collectors.joining(", "));
     error(
         after.fileOffset(),
+        Message.PARAMETER_NUMBERS_MISSING,
         (missing.size() == 1
-                ? "parameter " + missing.get(0) + " is"
-                : "parameters " + String.join(", ", missing) + " are")
-            + " missing: query "
-            + query.name()
-            + " uses "
-            + used
-            + (byNumber.size()
-                    > byNumber.values().stream().filter(p -> !p.explicitlyNamed()).count()
-                ? " (named parameters take the lowest numbers no $n uses)"
-                : "")
-            + ", but PostgreSQL needs parameters numbered from $1 without gaps; renumber them");
+            ? "parameter " + missing.get(0) + " is"
+            : "parameters " + String.join(", ", missing) + " are"),
+        query.name(),
+        used,
+        (byNumber.size() > byNumber.values().stream().filter(p -> !p.explicitlyNamed()).count()
+            ? " (named parameters take the lowest numbers no $n uses)"
+            : ""));
     return false;
   }
 }

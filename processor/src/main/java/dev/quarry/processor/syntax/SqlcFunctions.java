@@ -1,6 +1,7 @@
 package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.syntax.Occurrence.Style;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +47,12 @@ final class SqlcFunctions extends StatementReader {
       }
       case "arg", "narg", "slice" -> {
         if (!call) {
-          error(
-              sqlc.start(),
-              written + " needs the parameter's name in parentheses: write " + written + "(name)");
+          error(sqlc.start(), Message.SQLC_FUNCTION_WITHOUT_PARENTHESES, written, written);
           return i + 2;
         }
         Token nameToken = i + 4 < significant.size() ? significant.get(i + 4) : null;
         if (nameToken == null || nameToken.kind() == TokenKind.RIGHT_PAREN) {
-          error(sqlc.start(), written + "() has no parameter name: write " + written + "(name)");
+          error(sqlc.start(), Message.SQLC_FUNCTION_WITHOUT_NAME, written, written);
           return nameToken == null ? significant.size() : i + 4;
         }
         String name;
@@ -74,38 +73,27 @@ final class SqlcFunctions extends StatementReader {
           default -> {
             error(
                 nameToken.start(),
-                written
-                    + "("
-                    + nameToken.text(text)
-                    + ") is not a "
-                    + "parameter name: write "
-                    + written
-                    + "(name), "
-                    + written
-                    + "('name') or "
-                    + written
-                    + "(\"name\")");
+                Message.SQLC_FUNCTION_NAME_INVALID,
+                written,
+                nameToken.text(text),
+                written,
+                written,
+                written);
             return Math.max(i + 4, closingParen(i + 3));
           }
         }
         if (name.isEmpty()) {
-          error(
-              nameToken.start(),
-              written + " has an empty parameter name: write " + written + "(name)");
+          error(nameToken.start(), Message.SQLC_FUNCTION_NAME_EMPTY, written, written);
           return i + 4;
         }
         if (kindAt(i + 5) != TokenKind.RIGHT_PAREN) {
           error(
               sqlc.start(),
-              written
-                  + "("
-                  + nameToken.text(text)
-                  + " is missing its closing "
-                  + "parenthesis: write "
-                  + written
-                  + "("
-                  + nameToken.text(text)
-                  + ")");
+              Message.SQLC_FUNCTION_UNCLOSED,
+              written,
+              nameToken.text(text),
+              written,
+              nameToken.text(text));
           return i + 4;
         }
         if (function.equals("slice")) {
@@ -115,12 +103,7 @@ final class SqlcFunctions extends StatementReader {
       }
       default -> {
         if (call) {
-          error(
-              sqlc.start(),
-              "unknown function "
-                  + written
-                  + ": Quarry knows sqlc.arg(name), "
-                  + "sqlc.narg(name), sqlc.slice(name) and sqlc.embed(table)");
+          error(sqlc.start(), Message.SQLC_FUNCTION_UNKNOWN, written);
           return Math.max(i + 3, closingParen(i + 3));
         }
         // sqlc.something without parentheses is a column of a table called sqlc.
@@ -196,9 +179,7 @@ final class SqlcFunctions extends StatementReader {
                 || nameToken.kind() == TokenKind.QUOTED_IDENTIFIER)
             && kindAt(i + 5) == TokenKind.RIGHT_PAREN;
     if (nameToken == null || !named) {
-      error(
-          sqlc.start(),
-          written + " needs a table name or alias in parentheses: write " + written + "(table)");
+      error(sqlc.start(), Message.EMBED_WITHOUT_TABLE, written, written);
       return call ? Math.max(i + 3, closingParen(i + 3)) : i + 2;
     }
     String table =

@@ -1,7 +1,7 @@
 package dev.quarry.processor.syntax;
 
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -203,8 +203,8 @@ abstract class StatementReader {
     return index >= 0 && index < significant.size() ? significant.get(index).kind() : null;
   }
 
-  void error(int offset, String message) {
+  void error(int offset, Message message, @Nullable Object... arguments) {
     failed = true;
-    diagnostics.error(Problem.BAD_PARAMETER, query.location(offset), message);
+    diagnostics.report(message, query.location(offset), arguments);
   }
 }

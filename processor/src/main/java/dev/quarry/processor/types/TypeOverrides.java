@@ -2,7 +2,7 @@ package dev.quarry.processor.types;
 
 import dev.quarry.processor.config.TypeOverrideSpec;
 import dev.quarry.processor.diagnostics.Diagnostics;
-import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Message;
 import dev.quarry.processor.lock.ResolvedTable;
 import dev.quarry.processor.lock.ResolvedType;
 import java.util.HashSet;
@@ -65,25 +65,22 @@ final class TypeOverrides {
     String expected = ScalarTypes.javaClassOf(base);
     if (!override.databaseType().equals(expected)) {
       if (reported.add(override)) {
-        diagnostics.error(
-            Problem.CONFIGURATION,
+        diagnostics.report(
+            Message.OVERRIDE_CONVERTER_MISMATCH,
             null,
-            override.describe()
-                + ": Quarry reads "
-                + (override.pgType() != null ? override.pgType() : override.column())
-                + " as "
-                + (expected == null
-                    ? "a type that converters cannot take (an enum or an array)"
-                    : expected)
-                + ", but the converter takes "
-                + override.databaseType()
-                + (expected == null
-                    ? ""
-                    : "; make it a ValueConverter<"
-                        + simple(expected)
-                        + ", "
-                        + simple(override.javaType())
-                        + ">"));
+            override.describe(),
+            (override.pgType() != null ? override.pgType() : override.column()),
+            (expected == null
+                ? "a type that converters cannot take (an enum or an array)"
+                : expected),
+            override.databaseType(),
+            (expected == null
+                ? ""
+                : "; make it a ValueConverter<"
+                    + simple(expected)
+                    + ", "
+                    + simple(override.javaType())
+                    + ">"));
       }
       return base;
     }

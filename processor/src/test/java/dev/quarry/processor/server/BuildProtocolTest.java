@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.processor.codegen.GeneratedSource;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Diagnostics;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.diagnostics.Problem;
+import dev.quarry.processor.diagnostics.Severity;
 import dev.quarry.processor.diagnostics.SourceLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,9 +49,14 @@ class BuildProtocolTest {
   @Test
   void aBuildTravelsWholeBothWays() throws Exception {
     Diagnostics diagnostics = new Diagnostics();
-    diagnostics.error(Problem.UNKNOWN_NAME, new SourceLocation("queries/q.sql", 2, 16), "nope");
-    diagnostics.warning(Problem.LOCK_RISK, null, "risky ✓");
-    diagnostics.note(Problem.LEFTOVERS, null, "");
+    diagnostics.add(
+        new Diagnostic(
+            Severity.ERROR,
+            Problem.UNKNOWN_NAME,
+            new SourceLocation("queries/q.sql", 2, 16),
+            "nope"));
+    diagnostics.add(new Diagnostic(Severity.WARNING, Problem.LOCK_RISK, null, "risky ✓"));
+    diagnostics.add(new Diagnostic(Severity.NOTE, Problem.LEFTOVERS, null, ""));
     PhaseTimings timings = new PhaseTimings();
     timings.add(PhaseTimings.Phase.ANALYSIS, 5_000_000);
     timings.analysedQueries(3);

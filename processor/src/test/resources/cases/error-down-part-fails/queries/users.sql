@@ -1,0 +1,2 @@
+-- name: FindEmail :one
+SELECT email FROM users WHERE id = @id;

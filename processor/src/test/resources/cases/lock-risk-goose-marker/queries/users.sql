@@ -1,0 +1,2 @@
+-- name: CountUsers :one
+SELECT count(*) AS n FROM users;
