@@ -5,6 +5,7 @@ import dev.quarry.processor.catalog.Table;
 import dev.quarry.processor.catalog.TableColumn;
 import dev.quarry.processor.syntax.TableReferences;
 import dev.quarry.processor.syntax.TableReferences.TableReference;
+import dev.quarry.processor.syntax.TokenList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,11 @@ final class ColumnSuggestion {
 
   /**
    * The suggestion for {@code missing}, the name at the error position ({@code [column]} or {@code
-   * [alias, column]}) in {@code sql}, as {@code alias.column} (or two of them joined by " or ");
+   * [alias, column]}) in {@code sent}, as {@code alias.column} (or two of them joined by " or ");
    * empty when no column is close, or when a column of that very name exists (then the name is not
    * misspelled but out of reach, which PostgreSQL's hint explains).
    */
-  static Optional<String> suggest(String sql, List<String> missing, Catalog catalog) {
+  static Optional<String> suggest(TokenList sent, List<String> missing, Catalog catalog) {
     if (missing.isEmpty()) {
       return Optional.empty();
     }
@@ -35,7 +36,7 @@ final class ColumnSuggestion {
     String qualifier = missing.size() >= 2 ? missing.get(missing.size() - 2) : null;
     int best = MAX_DISTANCE + 1;
     List<String> closest = new ArrayList<>();
-    for (TableReference reference : TableReferences.of(sql)) {
+    for (TableReference reference : TableReferences.of(sent)) {
       if (qualifier != null && !qualifier.equals(reference.alias())) {
         continue;
       }

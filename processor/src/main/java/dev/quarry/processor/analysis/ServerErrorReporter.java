@@ -94,7 +94,7 @@ final class ServerErrorReporter {
       // server's language; other hints as PostgreSQL gives them.
       Optional<String> column =
           server != null && state.equals("42703")
-              ? ColumnSuggestion.suggest(sentSql(item), nameAtPosition(item, server), catalog)
+              ? ColumnSuggestion.suggest(sentTokens(item), nameAtPosition(item, server), catalog)
               : Optional.empty();
       remarks.append(column.map(c -> " (did you mean " + c + "?)").orElse(" (" + hint + ")"));
     }
@@ -117,11 +117,14 @@ final class ServerErrorReporter {
         kind, declaration.location(fileOffset), declaration.name(), message, remarks, state);
   }
 
-  /** The text PostgreSQL was sent: the statement, or the check statement of a utility statement. */
-  private static String sentSql(QueryWork item) {
+  /**
+   * The tokens of the text PostgreSQL was sent: the statement's, kept from its parse, or those of a
+   * utility statement's check statement (Quarry's own text, lexed only on this error path).
+   */
+  private static TokenList sentTokens(QueryWork item) {
     UtilityStatement utility = item.utility;
     String checkSql = utility == null || item.described == null ? null : utility.checkSql();
-    return checkSql != null ? checkSql : item.query.analysisSql();
+    return checkSql != null ? TokenList.of(checkSql) : item.query.tokens();
   }
 
   /**

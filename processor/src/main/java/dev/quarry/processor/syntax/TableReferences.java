@@ -63,13 +63,10 @@ public final class TableReferences {
 
   private TableReferences() {}
 
-  public static List<TableReference> of(String sql) {
-    List<Token> tokens = new ArrayList<>();
-    for (Token token : SqlLexer.tokenize(sql)) {
-      if (!token.kind().trivia()) {
-        tokens.add(token);
-      }
-    }
+  /** The tables named in the statement whose tokens are {@code statement}, in order. */
+  public static List<TableReference> of(TokenList statement) {
+    String sql = statement.text();
+    List<Token> tokens = statement.significant();
     List<TableReference> found = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       if (!BEFORE_TABLE.contains(word(sql, tokens.get(i)))) {

@@ -16,27 +16,30 @@ class TableReferencesTest {
             new TableReference("app", "posts", "p"),
             new TableReference(null, "tags", "tags")),
         TableReferences.of(
-            "SELECT u.name FROM users u JOIN app.posts AS p ON p.author = u.id"
-                + " LEFT JOIN tags WHERE u.id = $1"));
+            TokenList.of(
+                "SELECT u.name FROM users u JOIN app.posts AS p ON p.author = u.id"
+                    + " LEFT JOIN tags WHERE u.id = $1")));
   }
 
   @Test
   void aFromListAndAnUpdateAndAnInsert() {
     assertEquals(
         List.of(new TableReference(null, "a", "x"), new TableReference(null, "B", "y")),
-        TableReferences.of("SELECT 1 FROM a x, \"B\" y WHERE x.id = y.id"));
+        TableReferences.of(TokenList.of("SELECT 1 FROM a x, \"B\" y WHERE x.id = y.id")));
     assertEquals(
         List.of(new TableReference(null, "users", "users"), new TableReference(null, "t", "t")),
-        TableReferences.of("UPDATE users SET name = $1 FROM t WHERE t.id = users.id"));
+        TableReferences.of(
+            TokenList.of("UPDATE users SET name = $1 FROM t WHERE t.id = users.id")));
     assertEquals(
         List.of(new TableReference(null, "users", "users")),
-        TableReferences.of("INSERT INTO users (id, name) VALUES ($1, $2) RETURNING id"));
+        TableReferences.of(
+            TokenList.of("INSERT INTO users (id, name) VALUES ($1, $2) RETURNING id")));
   }
 
   @Test
   void subqueriesNameNoTable() {
     assertEquals(
         List.of(new TableReference(null, "users", "users")),
-        TableReferences.of("SELECT * FROM (SELECT id FROM users) s WHERE s.id > 0"));
+        TableReferences.of(TokenList.of("SELECT * FROM (SELECT id FROM users) s WHERE s.id > 0")));
   }
 }
