@@ -25,6 +25,11 @@ public final class Catalog {
   private final Connection connection;
   private final Map<String, Table> tablesByName = new LinkedHashMap<>();
   private final Map<String, View> viewsByName = new LinkedHashMap<>();
+
+  /** By name alone: the one relation of that name, or empty when several schemas have one. */
+  private final Map<String, Optional<Table>> tablesByBareName = new HashMap<>();
+
+  private final Map<String, Optional<View>> viewsByBareName = new HashMap<>();
   private final Map<Integer, Table> relationsByOid = new HashMap<>();
   private final Map<Integer, View> viewsByOid = new HashMap<>();
   private final Map<Integer, PgType> typesByOid = new HashMap<>();
@@ -99,6 +104,16 @@ public final class Catalog {
         tablesByName.put(key, table);
       }
     }
+    indexBareNames(tablesByName, tablesByBareName);
+    indexBareNames(viewsByName, viewsByBareName);
+  }
+
+  private static <T> void indexBareNames(Map<String, T> byName, Map<String, Optional<T>> byBare) {
+    for (Map.Entry<String, T> entry : byName.entrySet()) {
+      String key = entry.getKey();
+      String name = key.substring(key.indexOf('\0') + 1);
+      byBare.merge(name, Optional.of(entry.getValue()), (one, other) -> Optional.empty());
+    }
   }
 
   /**
@@ -143,16 +158,19 @@ public final class Catalog {
    * a bare name looked up in {@code public} first, then in any schema when only one has it.
    */
   public Optional<Table> resolveTable(@Nullable String schema, String name) {
-    return resolve(tablesByName, schema, name);
+    return resolve(tablesByName, tablesByBareName, schema, name);
   }
 
   /** Like {@link #resolveTable} for views. */
   public Optional<View> resolveView(@Nullable String schema, String name) {
-    return resolve(viewsByName, schema, name);
+    return resolve(viewsByName, viewsByBareName, schema, name);
   }
 
   private static <T> Optional<T> resolve(
-      Map<String, T> byName, @Nullable String schema, String name) {
+      Map<String, T> byName,
+      Map<String, Optional<T>> byBareName,
+      @Nullable String schema,
+      String name) {
     if (schema != null) {
       return Optional.ofNullable(byName.get(key(schema, name)));
     }
@@ -160,16 +178,8 @@ public final class Catalog {
     if (inPublic != null) {
       return Optional.of(inPublic);
     }
-    T found = null;
-    for (Map.Entry<String, T> entry : byName.entrySet()) {
-      if (entry.getKey().endsWith('\0' + name)) {
-        if (found != null) {
-          return Optional.empty();
-        }
-        found = entry.getValue();
-      }
-    }
-    return Optional.ofNullable(found);
+    // The one schema that has it; none when several do.
+    return byBareName.getOrDefault(name, Optional.empty());
   }
 
   /** The type with {@code oid}, with its element or base types loaded as well. */

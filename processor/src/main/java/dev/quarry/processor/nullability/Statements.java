@@ -3,11 +3,13 @@ package dev.quarry.processor.nullability;
 import dev.quarry.processor.syntax.Token;
 import dev.quarry.processor.syntax.TokenKind;
 import dev.quarry.processor.syntax.TokenList;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +17,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.feature.Feature;
 import net.sf.jsqlparser.statement.Statement;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +40,11 @@ import org.jspecify.annotations.Nullable;
  * <p>JSqlParser's {@code CCJSqlParserUtil.parse(String)} starts a new thread for every statement
  * (it parses on an executor to enforce its time limit), and the analysis of one query parses its
  * statement up to three times (parameter nullability, row count, column nullability). Within a
- * {@link #session()} every statement text is parsed once, on parser threads kept for the session,
- * and the analysis hands every statement over at the start so that they are parsed while PostgreSQL
- * describes them.
+ * {@link #session()} every statement text is parsed once, on the thread that asks for it or on
+ * background threads kept for the session, and the analysis hands every statement over at the start
+ * so that they are parsed while PostgreSQL describes them. A session parses on the asking thread
+ * itself, with no hand-over to another thread per statement, and enforces JSqlParser's time limit
+ * with a watchdog that stops a parse running longer than it.
  */
 public final class Statements {
   private static final Set<String> KEEP =
@@ -116,8 +125,11 @@ public final class Statements {
     /** The session that parses: this one, or the one open when this one was opened. */
     private final Session owner;
 
-    /** Where JSqlParser runs each parse under its time limit. */
-    private final ExecutorService parsers;
+    /** Stops the session's parses that run longer than JSqlParser's time limit. */
+    private final ScheduledExecutorService watchdog;
+
+    /** The parsers at work in this session, with the {@link System#nanoTime()} they started at. */
+    private final Map<CCJSqlParser, Long> running = new ConcurrentHashMap<>();
 
     /** The background parses of {@link #parseAhead}. */
     private final ExecutorService ahead;
@@ -126,7 +138,13 @@ public final class Statements {
 
     private Session(@Nullable Session open) {
       this.owner = open == null ? this : open;
-      this.parsers = open == null ? Executors.newCachedThreadPool(Session::daemon) : open.parsers;
+      if (open == null) {
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Session::daemon);
+        this.watchdog.scheduleWithFixedDelay(
+            this::stopOverdue, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+      } else {
+        this.watchdog = open.watchdog;
+      }
       this.ahead =
           open == null
               ? Executors.newFixedThreadPool(
@@ -144,8 +162,51 @@ public final class Statements {
     /** Starts parsing {@code statements} in the background, as far as the processors allow. */
     public void parseAhead(Collection<String> statements) {
       for (String sql : statements) {
-        owner.parsed.computeIfAbsent(sql, s -> owner.ahead.submit(() -> parseNow(s, parsers)));
+        owner.parsed.computeIfAbsent(sql, s -> owner.ahead.submit(() -> owner.parseHere(s)));
       }
+    }
+
+    /**
+     * Parses on this thread, JSqlParser's time limit kept by the watchdog: its executor runs the
+     * parse at once on the submitting thread, and every parser it makes is watched while it works.
+     */
+    private Optional<Statement> parseHere(String sql) {
+      List<CCJSqlParser> made = new ArrayList<>(2);
+      try {
+        return Optional.of(
+            CCJSqlParserUtil.parse(
+                sql,
+                SAME_THREAD,
+                parser -> {
+                  made.add(parser);
+                  watch(parser);
+                }));
+      } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
+        return Optional.empty();
+      } finally {
+        for (CCJSqlParser parser : made) {
+          owner.running.remove(parser);
+        }
+      }
+    }
+
+    /** Has the watchdog stop {@code parser} once it runs longer than its time limit from now. */
+    void watch(CCJSqlParser parser) {
+      owner.running.put(parser, System.nanoTime());
+    }
+
+    /**
+     * Interrupts the parses that have run longer than their time limit (JSqlParser's own check).
+     */
+    private void stopOverdue() {
+      long now = System.nanoTime();
+      running.forEach(
+          (parser, started) -> {
+            Long limit = parser.getAsLong(Feature.timeOut);
+            if (limit != null && now - started > TimeUnit.MILLISECONDS.toNanos(limit)) {
+              parser.interrupted = true;
+            }
+          });
     }
 
     /** Whether {@code sql} has been parsed in this session (for tests). */
@@ -157,9 +218,13 @@ public final class Statements {
     private Optional<Statement> parse(String sql) {
       Future<Optional<Statement>> known = owner.parsed.get(sql);
       if (known == null) {
-        Optional<Statement> now = parseNow(sql, parsers);
+        Optional<Statement> now = owner.parseHere(sql);
         owner.parsed.putIfAbsent(sql, CompletableFuture.completedFuture(now));
         return now;
+      }
+      if (known instanceof RunnableFuture<Optional<Statement>> queued) {
+        // Not started yet: parsed here rather than waited for; nothing when it has started.
+        queued.run();
       }
       try {
         return known.get();
@@ -176,7 +241,7 @@ public final class Statements {
       if (owner == this) {
         SESSION.remove();
         ahead.shutdownNow();
-        parsers.shutdownNow();
+        watchdog.shutdownNow();
       }
     }
   }
@@ -217,19 +282,55 @@ public final class Statements {
   /** The statement as JSqlParser reads it, shared within a session. */
   private static Optional<Statement> tryParse(String sql) {
     Session session = SESSION.get();
-    return session == null ? parseNow(sql, null) : session.parse(sql);
+    return session == null ? parseAlone(sql) : session.parse(sql);
   }
 
-  private static Optional<Statement> parseNow(String sql, @Nullable ExecutorService executor) {
+  /** Outside a session: JSqlParser's own way, a new thread that parses under its time limit. */
+  private static Optional<Statement> parseAlone(String sql) {
     try {
-      return Optional.of(
-          executor == null
-              ? CCJSqlParserUtil.parse(sql)
-              : CCJSqlParserUtil.parse(sql, executor, null));
+      return Optional.of(CCJSqlParserUtil.parse(sql));
     } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
   }
+
+  /** How often a session's watchdog looks for parses over their time limit. */
+  private static final long WATCH_MILLIS = 200;
+
+  /**
+   * Runs each task at once on the thread that submits it, so that {@code CCJSqlParserUtil} parses
+   * with no hand-over to another thread (its wait for the result then returns at once).
+   */
+  private static final ExecutorService SAME_THREAD =
+      new AbstractExecutorService() {
+        @Override
+        public void execute(Runnable command) {
+          command.run();
+        }
+
+        @Override
+        public void shutdown() {}
+
+        @Override
+        public List<Runnable> shutdownNow() {
+          return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+          return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+          return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+          return false;
+        }
+      };
 
   static String quoteNames(String sql) {
     return quoteNames(TokenList.of(sql));

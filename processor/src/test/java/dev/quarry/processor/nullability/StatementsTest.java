@@ -1,11 +1,14 @@
 package dev.quarry.processor.nullability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,23 @@ class StatementsTest {
       String keyword = "SELECT id, errors FROM river_job WHERE id = $1";
       assertEquals(Optional.empty(), Statements.parsePlain(keyword));
       assertTrue(Statements.parse(keyword).isPresent());
+    }
+  }
+
+  @Test
+  void aSessionStopsParsesThatRunPastTheirTimeLimit() throws InterruptedException {
+    try (Statements.Session session = Statements.session()) {
+      CCJSqlParser overdue = CCJSqlParserUtil.newParser("SELECT 1").withTimeOut(20);
+      CCJSqlParser patient = CCJSqlParserUtil.newParser("SELECT 2");
+      session.watch(overdue);
+      session.watch(patient);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!overdue.interrupted && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertTrue(overdue.interrupted, "the watchdog did not stop a parse past its time limit");
+      Thread.sleep(500);
+      assertFalse(patient.interrupted, "a parse within its time limit was stopped");
     }
   }
 }
