@@ -3,6 +3,7 @@ package dev.quarry.processor.codegen;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.source.SourceFile;
+import dev.quarry.processor.syntax.TokenList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -135,6 +136,18 @@ public final class UnchangedInputs {
           + file.displayPath()
           + ", "
           + GenerationCache.hash(file.text())
+          + "]";
+    }
+    if (value instanceof TokenList tokens) {
+      // The tokens are the lexer's function of the text (the processor's code is in every key):
+      // the text's SHA-256 and the range stand for them, instead of every token by reflection.
+      return "TokenList["
+          + GenerationCache.hash(tokens.text())
+          + ", "
+          + tokens.size()
+          + (tokens.isEmpty()
+              ? ""
+              : ", " + tokens.get(0).start() + "-" + tokens.get(tokens.size() - 1).end())
           + "]";
     }
     if (value instanceof Map<?, ?> map) {

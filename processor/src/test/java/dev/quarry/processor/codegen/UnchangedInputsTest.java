@@ -14,6 +14,7 @@ import dev.quarry.processor.config.PostgresVersion;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.config.TypeOverrideSpec;
+import dev.quarry.processor.syntax.TokenList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,22 @@ class UnchangedInputsTest {
         options,
         request,
         project.resolve("queries/quarry.lock"));
+  }
+
+  @Test
+  void tokensAreKeyedByTheirTextAndRangeNotTokenByToken() {
+    TokenList tokens = TokenList.of("SELECT a FROM t WHERE b = $1");
+    assertEquals(
+        UnchangedInputs.canonical(tokens, true),
+        UnchangedInputs.canonical(TokenList.of("SELECT a FROM t WHERE b = $1"), true));
+    assertNotEquals(
+        UnchangedInputs.canonical(tokens, true),
+        UnchangedInputs.canonical(TokenList.of("SELECT a FROM t WHERE b = $2"), true));
+    assertNotEquals(
+        UnchangedInputs.canonical(tokens, true),
+        UnchangedInputs.canonical(tokens.range(0, 8), true));
+    // One line, not one entry per token: the model of a large query file stays cheap to key.
+    assertEquals(1, UnchangedInputs.canonical(tokens, true).split("Token\\[").length);
   }
 
   @Test
