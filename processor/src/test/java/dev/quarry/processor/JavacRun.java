@@ -53,6 +53,15 @@ record JavacRun(
    */
   static JavacRun compile(Path folder, String packageName, JavaCompiler compiler)
       throws IOException {
+    return compile(folder, packageName, compiler, List.of());
+  }
+
+  /**
+   * As {@link #compile(Path, String, JavaCompiler)}, with {@code extraOptions} after the case's.
+   */
+  static JavacRun compile(
+      Path folder, String packageName, JavaCompiler compiler, List<String> extraOptions)
+      throws IOException {
     Path work = Files.createTempDirectory("quarry-javac");
     try {
       Path sources =
@@ -69,6 +78,7 @@ record JavacRun(
       JavaCompiler javac = compiler;
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       List<String> options = new ArrayList<>(CompileCaseTest.options(folder));
+      options.addAll(extraOptions);
       if (compiler instanceof EclipseCompiler) {
         options.removeIf(o -> o.startsWith("-Xlint") || o.equals("-Werror"));
         options.addAll(List.of("--release", "17"));
