@@ -79,7 +79,13 @@ public enum Message {
 
   // migration
 
-  MIGRATION_STATEMENT_FAILED(Problem.MIGRATION_FAILED, Severity.ERROR, "%s"),
+  /**
+   * A migration statement PostgreSQL rejected: what was running ({@link Phrase#MIGRATION_FAILED}
+   * and the like), the server's error ({@link Phrase#SERVER_ERROR}), its remarks ({@link
+   * Phrase#SERVER_DETAIL} and the like), what to change ({@link Phrase#FIX_MIGRATION}) and {@link
+   * Phrase#MIGRATIONS_NOT_APPLIED}.
+   */
+  MIGRATION_STATEMENT_FAILED(Problem.MIGRATION_FAILED, Severity.ERROR, "%s%s%s; %s%s"),
 
   // safety: the checks report at the level the build or the migration sets (see
   // Diagnostics#report(Severity, ...))
@@ -455,7 +461,10 @@ public enum Message {
       "this comment looks like a query header but is not one, so the statement below it is not"
           + " read as a query: write it as %s (\"name\" in lower case, a colon after it, and the"
           + " command with its colon)"),
-  QUERY_OPTION_UNKNOWN(Problem.BAD_HEADER, Severity.ERROR, "%s"),
+  QUERY_OPTION_UNKNOWN(
+      Problem.BAD_HEADER,
+      Severity.ERROR,
+      "unknown option \"quarry:%s\" under a query header%s; the options there are %s"),
   QUERY_OPTION_TAKES_NOTHING(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -505,7 +514,10 @@ public enum Message {
       Problem.BAD_HEADER,
       Severity.ERROR,
       "query %s has no command: write it after the name, e.g. -- name: %s :one (commands: %s)"),
-  COMMAND_UNKNOWN(Problem.BAD_COMMAND, Severity.ERROR, "%s"),
+  COMMAND_UNKNOWN(
+      Problem.BAD_COMMAND,
+      Severity.ERROR,
+      "unknown command \"%s\" for query %s%s%s; the commands are %s"),
   HEADER_EXTRA_WORD(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -514,7 +526,10 @@ public enum Message {
 
   // safety
 
-  DIRECTIVE_UNKNOWN(Problem.CONFIGURATION, Severity.ERROR, "quarry comment: %s"),
+  DIRECTIVE_UNKNOWN(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "quarry comment: unknown option \"quarry:%s\" in a migration%s; the options there are %s"),
   DIRECTIVE_WITHOUT_CHECKS(
       Problem.CONFIGURATION,
       Severity.ERROR,
@@ -633,6 +648,70 @@ public enum Message {
       Problem.CONFIGURATION,
       Severity.ERROR,
       "%s: Quarry reads %s as %s, but the converter takes %s%s");
+
+  /**
+   * The optional parts of the messages above: a message whose text has a part that is there or not
+   * (a suggestion, a hint that applies to some inputs only) takes it as an argument, this phrase
+   * formatted or the empty string.
+   */
+  public enum Phrase {
+    /** A suggestion for an unknown {@code quarry:} word: the nearest known one. */
+    DID_YOU_MEAN_OPTION(" (did you mean quarry:%s?)"),
+    /** A suggestion for an unknown word: the nearest known one. */
+    DID_YOU_MEAN(" (did you mean %s?)"),
+    /** After an unknown query command written without its colon. */
+    COMMAND_WITHOUT_COLON("; a command starts with a colon"),
+    /** What was running when a migration statement failed: the migration itself. */
+    MIGRATION_FAILED("migration failed: "),
+    /** What was running when a migration statement failed: its down part. */
+    DOWN_PART_FAILED("down part failed: "),
+    /** What was running when a migration statement failed: the migration, after the downs. */
+    UP_AGAIN_FAILED(
+        "applying this migration again after the down parts failed (a down part left something"
+            + " behind that it creates): "),
+    /** What to change after {@link #MIGRATION_FAILED}. */
+    FIX_MIGRATION("fix this migration"),
+    /** What to change after {@link #DOWN_PART_FAILED} and {@link #UP_AGAIN_FAILED}. */
+    FIX_DOWN_PART("fix the down part or the migration"),
+    /** The server's error message and its SQLSTATE. */
+    SERVER_ERROR("%s (SQLSTATE %s)"),
+    SERVER_DETAIL("; detail: %s"),
+    SERVER_HINT("; hint: %s"),
+    SERVER_WHERE("; where: %s"),
+    /** A further reason, e.g. a role a migration needs. */
+    REASON("; %s"),
+    ADD_VALUE_IN_SAME_TRANSACTION(
+        "; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
+            + " move the statements that use it into a later migration"),
+    MIGRATION_NOT_APPLIED(" (the %s migration after it was not applied)"),
+    MIGRATIONS_NOT_APPLIED(" (the %s migrations after it were not applied)");
+
+    private final String template;
+    private final int arguments;
+
+    Phrase(String template) {
+      this.template = template;
+      this.arguments = countArguments(template);
+    }
+
+    /** The text with its placeholders, as written in this catalog. */
+    public String template() {
+      return template;
+    }
+
+    /**
+     * The text with {@code args} in its placeholders, in order.
+     *
+     * @throws IllegalArgumentException when the number of arguments is not the template's
+     */
+    public String format(@Nullable Object... args) {
+      if (args.length != arguments) {
+        throw new IllegalArgumentException(
+            name() + " takes " + arguments + " arguments, not " + args.length);
+      }
+      return String.format(Locale.ROOT, template, args);
+    }
+  }
 
   private final Problem problem;
   private final Severity severity;
