@@ -16,9 +16,70 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Message {
 
+  // config: a processor option's value Quarry cannot use (InvalidOptionException)
+
+  OPTION_KEEP_ALIVE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not true or false; -A%s=false starts and stops embedded PostgreSQL in every build"
+          + " instead of keeping one running between builds"),
+  OPTION_IDLE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a number of seconds from 1 to 604800; it is how long a kept embedded"
+          + " PostgreSQL may stay unused before it stops (600 by default)"),
+  OPTION_BUILD_SERVER_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not true or false; -A%s=false runs every build in the compiler's own process"
+          + " instead of in the kept server's"),
+  OPTION_MIGRATION_FORMAT_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a migration format; use auto (the default) or one of %s"),
+  OPTION_PAIR_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s: \"%s\" is not name=value; separate pairs with commas, e.g."
+          + " -A%s=schema=public,owner=app"),
+  OPTION_CHECK_UNKNOWN(
+      Problem.CONFIGURATION, Severity.ERROR, "-A%s: unknown check \"%s\"; the checks are %s"),
+  OPTION_CHECK_LEVEL_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s: \"%s\" for %s is not a level; use off, warning, error or on"),
+  OPTION_TIMINGS_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not true or false; -A%s=true prints a note with how long each phase of the build"
+          + " took"),
+  OPTION_LOCK_MODE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a lock mode; use auto (the default: use the lock file when it is up to date,"
+          + " else analyse with a database and rewrite it), offline (never connect; fail when the"
+          + " lock file is stale) or off (no lock file)"),
+  OPTION_DATABASE_USER_BEFORE_HOST(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s puts the user before the host (user:password@host), which the PostgreSQL JDBC driver"
+          + " does not read; write the user and password as parameters:"
+          + " jdbc:postgresql://host:port/database?user=name&password=secret, or leave the password"
+          + " out and set the environment variable PGPASSWORD"),
+  OPTION_DATABASE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a database choice; use auto (the default: a container when Docker answers,"
+          + " else embedded), container, embedded, or a %s//host:port/database URL of a running"
+          + " server"),
+  OPTION_POSTGRES_VERSION_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a PostgreSQL major version; use one number from %s on, such as %s (the"
+          + " default) or 16, without minor version"),
+
   // processor (QuarryProcessor, TypeOverrideReader, Pipeline)
 
-  OPTION_INVALID(Problem.CONFIGURATION, Severity.ERROR, "%s"),
   TYPE_OVERRIDE_INVALID(
       Problem.CONFIGURATION, Severity.ERROR, "@TypeOverride(converter = %s.class): %s"),
   LOCK_FILE_SHARED(

@@ -87,11 +87,7 @@ class MessageCatalogTest {
     }
     assertEquals(
         Set.of(
-            "OPTION_INVALID",
-            "DATABASE_UNAVAILABLE",
-            "LEFTOVERS_REMOVED",
-            "CLEANUP_FAILED",
-            "SQL_NAME_NOT_A_FILE"),
+            "DATABASE_UNAVAILABLE", "LEFTOVERS_REMOVED", "CLEANUP_FAILED", "SQL_NAME_NOT_A_FILE"),
         bare,
         "messages whose text is only placeholders");
   }
