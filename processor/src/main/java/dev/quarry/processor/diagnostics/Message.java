@@ -78,6 +78,57 @@ public enum Message {
       "-A%s=%s is not a PostgreSQL major version; use one number from %s on, such as %s (the"
           + " default) or 16, without minor version"),
 
+  // database: no schema database could be started or reached (DatabaseUnavailableException)
+
+  DATABASE_SCRATCH_UNCREATABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot create a scratch database on %s: %s; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB), or set -Aquarry.database=embedded"),
+  DATABASE_SERVER_UNREACHABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot connect to %s: %s; %s, or set -Aquarry.database=embedded (no server needed)"),
+  DATABASE_SCRATCH_UNREACHABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "created scratch database %s on %s but cannot connect to it: %s; check pg_hba.conf or set -Aquarry.database=embedded%s"),
+  DATABASE_NO_BINARIES_FOR_PLATFORM(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "embedded PostgreSQL has no binaries for %s on %s (there are binaries for macOS x64 and arm64, Linux x64 and arm64, Windows x64); set -Aquarry.database to the jdbc:postgresql:// URL of a server you run, or to container when Docker is available"),
+  DATABASE_BINARIES_MISSING(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "embedded PostgreSQL %s needs its binaries (found %s): add %s:%s:%s.x.y (a %s.* version from Maven Central) to the compiler plugin's annotationProcessorPaths (Gradle: to the annotationProcessor configuration), or set -Aquarry.postgresVersion to the major version you have"),
+  DATABASE_KEPT_SERVER_UNSTARTABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot start the kept embedded PostgreSQL %s in %s: %s; set -Aquarry.keepAlive=false to start one for this build only"),
+  DATABASE_DIRECTORY_UNCREATABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot create a directory for embedded PostgreSQL in %s: %s; free some space or set -Aquarry.database to a jdbc:postgresql:// URL"),
+  DATABASE_CLUSTER_UNCOPYABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot copy the cached PostgreSQL cluster %s to %s: %s; free some space in %s, or set -Aquarry.database to a jdbc:postgresql:// URL"),
+  DATABASE_EMBEDDED_UNSTARTABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot start embedded PostgreSQL %s: %s%s%s; set -Aquarry.database to a jdbc:postgresql:// URL of a running server instead"),
+  DATABASE_DOCKER_MISSING(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "-Aquarry.database=container needs a Docker engine, but none answers: %s; start Docker, or set -Aquarry.database=embedded (or auto)"),
+  DATABASE_NONE_STARTED(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "no schema database could be started: %s; then %s"),
+  DATABASE_CONTAINER_UNSTARTABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot start a PostgreSQL container from %s: %s; check that Docker runs and can pull the image, or set -Aquarry.database=embedded"),
+
   // processor (QuarryProcessor, TypeOverrideReader, Pipeline)
 
   TYPE_OVERRIDE_INVALID(
@@ -99,7 +150,6 @@ public enum Message {
       Problem.INTERNAL,
       Severity.ERROR,
       "cannot write %s (the list of repositories frameworks read): %s"),
-  DATABASE_UNAVAILABLE(Problem.DATABASE_UNAVAILABLE, Severity.ERROR, "%s"),
   DATABASE_UNAVAILABLE_LOCK_STALE(
       Problem.DATABASE_UNAVAILABLE,
       Severity.ERROR,
@@ -745,7 +795,13 @@ public enum Message {
         "; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
             + " move the statements that use it into a later migration"),
     MIGRATION_NOT_APPLIED(" (the %s migration after it was not applied)"),
-    MIGRATIONS_NOT_APPLIED(" (the %s migrations after it were not applied)");
+    MIGRATIONS_NOT_APPLIED(" (the %s migrations after it were not applied)"),
+    /** The end of a failed embedded PostgreSQL's output. */
+    OUTPUT_ENDS_WITH("; its output ends with: %s"),
+    /** What embedded PostgreSQL binaries were found: none. */
+    BINARIES_FOUND_NONE("none on the processor path"),
+    /** What embedded PostgreSQL binaries were found: only other versions. */
+    BINARIES_FOUND_ONLY("only %s on the processor path");
 
     private final String template;
     private final int arguments;

@@ -86,8 +86,7 @@ class MessageCatalogTest {
       }
     }
     assertEquals(
-        Set.of(
-            "DATABASE_UNAVAILABLE", "LEFTOVERS_REMOVED", "CLEANUP_FAILED", "SQL_NAME_NOT_A_FILE"),
+        Set.of("LEFTOVERS_REMOVED", "CLEANUP_FAILED", "SQL_NAME_NOT_A_FILE"),
         bare,
         "messages whose text is only placeholders");
   }
