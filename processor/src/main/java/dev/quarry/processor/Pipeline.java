@@ -441,7 +441,7 @@ public final class Pipeline {
               MigrationRecord.key(migrations, freshCluster));
     } catch (DatabaseUnavailableException e) {
       if (lockPath == null) {
-        diagnostics.report(Message.DATABASE_UNAVAILABLE, null, e.getMessage());
+        diagnostics.report(e.message(), null, e.arguments());
       } else {
         diagnostics.report(
             Message.DATABASE_UNAVAILABLE_LOCK_STALE,

@@ -251,9 +251,7 @@ public final class QuarryProcessor extends AbstractProcessor {
       processingEnv
           .getMessager()
           .printMessage(
-              Kind.ERROR,
-              Diagnostic.of(Message.OPTION_INVALID, null, e.getMessage()).render(),
-              anyElement);
+              Kind.ERROR, Diagnostic.of(e.message(), null, e.arguments()).render(), anyElement);
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package dev.quarry.processor.config;
 
+import dev.quarry.processor.diagnostics.Message;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -63,29 +64,12 @@ public sealed interface DatabaseChoice
     }
     if (trimmed.startsWith(JdbcUrls.PREFIX) && JdbcUrls.hasUserInfo(trimmed)) {
       throw new InvalidOptionException(
-          OPTION,
-          "-A"
-              + OPTION
-              + "="
-              + JdbcUrls.redact(trimmed)
-              + " puts the user before the host (user:password@host),"
-              + " which the PostgreSQL JDBC driver does not read; write the user and password as parameters:"
-              + " jdbc:postgresql://host:port/database?user=name&password=secret, or leave the password out and"
-              + " set the environment variable PGPASSWORD");
+          OPTION, Message.OPTION_DATABASE_USER_BEFORE_HOST, OPTION, JdbcUrls.redact(trimmed));
     }
     if (trimmed.startsWith(JdbcUrls.PREFIX)) {
       return new Server(trimmed);
     }
     throw new InvalidOptionException(
-        OPTION,
-        "-A"
-            + OPTION
-            + "="
-            + JdbcUrls.redact(trimmed)
-            + " is not a database choice; use auto"
-            + " (the default: a container when Docker answers, else embedded), container,"
-            + " embedded, or a "
-            + JdbcUrls.PREFIX
-            + "//host:port/database URL of a running server");
+        OPTION, Message.OPTION_DATABASE_INVALID, OPTION, JdbcUrls.redact(trimmed), JdbcUrls.PREFIX);
   }
 }

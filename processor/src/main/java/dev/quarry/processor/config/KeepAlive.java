@@ -1,5 +1,6 @@
 package dev.quarry.processor.config;
 
+import dev.quarry.processor.diagnostics.Message;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -60,15 +61,7 @@ public record KeepAlive(boolean enabled, Duration idle, boolean buildServer) {
           case "false" -> false;
           default ->
               throw new InvalidOptionException(
-                  OPTION,
-                  "-A"
-                      + OPTION
-                      + "="
-                      + given
-                      + " is not true or false; -A"
-                      + OPTION
-                      + "=false starts and stops embedded PostgreSQL in every build instead of"
-                      + " keeping one running between builds");
+                  OPTION, Message.OPTION_KEEP_ALIVE_INVALID, OPTION, given, OPTION);
         };
     Duration idle = DEFAULT.idle();
     if (idleSeconds != null && !idleSeconds.isBlank()) {
@@ -80,13 +73,7 @@ public record KeepAlive(boolean enabled, Duration idle, boolean buildServer) {
       }
       if (seconds < 1 || seconds > 7 * 24 * 3600) {
         throw new InvalidOptionException(
-            IDLE_OPTION,
-            "-A"
-                + IDLE_OPTION
-                + "="
-                + idleSeconds.strip()
-                + " is not a number of seconds from 1 to 604800; it is how long a kept embedded"
-                + " PostgreSQL may stay unused before it stops (600 by default)");
+            IDLE_OPTION, Message.OPTION_IDLE_INVALID, IDLE_OPTION, idleSeconds.strip());
       }
       idle = Duration.ofSeconds(seconds);
     }
@@ -99,14 +86,10 @@ public record KeepAlive(boolean enabled, Duration idle, boolean buildServer) {
             default ->
                 throw new InvalidOptionException(
                     BUILD_SERVER_OPTION,
-                    "-A"
-                        + BUILD_SERVER_OPTION
-                        + "="
-                        + buildServer.strip()
-                        + " is not true or false; -A"
-                        + BUILD_SERVER_OPTION
-                        + "=false runs every build in the compiler's own process instead of in the"
-                        + " kept server's");
+                    Message.OPTION_BUILD_SERVER_INVALID,
+                    BUILD_SERVER_OPTION,
+                    buildServer.strip(),
+                    BUILD_SERVER_OPTION);
           };
     }
     return new KeepAlive(on, idle, serve);

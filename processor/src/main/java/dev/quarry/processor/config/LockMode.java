@@ -1,5 +1,6 @@
 package dev.quarry.processor.config;
 
+import dev.quarry.processor.diagnostics.Message;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -32,14 +33,7 @@ public enum LockMode {
       case "off" -> OFF;
       default ->
           throw new InvalidOptionException(
-              OPTION,
-              "-A"
-                  + OPTION
-                  + "="
-                  + value.strip()
-                  + " is not a lock mode; use auto (the default: use the"
-                  + " lock file when it is up to date, else analyse with a database and rewrite it),"
-                  + " offline (never connect; fail when the lock file is stale) or off (no lock file)");
+              OPTION, Message.OPTION_LOCK_MODE_INVALID, OPTION, value.strip());
     };
   }
 }

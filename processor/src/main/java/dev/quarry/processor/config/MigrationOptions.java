@@ -1,5 +1,6 @@
 package dev.quarry.processor.config;
 
+import dev.quarry.processor.diagnostics.Message;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -74,12 +75,10 @@ public record MigrationOptions(
                   () ->
                       new InvalidOptionException(
                           FORMAT,
-                          "-A"
-                              + FORMAT
-                              + "="
-                              + format
-                              + " is not a migration format; use auto (the default) or one of "
-                              + MigrationFormat.optionNames()));
+                          Message.OPTION_MIGRATION_FORMAT_INVALID,
+                          FORMAT,
+                          format,
+                          MigrationFormat.optionNames()));
     }
     return new MigrationOptions(
         forced,
@@ -100,17 +99,7 @@ public record MigrationOptions(
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new InvalidOptionException(
-            option,
-            "-A"
-                + option
-                + "="
-                + value
-                + ": \""
-                + pair.strip()
-                + "\" is not name=value; separate pairs with commas,"
-                + " e.g. -A"
-                + option
-                + "=schema=public,owner=app");
+            option, Message.OPTION_PAIR_INVALID, option, value, pair.strip(), option);
       }
       pairs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
     }
@@ -127,12 +116,10 @@ public record MigrationOptions(
                   () ->
                       new InvalidOptionException(
                           CHECKS,
-                          "-A"
-                              + CHECKS
-                              + ": unknown check \""
-                              + entry.getKey()
-                              + "\"; the checks are "
-                              + Check.names()));
+                          Message.OPTION_CHECK_UNKNOWN,
+                          CHECKS,
+                          entry.getKey(),
+                          Check.names()));
       Check.Level level =
           check
               .parseLevel(entry.getValue())
@@ -140,13 +127,10 @@ public record MigrationOptions(
                   () ->
                       new InvalidOptionException(
                           CHECKS,
-                          "-A"
-                              + CHECKS
-                              + ": \""
-                              + entry.getValue()
-                              + "\" for "
-                              + check.optionName()
-                              + " is not a level; use off, warning, error or on"));
+                          Message.OPTION_CHECK_LEVEL_INVALID,
+                          CHECKS,
+                          entry.getValue(),
+                          check.optionName()));
       levels.put(check, level);
     }
     return levels;

@@ -1,5 +1,6 @@
 package dev.quarry.processor.config;
 
+import dev.quarry.processor.diagnostics.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,17 +44,11 @@ public record PostgresVersion(int major) {
     if (major < OLDEST_MAJOR) {
       throw new InvalidOptionException(
           OPTION,
-          "-A"
-              + OPTION
-              + "="
-              + trimmed
-              + " is not a PostgreSQL major version; use one number"
-              + " from "
-              + OLDEST_MAJOR
-              + " on, such as "
-              + DEFAULT_MAJOR
-              + " (the default)"
-              + " or 16, without minor version");
+          Message.OPTION_POSTGRES_VERSION_INVALID,
+          OPTION,
+          trimmed,
+          OLDEST_MAJOR,
+          DEFAULT_MAJOR);
     }
     return new PostgresVersion(major);
   }

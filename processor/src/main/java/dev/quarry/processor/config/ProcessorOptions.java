@@ -1,5 +1,6 @@
 package dev.quarry.processor.config;
 
+import dev.quarry.processor.diagnostics.Message;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -62,14 +63,7 @@ public record ProcessorOptions(
       case "false" -> false;
       default ->
           throw new InvalidOptionException(
-              TIMINGS,
-              "-A"
-                  + TIMINGS
-                  + "="
-                  + value.strip()
-                  + " is not true or false; -A"
-                  + TIMINGS
-                  + "=true prints a note with how long each phase of the build took");
+              TIMINGS, Message.OPTION_TIMINGS_INVALID, TIMINGS, value.strip(), TIMINGS);
     };
   }
 }

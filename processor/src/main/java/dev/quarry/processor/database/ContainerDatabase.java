@@ -1,6 +1,7 @@
 package dev.quarry.processor.database;
 
 import dev.quarry.processor.config.JdbcUrls;
+import dev.quarry.processor.diagnostics.Message;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -47,11 +48,7 @@ final class ContainerDatabase extends ManagedDatabase {
         stopQuietly(container);
       }
       throw new DatabaseUnavailableException(
-          "cannot start a PostgreSQL container from "
-              + image
-              + ": "
-              + rootMessage(e)
-              + "; check that Docker runs and can pull the image, or set -Aquarry.database=embedded");
+          Message.DATABASE_CONTAINER_UNSTARTABLE, image, rootMessage(e));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.quarry.processor.database;
 
 import dev.quarry.processor.config.DatabaseChoice;
 import dev.quarry.processor.config.KeepAlive;
+import dev.quarry.processor.diagnostics.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,9 +45,7 @@ public final class DatabaseLauncher {
     if (choice instanceof DatabaseChoice.Container) {
       if (!DockerProbe.engineAnswers()) {
         throw new DatabaseUnavailableException(
-            "-Aquarry.database=container needs a Docker engine, but none answers: "
-                + DockerProbe.whereLooked()
-                + "; start Docker, or set -Aquarry.database=embedded (or auto)");
+            Message.DATABASE_DOCKER_MISSING, DockerProbe.whereLooked());
       }
       return ContainerDatabase.start(postgresMajor);
     }
@@ -59,10 +58,9 @@ public final class DatabaseLauncher {
           return embedded(postgresMajor, loader, keepAlive, schemaKey);
         } catch (DatabaseUnavailableException embeddedFailure) {
           throw new DatabaseUnavailableException(
-              "no schema database could be started: "
-                  + containerFailure.getMessage()
-                  + "; then "
-                  + embeddedFailure.getMessage());
+              Message.DATABASE_NONE_STARTED,
+              containerFailure.getMessage(),
+              embeddedFailure.getMessage());
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.quarry.processor.database;
 
+import dev.quarry.processor.diagnostics.Message;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -146,13 +147,10 @@ final class EmbeddedDatabase extends ManagedDatabase {
               buildServer);
     } catch (IOException e) {
       throw new DatabaseUnavailableException(
-          "cannot start the kept embedded PostgreSQL "
-              + binaries.version()
-              + " in "
-              + root.resolve(name)
-              + ": "
-              + e.getMessage()
-              + "; set -Aquarry.keepAlive=false to start one for this build only");
+          Message.DATABASE_KEPT_SERVER_UNSTARTABLE,
+          binaries.version(),
+          root.resolve(name),
+          e.getMessage());
     }
     KeptServers.State state = lease.state();
     try {
@@ -295,11 +293,7 @@ final class EmbeddedDatabase extends ManagedDatabase {
       StaleInstances.claim(directory);
     } catch (IOException e) {
       throw new DatabaseUnavailableException(
-          "cannot create a directory for embedded PostgreSQL in "
-              + tmp
-              + ": "
-              + e.getMessage()
-              + "; free some space or set -Aquarry.database to a jdbc:postgresql:// URL");
+          Message.DATABASE_DIRECTORY_UNCREATABLE, tmp, e.getMessage());
     }
     Path data = directory.resolve("data");
     Path log = directory.resolve("postgres.log");
@@ -321,15 +315,7 @@ final class EmbeddedDatabase extends ManagedDatabase {
     } catch (IOException e) {
       stop(null, data, directory, problem -> {});
       throw new DatabaseUnavailableException(
-          "cannot copy the cached PostgreSQL cluster "
-              + cluster
-              + " to "
-              + data
-              + ": "
-              + e.getMessage()
-              + "; free some space in "
-              + tmp
-              + ", or set -Aquarry.database to a jdbc:postgresql:// URL");
+          Message.DATABASE_CLUSTER_UNCOPYABLE, cluster, data, e.getMessage(), tmp);
     }
     long copyMillis = millisSince(copyBegin);
     long startBegin = System.nanoTime();
@@ -357,13 +343,11 @@ final class EmbeddedDatabase extends ManagedDatabase {
   private static DatabaseUnavailableException unavailable(
       PostgresBinaries binaries, Throwable e, String output, String more) {
     return new DatabaseUnavailableException(
-        "cannot start embedded PostgreSQL "
-            + binaries.version()
-            + ": "
-            + message(e)
-            + (output.isEmpty() ? "" : "; its output ends with: " + output)
-            + more
-            + "; set -Aquarry.database to a jdbc:postgresql:// URL of a running server instead");
+        Message.DATABASE_EMBEDDED_UNSTARTABLE,
+        binaries.version(),
+        message(e),
+        output.isEmpty() ? "" : Message.Phrase.OUTPUT_ENDS_WITH.format(output),
+        more);
   }
 
   private static long millisSince(long nanos) {

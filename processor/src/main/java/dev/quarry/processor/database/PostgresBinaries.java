@@ -1,5 +1,6 @@
 package dev.quarry.processor.database;
 
+import dev.quarry.processor.diagnostics.Message;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -109,19 +110,16 @@ final class PostgresBinaries implements PgBinaryResolver {
     String osArch = System.getProperty("os.arch", "");
     Platform platform =
         Platform.of(osName, osArch)
-            .orElseThrow(() -> new DatabaseUnavailableException(noBinariesFor(osName, osArch)));
+            .orElseThrow(
+                () ->
+                    new DatabaseUnavailableException(
+                        Message.DATABASE_NO_BINARIES_FOR_PLATFORM, osName, osArch));
     return find(major, platform, loader, localRepository);
   }
 
   /** The message for a platform zonky ships no binaries for. */
   static String noBinariesFor(String osName, String osArch) {
-    return "embedded PostgreSQL has no binaries for "
-        + osName
-        + " on "
-        + osArch
-        + " (there are binaries for macOS x64 and arm64, Linux x64 and arm64, Windows x64);"
-        + " set -Aquarry.database to the jdbc:postgresql:// URL of a server you run, or to"
-        + " container when Docker is available";
+    return Message.DATABASE_NO_BINARIES_FOR_PLATFORM.format(osName, osArch);
   }
 
   /** {@link #find(int, ClassLoader, Path)} for the binaries of {@code platform}. */
@@ -149,24 +147,16 @@ final class PostgresBinaries implements PgBinaryResolver {
     if (matching.isEmpty()) {
       String found =
           seen.isEmpty()
-              ? "none on the processor path"
-              : "only " + String.join(", ", seen) + " on the processor path";
+              ? Message.Phrase.BINARIES_FOUND_NONE.format()
+              : Message.Phrase.BINARIES_FOUND_ONLY.format(String.join(", ", seen));
       throw new DatabaseUnavailableException(
-          "embedded PostgreSQL "
-              + major
-              + " needs its binaries (found "
-              + found
-              + "): add "
-              + GROUP_ID
-              + ":"
-              + platform.artifactId()
-              + ":"
-              + major
-              + ".x.y (a "
-              + major
-              + ".* version from Maven Central) to the compiler plugin's annotationProcessorPaths"
-              + " (Gradle: to the annotationProcessor configuration),"
-              + " or set -Aquarry.postgresVersion to the major version you have");
+          Message.DATABASE_BINARIES_MISSING,
+          major,
+          found,
+          GROUP_ID,
+          platform.artifactId(),
+          major,
+          major);
     }
     matching.sort(
         Comparator.comparing(Candidate::version, PostgresBinaries::compareVersions).reversed());

@@ -1,6 +1,7 @@
 package dev.quarry.processor.database;
 
 import dev.quarry.processor.config.JdbcUrls;
+import dev.quarry.processor.diagnostics.Message;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -179,12 +180,9 @@ final class ServerDatabase extends ManagedDatabase {
           statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
         } catch (SQLException e) {
           throw new DatabaseUnavailableException(
-              "cannot create a scratch database on "
-                  + shown
-                  + ": "
-                  + scrub(ConnectionLoss.describe(e), secrets)
-                  + "; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB),"
-                  + " or set -Aquarry.database=embedded");
+              Message.DATABASE_SCRATCH_UNCREATABLE,
+              shown,
+              scrub(ConnectionLoss.describe(e), secrets));
         }
       }
       // Marks the database as Quarry's and names its build, so that a later build may drop it
@@ -196,13 +194,10 @@ final class ServerDatabase extends ManagedDatabase {
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "cannot connect to "
-              + shown
-              + ": "
-              + scrub(ConnectionLoss.describe(e), secrets)
-              + "; "
-              + advice(e)
-              + ", or set -Aquarry.database=embedded (no server needed)");
+          Message.DATABASE_SERVER_UNREACHABLE,
+          shown,
+          scrub(ConnectionLoss.describe(e), secrets),
+          advice(e));
     }
     ServerDatabase database =
         new ServerDatabase(
@@ -226,14 +221,11 @@ final class ServerDatabase extends ManagedDatabase {
     } catch (SQLException e) {
       database.close();
       throw new DatabaseUnavailableException(
-          "created scratch database "
-              + name
-              + " on "
-              + shown
-              + " but cannot connect to it: "
-              + scrub(ConnectionLoss.describe(e), secrets)
-              + "; check pg_hba.conf or set -Aquarry.database=embedded"
-              + cleanupAdvice(database));
+          Message.DATABASE_SCRATCH_UNREACHABLE,
+          name,
+          shown,
+          scrub(ConnectionLoss.describe(e), secrets),
+          cleanupAdvice(database));
     }
     return database;
   }

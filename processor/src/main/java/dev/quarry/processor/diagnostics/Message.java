@@ -16,9 +16,121 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Message {
 
+  // config: a processor option's value Quarry cannot use (InvalidOptionException)
+
+  OPTION_KEEP_ALIVE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not true or false; -A%s=false starts and stops embedded PostgreSQL in every build"
+          + " instead of keeping one running between builds"),
+  OPTION_IDLE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a number of seconds from 1 to 604800; it is how long a kept embedded"
+          + " PostgreSQL may stay unused before it stops (600 by default)"),
+  OPTION_BUILD_SERVER_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not true or false; -A%s=false runs every build in the compiler's own process"
+          + " instead of in the kept server's"),
+  OPTION_MIGRATION_FORMAT_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a migration format; use auto (the default) or one of %s"),
+  OPTION_PAIR_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s: \"%s\" is not name=value; separate pairs with commas, e.g."
+          + " -A%s=schema=public,owner=app"),
+  OPTION_CHECK_UNKNOWN(
+      Problem.CONFIGURATION, Severity.ERROR, "-A%s: unknown check \"%s\"; the checks are %s"),
+  OPTION_CHECK_LEVEL_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s: \"%s\" for %s is not a level; use off, warning, error or on"),
+  OPTION_TIMINGS_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not true or false; -A%s=true prints a note with how long each phase of the build"
+          + " took"),
+  OPTION_LOCK_MODE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a lock mode; use auto (the default: use the lock file when it is up to date,"
+          + " else analyse with a database and rewrite it), offline (never connect; fail when the"
+          + " lock file is stale) or off (no lock file)"),
+  OPTION_DATABASE_USER_BEFORE_HOST(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s puts the user before the host (user:password@host), which the PostgreSQL JDBC driver"
+          + " does not read; write the user and password as parameters:"
+          + " jdbc:postgresql://host:port/database?user=name&password=secret, or leave the password"
+          + " out and set the environment variable PGPASSWORD"),
+  OPTION_DATABASE_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a database choice; use auto (the default: a container when Docker answers,"
+          + " else embedded), container, embedded, or a %s//host:port/database URL of a running"
+          + " server"),
+  OPTION_POSTGRES_VERSION_INVALID(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "-A%s=%s is not a PostgreSQL major version; use one number from %s on, such as %s (the"
+          + " default) or 16, without minor version"),
+
+  // database: no schema database could be started or reached (DatabaseUnavailableException)
+
+  DATABASE_SCRATCH_UNCREATABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot create a scratch database on %s: %s; the user in the URL needs the CREATEDB privilege (ALTER ROLE ... CREATEDB), or set -Aquarry.database=embedded"),
+  DATABASE_SERVER_UNREACHABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot connect to %s: %s; %s, or set -Aquarry.database=embedded (no server needed)"),
+  DATABASE_SCRATCH_UNREACHABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "created scratch database %s on %s but cannot connect to it: %s; check pg_hba.conf or set -Aquarry.database=embedded%s"),
+  DATABASE_NO_BINARIES_FOR_PLATFORM(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "embedded PostgreSQL has no binaries for %s on %s (there are binaries for macOS x64 and arm64, Linux x64 and arm64, Windows x64); set -Aquarry.database to the jdbc:postgresql:// URL of a server you run, or to container when Docker is available"),
+  DATABASE_BINARIES_MISSING(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "embedded PostgreSQL %s needs its binaries (found %s): add %s:%s:%s.x.y (a %s.* version from Maven Central) to the compiler plugin's annotationProcessorPaths (Gradle: to the annotationProcessor configuration), or set -Aquarry.postgresVersion to the major version you have"),
+  DATABASE_KEPT_SERVER_UNSTARTABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot start the kept embedded PostgreSQL %s in %s: %s; set -Aquarry.keepAlive=false to start one for this build only"),
+  DATABASE_DIRECTORY_UNCREATABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot create a directory for embedded PostgreSQL in %s: %s; free some space or set -Aquarry.database to a jdbc:postgresql:// URL"),
+  DATABASE_CLUSTER_UNCOPYABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot copy the cached PostgreSQL cluster %s to %s: %s; free some space in %s, or set -Aquarry.database to a jdbc:postgresql:// URL"),
+  DATABASE_EMBEDDED_UNSTARTABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot start embedded PostgreSQL %s: %s%s%s; set -Aquarry.database to a jdbc:postgresql:// URL of a running server instead"),
+  DATABASE_DOCKER_MISSING(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "-Aquarry.database=container needs a Docker engine, but none answers: %s; start Docker, or set -Aquarry.database=embedded (or auto)"),
+  DATABASE_NONE_STARTED(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "no schema database could be started: %s; then %s"),
+  DATABASE_CONTAINER_UNSTARTABLE(
+      Problem.DATABASE_UNAVAILABLE,
+      Severity.ERROR,
+      "cannot start a PostgreSQL container from %s: %s; check that Docker runs and can pull the image, or set -Aquarry.database=embedded"),
+
   // processor (QuarryProcessor, TypeOverrideReader, Pipeline)
 
-  OPTION_INVALID(Problem.CONFIGURATION, Severity.ERROR, "%s"),
   TYPE_OVERRIDE_INVALID(
       Problem.CONFIGURATION, Severity.ERROR, "@TypeOverride(converter = %s.class): %s"),
   LOCK_FILE_SHARED(
@@ -38,7 +150,6 @@ public enum Message {
       Problem.INTERNAL,
       Severity.ERROR,
       "cannot write %s (the list of repositories frameworks read): %s"),
-  DATABASE_UNAVAILABLE(Problem.DATABASE_UNAVAILABLE, Severity.ERROR, "%s"),
   DATABASE_UNAVAILABLE_LOCK_STALE(
       Problem.DATABASE_UNAVAILABLE,
       Severity.ERROR,
@@ -79,7 +190,13 @@ public enum Message {
 
   // migration
 
-  MIGRATION_STATEMENT_FAILED(Problem.MIGRATION_FAILED, Severity.ERROR, "%s"),
+  /**
+   * A migration statement PostgreSQL rejected: what was running ({@link Phrase#MIGRATION_FAILED}
+   * and the like), the server's error ({@link Phrase#SERVER_ERROR}), its remarks ({@link
+   * Phrase#SERVER_DETAIL} and the like), what to change ({@link Phrase#FIX_MIGRATION}) and {@link
+   * Phrase#MIGRATIONS_NOT_APPLIED}.
+   */
+  MIGRATION_STATEMENT_FAILED(Problem.MIGRATION_FAILED, Severity.ERROR, "%s%s%s; %s%s"),
 
   // safety: the checks report at the level the build or the migration sets (see
   // Diagnostics#report(Severity, ...))
@@ -455,7 +572,10 @@ public enum Message {
       "this comment looks like a query header but is not one, so the statement below it is not"
           + " read as a query: write it as %s (\"name\" in lower case, a colon after it, and the"
           + " command with its colon)"),
-  QUERY_OPTION_UNKNOWN(Problem.BAD_HEADER, Severity.ERROR, "%s"),
+  QUERY_OPTION_UNKNOWN(
+      Problem.BAD_HEADER,
+      Severity.ERROR,
+      "unknown option \"quarry:%s\" under a query header%s; the options there are %s"),
   QUERY_OPTION_TAKES_NOTHING(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -505,7 +625,10 @@ public enum Message {
       Problem.BAD_HEADER,
       Severity.ERROR,
       "query %s has no command: write it after the name, e.g. -- name: %s :one (commands: %s)"),
-  COMMAND_UNKNOWN(Problem.BAD_COMMAND, Severity.ERROR, "%s"),
+  COMMAND_UNKNOWN(
+      Problem.BAD_COMMAND,
+      Severity.ERROR,
+      "unknown command \"%s\" for query %s%s%s; the commands are %s"),
   HEADER_EXTRA_WORD(
       Problem.BAD_HEADER,
       Severity.ERROR,
@@ -514,7 +637,10 @@ public enum Message {
 
   // safety
 
-  DIRECTIVE_UNKNOWN(Problem.CONFIGURATION, Severity.ERROR, "quarry comment: %s"),
+  DIRECTIVE_UNKNOWN(
+      Problem.CONFIGURATION,
+      Severity.ERROR,
+      "quarry comment: unknown option \"quarry:%s\" in a migration%s; the options there are %s"),
   DIRECTIVE_WITHOUT_CHECKS(
       Problem.CONFIGURATION,
       Severity.ERROR,
@@ -633,6 +759,76 @@ public enum Message {
       Problem.CONFIGURATION,
       Severity.ERROR,
       "%s: Quarry reads %s as %s, but the converter takes %s%s");
+
+  /**
+   * The optional parts of the messages above: a message whose text has a part that is there or not
+   * (a suggestion, a hint that applies to some inputs only) takes it as an argument, this phrase
+   * formatted or the empty string.
+   */
+  public enum Phrase {
+    /** A suggestion for an unknown {@code quarry:} word: the nearest known one. */
+    DID_YOU_MEAN_OPTION(" (did you mean quarry:%s?)"),
+    /** A suggestion for an unknown word: the nearest known one. */
+    DID_YOU_MEAN(" (did you mean %s?)"),
+    /** After an unknown query command written without its colon. */
+    COMMAND_WITHOUT_COLON("; a command starts with a colon"),
+    /** What was running when a migration statement failed: the migration itself. */
+    MIGRATION_FAILED("migration failed: "),
+    /** What was running when a migration statement failed: its down part. */
+    DOWN_PART_FAILED("down part failed: "),
+    /** What was running when a migration statement failed: the migration, after the downs. */
+    UP_AGAIN_FAILED(
+        "applying this migration again after the down parts failed (a down part left something"
+            + " behind that it creates): "),
+    /** What to change after {@link #MIGRATION_FAILED}. */
+    FIX_MIGRATION("fix this migration"),
+    /** What to change after {@link #DOWN_PART_FAILED} and {@link #UP_AGAIN_FAILED}. */
+    FIX_DOWN_PART("fix the down part or the migration"),
+    /** The server's error message and its SQLSTATE. */
+    SERVER_ERROR("%s (SQLSTATE %s)"),
+    SERVER_DETAIL("; detail: %s"),
+    SERVER_HINT("; hint: %s"),
+    SERVER_WHERE("; where: %s"),
+    /** A further reason, e.g. a role a migration needs. */
+    REASON("; %s"),
+    ADD_VALUE_IN_SAME_TRANSACTION(
+        "; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
+            + " move the statements that use it into a later migration"),
+    MIGRATION_NOT_APPLIED(" (the %s migration after it was not applied)"),
+    MIGRATIONS_NOT_APPLIED(" (the %s migrations after it were not applied)"),
+    /** The end of a failed embedded PostgreSQL's output. */
+    OUTPUT_ENDS_WITH("; its output ends with: %s"),
+    /** What embedded PostgreSQL binaries were found: none. */
+    BINARIES_FOUND_NONE("none on the processor path"),
+    /** What embedded PostgreSQL binaries were found: only other versions. */
+    BINARIES_FOUND_ONLY("only %s on the processor path");
+
+    private final String template;
+    private final int arguments;
+
+    Phrase(String template) {
+      this.template = template;
+      this.arguments = countArguments(template);
+    }
+
+    /** The text with its placeholders, as written in this catalog. */
+    public String template() {
+      return template;
+    }
+
+    /**
+     * The text with {@code args} in its placeholders, in order.
+     *
+     * @throws IllegalArgumentException when the number of arguments is not the template's
+     */
+    public String format(@Nullable Object... args) {
+      if (args.length != arguments) {
+        throw new IllegalArgumentException(
+            name() + " takes " + arguments + " arguments, not " + args.length);
+      }
+      return String.format(Locale.ROOT, template, args);
+    }
+  }
 
   private final Problem problem;
   private final Severity severity;

@@ -164,7 +164,12 @@ public final class MigrationRunner {
   /** Whether the migration was applied; a failure has been reported when not. */
   private boolean applyOne(Connection connection, Migration migration, int remaining)
       throws SQLException {
-    return run(connection, migration, "migration failed: ", "fix this migration", remaining);
+    return run(
+        connection,
+        migration,
+        Message.Phrase.MIGRATION_FAILED,
+        Message.Phrase.FIX_MIGRATION,
+        remaining);
   }
 
   /**
@@ -177,7 +182,11 @@ public final class MigrationRunner {
    * @throws SQLException when the connection is lost, naming the migration that was running
    */
   public boolean run(
-      Connection connection, Migration migration, String failure, String fix, int remaining)
+      Connection connection,
+      Migration migration,
+      Message.Phrase failure,
+      Message.Phrase fix,
+      int remaining)
       throws SQLException {
     @Nullable StatementSpan outside =
         migration.statements().stream()
@@ -194,7 +203,7 @@ public final class MigrationRunner {
       diagnostics.report(
           Message.MIGRATION_NEEDS_NO_TRANSACTION,
           migration.file().locationOf(outside.start()),
-          failure,
+          failure.format(),
           migration.format().displayName(),
           migration.displayName(),
           migration.format().noTransactionMarker());
@@ -351,12 +360,13 @@ public final class MigrationRunner {
       @Nullable StatementSpan span,
       SQLException e,
       int remaining,
-      String failure,
-      String fix,
+      Message.Phrase failure,
+      Message.Phrase fix,
       Optional<String> why) {
     ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
     int offset = span == null ? 0 : span.start();
-    StringBuilder message = new StringBuilder(failure);
+    String error;
+    StringBuilder remarks = new StringBuilder();
     if (server != null) {
       if (span != null && server.getPosition() > 0) {
         offset =
@@ -370,45 +380,44 @@ public final class MigrationRunner {
       }
       // One line: PostgreSQL quotes the text "at or near" an error, which may span lines (an
       // unterminated dollar quote quotes the rest of the file).
-      message
-          .append(oneLine(String.valueOf(server.getMessage())))
-          .append(" (SQLSTATE ")
-          .append(server.getSQLState())
-          .append(")");
+      error =
+          Message.Phrase.SERVER_ERROR.format(
+              oneLine(String.valueOf(server.getMessage())), server.getSQLState());
       if (server.getDetail() != null) {
-        message.append("; detail: ").append(oneLine(server.getDetail()));
+        remarks.append(Message.Phrase.SERVER_DETAIL.format(oneLine(server.getDetail())));
       }
       if (server.getHint() != null) {
-        message.append("; hint: ").append(oneLine(server.getHint()));
+        remarks.append(Message.Phrase.SERVER_HINT.format(oneLine(server.getHint())));
       }
       if (server.getWhere() != null && server.getPosition() <= 0) {
-        message.append("; where: ").append(server.getWhere().replace('\n', ' '));
+        remarks.append(Message.Phrase.SERVER_WHERE.format(server.getWhere().replace('\n', ' ')));
       }
     } else {
-      message.append(e.getMessage());
-      if (e.getSQLState() != null) {
-        message.append(" (SQLSTATE ").append(e.getSQLState()).append(")");
-      }
+      error =
+          e.getSQLState() != null
+              ? Message.Phrase.SERVER_ERROR.format(e.getMessage(), e.getSQLState())
+              : String.valueOf(e.getMessage());
     }
     if ("55P04".equals(e.getSQLState())) {
       // ALTER TYPE ... ADD VALUE takes effect only when its transaction commits.
-      message.append(
-          "; a value added with ALTER TYPE ... ADD VALUE cannot be used in the same transaction:"
-              + " move the statements that use it into a later migration");
+      remarks.append(Message.Phrase.ADD_VALUE_IN_SAME_TRANSACTION.format());
     }
-    why.ifPresent(text -> message.append("; ").append(text));
-    message.append("; ").append(fix);
-    if (remaining > 0) {
-      message
-          .append(" (the ")
-          .append(remaining)
-          .append(remaining == 1 ? " migration" : " migrations")
-          .append(" after it ")
-          .append(remaining == 1 ? "was" : "were")
-          .append(" not applied)");
-    }
+    why.ifPresent(text -> remarks.append(Message.Phrase.REASON.format(text)));
+    String notApplied =
+        remaining <= 0
+            ? ""
+            : (remaining == 1
+                    ? Message.Phrase.MIGRATION_NOT_APPLIED
+                    : Message.Phrase.MIGRATIONS_NOT_APPLIED)
+                .format(remaining);
     diagnostics.report(
-        Message.MIGRATION_STATEMENT_FAILED, migration.file().locationOf(offset), message);
+        Message.MIGRATION_STATEMENT_FAILED,
+        migration.file().locationOf(offset),
+        failure.format(),
+        error,
+        remarks,
+        fix.format(),
+        notApplied);
   }
 
   /**

@@ -239,7 +239,9 @@ public final class QueryFileReader {
         diagnostics.report(
             Message.QUERY_OPTION_UNKNOWN,
             file.locationOf(comment.wordOffset()),
-            comment.unknownWord("under a query header", QueryOptions.WORDS));
+            comment.word(),
+            comment.suggestion(QueryOptions.WORDS),
+            QuarryComment.listed(QueryOptions.WORDS));
       } else if (comment.word().equals("sort")) {
         sort = sortKeys(file, command, token, comment, sort);
       } else if (!comment.arguments().isEmpty()) {
@@ -457,7 +459,15 @@ public final class QueryFileReader {
       Word commandWord = words.get(1);
       Optional<Command> known = Command.fromText(commandWord.text());
       if (known.isEmpty()) {
-        fail(commandWord.offset(), Message.COMMAND_UNKNOWN, unknownCommand(commandWord.text()));
+        String written = commandWord.text();
+        fail(
+            commandWord.offset(),
+            Message.COMMAND_UNKNOWN,
+            written,
+            name,
+            suggestion(written),
+            written.startsWith(":") ? "" : Message.Phrase.COMMAND_WITHOUT_COLON.format(),
+            knownCommands());
         return;
       }
       command = known.get();
@@ -476,9 +486,8 @@ public final class QueryFileReader {
       }
     }
 
-    private String unknownCommand(String written) {
-      StringBuilder message =
-          new StringBuilder("unknown command \"" + written + "\" for query " + name);
+    /** The nearest command within two edits, as {@link Message.Phrase#DID_YOU_MEAN}, or "". */
+    private String suggestion(String written) {
       String normalized = written.toLowerCase(Locale.ROOT);
       if (!normalized.startsWith(":")) {
         normalized = ":" + normalized;
@@ -492,14 +501,7 @@ public final class QueryFileReader {
           nearest = candidate;
         }
       }
-      if (nearest != null && best <= 2) {
-        message.append(" (did you mean ").append(nearest.text()).append("?)");
-      }
-      if (!written.startsWith(":")) {
-        message.append("; a command starts with a colon");
-      }
-      message.append("; the commands are ").append(knownCommands());
-      return message.toString();
+      return nearest != null && best <= 2 ? Message.Phrase.DID_YOU_MEAN.format(nearest.text()) : "";
     }
   }
 

@@ -76,19 +76,14 @@ final class DownRoundTrip {
     List<String> afterDown = new ArrayList<>();
     for (int j = covered.size() - 1; j >= 0; j--) {
       Migration m = covered.get(j);
-      if (!run(connection, m, downOf(m), "down part failed: ")) {
+      if (!run(connection, m, downOf(m), Message.Phrase.DOWN_PART_FAILED)) {
         return;
       }
       afterDown.add(0, SchemaListing.of(connection));
     }
     List<String> afterUp = new ArrayList<>();
     for (Migration m : covered) {
-      if (!run(
-          connection,
-          m,
-          m,
-          "applying this migration again after the down parts failed (a down part"
-              + " left something behind that it creates): ")) {
+      if (!run(connection, m, m, Message.Phrase.UP_AGAIN_FAILED)) {
         return;
       }
       afterUp.add(SchemaListing.of(connection));
@@ -115,11 +110,12 @@ final class DownRoundTrip {
   }
 
   /** Runs {@code part} of {@code migration}, moving the runner's failure into a finding. */
-  private boolean run(Connection connection, Migration migration, Migration part, String failure)
+  private boolean run(
+      Connection connection, Migration migration, Migration part, Message.Phrase failure)
       throws SQLException {
     Diagnostics scratch = new Diagnostics();
     if (new MigrationRunner(scratch, roles)
-        .run(connection, part, failure, "fix the down part or the migration", 0)) {
+        .run(connection, part, failure, Message.Phrase.FIX_DOWN_PART, 0)) {
       return true;
     }
     for (Diagnostic d : scratch.all()) {

@@ -66,7 +66,9 @@ final class MigrationDirectives {
         diagnostics.report(
             Message.DIRECTIVE_UNKNOWN,
             migration.file().locationOf(comment.wordOffset()),
-            comment.unknownWord("in a migration", WORDS));
+            comment.word(),
+            comment.suggestion(WORDS),
+            QuarryComment.listed(WORDS));
       } else if (comment.arguments().isEmpty()) {
         bad(
             migration,

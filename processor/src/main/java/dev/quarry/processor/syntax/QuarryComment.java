@@ -1,5 +1,6 @@
 package dev.quarry.processor.syntax;
 
+import dev.quarry.processor.diagnostics.Message;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,18 +39,17 @@ public record QuarryComment(String word, String arguments, int wordOffset) {
   }
 
   /**
-   * The message for a word the reader does not know: names the known words and suggests the nearest
-   * one within two edits.
+   * For a word the reader does not know: the suggestion of the nearest known one within two edits
+   * ({@link Message.Phrase#DID_YOU_MEAN_OPTION}), or the empty string.
    */
-  public String unknownWord(String where, Collection<String> known) {
+  public String suggestion(Collection<String> known) {
     String nearest = nearest(word, known);
-    return "unknown option \"quarry:"
-        + word
-        + "\" "
-        + where
-        + (nearest != null ? " (did you mean quarry:" + nearest + "?)" : "")
-        + "; the options there are "
-        + String.join(", ", known.stream().map(w -> "quarry:" + w).toList());
+    return nearest != null ? Message.Phrase.DID_YOU_MEAN_OPTION.format(nearest) : "";
+  }
+
+  /** The known words as written in a file, for a message: {@code quarry:allow, quarry:check}. */
+  public static String listed(Collection<String> known) {
+    return String.join(", ", known.stream().map(w -> "quarry:" + w).toList());
   }
 
   /** The known word nearest to {@code word} within two edits, or null. */
