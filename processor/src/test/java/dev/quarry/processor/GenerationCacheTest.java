@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,24 +137,10 @@ class GenerationCacheTest {
                 System.getProperty("java.class.path"),
                 "-Aquarry.projectDir=" + project.toAbsolutePath(),
                 first ? "-Aquarry.database=" + TestDatabases.option() : LockFileTest.NOWHERE));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean ok;
-    try (StandardJavaFileManager files =
-        javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      JavaCompiler.CompilationTask task =
-          javac.getTask(
-              null,
-              files,
-              diagnostics,
-              options,
-              null,
-              files.getJavaFileObjectsFromPaths(List.of(packageInfo)));
-      task.setProcessors(List.of(new QuarryProcessor()));
-      ok = task.call();
-    }
+    ProcessorCompile compiled = ProcessorCompile.run(options, List.of(packageInfo));
+    boolean ok = compiled.succeeded();
     List<String> messages = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : compiled.diagnostics()) {
       messages.add(d.getKind() + ": " + d.getMessage(Locale.ROOT));
     }
     Map<String, String> sources = new TreeMap<>();
