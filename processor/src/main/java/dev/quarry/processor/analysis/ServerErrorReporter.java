@@ -44,20 +44,13 @@ final class ServerErrorReporter {
     if (server.getPosition() <= 0) {
       return List.of();
     }
-    String sent = item.query.analysisSql();
-    UtilityStatement utility = item.utility;
-    String checkSql = utility == null || item.described == null ? null : utility.checkSql();
-    if (checkSql != null) {
-      sent = checkSql;
-    }
+    TokenList tokens = sentTokens(item);
+    String sent = tokens.text();
     int codePoints = server.getPosition() - 1;
     if (codePoints >= sent.codePointCount(0, sent.length())) {
       return List.of();
     }
     int index = sent.offsetByCodePoints(0, codePoints);
-    // The prepared text's tokens were kept as it was written; a utility statement's check text is
-    // Quarry's own, lexed only here, on this error path.
-    TokenList tokens = checkSql != null ? TokenList.of(checkSql) : item.query.tokens();
     List<String> parts = new ArrayList<>();
     boolean wantName = true;
     for (Token token : tokens.range(index, sent.length())) {
@@ -88,13 +81,14 @@ final class ServerErrorReporter {
 
     // What PostgreSQL adds to its message (hint, detail), and what Quarry knows of the name.
     StringBuilder remarks = new StringBuilder();
+    List<String> name = server == null ? List.of() : nameAtPosition(item, server);
     String hint = server == null ? null : server.getHint();
     if (hint != null) {
       // For a misspelled column, Quarry's own suggestion in place of the hint, which is in the
       // server's language; other hints as PostgreSQL gives them.
       Optional<String> column =
           server != null && state.equals("42703")
-              ? ColumnSuggestion.suggest(sentTokens(item), nameAtPosition(item, server), catalog)
+              ? ColumnSuggestion.suggest(sentTokens(item), name, catalog)
               : Optional.empty();
       remarks.append(column.map(c -> " (did you mean " + c + "?)").orElse(" (" + hint + ")"));
     }
@@ -106,9 +100,7 @@ final class ServerErrorReporter {
     if (state.equals("42703") || state.equals("42P01")) {
       kind = Message.QUERY_NAME_UNKNOWN;
       if (server != null) {
-        explainer
-            .explain(state, nameAtPosition(item, server))
-            .ifPresent(reason -> remarks.append("; ").append(reason));
+        explainer.explain(state, name).ifPresent(reason -> remarks.append("; ").append(reason));
       }
     } else if (state.equals("42P18")) {
       kind = Message.QUERY_PARAMETER_UNTYPED;
