@@ -27,8 +27,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -115,14 +118,10 @@ public final class QuarryProcessor extends AbstractProcessor {
     if (annotated.isEmpty()) {
       return false;
     }
-    ProcessorOptions options = options(annotated.iterator().next());
-    if (options == null) {
-      return true;
-    }
-    record Done(Element element, AnnotationMirror mirror, Pipeline.Result result) {}
-    List<Done> done = new ArrayList<>();
+    // What javac's model says is read here, on javac's thread; the builds then run on a worker
+    // thread while this one warms javac's type lookups for the sources they will write.
+    List<Build> builds = new ArrayList<>();
     boolean anyError = false;
-    Map<Path, Element> lockOwners = new HashMap<>();
     for (Element element : annotated) {
       AnnotationMirror mirror = mirror(element, annotation);
       // Bad overrides are reported now; the rest of the build still runs so that every error
@@ -137,40 +136,54 @@ public final class QuarryProcessor extends AbstractProcessor {
               strings(mirror, "migrations"),
               strings(mirror, "queries"),
               overrides.valid());
-      Pipeline pipeline = new Pipeline(options, generationCache().orElse(null));
-      Path lock = options.lockMode() == LockMode.OFF ? null : pipeline.lockPath(request);
-      Element owner = lock == null ? null : lockOwners.putIfAbsent(lock, element);
-      if (owner != null) {
-        // Each would rewrite the other's facts: the second build would always find it stale.
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Kind.ERROR,
-                Diagnostic.of(Message.LOCK_FILE_SHARED, null, owner, lock).render(),
-                element,
-                mirror);
-        anyError = true;
+      builds.add(new Build(element, mirror, request, timings));
+    }
+    Optional<Path> sourceOutput = sourceOutput();
+    Map<String, @Nullable String> rawOptions = new HashMap<>(processingEnv.getOptions());
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    FutureTask<Outcome> work =
+        new FutureTask<>(() -> runBuilds(rawOptions, workingDirectory, sourceOutput, builds));
+    Thread worker = new Thread(work, "quarry-build");
+    worker.setDaemon(true);
+    worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    worker.start();
+    sourceOutput.ifPresent(folder -> warmTypeLookups(folder, builds));
+    Outcome outcome = await(work);
+    if (outcome.invalidOptions() != null) {
+      InvalidOptionException e = outcome.invalidOptions();
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Kind.ERROR,
+              Diagnostic.of(e.message(), null, e.arguments()).render(),
+              builds.get(0).element(),
+              builds.get(0).mirror());
+      return true;
+    }
+    ProcessorOptions options = Objects.requireNonNull(outcome.options(), "options were read");
+    record Done(Element element, AnnotationMirror mirror, Pipeline.Result result) {}
+    List<Done> done = new ArrayList<>();
+    for (int i = 0; i < builds.size(); i++) {
+      Build build = builds.get(i);
+      Object result = outcome.results().get(i);
+      if (result instanceof Pipeline.Result finished) {
+        anyError |= finished.diagnostics().hasErrors();
+        done.add(new Done(build.element(), build.mirror(), finished));
         continue;
       }
-      Pipeline.Result result;
-      try {
-        result = runOnBuildServer(options, request, timings).orElse(null);
-        if (result == null) {
-          result = pipeline.run(request, timings);
-        }
-      } catch (RuntimeException | LinkageError e) {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Kind.ERROR,
-                Diagnostic.of(Message.PROCESSOR_FAILED, null, e).render(),
-                element,
-                mirror);
-        anyError = true;
-        continue;
-      }
-      anyError |= result.diagnostics().hasErrors();
-      done.add(new Done(element, mirror, result));
+      anyError = true;
+      String message =
+          result instanceof SharedLock shared
+              ? Diagnostic.of(
+                      Message.LOCK_FILE_SHARED,
+                      null,
+                      builds.get(shared.owner()).element(),
+                      shared.lock())
+                  .render()
+              : Diagnostic.of(Message.PROCESSOR_FAILED, null, result).render();
+      processingEnv
+          .getMessager()
+          .printMessage(Kind.ERROR, message, build.element(), build.mirror());
     }
     for (Done d : done) {
       for (Diagnostic diagnostic : d.result().diagnostics().all()) {
@@ -207,6 +220,106 @@ public final class QuarryProcessor extends AbstractProcessor {
     return true;
   }
 
+  /** One {@code @GenerateQueries} to build: where it is, what it asks for, its timings. */
+  private record Build(
+      Element element, AnnotationMirror mirror, ProjectRequest request, PhaseTimings timings) {}
+
+  /**
+   * What the worker thread did: the options it read (or why they are invalid), and for each build
+   * in order its {@link Pipeline.Result}, a {@link SharedLock}, or the exception that ended it.
+   */
+  private record Outcome(
+      @Nullable ProcessorOptions options,
+      @Nullable InvalidOptionException invalidOptions,
+      List<Object> results) {}
+
+  /** A build whose lock file an earlier build ({@code owner}, an index) of this round writes. */
+  private record SharedLock(int owner, Path lock) {}
+
+  /**
+   * Runs the builds (on the build server, else in this process) on the worker thread: nothing here
+   * touches javac, whose objects belong to its own thread.
+   */
+  private Outcome runBuilds(
+      Map<String, @Nullable String> rawOptions,
+      Path workingDirectory,
+      Optional<Path> sourceOutput,
+      List<Build> builds) {
+    Optional<GenerationCache> cache = generationCache(sourceOutput);
+    ProcessorOptions options;
+    try {
+      options = parseOptions(rawOptions, workingDirectory);
+    } catch (InvalidOptionException e) {
+      return new Outcome(null, e, List.of());
+    }
+    List<Object> results = new ArrayList<>();
+    Map<Path, Integer> lockOwners = new HashMap<>();
+    for (int i = 0; i < builds.size(); i++) {
+      Build build = builds.get(i);
+      try {
+        Pipeline pipeline = new Pipeline(options, cache.orElse(null));
+        Path lock = options.lockMode() == LockMode.OFF ? null : pipeline.lockPath(build.request());
+        Integer owner = lock == null ? null : lockOwners.putIfAbsent(lock, i);
+        if (lock != null && owner != null) {
+          // Each would rewrite the other's facts: the second build would always find it stale.
+          results.add(new SharedLock(owner, lock));
+          continue;
+        }
+        Pipeline.Result result =
+            runOnBuildServer(rawOptions, options, build.request(), sourceOutput, build.timings())
+                .orElse(null);
+        results.add(result != null ? result : pipeline.run(build.request(), build.timings()));
+      } catch (RuntimeException | LinkageError e) {
+        results.add(e);
+      }
+    }
+    return new Outcome(options, null, results);
+  }
+
+  /** The worker's outcome; javac's thread waits for it whatever interrupts it. */
+  private static Outcome await(FutureTask<Outcome> work) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return work.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          // runBuilds catches what a build throws; anything else is a bug of this class.
+          throw new IllegalStateException("Quarry's build thread failed", e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Looks up, while the builds run, the types the previous build of each package generated. The
+   * Filer looks up each type it is asked to create (to tell whether it exists already); in a new
+   * javac the first lookups load and search a great deal (90 ms for river's 13 types), and javac
+   * keeps what they found. Done here, that time overlaps the build instead of following it; the
+   * lookups are the same ones the Filer makes, so the compile is not changed by them.
+   */
+  private void warmTypeLookups(Path sourceOutput, List<Build> builds) {
+    try {
+      Set<String> packages = new HashSet<>();
+      for (Build build : builds) {
+        if (packages.add(build.request().packageName())) {
+          for (String name :
+              GenerationCache.previousTypeNames(sourceOutput, build.request().packageName())) {
+            processingEnv.getElementUtils().getTypeElement(name);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      // Only a head start: the Filer makes the same lookups when it writes.
+    }
+  }
+
   /** Whether every element carrying one of {@code annotations} is a type Quarry generated. */
   private boolean onlyOnGeneratedTypes(
       Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -227,33 +340,24 @@ public final class QuarryProcessor extends AbstractProcessor {
    * answered: the build then runs in-process, with the same result.
    */
   private Optional<Pipeline.Result> runOnBuildServer(
-      ProcessorOptions options, ProjectRequest request, PhaseTimings timings) {
+      Map<String, @Nullable String> rawOptions,
+      ProcessorOptions options,
+      ProjectRequest request,
+      Optional<Path> sourceOutput,
+      PhaseTimings timings) {
     if (!options.keepAlive().enabled()
         || !options.keepAlive().buildServer()
         || !(options.database() instanceof DatabaseChoice.Embedded
             || options.database() instanceof DatabaseChoice.Auto)) {
       return Optional.empty(); // it lives with the kept embedded PostgreSQL
     }
-    generationCache();
-    return BuildClient.build(processingEnv.getOptions(), request, sourceOutput)
+    return BuildClient.build(rawOptions, request, sourceOutput.orElse(null))
         .map(
             reply -> {
               reply.addTimingsTo(timings);
               return new Pipeline.Result(
                   reply.diagnostics(), reply.sources(), reply.summary(), timings);
             });
-  }
-
-  private @Nullable ProcessorOptions options(Element anyElement) {
-    try {
-      return parseOptions(processingEnv.getOptions(), Path.of("").toAbsolutePath());
-    } catch (InvalidOptionException e) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Kind.ERROR, Diagnostic.of(e.message(), null, e.arguments()).render(), anyElement);
-      return null;
-    }
   }
 
   /**
@@ -290,12 +394,12 @@ public final class QuarryProcessor extends AbstractProcessor {
   }
 
   /**
-   * The generation cache of this compile's generated-sources folder, when the Filer writes to a
-   * folder on disk (an IDE's or a test's in-memory file manager gets none).
+   * This compile's generated-sources folder, when the Filer writes to a folder on disk (an IDE's or
+   * a test's in-memory file manager has none); asked of javac once.
    */
-  private Optional<GenerationCache> generationCache() {
-    if (generationCache == null) {
-      Optional<GenerationCache> cache = Optional.empty();
+  private Optional<Path> sourceOutput() {
+    if (!sourceOutputProbed) {
+      sourceOutputProbed = true;
       try {
         FileObject probe =
             processingEnv
@@ -303,24 +407,32 @@ public final class QuarryProcessor extends AbstractProcessor {
                 .getResource(StandardLocation.SOURCE_OUTPUT, "", "quarry-generation-probe");
         URI uri = probe.toUri();
         if ("file".equals(uri.getScheme())) {
-          Path folder = Path.of(uri).getParent();
-          if (folder != null) {
-            cache = GenerationCache.forSourceOutput(folder);
-            sourceOutput = folder;
-          }
+          sourceOutput = Path.of(uri).getParent();
         }
       } catch (IOException | RuntimeException e) {
         // No generated-sources folder to find: generate every time.
       }
-      generationCache = cache;
     }
-    return generationCache;
+    return Optional.ofNullable(sourceOutput);
   }
 
-  private @Nullable Optional<GenerationCache> generationCache;
-
-  /** The generated-sources folder, when the Filer writes to disk ({@link #generationCache()}). */
+  private boolean sourceOutputProbed;
   private @Nullable Path sourceOutput;
+
+  /**
+   * The generation cache of the generated-sources folder (made on the worker thread: it may hash
+   * the processor's code), or empty without a folder on disk.
+   */
+  private synchronized Optional<GenerationCache> generationCache(Optional<Path> sourceOutput) {
+    if (!generationCacheMade) {
+      generationCacheMade = true;
+      generationCache = sourceOutput.flatMap(GenerationCache::forSourceOutput).orElse(null);
+    }
+    return Optional.ofNullable(generationCache);
+  }
+
+  private boolean generationCacheMade;
+  private @Nullable GenerationCache generationCache;
 
   private void write(Element element, AnnotationMirror mirror, List<GeneratedSource> sources) {
     for (GeneratedSource file : sources) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.processor.codegen.GenerationCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,40 @@ class TypeReuseTest {
     assertEquals(clean(), second);
   }
 
+  @Test
+  void thePreviousBuildsTypesAreLookedUpAndAVanishedTypeChangesNothing() throws IOException {
+    copyBlog();
+    Map<String, String> first = build("build");
+    // javac's thread looks these up while the build runs (QuarryProcessor.warmTypeLookups).
+    List<String> expected = new ArrayList<>();
+    for (String file : first.keySet()) {
+      expected.add(file.replace(".java", "").replace('/', '.'));
+    }
+    List<String> listed =
+        new ArrayList<>(
+            GenerationCache.previousTypeNames(
+                project.resolve("build/generated"), "com.example.blog"));
+    listed.sort(null);
+    expected.sort(null);
+    assertEquals(expected, listed);
+
+    // The next build lists UsersQueries from the record but no longer generates it, while the
+    // previous build's classes are on the class path (as target/classes is in Maven): the
+    // lookups find them, and the build writes what a clean build writes.
+    Files.delete(project.resolve("queries/users.sql"));
+    Path next = Files.createDirectories(project.resolve("next"));
+    Path record = Files.createDirectories(next.resolve(".quarry-generation"));
+    try (Stream<Path> files = Files.list(project.resolve("build/.quarry-generation"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, record.resolve(file.getFileName()));
+      }
+    }
+    Map<String, String> second =
+        build("next", List.of(project.resolve("build/classes").toString()));
+    assertTrue(second.keySet().stream().noneMatch(f -> f.endsWith("UsersQueries.java")));
+    assertEquals(clean(), second);
+  }
+
   /** The sources of a build of the same inputs into empty folders, without a lock file. */
   private Map<String, String> clean() throws IOException {
     Files.deleteIfExists(project.resolve("queries/quarry.lock"));
@@ -115,6 +150,11 @@ class TypeReuseTest {
 
   /** Compiles the package-info into {@code build}'s folders, on the test database. */
   private Map<String, String> build(String build) throws IOException {
+    return build(build, List.of());
+  }
+
+  /** Compiles into {@code build}'s folders with {@code classPath} before the test's class path. */
+  private Map<String, String> build(String build, List<String> classPath) throws IOException {
     Path packageInfo = project.resolve("src/com/example/blog/package-info.java");
     Files.createDirectories(packageInfo.getParent());
     Files.writeString(packageInfo, CompileCaseTest.packageInfo("com.example.blog"));
@@ -127,7 +167,10 @@ class TypeReuseTest {
             "-d",
             classes.toString(),
             "-classpath",
-            System.getProperty("java.class.path"),
+            String.join(
+                java.io.File.pathSeparator,
+                Stream.concat(classPath.stream(), Stream.of(System.getProperty("java.class.path")))
+                    .toList()),
             "-Aquarry.projectDir=" + project.toAbsolutePath(),
             "-Aquarry.database=" + TestDatabases.option());
     ProcessorCompile compiled = ProcessorCompile.run(options, List.of(packageInfo));

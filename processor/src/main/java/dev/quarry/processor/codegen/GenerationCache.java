@@ -339,7 +339,7 @@ public final class GenerationCache {
    */
   final class Types {
     private final String packageName;
-    private final java.util.Map<String, String> lines = new java.util.HashMap<>();
+    private final java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
 
     private Types(String packageName) {
       this.packageName = packageName;
@@ -377,6 +377,15 @@ public final class GenerationCache {
       }
     }
 
+    /** The qualified names of the types, in the order the previous build wrote them. */
+    List<String> names() {
+      List<String> names = new ArrayList<>();
+      for (String line : lines.values()) {
+        names.add(line.substring(line.lastIndexOf(' ') + 1));
+      }
+      return names;
+    }
+
     /** Records the sources and the keys of the parts they were written from. */
     void store(List<String> partKeys, List<GeneratedSource> sources) {
       StringBuilder text = new StringBuilder(TYPES_HEADER).append('\n');
@@ -390,6 +399,15 @@ public final class GenerationCache {
   /** The sources of {@code packageName}'s types the previous build generated. */
   public Types types(String packageName) {
     return new Types(packageName);
+  }
+
+  /**
+   * The qualified names of the types the previous build generated for {@code packageName} into
+   * {@code sourceOutput}, as its record says (not checked against the processor's code or the
+   * files: a hint only); empty when there is none.
+   */
+  public static List<String> previousTypeNames(Path sourceOutput, String packageName) {
+    return new GenerationCache(sourceOutput).types(packageName).names();
   }
 
   private Path typesEntry(String packageName) {
