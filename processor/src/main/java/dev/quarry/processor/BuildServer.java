@@ -4,6 +4,7 @@ import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.config.InvalidOptionException;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.database.KeptServers;
+import dev.quarry.processor.database.ScratchSpares;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.server.BuildListener;
 import dev.quarry.processor.server.BuildReply;
@@ -63,6 +64,9 @@ public final class BuildServer {
     BuildListener started = listener;
     if (started != null) {
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      // This JVM lives as long as the kept server: the next build's scratch database is made
+      // while none runs.
+      ScratchSpares.enable();
       Thread warmup = new Thread(BuildServer::preload, "quarry-preload");
       warmup.setDaemon(true);
       warmup.setPriority(Thread.MIN_PRIORITY);

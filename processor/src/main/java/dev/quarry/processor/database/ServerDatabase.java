@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * scratch database's comment records the build that created it ({@link ScratchOwner}), and each
  * build first drops the scratch databases of builds that were killed ({@link
  * StaleScratchDatabases}).
+ *
+ * <p>On the build server, a build on the kept embedded server may get a scratch database that was
+ * cloned ahead, with its first connection open ({@link ScratchSpares}); then it makes none itself.
  */
 final class ServerDatabase extends ManagedDatabase {
   /** Every scratch database's name starts with this, so leftovers are easy to find. */
@@ -56,6 +59,13 @@ final class ServerDatabase extends ManagedDatabase {
   private final @Nullable String cachedMigrations;
   private final @Nullable Map<String, String> rolesBefore;
   private final KeptServers.@Nullable Lease lease;
+  private final @Nullable String schemaKey;
+
+  /** A spare's connection, opened before the build: what the first connect() returns. */
+  private @Nullable Connection warm;
+
+  /** Whether this build kept its migrated schema as the template (a spare is made from it). */
+  private volatile boolean cachedNow;
 
   private ServerDatabase(
       String adminUrl,
@@ -67,7 +77,9 @@ final class ServerDatabase extends ManagedDatabase {
       List<String> notes,
       String where,
       Created created,
-      KeptServers.@Nullable Lease lease) {
+      KeptServers.@Nullable Lease lease,
+      @Nullable String schemaKey,
+      @Nullable Connection warm) {
     this.adminUrl = adminUrl;
     this.scratchUrl = JdbcUrls.withDatabase(adminUrl, name);
     this.credentials = credentials;
@@ -79,7 +91,10 @@ final class ServerDatabase extends ManagedDatabase {
             + name
             + (created.cachedMigrations() == null
                 ? ""
-                : " (cloned from the cached migrated schema " + created.template() + ")")
+                : " (cloned from the cached migrated schema "
+                    + created.template()
+                    + (warm == null ? "" : ", made ready before the build")
+                    + ")")
             + " on "
             + where
             + " (PostgreSQL "
@@ -90,6 +105,8 @@ final class ServerDatabase extends ManagedDatabase {
     this.cachedMigrations = created.cachedMigrations();
     this.rolesBefore = created.rolesBefore();
     this.lease = lease;
+    this.schemaKey = schemaKey;
+    this.warm = warm;
   }
 
   /**
@@ -141,37 +158,43 @@ final class ServerDatabase extends ManagedDatabase {
       secrets.add(fromEnvironment);
     }
     String shown = JdbcUrls.redact(adminUrl);
+    // On the build server, a kept server's scratch database may be made already.
+    ScratchSpares spares = lease == null ? null : ScratchSpares.active();
+    List<String> notes = new ArrayList<>();
+    if (spares != null) {
+      notes.addAll(spares.takeNotes(adminUrl));
+      if (schemaKey != null) {
+        Optional<ScratchSpares.Spare> spare = spares.take(adminUrl, schemaKey);
+        if (spare.isPresent()) {
+          ScratchSpares.Spare ready = spare.get();
+          ServerDatabase database =
+              new ServerDatabase(
+                  adminUrl,
+                  credentials,
+                  secrets,
+                  ready.name(),
+                  ready.major(),
+                  ready.version(),
+                  notes,
+                  where == null ? JdbcUrls.hostAndPort(adminUrl) : where,
+                  new Created(ready.template(), ready.record(), null),
+                  lease,
+                  schemaKey,
+                  ready.connection());
+          database.armShutdownHook();
+          return database;
+        }
+      }
+    }
     String name = scratchName();
     int major;
     String version;
-    List<String> notes = new ArrayList<>();
     Created created = new Created(null, null, null);
     try (Connection admin = PgDriver.connect(adminUrl, credentials)) {
       major = admin.getMetaData().getDatabaseMajorVersion();
       version = PgDriver.serverVersion(admin);
       ScratchOwner owner = ScratchOwner.current();
-      List<StaleScratchDatabases.Dropped> dropped =
-          StaleScratchDatabases.drop(
-              admin, owner, StaleScratchDatabases::processAlive, Instant.now());
-      if (!dropped.isEmpty()) {
-        notes.add(
-            "dropped "
-                + (dropped.size() == 1
-                    ? "a scratch database"
-                    : dropped.size() + " scratch databases")
-                + " that killed builds left on "
-                + JdbcUrls.hostAndPort(adminUrl)
-                + ": "
-                + String.join(", ", dropped.stream().map(Object::toString).toList()));
-      }
-      ServerRoles.Swept swept = ServerRoles.sweep(admin, Set.of());
-      if (!swept.dropped().isEmpty()) {
-        notes.add(
-            "dropped roles that migrations of builds no longer running created on "
-                + JdbcUrls.hostAndPort(adminUrl)
-                + ": "
-                + String.join(", ", swept.dropped()));
-      }
+      notes.addAll(sweep(admin, adminUrl, owner));
       if (schemaKey != null) {
         created = SchemaTemplates.cloneInto(admin, schemaKey, name);
       }
@@ -210,7 +233,9 @@ final class ServerDatabase extends ManagedDatabase {
             notes,
             where == null ? JdbcUrls.hostAndPort(adminUrl) : where,
             created,
-            lease);
+            lease,
+            schemaKey,
+            null);
     database.armShutdownHook();
     if (lease != null) {
       return database; // a kept embedded server of this machine: the build connects at once
@@ -228,6 +253,35 @@ final class ServerDatabase extends ManagedDatabase {
           cleanupAdvice(database));
     }
     return database;
+  }
+
+  /**
+   * Drops the scratch databases of killed builds and the roles only they used; the notes for the
+   * build say what went. Never throws.
+   */
+  static List<String> sweep(Connection admin, String adminUrl, ScratchOwner owner) {
+    List<String> notes = new ArrayList<>();
+    List<StaleScratchDatabases.Dropped> dropped =
+        StaleScratchDatabases.drop(
+            admin, owner, StaleScratchDatabases::processAlive, Instant.now());
+    if (!dropped.isEmpty()) {
+      notes.add(
+          "dropped "
+              + (dropped.size() == 1 ? "a scratch database" : dropped.size() + " scratch databases")
+              + " that killed builds left on "
+              + JdbcUrls.hostAndPort(adminUrl)
+              + ": "
+              + String.join(", ", dropped.stream().map(Object::toString).toList()));
+    }
+    ServerRoles.Swept swept = ServerRoles.sweep(admin, Set.of());
+    if (!swept.dropped().isEmpty()) {
+      notes.add(
+          "dropped roles that migrations of builds no longer running created on "
+              + JdbcUrls.hostAndPort(adminUrl)
+              + ": "
+              + String.join(", ", swept.dropped()));
+    }
+    return notes;
   }
 
   /** What to check, by the kind of failure. */
@@ -291,9 +345,30 @@ final class ServerDatabase extends ManagedDatabase {
     return name;
   }
 
+  /** The template this database was cloned from or is kept as, when its schema is cached. */
+  Optional<String> templateName() {
+    return Optional.ofNullable(template);
+  }
+
+  /** The URL of the database used to create and drop scratch databases. */
+  String adminUrl() {
+    return adminUrl;
+  }
+
+  Properties credentials() {
+    return credentials;
+  }
+
   @Override
   protected Connection openConnection() throws SQLException {
-    return PgDriver.connect(scratchUrl, credentials);
+    Connection ready = takeWarm();
+    return ready != null ? ready : PgDriver.connect(scratchUrl, credentials);
+  }
+
+  private synchronized @Nullable Connection takeWarm() {
+    Connection ready = warm;
+    warm = null;
+    return ready;
   }
 
   @Override
@@ -323,7 +398,8 @@ final class ServerDatabase extends ManagedDatabase {
       return false;
     }
     try (Connection admin = PgDriver.connect(adminUrl, credentials)) {
-      return SchemaTemplates.keep(admin, name, cacheTemplate, rolesBefore, record);
+      cachedNow = SchemaTemplates.keep(admin, name, cacheTemplate, rolesBefore, record);
+      return cachedNow;
     } catch (SQLException e) {
       return false; // Not cached: the next build migrates again.
     }
@@ -331,8 +407,23 @@ final class ServerDatabase extends ManagedDatabase {
 
   @Override
   protected void release(Consumer<String> problems) {
+    Connection unused = takeWarm();
+    if (unused != null) {
+      try {
+        unused.close();
+      } catch (SQLException e) {
+        // Dropped with the database (WITH FORCE) anyway.
+      }
+    }
     if (lease == null) {
       drop(problems);
+      return;
+    }
+    KeptServers.Lease held = lease;
+    ScratchSpares spares = ScratchSpares.active();
+    // A spare for the next build when this one's schema is cached: cloned, or kept just now.
+    String nextKey = template != null && (cachedMigrations != null || cachedNow) ? schemaKey : null;
+    if (spares != null && spares.afterBuild(this, nextKey, held::close)) {
       return;
     }
     // On the kept embedded server nobody waits for the drop: a daemon thread does it while javac
@@ -344,7 +435,7 @@ final class ServerDatabase extends ManagedDatabase {
               try {
                 drop(problem -> {});
               } finally {
-                lease.close();
+                held.close();
               }
             },
             "quarry-drop-scratch-database");
@@ -353,24 +444,8 @@ final class ServerDatabase extends ManagedDatabase {
   }
 
   private void drop(Consumer<String> problems) {
-    try (Connection admin = PgDriver.connect(adminUrl, credentials);
-        Statement statement = admin.createStatement()) {
-      if (serverMajor >= 13) {
-        statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
-      } else {
-        // Before PostgreSQL 13 DROP DATABASE refuses while anyone is connected.
-        try (PreparedStatement terminate =
-            admin.prepareStatement(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
-          terminate.setString(1, name);
-          terminate.execute();
-        }
-        statement.execute("DROP DATABASE IF EXISTS " + quote(name));
-      }
-      // Only now: the roles' objects and privileges in the scratch database went with it.
-      for (String problem : ServerRoles.sweep(admin, Set.of(name)).problems()) {
-        problems.accept(scrub(problem, secrets));
-      }
+    try (Connection admin = PgDriver.connect(adminUrl, credentials)) {
+      dropOn(admin, problems);
     } catch (SQLException e) {
       problems.accept(
           "could not drop scratch database "
@@ -384,6 +459,33 @@ final class ServerDatabase extends ManagedDatabase {
               + (serverMajor >= 13 ? " WITH (FORCE)" : "")
               + " (a later build against this server drops it too,"
               + " once this process has ended)");
+    }
+  }
+
+  /** Drops this scratch database and the roles only it used, on {@code admin}. */
+  void dropOn(Connection admin, Consumer<String> problems) throws SQLException {
+    dropScratch(admin, name, serverMajor);
+    // Only now: the roles' objects and privileges in the scratch database went with it.
+    for (String problem : ServerRoles.sweep(admin, Set.of(name)).problems()) {
+      problems.accept(scrub(problem, secrets));
+    }
+  }
+
+  /** Drops the scratch database {@code name}, whoever is connected to it. */
+  static void dropScratch(Connection admin, String name, int serverMajor) throws SQLException {
+    try (Statement statement = admin.createStatement()) {
+      if (serverMajor >= 13) {
+        statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+      } else {
+        // Before PostgreSQL 13 DROP DATABASE refuses while anyone is connected.
+        try (PreparedStatement terminate =
+            admin.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
+          terminate.setString(1, name);
+          terminate.execute();
+        }
+        statement.execute("DROP DATABASE IF EXISTS " + quote(name));
+      }
     }
   }
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildServerTest {
   private static final Path CASES = Path.of("src/test/resources/cases");
   private static final String ON_SERVER = "; on the build server";
+  private static final String MADE_READY = ", made ready before the build)";
 
   @TempDir Path temp;
 
@@ -152,6 +153,42 @@ class BuildServerTest {
   }
 
   @Test
+  void theNextBuildTakesTheSpareAndAKilledServersSpareIsDroppedByTheNextBuild() throws Exception {
+    Path project = project("spare", "SELECT 1;\n");
+    ChildJavac.Outcome first = build(project, List.of()); // in-process; caches the schema
+    assertEquals(0, first.exitCode(), first.output());
+    awaitSocket();
+    String name = KeptServers.names(keep()).get(0);
+    KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();
+    long server = state.watchdogPid();
+    // The first build on the server clones as before; a spare is made after it.
+    ChildJavac.Outcome second = build(project, List.of());
+    assertEquals(0, second.exitCode(), second.output());
+    assertTrue(second.output().contains(ON_SERVER), second.output());
+    assertFalse(second.output().contains(MADE_READY), second.output());
+    String spare = awaitSpare(state, server);
+    ChildJavac.Outcome third = build(project, List.of());
+    assertEquals(0, third.exitCode(), third.output());
+    assertTrue(third.output().contains(ON_SERVER), third.output());
+    assertTrue(
+        third.output().contains("scratch database " + spare + " (cloned from the cached"),
+        third.output());
+    assertTrue(third.output().contains(MADE_READY), third.output());
+    assertEquals(comparable(second.output()), comparable(third.output()));
+
+    // kill -9 of the server with a spare: the next build (in-process) drops it.
+    String left = awaitSpare(state, server);
+    ProcessHandle serverProcess = ProcessHandle.of(server).orElseThrow();
+    serverProcess.destroyForcibly();
+    serverProcess.onExit().get(30, TimeUnit.SECONDS);
+    ChildJavac.Outcome fourth = build(project, List.of());
+    assertEquals(0, fourth.exitCode(), fourth.output());
+    assertFalse(fourth.output().contains(ON_SERVER), fourth.output());
+    assertTrue(fourth.output().contains(left), fourth.output());
+    assertEquals(List.of(), scratchDatabasesOf(state, server));
+  }
+
+  @Test
   void turnedOffTheProcessIsThePlainWatchdog() throws Exception {
     ChildJavac.Outcome first =
         build(project("off", "SELECT 1;\n"), List.of("-Aquarry.buildServer=false"));
@@ -222,6 +259,56 @@ class BuildServerTest {
     }
   }
 
+  /**
+   * Waits until the only scratch database of {@code server} on the kept server is a spare (with its
+   * connection open, and the one the last build used dropped): its name.
+   */
+  private static String awaitSpare(KeptServers.State state, long server) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    List<String> found = List.of();
+    while (System.nanoTime() < deadline) {
+      found = scratchDatabasesOf(state, server);
+      if (found.size() == 1 && sessions(state, found.get(0)) == 1) {
+        return found.get(0);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no spare scratch database of " + server + ": " + found);
+  }
+
+  private static List<String> scratchDatabasesOf(KeptServers.State state, long pid)
+      throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection c = kept(state);
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'quarry\\_scratch\\_%\\_"
+                    + pid
+                    + "\\_%' ORDER BY 1")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static int sessions(KeptServers.State state, String database) throws Exception {
+    try (Connection c = kept(state);
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "'")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static Connection kept(KeptServers.State state) throws Exception {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://localhost:" + state.port() + "/postgres?user=postgres");
+  }
+
   /** Waits until the server runs {@code build}'s slow migration (its session names the server). */
   private void awaitSleepingBuildOf(long server, Process build) throws Exception {
     String name = KeptServers.names(keep()).get(0);
@@ -264,6 +351,8 @@ class BuildServerTest {
         .map(line -> line.replaceAll(" in \\d+ ms", " in N ms"))
         .map(line -> line.replaceAll("work-\\d+", "work-N"))
         .map(line -> line.replaceAll("quarry_scratch_\\w+", "quarry_scratch_X"))
+        // A spare scratch database the build server made ahead says so.
+        .map(line -> line.replace(MADE_READY, ")"))
         .toList();
   }
 
