@@ -140,7 +140,14 @@ public final class BuildServer {
             ? null
             : GenerationCache.forSourceOutput(Path.of(request.sourceOutput())).orElse(null);
     PhaseTimings timings = new PhaseTimings();
-    Pipeline.Result result = new Pipeline(options, cache).run(request.project(), timings);
+    Pipeline pipeline = new Pipeline(options, cache);
+    Pipeline.Result result = pipeline.run(request.project(), timings);
+    // The lock file answered: the next build is likely an edit, which finds a database ready.
+    pipeline
+        .schemaKeyWithoutDatabase()
+        .ifPresent(
+            key ->
+                KeptServers.anticipateScratch(root, name, options.postgresVersion().major(), key));
     KeptServers.markUsed(root, name);
     return BuildReply.of(result.diagnostics(), result.sources(), result.summary(), timings);
   }

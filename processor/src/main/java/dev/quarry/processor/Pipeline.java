@@ -238,6 +238,8 @@ public final class Pipeline {
     Optional<String> schemaSnapshot = Optional.empty();
     if (check.fresh()) {
       // Every query is in the lock file, resolved against these migrations: no database needed.
+      schemaKeyWithoutDatabase =
+          MigrationRecord.key(migrations, !(options.database() instanceof DatabaseChoice.Server));
       List<String> names = parsed.stream().map(q -> q.declaration().name()).toList();
       resolution =
           Objects.requireNonNull(check.locked(), "a fresh lock check has a lock file")
@@ -349,6 +351,17 @@ public final class Pipeline {
         prefix + " in " + millis + " ms" + lockNote + (reused.isPresent() ? reusedNote : ""),
         timings);
   }
+
+  /**
+   * The key of the migrated schema ({@link MigrationRecord#key}) of the last run that read its
+   * migrations and needed no database (its lock file answered), else empty: the build server
+   * readies a scratch database for the next build of those migrations.
+   */
+  public Optional<String> schemaKeyWithoutDatabase() {
+    return Optional.ofNullable(schemaKeyWithoutDatabase);
+  }
+
+  private @Nullable String schemaKeyWithoutDatabase;
 
   /** Whether the last {@link #generate} reported nothing (no warning, no note). */
   private boolean generatedQuietly;

@@ -156,10 +156,7 @@ final class EmbeddedDatabase extends ManagedDatabase {
     try {
       ServerDatabase database =
           ServerDatabase.start(
-              // Its own cluster on this machine: no TLS or GSS negotiation to try first.
-              "jdbc:postgresql://localhost:"
-                  + state.port()
-                  + "/postgres?user=postgres&sslmode=disable&gssEncMode=disable",
+              keptUrl(state.port()),
               schemaKey,
               "kept embedded PostgreSQL on port "
                   + state.port()
@@ -175,6 +172,29 @@ final class EmbeddedDatabase extends ManagedDatabase {
       lease.close();
       throw e;
     }
+  }
+
+  /** The URL of a kept server's {@code postgres} database. */
+  private static String keptUrl(int port) {
+    // Its own cluster on this machine: no TLS or GSS negotiation to try first.
+    return "jdbc:postgresql://localhost:"
+        + port
+        + "/postgres?user=postgres&sslmode=disable&gssEncMode=disable";
+  }
+
+  /**
+   * On the build server (the watchdog of the kept server {@code name} under {@code root}): after a
+   * build of PostgreSQL {@code major} that needed no database, readies a scratch database for the
+   * next build of the same migrations ({@code schemaKey}) when the kept server runs those binaries
+   * and holds their migrated schema ({@link ScratchSpares}). Never fails.
+   */
+  static void anticipateKept(Path root, String name, int major, String schemaKey) {
+    if (ScratchSpares.active() == null) {
+      return;
+    }
+    KeptServers.read(root, name)
+        .filter(state -> state.version().startsWith(major + "."))
+        .ifPresent(state -> ServerDatabase.anticipate(keptUrl(state.port()), schemaKey));
   }
 
   /** A server's scratch database with the notes of starting the kept server too. */

@@ -395,6 +395,15 @@ public final class KeptServers {
     }
   }
 
+  /**
+   * On the build server of the kept server {@code name}: readies a scratch database for the next
+   * build of the migrations with {@code schemaKey} on PostgreSQL {@code major} (see {@code
+   * ScratchSpares}); for a build that needed no database. Never fails.
+   */
+  public static void anticipateScratch(Path root, String name, int major, String schemaKey) {
+    EmbeddedDatabase.anticipateKept(root, name, major, schemaKey);
+  }
+
   /** Marks the kept server {@code name} as used now (its idle time starts again). */
   public static void markUsed(Path root, String name) {
     touch(root.resolve(name + LAST_USED));

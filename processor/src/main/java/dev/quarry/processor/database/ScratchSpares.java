@@ -175,6 +175,14 @@ public final class ScratchSpares {
         });
   }
 
+  /**
+   * Makes a spare for {@code schemaKey} on the server at {@code adminUrl} in the background, unless
+   * there is one already or the schema is not cached there as a template (then nothing is made).
+   */
+  void anticipate(String adminUrl, Properties credentials, String schemaKey) {
+    submit(() -> prepare(adminUrl, credentials, schemaKey));
+  }
+
   /** The spare's database name, when there is one (for tests). */
   synchronized Optional<String> spareName() {
     Spare ready = spare;

@@ -135,28 +135,9 @@ final class ServerDatabase extends ManagedDatabase {
       @Nullable String where,
       KeptServers.@Nullable Lease lease)
       throws DatabaseUnavailableException {
-    String adminUrl =
-        JdbcUrls.database(url).isPresent() ? url : JdbcUrls.withDatabase(url, "postgres");
-    Properties credentials = new Properties();
-    credentials.setProperty("socketTimeout", Integer.toString(PgDriver.SOCKET_TIMEOUT_SECONDS));
+    String adminUrl = adminUrl(url);
     List<String> secrets = new ArrayList<>();
-    JdbcUrls.password(url)
-        .ifPresent(
-            password -> {
-              secrets.add(password);
-              try {
-                // The driver decodes parameter values; a server echoing the password would echo
-                // this.
-                secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
-              } catch (IllegalArgumentException malformed) {
-                // The driver rejects it too; the raw text is the only form there is.
-              }
-            });
-    String fromEnvironment = System.getenv("PGPASSWORD");
-    if (secrets.isEmpty() && fromEnvironment != null && !fromEnvironment.isEmpty()) {
-      credentials.setProperty("password", fromEnvironment);
-      secrets.add(fromEnvironment);
-    }
+    Properties credentials = credentials(url, secrets);
     String shown = JdbcUrls.redact(adminUrl);
     // On the build server, a kept server's scratch database may be made already.
     ScratchSpares spares = lease == null ? null : ScratchSpares.active();
@@ -282,6 +263,52 @@ final class ServerDatabase extends ManagedDatabase {
               + String.join(", ", swept.dropped()));
     }
     return notes;
+  }
+
+  /** The URL of the database Quarry connects to to create and drop scratch databases. */
+  static String adminUrl(String url) {
+    return JdbcUrls.database(url).isPresent() ? url : JdbcUrls.withDatabase(url, "postgres");
+  }
+
+  /**
+   * The driver properties for the server at {@code url}: bounded socket timeout, and the password
+   * from {@code PGPASSWORD} when the URL holds none; the passwords found are added to {@code
+   * secrets}, to keep them out of messages.
+   */
+  static Properties credentials(String url, List<String> secrets) {
+    Properties credentials = new Properties();
+    credentials.setProperty("socketTimeout", Integer.toString(PgDriver.SOCKET_TIMEOUT_SECONDS));
+    JdbcUrls.password(url)
+        .ifPresent(
+            password -> {
+              secrets.add(password);
+              try {
+                // The driver decodes parameter values; a server echoing the password would echo
+                // this.
+                secrets.add(URLDecoder.decode(password, StandardCharsets.UTF_8));
+              } catch (IllegalArgumentException malformed) {
+                // The driver rejects it too; the raw text is the only form there is.
+              }
+            });
+    String fromEnvironment = System.getenv("PGPASSWORD");
+    if (secrets.isEmpty() && fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      credentials.setProperty("password", fromEnvironment);
+      secrets.add(fromEnvironment);
+    }
+    return credentials;
+  }
+
+  /**
+   * On the build server: readies a spare scratch database for the next build of these migrations on
+   * the server at {@code url} when their migrated schema is cached there ({@link ScratchSpares}),
+   * so that a build which needed no database (its lock file answered) is followed by an edit that
+   * finds one waiting. Does nothing elsewhere; never fails.
+   */
+  static void anticipate(String url, String schemaKey) {
+    ScratchSpares spares = ScratchSpares.active();
+    if (spares != null) {
+      spares.anticipate(adminUrl(url), credentials(url, new ArrayList<>()), schemaKey);
+    }
   }
 
   /** What to check, by the kind of failure. */

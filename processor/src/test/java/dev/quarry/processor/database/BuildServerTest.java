@@ -189,6 +189,37 @@ class BuildServerTest {
   }
 
   @Test
+  void aBuildTheLockFileAnsweredReadiesASpareForTheNextEdit() throws Exception {
+    Path project = project("anticipate", "SELECT 1;\n");
+    List<String> lock = List.of("-Aquarry.lock=auto");
+    ChildJavac.Outcome first = build(project, lock); // in-process; caches the schema
+    assertEquals(0, first.exitCode(), first.output());
+    assertTrue(Files.exists(project.resolve("queries/quarry.lock")), first.output());
+    awaitSocket();
+    String name = KeptServers.names(keep()).get(0);
+    KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();
+    long server = state.watchdogPid();
+    // Answered by the lock file on the server: no database, but one is readied for the next.
+    ChildJavac.Outcome second = build(project, lock);
+    assertEquals(0, second.exitCode(), second.output());
+    assertTrue(second.output().contains(ON_SERVER), second.output());
+    assertTrue(second.output().contains("from the lock file"), second.output());
+    String spare = awaitSpare(state, server);
+
+    Path queries = project.resolve("queries/users.sql");
+    Files.writeString(
+        queries,
+        Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
+    ChildJavac.Outcome edited = build(project, lock);
+    assertEquals(0, edited.exitCode(), edited.output());
+    assertTrue(edited.output().contains(ON_SERVER), edited.output());
+    assertTrue(
+        edited.output().contains("scratch database " + spare + " (cloned from the cached"),
+        edited.output());
+    assertTrue(edited.output().contains(MADE_READY), edited.output());
+  }
+
+  @Test
   void turnedOffTheProcessIsThePlainWatchdog() throws Exception {
     ChildJavac.Outcome first =
         build(project("off", "SELECT 1;\n"), List.of("-Aquarry.buildServer=false"));
