@@ -62,6 +62,8 @@ public final class BuildServer {
     }
     BuildListener started = listener;
     if (started != null) {
+      // Builds in this JVM read again only the query and migration files that changed.
+      ReadCache.enable();
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
       Thread warmup = new Thread(BuildServer::preload, "quarry-preload");
       warmup.setDaemon(true);
