@@ -63,6 +63,8 @@ public final class BuildServer {
     }
     BuildListener started = listener;
     if (started != null) {
+      // Builds in this JVM read again only the query and migration files that changed.
+      ReadCache.enable();
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
       // This JVM lives as long as the kept server: the next build's scratch database is made
       // while none runs.

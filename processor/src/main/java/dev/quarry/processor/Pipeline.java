@@ -62,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +75,7 @@ import org.jspecify.annotations.Nullable;
 public final class Pipeline {
   private final ProcessorOptions options;
   private final @Nullable GenerationCache generationCache;
+  private final @Nullable ReadCache readCache;
 
   public Pipeline(ProcessorOptions options) {
     this(options, null);
@@ -84,8 +86,19 @@ public final class Pipeline {
    *     changed; null to always generate them
    */
   public Pipeline(ProcessorOptions options, @Nullable GenerationCache generationCache) {
+    this(options, generationCache, ReadCache.shared());
+  }
+
+  /**
+   * @param readCache what earlier builds in this JVM read, or null to read every file
+   */
+  Pipeline(
+      ProcessorOptions options,
+      @Nullable GenerationCache generationCache,
+      @Nullable ReadCache readCache) {
     this.options = options;
     this.generationCache = generationCache;
+    this.readCache = readCache;
   }
 
   /**
@@ -172,23 +185,36 @@ public final class Pipeline {
     Diagnostics diagnostics = new Diagnostics();
     long readingStarted = System.nanoTime();
     SourceReader sources = new SourceReader(options.projectDir(), diagnostics);
-    List<Migration> migrations =
-        new MigrationReader(
-                sources,
-                diagnostics,
-                options.migrations().format(),
-                options.migrations().placeholders())
-            .read(request.migrations());
+    ReadCache reads = readCache;
+    List<Migration> migrations = readMigrations(request, sources, diagnostics, reads);
     MigrationChecks migrationChecks =
         new MigrationChecks(options.migrations(), sources, diagnostics);
     SnapshotFiles snapshotFiles = new SnapshotFiles(options.migrations(), diagnostics);
     boolean migrationsReadable = !diagnostics.hasErrors();
 
+    // Each file is read (lexed, its queries found) and then, after the duplicate-name check across
+    // files, its queries rewritten; a file read by an earlier build in this JVM with the same text
+    // is taken whole from the read cache, its diagnostics reported in the same two places.
     List<QueryFile> queryFiles = new ArrayList<>();
+    List<ReadCache.@Nullable QueryFileRead> cachedReads = new ArrayList<>();
+    List<List<Diagnostic>> readDiagnostics = new ArrayList<>();
     QueryFileReader queryReader = new QueryFileReader(diagnostics);
     for (Path path : sources.sqlFiles(request.queries(), "queries")) {
       Optional<SourceFile> file = sources.read(path);
-      file.ifPresent(f -> queryFiles.add(queryReader.read(f)));
+      if (file.isEmpty()) {
+        continue;
+      }
+      ReadCache.QueryFileRead cached = reads == null ? null : reads.queryFile(file.get());
+      if (cached != null) {
+        cached.readDiagnostics().forEach(diagnostics::add);
+        queryFiles.add(cached.file());
+        readDiagnostics.add(cached.readDiagnostics());
+      } else {
+        int before = diagnostics.all().size();
+        queryFiles.add(queryReader.read(file.get()));
+        readDiagnostics.add(reportedSince(diagnostics, before));
+      }
+      cachedReads.add(cached);
     }
     checkDuplicateNames(queryFiles, diagnostics);
 
@@ -198,24 +224,47 @@ public final class Pipeline {
     // each analysed and locked like a query (docs/dynamic-queries.md).
     List<Plan> plans = new ArrayList<>();
     int variantCount = 0;
-    for (QueryFile file : queryFiles) {
-      for (QueryDeclaration query : file.queries()) {
-        Optional<Blocks> blocks = Blocks.read(query, diagnostics);
-        if (blocks.isEmpty()) {
-          continue;
+    for (int f = 0; f < queryFiles.size(); f++) {
+      ReadCache.QueryFileRead read = cachedReads.get(f);
+      if (read != null) {
+        read.rewriteDiagnostics().forEach(diagnostics::add);
+      } else {
+        int before = diagnostics.all().size();
+        List<ParsedQuery> fileParsed = new ArrayList<>();
+        List<Plan> filePlans = new ArrayList<>();
+        int fileVariants = 0;
+        for (QueryDeclaration query : queryFiles.get(f).queries()) {
+          Optional<Blocks> blocks = Blocks.read(query, diagnostics);
+          if (blocks.isEmpty()) {
+            continue;
+          }
+          if (!blocks.get().dynamic()) {
+            rewriter.rewrite(query, diagnostics).ifPresent(fileParsed::add);
+            continue;
+          }
+          Optional<Plan> plan = Plan.of(query, blocks.get(), rewriter, diagnostics);
+          if (plan.isPresent()) {
+            filePlans.add(plan.get());
+            fileParsed.add(plan.get().query());
+            plan.get().variants().forEach(v -> fileParsed.add(v.parsed()));
+            fileVariants += plan.get().variants().size();
+          }
         }
-        if (!blocks.get().dynamic()) {
-          rewriter.rewrite(query, diagnostics).ifPresent(parsed::add);
-          continue;
-        }
-        Optional<Plan> plan = Plan.of(query, blocks.get(), rewriter, diagnostics);
-        if (plan.isPresent()) {
-          plans.add(plan.get());
-          parsed.add(plan.get().query());
-          plan.get().variants().forEach(v -> parsed.add(v.parsed()));
-          variantCount += plan.get().variants().size();
+        read =
+            new ReadCache.QueryFileRead(
+                queryFiles.get(f),
+                readDiagnostics.get(f),
+                fileParsed,
+                filePlans,
+                fileVariants,
+                reportedSince(diagnostics, before));
+        if (reads != null) {
+          reads.storeQueryFile(read);
         }
       }
+      parsed.addAll(read.parsed());
+      plans.addAll(read.plans());
+      variantCount += read.variantCount();
     }
     VariantReports variants = new VariantReports(plans);
     timings.record(Phase.READING, readingStarted);
@@ -631,6 +680,55 @@ public final class Pipeline {
       unusable = "the lock file " + display(lockPath) + " is not valid at " + e.getMessage();
     }
     return LockCheck.of(locked, unusable, schema, parsed);
+  }
+
+  /**
+   * The migrations of {@code request}: read from the files, or, when an earlier build in this JVM
+   * read the same files with the same options, taken from the read cache with what reading them
+   * reported then.
+   */
+  private List<Migration> readMigrations(
+      ProjectRequest request,
+      SourceReader sources,
+      Diagnostics diagnostics,
+      @Nullable ReadCache reads) {
+    String key = null;
+    if (reads != null) {
+      // The options that change how the files are read: the format, and Flyway's placeholders.
+      List<String> parts = new ArrayList<>();
+      parts.add(String.valueOf(options.migrations().format()));
+      new TreeMap<>(options.migrations().placeholders())
+          .forEach(
+              (name, value) -> {
+                parts.add(name);
+                parts.add(value);
+              });
+      key = ReadCache.migrationsKey(sources.projectDir(), request.migrations(), parts);
+    }
+    ReadCache.MigrationsRead cached = reads == null || key == null ? null : reads.migrations(key);
+    if (cached != null) {
+      cached.diagnostics().forEach(diagnostics::add);
+      return cached.migrations();
+    }
+    int before = diagnostics.all().size();
+    List<Migration> migrations =
+        new MigrationReader(
+                sources,
+                diagnostics,
+                options.migrations().format(),
+                options.migrations().placeholders())
+            .read(request.migrations());
+    if (reads != null && key != null) {
+      reads.storeMigrations(
+          key, new ReadCache.MigrationsRead(migrations, reportedSince(diagnostics, before)));
+    }
+    return migrations;
+  }
+
+  /** What was reported since {@code before} diagnostics had been. */
+  private static List<Diagnostic> reportedSince(Diagnostics diagnostics, int before) {
+    List<Diagnostic> all = diagnostics.all();
+    return List.copyOf(all.subList(before, all.size()));
   }
 
   private static void checkDuplicateNames(List<QueryFile> files, Diagnostics diagnostics) {

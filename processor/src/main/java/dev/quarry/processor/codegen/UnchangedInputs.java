@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,79 +127,164 @@ public final class UnchangedInputs {
    * on). A source file is its paths and the SHA-256 of its text.
    */
   static String canonical(@Nullable Object value, boolean strict) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof SourceFile file) {
-      return "SourceFile["
-          + file.path()
-          + ", "
-          + file.displayPath()
-          + ", "
-          + GenerationCache.hash(file.text())
-          + "]";
-    }
-    if (value instanceof TokenList tokens) {
-      // The tokens are the lexer's function of the text (the processor's code is in every key):
-      // the text's SHA-256 and the range stand for them, instead of every token by reflection.
-      return "TokenList["
-          + GenerationCache.hash(tokens.text())
-          + ", "
-          + tokens.size()
-          + (tokens.isEmpty()
-              ? ""
-              : ", " + tokens.get(0).start() + "-" + tokens.get(tokens.size() - 1).end())
-          + "]";
-    }
-    if (value instanceof Map<?, ?> map) {
-      List<String> entries = new ArrayList<>();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        entries.add(canonical(entry.getKey(), strict) + "=" + canonical(entry.getValue(), strict));
-      }
-      Collections.sort(entries);
-      return "{" + String.join(", ", entries) + "}";
-    }
-    if (value instanceof Set<?> set) {
-      List<String> elements = new ArrayList<>();
-      for (Object element : set) {
-        elements.add(canonical(element, strict));
-      }
-      Collections.sort(elements);
-      return "{" + String.join(", ", elements) + "}";
-    }
-    if (value instanceof Collection<?> list) {
-      List<String> elements = new ArrayList<>();
-      for (Object element : list) {
-        elements.add(canonical(element, strict));
-      }
-      return "[" + String.join(", ", elements) + "]";
-    }
-    Class<?> type = value.getClass();
-    if (type.isRecord()) {
-      StringBuilder text = new StringBuilder(type.getName()).append('[');
-      for (RecordComponent component : type.getRecordComponents()) {
-        Method accessor = component.getAccessor();
-        Object part;
-        try {
-          accessor.setAccessible(true);
-          part = accessor.invoke(value);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          throw new IllegalStateException("cannot read " + component + " of " + type, e);
-        }
-        text.append(component.getName()).append('=').append(canonical(part, strict)).append(", ");
-      }
-      return text.append(']').toString();
-    }
-    if (strict
-        && !(value instanceof String
-            || value instanceof Number
-            || value instanceof Boolean
-            || value instanceof Character
-            || value instanceof Enum<?>)) {
-      throw new IllegalStateException("no canonical form for " + type.getName());
-    }
-    return type.getName() + ":" + value;
+    StringBuilder text = new StringBuilder(256);
+    new Canonical(strict).append(value, text);
+    return text.toString();
   }
+
+  /**
+   * Writes one value's canonical form into a single builder. A repository's form is hundreds of
+   * kilobytes: building each nested part as a string of its own and copying it into its parent
+   * copied the text once per level of nesting, and every query's tokens and source file hashed the
+   * same file text again; here each character is appended once and each text hashed once.
+   */
+  private static final class Canonical {
+    private final boolean strict;
+    private final Map<String, String> hashes = new IdentityHashMap<>();
+
+    Canonical(boolean strict) {
+      this.strict = strict;
+    }
+
+    /** The SHA-256 of a text, once per text object (the file text is shared by every query). */
+    private String hash(String text) {
+      return hashes.computeIfAbsent(text, GenerationCache::hash);
+    }
+
+    private String of(@Nullable Object value) {
+      StringBuilder text = new StringBuilder();
+      append(value, text);
+      return text.toString();
+    }
+
+    void append(@Nullable Object value, StringBuilder text) {
+      if (value == null) {
+        text.append("null");
+        return;
+      }
+      if (value instanceof SourceFile file) {
+        text.append("SourceFile[")
+            .append(file.path())
+            .append(", ")
+            .append(file.displayPath())
+            .append(", ")
+            .append(hash(file.text()))
+            .append(']');
+        return;
+      }
+      if (value instanceof TokenList tokens) {
+        // The tokens are the lexer's function of the text (the processor's code is in every key):
+        // the text's SHA-256 and the range stand for them, instead of every token by reflection.
+        text.append("TokenList[").append(hash(tokens.text())).append(", ").append(tokens.size());
+        if (!tokens.isEmpty()) {
+          text.append(", ")
+              .append(tokens.get(0).start())
+              .append('-')
+              .append(tokens.get(tokens.size() - 1).end());
+        }
+        text.append(']');
+        return;
+      }
+      if (value instanceof Map<?, ?> map) {
+        List<String> entries = new ArrayList<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          entries.add(of(entry.getKey()) + "=" + of(entry.getValue()));
+        }
+        Collections.sort(entries);
+        text.append('{');
+        join(entries, text);
+        text.append('}');
+        return;
+      }
+      if (value instanceof Set<?> set) {
+        List<String> elements = new ArrayList<>();
+        for (Object element : set) {
+          elements.add(of(element));
+        }
+        Collections.sort(elements);
+        text.append('{');
+        join(elements, text);
+        text.append('}');
+        return;
+      }
+      if (value instanceof Collection<?> list) {
+        text.append('[');
+        boolean first = true;
+        for (Object element : list) {
+          if (!first) {
+            text.append(", ");
+          }
+          first = false;
+          append(element, text);
+        }
+        text.append(']');
+        return;
+      }
+      Class<?> type = value.getClass();
+      Method[] accessors = ACCESSORS.get(type);
+      if (accessors != null) {
+        text.append(type.getName()).append('[');
+        for (Method accessor : accessors) {
+          Object part;
+          try {
+            part = accessor.invoke(value);
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + accessor + " of " + type, e);
+          }
+          text.append(accessor.getName()).append('=');
+          append(part, text);
+          text.append(", ");
+        }
+        text.append(']');
+        return;
+      }
+      if (strict
+          && !(value instanceof String
+              || value instanceof Number
+              || value instanceof Boolean
+              || value instanceof Character
+              || value instanceof Enum<?>)) {
+        throw new IllegalStateException("no canonical form for " + type.getName());
+      }
+      text.append(type.getName()).append(':').append(value);
+    }
+
+    private static void join(List<String> parts, StringBuilder text) {
+      for (int i = 0; i < parts.size(); i++) {
+        if (i > 0) {
+          text.append(", ");
+        }
+        text.append(parts.get(i));
+      }
+    }
+  }
+
+  /**
+   * A record class's component accessors, made accessible once per class (looking them up and
+   * opening them on every value was a good part of a key's cost); null for a class that is no
+   * record.
+   */
+  private static final ClassValue<Method @Nullable []> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Method @Nullable [] computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            return null;
+          }
+          RecordComponent[] components = type.getRecordComponents();
+          Method[] accessors = new Method[components.length];
+          for (int i = 0; i < components.length; i++) {
+            Method accessor = components[i].getAccessor();
+            try {
+              accessor.setAccessible(true);
+            } catch (RuntimeException e) {
+              // Invoked as it is: a failure then says which component could not be read.
+            }
+            accessors[i] = accessor;
+          }
+          return accessors;
+        }
+      };
 
   /** A file's path and bytes; a folder or something else by its kind; a missing path as missing. */
   private void file(Path path) throws IOException, TooMany {

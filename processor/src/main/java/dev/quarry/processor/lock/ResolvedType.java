@@ -75,10 +75,27 @@ public record ResolvedType(
    * with its schema.
    */
   public String driverName() {
-    if ((schema.equals("pg_catalog") || schema.equals("public"))
-        && name.matches("[a-z_][a-z0-9_]*")) {
+    if ((schema.equals("pg_catalog") || schema.equals("public")) && plainIdentifier(name)) {
       return name;
     }
     return '"' + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Whether {@code name} matches {@code [a-z_][a-z0-9_]*}; checked by hand because the model asks
+   * for every column's driver name, and {@code String.matches} compiles the pattern every time.
+   */
+  private static boolean plainIdentifier(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || c == '_';
+      if (!(letter || (i > 0 && c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

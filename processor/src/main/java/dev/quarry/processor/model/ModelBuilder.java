@@ -58,6 +58,12 @@ public final class ModelBuilder {
    */
   public static final int PARAMETER_RECORD_THRESHOLD = 4;
 
+  /**
+   * A query name {@link #methodName} only needs to lower-case (compiled once: it runs per query).
+   */
+  private static final java.util.regex.Pattern CAMEL_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
   private final TypeMapper types;
   private final Diagnostics diagnostics;
   private final Map<String, TableRecord> tableRecords = new TreeMap<>();
@@ -817,7 +823,7 @@ public final class ModelBuilder {
    * UpdateBookISBN} gives {@code updateBookISBN}; names with underscores are camel-cased.
    */
   public static String methodName(String queryName) {
-    if (queryName.matches("[A-Za-z][A-Za-z0-9]*")) {
+    if (CAMEL_NAME.matcher(queryName).matches()) {
       int upper = 0;
       while (upper < queryName.length() && Character.isUpperCase(queryName.charAt(upper))) {
         upper++;

@@ -90,6 +90,14 @@ class BuildServerTest {
       if (!name.startsWith("error-")) {
         assertFalse(files(remoteWork.resolve("generated")).isEmpty(), name);
       }
+      // Again on the server, which now takes the files it read from its read cache.
+      Path againWork = nextWork();
+      ChildJavac.Outcome again = build(folder, options, againWork);
+      assertTrue(again.output().contains(ON_SERVER), name + ": " + again.output());
+      assertEquals(local.exitCode(), again.exitCode(), name + ": " + again.output());
+      assertEquals(comparable(local.output()), comparable(again.output()), name);
+      assertEquals(
+          files(localWork.resolve("generated")), files(againWork.resolve("generated")), name);
     }
   }
 
