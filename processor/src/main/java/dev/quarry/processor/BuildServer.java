@@ -143,7 +143,16 @@ public final class BuildServer {
             : GenerationCache.forSourceOutput(Path.of(request.sourceOutput())).orElse(null);
     PhaseTimings timings = new PhaseTimings();
     Pipeline pipeline = new Pipeline(options, cache);
-    Pipeline.Result result = pipeline.run(request.project(), timings);
+    Pipeline.Result result;
+    Rehearsal.buildStarted();
+    boolean succeeded = false;
+    try {
+      result = pipeline.run(request.project(), timings);
+      succeeded = !result.diagnostics().hasErrors();
+    } finally {
+      Rehearsal.buildEnded(
+          options, request.project(), succeeded, root.resolve(name).resolve("rehearsal"));
+    }
     // The lock file answered: the next build is likely an edit, which finds a database ready.
     pipeline
         .schemaKeyWithoutDatabase()

@@ -102,6 +102,32 @@ public final class Pipeline {
   }
 
   /**
+   * A pipeline that runs a build's stages without a database and without writing anything of the
+   * project's (lock file, recorded queries, schema snapshot) or reading through the build server's
+   * read cache: the build server runs it to warm its JIT on a build it served ({@code
+   * BuildServer}). With a stale lock file it stops after reading, as an offline build does.
+   *
+   * @param generationCache a cache of the caller's own, never the project's
+   */
+  static Pipeline rehearsal(ProcessorOptions options, @Nullable GenerationCache generationCache) {
+    ProcessorOptions offline =
+        new ProcessorOptions(
+            options.projectDir(),
+            options.database(),
+            options.postgresVersion(),
+            options.migrations(),
+            LockMode.OFFLINE,
+            false,
+            options.keepAlive());
+    Pipeline pipeline = new Pipeline(offline, generationCache, null);
+    pipeline.rehearsal = true;
+    return pipeline;
+  }
+
+  /** Whether this pipeline is a {@link #rehearsal}: it writes nothing of the project's. */
+  private boolean rehearsal;
+
+  /**
    * What one run produced: the diagnostics, the sources when there was no error, and how long each
    * phase took (the caller adds the time it takes to write the sources).
    */
@@ -128,7 +154,8 @@ public final class Pipeline {
         cache == null || lockPath == null
             ? null
             : UnchangedInputs.key(cache.key(), options, request, lockPath);
-    if (cache != null && inputsKey != null) {
+    // A rehearsal computes the key (to warm it) but always runs the stages.
+    if (cache != null && inputsKey != null && !rehearsal) {
       Optional<GenerationCache.Replay> replay = cache.replay(request.packageName(), inputsKey);
       if (replay.isPresent()) {
         Diagnostics diagnostics = new Diagnostics();
@@ -151,6 +178,7 @@ public final class Pipeline {
     Result result = runStages(request, timings);
     String[] summary = replayable;
     if (cache != null
+        && !rehearsal
         && inputsKey != null
         && lockPath != null
         && summary != null
@@ -362,15 +390,17 @@ public final class Pipeline {
     }
     timings.record(Phase.GENERATION, generationStarted);
     long checksStarted = System.nanoTime();
-    schemaSnapshot.ifPresent(snapshotFiles::writeSnapshot);
-    snapshotFiles.recordQueries(queryFiles);
+    if (!rehearsal) {
+      schemaSnapshot.ifPresent(snapshotFiles::writeSnapshot);
+      snapshotFiles.recordQueries(queryFiles);
+    }
     timings.record(Phase.CHECKS, checksStarted);
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, timings);
     }
     String lockNote = "";
     long lockWriteStarted = System.nanoTime();
-    if (lockPath != null) {
+    if (lockPath != null && !rehearsal) {
       try {
         if (CommittedFile.writeIfChanged(lockPath, lockText)) {
           lockNote = "; wrote " + display(lockPath);
