@@ -233,8 +233,11 @@ class KeptServerTest {
     String name = KeptServers.names(keep()).get(0);
     KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // The watchdog deletes the folder, then the state file: wait for both.
     while (System.nanoTime() < deadline
-        && (KeptServers.alive(state) || Files.exists(keep().resolve(name)))) {
+        && (KeptServers.alive(state)
+            || Files.exists(keep().resolve(name))
+            || !KeptServers.names(keep()).isEmpty())) {
       Thread.sleep(200);
     }
     assertFalse(KeptServers.alive(state), "the idle server still runs");
