@@ -315,8 +315,7 @@ public final class Pipeline {
     Optional<String> schemaSnapshot = Optional.empty();
     if (check.fresh()) {
       // Every query is in the lock file, resolved against these migrations: no database needed.
-      schemaKeyWithoutDatabase =
-          MigrationRecord.key(migrations, !(options.database() instanceof DatabaseChoice.Server));
+      migrationsWithoutDatabase = migrations;
       List<String> names = parsed.stream().map(q -> q.declaration().name()).toList();
       resolution =
           Objects.requireNonNull(check.locked(), "a fresh lock check has a lock file")
@@ -437,10 +436,17 @@ public final class Pipeline {
    * readies a scratch database for the next build of those migrations.
    */
   public Optional<String> schemaKeyWithoutDatabase() {
-    return Optional.ofNullable(schemaKeyWithoutDatabase);
+    // Hashed only when asked (by the build server), not in every lock-fresh build.
+    List<Migration> migrations = migrationsWithoutDatabase;
+    return migrations == null
+        ? Optional.empty()
+        : Optional.of(
+            MigrationRecord.key(
+                migrations, !(options.database() instanceof DatabaseChoice.Server)));
   }
 
-  private @Nullable String schemaKeyWithoutDatabase;
+  /** The migrations of the last run the lock file answered, else null. */
+  private @Nullable List<Migration> migrationsWithoutDatabase;
 
   /** Whether the last {@link #generate} reported nothing (no warning, no note). */
   private boolean generatedQuietly;

@@ -3,14 +3,12 @@ package dev.quarry.processor;
 import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
+import dev.quarry.processor.database.FileTrees;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Warms the build server's JIT once: after the first build it serves without an error, a background
@@ -74,7 +72,7 @@ final class Rehearsal {
     try {
       // After the reply: the client writes its sources first.
       Thread.sleep(START_DELAY_MILLIS);
-      delete(folder);
+      FileTrees.delete(folder);
       GenerationCache cache =
           GenerationCache.forSourceOutput(folder.resolve("generated")).orElse(null);
       for (int i = 0; i < RUNS; i++) {
@@ -93,20 +91,9 @@ final class Rehearsal {
       // Only a warm-up: the builds are the same without it.
     } finally {
       try {
-        delete(folder);
+        FileTrees.delete(folder);
       } catch (IOException e) {
         // Deleted with the kept server's folder.
-      }
-    }
-  }
-
-  private static void delete(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
       }
     }
   }

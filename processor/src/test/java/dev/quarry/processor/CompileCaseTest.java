@@ -79,6 +79,20 @@ class CompileCaseTest {
         .compile(packageInfo);
   }
 
+  /**
+   * Copies the case folder's {@code migrations/} and {@code queries/} files into {@code project}.
+   */
+  static void copyInputs(Path caseFolder, Path project) throws IOException {
+    for (String folder : List.of("migrations", "queries")) {
+      Path target = Files.createDirectories(project.resolve(folder));
+      try (Stream<Path> files = Files.list(caseFolder.resolve(folder))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, target.resolve(file.getFileName()));
+        }
+      }
+    }
+  }
+
   static String packageInfo(String packageName) {
     return packageInfo(packageName, "migrations", "queries");
   }

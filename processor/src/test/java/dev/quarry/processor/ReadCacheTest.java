@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,14 +36,7 @@ class ReadCacheTest {
 
   @Test
   void cachedReadsGiveWhatFreshReadsGive() throws Exception {
-    for (String kind : List.of("migrations", "queries")) {
-      Path target = Files.createDirectories(project.resolve(kind));
-      try (Stream<Path> files = Files.list(BLOG.resolve(kind))) {
-        for (Path file : files.toList()) {
-          Files.copy(file, target.resolve(file.getFileName()));
-        }
-      }
-    }
+    CompileCaseTest.copyInputs(BLOG, project);
     // Reading this file warns: it holds no query.
     Files.writeString(project.resolve("queries/notes.sql"), "-- nothing here yet\n");
     ReadCache cache = new ReadCache();

@@ -34,7 +34,7 @@ class RehearsalTest {
 
   @Test
   void aRehearsalGeneratesWhatTheBuildDidAndWritesNothingOfTheProject() throws Exception {
-    copyBlog();
+    CompileCaseTest.copyInputs(BLOG, project);
     ProcessorOptions options = options();
     Pipeline.Result built = new Pipeline(options, null, null).run(REQUEST, new PhaseTimings());
     assertFalse(built.diagnostics().hasErrors(), built.diagnostics().all()::toString);
@@ -66,7 +66,7 @@ class RehearsalTest {
 
   @Test
   void theFirstSuccessfulBuildIsRehearsedInTheBackgroundAndItsFolderRemoved() throws Exception {
-    copyBlog();
+    CompileCaseTest.copyInputs(BLOG, project);
     ProcessorOptions options = options();
     Pipeline.Result built = new Pipeline(options, null, null).run(REQUEST, new PhaseTimings());
     assertFalse(built.diagnostics().hasErrors(), built.diagnostics().all()::toString);
@@ -95,17 +95,6 @@ class RehearsalTest {
     return QuarryProcessor.parseOptions(
         Map.of("quarry.projectDir", project.toString(), "quarry.database", TestDatabases.option()),
         project);
-  }
-
-  private void copyBlog() throws IOException {
-    for (String folder : List.of("migrations", "queries")) {
-      Files.createDirectories(project.resolve(folder));
-      try (Stream<Path> files = Files.list(BLOG.resolve(folder))) {
-        for (Path file : files.toList()) {
-          Files.copy(file, project.resolve(folder).resolve(file.getFileName()));
-        }
-      }
-    }
   }
 
   /** Every file under {@code root} with its text and modification time. */

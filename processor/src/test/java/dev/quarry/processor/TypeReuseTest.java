@@ -31,7 +31,7 @@ class TypeReuseTest {
 
   @Test
   void anEditedQueryRewritesOnlyItsRepositoryAndMatchesACleanBuild() throws IOException {
-    copyBlog();
+    CompileCaseTest.copyInputs(BLOG, project);
     build("build");
     Map<String, String> before = typeKeys("build");
 
@@ -55,7 +55,7 @@ class TypeReuseTest {
 
   @Test
   void aChangedTableRewritesItsRecordAndMatchesACleanBuild() throws IOException {
-    copyBlog();
+    CompileCaseTest.copyInputs(BLOG, project);
     build("build");
     Files.writeString(
         project.resolve("migrations/V11__user_nickname.sql"),
@@ -66,7 +66,7 @@ class TypeReuseTest {
 
   @Test
   void aSourceEditedOnDiskIsWrittenAgain() throws IOException {
-    copyBlog();
+    CompileCaseTest.copyInputs(BLOG, project);
     Map<String, String> first = build("build");
     Path users = project.resolve("build/generated/com/example/blog/UsersQueries.java");
     Files.writeString(users, Files.readString(users) + "// edited\n");
@@ -84,7 +84,7 @@ class TypeReuseTest {
 
   @Test
   void thePreviousBuildsTypesAreLookedUpAndAVanishedTypeChangesNothing() throws IOException {
-    copyBlog();
+    CompileCaseTest.copyInputs(BLOG, project);
     Map<String, String> first = build("build");
     // javac's thread looks these up while the build runs (QuarryProcessor.warmTypeLookups).
     List<String> expected = new ArrayList<>();
@@ -120,17 +120,6 @@ class TypeReuseTest {
   private Map<String, String> clean() throws IOException {
     Files.deleteIfExists(project.resolve("queries/quarry.lock"));
     return build("clean-" + System.nanoTime());
-  }
-
-  private void copyBlog() throws IOException {
-    for (String folder : List.of("migrations", "queries")) {
-      Files.createDirectories(project.resolve(folder));
-      try (Stream<Path> files = Files.list(BLOG.resolve(folder))) {
-        for (Path file : files.toList()) {
-          Files.copy(file, project.resolve(folder).resolve(file.getFileName()));
-        }
-      }
-    }
   }
 
   /** The generated types and the keys of the model parts they were written from. */

@@ -11,7 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import org.jspecify.annotations.Nullable;
 
 /** Copying and deleting folder trees, without following links out of them. */
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
   /** Copies {@code source} to {@code target} (which must not exist), keeping permissions. */
@@ -40,7 +40,7 @@ final class FileTrees {
   }
 
   /** Deletes {@code root} and everything under it; nothing when it does not exist. */
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -3,7 +3,6 @@ package dev.quarry.processor.database;
 import dev.quarry.processor.config.JdbcUrls;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,12 +257,9 @@ public final class ScratchSpares {
         return; // no template (any more): nothing was created
       }
       created = true;
-      try (Statement statement = connection.createStatement()) {
-        // Marked as the build server's: dropped by the next build's sweep after a kill -9. Unmarked
-        // it could never be dropped by another build, so a failure here drops it (below).
-        statement.execute(
-            "COMMENT ON DATABASE " + ServerDatabase.quote(name) + " IS '" + owner.comment() + "'");
-      }
+      // Marked as the build server's: dropped by the next build's sweep after a kill -9. Unmarked
+      // it could never be dropped by another build, so a failure here drops it (below).
+      ServerDatabase.markOwned(connection, name, owner);
       String version = PgDriver.serverVersion(connection);
       warm = PgDriver.connect(JdbcUrls.withDatabase(adminUrl, name), credentials);
       Spare made =

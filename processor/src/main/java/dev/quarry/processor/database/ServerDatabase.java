@@ -191,8 +191,8 @@ final class ServerDatabase extends ManagedDatabase {
       }
       // Marks the database as Quarry's and names its build, so that a later build may drop it
       // if this one is killed before it can. (Killed right here, it stays unmarked: left alone.)
-      try (Statement statement = admin.createStatement()) {
-        statement.execute("COMMENT ON DATABASE " + quote(name) + " IS '" + owner.comment() + "'");
+      try {
+        markOwned(admin, name, owner);
       } catch (SQLException e) {
         // Unmarked, it is only never dropped by another build; this one still drops it.
       }
@@ -513,6 +513,13 @@ final class ServerDatabase extends ManagedDatabase {
         }
         statement.execute("DROP DATABASE IF EXISTS " + quote(name));
       }
+    }
+  }
+
+  /** Marks the scratch database {@code name} as {@code owner}'s ({@link ScratchOwner}). */
+  static void markOwned(Connection admin, String name, ScratchOwner owner) throws SQLException {
+    try (Statement statement = admin.createStatement()) {
+      statement.execute("COMMENT ON DATABASE " + quote(name) + " IS '" + owner.comment() + "'");
     }
   }
 
