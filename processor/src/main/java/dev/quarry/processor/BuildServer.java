@@ -2,6 +2,7 @@ package dev.quarry.processor;
 
 import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.config.InvalidOptionException;
+import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.database.KeptServers;
 import dev.quarry.processor.database.ScratchSpares;
@@ -69,6 +70,8 @@ public final class BuildServer {
       // This JVM lives as long as the kept server: the next build's scratch database is made
       // while none runs.
       ScratchSpares.enable();
+      // An edit saved in the IDE is built before javac asks for it.
+      Prebuilds.enable(root, name, log);
       Thread warmup = new Thread(BuildServer::preload, "quarry-preload");
       warmup.setDaemon(true);
       warmup.setPriority(Thread.MIN_PRIORITY);
@@ -79,6 +82,10 @@ public final class BuildServer {
     } finally {
       if (started != null) {
         started.close();
+        Prebuilds prebuilds = Prebuilds.current();
+        if (prebuilds != null) {
+          prebuilds.close();
+        }
         started.awaitBuilds(Duration.ofSeconds(60));
       }
     }
@@ -141,8 +148,16 @@ public final class BuildServer {
         request.sourceOutput() == null
             ? null
             : GenerationCache.forSourceOutput(Path.of(request.sourceOutput())).orElse(null);
-    PhaseTimings timings = new PhaseTimings();
     Pipeline pipeline = new Pipeline(options, cache);
+    Prebuilds prebuilds = Prebuilds.current();
+    if (prebuilds != null) {
+      Optional<BuildReply> prepared = prebuilds.use(request, pipeline);
+      if (prepared.isPresent()) {
+        KeptServers.markUsed(root, name);
+        return prepared.get();
+      }
+    }
+    PhaseTimings timings = new PhaseTimings();
     Pipeline.Result result;
     Rehearsal.buildStarted();
     boolean succeeded = false;
@@ -159,6 +174,10 @@ public final class BuildServer {
         .ifPresent(
             key ->
                 KeptServers.anticipateScratch(root, name, options.postgresVersion().major(), key));
+    Path lockFile = pipeline.lockPath(request.project());
+    if (prebuilds != null && lockFile != null && options.lockMode() != LockMode.OFF) {
+      prebuilds.watch(request, options, lockFile);
+    }
     KeptServers.markUsed(root, name);
     return BuildReply.of(result.diagnostics(), result.sources(), result.summary(), timings);
   }

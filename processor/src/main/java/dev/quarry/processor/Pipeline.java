@@ -150,10 +150,7 @@ public final class Pipeline {
     long started = System.nanoTime();
     GenerationCache cache = generationCache;
     Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
-    String inputsKey =
-        cache == null || lockPath == null
-            ? null
-            : UnchangedInputs.key(cache.key(), options, request, lockPath);
+    String inputsKey = inputsKey(request);
     // A rehearsal computes the key (to warm it) but always runs the stages.
     if (cache != null && inputsKey != null && !rehearsal) {
       Optional<GenerationCache.Replay> replay = cache.replay(request.packageName(), inputsKey);
@@ -186,7 +183,7 @@ public final class Pipeline {
       // Recorded only when the inputs are still what they were when the build began: then the
       // build read exactly the inputs the key covers, and wrote none of them (the lock file is
       // among them).
-      if (inputsKey.equals(UnchangedInputs.key(cache.key(), options, request, lockPath))) {
+      if (inputsKey.equals(inputsKey(request))) {
         cache.storeReplay(
             request.packageName(),
             inputsKey,
@@ -195,6 +192,19 @@ public final class Pipeline {
       }
     }
     return result;
+  }
+
+  /**
+   * The key of everything a build of {@code request} reads from the project, as it is now ({@link
+   * UnchangedInputs}); null without a generation cache, without a lock file, or when an input
+   * cannot be read.
+   */
+  public @Nullable String inputsKey(ProjectRequest request) {
+    GenerationCache cache = generationCache;
+    Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
+    return cache == null || lockPath == null
+        ? null
+        : UnchangedInputs.key(cache.key(), options, request, lockPath);
   }
 
   /** The end of the summary of a build that replayed the previous one. */

@@ -46,6 +46,11 @@ final class Rehearsal {
     arrived.incrementAndGet();
   }
 
+  /** Called when a prepared build ({@link Prebuilds}) ended: it never starts the rehearsal. */
+  static void preparedBuildEnded() {
+    running.decrementAndGet();
+  }
+
   /**
    * Called when a build on the build server ended; the first that succeeded starts the rehearsal,
    * in {@code folder} (a folder of the kept server's own, replaced).

@@ -4,6 +4,7 @@ import dev.quarry.processor.diagnostics.Diagnostic;
 import dev.quarry.processor.diagnostics.Problem;
 import dev.quarry.processor.diagnostics.Severity;
 import dev.quarry.processor.diagnostics.SourceLocation;
+import dev.quarry.processor.source.DeferredWrites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -313,6 +314,9 @@ public final class GenerationCache {
    * costs the next build the reuse.
    */
   private static void save(Path file, String text) {
+    if (DeferredWrites.held(() -> save(file, text))) {
+      return;
+    }
     try {
       Files.createDirectories(file.getParent());
       Path temporary = Files.createTempFile(file.getParent(), "entry", ".tmp");
@@ -416,8 +420,12 @@ public final class GenerationCache {
 
   /** Forgets the entry of {@code packageName}, when its sources are about to change. */
   public void forget(String packageName) {
+    Path entry = entry(packageName);
+    if (DeferredWrites.held(() -> forget(packageName))) {
+      return;
+    }
     try {
-      Files.deleteIfExists(entry(packageName));
+      Files.deleteIfExists(entry);
     } catch (IOException e) {
       // A stale entry cannot be used anyway: its sources' hashes no longer match.
     }

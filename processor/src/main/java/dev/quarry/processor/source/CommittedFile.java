@@ -26,6 +26,9 @@ public final class CommittedFile {
     if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }
+    if (DeferredWrites.held(() -> writeIfChanged(target, text))) {
+      return true; // written when the held-back writes are applied
+    }
     Path parent =
         Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a parent");
     Files.createDirectories(parent);

@@ -208,7 +208,8 @@ class BuildServerTest {
     KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();
     long server = state.watchdogPid();
     // Answered by the lock file on the server: no database, but one is readied for the next.
-    ChildJavac.Outcome second = build(project, lock);
+    Path work = nextWork();
+    ChildJavac.Outcome second = build(project, lock, work);
     assertEquals(0, second.exitCode(), second.output());
     assertTrue(second.output().contains(ON_SERVER), second.output());
     assertTrue(second.output().contains("from the lock file"), second.output());
@@ -218,13 +219,81 @@ class BuildServerTest {
     Files.writeString(
         queries,
         Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
-    ChildJavac.Outcome edited = build(project, lock);
+    // The edit is built at once (the build is prepared), on the spare.
+    ChildJavac.Outcome edited = build(project, lock, work);
     assertEquals(0, edited.exitCode(), edited.output());
     assertTrue(edited.output().contains(ON_SERVER), edited.output());
     assertTrue(
         edited.output().contains("scratch database " + spare + " (cloned from the cached"),
         edited.output());
     assertTrue(edited.output().contains(MADE_READY), edited.output());
+  }
+
+  @Test
+  void anEditIsBuiltBeforeJavacAsksAndItsWritesWaitForThatBuild() throws Exception {
+    Path project = project("prepared", "SELECT 1;\n");
+    List<String> lock = List.of("-Aquarry.lock=auto");
+    assertEquals(0, build(project, lock).exitCode()); // in-process; starts the build server
+    awaitSocket();
+    Path work = nextWork();
+    ChildJavac.Outcome watched = build(project, lock, work); // on the server, which now watches
+    assertTrue(watched.output().contains(ON_SERVER), watched.output());
+    String name = KeptServers.names(keep()).get(0);
+    Path log = keep().resolve(name + ".watchdog.log");
+    Path lockFile = project.resolve("queries/quarry.lock");
+    String lockBefore = Files.readString(lockFile);
+
+    Path queries = project.resolve("queries/users.sql");
+    Files.writeString(
+        queries,
+        Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
+    awaitLogLines(log, "prepared the build of", 1);
+    // Prepared, but nothing of the project's written yet.
+    assertEquals(lockBefore, Files.readString(lockFile));
+    ChildJavac.Outcome edited = build(project, lock, work);
+    assertEquals(0, edited.exitCode(), edited.output());
+    assertTrue(edited.output().contains(ON_SERVER), edited.output());
+    assertTrue(
+        edited.output().contains("built by the build server when queries/users.sql changed"),
+        edited.output());
+    String lockAfter = Files.readString(lockFile);
+    assertFalse(lockAfter.equals(lockBefore), lockAfter);
+    // The same sources and lock file as a build in javac's process of the same inputs.
+    List<String> inProcess = new ArrayList<>(lock);
+    inProcess.add("-Aquarry.buildServer=false");
+    Path localWork = nextWork();
+    ChildJavac.Outcome local = build(project, inProcess, localWork);
+    assertEquals(0, local.exitCode(), local.output());
+    assertEquals(files(localWork.resolve("generated")), files(work.resolve("generated")));
+    assertEquals(lockAfter, Files.readString(lockFile));
+
+    // An input changed after the build was prepared (here the lock file, whose own changes start
+    // nothing): the build runs again instead.
+    Files.writeString(queries, Files.readString(queries).replace("email <> ''", "email <> 'x'"));
+    awaitLogLines(log, "prepared the build of", 2);
+    Files.writeString(lockFile, Files.readString(lockFile) + "\n");
+    ChildJavac.Outcome stale = build(project, lock, work);
+    assertEquals(0, stale.exitCode(), stale.output());
+    assertTrue(stale.output().contains(ON_SERVER), stale.output());
+    assertFalse(stale.output().contains("built by the build server when"), stale.output());
+    assertTrue(
+        Files.readString(log).contains("an input changed after the prepared build"),
+        Files.readString(log));
+    String lockRebuilt = Files.readString(lockFile);
+    assertFalse(lockRebuilt.equals(lockAfter) || lockRebuilt.endsWith("\n\n"), lockRebuilt);
+  }
+
+  /** Waits until {@code log} has {@code count} lines containing {@code text}. */
+  private static void awaitLogLines(Path log, String text, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log)
+          && Files.readAllLines(log).stream().filter(l -> l.contains(text)).count() >= count) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(count + " lines with '" + text + "' expected in " + log);
   }
 
   @Test
