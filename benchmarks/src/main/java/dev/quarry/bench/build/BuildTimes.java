@@ -337,6 +337,31 @@ public final class BuildTimes {
     return run;
   }
 
+  /**
+   * javac with {@link FloorProcessor} (from this benchmark's own jar or classes) on the
+   * package-info, writing the sources saved in {@code sources}; the run's "total" phase is the
+   * floor processor's own total.
+   */
+  Run compileWithFloor(Corpus corpus, Path sources) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("-processorpath");
+    command.add(
+        Path.of(FloorProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString());
+    command.add("-processor");
+    command.add(FloorProcessor.class.getName());
+    command.add("-A" + FloorProcessor.SOURCES + "=" + sources);
+    command.add(corpus.project().resolve("src/com/example/db/package-info.java").toString());
+    Run run = javac(corpus, command);
+    String output =
+        Files.readString(work.resolve(corpus.name() + "/javac.log"), StandardCharsets.UTF_8);
+    long total = FloorProcessor.total(output);
+    if (total < 0) {
+      throw new IllegalStateException("no floor timings note in:\n" + output);
+    }
+    return new Run(run.wallMs(), run.cpuMs(), Map.of("total", total), 0, false);
+  }
+
   /** Runs javac in a new process with fresh output folders and times it. */
   private Run javac(Corpus corpus, List<String> arguments) throws Exception {
     Path classes = work.resolve(corpus.name() + "/classes");

@@ -51,7 +51,17 @@ final class InProcessJavac {
     /** A new class loader for the processor path, then a processor from it. */
     FRESH_LOADER,
     /** One class loader for every compile, a new processor instance each time. */
-    KEPT_LOADED
+    KEPT_LOADED,
+    /** {@link FloorProcessor}, loaded with this class, a new instance each time. */
+    FLOOR
+  }
+
+  /** The folder {@link Loading#FLOOR}'s processor writes the sources of. */
+  private Path floorSources;
+
+  InProcessJavac floorSources(Path sources) {
+    this.floorSources = sources;
+    return this;
   }
 
   /** One compile: its wall-clock time and javac's notes (the timings note among them). */
@@ -80,6 +90,8 @@ final class InProcessJavac {
     arguments.addAll(List.of("-classpath", classpath, "-encoding", "UTF-8"));
     if (loading == Loading.NONE) {
       arguments.add("-proc:none");
+    } else if (loading == Loading.FLOOR) {
+      arguments.add("-A" + FloorProcessor.SOURCES + "=" + floorSources);
     } else {
       arguments.add("-Aquarry.projectDir=" + project);
       arguments.add("-Aquarry.timings=true");
@@ -94,7 +106,9 @@ final class InProcessJavac {
       JavaCompiler.CompilationTask task =
           compiler.getTask(
               out, files, diagnostics, arguments, null, files.getJavaFileObjectsFromPaths(sources));
-      if (loading != Loading.NONE) {
+      if (loading == Loading.FLOOR) {
+        task.setProcessors(List.of(new FloorProcessor()));
+      } else if (loading != Loading.NONE) {
         ClassLoader loader;
         if (loading == Loading.FRESH_LOADER) {
           fresh = new URLClassLoader(processorPath, ClassLoader.getPlatformClassLoader());

@@ -123,7 +123,8 @@ public final class PhaseTimes {
     boolean embedded = !database.startsWith("jdbc:");
     List<String> names = new ArrayList<>(List.of("cold", "no change", "edited query"));
     if (embedded) {
-      names.addAll(List.of("no change, build server", "edited query, build server"));
+      names.addAll(
+          List.of("cold, build server", "no change, build server", "edited query, build server"));
     }
     for (String scenario : names) {
       runs.put(scenario, new ArrayList<>());
@@ -164,10 +165,18 @@ public final class PhaseTimes {
             "lock file fresh, generated sources on disk; the build runs on the kept server's"
                 + " build server (a warm JVM)");
         runs.get("no change, build server").add(times.compileWithQuarry(corpus));
+        Files.deleteIfExists(lock);
+        caches.put("cold, build server", cacheState(database, false) + "; build server");
+        runs.get("cold, build server").add(times.compileWithQuarry(corpus));
         Files.copy(saved, lock, StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(
             corpus.queryFile(), original.replace(corpus.queryBefore(), corpus.queryAfter()));
-        caches.put("edited query, build server", cacheState(database, true) + "; build server");
+        caches.put(
+            "edited query, build server",
+            cacheState(database, true)
+                + "; build server, which watches the query folder since its last build: the"
+                + " edit, saved just before javac starts, is built as soon as it is saved, with"
+                + " its writes held back until javac asks");
         runs.get("edited query, build server").add(times.compileWithQuarry(corpus));
         Files.writeString(corpus.queryFile(), original);
         // Back to the state the in-process rows start from.
@@ -244,6 +253,8 @@ public final class PhaseTimes {
     List<Long> quarryNewTotal = new ArrayList<>();
     List<Long> aloneNewCpu = new ArrayList<>();
     List<Long> quarryNewCpu = new ArrayList<>();
+    List<Long> floorNew = new ArrayList<>();
+    List<Long> floorNewTotal = new ArrayList<>();
     for (int i = 1; i <= Math.max(3, repetitions); i++) {
       System.out.println("[javac loop] new JVM, repetition " + i);
       BuildTimes.Run alone = times.compilePlain(corpus, sources);
@@ -253,10 +264,14 @@ public final class PhaseTimes {
       quarryNew.add(run.wallMs());
       quarryNewCpu.add(run.cpuMs());
       quarryNewTotal.add(run.phases().getOrDefault("total", -1L));
+      BuildTimes.Run floor = times.compileWithFloor(corpus, savedGenerated);
+      floorNew.add(floor.wallMs());
+      floorNewTotal.add(floor.phases().get("total"));
     }
 
     // Inside this JVM.
-    InProcessJavac inProcess = new InProcessJavac(times.processorPath(), times.classpath());
+    InProcessJavac inProcess =
+        new InProcessJavac(times.processorPath(), times.classpath()).floorSources(savedGenerated);
     Path classes = corpus.project().resolveSibling("in-process-classes");
     Path gen = corpus.project().resolveSibling("in-process-gen");
     Map<InProcessJavac.Loading, List<Double>> wall = new LinkedHashMap<>();
@@ -273,7 +288,10 @@ public final class PhaseTimes {
         if (i >= WARMUP) {
           wall.get(loading).add(result.millis());
           if (loading != InProcessJavac.Loading.NONE) {
-            Long quarry = BuildTimes.parse(result.output()).phases().get("total");
+            Long quarry =
+                loading == InProcessJavac.Loading.FLOOR
+                    ? Long.valueOf(FloorProcessor.total(result.output()))
+                    : BuildTimes.parse(result.output()).phases().get("total");
             if (quarry == null) {
               throw new IllegalStateException("no quarry timings note:\n" + result.output());
             }
@@ -324,6 +342,24 @@ public final class PhaseTimes {
             medianD(wall.get(InProcessJavac.Loading.KEPT_LOADED)),
             wall.get(InProcessJavac.Loading.KEPT_LOADED),
             medianD(total.get(InProcessJavac.Loading.KEPT_LOADED)),
+            aloneWarm));
+    rows.add(
+        loopRow(
+            "javac + a processor that only writes the same sources through the Filer (the floor:"
+                + " what javac charges any processor that creates them)",
+            "new JVM per compile",
+            BuildTimes.median(floorNew),
+            floorNew,
+            (double) BuildTimes.median(floorNewTotal),
+            aloneNewMs));
+    rows.add(
+        loopRow(
+            "javac + a processor that only writes the same sources through the Filer (the floor),"
+                + " loaded once, a new instance per compile",
+            "one JVM, warmed by " + WARMUP + " compiles",
+            medianD(wall.get(InProcessJavac.Loading.FLOOR)),
+            wall.get(InProcessJavac.Loading.FLOOR),
+            medianD(total.get(InProcessJavac.Loading.FLOOR)),
             aloneWarm));
     loop.put("rows", rows);
     loop.put(

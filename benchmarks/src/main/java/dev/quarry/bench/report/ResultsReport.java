@@ -1223,7 +1223,7 @@ public final class ResultsReport {
               + ".");
       line();
       line(
-          "| compile | JVM | wall (median) | Quarry total (its note) | added to javac alone | ratio to javac alone |");
+          "| compile | JVM | wall (median) | processor total (its note) | added to javac alone | ratio to javac alone |");
       line("|---|---|---:|---:|---:|---:|");
       for (JsonNode row : loop.path("rows")) {
         line(
