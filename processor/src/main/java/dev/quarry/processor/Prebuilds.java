@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -149,9 +150,18 @@ final class Prebuilds {
 
   /**
    * Watches the query and migration folders of the build {@code request} (whose options are {@code
-   * options} and lock file {@code lockFile}), so that a change there prepares its next build.
+   * options} and lock file {@code lockFile}), so that a change there prepares its next build. The
+   * folders are listed and registered on the prepared builds' thread, after the reply.
    */
   void watch(BuildRequest request, ProcessorOptions options, Path lockFile) {
+    try {
+      runner.execute(() -> register(request, options, lockFile));
+    } catch (RejectedExecutionException e) {
+      // The server ends.
+    }
+  }
+
+  private void register(BuildRequest request, ProcessorOptions options, Path lockFile) {
     if (request.sourceOutput() == null) {
       return; // no generation cache: its inputs key cannot be computed
     }
@@ -165,9 +175,11 @@ final class Prebuilds {
       addFolders(project.resolve(entry).normalize(), false, wanted);
     }
     Path lockName = lockFile.getFileName();
+    boolean added = false;
     synchronized (lock) {
       Watched known = watched.get(identity);
       if (known == null) {
+        added = true;
         watched.put(identity, new Watched(request, lockName == null ? "" : lockName.toString()));
       } else if (!known.request.equals(request)) {
         known.request = request; // other options: what was prepared is of no use
@@ -187,6 +199,17 @@ final class Prebuilds {
           // Unwatched: its changes are seen when javac asks, as without prepared builds.
         }
       }
+    }
+    if (added) {
+      log.println(
+          Instant.now()
+              + " "
+              + name
+              + ": watching "
+              + wanted.size()
+              + " folder(s) of "
+              + request.project().packageName()
+              + " to prepare its next build");
     }
   }
 
@@ -252,8 +275,12 @@ final class Prebuilds {
         }
         project.prepared = null;
         project.trigger = file == null ? folder.toString() : folder.resolve(file).toString();
-        project.scheduled =
-            runner.schedule(() -> prepare(identity), QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+          project.scheduled =
+              runner.schedule(() -> prepare(identity), QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          return; // the server ends
+        }
       }
     }
   }

@@ -214,6 +214,7 @@ class BuildServerTest {
     assertTrue(second.output().contains(ON_SERVER), second.output());
     assertTrue(second.output().contains("from the lock file"), second.output());
     String spare = awaitSpare(state, server);
+    awaitLogLines(keep().resolve(name + ".watchdog.log"), "to prepare its next build", 1);
 
     Path queries = project.resolve("queries/users.sql");
     Files.writeString(
@@ -242,6 +243,7 @@ class BuildServerTest {
     Path log = keep().resolve(name + ".watchdog.log");
     Path lockFile = project.resolve("queries/quarry.lock");
     String lockBefore = Files.readString(lockFile);
+    awaitLogLines(log, "to prepare its next build", 1);
 
     Path queries = project.resolve("queries/users.sql");
     Files.writeString(
