@@ -41,6 +41,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -198,6 +199,11 @@ public final class QuarryProcessor extends AbstractProcessor {
             .printMessage(kind, diagnostic.render(), d.element(), d.mirror());
       }
     }
+    if (!anyError) {
+      for (Done d : done) {
+        anyError |= staleRecordClasses(d.element(), d.mirror(), d.result().sources());
+      }
+    }
     for (Done d : done) {
       PhaseTimings timings = d.result().timings();
       if (!anyError) {
@@ -318,6 +324,49 @@ public final class QuarryProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       // Only a head start: the Filer makes the same lookups when it writes.
     }
+  }
+
+  /**
+   * Reports each record of {@code sources} whose class file javac read from its class path (an
+   * earlier build's output, not cleaned): javac before JDK 23 crashes when a processor generates
+   * such a record again (JDK-8332297: it keeps the class file's symbol, whose record components
+   * have no accessors, and fails in {@code Lower} with a NullPointerException). Only javac before
+   * 23 is asked; a compiler whose model cannot tell (not javac's, or wrapped) writes as always.
+   * Returns whether it reported one.
+   */
+  private boolean staleRecordClasses(
+      Element element, AnnotationMirror mirror, List<GeneratedSource> sources) {
+    if (Runtime.version().feature() >= 23) {
+      return false;
+    }
+    boolean found = false;
+    for (GeneratedSource source : sources) {
+      try {
+        TypeElement existing =
+            processingEnv.getElementUtils().getTypeElement(source.qualifiedName());
+        if (existing == null
+            || existing.getKind() != ElementKind.RECORD
+            || com.sun.source.util.Trees.instance(processingEnv).getPath(existing) != null) {
+          continue; // none, not a record, or from a source file
+        }
+      } catch (RuntimeException | LinkageError e) {
+        continue;
+      }
+      found = true;
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Kind.ERROR,
+              Diagnostic.of(
+                      Message.STALE_RECORD_CLASS,
+                      null,
+                      source.qualifiedName(),
+                      System.getProperty("java.specification.version"))
+                  .render(),
+              element,
+              mirror);
+    }
+    return found;
   }
 
   /** Whether every element carrying one of {@code annotations} is a type Quarry generated. */

@@ -58,6 +58,14 @@ public final class ChildJavac {
     return this;
   }
 
+  private boolean classesOnClassPath;
+
+  /** Puts the class output folder first on javac's class path, as Maven and IDEs do. */
+  public ChildJavac withClassesOnClassPath() {
+    this.classesOnClassPath = true;
+    return this;
+  }
+
   /** Starts javac on a package-info that uses the project's migrations/ and queries/. */
   public Process start() throws IOException {
     Path sources = Files.createDirectories(work.resolve("src/com/example/db"));
@@ -82,7 +90,7 @@ public final class ChildJavac {
                 "-processor",
                 QuarryProcessor.class.getName(),
                 "-classpath",
-                classpath,
+                classesOnClassPath ? classes + java.io.File.pathSeparator + classpath : classpath,
                 "-s",
                 generated.toString(),
                 "-d",

@@ -146,6 +146,14 @@ public enum Message {
           + " migrations and queries that caused it"),
   GENERATED_SOURCE_UNWRITABLE(
       Problem.INTERNAL, Severity.ERROR, "cannot write the generated source %s: %s"),
+  STALE_RECORD_CLASS(
+      Problem.NAME_CLASH,
+      Severity.ERROR,
+      "the class file of the record %s, which this build generates again, is on the class path"
+          + " (an earlier build's output?); javac %s fails when a processor generates a record"
+          + " whose class file it has read (JDK-8332297, fixed in JDK 23). Delete the earlier"
+          + " build's class files (mvn clean, or the class output folder) or compile with JDK 23"
+          + " or newer"),
   REPOSITORY_INDEX_UNWRITABLE(
       Problem.INTERNAL,
       Severity.ERROR,
