@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,9 @@ final class Prebuilds {
   /** Beyond this many folders per project, nothing more is watched. */
   static final int MAX_FOLDERS = 1_000;
 
+  /** Beyond this many projects, the one watched longest is no longer watched. */
+  static final int MAX_PROJECTS = 32;
+
   private static volatile @Nullable Prebuilds current;
 
   private final Path root;
@@ -80,7 +84,9 @@ final class Prebuilds {
   /** Guards the maps and every {@link Watched}'s fields; waited on for a running build. */
   private final Object lock = new Object();
 
-  private final Map<Identity, Watched> watched = new HashMap<>();
+  /** In the order they were first built; the oldest is dropped beyond {@link #MAX_PROJECTS}. */
+  private final Map<Identity, Watched> watched = new LinkedHashMap<>();
+
   private final Map<Path, Set<Identity>> byFolder = new HashMap<>();
   private final Map<WatchKey, Path> folders = new HashMap<>();
 
@@ -130,17 +136,22 @@ final class Prebuilds {
    */
   static boolean enable(Path root, String name, PrintStream log) {
     try {
-      Prebuilds prebuilds =
-          new Prebuilds(root, name, log, FileSystems.getDefault().newWatchService());
-      Thread thread = new Thread(prebuilds::watchLoop, "quarry-watch");
-      thread.setDaemon(true);
-      thread.start();
-      current = prebuilds;
+      current = start(root, name, log);
       return true;
     } catch (IOException | UnsupportedOperationException e) {
       log.println(Instant.now() + " " + name + ": no prepared builds: " + e);
       return false;
     }
+  }
+
+  /** New prepared builds with their watching thread running (tests make their own). */
+  static Prebuilds start(Path root, String name, PrintStream log) throws IOException {
+    Prebuilds prebuilds =
+        new Prebuilds(root, name, log, FileSystems.getDefault().newWatchService());
+    Thread thread = new Thread(prebuilds::watchLoop, "quarry-watch");
+    thread.setDaemon(true);
+    thread.start();
+    return prebuilds;
   }
 
   /** The prepared builds of this JVM, or null when they are off (every JVM but a build server). */
@@ -161,7 +172,7 @@ final class Prebuilds {
     }
   }
 
-  private void register(BuildRequest request, ProcessorOptions options, Path lockFile) {
+  void register(BuildRequest request, ProcessorOptions options, Path lockFile) {
     if (request.sourceOutput() == null) {
       return; // no generation cache: its inputs key cannot be computed
     }
@@ -180,6 +191,9 @@ final class Prebuilds {
       Watched known = watched.get(identity);
       if (known == null) {
         added = true;
+        if (watched.size() >= MAX_PROJECTS) {
+          forget(watched.keySet().iterator().next());
+        }
         watched.put(identity, new Watched(request, lockName == null ? "" : lockName.toString()));
       } else if (!known.request.equals(request)) {
         known.request = request; // other options: what was prepared is of no use
@@ -243,9 +257,18 @@ final class Prebuilds {
           folder = folders.get(key);
         }
         if (!key.reset()) {
+          // The folder is gone (a test's temporary project, a deleted checkout): so are the
+          // projects that read it, until a build of theirs registers them again.
           synchronized (lock) {
             folders.remove(key);
+            if (folder != null) {
+              for (Identity identity : List.copyOf(byFolder.getOrDefault(folder, Set.of()))) {
+                forget(identity);
+              }
+              byFolder.remove(folder);
+            }
           }
+          continue;
         }
         if (folder != null) {
           for (WatchEvent<?> event : events) {
@@ -255,6 +278,30 @@ final class Prebuilds {
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // The server ends.
+    }
+  }
+
+  /**
+   * Stops watching {@code identity}: cancels its scheduled build, drops what was prepared, and
+   * cancels the watch of each folder no other project reads. Called with {@link #lock} held.
+   */
+  private void forget(Identity identity) {
+    Watched project = watched.remove(identity);
+    if (project != null && project.scheduled != null) {
+      project.scheduled.cancel(false);
+      project.scheduled = null;
+    }
+    for (Map.Entry<WatchKey, Path> entry : List.copyOf(folders.entrySet())) {
+      Set<Identity> readers = byFolder.get(entry.getValue());
+      if (readers == null) {
+        continue;
+      }
+      readers.remove(identity);
+      if (readers.isEmpty()) {
+        byFolder.remove(entry.getValue());
+        folders.remove(entry.getKey());
+        entry.getKey().cancel();
+      }
     }
   }
 

@@ -1,0 +1,95 @@
+package dev.quarry.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.processor.config.ProcessorOptions;
+import dev.quarry.processor.config.ProjectRequest;
+import dev.quarry.processor.database.FileTrees;
+import dev.quarry.processor.server.BuildRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bookkeeping of prepared builds, without a build server: what is watched, and for how long.
+ */
+class PrebuildsTest {
+  @TempDir Path temp;
+
+  private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+
+  private Prebuilds start() throws Exception {
+    return Prebuilds.start(
+        temp.resolve("keep"), "test", new PrintStream(logged, true, StandardCharsets.UTF_8));
+  }
+
+  /** Registers a project in {@code folder} (its migrations/ and queries/ made), as a build does. */
+  private void register(Prebuilds prebuilds, Path folder) throws Exception {
+    Files.createDirectories(folder.resolve("migrations/nested"));
+    Files.createDirectories(folder.resolve("queries"));
+    Map<String, @Nullable String> options = new HashMap<>();
+    options.put("quarry.projectDir", folder.toString());
+    ProcessorOptions parsed = QuarryProcessor.parseOptions(options, folder);
+    BuildRequest request =
+        new BuildRequest(
+            "code",
+            "environment",
+            folder.toString(),
+            options,
+            new ProjectRequest(
+                "p" + folder.getFileName(), List.of("migrations"), List.of("queries"), List.of()),
+            folder.resolve("generated").toString());
+    prebuilds.register(request, parsed, folder.resolve("queries/quarry.lock"));
+  }
+
+  @Test
+  void aProjectIsWatchedOnceWithItsMigrationTreeAndForgottenWhenItsFolderGoes() throws Exception {
+    Prebuilds prebuilds = start();
+    try {
+      Path project = temp.resolve("one");
+      register(prebuilds, project);
+      register(prebuilds, project);
+      assertEquals(List.of("pone"), prebuilds.watchedPackages());
+      String log = logged.toString(StandardCharsets.UTF_8);
+      // migrations/, migrations/nested/ and queries/; said once.
+      assertTrue(log.contains("watching 3 folder(s) of pone"), log);
+      assertEquals(log.indexOf("watching"), log.lastIndexOf("watching"), log);
+
+      FileTrees.delete(project);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!prebuilds.watchedPackages().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(List.of(), prebuilds.watchedPackages());
+    } finally {
+      prebuilds.close();
+    }
+  }
+
+  @Test
+  void beyondTheLimitTheProjectWatchedLongestIsDropped() throws Exception {
+    Prebuilds prebuilds = start();
+    try {
+      for (int i = 0; i <= Prebuilds.MAX_PROJECTS; i++) {
+        register(prebuilds, temp.resolve("project" + i));
+      }
+      List<String> watched = prebuilds.watchedPackages();
+      assertEquals(Prebuilds.MAX_PROJECTS, watched.size());
+      assertFalse(watched.contains("pproject0"), watched.toString());
+      assertTrue(watched.contains("pproject" + Prebuilds.MAX_PROJECTS), watched.toString());
+    } finally {
+      prebuilds.close();
+    }
+  }
+}
