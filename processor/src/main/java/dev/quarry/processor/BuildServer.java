@@ -133,6 +133,16 @@ public final class BuildServer {
     }
   }
 
+  /** The pipeline of {@code request}, with the generation cache of its generated-sources folder. */
+  static Pipeline pipeline(ProcessorOptions options, BuildRequest request) {
+    String sourceOutput = request.sourceOutput();
+    GenerationCache cache =
+        sourceOutput == null
+            ? null
+            : GenerationCache.forSourceOutput(Path.of(sourceOutput)).orElse(null);
+    return new Pipeline(options, cache);
+  }
+
   /** Runs one build as the client's processor would have. */
   static BuildReply build(Path root, String name, BuildRequest request)
       throws BuildListener.Refused {
@@ -144,11 +154,7 @@ public final class BuildServer {
     } catch (InvalidOptionException e) {
       throw new BuildListener.Refused("invalid options: " + e.getMessage());
     }
-    GenerationCache cache =
-        request.sourceOutput() == null
-            ? null
-            : GenerationCache.forSourceOutput(Path.of(request.sourceOutput())).orElse(null);
-    Pipeline pipeline = new Pipeline(options, cache);
+    Pipeline pipeline = pipeline(options, request);
     Prebuilds prebuilds = Prebuilds.current();
     if (prebuilds != null) {
       Optional<BuildReply> prepared = prebuilds.use(request, pipeline);

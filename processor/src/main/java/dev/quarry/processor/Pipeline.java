@@ -44,6 +44,7 @@ import dev.quarry.processor.query.QueryFileReader;
 import dev.quarry.processor.safety.MigrationChecks;
 import dev.quarry.processor.safety.SnapshotFiles;
 import dev.quarry.processor.source.CommittedFile;
+import dev.quarry.processor.source.DeferredWrites;
 import dev.quarry.processor.source.SourceFile;
 import dev.quarry.processor.source.SourceReader;
 import dev.quarry.processor.syntax.ParameterRewriter;
@@ -124,7 +125,7 @@ public final class Pipeline {
     return pipeline;
   }
 
-  /** Whether this pipeline is a {@link #rehearsal}: it writes nothing of the project's. */
+  /** Whether this pipeline is a {@link #rehearsal}: it holds back and drops its writes. */
   private boolean rehearsal;
 
   /**
@@ -144,9 +145,17 @@ public final class Pipeline {
   /**
    * Runs the stages, recording their durations in {@code timings}; or, when every input is byte for
    * byte what the last build with a fresh lock file read and its sources are still on disk, reports
-   * and returns what that build did (see {@link UnchangedInputs}).
+   * and returns what that build did (see {@link UnchangedInputs}). A {@link #rehearsal} always runs
+   * the stages, and what it would write into the project is held back and dropped.
    */
   public Result run(ProjectRequest request, PhaseTimings timings) {
+    if (rehearsal) {
+      return new DeferredWrites().capture(() -> runOrReplay(request, timings));
+    }
+    return runOrReplay(request, timings);
+  }
+
+  private Result runOrReplay(ProjectRequest request, PhaseTimings timings) {
     long started = System.nanoTime();
     GenerationCache cache = generationCache;
     Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
@@ -175,7 +184,6 @@ public final class Pipeline {
     Result result = runStages(request, timings);
     String[] summary = replayable;
     if (cache != null
-        && !rehearsal
         && inputsKey != null
         && lockPath != null
         && summary != null
@@ -399,17 +407,15 @@ public final class Pipeline {
     }
     timings.record(Phase.GENERATION, generationStarted);
     long checksStarted = System.nanoTime();
-    if (!rehearsal) {
-      schemaSnapshot.ifPresent(snapshotFiles::writeSnapshot);
-      snapshotFiles.recordQueries(queryFiles);
-    }
+    schemaSnapshot.ifPresent(snapshotFiles::writeSnapshot);
+    snapshotFiles.recordQueries(queryFiles);
     timings.record(Phase.CHECKS, checksStarted);
     if (diagnostics.hasErrors()) {
       return new Result(diagnostics, timings);
     }
     String lockNote = "";
     long lockWriteStarted = System.nanoTime();
-    if (lockPath != null && !rehearsal) {
+    if (lockPath != null) {
       try {
         if (CommittedFile.writeIfChanged(lockPath, lockText)) {
           lockNote = "; wrote " + display(lockPath);

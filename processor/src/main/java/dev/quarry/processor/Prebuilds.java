@@ -1,6 +1,5 @@
 package dev.quarry.processor;
 
-import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.config.InvalidOptionException;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
@@ -87,8 +86,10 @@ final class Prebuilds {
   /** In the order they were first built; the oldest is dropped beyond {@link #MAX_PROJECTS}. */
   private final Map<Identity, Watched> watched = new LinkedHashMap<>();
 
-  private final Map<Path, Set<Identity>> byFolder = new HashMap<>();
-  private final Map<WatchKey, Path> folders = new HashMap<>();
+  /** Each watched folder's watch, and the projects that read it. */
+  private final Map<Path, Folder> folders = new HashMap<>();
+
+  private record Folder(WatchKey key, Set<Identity> readers) {}
 
   /** Which project a build is of: its folder, its annotation, its generated-sources folder. */
   record Identity(String workingDirectory, ProjectRequest project, @Nullable String sourceOutput) {
@@ -207,8 +208,10 @@ final class Prebuilds {
                   StandardWatchEventKinds.ENTRY_CREATE,
                   StandardWatchEventKinds.ENTRY_DELETE,
                   StandardWatchEventKinds.ENTRY_MODIFY);
-          folders.put(key, folder);
-          byFolder.computeIfAbsent(folder, f -> new LinkedHashSet<>()).add(identity);
+          folders
+              .computeIfAbsent(folder, f -> new Folder(key, new LinkedHashSet<>()))
+              .readers()
+              .add(identity);
         } catch (IOException | RuntimeException e) {
           // Unwatched: its changes are seen when javac asks, as without prepared builds.
         }
@@ -252,28 +255,20 @@ final class Prebuilds {
       while (true) {
         WatchKey key = watcher.take();
         List<WatchEvent<?>> events = key.pollEvents();
-        Path folder;
-        synchronized (lock) {
-          folder = folders.get(key);
-        }
+        Path folder = (Path) key.watchable();
         if (!key.reset()) {
           // The folder is gone (a test's temporary project, a deleted checkout): so are the
           // projects that read it, until a build of theirs registers them again.
           synchronized (lock) {
-            folders.remove(key);
-            if (folder != null) {
-              for (Identity identity : List.copyOf(byFolder.getOrDefault(folder, Set.of()))) {
-                forget(identity);
-              }
-              byFolder.remove(folder);
+            Folder gone = folders.get(folder);
+            if (gone != null) {
+              List.copyOf(gone.readers()).forEach(this::forget);
             }
           }
           continue;
         }
-        if (folder != null) {
-          for (WatchEvent<?> event : events) {
-            changed(folder, event.context() instanceof Path file ? file : null);
-          }
+        for (WatchEvent<?> event : events) {
+          changed(folder, event.context() instanceof Path file ? file : null);
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -291,25 +286,26 @@ final class Prebuilds {
       project.scheduled.cancel(false);
       project.scheduled = null;
     }
-    for (Map.Entry<WatchKey, Path> entry : List.copyOf(folders.entrySet())) {
-      Set<Identity> readers = byFolder.get(entry.getValue());
-      if (readers == null) {
-        continue;
-      }
-      readers.remove(identity);
-      if (readers.isEmpty()) {
-        byFolder.remove(entry.getValue());
-        folders.remove(entry.getKey());
-        entry.getKey().cancel();
-      }
-    }
+    folders
+        .values()
+        .removeIf(
+            folder -> {
+              folder.readers().remove(identity);
+              if (!folder.readers().isEmpty()) {
+                return false;
+              }
+              folder.key().cancel();
+              return true;
+            });
   }
 
   /** Schedules the prepared build of every project that reads {@code folder}. */
   private void changed(Path folder, @Nullable Path file) {
     String fileName = file == null ? "" : file.toString();
     synchronized (lock) {
-      for (Identity identity : byFolder.getOrDefault(folder, Set.of())) {
+      Folder watchedFolder = folders.get(folder);
+      for (Identity identity :
+          watchedFolder == null ? Set.<Identity>of() : watchedFolder.readers()) {
         Watched project = watched.get(identity);
         if (project == null
             || fileName.equals(project.lockName)
@@ -385,12 +381,7 @@ final class Prebuilds {
     } catch (InvalidOptionException e) {
       return null;
     }
-    String sourceOutput = request.sourceOutput();
-    GenerationCache cache =
-        sourceOutput == null
-            ? null
-            : GenerationCache.forSourceOutput(Path.of(sourceOutput)).orElse(null);
-    Pipeline pipeline = new Pipeline(options, cache);
+    Pipeline pipeline = BuildServer.pipeline(options, request);
     String before = pipeline.inputsKey(request.project());
     if (before == null) {
       return null;

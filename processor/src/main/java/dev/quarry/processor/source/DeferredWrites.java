@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * the generation cache), held back instead of written while {@link #capture} runs on the calling
  * thread, and written later by {@link #apply}, in the same order. The build server's prepared
  * builds use it: a build run before javac asked for it must not touch the project, and its writes
- * happen only once a build with byte for byte the same inputs asks for its result.
+ * happen only once a build with byte for byte the same inputs asks for its result. A rehearsal
+ * ({@code Pipeline.rehearsal}) drops what it held back.
  *
  * <p>Only the thread that runs {@link #capture} is affected: the build's file writes all happen on
  * the thread that runs the pipeline.
