@@ -157,29 +157,15 @@ public final class Pipeline {
 
   private Result runOrReplay(ProjectRequest request, PhaseTimings timings) {
     long started = System.nanoTime();
-    GenerationCache cache = generationCache;
-    Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
     String inputsKey = inputsKey(request);
     // A rehearsal computes the key (to warm it) but always runs the stages.
-    if (cache != null && inputsKey != null && !rehearsal) {
-      Optional<GenerationCache.Replay> replay = cache.replay(request.packageName(), inputsKey);
-      if (replay.isPresent()) {
-        Diagnostics diagnostics = new Diagnostics();
-        replay.get().diagnostics().forEach(diagnostics::add);
-        timings.record(Phase.READING, started);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Result(
-            diagnostics,
-            replay.get().sources(),
-            replay.get().summaryPrefix()
-                + " in "
-                + millis
-                + " ms"
-                + replay.get().summarySuffix()
-                + REPLAYED,
-            timings);
-      }
+    Optional<Result> replayed =
+        rehearsal ? Optional.empty() : replay(request, timings, inputsKey, started);
+    if (replayed.isPresent()) {
+      return replayed.get();
     }
+    Path lockPath = options.lockMode() == LockMode.OFF ? null : lockPath(request);
+    GenerationCache cache = generationCache;
     replayable = null;
     Result result = runStages(request, timings);
     String[] summary = replayable;
@@ -200,6 +186,43 @@ public final class Pipeline {
       }
     }
     return result;
+  }
+
+  /**
+   * What the last build with the same inputs did, when every input is byte for byte what it read
+   * and its sources are still on disk as it wrote them (see {@link UnchangedInputs}); else empty.
+   * It reads the inputs and that build's record, and nothing else: no database, no build server.
+   */
+  public Optional<Result> replay(ProjectRequest request, PhaseTimings timings) {
+    long started = System.nanoTime();
+    return replay(request, timings, inputsKey(request), started);
+  }
+
+  private Optional<Result> replay(
+      ProjectRequest request, PhaseTimings timings, @Nullable String inputsKey, long started) {
+    GenerationCache cache = generationCache;
+    if (cache == null || inputsKey == null) {
+      return Optional.empty();
+    }
+    Optional<GenerationCache.Replay> replay = cache.replay(request.packageName(), inputsKey);
+    if (replay.isEmpty()) {
+      return Optional.empty();
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    replay.get().diagnostics().forEach(diagnostics::add);
+    timings.record(Phase.READING, started);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return Optional.of(
+        new Result(
+            diagnostics,
+            replay.get().sources(),
+            replay.get().summaryPrefix()
+                + " in "
+                + millis
+                + " ms"
+                + replay.get().summarySuffix()
+                + REPLAYED,
+            timings));
   }
 
   /**

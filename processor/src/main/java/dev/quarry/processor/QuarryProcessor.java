@@ -271,9 +271,20 @@ public final class QuarryProcessor extends AbstractProcessor {
           results.add(new SharedLock(owner, lock));
           continue;
         }
-        Pipeline.Result result =
-            runOnBuildServer(rawOptions, options, build.request(), sourceOutput, build.timings())
-                .orElse(null);
+        // Inputs unchanged since the last build are answered here, from that build's record: a
+        // build server would answer the same, and reaching it costs a new JVM more than the check.
+        Pipeline.Result result = null;
+        if (usesBuildServer(options)) {
+          result = pipeline.replay(build.request(), build.timings()).orElse(null);
+          if (result != null) {
+            BuildClient.markUsed();
+          } else {
+            result =
+                runOnBuildServer(
+                        rawOptions, options, build.request(), sourceOutput, build.timings())
+                    .orElse(null);
+          }
+        }
         results.add(result != null ? result : pipeline.run(build.request(), build.timings()));
       } catch (RuntimeException | LinkageError e) {
         results.add(e);
@@ -384,8 +395,19 @@ public final class QuarryProcessor extends AbstractProcessor {
   }
 
   /**
-   * The build's result from the build server ({@code -Aquarry.buildServer}, on while the kept
-   * embedded PostgreSQL is: with {@code -Aquarry.database} embedded or auto), or empty when none
+   * Whether builds may go to the build server: it lives with the kept embedded PostgreSQL, so only
+   * with {@code -Aquarry.database} embedded or auto, kept alive, and {@code -Aquarry.buildServer}
+   * on.
+   */
+  private static boolean usesBuildServer(ProcessorOptions options) {
+    return options.keepAlive().enabled()
+        && options.keepAlive().buildServer()
+        && (options.database() instanceof DatabaseChoice.Embedded
+            || options.database() instanceof DatabaseChoice.Auto);
+  }
+
+  /**
+   * The build's result from the build server (when {@link #usesBuildServer}), or empty when none
    * answered: the build then runs in-process, with the same result.
    */
   private Optional<Pipeline.Result> runOnBuildServer(
@@ -394,12 +416,6 @@ public final class QuarryProcessor extends AbstractProcessor {
       ProjectRequest request,
       Optional<Path> sourceOutput,
       PhaseTimings timings) {
-    if (!options.keepAlive().enabled()
-        || !options.keepAlive().buildServer()
-        || !(options.database() instanceof DatabaseChoice.Embedded
-            || options.database() instanceof DatabaseChoice.Auto)) {
-      return Optional.empty(); // it lives with the kept embedded PostgreSQL
-    }
     return BuildClient.build(rawOptions, request, sourceOutput.orElse(null))
         .map(
             reply -> {

@@ -132,7 +132,7 @@ class TypeReuseTest {
     }
     assertTrue(keys.size() > 3, keys::toString);
     assertTrue(
-        keys.values().stream().allMatch(k -> k.matches("[0-9a-f]{64}")),
+        keys.values().stream().allMatch(k -> k.matches("[0-9a-f]{32}")),
         "a part without a key is never reused: " + keys);
     return keys;
   }

@@ -15,11 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,21 +28,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One entry per generated package, in {@value #FOLDER} beside the generated-sources folder
  * (Maven: {@code target/generated-sources/.quarry-generation}). It holds a key and, per generated
- * type, its qualified name and the SHA-256 of its text. The key is a SHA-256 of everything the
- * sources are made from: the processor jar's SHA-256 (so a new Quarry never reuses an old one's
- * output), where JavaPoet was loaded from, the package, the type overrides, each query file's path
- * and text, and the resolved facts (the lock file's text). The texts themselves are not copied: an
- * entry is used only when every source it lists is still in the generated-sources folder with the
- * same SHA-256, i.e. the outputs on disk are still what the build that wrote the entry wrote.
- * Anything else (no entry, another key, a source missing or edited, an unreadable file) is a miss,
- * and the sources are generated as without a cache. The sources are written through the Filer in
- * every case, as javac requires of a processor.
+ * type, its qualified name and the hash of its text. The key is a hash of everything the sources
+ * are made from: the processor jar's hash (so a new Quarry never reuses an old one's output), where
+ * JavaPoet was loaded from, the package, the type overrides, each query file's path and text, and
+ * the resolved facts (the lock file's text). The texts themselves are not copied: an entry is used
+ * only when every source it lists is still in the generated-sources folder with the same hash, i.e.
+ * the outputs on disk are still what the build that wrote the entry wrote. Anything else (no entry,
+ * another key, a source missing or edited, an unreadable file) is a miss, and the sources are
+ * generated as without a cache. The sources are written through the Filer in every case, as javac
+ * requires of a processor.
  */
 public final class GenerationCache {
   static final String FOLDER = ".quarry-generation";
-  private static final String HEADER = "quarry generation cache 1";
-  private static final String REPLAY_HEADER = "quarry unchanged inputs 1";
-  private static final String TYPES_HEADER = "quarry generated types 1";
+  // Version 2: ContentHash instead of SHA-256.
+  private static final String HEADER = "quarry generation cache 2";
+  private static final String REPLAY_HEADER = "quarry unchanged inputs 2";
+  private static final String TYPES_HEADER = "quarry generated types 2";
 
   private final Path sourceOutput;
   private final Path folder;
@@ -69,8 +67,8 @@ public final class GenerationCache {
   }
 
   /**
-   * The SHA-256 of the processor's own code (its jar, or its class files), or null when it cannot
-   * be read; {@code folder} keeps it between JVMs (see {@link ProcessorCode}).
+   * The hash of the processor's own code (its jar, or its class files), or null when it cannot be
+   * read; {@code folder} keeps it between JVMs (see {@link ProcessorCode}).
    */
   public static @Nullable String processorHash(@Nullable Path folder) {
     return ProcessorCode.hash(folder);
@@ -83,7 +81,7 @@ public final class GenerationCache {
 
   /** Builds an entry's key from everything the generated sources depend on. */
   public static final class KeyBuilder {
-    private final MessageDigest digest = sha256();
+    private final ContentHash digest = new ContentHash();
 
     KeyBuilder(String processorHash) {
       add(HEADER);
@@ -105,7 +103,7 @@ public final class GenerationCache {
     }
 
     public String build() {
-      return HexFormat.of().formatHex(digest.digest());
+      return digest.hex();
     }
   }
 
@@ -139,8 +137,8 @@ public final class GenerationCache {
   }
 
   /**
-   * The source a line {@code <sha256> <R|T> <qualified name>} of an entry lists, when it is on disk
-   * with that SHA-256; else null.
+   * The source a line {@code <hash> <R|T> <qualified name>} of an entry lists, when it is on disk
+   * with that hash; else null.
    */
   private @Nullable GeneratedSource onDisk(String line) throws IOException {
     String[] parts = line.split(" ", 3);
@@ -353,7 +351,7 @@ public final class GenerationCache {
           List<String> all = Files.readAllLines(entry, StandardCharsets.UTF_8);
           if (!all.isEmpty() && all.get(0).equals(TYPES_HEADER)) {
             for (String line : all.subList(1, all.size())) {
-              // <part key> <sha256> <R|T> <qualified name>
+              // <part key> <hash> <R|T> <qualified name>
               int space = line.indexOf(' ');
               if (space > 0) {
                 lines.put(line.substring(0, space), line.substring(space + 1));
@@ -449,27 +447,20 @@ public final class GenerationCache {
     return dir.resolve(simpleName + ".java");
   }
 
+  /** The {@link ContentHash} of a text: what entries record of a generated source. */
   static String hash(String text) {
-    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return ContentHash.of(text);
   }
 
   /**
-   * The processor's own code: the SHA-256 of the jar it was loaded from (of the class files, when
-   * loaded from a folder as in Quarry's own tests). Reading a 600 kB jar through SHA-256 in a new
-   * JVM costs about 50 ms, a third of a lock-fresh build, so the hash is computed once per jar: it
-   * is kept in memory, and in {@value #JAR_HASH} beside the cache entries together with the jar's
-   * path, size and modification time, and computed again only when one of those changes.
+   * The processor's own code: the hash of the jar it was loaded from (of the class files, when
+   * loaded from a folder as in Quarry's own tests). Reading a 600 kB jar costs a new JVM tens of
+   * milliseconds (about 50 ms through SHA-256), so the hash is computed once per jar: it is kept in
+   * memory, and in {@value #JAR_HASH} beside the cache entries together with the jar's path, size
+   * and modification time, and computed again only when one of those changes.
    */
   static final class ProcessorCode {
-    static final String JAR_HASH = "processor-jar.sha256";
+    static final String JAR_HASH = "processor-jar.hash";
     private static @Nullable Path location;
     private static @Nullable String stamp;
     private static @Nullable String hash;
@@ -521,10 +512,24 @@ public final class GenerationCache {
           return null;
         }
         String value = text.substring(end + 1).strip();
-        return value.matches("[0-9a-f]{64}") ? value : null;
+        return isHash(value) ? value : null;
       } catch (IOException | RuntimeException e) {
         return null;
       }
+    }
+
+    /** Whether {@code value} looks like a {@link ContentHash}: 32 lower-case hexadecimal digits. */
+    private static boolean isHash(String value) {
+      if (value.length() != 32) {
+        return false;
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**
@@ -552,26 +557,26 @@ public final class GenerationCache {
     }
 
     private static String hashFile(Path jar) throws IOException {
-      MessageDigest digest = sha256();
+      ContentHash digest = new ContentHash();
       byte[] buffer = new byte[64 * 1024];
       try (InputStream in = Files.newInputStream(jar)) {
         for (int n; (n = in.read(buffer)) > 0; ) {
           digest.update(buffer, 0, n);
         }
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return digest.hex();
     }
 
     /** A folder of class files: every file's path and content. */
     private static String hashFolder(Path folder) throws IOException {
-      MessageDigest digest = sha256();
+      ContentHash digest = new ContentHash();
       try (Stream<Path> files = Files.walk(folder)) {
         for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
           digest.update(Files.readAllBytes(file));
         }
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return digest.hex();
     }
   }
 }

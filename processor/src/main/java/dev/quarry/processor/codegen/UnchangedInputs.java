@@ -24,11 +24,11 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The key of the unchanged-inputs fast path: one SHA-256 over the raw bytes of everything a build
- * with a fresh lock file reads, computed before anything is read, lexed or parsed. When it equals
- * the key the last such build recorded (see {@link GenerationCache#replay}) and that build's
- * sources are still on disk as it wrote them, the build writes those sources and reports that
- * build's diagnostics again, and does nothing else.
+ * The key of the unchanged-inputs fast path: one hash ({@link ContentHash}) over the raw bytes of
+ * everything a build with a fresh lock file reads, computed before anything is read, lexed or
+ * parsed. When it equals the key the last such build recorded (see {@link GenerationCache#replay})
+ * and that build's sources are still on disk as it wrote them, the build writes those sources and
+ * reports that build's diagnostics again, and does nothing else.
  *
  * <p>The key covers more than the readers read, never less: the processor's code and JavaPoet's
  * location ({@link GenerationCache.KeyBuilder}); every processor option and the annotation's
@@ -124,7 +124,7 @@ public final class UnchangedInputs {
    * As {@link #canonical(Object)}; when {@code strict}, a value that is not a record, a collection,
    * a map, a string, a number, a boolean, a character, an enum constant or a source file throws
    * {@link IllegalStateException} (its {@code toString} might leave out what the output depends
-   * on). A source file is its paths and the SHA-256 of its text.
+   * on). A source file is its paths and the hash of its text.
    */
   static String canonical(@Nullable Object value, boolean strict) {
     StringBuilder text = new StringBuilder(256);
@@ -146,7 +146,7 @@ public final class UnchangedInputs {
       this.strict = strict;
     }
 
-    /** The SHA-256 of a text, once per text object (the file text is shared by every query). */
+    /** The hash of a text, once per text object (the file text is shared by every query). */
     private String hash(String text) {
       return hashes.computeIfAbsent(text, GenerationCache::hash);
     }
@@ -174,7 +174,7 @@ public final class UnchangedInputs {
       }
       if (value instanceof TokenList tokens) {
         // The tokens are the lexer's function of the text (the processor's code is in every key):
-        // the text's SHA-256 and the range stand for them, instead of every token by reflection.
+        // the text's hash and the range stand for them, instead of every token by reflection.
         text.append("TokenList[").append(hash(tokens.text())).append(", ").append(tokens.size());
         if (!tokens.isEmpty()) {
           text.append(", ")

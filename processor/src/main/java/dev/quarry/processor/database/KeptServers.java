@@ -409,6 +409,18 @@ public final class KeptServers {
     touch(root.resolve(name + LAST_USED));
   }
 
+  /**
+   * As {@link #markUsed}, from outside the server (a build the server did not run): only an
+   * existing mark is touched, so that a server gone since leaves nothing new behind.
+   */
+  public static void markUsedFromOutside(Path root, String name) {
+    try {
+      Files.setLastModifiedTime(root.resolve(name + LAST_USED), FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // No such server any more, or not ours to touch: nothing to keep alive.
+    }
+  }
+
   private static java.io.File nullDevice() {
     return new java.io.File(
         System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");

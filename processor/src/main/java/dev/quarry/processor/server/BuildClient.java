@@ -67,6 +67,25 @@ public final class BuildClient {
     return Optional.empty();
   }
 
+  /**
+   * Marks the running build servers of this Quarry as used now, as a build they served would: a
+   * build answered without them (its inputs unchanged since the last build) still counts as use, so
+   * that a kept server does not stop after its idle time while its project is being built.
+   */
+  public static void markUsed() {
+    try {
+      Path root = KeptServers.defaultRoot();
+      Optional<String> key = BuildServerFiles.codeKey(root);
+      if (key.isPresent()) {
+        for (Path socket : BuildServerFiles.sockets(root, key.get())) {
+          KeptServers.markUsedFromOutside(root, BuildServerFiles.serverName(socket, key.get()));
+        }
+      }
+    } catch (RuntimeException e) {
+      // Only idle time: the server then stops sooner.
+    }
+  }
+
   /** One exchange with the server at {@code socket}; empty on any failure. */
   static Optional<BuildReply> send(
       Path socket, byte[] payload, Duration silence, Duration longest) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a build sends the build server: everything {@code Pipeline} reads besides the files.
  *
- * @param codeKey the SHA-256 of the client's processor code ({@link BuildServerFiles#codeKey})
+ * @param codeKey the hash of the client's processor code ({@link BuildServerFiles#codeKey})
  * @param environment the system properties and environment variables builds read ({@link
  *     BuildEnvironment}), which must equal the server's
  * @param workingDirectory the client's working directory, which relative paths start from

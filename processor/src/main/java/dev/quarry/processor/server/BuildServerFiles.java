@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Where a build server listens: a Unix-domain socket in the kept servers' folder (readable by its
  * owner only), {@code NAME.<code key>.sock} beside the kept PostgreSQL {@code NAME} whose process
- * serves it. The code key is the start of the SHA-256 of the processor's code, so only the very
- * same Quarry talks to a server.
+ * serves it. The code key is the start of the hash of the processor's code, so only the very same
+ * Quarry talks to a server.
  */
 public final class BuildServerFiles {
   private static final String SUFFIX = ".sock";
@@ -24,7 +24,7 @@ public final class BuildServerFiles {
   private BuildServerFiles() {}
 
   /**
-   * The processor code's SHA-256 (kept in {@code root} between builds, so a build need not hash the
+   * The processor code's hash (kept in {@code root} between builds, so a build need not hash the
    * jar), or empty when the code cannot be read.
    */
   public static Optional<String> codeKey(Path root) {
@@ -56,6 +56,12 @@ public final class BuildServerFiles {
     }
     found.sort(null);
     return found;
+  }
+
+  /** The name of the kept PostgreSQL beside which {@code socket} (of code {@code key}) is. */
+  static String serverName(Path socket, String key) {
+    String file = String.valueOf(socket.getFileName());
+    return file.substring(0, file.length() - ("." + shortKey(key) + SUFFIX).length());
   }
 
   private static String shortKey(String key) {

@@ -11,11 +11,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -231,14 +233,57 @@ class BuildServerTest {
   }
 
   @Test
-  void anEditIsBuiltBeforeJavacAsksAndItsWritesWaitForThatBuild() throws Exception {
-    Path project = project("prepared", "SELECT 1;\n");
+  void aBuildWithUnchangedInputsIsAnsweredWithoutTheServerAndKeepsItAlive() throws Exception {
     List<String> lock = List.of("-Aquarry.lock=auto");
-    assertEquals(0, build(project, lock).exitCode()); // in-process; starts the build server
-    awaitSocket();
     Path work = nextWork();
-    ChildJavac.Outcome watched = build(project, lock, work); // on the server, which now watches
-    assertTrue(watched.output().contains(ON_SERVER), watched.output());
+    Path project = builtOnTheServer("unchanged", lock, work); // which recorded what it did
+    String name = KeptServers.names(keep()).get(0);
+    Path lastUsed = keep().resolve(name + ".last-used");
+    FileTime minuteAgo = FileTime.from(Instant.now().minusSeconds(60));
+    Files.setLastModifiedTime(lastUsed, minuteAgo);
+
+    // Same inputs: javac's process replays the record without reaching the server, and counts as
+    // a use of it, as a build it served would.
+    ChildJavac.Outcome again = build(project, lock, work);
+    assertEquals(0, again.exitCode(), again.output());
+    assertFalse(again.output().contains(ON_SERVER), again.output());
+    assertTrue(again.output().contains("its sources and messages replayed"), again.output());
+    assertTrue(
+        Files.getLastModifiedTime(lastUsed).compareTo(minuteAgo) > 0,
+        "last use " + Files.getLastModifiedTime(lastUsed));
+    assertEquals(files(work.resolve("generated")), inProcessSources(project, lock));
+  }
+
+  /**
+   * A new project built in javac's process (which starts the build server) and then on the server,
+   * into {@code work}.
+   */
+  private Path builtOnTheServer(String name, List<String> options, Path work) throws Exception {
+    Path project = project(name, "SELECT 1;\n");
+    assertEquals(0, build(project, options).exitCode());
+    awaitSocket();
+    ChildJavac.Outcome served = build(project, options, work);
+    assertEquals(0, served.exitCode(), served.output());
+    assertTrue(served.output().contains(ON_SERVER), served.output());
+    return project;
+  }
+
+  /** The sources an in-process build of {@code project} writes into a new folder. */
+  private Map<String, String> inProcessSources(Path project, List<String> options)
+      throws Exception {
+    List<String> inProcess = new ArrayList<>(options);
+    inProcess.add("-Aquarry.buildServer=false");
+    Path work = nextWork();
+    ChildJavac.Outcome local = build(project, inProcess, work);
+    assertEquals(0, local.exitCode(), local.output());
+    return files(work.resolve("generated"));
+  }
+
+  @Test
+  void anEditIsBuiltBeforeJavacAsksAndItsWritesWaitForThatBuild() throws Exception {
+    List<String> lock = List.of("-Aquarry.lock=auto");
+    Path work = nextWork();
+    Path project = builtOnTheServer("prepared", lock, work); // which now watches it
     String name = KeptServers.names(keep()).get(0);
     Path log = keep().resolve(name + ".watchdog.log");
     Path lockFile = project.resolve("queries/quarry.lock");
@@ -261,12 +306,7 @@ class BuildServerTest {
     String lockAfter = Files.readString(lockFile);
     assertFalse(lockAfter.equals(lockBefore), lockAfter);
     // The same sources and lock file as a build in javac's process of the same inputs.
-    List<String> inProcess = new ArrayList<>(lock);
-    inProcess.add("-Aquarry.buildServer=false");
-    Path localWork = nextWork();
-    ChildJavac.Outcome local = build(project, inProcess, localWork);
-    assertEquals(0, local.exitCode(), local.output());
-    assertEquals(files(localWork.resolve("generated")), files(work.resolve("generated")));
+    assertEquals(inProcessSources(project, lock), files(work.resolve("generated")));
     assertEquals(lockAfter, Files.readString(lockFile));
 
     // An input changed after the build was prepared (here the lock file, whose own changes start
