@@ -382,11 +382,7 @@ public final class Pipeline {
       // parser threads of a session the analysis then shares, while the database starts and the
       // migrations run: both mostly wait for PostgreSQL.
       try (Statements.Session parsing = Statements.session()) {
-        List<String> statements = new ArrayList<>();
-        for (ParsedQuery query : toAnalyze(check, parsed)) {
-          statements.add(query.analysisSql());
-        }
-        parsing.parseAhead(statements);
+        QueryAnalyzer.parseAhead(parsing, toAnalyze(check, parsed));
         resolved =
             resolveWithDatabase(
                 request,

@@ -132,13 +132,21 @@ public final class QueryAnalyzer {
       throws SQLException {
     // Each statement is parsed by JSqlParser once for all the rules, in the background from here.
     try (Statements.Session parsing = Statements.session()) {
-      List<String> statements = new ArrayList<>();
-      for (ParsedQuery query : queries) {
-        statements.add(query.analysisSql());
-      }
-      parsing.parseAhead(statements);
+      parseAhead(parsing, queries);
       return analyzeEach(queries, diagnosticsFor);
     }
+  }
+
+  /**
+   * Starts parsing, in {@code session}'s background, the statements of {@code queries} as their
+   * analysis reads them: an analysis on this thread while the session is open shares the parses.
+   */
+  public static void parseAhead(Statements.Session session, List<ParsedQuery> queries) {
+    List<String> statements = new ArrayList<>();
+    for (ParsedQuery query : queries) {
+      statements.add(query.analysisSql());
+    }
+    session.parseAhead(statements);
   }
 
   private Map<ParsedQuery, AnalyzedQuery> analyzeEach(

@@ -154,14 +154,16 @@ public final class GenerationCache {
       return null;
     }
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    if (!hash(text).equals(parts[0])) {
+    if (!ContentHash.of(text).equals(parts[0])) {
       return null;
     }
     return new GeneratedSource(pkg, simple, text, parts[1].equals("R"));
   }
 
   private static String sourceLine(GeneratedSource source) {
-    return hash(source.text()) + (source.repository() ? " R " : " T ") + source.qualifiedName();
+    return ContentHash.of(source.text())
+        + (source.repository() ? " R " : " T ")
+        + source.qualifiedName();
   }
 
   /**
@@ -445,11 +447,6 @@ public final class GenerationCache {
       }
     }
     return dir.resolve(simpleName + ".java");
-  }
-
-  /** The {@link ContentHash} of a text: what entries record of a generated source. */
-  static String hash(String text) {
-    return ContentHash.of(text);
   }
 
   /**

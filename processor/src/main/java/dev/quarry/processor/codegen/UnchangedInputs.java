@@ -148,7 +148,7 @@ public final class UnchangedInputs {
 
     /** The hash of a text, once per text object (the file text is shared by every query). */
     private String hash(String text) {
-      return hashes.computeIfAbsent(text, GenerationCache::hash);
+      return hashes.computeIfAbsent(text, ContentHash::of);
     }
 
     private String of(@Nullable Object value) {
