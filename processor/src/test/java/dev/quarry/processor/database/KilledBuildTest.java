@@ -339,7 +339,7 @@ class KilledBuildTest {
   void aDatabaseInUseIsNotDropped() throws Exception {
     LocalServer.assumeAnswers();
     ScratchOwner me = ScratchOwner.current();
-    long deadPid = deadPid();
+    long deadPid = DeadPid.get();
     List<String> made = new ArrayList<>();
     try {
       String inUse =
@@ -362,6 +362,8 @@ class KilledBuildTest {
                 .toList());
         assertTrue(LocalServer.exists(inUse));
       }
+      // A closed connection's backend exits a moment later; until then the database is in use.
+      awaitNoSessions(inUse);
       try (Connection admin = LocalServer.connect()) {
         assertEquals(
             List.of(inUse),
@@ -441,14 +443,5 @@ class KilledBuildTest {
       LocalServer.execute("COMMENT ON DATABASE \"" + name + "\" IS '" + comment + "'");
     }
     return name;
-  }
-
-  /** A process id that no process has now. */
-  private static long deadPid() throws Exception {
-    Process process = new ProcessBuilder("true").start();
-    process.waitFor();
-    long pid = process.pid();
-    assertFalse(StaleScratchDatabases.processAlive(pid));
-    return pid;
   }
 }

@@ -314,10 +314,7 @@ class ScratchSparesTest {
 
   /** A scratch database marked as a build's that no longer runs, as a killed build leaves. */
   private static String staleScratchDatabase() throws Exception {
-    Process process = new ProcessBuilder("true").start();
-    process.waitFor();
-    long pid = process.pid();
-    assertFalse(StaleScratchDatabases.processAlive(pid));
+    long pid = DeadPid.get();
     ScratchOwner me = ScratchOwner.current();
     String name =
         ServerDatabase.NAME_PREFIX
