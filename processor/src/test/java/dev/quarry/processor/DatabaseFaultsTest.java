@@ -214,7 +214,7 @@ class DatabaseFaultsTest {
         "migrations/V1__users.sql",
         USERS,
         "migrations/V2__slow.sql",
-        "SELECT pg_sleep(2), '" + MARKER + "';\n",
+        "SELECT pg_sleep(5), '" + MARKER + "';\n",
         "queries/users.sql",
         FIND_USER);
     List<String> before = LocalServer.ourScratchDatabases();
@@ -270,7 +270,7 @@ class DatabaseFaultsTest {
         "migrations/V1__users.sql",
         USERS,
         "migrations/V2__slow.sql",
-        "SELECT pg_sleep(2), '" + MARKER + "';\n",
+        "SELECT pg_sleep(5), '" + MARKER + "';\n",
         "queries/users.sql",
         FIND_USER);
     List<String> before = LocalServer.ourScratchDatabases();

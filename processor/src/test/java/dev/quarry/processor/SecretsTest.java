@@ -152,7 +152,7 @@ class SecretsTest {
     LocalServer.assumeAnswers();
     Path project = blog();
     Files.writeString(
-        project.resolve("migrations/V11__slow.sql"), "SELECT pg_sleep(1), 'quarry-secret-cut';\n");
+        project.resolve("migrations/V11__slow.sql"), "SELECT pg_sleep(5), 'quarry-secret-cut';\n");
     try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
       proxy.cutWhenClientSends("quarry-secret-cut", 200, TcpProxy.Fault.GONE);
       // build() drops the scratch database the build could not drop.

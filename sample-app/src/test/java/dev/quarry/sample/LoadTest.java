@@ -379,7 +379,7 @@ class LoadTest {
 
   @Test
   void mixedLoadIsAnsweredAsExpectedAndLeavesNothingBehind() throws Exception {
-    try (App app = new App(new Database.PoolSettings(4, Duration.ofSeconds(2)))) {
+    try (App app = new App(new Database.PoolSettings(4, Duration.ofSeconds(5)))) {
       app.load.seed(8);
 
       BlogLoad.Run run = app.load.start(16, 10_000);

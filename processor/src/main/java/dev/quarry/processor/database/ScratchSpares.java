@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
 public final class ScratchSpares {
   private static @Nullable ScratchSpares active;
 
+  /** The longest a build waits to learn whether the spare's connection still answers. */
+  private static final int SPARE_CHECK_SECONDS = 3;
+
   /** Seconds the shutdown hook waits for the background work before it drops the spare. */
   private static final int END_WAIT_SECONDS = 5;
 
@@ -138,7 +141,9 @@ public final class ScratchSpares {
     }
     boolean valid;
     try {
-      valid = taken.connection().isValid(1);
+      // A dead connection fails at once; the time only bounds a hung server, and is long enough
+      // that a loaded machine's pause does not throw a good spare away.
+      valid = taken.connection().isValid(SPARE_CHECK_SECONDS);
     } catch (SQLException e) {
       valid = false;
     }

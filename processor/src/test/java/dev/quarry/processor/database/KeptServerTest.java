@@ -123,6 +123,11 @@ class KeptServerTest {
         project.resolve("migrations/V3__grant.sql"),
         "GRANT SELECT ON users TO anon;\n",
         StandardCharsets.UTF_8);
+    // Both builds on the build server: a build in javac's process drops its scratch database and
+    // roles on a daemon thread, and when javac exits first the next build drops them.
+    assertEquals(0, build(project("warm", "SELECT 1;\n"), List.of()).exitCode());
+    awaitBuildServer();
+    Set<String> warmTemplates = templates(); // the warm-up project's schema is cached
     for (int i = 0; i < 2; i++) {
       ChildJavac.Outcome outcome = build(project, List.of());
       assertEquals(0, outcome.exitCode(), outcome.output());
@@ -134,7 +139,7 @@ class KeptServerTest {
         Thread.sleep(50);
       }
       assertEquals(Set.of("postgres"), userRoles(), "roles left on the kept server");
-      assertEquals(Set.of(), templates(), "a schema that needs roles is not cached");
+      assertEquals(warmTemplates, templates(), "a schema that needs roles is not cached");
     }
   }
 
@@ -259,6 +264,21 @@ class KeptServerTest {
 
   // ---- helpers
 
+  /** Waits until the build server the first build started listens. */
+  private void awaitBuildServer() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String name : KeptServers.names(keep())) {
+        Path log = keep().resolve(name + ".watchdog.log");
+        if (Files.exists(log) && Files.readString(log).contains("build server listening")) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no build server under " + keep());
+  }
+
   private ChildJavac.Outcome build(Path project, List<String> options) throws Exception {
     return child(project, options).run(180);
   }
@@ -304,6 +324,8 @@ class KeptServerTest {
         .lines()
         .filter(line -> line.contains("[quarry:"))
         .filter(line -> !line.contains("checked against"))
+        // What an earlier build left (its JVM exited before its drop ended) is no build's own.
+        .filter(line -> !line.contains("[quarry:leftovers]"))
         .map(line -> line.replaceFirst("^.*package-info\\.java:1: ", ""))
         .toList();
   }

@@ -247,7 +247,7 @@ class KilledBuildTest {
   void aBuildWhoseJvmExitsAtOnceLeavesNoEmbeddedPostgres() throws Exception {
     // A migration slow enough to find the build's folder while it runs; the build then ends
     // normally and its JVM exits right after close() (javac does): the helper finishes alone.
-    Path quick = project("exits-at-once", "SELECT pg_sleep(2);\n");
+    Path quick = project("exits-at-once", "SELECT pg_sleep(5);\n");
     // A temp folder of its own: no other build's cleanup of dead builds' folders may do the work.
     Path tmp = Files.createDirectories(temp.resolve("tmp-exits"));
     Process build =
