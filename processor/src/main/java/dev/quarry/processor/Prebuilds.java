@@ -1,12 +1,17 @@
 package dev.quarry.processor;
 
 import dev.quarry.processor.config.InvalidOptionException;
+import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
+import dev.quarry.processor.database.FileTrees;
 import dev.quarry.processor.database.KeptServers;
 import dev.quarry.processor.diagnostics.PhaseTimings;
+import dev.quarry.processor.server.BuildClient;
+import dev.quarry.processor.server.BuildEnvironment;
 import dev.quarry.processor.server.BuildReply;
 import dev.quarry.processor.server.BuildRequest;
+import dev.quarry.processor.server.BuildServerFiles;
 import dev.quarry.processor.source.DeferredWrites;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,6 +77,10 @@ final class Prebuilds {
   private final String name;
   private final PrintStream log;
   private final WatchService watcher;
+
+  /** Where the projects watched are marked, and builds leave requests to watch theirs. */
+  private final Path requests;
+
   private final ScheduledExecutorService runner =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -130,6 +139,7 @@ final class Prebuilds {
     this.name = name;
     this.log = log;
     this.watcher = watcher;
+    this.requests = BuildServerFiles.watchFolder(root, name);
   }
 
   /**
@@ -149,6 +159,10 @@ final class Prebuilds {
   static Prebuilds start(Path root, String name, PrintStream log) throws IOException {
     Prebuilds prebuilds =
         new Prebuilds(root, name, log, FileSystems.getDefault().newWatchService());
+    // A server before this one (of the same name) may have left marks: this one watches nothing.
+    FileTrees.delete(prebuilds.requests);
+    Files.createDirectories(prebuilds.requests);
+    prebuilds.requests.register(prebuilds.watcher, StandardWatchEventKinds.ENTRY_CREATE);
     Thread thread = new Thread(prebuilds::watchLoop, "quarry-watch");
     thread.setDaemon(true);
     thread.start();
@@ -218,6 +232,7 @@ final class Prebuilds {
       }
     }
     if (added) {
+      mark(identity, true);
       log.println(
           Instant.now()
               + " "
@@ -268,7 +283,14 @@ final class Prebuilds {
           continue;
         }
         for (WatchEvent<?> event : events) {
-          changed(folder, event.context() instanceof Path file ? file : null);
+          Path file = event.context() instanceof Path path ? path : null;
+          if (folder.equals(requests)) {
+            if (file != null && file.toString().endsWith(BuildServerFiles.REQUEST)) {
+              asked(requests.resolve(file));
+            }
+          } else {
+            changed(folder, file);
+          }
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -282,6 +304,9 @@ final class Prebuilds {
    */
   private void forget(Identity identity) {
     Watched project = watched.remove(identity);
+    if (project != null) {
+      mark(identity, false);
+    }
     if (project != null && project.scheduled != null) {
       project.scheduled.cancel(false);
       project.scheduled = null;
@@ -297,6 +322,66 @@ final class Prebuilds {
               folder.key().cancel();
               return true;
             });
+  }
+
+  /**
+   * Marks (or no longer marks) {@code identity} as watched, so that a build of it this server did
+   * not serve knows whether to ask for it (see {@link BuildClient#replayed}).
+   */
+  private void mark(Identity identity, boolean watching) {
+    Path file =
+        requests.resolve(
+            BuildServerFiles.projectId(
+                    identity.workingDirectory(),
+                    identity.sourceOutput(),
+                    identity.project().packageName())
+                + BuildServerFiles.WATCHED);
+    try {
+      if (watching) {
+        Files.write(file, new byte[0]);
+      } else {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Without the mark, a build answered by its replay asks again; it changes nothing.
+    }
+  }
+
+  /**
+   * Watches the project of the request a build left in {@code file}, on the prepared builds'
+   * thread.
+   */
+  private void asked(Path file) {
+    try {
+      runner.execute(() -> watchAsked(file));
+    } catch (RejectedExecutionException e) {
+      // The server ends.
+    }
+  }
+
+  void watchAsked(Path file) {
+    BuildRequest request;
+    try {
+      request = BuildServerFiles.takeRequest(file);
+    } catch (IOException | RuntimeException e) {
+      return; // gone already, or not a request: nothing to watch
+    }
+    // The same checks as a build the server serves: only the same Quarry in the same environment.
+    if (!request.codeKey().equals(BuildServerFiles.codeKey(root).orElse(null))
+        || !request.environment().equals(BuildEnvironment.fingerprint())) {
+      return;
+    }
+    ProcessorOptions options;
+    try {
+      options =
+          QuarryProcessor.parseOptions(request.options(), Path.of(request.workingDirectory()));
+    } catch (InvalidOptionException e) {
+      return;
+    }
+    Path lockFile = BuildServer.pipeline(options, request).lockPath(request.project());
+    if (lockFile != null && options.lockMode() != LockMode.OFF) {
+      register(request, options, lockFile);
+    }
   }
 
   /** Schedules the prepared build of every project that reads {@code folder}. */
@@ -519,6 +604,11 @@ final class Prebuilds {
       watcher.close();
     } catch (IOException e) {
       // The JVM ends.
+    }
+    try {
+      FileTrees.delete(requests); // nothing is watched any more
+    } catch (IOException e) {
+      // Deleted with the server's folder.
     }
   }
 }

@@ -277,7 +277,7 @@ public final class QuarryProcessor extends AbstractProcessor {
         if (usesBuildServer(options)) {
           result = pipeline.replay(build.request(), build.timings()).orElse(null);
           if (result != null) {
-            BuildClient.markUsed();
+            BuildClient.replayed(rawOptions, build.request(), sourceOutput.orElse(null));
           } else {
             result =
                 runOnBuildServer(

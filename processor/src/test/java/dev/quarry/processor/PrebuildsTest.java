@@ -8,6 +8,7 @@ import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.database.FileTrees;
 import dev.quarry.processor.server.BuildRequest;
+import dev.quarry.processor.server.BuildServerFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,9 @@ class PrebuildsTest {
       // migrations/, migrations/nested/ and queries/; said once.
       assertTrue(log.contains("watching 3 folder(s) of pone"), log);
       assertEquals(log.indexOf("watching"), log.lastIndexOf("watching"), log);
+      // Marked, so that a build answered by its replay does not ask this server to watch it.
+      Path mark = mark(project);
+      assertTrue(Files.exists(mark), mark.toString());
 
       FileTrees.delete(project);
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -72,9 +76,42 @@ class PrebuildsTest {
         Thread.sleep(20);
       }
       assertEquals(List.of(), prebuilds.watchedPackages());
+      assertFalse(Files.exists(mark), mark.toString());
     } finally {
       prebuilds.close();
     }
+    assertFalse(Files.exists(watchFolder()), "the marks outlive the prepared builds");
+  }
+
+  @Test
+  void aRequestThatCannotBeReadIsDeletedAndWatchesNothing() throws Exception {
+    Prebuilds prebuilds = start();
+    try {
+      Path request = watchFolder().resolve("0123" + BuildServerFiles.REQUEST);
+      Files.writeString(request, "not a request");
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (Files.exists(request) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertFalse(Files.exists(request), "the request is left");
+      assertEquals(List.of(), prebuilds.watchedPackages());
+    } finally {
+      prebuilds.close();
+    }
+  }
+
+  private Path watchFolder() {
+    return BuildServerFiles.watchFolder(temp.resolve("keep"), "test");
+  }
+
+  private Path mark(Path project) {
+    return watchFolder()
+        .resolve(
+            BuildServerFiles.projectId(
+                    project.toString(),
+                    project.resolve("generated").toString(),
+                    "p" + project.getFileName())
+                + BuildServerFiles.WATCHED);
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * not meant to resist someone crafting a collision, which nobody who can edit the project's files
  * needs to do.
  */
-final class ContentHash {
+public final class ContentHash {
   private static final long C1 = 0x87c37b91114253d5L;
   private static final long C2 = 0x4cf5ad432745937fL;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -31,7 +31,7 @@ final class ContentHash {
   private int tailLength;
 
   /** The hash of {@code text}'s UTF-8 bytes, as 32 hexadecimal digits. */
-  static String of(String text) {
+  public static String of(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return new ContentHash().update(bytes, 0, bytes.length).hex();
   }

@@ -8,6 +8,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -43,14 +44,7 @@ public final class BuildClient {
       if (key.isEmpty()) {
         return Optional.empty();
       }
-      BuildRequest request =
-          new BuildRequest(
-              key.get(),
-              BuildEnvironment.fingerprint(),
-              Path.of("").toAbsolutePath().toString(),
-              options,
-              project,
-              sourceOutput == null ? null : sourceOutput.toAbsolutePath().toString());
+      BuildRequest request = request(key.get(), options, project, sourceOutput);
       byte[] payload = null;
       for (Path socket : BuildServerFiles.sockets(root, key.get())) {
         if (payload == null) {
@@ -67,22 +61,70 @@ public final class BuildClient {
     return Optional.empty();
   }
 
+  private static BuildRequest request(
+      String codeKey,
+      Map<String, @Nullable String> options,
+      ProjectRequest project,
+      @Nullable Path sourceOutput) {
+    return new BuildRequest(
+        codeKey,
+        BuildEnvironment.fingerprint(),
+        Path.of("").toAbsolutePath().toString(),
+        options,
+        project,
+        sourceOutput == null ? null : sourceOutput.toAbsolutePath().toString());
+  }
+
   /**
-   * Marks the running build servers of this Quarry as used now, as a build they served would: a
-   * build answered without them (its inputs unchanged since the last build) still counts as use, so
-   * that a kept server does not stop after its idle time while its project is being built.
+   * Tells the running build servers of this Quarry of a build answered without them (its inputs
+   * unchanged since the last build), as a build they served would have:
+   *
+   * <ul>
+   *   <li>it counts as a use, so that a kept server does not stop after its idle time while its
+   *       project is being built;
+   *   <li>a server that does not watch the project yet (it never served one of its builds) is asked
+   *       to, so that it prepares the project's next edit: the build leaves its request in the
+   *       server's {@link BuildServerFiles#WATCH_FOLDER} folder, once. Nothing reaches the server's
+   *       socket, whose first use costs a new JVM tens of milliseconds.
+   * </ul>
+   *
+   * Never fails: at worst the server stops sooner, or builds the next edit when javac asks.
    */
-  public static void markUsed() {
+  public static void replayed(
+      Map<String, @Nullable String> options, ProjectRequest project, @Nullable Path sourceOutput) {
     try {
       Path root = KeptServers.defaultRoot();
       Optional<String> key = BuildServerFiles.codeKey(root);
-      if (key.isPresent()) {
-        for (Path socket : BuildServerFiles.sockets(root, key.get())) {
-          KeptServers.markUsedFromOutside(root, BuildServerFiles.serverName(socket, key.get()));
-        }
+      if (key.isEmpty()) {
+        return;
       }
-    } catch (RuntimeException e) {
-      // Only idle time: the server then stops sooner.
+      String id = null;
+      byte[] payload = null;
+      for (Path socket : BuildServerFiles.sockets(root, key.get())) {
+        String name = BuildServerFiles.serverName(socket, key.get());
+        KeptServers.markUsedFromOutside(root, name);
+        Path folder = BuildServerFiles.watchFolder(root, name);
+        if (sourceOutput == null || !Files.isDirectory(folder)) {
+          continue; // no generation cache (nothing to prepare), or a server without prepared builds
+        }
+        if (id == null) {
+          id =
+              BuildServerFiles.projectId(
+                  Path.of("").toAbsolutePath().toString(),
+                  sourceOutput.toAbsolutePath().toString(),
+                  project.packageName());
+        }
+        if (Files.exists(folder.resolve(id + BuildServerFiles.WATCHED))
+            || Files.exists(folder.resolve(id + BuildServerFiles.REQUEST))) {
+          continue;
+        }
+        if (payload == null) {
+          payload = Wire.encode(request(key.get(), options, project, sourceOutput));
+        }
+        BuildServerFiles.leaveRequest(folder, id, payload);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only idle time and a prepared build: the server stops sooner, or builds the edit later.
     }
   }
 

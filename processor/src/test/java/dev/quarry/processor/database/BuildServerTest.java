@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.processor.ChildJavac;
 import dev.quarry.processor.server.BuildClient;
+import dev.quarry.processor.server.BuildServerFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -262,6 +263,50 @@ class BuildServerTest {
     assertEquals(files(work.resolve("generated")), inProcessSources(project, lock));
   }
 
+  @Test
+  void aServerThatNeverServedAProjectWatchesItAfterABuildItsReplayAnswered() throws Exception {
+    List<String> lock = List.of("-Aquarry.lock=auto");
+    Path work = nextWork();
+    Path project = builtOnTheServer("replayed", lock, work); // which recorded what it did
+    stopKeptServers();
+    // A new build server, started by another project's build, has never served this project.
+    assertEquals(0, build(project("other", "SELECT 1;\n"), lock).exitCode());
+    awaitSocket();
+    String name = KeptServers.names(keep()).get(0);
+    Path log = keep().resolve(name + ".watchdog.log");
+    long watching = lines(log, "to prepare its next build");
+
+    ChildJavac.Outcome again = build(project, lock, work);
+    assertEquals(0, again.exitCode(), again.output());
+    assertFalse(again.output().contains(ON_SERVER), again.output());
+    assertTrue(again.output().contains("its sources and messages replayed"), again.output());
+    // The server is asked to watch it, and then prepares its next edit.
+    awaitLogLines(log, "to prepare its next build", watching + 1);
+    long prepared = lines(log, "prepared the build of");
+    Path queries = project.resolve("queries/users.sql");
+    Files.writeString(
+        queries,
+        Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
+    awaitLogLines(log, "prepared the build of", prepared + 1);
+    ChildJavac.Outcome edited = build(project, lock, work);
+    assertEquals(0, edited.exitCode(), edited.output());
+    assertTrue(
+        edited.output().contains("built by the build server when queries/users.sql changed"),
+        edited.output());
+    // Its request was taken, and a mark says the project is watched: later replays ask nothing.
+    try (Stream<Path> files = Files.list(BuildServerFiles.watchFolder(keep(), name))) {
+      List<String> left = files.map(f -> f.getFileName().toString()).toList();
+      assertEquals(1, left.size(), left.toString());
+      assertTrue(left.get(0).endsWith(BuildServerFiles.WATCHED), left.toString());
+    }
+  }
+
+  private static long lines(Path log, String text) throws Exception {
+    return Files.exists(log)
+        ? Files.readAllLines(log).stream().filter(l -> l.contains(text)).count()
+        : 0;
+  }
+
   /**
    * A new project built in javac's process (which starts the build server) and then on the server,
    * into {@code work}.
@@ -334,7 +379,7 @@ class BuildServerTest {
   }
 
   /** Waits until {@code log} has {@code count} lines containing {@code text}. */
-  private static void awaitLogLines(Path log, String text, int count) throws Exception {
+  private static void awaitLogLines(Path log, String text, long count) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.exists(log)
