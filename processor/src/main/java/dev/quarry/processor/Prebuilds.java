@@ -4,7 +4,6 @@ import dev.quarry.processor.config.InvalidOptionException;
 import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.config.ProjectRequest;
-import dev.quarry.processor.database.FileTrees;
 import dev.quarry.processor.database.KeptServers;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.server.BuildClient;
@@ -16,6 +15,7 @@ import dev.quarry.processor.source.DeferredWrites;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,10 +159,19 @@ final class Prebuilds {
   static Prebuilds start(Path root, String name, PrintStream log) throws IOException {
     Prebuilds prebuilds =
         new Prebuilds(root, name, log, FileSystems.getDefault().newWatchService());
-    // A server before this one (of the same name) may have left marks: this one watches nothing.
-    FileTrees.delete(prebuilds.requests);
     Files.createDirectories(prebuilds.requests);
     prebuilds.requests.register(prebuilds.watcher, StandardWatchEventKinds.ENTRY_CREATE);
+    // A server before this one (of the same name) may have left marks: this one watches nothing
+    // yet. Requests left before the watch began are read now.
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(prebuilds.requests)) {
+      for (Path entry : entries) {
+        if (entry.toString().endsWith(BuildServerFiles.REQUEST)) {
+          prebuilds.asked(entry);
+        } else if (entry.toString().endsWith(BuildServerFiles.WATCHED)) {
+          Files.deleteIfExists(entry);
+        }
+      }
+    }
     Thread thread = new Thread(prebuilds::watchLoop, "quarry-watch");
     thread.setDaemon(true);
     thread.start();
@@ -210,6 +219,7 @@ final class Prebuilds {
           forget(watched.keySet().iterator().next());
         }
         watched.put(identity, new Watched(request, lockName == null ? "" : lockName.toString()));
+        mark(identity, true); // under the lock, as forget() removes it
       } else if (!known.request.equals(request)) {
         known.request = request; // other options: what was prepared is of no use
         known.prepared = null;
@@ -232,7 +242,6 @@ final class Prebuilds {
       }
     }
     if (added) {
-      mark(identity, true);
       log.println(
           Instant.now()
               + " "
@@ -304,8 +313,9 @@ final class Prebuilds {
    */
   private void forget(Identity identity) {
     Watched project = watched.remove(identity);
-    if (project != null) {
-      mark(identity, false);
+    String id = markId(identity);
+    if (project != null && watched.keySet().stream().noneMatch(other -> markId(other).equals(id))) {
+      mark(identity, false); // no other build of the project (other folders, say) is watched
     }
     if (project != null && project.scheduled != null) {
       project.scheduled.cancel(false);
@@ -329,13 +339,7 @@ final class Prebuilds {
    * not serve knows whether to ask for it (see {@link BuildClient#replayed}).
    */
   private void mark(Identity identity, boolean watching) {
-    Path file =
-        requests.resolve(
-            BuildServerFiles.projectId(
-                    identity.workingDirectory(),
-                    identity.sourceOutput(),
-                    identity.project().packageName())
-                + BuildServerFiles.WATCHED);
+    Path file = requests.resolve(markId(identity) + BuildServerFiles.WATCHED);
     try {
       if (watching) {
         Files.write(file, new byte[0]);
@@ -345,6 +349,12 @@ final class Prebuilds {
     } catch (IOException | RuntimeException e) {
       // Without the mark, a build answered by its replay asks again; it changes nothing.
     }
+  }
+
+  /** The project id of {@code identity}'s mark, as the client computes it. */
+  private static String markId(Identity identity) {
+    return BuildServerFiles.projectId(
+        identity.workingDirectory(), identity.sourceOutput(), identity.project().packageName());
   }
 
   /**
@@ -367,8 +377,25 @@ final class Prebuilds {
       return; // gone already, or not a request: nothing to watch
     }
     // The same checks as a build the server serves: only the same Quarry in the same environment.
-    if (!request.codeKey().equals(BuildServerFiles.codeKey(root).orElse(null))
-        || !request.environment().equals(BuildEnvironment.fingerprint())) {
+    String codeKey = BuildServerFiles.codeKey(root).orElse("");
+    String environment = BuildEnvironment.fingerprint();
+    String refused =
+        !request.codeKey().equals(codeKey)
+            ? "another Quarry: " + request.codeKey() + ", this server is " + codeKey
+            : !request.environment().equals(environment)
+                ? "another environment ("
+                    + BuildEnvironment.difference(request.environment(), environment)
+                    + ")"
+                : null;
+    if (refused != null) {
+      log.println(
+          Instant.now()
+              + " "
+              + name
+              + ": not watching "
+              + request.project().packageName()
+              + " as a build asked: "
+              + refused);
       return;
     }
     ProcessorOptions options;
@@ -605,10 +632,11 @@ final class Prebuilds {
     } catch (IOException e) {
       // The JVM ends.
     }
-    try {
-      FileTrees.delete(requests); // nothing is watched any more
-    } catch (IOException e) {
-      // Deleted with the server's folder.
+    // Only this server's own marks: a server of the same name that replaced it owns the folder.
+    synchronized (lock) {
+      for (Identity identity : watched.keySet()) {
+        mark(identity, false);
+      }
     }
   }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,19 +40,25 @@ class PrebuildsTest {
   private void register(Prebuilds prebuilds, Path folder) throws Exception {
     Files.createDirectories(folder.resolve("migrations/nested"));
     Files.createDirectories(folder.resolve("queries"));
+    BuildRequest request = request(folder, "code");
+    ProcessorOptions parsed = QuarryProcessor.parseOptions(request.options(), folder);
+    prebuilds.register(request, parsed, folder.resolve("queries/quarry.lock"));
+  }
+
+  /**
+   * A build's request of the project in {@code folder}, of the Quarry whose code is {@code key}.
+   */
+  private static BuildRequest request(Path folder, String key) {
     Map<String, @Nullable String> options = new HashMap<>();
     options.put("quarry.projectDir", folder.toString());
-    ProcessorOptions parsed = QuarryProcessor.parseOptions(options, folder);
-    BuildRequest request =
-        new BuildRequest(
-            "code",
-            "environment",
-            folder.toString(),
-            options,
-            new ProjectRequest(
-                "p" + folder.getFileName(), List.of("migrations"), List.of("queries"), List.of()),
-            folder.resolve("generated").toString());
-    prebuilds.register(request, parsed, folder.resolve("queries/quarry.lock"));
+    return new BuildRequest(
+        key,
+        "environment",
+        folder.toString(),
+        options,
+        new ProjectRequest(
+            "p" + folder.getFileName(), List.of("migrations"), List.of("queries"), List.of()),
+        folder.resolve("generated").toString());
   }
 
   @Test
@@ -71,16 +78,51 @@ class PrebuildsTest {
       assertTrue(Files.exists(mark), mark.toString());
 
       FileTrees.delete(project);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!prebuilds.watchedPackages().isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      await(() -> prebuilds.watchedPackages().isEmpty());
       assertEquals(List.of(), prebuilds.watchedPackages());
       assertFalse(Files.exists(mark), mark.toString());
     } finally {
       prebuilds.close();
     }
-    assertFalse(Files.exists(watchFolder()), "the marks outlive the prepared builds");
+  }
+
+  @Test
+  void aServerThatEndsRemovesItsMarksAndANewOneStartsWithNone() throws Exception {
+    Path project = temp.resolve("marked");
+    Prebuilds first = start();
+    try {
+      register(first, project);
+      assertTrue(Files.exists(mark(project)));
+    } finally {
+      first.close();
+    }
+    assertFalse(Files.exists(mark(project)), "the mark outlives its server");
+    // A mark left by a server that was killed: the next one (same name) watches nothing yet.
+    Files.writeString(mark(project), "");
+    Prebuilds second = start();
+    try {
+      assertFalse(Files.exists(mark(project)), "a killed server's mark is taken for the new one's");
+    } finally {
+      second.close();
+    }
+  }
+
+  @Test
+  void aRequestOfAnotherQuarryIsDeletedLoggedAndWatchesNothing() throws Exception {
+    Prebuilds prebuilds = start();
+    try {
+      Path project = temp.resolve("other");
+      Files.createDirectories(project.resolve("queries"));
+      BuildServerFiles.leaveRequest(watchFolder(), "0a1b", request(project, "another-code-key"));
+      Path left = watchFolder().resolve("0a1b" + BuildServerFiles.REQUEST);
+      await(() -> logged.toString(StandardCharsets.UTF_8).contains("not watching"));
+      String log = logged.toString(StandardCharsets.UTF_8);
+      assertTrue(log.contains("not watching pother as a build asked: another Quarry"), log);
+      assertFalse(Files.exists(left), "the request is left");
+      assertEquals(List.of(), prebuilds.watchedPackages());
+    } finally {
+      prebuilds.close();
+    }
   }
 
   @Test
@@ -89,14 +131,19 @@ class PrebuildsTest {
     try {
       Path request = watchFolder().resolve("0123" + BuildServerFiles.REQUEST);
       Files.writeString(request, "not a request");
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (Files.exists(request) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      await(() -> !Files.exists(request));
       assertFalse(Files.exists(request), "the request is left");
       assertEquals(List.of(), prebuilds.watchedPackages());
     } finally {
       prebuilds.close();
+    }
+  }
+
+  /** Waits up to 30 s for {@code condition}; the assertions after it say what did not happen. */
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
   }
 

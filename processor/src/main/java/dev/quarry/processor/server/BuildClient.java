@@ -82,10 +82,11 @@ public final class BuildClient {
    * <ul>
    *   <li>it counts as a use, so that a kept server does not stop after its idle time while its
    *       project is being built;
-   *   <li>a server that does not watch the project yet (it never served one of its builds) is asked
-   *       to, so that it prepares the project's next edit: the build leaves its request in the
-   *       server's {@link BuildServerFiles#WATCH_FOLDER} folder, once. Nothing reaches the server's
-   *       socket, whose first use costs a new JVM tens of milliseconds.
+   *   <li>the first server with prepared builds (the one {@link #build} would reach first), when it
+   *       does not watch the project yet (it never served one of its builds), is asked to, so that
+   *       it prepares the project's next edit: the build leaves its request in the server's {@link
+   *       BuildServerFiles#WATCH_FOLDER} folder. Nothing reaches the server's socket, whose first
+   *       use costs a new JVM tens of milliseconds.
    * </ul>
    *
    * Never fails: at worst the server stops sooner, or builds the next edit when javac asks.
@@ -98,30 +99,26 @@ public final class BuildClient {
       if (key.isEmpty()) {
         return;
       }
-      String id = null;
-      byte[] payload = null;
+      boolean asked = false;
       for (Path socket : BuildServerFiles.sockets(root, key.get())) {
         String name = BuildServerFiles.serverName(socket, key.get());
         KeptServers.markUsedFromOutside(root, name);
         Path folder = BuildServerFiles.watchFolder(root, name);
-        if (sourceOutput == null || !Files.isDirectory(folder)) {
-          continue; // no generation cache (nothing to prepare), or a server without prepared builds
+        if (asked || sourceOutput == null || !Files.isDirectory(folder)) {
+          continue; // no generation cache (nothing to prepare), or no prepared builds there
         }
-        if (id == null) {
-          id =
-              BuildServerFiles.projectId(
-                  Path.of("").toAbsolutePath().toString(),
-                  sourceOutput.toAbsolutePath().toString(),
-                  project.packageName());
+        // Only the first server with prepared builds: the one build() would reach first.
+        asked = true;
+        String id =
+            BuildServerFiles.projectId(
+                Path.of("").toAbsolutePath().toString(),
+                sourceOutput.toAbsolutePath().toString(),
+                project.packageName());
+        if (!Files.exists(folder.resolve(id + BuildServerFiles.WATCHED))
+            && !Files.exists(folder.resolve(id + BuildServerFiles.REQUEST))) {
+          BuildServerFiles.leaveRequest(
+              folder, id, request(key.get(), options, project, sourceOutput));
         }
-        if (Files.exists(folder.resolve(id + BuildServerFiles.WATCHED))
-            || Files.exists(folder.resolve(id + BuildServerFiles.REQUEST))) {
-          continue;
-        }
-        if (payload == null) {
-          payload = Wire.encode(request(key.get(), options, project, sourceOutput));
-        }
-        BuildServerFiles.leaveRequest(folder, id, payload);
       }
     } catch (IOException | RuntimeException e) {
       // Only idle time and a prepared build: the server stops sooner, or builds the edit later.

@@ -96,13 +96,16 @@ public final class BuildServerFiles {
   }
 
   /**
-   * Leaves a build's encoded request in a server's watch {@code folder} as {@code <id>.request},
-   * written whole before it appears under that name, so that the server never reads half of one.
+   * Leaves a build's request in a server's watch {@code folder} as {@code <id>.request}, written
+   * whole (into a file of this process's own) before it appears under that name, so that the server
+   * never reads half of one.
    */
-  static void leaveRequest(Path folder, String id, byte[] payload) throws IOException {
-    Path temporary = folder.resolve(id + ".tmp");
+  public static void leaveRequest(Path folder, String id, BuildRequest request) throws IOException {
+    // Not Files.createTempFile: its SecureRandom costs a new JVM tens of milliseconds.
+    Path temporary =
+        folder.resolve(id + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
     try {
-      Files.write(temporary, payload);
+      Files.write(temporary, Wire.encode(request));
       try {
         Files.move(temporary, folder.resolve(id + REQUEST), StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
