@@ -2,7 +2,6 @@ package dev.quarry.processor;
 
 import dev.quarry.processor.codegen.GenerationCache;
 import dev.quarry.processor.config.InvalidOptionException;
-import dev.quarry.processor.config.LockMode;
 import dev.quarry.processor.config.ProcessorOptions;
 import dev.quarry.processor.database.KeptServers;
 import dev.quarry.processor.database.ScratchSpares;
@@ -180,9 +179,8 @@ public final class BuildServer {
         .ifPresent(
             key ->
                 KeptServers.anticipateScratch(root, name, options.postgresVersion().major(), key));
-    Path lockFile = pipeline.lockPath(request.project());
-    if (prebuilds != null && lockFile != null && options.lockMode() != LockMode.OFF) {
-      prebuilds.watch(request, options, lockFile);
+    if (prebuilds != null) {
+      prebuilds.watch(request, options, pipeline.lockPath(request.project()));
     }
     KeptServers.markUsed(root, name);
     return BuildReply.of(result.diagnostics(), result.sources(), result.summary(), timings);

@@ -7,7 +7,7 @@ import dev.quarry.processor.config.ProjectRequest;
 import dev.quarry.processor.database.KeptServers;
 import dev.quarry.processor.diagnostics.PhaseTimings;
 import dev.quarry.processor.server.BuildClient;
-import dev.quarry.processor.server.BuildEnvironment;
+import dev.quarry.processor.server.BuildListener;
 import dev.quarry.processor.server.BuildReply;
 import dev.quarry.processor.server.BuildRequest;
 import dev.quarry.processor.server.BuildServerFiles;
@@ -186,9 +186,11 @@ final class Prebuilds {
   /**
    * Watches the query and migration folders of the build {@code request} (whose options are {@code
    * options} and lock file {@code lockFile}), so that a change there prepares its next build. The
-   * folders are listed and registered on the prepared builds' thread, after the reply.
+   * folders are listed and registered on the prepared builds' thread, after the reply. A build
+   * without a lock file or a generated-sources folder is not watched: the key that tells whether
+   * its inputs changed since a prepared build cannot be computed.
    */
-  void watch(BuildRequest request, ProcessorOptions options, Path lockFile) {
+  void watch(BuildRequest request, ProcessorOptions options, @Nullable Path lockFile) {
     try {
       runner.execute(() -> register(request, options, lockFile));
     } catch (RejectedExecutionException e) {
@@ -196,9 +198,9 @@ final class Prebuilds {
     }
   }
 
-  void register(BuildRequest request, ProcessorOptions options, Path lockFile) {
-    if (request.sourceOutput() == null) {
-      return; // no generation cache: its inputs key cannot be computed
+  void register(BuildRequest request, ProcessorOptions options, @Nullable Path lockFile) {
+    if (request.sourceOutput() == null || lockFile == null || options.lockMode() == LockMode.OFF) {
+      return; // no generation cache or no lock file: its inputs key cannot be computed
     }
     Identity identity = Identity.of(request);
     Set<Path> wanted = new LinkedHashSet<>();
@@ -377,16 +379,7 @@ final class Prebuilds {
       return; // gone already, or not a request: nothing to watch
     }
     // The same checks as a build the server serves: only the same Quarry in the same environment.
-    String codeKey = BuildServerFiles.codeKey(root).orElse("");
-    String environment = BuildEnvironment.fingerprint();
-    String refused =
-        !request.codeKey().equals(codeKey)
-            ? "another Quarry: " + request.codeKey() + ", this server is " + codeKey
-            : !request.environment().equals(environment)
-                ? "another environment ("
-                    + BuildEnvironment.difference(request.environment(), environment)
-                    + ")"
-                : null;
+    String refused = BuildListener.refusal(request, BuildServerFiles.codeKey(root).orElse(""));
     if (refused != null) {
       log.println(
           Instant.now()
@@ -405,10 +398,7 @@ final class Prebuilds {
     } catch (InvalidOptionException e) {
       return;
     }
-    Path lockFile = BuildServer.pipeline(options, request).lockPath(request.project());
-    if (lockFile != null && options.lockMode() != LockMode.OFF) {
-      register(request, options, lockFile);
-    }
+    register(request, options, BuildServer.pipeline(options, request).lockPath(request.project()));
   }
 
   /** Schedules the prepared build of every project that reads {@code folder}. */

@@ -48,7 +48,7 @@ public final class BuildEnvironment {
   }
 
   /** The first difference between two fingerprints, for the server's log. */
-  public static String difference(String client, String server) {
+  static String difference(String client, String server) {
     int i = 0;
     while (i < client.length() && i < server.length() && client.charAt(i) == server.charAt(i)) {
       i++;

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The build server's socket: accepts connections, reads each one's request, runs it with the {@link
@@ -162,17 +163,9 @@ public final class BuildListener implements Closeable {
         refuse(channel, "unreadable request: " + e.getMessage());
         return;
       }
-      if (!request.codeKey().equals(codeKey)) {
-        refuse(channel, "another Quarry: " + request.codeKey() + ", this server is " + codeKey);
-        return;
-      }
-      String environment = BuildEnvironment.fingerprint();
-      if (!request.environment().equals(environment)) {
-        refuse(
-            channel,
-            "another environment ("
-                + BuildEnvironment.difference(request.environment(), environment)
-                + ")");
+      String refused = refusal(request, codeKey);
+      if (refused != null) {
+        refuse(channel, refused);
         return;
       }
       ScheduledFuture<?> beating =
@@ -242,5 +235,22 @@ public final class BuildListener implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Why a server of code {@code codeKey} may not build {@code request} as its client would (another
+   * Quarry, another environment), or null when it may.
+   */
+  public static @Nullable String refusal(BuildRequest request, String codeKey) {
+    if (!request.codeKey().equals(codeKey)) {
+      return "another Quarry: " + request.codeKey() + ", this server is " + codeKey;
+    }
+    String environment = BuildEnvironment.fingerprint();
+    if (!request.environment().equals(environment)) {
+      return "another environment ("
+          + BuildEnvironment.difference(request.environment(), environment)
+          + ")";
+    }
+    return null;
   }
 }

@@ -2,12 +2,11 @@ package dev.quarry.processor.server;
 
 import dev.quarry.processor.codegen.ContentHash;
 import dev.quarry.processor.codegen.GenerationCache;
+import dev.quarry.processor.source.CommittedFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,23 +96,11 @@ public final class BuildServerFiles {
 
   /**
    * Leaves a build's request in a server's watch {@code folder} as {@code <id>.request}, written
-   * whole (into a file of this process's own) before it appears under that name, so that the server
-   * never reads half of one.
+   * whole before it appears under that name ({@link CommittedFile}), so that the server never reads
+   * half of one.
    */
   public static void leaveRequest(Path folder, String id, BuildRequest request) throws IOException {
-    // Not Files.createTempFile: its SecureRandom costs a new JVM tens of milliseconds.
-    Path temporary =
-        folder.resolve(id + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-    try {
-      Files.write(temporary, Wire.encode(request));
-      try {
-        Files.move(temporary, folder.resolve(id + REQUEST), StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, folder.resolve(id + REQUEST), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    CommittedFile.writeIfChanged(folder.resolve(id + REQUEST), Wire.encode(request));
   }
 
   /** Reads and deletes the request a build left in {@code file}. */

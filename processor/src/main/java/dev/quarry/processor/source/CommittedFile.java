@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Writes files the processor keeps in the user's source tree for the team to commit (the lock file,
  * the schema snapshot, recorded queries): never half-written, and untouched when the text is
- * already there, so timestamps stay put and incremental builds stay quiet.
+ * already there, so timestamps stay put and incremental builds stay quiet. Files another process
+ * reads as soon as they appear (a build's request to the build server) are written the same way.
  */
 public final class CommittedFile {
   private CommittedFile() {}
@@ -22,11 +23,15 @@ public final class CommittedFile {
    * it, unless the file already holds exactly this text. Returns whether it changed.
    */
   public static boolean writeIfChanged(Path target, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return writeIfChanged(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** As {@link #writeIfChanged(Path, String)}, of {@code bytes}. */
+  public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
     if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }
-    if (DeferredWrites.held(() -> writeIfChanged(target, text))) {
+    if (DeferredWrites.held(() -> writeIfChanged(target, bytes))) {
       return true; // written when the held-back writes are applied
     }
     Path parent =
