@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,12 +76,21 @@ class ServerRolesTest {
   private static final List<String> CREATED =
       List.of("quarry_test_app", "Quarry_Test_Reader", "quarry_test_admin", "quarry_test_fn");
 
-  private List<Migration> migrations(Diagnostics diagnostics) throws Exception {
+  /**
+   * Written once, before any build: builds that run at once only read them (a build that rewrote
+   * them while another read them gave that one an empty V1, and "relation accounts does not exist"
+   * in V2).
+   */
+  @BeforeEach
+  void writeMigrations() throws Exception {
     Path dir = Files.createDirectories(project.resolve("migrations"));
     Files.writeString(
         dir.resolve("V1__accounts.sql"), "CREATE TABLE accounts (id int PRIMARY KEY, owner text);");
     Files.writeString(dir.resolve("V2__roles.sql"), ROLES);
     Files.writeString(dir.resolve("V3__more_roles.sql"), MORE_ROLES);
+  }
+
+  private List<Migration> migrations(Diagnostics diagnostics) throws Exception {
     List<Migration> read =
         new MigrationReader(new SourceReader(project, diagnostics), diagnostics)
             .read(List.of("migrations"));
