@@ -340,7 +340,9 @@ class DatabaseFaultsTest {
           compile(
               "jdbc:postgresql://127.0.0.1:"
                   + proxy.port()
-                  + "/postgres?user=postgres&socketTimeout=3&loginTimeout=3");
+                  // Long enough for every answer of a loaded server (a CREATE DATABASE that
+                  // waits for the disk), short enough that the freeze ends the build soon.
+                  + "/postgres?user=postgres&socketTimeout=10&loginTimeout=10");
       String error = run.onlyError();
       assertTrue(
           error.contains("lost the connection while running migrations/V2__more.sql"), error);
@@ -359,7 +361,7 @@ class DatabaseFaultsTest {
         // Ended by the socket timeout, then the drop by the login timeout (the messages say so).
         assertWithinCeiling(run, BOUND_MILLIS);
         System.out.println(
-            "frozen server, socketTimeout=3, loginTimeout=3: failed in "
+            "frozen server, socketTimeout=10, loginTimeout=10: failed in "
                 + run.millis()
                 + " ms, left "
                 + left.get(0));

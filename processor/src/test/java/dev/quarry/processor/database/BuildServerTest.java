@@ -8,10 +8,12 @@ import dev.quarry.processor.ChildJavac;
 import dev.quarry.processor.server.BuildClient;
 import dev.quarry.processor.server.BuildServerFiles;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +55,7 @@ class BuildServerTest {
 
   @AfterEach
   void stopKeptServers() throws Exception {
-    for (String name : KeptServers.names(keep())) {
-      KeptServers.stop(keep(), name, Duration.ofSeconds(5));
-    }
+    StopKeptServers.under(keep());
   }
 
   @Test
@@ -113,7 +114,7 @@ class BuildServerTest {
     long server = KeptServers.read(keep(), name).orElseThrow().watchdogPid();
     ProcessHandle serverProcess = ProcessHandle.of(server).orElseThrow();
 
-    Path slow = project("slow", "SELECT pg_sleep(3);\n");
+    Path slow = project("slow", "SELECT pg_sleep(5);\n");
     Path work = nextWork();
     ChildJavac child = child(slow, List.of(), work);
     Process build = child.start();
@@ -228,9 +229,7 @@ class BuildServerTest {
     awaitLogLines(keep().resolve(name + ".watchdog.log"), "to prepare its next build", 1);
 
     Path queries = project.resolve("queries/users.sql");
-    Files.writeString(
-        queries,
-        Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
+    edit(queries, text -> text.replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
     // The edit is built at once (the build is prepared), on the spare.
     ChildJavac.Outcome edited = build(project, lock, work);
     assertEquals(0, edited.exitCode(), edited.output());
@@ -284,9 +283,7 @@ class BuildServerTest {
     awaitLogLines(log, "to prepare its next build", watching + 1);
     long prepared = lines(log, "prepared the build of");
     Path queries = project.resolve("queries/users.sql");
-    Files.writeString(
-        queries,
-        Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
+    edit(queries, text -> text.replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
     awaitLogLines(log, "prepared the build of", prepared + 1);
     ChildJavac.Outcome edited = build(project, lock, work);
     assertEquals(0, edited.exitCode(), edited.output());
@@ -344,9 +341,7 @@ class BuildServerTest {
     awaitLogLines(log, "to prepare its next build", 1);
 
     Path queries = project.resolve("queries/users.sql");
-    Files.writeString(
-        queries,
-        Files.readString(queries).replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
+    edit(queries, text -> text.replace("WHERE id = @id", "WHERE id = @id AND email <> ''"));
     awaitLogLines(log, "prepared the build of", 1);
     // Prepared, but nothing of the project's written yet.
     assertEquals(lockBefore, Files.readString(lockFile));
@@ -364,9 +359,9 @@ class BuildServerTest {
 
     // An input changed after the build was prepared (here the lock file, whose own changes start
     // nothing): the build runs again instead.
-    Files.writeString(queries, Files.readString(queries).replace("email <> ''", "email <> 'x'"));
+    edit(queries, text -> text.replace("email <> ''", "email <> 'x'"));
     awaitLogLines(log, "prepared the build of", 2);
-    Files.writeString(lockFile, Files.readString(lockFile) + "\n");
+    edit(lockFile, text -> text + "\n");
     ChildJavac.Outcome stale = build(project, lock, work);
     assertEquals(0, stale.exitCode(), stale.output());
     assertTrue(stale.output().contains(ON_SERVER), stale.output());
@@ -415,7 +410,7 @@ class BuildServerTest {
   @Test
   void listShowsTheBuildServerAndAnIdleOneStopsWithItsSocket() throws Exception {
     ChildJavac.Outcome outcome =
-        build(project("idle", "SELECT 1;\n"), List.of("-Aquarry.keepAlive.idleSeconds=3"));
+        build(project("idle", "SELECT 1;\n"), List.of("-Aquarry.keepAlive.idleSeconds=15"));
     assertEquals(0, outcome.exitCode(), outcome.output());
     Path socket = awaitSocket();
     String name = KeptServers.names(keep()).get(0);
@@ -604,6 +599,18 @@ class BuildServerTest {
             List.of("-Aquarry.database=embedded", "-Aquarry.lock=off", "-Aquarry.timings=true"));
     all.addAll(options);
     return new ChildJavac(project.toAbsolutePath(), work, all, Map.of()).withKeepDir(keep());
+  }
+
+  /**
+   * Changes {@code file} as an editor's safe write does (a whole new file moved over it), so that
+   * the build server never sees it half-written: a pause between emptying a file and writing it
+   * would let the server prepare a build of the empty file first, with the spare database the test
+   * expects the edit's build to take.
+   */
+  private void edit(Path file, UnaryOperator<String> change) throws IOException {
+    Path next = Files.createTempFile(temp, "edit-", ".tmp");
+    Files.writeString(next, change.apply(Files.readString(file)));
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private Path project(String name, String secondMigration) throws Exception {

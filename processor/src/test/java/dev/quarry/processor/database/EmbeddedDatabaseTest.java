@@ -66,10 +66,17 @@ class EmbeddedDatabaseTest {
     long pid = embedded.postmasterPid().orElseThrow();
     Path directory = embedded.directory();
     ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-    embedded.close();
-    // Right after close() the folder is still there (the helper deletes it after the server has
-    // gone), and the server goes without anyone waiting for it in this JVM.
-    boolean stillThere = Files.exists(directory);
+    // Paused, the server cannot go (nor its folder, which the helper deletes after it) before the
+    // folder is looked at, however long this thread waits for a core; close() must not wait for it.
+    signal("STOP", pid);
+    boolean stillThere;
+    try {
+      embedded.close();
+      stillThere = Files.exists(directory);
+    } finally {
+      signal("CONT", pid);
+    }
+    // The server goes without anyone waiting for it in this JVM.
     awaitGone(pid, directory);
     assertTrue(stillThere, "close() waited for the folder to be deleted");
     assertFalse(postmaster.isAlive());
@@ -167,5 +174,10 @@ class EmbeddedDatabaseTest {
   void findsTheBinariesOnTheClassPath() throws Exception {
     PostgresBinaries binaries = PostgresBinaries.find(17, getClass().getClassLoader(), null);
     assertEquals(17, PostgresBinaries.majorOf(binaries.version()));
+  }
+
+  private static void signal(String signal, long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start();
+    assertEquals(0, kill.waitFor(), "kill -" + signal + " " + pid);
   }
 }

@@ -43,9 +43,7 @@ class KeptServerTest {
 
   @AfterEach
   void stopKeptServers() throws Exception {
-    for (String name : KeptServers.names(keep())) {
-      KeptServers.stop(keep(), name, Duration.ofSeconds(5));
-    }
+    StopKeptServers.under(keep());
   }
 
   @Test
@@ -147,7 +145,7 @@ class KeptServerTest {
   void aKilledBuildsScratchDatabaseIsDroppedByTheNextBuild() throws Exception {
     ChildJavac.Outcome warm = build(project("warm", "SELECT 1;\n"), List.of());
     assertEquals(0, warm.exitCode(), warm.output());
-    Path slow = project("slow", "SELECT pg_sleep(3);\n");
+    Path slow = project("slow", "SELECT pg_sleep(5);\n");
     // A build in javac's own process (BuildServerTest kills the build server mid-build).
     Process killed = child(slow, List.of("-Aquarry.buildServer=false")).start();
     try {
@@ -233,7 +231,7 @@ class KeptServerTest {
   @Test
   void anIdleServerStopsAndRemovesItsFiles() throws Exception {
     ChildJavac.Outcome outcome =
-        build(project("idle", "SELECT 1;\n"), List.of("-Aquarry.keepAlive.idleSeconds=2"));
+        build(project("idle", "SELECT 1;\n"), List.of("-Aquarry.keepAlive.idleSeconds=15"));
     assertEquals(0, outcome.exitCode(), outcome.output());
     String name = KeptServers.names(keep()).get(0);
     KeptServers.State state = KeptServers.read(keep(), name).orElseThrow();

@@ -38,7 +38,7 @@ class KilledBuildTest {
   @Test
   void theNextBuildDropsWhatAKilledBuildLeftAndNothingElse() throws Exception {
     LocalServer.assumeAnswers();
-    Path slow = project("slow", "SELECT pg_sleep(3);\n");
+    Path slow = project("slow", "SELECT pg_sleep(5);\n");
     Process killed =
         new ChildJavac(
                 slow, Files.createDirectories(temp.resolve("out-killed")), options(), Map.of())
@@ -139,7 +139,7 @@ class KilledBuildTest {
     Path root =
         project("roles", "CREATE ROLE " + role + ";\nGRANT SELECT ON users TO " + role + ";\n");
     Files.writeString(
-        root.resolve("migrations/V3__slow.sql"), "SELECT pg_sleep(3);\n", StandardCharsets.UTF_8);
+        root.resolve("migrations/V3__slow.sql"), "SELECT pg_sleep(5);\n", StandardCharsets.UTF_8);
     Process killed =
         new ChildJavac(
                 root, Files.createDirectories(temp.resolve("out-roles")), options(), Map.of())

@@ -55,6 +55,12 @@ class ScratchSparesTest {
 
   @AfterEach
   void cleanUp() throws Exception {
+    // A build's close queued a drop, a sweep and a new spare: let them end first, or disabling
+    // (which waits only briefly) could leave the worker making a spare that later tests would see.
+    ScratchSpares active = ScratchSpares.active();
+    if (active != null) {
+      active.awaitIdle();
+    }
     ScratchSpares.disable();
     for (String template : templates) {
       LocalServer.dropIfExists(template);
