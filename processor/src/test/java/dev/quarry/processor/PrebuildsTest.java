@@ -49,11 +49,16 @@ class PrebuildsTest {
    * A build's request of the project in {@code folder}, of the Quarry whose code is {@code key}.
    */
   private static BuildRequest request(Path folder, String key) {
+    return request(folder, key, "environment");
+  }
+
+  /** The same, made in the JVM environment {@code environment} (see BuildEnvironment). */
+  private static BuildRequest request(Path folder, String key, String environment) {
     Map<String, @Nullable String> options = new HashMap<>();
     options.put("quarry.projectDir", folder.toString());
     return new BuildRequest(
         key,
-        "environment",
+        environment,
         folder.toString(),
         options,
         new ProjectRequest(
@@ -109,15 +114,31 @@ class PrebuildsTest {
 
   @Test
   void aRequestOfAnotherQuarryIsDeletedLoggedAndWatchesNothing() throws Exception {
+    Path project = Files.createDirectories(temp.resolve("other/queries")).getParent();
+    assertRefused(request(project, "another-code-key"), "pother", "another Quarry");
+  }
+
+  @Test
+  void aRequestFromAnotherEnvironmentIsDeletedLoggedAndWatchesNothing() throws Exception {
+    Path project = Files.createDirectories(temp.resolve("elsewhere/queries")).getParent();
+    // This server's Quarry, from a JVM started otherwise (another Maven repository, say).
+    String code = BuildServerFiles.codeKey(temp.resolve("keep")).orElse("");
+    assertRefused(
+        request(project, code, "{-Dmaven.repo.local=/elsewhere}"),
+        "pelsewhere",
+        "another environment");
+  }
+
+  /** A server deletes {@code request} left for it, logs why it refused it, and watches nothing. */
+  private void assertRefused(BuildRequest request, String packageName, String why)
+      throws Exception {
     Prebuilds prebuilds = start();
     try {
-      Path project = temp.resolve("other");
-      Files.createDirectories(project.resolve("queries"));
-      BuildServerFiles.leaveRequest(watchFolder(), "0a1b", request(project, "another-code-key"));
+      BuildServerFiles.leaveRequest(watchFolder(), "0a1b", request);
       Path left = watchFolder().resolve("0a1b" + BuildServerFiles.REQUEST);
       await(() -> logged.toString(StandardCharsets.UTF_8).contains("not watching"));
       String log = logged.toString(StandardCharsets.UTF_8);
-      assertTrue(log.contains("not watching pother as a build asked: another Quarry"), log);
+      assertTrue(log.contains("not watching " + packageName + " as a build asked: " + why), log);
       assertFalse(Files.exists(left), "the request is left");
       assertEquals(List.of(), prebuilds.watchedPackages());
     } finally {
