@@ -123,14 +123,19 @@ final class Prebuilds {
   private static final class Watched {
     BuildRequest request;
     String lockName;
+
+    /** Its mark, {@code <project id>.watched} (see {@link #mark}). */
+    final Path mark;
+
     @Nullable ScheduledFuture<?> scheduled;
     boolean running;
     @Nullable Prepared prepared;
     String trigger = "";
 
-    Watched(BuildRequest request, String lockName) {
+    Watched(BuildRequest request, String lockName, Path mark) {
       this.request = request;
       this.lockName = lockName;
+      this.mark = mark;
     }
   }
 
@@ -220,8 +225,10 @@ final class Prebuilds {
         if (watched.size() >= MAX_PROJECTS) {
           forget(watched.keySet().iterator().next());
         }
-        watched.put(identity, new Watched(request, lockName == null ? "" : lockName.toString()));
-        mark(identity, true); // under the lock, as forget() removes it
+        Watched fresh =
+            new Watched(request, lockName == null ? "" : lockName.toString(), markOf(identity));
+        watched.put(identity, fresh);
+        mark(fresh.mark, true); // under the lock, as forget() removes it
       } else if (!known.request.equals(request)) {
         known.request = request; // other options: what was prepared is of no use
         known.prepared = null;
@@ -315,9 +322,8 @@ final class Prebuilds {
    */
   private void forget(Identity identity) {
     Watched project = watched.remove(identity);
-    String id = markId(identity);
-    if (project != null && watched.keySet().stream().noneMatch(other -> markId(other).equals(id))) {
-      mark(identity, false); // no other build of the project (other folders, say) is watched
+    if (project != null && watched.values().stream().noneMatch(w -> w.mark.equals(project.mark))) {
+      mark(project.mark, false); // no other build of the project (other folders, say) is watched
     }
     if (project != null && project.scheduled != null) {
       project.scheduled.cancel(false);
@@ -337,11 +343,10 @@ final class Prebuilds {
   }
 
   /**
-   * Marks (or no longer marks) {@code identity} as watched, so that a build of it this server did
-   * not serve knows whether to ask for it (see {@link BuildClient#replayed}).
+   * Writes (or deletes) a watched project's mark, so that a build of it this server did not serve
+   * knows whether to ask for it (see {@link BuildClient#replayed}).
    */
-  private void mark(Identity identity, boolean watching) {
-    Path file = requests.resolve(markId(identity) + BuildServerFiles.WATCHED);
+  private static void mark(Path file, boolean watching) {
     try {
       if (watching) {
         Files.write(file, new byte[0]);
@@ -353,10 +358,14 @@ final class Prebuilds {
     }
   }
 
-  /** The project id of {@code identity}'s mark, as the client computes it. */
-  private static String markId(Identity identity) {
-    return BuildServerFiles.projectId(
-        identity.workingDirectory(), identity.sourceOutput(), identity.project().packageName());
+  /** {@code identity}'s mark: its project id as the client computes it, {@code .watched}. */
+  private Path markOf(Identity identity) {
+    return requests.resolve(
+        BuildServerFiles.projectId(
+                identity.workingDirectory(),
+                identity.sourceOutput(),
+                identity.project().packageName())
+            + BuildServerFiles.WATCHED);
   }
 
   /**
@@ -624,8 +633,8 @@ final class Prebuilds {
     }
     // Only this server's own marks: a server of the same name that replaced it owns the folder.
     synchronized (lock) {
-      for (Identity identity : watched.keySet()) {
-        mark(identity, false);
+      for (Watched project : watched.values()) {
+        mark(project.mark, false);
       }
     }
   }
